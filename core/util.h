@@ -1,0 +1,49 @@
+/* core/util.h — small helpers shared by core readers: reading whole small files,
+ * monotonic and wall clocks, a growable string buffer. No allocation failure exits:
+ * functions that allocate return NULL / -ENOMEM and leave their inputs untouched. */
+#ifndef OOMTOP_UTIL_H
+#define OOMTOP_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Read up to cap-1 bytes of an open file from offset 0 with pread and NUL-terminate.
+ * Returns the length, or -errno (ESRCH when the process behind a /proc file is gone). */
+ssize_t util_pread_file(int fd, char *buf, size_t cap);
+
+/* Open path (relative to dirfd, or AT_FDCWD), read it like util_pread_file, close it. */
+ssize_t util_read_file_at(int dirfd, const char *path, char *buf, size_t cap);
+ssize_t util_read_file(const char *path, char *buf, size_t cap);
+
+/* Read a whole file of any size into a fresh NUL-terminated buffer (caller frees).
+ * Returns the buffer and sets *len, or NULL with errno set. */
+char *util_slurp(const char *path, size_t *len);
+
+/* Parse a decimal integer at *p, skipping leading blanks; advances *p past it.
+ * Returns false (and leaves *p) when no digits are there. */
+bool util_parse_i64(const char **p, int64_t *out);
+
+/* Clocks. */
+int64_t util_mono_ms(void);
+double util_now_unix_s(void);
+
+/* Growable string buffer. On allocation failure sb->oom is set and later appends are ignored;
+ * the caller checks it once at the end. */
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+	bool oom;
+};
+void sb_init(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+void sb_putc(struct strbuf *sb, char c);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putn(struct strbuf *sb, const char *s, size_t n);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

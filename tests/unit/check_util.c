@@ -1,0 +1,58 @@
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+START_TEST(parse_i64_reads_and_saturates)
+{
+	const char *p = "  42 rest";
+	int64_t v = 0;
+	ck_assert(util_parse_i64(&p, &v));
+	ck_assert_int_eq(v, 42);
+	ck_assert_str_eq(p, " rest");
+	p = "-1000";
+	ck_assert(util_parse_i64(&p, &v));
+	ck_assert_int_eq(v, -1000);
+	p = "99999999999999999999999";
+	ck_assert(util_parse_i64(&p, &v));
+	ck_assert_int_eq(v, INT64_MAX);
+	p = "max";
+	ck_assert(!util_parse_i64(&p, &v));
+	ck_assert_str_eq(p, "max");
+}
+END_TEST
+
+START_TEST(strbuf_grows_past_printf_scratch)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < 1000; i++)
+		sb_printf(&sb, "%d,", i);
+	char big[600];
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	sb_printf(&sb, "%s", big);
+	ck_assert(!sb.oom);
+	ck_assert_uint_eq(strlen(sb.buf), sb.len);
+	ck_assert(strncmp(sb.buf, "0,1,2,", 6) == 0);
+	ck_assert(strstr(sb.buf, "999,xxx") != NULL);
+	sb_free(&sb);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("util");
+	tcase_add_test(tc, parse_i64_reads_and_saturates);
+	tcase_add_test(tc, strbuf_grows_past_printf_scratch);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
