@@ -30,12 +30,16 @@
  * (LEAK_MIN_SPAN_PER_WINDOW), and its newest sample is not older than one window.
  * Until then, and after a reset, leak_estimate() returns NAN for both fields.  A gap of
  * more than a window between two samples (a stalled refresh, a stopped process) starts
- * the span afresh: what came before is outside the window.
+ * the span afresh: what came before is outside the window.  So a refresh interval longer
+ * than the window never gives a slope, and one over window/4 needs more than the window to
+ * reach LEAK_MIN_SAMPLES: the option parser should keep delay well under the window.
  *
  * Call order: leak_reset() (or zero-initialise) once, and again when a pid is reused;
  * leak_push() per refresh; leak_estimate() whenever a slope is wanted.  Pass the same
  * window to both; changing it mid-series is harmless (the old samples fade with the old
- * time constant, new ones with the new) and settles within a window. */
+ * time constant, new ones with the new) and settles within a window.  A ghost row (the
+ * process exited) keeps its last slope by estimating at its own last sample time,
+ * s->t_last_ms; estimated at "now" it turns NAN one window after the exit. */
 #ifndef OOMTOP_LEAK_H
 #define OOMTOP_LEAK_H
 
