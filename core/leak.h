@@ -38,8 +38,8 @@
  * leak_push() per refresh; leak_estimate() whenever a slope is wanted.  Pass the same
  * window to both; changing it mid-series is harmless (the old samples fade with the old
  * time constant, new ones with the new) and settles within a window.  A ghost row (the
- * process exited) keeps its last slope by estimating at its own last sample time,
- * s->t_last_ms; estimated at "now" it turns NAN one window after the exit. */
+ * process exited) keeps its last slope when estimated at the time of its last sample;
+ * estimated at "now" it turns NAN one window after the exit. */
 #ifndef OOMTOP_LEAK_H
 #define OOMTOP_LEAK_H
 
