@@ -46,7 +46,8 @@ bool oom_adj_needs_confirm(int old_adj, int new_adj)
 /* 6.18: "4242 (sleep) S 4200 4242 4200 34816 4242 4194304 95 0 0 0 0 0 0 0 20 0 1 0 912345 ..."
  * Field 2 is "(comm)", and comm may contain ") " itself, so fields resume after the last ')'.
  * starttime is field 22 (since 2.6: jiffies before, clock ticks since). */
-int oom_adj_parse_stat(const char *buf, char *comm, size_t commlen, uint64_t *start_ticks)
+int oom_adj_parse_stat(const char *buf, char *comm, size_t commlen, char *state,
+                       uint64_t *start_ticks)
 {
 	const char *open = strchr(buf, '(');
 	const char *close = strrchr(buf, ')');
@@ -61,6 +62,10 @@ int oom_adj_parse_stat(const char *buf, char *comm, size_t commlen, uint64_t *st
 	}
 	/* after ") " comes field 3 (state); starttime is 19 fields further */
 	const char *p = close + 1;
+	while (*p == ' ')
+		p++;
+	if (state)
+		*state = *p;
 	for (int field = 3; field < 22; field++) {
 		while (*p == ' ')
 			p++;
@@ -199,9 +204,15 @@ void oom_adj_explain(const struct oom_adj_attempt *a, struct oom_adj_result *out
 		out->status = OOM_ADJ_GONE;
 		put(out->message, sizeof(out->message), "refused: %s is gone (the process exited)",
 		    who);
-		put(out->detail, sizeof(out->detail),
-		    "Nothing was written. /proc/%d no longer exists%s.", (int)a->pid,
-		    a->err == ENOENT ? " (or /proc's hidepid hides it from you)" : "");
+		if (a->err == ENOENT)
+			put(out->detail, sizeof(out->detail),
+			    "Nothing was written. /proc/%d does not exist (or /proc's hidepid "
+			    "hides it from you).",
+			    (int)a->pid);
+		else
+			put(out->detail, sizeof(out->detail),
+			    "Nothing was written. It has exited (a zombie still waiting for its "
+			    "parent to reap it counts as gone).");
 		return;
 	}
 
@@ -310,14 +321,18 @@ static void caller_read(const char *proc_root, struct caller *c)
 	c->dac_override = (capeff >> CAP_BIT_DAC_OVERRIDE) & 1;
 }
 
+/* -ESRCH for a zombie: it has exited, only its parent has not reaped it yet; the kernel
+ * would still take the write (the signal struct lives on) but it means nothing. */
 static int read_identity(int dirfd, char *comm, size_t commlen, uint64_t *start)
 {
-	char buf[1024];
+	char buf[1024], state = '?';
 	ssize_t n = util_read_file_at(dirfd, "stat", buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
-	if (oom_adj_parse_stat(buf, comm, commlen, start) < 0)
+	if (oom_adj_parse_stat(buf, comm, commlen, &state, start) < 0)
 		return -ESRCH; /* an empty stat: the task is being torn down */
+	if (state == 'Z' || state == 'X')
+		return -ESRCH;
 	return 0;
 }
 

@@ -46,7 +46,7 @@ enum oom_adj_status {
 	OOM_ADJ_UNCHANGED,    /* it already had that value: nothing written, nothing logged */
 	OOM_ADJ_READONLY,     /* refused: --readonly */
 	OOM_ADJ_OUT_OF_RANGE, /* refused: value outside -1000..1000 */
-	OOM_ADJ_GONE,         /* refused: the process exited (ESRCH/ENOENT) */
+	OOM_ADJ_GONE,         /* refused: the process exited (ESRCH/ENOENT, or a zombie) */
 	OOM_ADJ_REUSED, /* refused: the pid now belongs to another process (start time differs) */
 	OOM_ADJ_BELOW_FLOOR,  /* refused: lowering below oom_score_adj_min without CAP_SYS_RESOURCE
 	                       */
@@ -166,10 +166,12 @@ bool oom_adj_needs_confirm(int old_adj, int new_adj);
  *  - ESRCH/ENOENT anywhere: the task has exited. */
 void oom_adj_explain(const struct oom_adj_attempt *a, struct oom_adj_result *out);
 
-/* /proc/PID/stat → comm (NUL-terminated, truncated to commlen) and starttime (field 22,
- * clock ticks since boot). comm may hold spaces and ')' — the last ')' ends it.
+/* /proc/PID/stat → comm (NUL-terminated, truncated to commlen; may be NULL), state (the
+ * one-letter field 3: 'Z' zombie, 'X' dead; may be NULL) and starttime (field 22, clock
+ * ticks since boot). comm may hold spaces and ')' — the last ')' ends it.
  * Returns 0 or -EINVAL. Sample (6.18): "42 (sshd: root) S 1 42 42 0 -1 4194560 … 1234 …" */
-int oom_adj_parse_stat(const char *buf, char *comm, size_t commlen, uint64_t *start_ticks);
+int oom_adj_parse_stat(const char *buf, char *comm, size_t commlen, char *state,
+                       uint64_t *start_ticks);
 
 /* /proc/PID/status "Uid:\treal\teffective\tsaved\tfs" → effective uid; -EINVAL when absent. */
 int oom_adj_parse_status_euid(const char *buf, uid_t *euid);

@@ -22,17 +22,18 @@
 
 START_TEST(stat_parse_takes_comm_to_the_last_paren)
 {
-	char comm[16];
+	char comm[16], state = '?';
 	uint64_t start = 0;
 	const char *line = "4242 (a) (b c) S 4200 4242 4200 34816 4242 4194304 95 0 0 0 0 0 0 0 "
 	                   "20 0 1 0 912345 2252800 192 18446744073709551615\n";
-	ck_assert_int_eq(oom_adj_parse_stat(line, comm, sizeof(comm), &start), 0);
+	ck_assert_int_eq(oom_adj_parse_stat(line, comm, sizeof(comm), &state, &start), 0);
 	ck_assert_str_eq(comm, "a) (b c");
+	ck_assert_int_eq(state, 'S');
 	ck_assert_uint_eq(start, 912345);
-	ck_assert_int_eq(oom_adj_parse_stat("4242 (x) S 1 2 3", comm, sizeof(comm), &start),
+	ck_assert_int_eq(oom_adj_parse_stat("4242 (x) S 1 2 3", comm, sizeof(comm), NULL, &start),
 	                 -EINVAL);
-	ck_assert_int_eq(oom_adj_parse_stat("garbage", comm, sizeof(comm), &start), -EINVAL);
-	ck_assert_int_eq(oom_adj_parse_stat("", comm, sizeof(comm), &start), -EINVAL);
+	ck_assert_int_eq(oom_adj_parse_stat("garbage", comm, sizeof(comm), NULL, &start), -EINVAL);
+	ck_assert_int_eq(oom_adj_parse_stat("", NULL, 0, NULL, &start), -EINVAL);
 }
 END_TEST
 
@@ -289,6 +290,11 @@ START_TEST(fixture_refusals_write_nothing)
 	ck_assert_ptr_nonnull(strstr(r.message, "now another process"));
 	ck_assert_ptr_nonnull(strstr(r.detail, "776, now 777"));
 	ck_assert_int_eq(oom_adj_set(&env, 43, 777, 500, 0, &r), OOM_ADJ_GONE);
+	write_file("42/stat",
+	           "42 (nas agent) Z 1 42 42 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 1 1\n");
+	ck_assert_int_eq(oom_adj_set(&env, 42, 777, 500, 0, &r), OOM_ADJ_GONE);
+	write_file("42/stat",
+	           "42 (nas agent) S 1 42 42 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 1 1\n");
 	ck_assert_str_eq(read_fx("42/oom_score_adj"), "0\n");
 	ck_assert_int_eq(fx_nlog, 0);
 	/* ANY_START skips the identity comparison (the command line names only a pid) */
@@ -466,6 +472,12 @@ START_TEST(real_process_raise_lower_and_floor)
 	int before = real_adj(pid);
 	ck_assert_int_eq(oom_adj_set(&env, pid, start + 1, 1000, 0, &r), OOM_ADJ_REUSED);
 	ck_assert_int_eq(real_adj(pid), before);
+	/* killed, not yet reaped: a zombie is gone too (the kernel would take the write) */
+	kill(pid, SIGKILL);
+	siginfo_t si;
+	ck_assert_int_eq(waitid(P_PID, (id_t)pid, &si, WEXITED | WNOWAIT), 0);
+	ck_assert_int_eq(oom_adj_set(&env, pid, start, 1000, 0, &r), OOM_ADJ_GONE);
+	ck_assert_ptr_nonnull(strstr(r.detail, "zombie"));
 	reap(pid);
 	/* reaped: gone */
 	ck_assert_int_eq(oom_adj_set(&env, pid, start, 1000, 0, &r), OOM_ADJ_GONE);
