@@ -1,12 +1,56 @@
-/* oomtop.c — main(): parse options, then run batch, events, a one-off write, or the screen. */
+/* oomtop.c — main(): parse options, then run batch mode, the events command, a one-off
+ * oom_score_adj write, or the screen. The only place that exits (DESIGN §6). */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "core/batch.h"
+#include "core/options.h"
+#include "core/setadj_cmd.h"
+#include "core/snapshot.h"
 
 int main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	puts(PACKAGE_STRING);
-	return 0;
+	struct options o;
+	char err[512];
+	if (options_parse(&o, argc, argv, getenv("NO_COLOR"), err, sizeof(err)) != 0) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		return 2;
+	}
+	switch (o.mode) {
+	case MODE_HELP:
+		fputs(options_usage(), stdout);
+		return 0;
+	case MODE_VERSION:
+		puts(PACKAGE_STRING);
+		return 0;
+	case MODE_SET_ADJ:
+		return setadj_cmd_run(o.set_adj, o.readonly, stdout, stderr);
+	case MODE_EVENTS:
+		fprintf(stderr, "oomtop: not built yet\n");
+		return 1;
+	case MODE_BATCH:
+	case MODE_SCREEN:
+		break;
+	}
+
+	struct collector_config cfg;
+	collector_config_defaults(&cfg);
+	cfg.interval_s = o.delay_s;
+	cfg.window_s = o.window_s;
+	struct collector *c = collector_new(&cfg, err, sizeof(err));
+	if (!c) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		return 1;
+	}
+	int status;
+	if (o.mode == MODE_BATCH) {
+		status = batch_run(c, &o, stdout, stderr);
+	} else {
+		fprintf(stderr, "oomtop: the screen is not built yet; use --batch\n");
+		status = 1;
+	}
+	collector_free(c);
+	return status;
 }

@@ -1,0 +1,523 @@
+#include "config.h"
+#include "proc_table.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "proc_identity.h"
+#include "proc_parse.h"
+#include "util.h"
+
+#define FDS_RESERVED 96 /* for everything that is not a held /proc file */
+
+struct proc_table {
+	char *proc_root;
+	int proc_fd;
+	const struct cgroup_hierarchy *hier;
+	double ghost_ttl_s;
+	double boot_unix_s;
+	long hz;
+	bool fd_count_by_size; /* Linux ≥ 6.2: st_size of /proc/PID/fd is the count */
+	unsigned long seq;
+
+	struct proc_identity_reader *ids;
+	struct proc_entry **live; /* sorted by pid */
+	size_t nlive, caplive;
+	struct proc_entry **ghosts; /* oldest first */
+	size_t nghosts;
+
+	size_t held, held_budget;
+
+	/* scratch, reused between refreshes */
+	pid_t *pids;
+	size_t npids, cappids;
+	pid_t *fresh;
+	size_t nfresh, capfresh;
+	struct proc_entry **next, **born;
+	size_t nnext, capnext, nborn, capborn;
+};
+
+static bool kernel_at_least(int major, int minor)
+{
+	struct utsname u;
+	int ma = 0, mi = 0;
+	if (uname(&u) != 0 || sscanf(u.release, "%d.%d", &ma, &mi) != 2)
+		return false;
+	return ma > major || (ma == major && mi >= minor);
+}
+
+static double read_boot_unix_s(const char *proc_root)
+{
+	char path[PATH_MAX], buf[4096];
+	snprintf(path, sizeof(path), "%s/stat", proc_root);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NAN;
+	/* /proc/stat is long; btime is near the end: read it all in chunks */
+	double bt = NAN;
+	char *all = NULL;
+	size_t len = 0;
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		char *na = realloc(all, len + (size_t)n + 1);
+		if (!na)
+			break;
+		all = na;
+		memcpy(all + len, buf, (size_t)n);
+		len += (size_t)n;
+		all[len] = '\0';
+	}
+	close(fd);
+	if (all) {
+		const char *b = strstr(all, "\nbtime ");
+		if (b)
+			bt = strtod(b + 7, NULL);
+		free(all);
+	}
+	return bt;
+}
+
+static size_t fd_budget(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	if (rl.rlim_cur < rl.rlim_max) { /* allowed without privilege */
+		struct rlimit want = {rl.rlim_max, rl.rlim_max};
+		if (want.rlim_cur > 1 << 20)
+			want.rlim_cur = 1 << 20;
+		if (setrlimit(RLIMIT_NOFILE, &want) == 0)
+			rl = want;
+	}
+	return rl.rlim_cur > FDS_RESERVED ? (size_t)(rl.rlim_cur - FDS_RESERVED) : 0;
+}
+
+struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err, size_t errlen)
+{
+	struct proc_table *t = calloc(1, sizeof(*t));
+	if (!t) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	t->proc_root = strdup(cfg->proc_root);
+	t->proc_fd = open(cfg->proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (!t->proc_root || t->proc_fd < 0) {
+		snprintf(err, errlen, "cannot open %s: %s", cfg->proc_root, strerror(errno));
+		proc_table_free(t);
+		return NULL;
+	}
+	t->ids = proc_identity_new();
+	if (!t->ids) {
+		snprintf(err, errlen, "libproc2 cannot read processes: %s", strerror(errno));
+		proc_table_free(t);
+		return NULL;
+	}
+	t->hier = cfg->hier;
+	t->ghost_ttl_s = cfg->ghost_ttl_s;
+	t->hz = sysconf(_SC_CLK_TCK);
+	if (t->hz <= 0)
+		t->hz = 100;
+	t->boot_unix_s = read_boot_unix_s(cfg->proc_root);
+	t->fd_count_by_size = kernel_at_least(6, 2);
+	t->held_budget = fd_budget();
+	return t;
+}
+
+static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return true;
+	size_t nc = *cap ? *cap : 256;
+	while (nc < need)
+		nc *= 2;
+	void *na = realloc(*arr, nc * elem);
+	if (!na)
+		return false;
+	*arr = na;
+	*cap = nc;
+	return true;
+}
+
+static int pid_cmp(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	pid_t x = (*(struct proc_entry *const *)a)->row.pid, y = (*(struct proc_entry *const *)b)->row.pid;
+	return (x > y) - (x < y);
+}
+
+/* The numeric entries of <proc_root>, sorted. */
+static int list_pids(struct proc_table *t)
+{
+	int dfd = dup(t->proc_fd);
+	if (dfd < 0)
+		return -errno;
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		int e = errno;
+		close(dfd);
+		return -e;
+	}
+	rewinddir(d);
+	t->npids = 0;
+	struct dirent *de;
+	bool sorted = true;
+	while ((de = readdir(d))) {
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		if (!grow((void **)&t->pids, &t->cappids, t->npids + 1, sizeof(pid_t)))
+			break;
+		pid_t p = (pid_t)strtol(de->d_name, NULL, 10);
+		if (t->npids && p < t->pids[t->npids - 1])
+			sorted = false;
+		t->pids[t->npids++] = p;
+	}
+	closedir(d);
+	if (!sorted)
+		qsort(t->pids, t->npids, sizeof(pid_t), pid_cmp);
+	return 0;
+}
+
+static void close_held(struct proc_table *t, struct proc_entry *e)
+{
+	int *fds[] = {&e->status_fd, &e->score_fd, &e->adj_fd};
+	bool was_held = e->status_fd >= 0;
+	for (size_t i = 0; i < ARRAY_SIZE(fds); i++) {
+		if (*fds[i] >= 0)
+			close(*fds[i]);
+		*fds[i] = -1;
+	}
+	if (was_held && t->held)
+		t->held--;
+}
+
+static void entry_free(struct proc_table *t, struct proc_entry *e)
+{
+	close_held(t, e);
+	free(e->user);
+	free(e->comm);
+	free(e->cmdline);
+	free(e->cgroup);
+	free(e);
+}
+
+static int64_t count_fds(struct proc_table *t, pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "%d/fd", (int)pid);
+	if (t->fd_count_by_size) {
+		struct stat st;
+		if (fstatat(t->proc_fd, path, &st, 0) != 0)
+			return VAL_UNKNOWN;
+		return (int64_t)st.st_size;
+	}
+	int dfd = openat(t->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return VAL_UNKNOWN;
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return VAL_UNKNOWN;
+	}
+	int64_t n = 0;
+	struct dirent *de;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			n++;
+	closedir(d);
+	return n;
+}
+
+static int64_t small_int(const char *buf)
+{
+	int64_t v;
+	return util_parse_i64(&buf, &v) ? v : VAL_UNKNOWN;
+}
+
+/* Read one per-pid file, held or by path. */
+static ssize_t read_pid_file(struct proc_table *t, int fd, pid_t pid, const char *name, char *buf, size_t cap)
+{
+	if (fd >= 0)
+		return util_pread_file(fd, buf, cap);
+	char path[64];
+	snprintf(path, sizeof(path), "%d/%s", (int)pid, name);
+	return util_read_file_at(t->proc_fd, path, buf, cap);
+}
+
+static void reread_cgroup(struct proc_table *t, struct proc_entry *e, const char *text)
+{
+	if (!t->hier || !t->hier->version)
+		return;
+	char raw[PATH_MAX], rel[PATH_MAX];
+	if (proc_cgroup_parse(text, t->hier->version, raw, sizeof(raw)) != 0)
+		return;
+	cgroup_path_relative(t->hier, raw, rel, sizeof(rel));
+	if (e->cgroup && strcmp(e->cgroup, rel) == 0)
+		return;
+	char *c = strdup(rel);
+	if (!c)
+		return;
+	free(e->cgroup);
+	e->cgroup = c;
+	e->row.cgroup = c;
+}
+
+/* Re-read what changes. Returns false when the process is gone (or its pid was reused). */
+static bool sample(struct proc_table *t, struct proc_entry *e)
+{
+	struct proc_row *r = &e->row;
+	if (r->kernel_thread)
+		return true; /* nothing of theirs changes that oomtop shows */
+	char buf[4096];
+	pid_t pid = r->pid;
+	if (e->status_fd < 0) {
+		/* read by path: nothing pins the identity, so check the start time */
+		struct proc_stat_fields sf;
+		if (read_pid_file(t, -1, pid, "stat", buf, sizeof(buf)) <= 0 || stat_parse(buf, &sf) != 0 ||
+		    sf.start_ticks != r->start_ticks)
+			return false;
+	}
+	if (read_pid_file(t, e->status_fd, pid, "status", buf, sizeof(buf)) <= 0)
+		return false;
+	struct proc_sample s;
+	if (status_parse(buf, &s) != 0)
+		return false;
+	r->rss_bytes = s.rss_bytes;
+	r->rss_anon_bytes = s.rss_anon_bytes;
+	r->rss_file_bytes = s.rss_file_bytes;
+	r->rss_shmem_bytes = s.rss_shmem_bytes;
+	r->swap_bytes = s.swap_bytes;
+	r->pgtables_bytes = s.pgtables_bytes;
+	r->threads = s.threads;
+	if (val_known(s.ppid))
+		r->ppid = (pid_t)s.ppid;
+	r->oom_score = read_pid_file(t, e->score_fd, pid, "oom_score", buf, 32) > 0 ? small_int(buf) : VAL_UNKNOWN;
+	r->oom_score_adj = read_pid_file(t, e->adj_fd, pid, "oom_score_adj", buf, 32) > 0 ? small_int(buf) : VAL_UNKNOWN;
+	if (t->fd_count_by_size || (t->seq + (unsigned long)pid) % FD_COUNT_EVERY == 0 || !val_known(r->fds))
+		r->fds = count_fds(t, pid);
+	if ((t->seq + (unsigned long)pid) % CGROUP_RECHECK_EVERY == 0) {
+		if (read_pid_file(t, -1, pid, "cgroup", buf, sizeof(buf)) > 0)
+			reread_cgroup(t, e, buf);
+	}
+	return true;
+}
+
+static void hold_files(struct proc_table *t, struct proc_entry *e)
+{
+	e->status_fd = e->score_fd = e->adj_fd = -1;
+	if (e->row.kernel_thread || t->held + 1 > t->held_budget / 3)
+		return;
+	char path[64];
+	static const char *const names[] = {"status", "oom_score", "oom_score_adj"};
+	int *fds[] = {&e->status_fd, &e->score_fd, &e->adj_fd};
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		snprintf(path, sizeof(path), "%d/%s", (int)e->row.pid, names[i]);
+		*fds[i] = openat(t->proc_fd, path, O_RDONLY | O_CLOEXEC);
+		if (*fds[i] < 0) { /* gone, or not ours to read: fall back to paths */
+			for (size_t j = 0; j < i; j++) {
+				close(*fds[j]);
+				*fds[j] = -1;
+			}
+			return;
+		}
+	}
+	t->held++;
+}
+
+struct born_ctx {
+	struct proc_table *t;
+	int64_t t_ms;
+};
+
+static void on_identity(void *ctx, const struct proc_identity *id)
+{
+	struct born_ctx *bc = ctx;
+	struct proc_table *t = bc->t;
+	struct proc_entry *e = calloc(1, sizeof(*e));
+	if (!e)
+		return;
+	e->status_fd = e->score_fd = e->adj_fd = -1;
+	e->user = strdup(id->user[0] ? id->user : "?");
+	e->comm = strdup(id->comm);
+	e->cmdline = strdup(id->cmdline);
+	if (!e->user || !e->comm || !e->cmdline) {
+		entry_free(t, e);
+		return;
+	}
+	struct proc_row *r = &e->row;
+	r->pid = id->pid;
+	r->ppid = id->ppid;
+	r->uid = id->uid;
+	r->user = e->user;
+	r->comm = e->comm;
+	r->cmdline = e->cmdline;
+	r->start_ticks = id->start_ticks;
+	r->start_time_unix_s = t->boot_unix_s + (double)id->start_ticks / (double)t->hz;
+	r->kernel_thread = id->kernel_thread;
+	r->rss_bytes = r->rss_anon_bytes = r->rss_file_bytes = r->rss_shmem_bytes = VAL_UNKNOWN;
+	r->swap_bytes = r->pgtables_bytes = r->oom_score = r->oom_score_adj = VAL_UNKNOWN;
+	r->threads = r->fds = VAL_UNKNOWN;
+	r->rss_slope = r->fd_slope = r->thread_slope = (struct slope){NAN, NAN};
+	r->state = PROC_RUNNING;
+	r->exited_unix_s = NAN;
+	r->oom_event = -1;
+	reread_cgroup(t, e, id->cgroup_text);
+	hold_files(t, e);
+	if (!sample(t, e)) {
+		entry_free(t, e);
+		return;
+	}
+	if (!grow((void **)&t->born, &t->capborn, t->nborn + 1, sizeof(*t->born))) {
+		entry_free(t, e);
+		return;
+	}
+	t->born[t->nborn++] = e;
+}
+
+static void bury(struct proc_table *t, struct proc_entry *e, double now_unix_s)
+{
+	close_held(t, e);
+	e->row.state = PROC_EXITED;
+	e->row.exited_unix_s = now_unix_s;
+	if (t->nghosts == PROC_TABLE_MAX_GHOSTS) {
+		entry_free(t, t->ghosts[0]);
+		memmove(t->ghosts, t->ghosts + 1, (t->nghosts - 1) * sizeof(*t->ghosts));
+		t->nghosts--;
+	}
+	if (!t->ghosts) {
+		t->ghosts = calloc(PROC_TABLE_MAX_GHOSTS, sizeof(*t->ghosts));
+		if (!t->ghosts) {
+			entry_free(t, e);
+			return;
+		}
+	}
+	t->ghosts[t->nghosts++] = e;
+}
+
+static void expire_ghosts(struct proc_table *t, double now_unix_s)
+{
+	size_t keep = 0;
+	for (size_t i = 0; i < t->nghosts; i++) {
+		struct proc_entry *g = t->ghosts[i];
+		if (now_unix_s - g->row.exited_unix_s > t->ghost_ttl_s)
+			entry_free(t, g);
+		else
+			t->ghosts[keep++] = g;
+	}
+	t->nghosts = keep;
+}
+
+int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
+{
+	t->seq++;
+	int rc = list_pids(t);
+	if (rc < 0)
+		return rc;
+	expire_ghosts(t, now_unix_s);
+
+	/* merge the sorted pid list with the sorted live entries */
+	t->nnext = t->nfresh = t->nborn = 0;
+	if (!grow((void **)&t->next, &t->capnext, t->npids + 1, sizeof(*t->next)) ||
+	    !grow((void **)&t->fresh, &t->capfresh, t->npids + 1, sizeof(*t->fresh)))
+		return -ENOMEM;
+	size_t i = 0, j = 0;
+	while (i < t->npids || j < t->nlive) {
+		if (j < t->nlive && (i == t->npids || t->live[j]->row.pid < t->pids[i])) {
+			bury(t, t->live[j++], now_unix_s); /* gone */
+		} else if (j < t->nlive && t->live[j]->row.pid == t->pids[i]) {
+			struct proc_entry *e = t->live[j++];
+			if (sample(t, e)) {
+				t->next[t->nnext++] = e;
+			} else { /* exited, and perhaps the pid is already someone else's */
+				bury(t, e, now_unix_s);
+				t->fresh[t->nfresh++] = t->pids[i];
+			}
+			i++;
+		} else {
+			t->fresh[t->nfresh++] = t->pids[i++];
+		}
+	}
+
+	struct born_ctx bc = {t, t_ms};
+	if (t->nfresh)
+		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, &bc);
+
+	/* live = next ∪ born, sorted by pid */
+	if (t->nborn) {
+		qsort(t->born, t->nborn, sizeof(*t->born), entry_cmp);
+		if (!grow((void **)&t->next, &t->capnext, t->nnext + t->nborn, sizeof(*t->next)))
+			return -ENOMEM;
+		size_t a = t->nnext, b = t->nborn, k = a + b;
+		while (b > 0) {
+			if (a > 0 && t->next[a - 1]->row.pid > t->born[b - 1]->row.pid)
+				t->next[--k] = t->next[--a];
+			else
+				t->next[--k] = t->born[--b];
+		}
+		t->nnext += t->nborn;
+	}
+	/* swap live and next */
+	struct proc_entry **tmp = t->live;
+	size_t tcap = t->caplive;
+	t->live = t->next;
+	t->caplive = t->capnext;
+	t->nlive = t->nnext;
+	t->next = tmp;
+	t->capnext = tcap;
+	return 0;
+}
+
+struct proc_entry **proc_table_live(struct proc_table *t, size_t *n)
+{
+	*n = t->nlive;
+	return t->live;
+}
+
+struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n)
+{
+	*n = t->nghosts;
+	return t->ghosts;
+}
+
+size_t proc_table_held(const struct proc_table *t, size_t *budget)
+{
+	if (budget)
+		*budget = t->held_budget;
+	return t->held;
+}
+
+void proc_table_free(struct proc_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nlive; i++)
+		entry_free(t, t->live[i]);
+	for (size_t i = 0; i < t->nghosts; i++)
+		entry_free(t, t->ghosts[i]);
+	if (t->ids)
+		proc_identity_free(t->ids);
+	if (t->proc_fd >= 0)
+		close(t->proc_fd);
+	free(t->ghosts);
+	free(t->live);
+	free(t->next);
+	free(t->born);
+	free(t->pids);
+	free(t->fresh);
+	free(t->proc_root);
+	free(t);
+}

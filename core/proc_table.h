@@ -1,0 +1,62 @@
+/* core/proc_table.h — every process, kept across refreshes.
+ *
+ * Discovery: the numeric entries of <proc_root> (getdents). A pid seen for the first time
+ * gets its identity from libproc2 (core/proc_identity.h); from then on each refresh reads
+ * only what changes, from files held open and re-read with pread:
+ *   status (VmRSS, RssAnon/File/Shmem, VmSwap, VmPTE, Threads), oom_score, oom_score_adj,
+ * and the open-fd count from stat("/proc/PID/fd").st_size (Linux ≥ 6.2; older kernels:
+ * entries counted every FD_COUNT_EVERY refreshes). Held files cost 3 fds per process;
+ * RLIMIT_NOFILE is raised to its hard limit, and processes beyond the budget are read by
+ * path (with their start time checked, since no held file pins their identity).
+ *
+ * Identity is (pid, start_ticks). A held file of a process that exited fails with ESRCH,
+ * so a reused pid is never mistaken for the old process. The cgroup is re-read every
+ * CGROUP_RECHECK_EVERY refreshes (processes migrate).
+ *
+ * A process that exits becomes a ghost: kept with its last values for ghost_ttl_s, at
+ * most PROC_TABLE_MAX_GHOSTS of them (oldest dropped first). Memory is bounded by the
+ * live processes plus that.
+ */
+#ifndef OOMTOP_PROC_TABLE_H
+#define OOMTOP_PROC_TABLE_H
+
+#include "cgroup_discover.h"
+#include "leak.h"
+#include "model.h"
+
+#define PROC_TABLE_MAX_GHOSTS 256
+#define CGROUP_RECHECK_EVERY 10
+#define FD_COUNT_EVERY 5
+
+struct proc_entry {
+	struct proc_row row; /* row.user/comm/cmdline/cgroup point at the strings below */
+	char *user, *comm, *cmdline, *cgroup;
+	int status_fd, score_fd, adj_fd; /* -1 when read by path */
+	struct leak_series rss_hist, fd_hist, thread_hist;
+};
+
+struct proc_table_config {
+	const char *proc_root;                 /* "/proc" */
+	const struct cgroup_hierarchy *hier;   /* NULL when there is no memory hierarchy */
+	double ghost_ttl_s;
+};
+
+struct proc_table;
+
+/* NULL with a one-line reason in err when the process table cannot work at all. */
+struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err, size_t errlen);
+
+/* One refresh. t_ms monotonic, now_unix_s wall clock. Returns 0 or -errno when <proc_root>
+ * cannot be listed. */
+int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s);
+
+/* Live entries in pid order, then ghosts; valid until the next refresh. */
+struct proc_entry **proc_table_live(struct proc_table *t, size_t *n);
+struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n);
+
+/* How many processes are read through held files (the rest by path), and the fd budget. */
+size_t proc_table_held(const struct proc_table *t, size_t *budget);
+
+void proc_table_free(struct proc_table *t);
+
+#endif

@@ -1,0 +1,235 @@
+#include "config.h"
+#include "snapshot.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "badness.h"
+#include "cgroup_discover.h"
+#include "cgroup_tree.h"
+#include "proc_table.h"
+#include "sysmem.h"
+#include "util.h"
+
+struct collector {
+	struct collector_config cfg;
+	char *proc_root;
+	struct cgroup_hierarchy hier;
+	struct sysmem_reader *sys;
+	struct proc_table *procs;
+	struct cgroup_tree *cgroups;
+	char hostname[256];
+	struct snapshot snap;
+	size_t cap_procs, cap_cgroups;
+	char notes[SNAPSHOT_MAX_NOTES][160];
+	int64_t prev_oom_kills;
+	double last_oom_kill_unix_s;
+};
+
+void collector_config_defaults(struct collector_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->proc_root = "/proc";
+	cfg->interval_s = 1.0;
+	cfg->window_s = 300.0;
+	cfg->ghost_ttl_s = 60.0;
+	cfg->follow_kmsg = true;
+}
+
+struct collector *collector_new(const struct collector_config *cfg, char *err, size_t errlen)
+{
+	struct collector *c = calloc(1, sizeof(*c));
+	if (!c) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	c->cfg = *cfg;
+	c->proc_root = strdup(cfg->proc_root);
+	if (!c->proc_root) {
+		snprintf(err, errlen, "out of memory");
+		free(c);
+		return NULL;
+	}
+	c->cfg.proc_root = c->proc_root;
+	c->prev_oom_kills = VAL_UNKNOWN;
+	c->last_oom_kill_unix_s = NAN;
+
+	if (cfg->cgroup_root) {
+		c->hier.version = cfg->cgroup_version;
+		snprintf(c->hier.mount, sizeof(c->hier.mount), "%s", cfg->cgroup_root);
+		strcpy(c->hier.mount_root, "/");
+	} else {
+		cgroup_discover(c->proc_root, &c->hier);
+	}
+	if (c->hier.version)
+		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
+
+	struct proc_table_config pc = {c->proc_root, c->hier.version ? &c->hier : NULL, cfg->ghost_ttl_s};
+	c->procs = proc_table_new(&pc, err, errlen);
+	c->sys = sysmem_open(c->proc_root);
+	if (!c->procs || !c->sys) {
+		collector_free(c);
+		return NULL;
+	}
+	if (gethostname(c->hostname, sizeof(c->hostname) - 1) != 0)
+		strcpy(c->hostname, "?");
+	return c;
+}
+
+static void __attribute__((format(printf, 2, 3))) add_note(struct collector *c, const char *fmt, ...)
+{
+	struct snapshot *s = &c->snap;
+	if (s->nnotes >= SNAPSHOT_MAX_NOTES)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->notes[s->nnotes], sizeof(c->notes[0]), fmt, ap);
+	va_end(ap);
+	s->notes[s->nnotes] = c->notes[s->nnotes];
+	s->nnotes++;
+}
+
+static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return true;
+	size_t nc = *cap ? *cap : 64;
+	while (nc < need)
+		nc *= 2;
+	void *na = realloc(*arr, nc * elem);
+	if (!na)
+		return false;
+	*arr = na;
+	*cap = nc;
+	return true;
+}
+
+static void collect_cgroups(struct collector *c, int64_t t_ms)
+{
+	struct snapshot *s = &c->snap;
+	s->ncgroups = 0;
+	if (!c->cgroups)
+		return;
+	if (cgroup_tree_refresh(c->cgroups, t_ms) != 0) {
+		add_note(c, "cannot read the memory cgroup hierarchy at %s", c->hier.mount);
+		return;
+	}
+	size_t n;
+	struct cgroup_entry *ents = cgroup_tree_entries(c->cgroups, &n);
+	if (!grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		s->cgroups[i] = ents[i].row;
+		s->cgroups[i].nprocs = 0;
+		s->cgroups[i].next_victim_pid = 0;
+	}
+	s->ncgroups = n;
+	cgroup_effective_limits(s->cgroups, n);
+}
+
+/* Count each live user-space process in its cgroup and every ancestor. */
+static void count_cgroup_procs(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc_row *p = &s->procs[i];
+		if (p->state != PROC_RUNNING || p->kernel_thread || !p->cgroup)
+			continue;
+		int k = cgroup_tree_find(c->cgroups, p->cgroup);
+		for (; k >= 0; k = s->cgroups[k].parent)
+			s->cgroups[k].nprocs++;
+	}
+}
+
+static void collect_procs(struct collector *c, int64_t t_ms, double now)
+{
+	struct snapshot *s = &c->snap;
+	s->nprocs = s->nkernel_threads = 0;
+	if (proc_table_refresh(c->procs, t_ms, now) != 0) {
+		add_note(c, "cannot list processes in %s", c->proc_root);
+		return;
+	}
+	size_t nl, ng;
+	struct proc_entry **live = proc_table_live(c->procs, &nl);
+	struct proc_entry **ghosts = proc_table_ghosts(c->procs, &ng);
+	if (!grow((void **)&s->procs, &c->cap_procs, nl + ng, sizeof(*s->procs)))
+		return;
+	for (size_t i = 0; i < nl; i++) {
+		s->procs[s->nprocs] = live[i]->row;
+		s->procs[s->nprocs].next_victim = false;
+		s->nkernel_threads += live[i]->row.kernel_thread;
+		s->nprocs++;
+	}
+	for (size_t i = 0; i < ng; i++)
+		s->procs[s->nprocs++] = ghosts[i]->row;
+}
+
+int collector_refresh(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	int64_t t_ms = util_mono_ms();
+	double now = util_now_unix_s();
+	s->nnotes = 0;
+	s->seq++;
+	s->t_mono_ms = t_ms;
+	s->time_unix_s = now;
+	s->interval_s = c->cfg.interval_s;
+	s->window_s = c->cfg.window_s;
+	s->hostname = c->hostname;
+	s->cgroup_version = c->hier.version;
+	s->cgroup_mount = c->hier.version ? c->hier.mount : NULL;
+	if (!c->hier.version && c->hier.why[0])
+		add_note(c, "%s", c->hier.why);
+
+	struct sys_mem *m = &s->sys;
+	int rc = sysmem_read(c->sys, m, &s->uptime_s);
+	if (rc != 0)
+		add_note(c, "cannot read %s/meminfo", c->proc_root);
+	if (m->mem_available_estimated)
+		add_note(c, "%s", "MemAvailable estimated (kernel older than 3.14)");
+	if (val_known(m->oom_kills)) {
+		if (val_known(c->prev_oom_kills) && m->oom_kills > c->prev_oom_kills)
+			c->last_oom_kill_unix_s = now;
+		c->prev_oom_kills = m->oom_kills;
+	}
+	m->last_oom_kill_unix_s = c->last_oom_kill_unix_s;
+	m->available = (struct slope){NAN, NAN};
+	m->eta_exhaustion_s = NAN;
+	m->next_victim_pid = 0;
+
+	collect_cgroups(c, t_ms);
+	collect_procs(c, t_ms, now);
+	if (c->cgroups)
+		count_cgroup_procs(c);
+	if (badness_mark_victims(s) != 0)
+		add_note(c, "%s", "next OOM victims not computed: out of memory");
+	return 0;
+}
+
+const struct snapshot *collector_snapshot(const struct collector *c)
+{
+	return &c->snap;
+}
+
+int collector_event_fd(const struct collector *c)
+{
+	(void)c;
+	return -1;
+}
+
+void collector_free(struct collector *c)
+{
+	if (!c)
+		return;
+	proc_table_free(c->procs);
+	cgroup_tree_free(c->cgroups);
+	sysmem_close(c->sys);
+	free(c->snap.procs);
+	free(c->snap.cgroups);
+	free(c->proc_root);
+	free(c);
+}
