@@ -14,6 +14,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "cgroup_name.h"
 #include "util.h"
 
 #define CAP_BIT_DAC_OVERRIDE 1  /* linux/capability.h CAP_DAC_OVERRIDE */
@@ -300,6 +301,51 @@ void oom_adj_explain(const struct oom_adj_attempt *a, struct oom_adj_result *out
 	out->status = OOM_ADJ_FAILED;
 	put(out->message, sizeof(out->message), "failed: oom_score_adj of %s: %s", who,
 	    strerror(a->err));
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+char *oom_adj_persist_hint(const char *cgroup_path, int value, char *buf, size_t len)
+{
+	char name[128] = "";
+	if (!len)
+		return buf;
+	if (cgroup_path)
+		cgroup_readable_name(cgroup_path, name, sizeof(name));
+	size_t nl = strlen(name);
+	bool kube = cgroup_path && strstr(cgroup_path, "kubepods");
+	if (nl > 8 && strcmp(name + nl - 8, ".service") == 0) {
+		bool user = strstr(cgroup_path, "/user@") != NULL;
+		snprintf(buf, len,
+		         "to keep %d after a restart: systemctl%s edit %s, then [Service] "
+		         "OOMScoreAdjust=%d",
+		         value, user ? " --user" : "", name, value);
+	} else if (kube || starts(name, "containerd ") || starts(name, "cri-o ")) {
+		snprintf(
+		    buf, len,
+		    "Kubernetes sets oom_score_adj from the pod's QoS class when the container "
+		    "starts: change the pod's resources (requests/limits) instead");
+	} else if (starts(name, "docker ")) {
+		snprintf(buf, len,
+		         "to keep %d: recreate %s with docker run --oom-score-adj=%d (compose: "
+		         "oom_score_adj: %d)",
+		         value, name, value, value);
+	} else if (starts(name, "podman ")) {
+		snprintf(buf, len, "to keep %d: recreate %s with podman run --oom-score-adj=%d",
+		         value, name, value);
+	} else if (starts(name, "lxc ")) {
+		snprintf(buf, len, "to keep %d: lxc.proc.oom_score_adj = %d in the config of %s",
+		         value, value, name);
+	} else {
+		snprintf(buf, len,
+		         "lost when the process restarts: start it with choom -n %d -- COMMAND, or "
+		         "set it in whatever starts it",
+		         value);
+	}
+	return buf;
 }
 
 /* ---- I/O ---------------------------------------------------------------------------- */

@@ -147,6 +147,16 @@ size_t oom_adj_undo_apply(const struct oom_adj_env *env, struct oom_adj_undo *u,
 
 /* ---- pure helpers (no I/O) --------------------------------------------------------- */
 
+/* A runtime change is lost when the process restarts. How to make value stick, derived
+ * from the process's cgroup path (NULL = unknown); one line into buf (≤ len), returns buf.
+ *   /system.slice/nginx.service               → systemctl edit nginx.service … OOMScoreAdjust=
+ *   …/user@1000.service/…/app.service         → systemctl --user edit app.service …
+ *   docker / podman containers                → --oom-score-adj= when the container is made
+ *   Kubernetes (kubepods, cri-containerd, crio) → the kubelet sets it from the QoS class
+ *   lxc.payload.NAME                          → lxc.proc.oom_score_adj in its config
+ *   anything else                             → choom -n VALUE -- COMMAND */
+char *oom_adj_persist_hint(const char *cgroup_path, int value, char *buf, size_t len);
+
 /* true when value is in OOM_ADJ_MIN..OOM_ADJ_MAX. */
 bool oom_adj_in_range(long value);
 /* cur + delta clamped to the range (the screen's ]/[ keys: 950 + 100 → 1000). */

@@ -190,6 +190,47 @@ START_TEST(gone_mismatch_and_success_words)
 }
 END_TEST
 
+START_TEST(persist_hint_follows_the_cgroup)
+{
+	char b[300];
+	ck_assert_str_eq(oom_adj_persist_hint("/system.slice/nas-agent.service", 500, b, sizeof(b)),
+	                 "to keep 500 after a restart: systemctl edit nas-agent.service, then "
+	                 "[Service] OOMScoreAdjust=500");
+	ck_assert_ptr_nonnull(
+	    strstr(oom_adj_persist_hint(
+	               "/user.slice/user-1000.slice/user@1000.service/app.slice/syncd.service", 300,
+	               b, sizeof(b)),
+	           "systemctl --user edit syncd.service"));
+	ck_assert_ptr_nonnull(
+	    strstr(oom_adj_persist_hint(
+	               "/docker/2e088fe462e2aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	               -500, b, sizeof(b)),
+	           "docker 2e088fe462e2 with docker run --oom-score-adj=-500"));
+	ck_assert_ptr_nonnull(
+	    strstr(oom_adj_persist_hint("/system.slice/docker-2e088fe462e2aaaaaaaaaaaa.scope", 1, b,
+	                                sizeof(b)),
+	           "docker run"));
+	ck_assert_ptr_nonnull(strstr(
+	    oom_adj_persist_hint("/machine.slice/libpod-0123456789abcdef.scope", 9, b, sizeof(b)),
+	    "podman run --oom-score-adj=9"));
+	ck_assert_ptr_nonnull(strstr(
+	    oom_adj_persist_hint(
+	        "/kubepods.slice/kubepods-burstable.slice/"
+	        "kubepods-burstable-pod1234abcd_5678.slice/cri-containerd-0123456789abcdef.scope",
+	        9, b, sizeof(b)),
+	    "QoS class"));
+	ck_assert_ptr_nonnull(strstr(oom_adj_persist_hint("/lxc.payload.web", 7, b, sizeof(b)),
+	                             "lxc.proc.oom_score_adj = 7"));
+	ck_assert_ptr_nonnull(strstr(
+	    oom_adj_persist_hint("/user.slice/user-1000.slice/session-3.scope", 7, b, sizeof(b)),
+	    "choom -n 7 -- COMMAND"));
+	ck_assert_ptr_nonnull(strstr(oom_adj_persist_hint(NULL, 7, b, sizeof(b)), "choom"));
+	char tiny[8];
+	oom_adj_persist_hint("/system.slice/x.service", 7, tiny, sizeof(tiny));
+	ck_assert_uint_eq(strlen(tiny), 7);
+}
+END_TEST
+
 /* ---- the write path against a fixture /proc ---- */
 
 static char fx_root[64];
@@ -515,6 +556,7 @@ int main(void)
 	tcase_add_test(tp, open_refusals_tell_other_user_from_non_dumpable);
 	tcase_add_test(tp, gone_mismatch_and_success_words);
 	tcase_add_test(tp, setadj_parse_is_strict);
+	tcase_add_test(tp, persist_hint_follows_the_cgroup);
 	suite_add_tcase(s, tp);
 	TCase *tf = tcase_create("fixture");
 	tcase_add_checked_fixture(tf, fx_setup, fx_teardown);
