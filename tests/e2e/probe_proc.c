@@ -1,14 +1,11 @@
 /* probe_proc — a process with known properties, for end-to-end tests.
  *
- *   probe_proc [--rss MiB] [--fds N] [--threads N] [--adj V] [--leak MiB/s]
- *              [--saw MiB --saw-period S] [--fd-rate N/s]
+ *   probe_proc [--rss MiB] [--fds N] [--threads N] [--adj V]
  *
  * Touches --rss MiB of anonymous memory, opens --fds extra descriptors (on /dev/null),
  * runs --threads extra threads that sleep, writes --adj to its own oom_score_adj; then
- * prints "ready <pid>" on stdout and keeps running until killed. With --leak it then
- * allocates and touches MiB/s more, forever (in 10 steps a second); with --saw it also
- * allocates and frees a block of that height every period (a GC-like sawtooth);
- * with --fd-rate it opens that many more fds each second.
+ * prints "ready <pid>" on stdout and sleeps until killed. (Processes that change over
+ * time are leaker.c and fdopener.c.)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <time.h>
 #include <unistd.h>
 
 #define MiB (1024.0 * 1024.0)
@@ -44,16 +40,9 @@ static void *touch(size_t bytes)
 	return p;
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 int main(int argc, char **argv)
 {
-	double rss = 0, leak = 0, saw = 0, saw_period = 2, fd_rate = 0;
+	double rss = 0;
 	long fds = 0, threads = 0, adj = 0;
 	int set_adj = 0;
 	for (int i = 1; i + 1 < argc; i += 2) {
@@ -62,10 +51,6 @@ int main(int argc, char **argv)
 		else if (!strcmp(k, "--fds")) fds = atol(v);
 		else if (!strcmp(k, "--threads")) threads = atol(v);
 		else if (!strcmp(k, "--adj")) { adj = atol(v); set_adj = 1; }
-		else if (!strcmp(k, "--leak")) leak = atof(v);
-		else if (!strcmp(k, "--saw")) saw = atof(v);
-		else if (!strcmp(k, "--saw-period")) saw_period = atof(v);
-		else if (!strcmp(k, "--fd-rate")) fd_rate = atof(v);
 		else { fprintf(stderr, "probe_proc: unknown option %s\n", k); return 2; }
 	}
 	if (set_adj) {
@@ -91,47 +76,6 @@ int main(int argc, char **argv)
 	printf("ready %d\n", (int)getpid());
 	fflush(stdout);
 
-	double t0 = now_s(), leaked = 0, fds_opened = 0;
-	void *saw_block = NULL;
-	double saw_started = t0;
-	for (;;) {
-		struct timespec tick = {0, 100 * 1000 * 1000};
-		nanosleep(&tick, NULL);
-		double t = now_s() - t0;
-		if (leak > 0) {
-			double want = leak * t;
-			if (want > leaked + 0.01) {
-				touch((size_t)((want - leaked) * MiB));
-				leaked = want;
-			}
-		}
-		if (saw > 0) {
-			/* grow linearly through the period, then drop it all: a GC sawtooth */
-			double phase = (now_s() - saw_started) / saw_period;
-			if (phase >= 1.0) {
-				if (saw_block)
-					munmap(saw_block, (size_t)(saw * MiB));
-				saw_block = NULL;
-				saw_started = now_s();
-			} else if (!saw_block) {
-				saw_block = mmap(NULL, (size_t)(saw * MiB), PROT_READ | PROT_WRITE,
-						 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-				if (saw_block == MAP_FAILED)
-					saw_block = NULL;
-			}
-			if (saw_block) {
-				size_t upto = (size_t)(phase * saw * MiB);
-				for (size_t i = 0; i < upto; i += 4096)
-					((char *)saw_block)[i] = 1;
-			}
-		}
-		if (fd_rate > 0) {
-			double want = fd_rate * t;
-			while (fds_opened + 1 <= want) {
-				if (open("/dev/null", O_RDONLY) < 0)
-					break;
-				fds_opened++;
-			}
-		}
-	}
+	for (;;)
+		pause();
 }
