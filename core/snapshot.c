@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "badness.h"
 #include "cgroup_discover.h"
 #include "cgroup_tree.h"
 #include "leak.h"
@@ -223,6 +224,8 @@ int collector_refresh(struct collector *c)
 	collect_procs(c, t_ms, now);
 	if (c->cgroups)
 		count_cgroup_procs(c);
+	if (badness_mark_victims(s) != 0)
+		add_note(c, "%s", "next OOM victims not computed: out of memory");
 	return 0;
 }
 
