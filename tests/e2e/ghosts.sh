@@ -5,7 +5,7 @@
 . "$SRCDIR/tests/e2e/lib.sh"
 need_cmd jq
 
-start_probe --rss 24 --fds 5
+start_probe -f 5 24
 pid=$PROBE_PID
 out="$E2E_TMP/ghost.json"
 "$OOMTOP" -b -d 0.5 -n 6 -f json -p "$pid" >"$out" &
