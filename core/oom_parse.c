@@ -470,7 +470,7 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 	int64_t ptes = VAL_UNKNOWN, pmds = 0;
 	for (int i = 0; i < p->ncols; i++) {
 		int64_t v;
-		if (!util_parse_i64(&q, &v) || (*q != ' ' && *q != '\t'))
+		if (!util_parse_i64(&q, &v) || (*q != ' ' && *q != '\t' && *q != '\0'))
 			return false;
 		switch (p->cols[i]) {
 		case COL_UID: task.uid = v; break;
