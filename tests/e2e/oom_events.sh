@@ -8,6 +8,7 @@
 #     between half the cgroup's peak usage and the peak);
 #   - `oomtop --events --follow`, started before the kill, prints it within 2 seconds;
 #   - the text format names the pid, and every JSON line is valid JSON (when python3 exists);
+#   - without /dev/kmsg (a mount namespace) the klogctl fallback reports it too;
 #   - `--kmsg -` reads stdin; a missing file is exit 1;
 #   - without permission (dmesg_restrict=1, run as nobody) it exits 1 and says why.
 # Skips (77) with the reason when not root or no writable memory cgroup. Removes the cgroup.
@@ -138,6 +139,17 @@ fi
 "$OOMTOP" --events > "$tmp/events.txt" || fail "--events (text) failed"
 grep -q "pid $pid (e2e hog, (x))" "$tmp/events.txt" || fail "text output lacks pid $pid"
 if LC_ALL=C grep -q "$(printf '\033')" "$tmp/events.txt"; then fail "escape byte in text output"; fi
+
+# --- klogctl fallback: a mount namespace where /dev has no kmsg --------------------------------
+if command -v unshare >/dev/null 2>&1 &&
+	unshare -m sh -c 'mount -t tmpfs none /dev' 2>/dev/null; then
+	unshare -m sh -c 'mount -t tmpfs none /dev && exec "$0" --events --format json' "$OOMTOP" \
+		> "$tmp/klog.json" 2> "$tmp/klog.err" || fail "klogctl fallback failed: $(cat "$tmp/klog.err")"
+	grep -q "\"victim_pid\": $pid," "$tmp/klog.json" || fail "klogctl fallback does not report $pid"
+	echo "klogctl: without /dev/kmsg the kill of $pid is still reported"
+else
+	echo "note: cannot unshare a mount namespace: klogctl fallback not run"
+fi
 
 # --- files and stdin ---------------------------------------------------------------------------
 n=$("$OOMTOP" --events --kmsg - < "$SRCDIR/tests/fixtures/kmsg/k5.15-memcg-v2-1.txt" | wc -l)
