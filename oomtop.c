@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "core/batch.h"
+#include "core/events_cmd.h"
 #include "core/options.h"
 #include "core/setadj_cmd.h"
 #include "core/snapshot.h"
@@ -28,8 +29,8 @@ int main(int argc, char **argv)
 	case MODE_SET_ADJ:
 		return setadj_cmd_run(o.set_adj, o.readonly, stdout, stderr);
 	case MODE_EVENTS:
-		fprintf(stderr, "oomtop: not built yet\n");
-		return 1;
+		return events_cmd_run(o.kmsg_path, o.follow,
+				      o.format == OUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT, stdout, stderr);
 	case MODE_BATCH:
 	case MODE_SCREEN:
 		break;

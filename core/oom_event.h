@@ -48,4 +48,35 @@ struct oom_event {
 	size_t nraw_lines;
 };
 
+/* Bounds per event (a global OOM on a big host dumps thousands of rows): rows past
+ * OOM_EVENT_TASKS_MAX and lines past the raw caps are left out (kill lines are kept). */
+#define OOM_EVENT_TASKS_MAX 2048
+#define OOM_EVENT_RAW_LINES_MAX 2000
+#define OOM_EVENT_RAW_BYTES_MAX (256 * 1024)
+
+/* What an oom_reaper line says about an earlier kill (4.6+; may come seconds later). */
+struct oom_reap {
+	pid_t pid;
+	int reaped; /* 1 "reaped process", 0 "unable to reap" */
+	int64_t anon_rss_kb, file_rss_kb, shmem_rss_kb; /* left after reaping; VAL_UNKNOWN */
+	double boot_s;
+};
+
+/* Every field unknown (VAL_UNKNOWN, NAN, NULL, reaped -1, invoker_pid 0), nothing owned. */
+void oom_event_init(struct oom_event *ev);
+
+/* Releases what the event owns (strings, tasks, raw lines) and re-inits it. The struct
+ * itself is not freed: events live in arrays. */
+void oom_event_free(struct oom_event *ev);
+
+/* Releases only the task table and raw lines (the store keeps details for recent events). */
+void oom_event_drop_details(struct oom_event *ev);
+
+/* Deep copy into dst (initialised or not). Returns 0 or -ENOMEM (dst then empty). */
+int oom_event_copy(struct oom_event *dst, const struct oom_event *src);
+
+/* Applies r to the newest of events[0..n) that is r's pid and not yet reaped-or-failed.
+ * Returns the index updated, or -1 when none matches. */
+int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_reap *r);
+
 #endif

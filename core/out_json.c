@@ -34,11 +34,7 @@ static void json_proc(struct strbuf *sb, const struct proc_row *p)
 	key(sb, "user", false), json_string(sb, p->user);
 	key(sb, "comm", false), json_string(sb, p->comm);
 	key(sb, "cmdline", false), json_string(sb, p->cmdline);
-	key(sb, "cgroup", false);
-	if (p->cgroup)
-		json_string(sb, p->cgroup);
-	else
-		sb_puts(sb, "null");
+	key(sb, "cgroup", false), json_string(sb, p->cgroup);
 	key(sb, "start_time", false), json_double(sb, p->start_time_unix_s);
 	key(sb, "rss", false), json_i64(sb, p->rss_bytes);
 	key(sb, "rss_anon", false), json_i64(sb, p->rss_anon_bytes);

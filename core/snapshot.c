@@ -12,6 +12,8 @@
 #include "cgroup_discover.h"
 #include "cgroup_tree.h"
 #include "leak.h"
+#include "oom_event.h"
+#include "oom_log.h"
 #include "proc_table.h"
 #include "sysmem.h"
 #include "util.h"
@@ -28,6 +30,8 @@ struct collector {
 	size_t cap_procs, cap_cgroups;
 	char notes[SNAPSHOT_MAX_NOTES][160];
 	struct leak_series available_hist; /* MemAvailable */
+	struct oom_log *oom_log;           /* NULL when the kernel log cannot be read */
+	char oom_log_why[200];             /* ... and why, shown as a note */
 	int64_t prev_oom_kills;
 	double last_oom_kill_unix_s;
 };
@@ -78,6 +82,9 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		collector_free(c);
 		return NULL;
 	}
+	if (cfg->follow_kmsg &&
+	    oom_log_open(&c->oom_log, cfg->kmsg_path, c->oom_log_why, sizeof(c->oom_log_why)) != 0)
+		c->oom_log = NULL;
 	if (gethostname(c->hostname, sizeof(c->hostname) - 1) != 0)
 		strcpy(c->hostname, "?");
 	return c;
@@ -182,6 +189,51 @@ static void collect_procs(struct collector *c, int64_t t_ms, double now)
 		s->procs[s->nprocs++] = ghosts[i]->row;
 }
 
+/* A ghost whose pid and comm match a kill that happened after it started was OOM-killed. */
+static void link_victims(struct snapshot *s)
+{
+	for (size_t i = 0; i < s->nprocs; i++) {
+		struct proc_row *p = &s->procs[i];
+		if (p->state == PROC_RUNNING)
+			continue;
+		for (size_t k = s->nevents; k-- > 0;) {
+			const struct oom_event *ev = &s->events[k];
+			if (ev->victim_pid != p->pid || !ev->victim_comm || !p->comm ||
+			    strncmp(ev->victim_comm, p->comm, 15) != 0)
+				continue;
+			if (!isnan(ev->time_unix_s) && !isnan(p->start_time_unix_s) &&
+			    ev->time_unix_s + 1.0 < p->start_time_unix_s)
+				continue; /* an older process under the same pid */
+			p->state = PROC_OOM_KILLED;
+			p->oom_event = (int)k;
+			break;
+		}
+	}
+}
+
+static void collect_events(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	s->events = NULL;
+	s->nevents = 0;
+	if (!c->oom_log) {
+		if (c->cfg.follow_kmsg && c->oom_log_why[0])
+			add_note(c, "%s", c->oom_log_why);
+		return;
+	}
+	int rc = oom_log_poll(c->oom_log);
+	if (rc < 0)
+		add_note(c, "kernel log: %s", strerror(-rc));
+	s->events = oom_log_events(c->oom_log, &s->nevents);
+	if (s->nevents) {
+		double t = s->events[s->nevents - 1].time_unix_s;
+		if (!isnan(t) && (isnan(c->last_oom_kill_unix_s) || t > c->last_oom_kill_unix_s))
+			c->last_oom_kill_unix_s = t;
+		s->sys.last_oom_kill_unix_s = c->last_oom_kill_unix_s;
+	}
+	link_victims(s);
+}
+
 int collector_refresh(struct collector *c)
 {
 	struct snapshot *s = &c->snap;
@@ -224,6 +276,7 @@ int collector_refresh(struct collector *c)
 	collect_procs(c, t_ms, now);
 	if (c->cgroups)
 		count_cgroup_procs(c);
+	collect_events(c);
 	if (badness_mark_victims(s) != 0)
 		add_note(c, "%s", "next OOM victims not computed: out of memory");
 	return 0;
@@ -236,14 +289,14 @@ const struct snapshot *collector_snapshot(const struct collector *c)
 
 int collector_event_fd(const struct collector *c)
 {
-	(void)c;
-	return -1;
+	return c->oom_log ? oom_log_fd(c->oom_log) : -1;
 }
 
 void collector_free(struct collector *c)
 {
 	if (!c)
 		return;
+	oom_log_close(c->oom_log);
 	proc_table_free(c->procs);
 	cgroup_tree_free(c->cgroups);
 	sysmem_close(c->sys);

@@ -136,6 +136,10 @@ static size_t utf8_len(const unsigned char *s, size_t avail, unsigned *cp)
 
 void text_sanitize(struct strbuf *sb, const char *s, size_t max_bytes)
 {
+	if (!s) {
+		sb_putc(sb, '-');
+		return;
+	}
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
 	bool cut = max_bytes && len > max_bytes;
@@ -161,8 +165,12 @@ void text_sanitize(struct strbuf *sb, const char *s, size_t max_bytes)
 
 void json_string(struct strbuf *sb, const char *s)
 {
+	if (!s) {
+		sb_puts(sb, "null");
+		return;
+	}
 	sb_putc(sb, '"');
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen((const char *)p), i = 0;
 	while (i < len) {
 		unsigned cp;

@@ -26,10 +26,11 @@ void fmt_duration(char *out, size_t cap, double s);
 
 /* Append s to sb so that it is harmless on a terminal and on one line: control bytes
  * (C0, DEL, C1) and bytes that are not valid UTF-8 become "\xNN"; valid UTF-8 is kept.
- * At most max_bytes of input are used (0 = all); truncation appends "…" or "...". */
+ * At most max_bytes of input are used (0 = all); truncation appends "...". NULL → "-". */
 void text_sanitize(struct strbuf *sb, const char *s, size_t max_bytes);
 
-/* Append s as a JSON string literal (quotes included). Invalid UTF-8 becomes U+FFFD. */
+/* Append s as a JSON string literal (quotes included). Invalid UTF-8 becomes U+FFFD;
+ * control characters \u00XX. NULL → null. */
 void json_string(struct strbuf *sb, const char *s);
 /* Append a number, or null when unknown. */
 void json_i64(struct strbuf *sb, int64_t v);

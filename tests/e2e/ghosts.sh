@@ -28,7 +28,7 @@ rss_start=$(awk '/^VmRSS:/ { print $2 }' "/proc/$op/status")
 fd_start=$(ls "/proc/$op/fd" | wc -l)
 procs_start=$(ls -d /proc/[0-9]* 2>/dev/null | wc -l)
 # processes that live long enough to be seen (they become ghosts), then a fast churn
-for _ in $(seq 600); do sleep 0.4 & done
+for _ in $(seq 600); do sleep 2 & done
 i=0
 while [ $i -lt 4000 ] && kill -0 "$op" 2>/dev/null; do
 	/bin/true & /bin/true

@@ -1,0 +1,26 @@
+#!/bin/sh
+# A process the kernel OOM-kills stays in the snapshot as an "oom_killed" ghost, linked to
+# its kernel event (issue 4 §4), and the cgroup's OOM kill counter moves.
+. "$SRCDIR/tests/e2e/lib.sh"
+need_cmd jq
+[ -r /dev/kmsg ] || skip "cannot read /dev/kmsg"
+memcg_child "oomtop-ghost-$$" $((32 * 1024 * 1024))
+
+out="$E2E_TMP/oom.json"
+"$OOMTOP" -b -d 0.3 -n 100 -f json -c "$CG_PATH" >"$out" &
+op=$!
+E2E_PIDS="$E2E_PIDS $op"
+sleep 1
+# grows 16 MiB/s: oomtop sees it alive, then the kernel kills it at the 32 MiB limit
+sh -c 'echo $$ > "$1" && exec "$2" -r 16 -t 30' sh "$CG_PROCS" "$BUILDDIR/tests/e2e/leaker" &
+victim=$!
+E2E_PIDS="$E2E_PIDS $victim"
+wait "$victim" 2>/dev/null
+sleep 1.5 # a few more refreshes, then stop it (batch mode ends cleanly on SIGTERM)
+kill -TERM "$op"
+wait "$op" || fail "oomtop exited $?"
+row=$(tail -n 1 "$out" | jq -c ".processes[] | select(.pid == $victim) | [.state, .comm]")
+[ "$row" = '["oom_killed","leaker"]' ] || fail "victim $victim in the last snapshot: '$row'"
+kills=$(tail -n 1 "$out" | jq -r --arg p "$CG_PATH" '.cgroups[] | select(.path == $p) | .oom_kills')
+[ "$kills" = 1 ] || fail "cgroup oom_kills $kills, expected 1"
+pass "pid $victim shows as an oom_killed ghost; the cgroup counted 1 kill"

@@ -1,0 +1,680 @@
+/* Unit tests for the kernel-log sources, the OOM parser, the live store and --events.
+ * Table-driven against tests/fixtures/kmsg/expected.tsv (published logs) and
+ * expected-local.tsv (real kills captured on the CI machine, transport shapes, adversarial). */
+#include "config.h"
+
+#include <check.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/events_cmd.h"
+#include "core/kmsg_source.h"
+#include "core/oom_event_fmt.h"
+#include "core/oom_log.h"
+#include "core/oom_parse.h"
+#include "core/util.h"
+
+#define KMSG_DIR FIXTURES "/kmsg"
+
+/* ---- a collecting sink ---------------------------------------------------------------- */
+
+struct collect {
+	struct oom_event ev[256];
+	size_t n;
+	size_t reaps;
+};
+
+static void collect_event(void *ctx, struct oom_event *ev)
+{
+	struct collect *c = ctx;
+	if (c->n < ARRAY_SIZE(c->ev))
+		c->ev[c->n++] = *ev;
+	else
+		oom_event_free(ev);
+}
+
+static void collect_reap(void *ctx, const struct oom_reap *r)
+{
+	struct collect *c = ctx;
+	c->reaps++;
+	oom_events_apply_reap(c->ev, c->n, r);
+}
+
+static void collect_free(struct collect *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		oom_event_free(&c->ev[i]);
+	c->n = 0;
+}
+
+static void feed_cb(void *ctx, const struct kmsg_line *l) { oom_parser_feed(ctx, l); }
+
+/* Reads a fixture through the real file source, as `--kmsg FILE` does. */
+static void parse_file(const char *path, struct collect *c)
+{
+	struct oom_parser_sink sink = {collect_event, collect_reap, c};
+	struct oom_parser *p = oom_parser_new(&sink);
+	ck_assert_ptr_nonnull(p);
+	struct kmsg_source *src;
+	char err[256];
+	int r = kmsg_source_open(&src, path, err, sizeof(err));
+	ck_assert_msg(r == 0, "%s: %s", path, err);
+	for (int guard = 0; guard < 100000; guard++) {
+		r = kmsg_source_read(src, 4096, feed_cb, p); /* small budget: exercises resumption */
+		ck_assert_int_ge(r, 0);
+		if (kmsg_source_at_end(src))
+			break;
+	}
+	ck_assert(kmsg_source_at_end(src));
+	oom_parser_flush(p);
+	kmsg_source_close(src);
+	oom_parser_free(p);
+}
+
+static void parse_string(const char *text, struct collect *c)
+{
+	struct oom_parser_sink sink = {collect_event, collect_reap, c};
+	struct oom_parser *p = oom_parser_new(&sink);
+	oom_parse_buffer(p, text, strlen(text), (time_t)1795664034);
+	oom_parser_free(p);
+}
+
+/* ---- table-driven fixtures ------------------------------------------------------------ */
+
+static bool field_eq_str(const char *want, const char *got)
+{
+	if (strcmp(want, "-") == 0 || strcmp(want, "unknown") == 0)
+		return got == NULL;
+	return got && strcmp(want, got) == 0;
+}
+
+static bool field_eq_i64(const char *want, int64_t got)
+{
+	if (strcmp(want, "-") == 0)
+		return !val_known(got);
+	return val_known(got) && strtoll(want, NULL, 10) == got;
+}
+
+/* Splits a TSV line in place. */
+static int split_tsv(char *line, char **cols, int max)
+{
+	int n = 0;
+	char *p = line;
+	while (n < max) {
+		cols[n++] = p;
+		char *tab = strchr(p, '\t');
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	return n;
+}
+
+static int check_table(const char *tsv_name, int *files_out, int *events_out)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", KMSG_DIR, tsv_name);
+	size_t len;
+	char *tsv = util_slurp(path, &len);
+	ck_assert_msg(tsv != NULL, "cannot read %s", path);
+	char current[256] = "";
+	struct collect *c = calloc(1, sizeof(*c));
+	size_t next = 0;
+	int failures = 0, files = 0, events = 0;
+	char *save = NULL;
+	bool header = true;
+	for (char *line = strtok_r(tsv, "\n", &save);; line = strtok_r(NULL, "\n", &save)) {
+		char *cols[10] = {0};
+		int n = line ? split_tsv(line, cols, 10) : 0;
+		if (header) {
+			header = false;
+			continue;
+		}
+		if (!line || strcmp(cols[0], current) != 0) {
+			if (current[0]) { /* the previous file: no extra events */
+				if (next != c->n) {
+					fprintf(stderr, "%s: %zu events, expected %zu\n", current, c->n, next);
+					failures++;
+				}
+				collect_free(c);
+			}
+			if (!line)
+				break;
+			snprintf(current, sizeof(current), "%s", cols[0]);
+			snprintf(path, sizeof(path), "%s/%s", KMSG_DIR, current);
+			parse_file(path, c);
+			files++;
+			next = 0;
+		}
+		if (n == 2 && strcmp(cols[1], "none") == 0)
+			continue;
+		ck_assert_int_eq(n, 10);
+		if (next >= c->n) {
+			fprintf(stderr, "%s: missing event for pid %s\n", current, cols[1]);
+			failures++;
+			next++;
+			continue;
+		}
+		const struct oom_event *ev = &c->ev[next++];
+		events++;
+		bool ok = field_eq_i64(cols[1], ev->victim_pid) && field_eq_str(cols[2], ev->victim_comm) &&
+			  field_eq_str(cols[3], ev->constraint) && field_eq_str(cols[4], ev->task_memcg) &&
+			  field_eq_i64(cols[5], ev->anon_rss_kb) && field_eq_i64(cols[6], ev->file_rss_kb) &&
+			  field_eq_i64(cols[7], ev->shmem_rss_kb) &&
+			  field_eq_i64(cols[8], ev->oom_score_adj) && field_eq_str(cols[9], ev->invoker_comm);
+		if (!ok) {
+			fprintf(stderr,
+				"%s: event %zu: want pid %s comm %s constraint %s memcg %s rss %s/%s/%s "
+				"adj %s invoker %s; got pid %d comm %s constraint %s memcg %s rss "
+				"%lld/%lld/%lld adj %lld invoker %s\n",
+				current, next, cols[1], cols[2], cols[3], cols[4], cols[5], cols[6],
+				cols[7], cols[8], cols[9], (int)ev->victim_pid, ev->victim_comm,
+				ev->constraint, ev->task_memcg, (long long)ev->anon_rss_kb,
+				(long long)ev->file_rss_kb, (long long)ev->shmem_rss_kb,
+				(long long)ev->oom_score_adj, ev->invoker_comm);
+			failures++;
+		}
+	}
+	free(c);
+	free(tsv);
+	*files_out = files;
+	*events_out = events;
+	return failures;
+}
+
+START_TEST(published_logs_match_expected_tsv)
+{
+	int files, events;
+	ck_assert_int_eq(check_table("expected.tsv", &files, &events), 0);
+	ck_assert_int_eq(files, 11);
+	ck_assert_int_eq(events, 20);
+}
+END_TEST
+
+START_TEST(local_captures_shapes_and_adversarial_match)
+{
+	int files, events;
+	ck_assert_int_eq(check_table("expected-local.tsv", &files, &events), 0);
+	ck_assert_int_eq(files, 16);
+	ck_assert_int_eq(events, 20);
+}
+END_TEST
+
+/* ---- sources: records and shapes ------------------------------------------------------- */
+
+struct lines {
+	char text[16][256];
+	double boot[16], wall[16];
+	int prio[16];
+	enum kmsg_origin origin[16];
+	bool cont[16];
+	int n;
+};
+
+static void lines_cb(void *ctx, const struct kmsg_line *l)
+{
+	struct lines *ls = ctx;
+	if (ls->n >= 16)
+		return;
+	snprintf(ls->text[ls->n], sizeof(ls->text[0]), "%s", l->text);
+	ls->boot[ls->n] = l->boot_s;
+	ls->wall[ls->n] = l->time_unix_s;
+	ls->prio[ls->n] = l->prio;
+	ls->origin[ls->n] = l->origin;
+	ls->cont[ls->n] = l->continuation;
+	ls->n++;
+}
+
+START_TEST(kmsg_record_unescapes_splits_and_skips_dictionary)
+{
+	static const char rec[] = "6,371,68002957,-;Memory cgroup stats for /a:\\x0aanon 7601418240"
+				  "\\x0afile 24576 back\\x5cslash\n SUBSYSTEM=pci\n DEVICE=+pci:0\n";
+	struct lines ls = {0};
+	char flag;
+	uint64_t seq;
+	int n = kmsg_record_parse(rec, strlen(rec), 1000.0, &flag, &seq, lines_cb, &ls);
+	ck_assert_int_eq(n, 3);
+	ck_assert_int_eq(ls.n, 3);
+	ck_assert_str_eq(ls.text[0], "Memory cgroup stats for /a:");
+	ck_assert_str_eq(ls.text[1], "anon 7601418240");
+	ck_assert_str_eq(ls.text[2], "file 24576 back\\slash");
+	ck_assert(!ls.cont[0] && ls.cont[1] && ls.cont[2]);
+	ck_assert_int_eq(flag, '-');
+	ck_assert_uint_eq(seq, 371);
+	ck_assert_double_eq_tol(ls.boot[0], 68.002957, 1e-9);
+	ck_assert_double_eq_tol(ls.wall[0], 1068.002957, 1e-6);
+	ck_assert_int_eq(ls.origin[0], KMSG_ORIGIN_KERNEL);
+
+	/* user space writing to /dev/kmsg gets facility LOG_USER: not the kernel */
+	struct lines us = {0};
+	ck_assert_int_eq(kmsg_record_parse("14,5,6,-;Killed process 1 (x)", 28, NAN, NULL, NULL,
+					   lines_cb, &us), 1);
+	ck_assert_int_eq(us.origin[0], KMSG_ORIGIN_OTHER);
+	ck_assert(isnan(us.wall[0]));
+	/* future fields before ';' and CONFIG_PRINTK_CALLER */
+	struct lines fut = {0};
+	ck_assert_int_eq(kmsg_record_parse("4,7,8,-,caller=T123;text", 24, NAN, NULL, NULL,
+					   lines_cb, &fut), 1);
+	ck_assert_str_eq(fut.text[0], "text");
+	ck_assert_int_eq(kmsg_record_parse("not a record", 12, NAN, NULL, NULL, lines_cb, &fut),
+			 -EINVAL);
+}
+END_TEST
+
+START_TEST(continuation_fragments_are_joined)
+{
+	struct collect c = {0};
+	parse_string("4,10,100,c;Out of memory: Killed process 5 (frag) total-vm:10kB,\n"
+		     "4,11,101,+; anon-rss:2kB, file-rss:3kB, shmem-rss:0kB\n"
+		     "6,12,102,-;next line\n",
+		     &c);
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_int_eq(c.ev[0].victim_pid, 5);
+	ck_assert_int_eq(c.ev[0].anon_rss_kb, 2);
+	ck_assert_int_eq(c.ev[0].file_rss_kb, 3);
+	collect_free(&c);
+}
+END_TEST
+
+static struct lines parse_one_line(const char *line, time_t anchor)
+{
+	struct lines ls = {0};
+	struct kmsg_text_state st;
+	kmsg_text_state_init(&st, anchor);
+	kmsg_text_line_parse(&st, line, strlen(line), lines_cb, &ls);
+	kmsg_text_flush(&st, lines_cb, &ls);
+	kmsg_text_state_free(&st);
+	return ls;
+}
+
+START_TEST(text_shapes_give_text_time_and_origin)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	time_t anchor = 1795664034 + 3600; /* 2026-11-26 04:33:54 UTC */
+	struct lines l;
+
+	l = parse_one_line("[  816.016369] hog invoked oom-killer: x", anchor);
+	ck_assert_str_eq(l.text[0], "hog invoked oom-killer: x");
+	ck_assert_double_eq_tol(l.boot[0], 816.016369, 1e-9);
+	ck_assert(isnan(l.wall[0]));
+	ck_assert_int_eq(l.origin[0], KMSG_ORIGIN_UNKNOWN);
+
+	l = parse_one_line("[  244.945440][ T3106] text here", anchor);
+	ck_assert_str_eq(l.text[0], "text here");
+
+	l = parse_one_line("<3>[  816.016808] Memory cgroup out of memory", anchor);
+	ck_assert_int_eq(l.prio[0], 3);
+	ck_assert_int_eq(l.origin[0], KMSG_ORIGIN_KERNEL);
+	ck_assert_str_eq(l.text[0], "Memory cgroup out of memory");
+
+	l = parse_one_line("kern  :err   : [  816.016808] Killed", anchor);
+	ck_assert_int_eq(l.prio[0], 3);
+	ck_assert_str_eq(l.text[0], "Killed");
+
+	l = parse_one_line("[Do Nov 26 03:33:54 2026] de text", anchor);
+	ck_assert_str_eq(l.text[0], "de text");
+	ck_assert_double_eq_tol(l.wall[0], 1795664034, 0.5);
+	l = parse_one_line("[jeu. nov. 26 03:33:54 2026] fr text", anchor);
+	ck_assert_double_eq_tol(l.wall[0], 1795664034, 0.5);
+	l = parse_one_line("[dim. 26 novembre 03:33:54 2026] fr translated order", anchor);
+	ck_assert_double_eq_tol(l.wall[0], 1795664034, 0.5);
+	l = parse_one_line("[\xe6\x9c\xa8 11\xe6\x9c\x88 26 03:33:54 2026] ja", anchor);
+	ck_assert_double_eq_tol(l.wall[0], 1795664034, 0.5);
+	ck_assert_str_eq(l.text[0], "ja");
+
+	l = parse_one_line("2026-11-26T04:33:54,016808+01:00 iso text", anchor);
+	ck_assert_str_eq(l.text[0], "iso text");
+	ck_assert_double_eq_tol(l.wall[0], 1795664034.016808, 1e-4);
+
+	l = parse_one_line("2026-11-26T03:33:54.5Z host kernel: rfc3339", anchor);
+	ck_assert_str_eq(l.text[0], "rfc3339");
+	ck_assert_int_eq(l.origin[0], KMSG_ORIGIN_KERNEL);
+
+	l = parse_one_line("Nov 26 03:33:54 host kernel: [  816.016369] rs text", anchor);
+	ck_assert_str_eq(l.text[0], "rs text");
+	ck_assert_int_eq(l.origin[0], KMSG_ORIGIN_KERNEL);
+	ck_assert_double_eq_tol(l.boot[0], 816.016369, 1e-9);
+	ck_assert_double_eq_tol(l.wall[0], 1795664034, 0.5);
+
+	l = parse_one_line("Nov 26 03:33:54 host systemd[1]: Killed process 1 (x) total-vm:1kB",
+			   anchor);
+	ck_assert_int_eq(l.origin[0], KMSG_ORIGIN_OTHER);
+
+	l = parse_one_line("[ 1234.567890] host kernel: monotonic", anchor);
+	ck_assert_str_eq(l.text[0], "monotonic");
+	ck_assert_int_eq(l.origin[0], KMSG_ORIGIN_KERNEL);
+	l = parse_one_line("[ 1234.567890] usb 1-1: new device", anchor);
+	ck_assert_str_eq(l.text[0], "usb 1-1: new device"); /* dmesg, not journalctl */
+
+	l = parse_one_line("May  1 11:11:51 h kernel: Mem-Info:#012 active_file:287#012 free:1", anchor);
+	ck_assert_int_eq(l.n, 3);
+	ck_assert_str_eq(l.text[1], " active_file:287");
+	ck_assert(l.cont[1]);
+
+	l = parse_one_line("bare kernel line", anchor);
+	ck_assert_str_eq(l.text[0], "bare kernel line");
+	ck_assert(isnan(l.boot[0]) && isnan(l.wall[0]));
+}
+END_TEST
+
+START_TEST(yearless_dates_take_the_anchor_year_or_the_one_before)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	/* anchor 2027-01-02: a December line is from 2026, a January line from 2027 */
+	time_t anchor = 1798761600 + 86400;
+	struct lines l = parse_one_line("Dec 31 23:00:00 h kernel: x", anchor);
+	ck_assert_double_eq_tol(l.wall[0], 1798761600.0 - 3600, 0.5);
+	l = parse_one_line("Jan 01 01:00:00 h kernel: x", anchor);
+	ck_assert_double_eq_tol(l.wall[0], 1798761600.0 + 3600, 0.5);
+}
+END_TEST
+
+START_TEST(month_names_in_several_locales)
+{
+	static const struct {
+		const char *tok;
+		int month;
+	} cases[] = {{"Jan", 1},   {"janv.", 1}, {"Feb", 2},  {"f\xc3\xa9vr.", 2}, {"M\xc3\xa4r", 3},
+		     {"mars", 3},  {"Apr", 4},   {"avril", 4}, {"Mai", 5},  {"May", 5},
+		     {"juin", 6},  {"Jun", 6},   {"juil.", 7}, {"Jul", 7},  {"ao\xc3\xbbt", 8},
+		     {"sept.", 9}, {"Okt", 10},  {"Nov", 11},  {"Dez", 12}, {"d\xc3\xa9\x63.", 12},
+		     {"12\xe6\x9c\x88", 12}, {"13\xe6\x9c\x88", 0}, {"Xyz", 0}, {"12", 0}};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+		ck_assert_msg(kmsg_month_parse(cases[i].tok, strlen(cases[i].tok)) == cases[i].month,
+			      "%s", cases[i].tok);
+}
+END_TEST
+
+START_TEST(dmesg_continuation_lines_keep_the_time_above)
+{
+	struct lines ls = {0};
+	struct kmsg_text_state st;
+	kmsg_text_state_init(&st, time(NULL));
+	const char *in[] = {"[Di Aug 12 03:54:03 2025] Memory cgroup stats for /lxc/39004:",
+			    "                          anon 12925181952", "next bare"};
+	for (size_t i = 0; i < 3; i++)
+		kmsg_text_line_parse(&st, in[i], strlen(in[i]), lines_cb, &ls);
+	kmsg_text_state_free(&st);
+	ck_assert_int_eq(ls.n, 3);
+	ck_assert_str_eq(ls.text[1], "anon 12925181952");
+	ck_assert(ls.cont[1]);
+	ck_assert_double_eq(ls.wall[1], ls.wall[0]);
+	ck_assert(!ls.cont[2]);
+}
+END_TEST
+
+/* ---- parser behaviour ----------------------------------------------------------------- */
+
+static const char *const episode_518[] = {
+	"3,1,100,-;a b invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0",
+	"4,2,101,-;CPU: 1 UID: 0 PID: 77 Comm: a b Not tainted 6.18.0 #1",
+	"6,3,102,-;Tasks state (memory values in pages):",
+	"6,4,103,-;[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem "
+	"pgtables_bytes swapents oom_score_adj name",
+	"6,5,104,-;[     77]  1000    77    12955    12528    12192      336         0   147456"
+	"        3           300 a b",
+	"6,6,105,-;oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,"
+	"oom_memcg=/g,task_memcg=/g/h,task=a b,pid=77,uid=1000",
+	"3,7,106,-;Memory cgroup out of memory: Killed process 77 (a b) total-vm:51820kB, "
+	"anon-rss:48768kB, file-rss:1344kB, shmem-rss:0kB, UID:1000 pgtables:144kB oom_score_adj:300",
+	"6,8,2106,-;oom_reaper: reaped process 77 (a b), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB",
+};
+
+START_TEST(streaming_event_appears_at_the_kill_line_and_reaper_updates_it)
+{
+	struct collect c = {0};
+	struct oom_parser_sink sink = {collect_event, collect_reap, &c};
+	struct oom_parser *p = oom_parser_new(&sink);
+	struct kmsg_text_state st;
+	kmsg_text_state_init(&st, time(NULL));
+	for (size_t i = 0; i < ARRAY_SIZE(episode_518); i++) {
+		kmsg_text_line_parse(&st, episode_518[i], strlen(episode_518[i]), feed_cb, p);
+		ck_assert_uint_eq(c.n, i >= 6 ? 1 : 0); /* no waiting for later lines */
+		if (i == 6)
+			ck_assert_int_eq(c.ev[0].reaped, -1);
+	}
+	kmsg_text_state_free(&st);
+	oom_parser_free(p);
+	const struct oom_event *ev = &c.ev[0];
+	ck_assert_int_eq(ev->reaped, 1);
+	ck_assert_uint_eq(c.reaps, 1);
+	ck_assert_double_eq_tol(ev->boot_s, 0.000106, 1e-9);
+	ck_assert_str_eq(ev->oom_memcg, "/g");
+	ck_assert_str_eq(ev->task_memcg, "/g/h");
+	ck_assert_int_eq(ev->victim_uid, 1000);
+	ck_assert_int_eq(ev->total_vm_kb, 51820);
+	ck_assert_int_eq(ev->pgtables_kb, 144);
+	ck_assert_int_eq(ev->invoker_pid, 77);
+	ck_assert_str_eq(ev->invoker_comm, "a b");
+	ck_assert_str_eq(ev->gfp_mask, "0xcc0(GFP_KERNEL)");
+	ck_assert_int_eq(ev->order, 0);
+	ck_assert_uint_eq(ev->ntasks, 1);
+	ck_assert_int_eq(ev->tasks[0].rss_anon_pages, 12192);
+	ck_assert_int_eq(ev->tasks[0].pgtables_bytes, 147456);
+	ck_assert_int_eq(ev->tasks[0].swapents_pages, 3);
+	ck_assert_str_eq(ev->tasks[0].name, "a b");
+	ck_assert_uint_eq(ev->nraw_lines, 7);
+	collect_free(&c);
+}
+END_TEST
+
+START_TEST(old_task_tables_convert_page_table_columns)
+{
+	struct collect c = {0};
+	parse_string("x invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+		     "[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj name\n"
+		     "[ 1381]     0  1381   530382     5191      56       5        0             0 g\n"
+		     "Memory cgroup out of memory: Kill process 1381 (g) score 1046 or sacrifice child\n"
+		     "Killed process 1381 (g) total-vm:2121528kB, anon-rss:18624kB, file-rss:2140kB\n",
+		     &c);
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_int_eq(c.ev[0].tasks[0].pgtables_bytes, (56 + 5) * 4096);
+	ck_assert_int_eq(c.ev[0].pgtables_kb, (56 + 5) * 4);
+	ck_assert_str_eq(c.ev[0].constraint, "CONSTRAINT_MEMCG");
+	ck_assert_int_eq(c.ev[0].oom_score_adj, 0);
+	ck_assert(!val_known(c.ev[0].shmem_rss_kb));
+	collect_free(&c);
+}
+END_TEST
+
+START_TEST(rhel_kill_line_variants)
+{
+	struct collect c = {0};
+	parse_string("Killed process 2105, UID 500, (java) total-vm:100kB, anon-rss:50kB, file-rss:2kB\n"
+		     "Out of memory: Killed process 2106 (my) prog), UID 48, total-vm:10kB, "
+		     "anon-rss:5kB, file-rss:1kB, shmem-rss:0kB\n",
+		     &c);
+	ck_assert_uint_eq(c.n, 2);
+	ck_assert_int_eq(c.ev[0].victim_pid, 2105);
+	ck_assert_str_eq(c.ev[0].victim_comm, "java");
+	ck_assert_int_eq(c.ev[0].victim_uid, 500);
+	ck_assert_str_eq(c.ev[1].victim_comm, "my) prog");
+	ck_assert_int_eq(c.ev[1].victim_uid, 48);
+	ck_assert_int_eq(c.ev[1].anon_rss_kb, 5);
+	collect_free(&c);
+}
+END_TEST
+
+START_TEST(garbage_never_crashes)
+{
+	/* deterministic mutations of a real episode: truncations, byte flips, splices */
+	char path[512];
+	snprintf(path, sizeof(path), "%s/k5.15-memcg-v2-1.txt", KMSG_DIR);
+	size_t len;
+	char *base = util_slurp(path, &len);
+	ck_assert_ptr_nonnull(base);
+	char *buf = malloc(len + 1);
+	unsigned seed = 12345;
+	for (int iter = 0; iter < 300; iter++) {
+		memcpy(buf, base, len + 1);
+		for (int k = 0; k < 40; k++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = (seed >> 8) % len;
+			buf[at] = (char)(seed >> 3);
+		}
+		size_t cut = (seed >> 4) % (len + 1);
+		struct collect *c = calloc(1, sizeof(*c));
+		struct oom_parser_sink sink = {collect_event, collect_reap, c};
+		struct oom_parser *p = oom_parser_new(&sink);
+		oom_parse_buffer(p, buf, cut, 0);
+		oom_parser_free(p);
+		for (size_t i = 0; i < c->n; i++) {
+			ck_assert_int_gt(c->ev[i].victim_pid, 0);
+			ck_assert_ptr_nonnull(c->ev[i].victim_comm);
+		}
+		collect_free(c);
+		free(c);
+	}
+	free(buf);
+	free(base);
+}
+END_TEST
+
+/* ---- live store ----------------------------------------------------------------------- */
+
+START_TEST(store_is_bounded_and_keeps_newest_details)
+{
+	char path[] = "/tmp/oomtop-store-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	for (int i = 1; i <= 100; i++) {
+		fprintf(f, "[ %d.000000] p%d invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, "
+			   "oom_score_adj=0\n", i, i);
+		fprintf(f, "[ %d.000001] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes "
+			   "swapents oom_score_adj name\n", i);
+		fprintf(f, "[ %d.000002] [%7d]     0 %5d      100       50    40960        0    0 v%d\n",
+			i, 1000 + i, 1000 + i, i);
+		fprintf(f, "[ %d.000003] Out of memory: Killed process %d (v%d) total-vm:400kB, "
+			   "anon-rss:%dkB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB "
+			   "oom_score_adj:0\n", i, 1000 + i, i, i);
+	}
+	fprintf(f, "[ 101.000000] oom_reaper: reaped process 1100 (v100), now anon-rss:0kB, "
+		   "file-rss:0kB, shmem-rss:0kB\n");
+	fclose(f);
+	struct oom_log *log;
+	char err[256];
+	ck_assert_int_eq(oom_log_open(&log, path, err, sizeof(err)), 0);
+	ck_assert_int_eq(oom_log_fd(log), oom_log_fd(log));
+	int total = 0;
+	for (int guard = 0; guard < 1000 && !oom_log_caught_up(log); guard++) {
+		int r = oom_log_poll(log);
+		ck_assert_int_ge(r, 0);
+		total += r;
+	}
+	ck_assert_int_eq(total, 100);
+	size_t n;
+	const struct oom_event *ev = oom_log_events(log, &n);
+	ck_assert_uint_eq(n, OOM_LOG_EVENTS_MAX);
+	ck_assert_uint_eq(oom_log_total(log), 100);
+	ck_assert_int_eq(ev[0].victim_pid, 1000 + 100 - OOM_LOG_EVENTS_MAX + 1); /* oldest first */
+	ck_assert_int_eq(ev[n - 1].victim_pid, 1100);
+	ck_assert_int_eq(ev[n - 1].reaped, 1);
+	ck_assert_int_eq(ev[n - 2].reaped, -1);
+	ck_assert_uint_eq(ev[n - OOM_LOG_DETAILED_MAX].ntasks, 1);
+	ck_assert_uint_eq(ev[n - OOM_LOG_DETAILED_MAX - 1].ntasks, 0);
+	ck_assert_uint_eq(ev[n - OOM_LOG_DETAILED_MAX - 1].nraw_lines, 0);
+	ck_assert_int_eq(oom_log_poll(log), 0);
+	oom_log_close(log);
+	unlink(path);
+}
+END_TEST
+
+/* ---- output --------------------------------------------------------------------------- */
+
+START_TEST(json_escapes_and_nulls)
+{
+	struct oom_event ev;
+	oom_event_init(&ev);
+	ev.victim_pid = 9;
+	ev.victim_comm = strdup("a\"b\\c\x1b[31m\xff\xc3\xa9\n");
+	struct strbuf sb;
+	sb_init(&sb);
+	oom_event_format_json(&ev, &sb);
+	ck_assert_str_eq(sb.buf,
+			 "{\"boot_time\": null, \"time\": null, \"victim_pid\": 9, \"victim_comm\": "
+			 "\"a\\\"b\\\\c\\u001b[31m\\ufffd\xc3\xa9\\n\", \"victim_uid\": null, "
+			 "\"constraint\": null, \"oom_memcg\": null, \"task_memcg\": null, "
+			 "\"total_vm_kb\": null, \"anon_rss_kb\": null, \"file_rss_kb\": null, "
+			 "\"shmem_rss_kb\": null, \"pgtables_kb\": null, \"oom_score_adj\": null, "
+			 "\"invoker_comm\": null, \"invoker_pid\": null, \"gfp_mask\": null, "
+			 "\"order\": null, \"reaped\": null, \"tasks\": []}");
+	sb_reset(&sb);
+	oom_event_format_text(&ev, &sb);
+	ck_assert_ptr_null(strchr(sb.buf, '\x1b'));
+	ck_assert_ptr_null(strchr(sb.buf, '\n'));
+	ck_assert_ptr_nonnull(strstr(sb.buf, "\\x1b[31m\\xff\xc3\xa9\\x0a"));
+	sb_free(&sb);
+	oom_event_free(&ev);
+	ck_assert_ptr_null(ev.victim_comm);
+}
+END_TEST
+
+START_TEST(events_cmd_prints_json_lines_and_fails_cleanly)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/k5.15-memcg-v2-1.txt", KMSG_DIR);
+	char *obuf = NULL, *ebuf = NULL;
+	size_t olen = 0, elen = 0;
+	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
+	ck_assert_int_eq(events_cmd_run(path, false, EVENTS_FORMAT_JSON, out, err), 0);
+	fclose(out);
+	fclose(err);
+	int lines = 0;
+	for (char *p = obuf; (p = strchr(p, '\n')); p++)
+		lines++;
+	ck_assert_int_eq(lines, 6);
+	ck_assert(strncmp(obuf, "{\"boot_time\": 139.201482, ", 26) == 0);
+	ck_assert_ptr_nonnull(strstr(obuf, "\"victim_pid\": 7788, \"victim_comm\": \"bash\""));
+	ck_assert_uint_eq(elen, 0);
+	free(obuf);
+	free(ebuf);
+
+	out = open_memstream(&obuf, &olen);
+	err = open_memstream(&ebuf, &elen);
+	ck_assert_int_eq(events_cmd_run("/nonexistent/kmsg", false, EVENTS_FORMAT_TEXT, out, err), 1);
+	fclose(out);
+	fclose(err);
+	ck_assert_uint_eq(olen, 0);
+	ck_assert_ptr_nonnull(strstr(ebuf, "oomtop: cannot open /nonexistent/kmsg"));
+	free(obuf);
+	free(ebuf);
+}
+END_TEST
+
+
+int main(void)
+{
+	Suite *s = suite_create("oom_events");
+	TCase *tc = tcase_create("oom_events");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, published_logs_match_expected_tsv);
+	tcase_add_test(tc, local_captures_shapes_and_adversarial_match);
+	tcase_add_test(tc, kmsg_record_unescapes_splits_and_skips_dictionary);
+	tcase_add_test(tc, continuation_fragments_are_joined);
+	tcase_add_test(tc, text_shapes_give_text_time_and_origin);
+	tcase_add_test(tc, yearless_dates_take_the_anchor_year_or_the_one_before);
+	tcase_add_test(tc, month_names_in_several_locales);
+	tcase_add_test(tc, dmesg_continuation_lines_keep_the_time_above);
+	tcase_add_test(tc, streaming_event_appears_at_the_kill_line_and_reaper_updates_it);
+	tcase_add_test(tc, old_task_tables_convert_page_table_columns);
+	tcase_add_test(tc, rhel_kill_line_variants);
+	tcase_add_test(tc, garbage_never_crashes);
+	tcase_add_test(tc, store_is_bounded_and_keeps_newest_details);
+	tcase_add_test(tc, json_escapes_and_nulls);
+	tcase_add_test(tc, events_cmd_prints_json_lines_and_fails_cleanly);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
