@@ -276,8 +276,10 @@ static bool parse_container(struct jp *j, struct jv *v, bool obj)
 				}
 			v->keys[v->n] = k;
 			ws(j);
-			if (j->p >= j->end || *j->p != ':')
+			if (j->p >= j->end || *j->p != ':') {
+				free(v->keys[v->n]);
 				return jfail(j, "expected ':'");
+			}
 			j->p++;
 		}
 		v->n++;
