@@ -62,6 +62,7 @@ int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
 	char path[PATH_MAX];
 	snprintf(path, sizeof(path), "%s/self/mountinfo", proc_root);
 	char *mi = util_slurp(path, NULL);
+	int slurp_errno = errno;
 	struct cgroup_mounts m;
 	if (mi) {
 		mountinfo_parse(mi, &m);
@@ -70,8 +71,11 @@ int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
 		memset(&m, 0, sizeof(m));
 	}
 
-	char lib[PATH_MAX];
-	libcgroup_memory_mount(lib, sizeof(lib));
+	/* libcgroup only knows the real machine (it reads /proc itself): asking it about a
+	 * fixture proc root would mix the host's mounts into the answer. */
+	char lib[PATH_MAX] = "";
+	if (strcmp(proc_root, "/proc") == 0)
+		libcgroup_memory_mount(lib, sizeof(lib));
 
 	if (m.has_v1_memory && (!lib[0] || strcmp(lib, m.v1_memory_path) == 0)) {
 		out->version = 1;
@@ -91,7 +95,7 @@ int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
 		return 0;
 	}
 	if (!mi)
-		snprintf(out->why, sizeof(out->why), "cannot read %s: %s", path, strerror(errno));
+		snprintf(out->why, sizeof(out->why), "cannot read %s: %s", path, strerror(slurp_errno));
 	else if (m.has_v2)
 		snprintf(out->why, sizeof(out->why),
 			 "no memory controller: cgroup2 at %s does not enable it and no v1 memory hierarchy is mounted",

@@ -232,7 +232,8 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 			nk++;
 	}
 	closedir(d);
-	qsort(kids, nk, sizeof(*kids), name_cmp);
+	if (nk) /* a leaf has no array: qsort(NULL, 0) is undefined */
+		qsort(kids, nk, sizeof(*kids), name_cmp);
 	for (size_t i = 0; i < nk; i++) {
 		int cfd = openat(dirfd, kids[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (cfd >= 0) {

@@ -212,13 +212,25 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case 'h': o->mode = MODE_HELP; return 0;
 		case 'V': o->mode = MODE_VERSION; return 0;
-		case ':':
-			return bad(err, errlen, "%s: needs a value",
-				   optopt ? (char[]){'-', (char)optopt, 0} : argv[optind - 1]);
-		default:
-			if (optopt)
-				return bad(err, errlen, "unknown option -%s (see --help)", (char[]){(char)optopt, 0});
-			return bad(err, errlen, "unknown option %s (see --help)", argv[optind - 1]);
+		case ':': {
+			const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+			if (strncmp(arg, "--", 2) == 0) /* long option: name it as typed */
+				return bad(err, errlen, "%s: needs a value", arg);
+			return bad(err, errlen, "-%c: needs a value", optopt);
+		}
+		default: {
+			/* glibc: optopt is the short letter, or a long option's `val` (ours are
+			 * ≥ 256 for long-only ones, so not printable), or 0 for an unknown long one */
+			const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+			if (strncmp(arg, "--", 2) == 0) {
+				const char *eq = strchr(arg, '=');
+				if (eq && optopt)
+					return bad(err, errlen, "%.*s: takes no value (see --help)", (int)(eq - arg), arg);
+				return bad(err, errlen, "unknown option %s (see --help)", arg);
+			}
+			return bad(err, errlen, "unknown option -%c (see --help)",
+				   optopt > 0 && optopt < 128 && isgraph(optopt) ? optopt : '?');
+		}
 		}
 		if (rc)
 			return rc;

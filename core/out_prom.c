@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "procsort.h"
 #include "textfmt.h"
 
 /* Label values: escape \ " and newline; bytes that are not printable ASCII become '?'
@@ -94,16 +95,33 @@ static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const cha
 
 enum pr_field { PR_RSS, PR_SLOPE, PR_SWAP, PR_SCORE, PR_ADJ, PR_FDS, PR_FDSLOPE };
 
-static void proc_family(struct strbuf *sb, const struct out_view *v, const char *name, const char *help,
-			enum pr_field f)
+/* The live rows with a known leak rate, fastest first, at most OUT_PROM_MAX_PROCS: the
+ * same set for every per-process family, whatever order the caller sorted rows in. */
+static size_t top_leakers(const struct out_view *v, const struct proc_row *top[OUT_PROM_MAX_PROCS])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < v->nrows; i++) {
+		const struct proc_row *p = v->rows[i];
+		if (p->state != PROC_RUNNING || isnan(p->rss_slope.per_s))
+			continue;
+		if (n == OUT_PROM_MAX_PROCS && proc_compare(p, top[n - 1], SORT_RSS_SLOPE, false) >= 0)
+			continue;
+		size_t k = n < OUT_PROM_MAX_PROCS ? n++ : n - 1;
+		while (k > 0 && proc_compare(p, top[k - 1], SORT_RSS_SLOPE, false) < 0) {
+			top[k] = top[k - 1];
+			k--;
+		}
+		top[k] = p;
+	}
+	return n;
+}
+
+static void proc_family(struct strbuf *sb, const struct proc_row *const *top, size_t ntop, const char *name,
+			const char *help, enum pr_field f)
 {
 	bool any = false;
-	size_t shown = 0;
-	for (size_t i = 0; i < v->nrows && shown < OUT_PROM_MAX_PROCS; i++) {
-		const struct proc_row *p = v->rows[i];
-		if (p->state != PROC_RUNNING)
-			continue;
-		shown++;
+	for (size_t i = 0; i < ntop; i++) {
+		const struct proc_row *p = top[i];
 		double d = NAN;
 		int64_t x = VAL_UNKNOWN;
 		switch (f) {
@@ -161,11 +179,13 @@ void out_prom(struct strbuf *sb, const struct out_view *v)
 		      CG_SLOPE);
 	cgroup_family(sb, s, "cgroup_limit_eta_seconds", "gauge", "Seconds until usage reaches the effective limit.",
 		      CG_ETA);
-	proc_family(sb, v, "process_rss_bytes", "Resident set size (top processes by leak rate).", PR_RSS);
-	proc_family(sb, v, "process_rss_slope_bytes_per_second", "RSS slope over the window.", PR_SLOPE);
-	proc_family(sb, v, "process_swap_bytes", "Swap used by the process.", PR_SWAP);
-	proc_family(sb, v, "process_oom_score", "/proc/PID/oom_score.", PR_SCORE);
-	proc_family(sb, v, "process_oom_score_adj", "/proc/PID/oom_score_adj.", PR_ADJ);
-	proc_family(sb, v, "process_open_fds", "Open file descriptors.", PR_FDS);
-	proc_family(sb, v, "process_fd_slope_per_second", "Slope of the fd count over the window.", PR_FDSLOPE);
+	const struct proc_row *top[OUT_PROM_MAX_PROCS];
+	size_t ntop = top_leakers(v, top);
+	proc_family(sb, top, ntop, "process_rss_bytes", "Resident set size (top processes by leak rate).", PR_RSS);
+	proc_family(sb, top, ntop, "process_rss_slope_bytes_per_second", "RSS slope over the window.", PR_SLOPE);
+	proc_family(sb, top, ntop, "process_swap_bytes", "Swap used by the process.", PR_SWAP);
+	proc_family(sb, top, ntop, "process_oom_score", "/proc/PID/oom_score.", PR_SCORE);
+	proc_family(sb, top, ntop, "process_oom_score_adj", "/proc/PID/oom_score_adj.", PR_ADJ);
+	proc_family(sb, top, ntop, "process_open_fds", "Open file descriptors.", PR_FDS);
+	proc_family(sb, top, ntop, "process_fd_slope_per_second", "Slope of the fd count over the window.", PR_FDSLOPE);
 }

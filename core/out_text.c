@@ -15,6 +15,19 @@ static void put_padded(struct strbuf *sb, const char *s, int width, bool left)
 	sb_printf(sb, left ? "%-*s" : "%*s", width, s);
 }
 
+/* Shorten a sanitised column to at most width bytes without splitting a UTF-8
+ * character (escapes make the text longer than the bytes text_sanitize was allowed). */
+static void cut_utf8(struct strbuf *b, size_t width)
+{
+	if (!b->buf || b->len <= width)
+		return;
+	size_t k = width;
+	while (k > 0 && ((unsigned char)b->buf[k] & 0xc0) == 0x80)
+		k--;
+	b->buf[k] = '\0';
+	b->len = k;
+}
+
 static void header(struct strbuf *sb, const struct snapshot *s)
 {
 	const struct sys_mem *m = &s->sys;
@@ -134,6 +147,8 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 		sb_init(&cgs);
 		text_sanitize(&user, p->user ? p->user : "?", 10);
 		text_sanitize(&cgs, cg, 20);
+		cut_utf8(&user, 10);
+		cut_utf8(&cgs, 20);
 		sb_printf(sb, "%c%7d %-10.10s %-20.20s %6s %8s %6s %5s %5s %5s %7s %4s ", mark, (int)p->pid,
 			  user.buf ? user.buf : "", cgs.buf ? cgs.buf : "", rss, rh, sw, sc, adj, fds, fh, thr);
 		sb_free(&user);

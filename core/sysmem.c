@@ -87,7 +87,11 @@ static bool psi_line(const char *line, const char *kind, double *avg10)
 	size_t n = strlen(kind);
 	if (strncmp(line, kind, n) != 0 || line[n] != ' ')
 		return false;
-	const char *a = strstr(line, "avg10=");
+	/* look for avg10= on this line only: a `some` line without it must not borrow the
+	 * `full` line's value */
+	const char *eol = strchr(line, '\n');
+	size_t len = eol ? (size_t)(eol - line) : strlen(line);
+	const char *a = memmem(line, len, "avg10=", 6);
 	if (!a)
 		return false;
 	char *end;

@@ -141,14 +141,18 @@ void text_sanitize(struct strbuf *sb, const char *s, size_t max_bytes)
 		return;
 	}
 	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s);
+	size_t full = strlen(s), len = full;
 	bool cut = max_bytes && len > max_bytes;
 	if (cut)
 		len = max_bytes;
 	size_t i = 0;
 	while (i < len) {
 		unsigned cp;
-		size_t n = utf8_len(p + i, len - i, &cp);
+		/* decode against the whole string: a character that straddles the cut is
+		 * dropped, not shown as invalid bytes */
+		size_t n = utf8_len(p + i, full - i, &cp);
+		if (i + (n ? n : 1) > len)
+			break;
 		if (n == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
 			if (n == 0)
 				n = 1;
