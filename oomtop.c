@@ -7,6 +7,7 @@
 
 #include "core/batch.h"
 #include "core/options.h"
+#include "core/setadj_cmd.h"
 #include "core/snapshot.h"
 #include "tui/app.h"
 
@@ -25,8 +26,9 @@ int main(int argc, char **argv)
 	case MODE_VERSION:
 		puts(PACKAGE_STRING);
 		return 0;
-	case MODE_EVENTS:
 	case MODE_SET_ADJ:
+		return setadj_cmd_run(o.set_adj, o.readonly, stdout, stderr);
+	case MODE_EVENTS:
 		fprintf(stderr, "oomtop: not built yet\n");
 		return 1;
 	case MODE_BATCH:

@@ -25,6 +25,8 @@ struct proc_table {
 	int proc_fd;
 	const struct cgroup_hierarchy *hier;
 	double ghost_ttl_s;
+	double window_s;
+	int64_t now_ms; /* of the refresh under way */
 	double boot_unix_s;
 	long hz;
 	bool fd_count_by_size; /* Linux ≥ 6.2: st_size of /proc/PID/fd is the count */
@@ -124,6 +126,7 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 	}
 	t->hier = cfg->hier;
 	t->ghost_ttl_s = cfg->ghost_ttl_s;
+	t->window_s = cfg->window_s > 0 ? cfg->window_s : 300.0;
 	t->hz = sysconf(_SC_CLK_TCK);
 	if (t->hz <= 0)
 		t->hz = 100;
@@ -252,7 +255,7 @@ static int64_t small_int(const char *buf)
 static ssize_t read_pid_file(struct proc_table *t, int fd, pid_t pid, const char *name, char *buf, size_t cap)
 {
 	if (fd >= 0)
-		return util_pread_file(fd, buf, cap);
+		return util_pread_once(fd, buf, cap);
 	char path[64];
 	snprintf(path, sizeof(path), "%d/%s", (int)pid, name);
 	return util_read_file_at(t->proc_fd, path, buf, cap);
@@ -274,6 +277,22 @@ static void reread_cgroup(struct proc_table *t, struct proc_entry *e, const char
 	free(e->cgroup);
 	e->cgroup = c;
 	e->row.cgroup = c;
+}
+
+static double as_double(int64_t v)
+{
+	return val_known(v) ? (double)v : NAN;
+}
+
+static void track_slopes(struct proc_table *t, struct proc_entry *e)
+{
+	struct proc_row *r = &e->row;
+	leak_push(&e->rss_hist, t->now_ms, as_double(r->rss_bytes), t->window_s);
+	leak_push(&e->fd_hist, t->now_ms, as_double(r->fds), t->window_s);
+	leak_push(&e->thread_hist, t->now_ms, as_double(r->threads), t->window_s);
+	r->rss_slope = leak_estimate(&e->rss_hist, t->now_ms, t->window_s);
+	r->fd_slope = leak_estimate(&e->fd_hist, t->now_ms, t->window_s);
+	r->thread_slope = leak_estimate(&e->thread_hist, t->now_ms, t->window_s);
 }
 
 /* Re-read what changes. Returns false when the process is gone (or its pid was reused). */
@@ -313,6 +332,7 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 		if (read_pid_file(t, -1, pid, "cgroup", buf, sizeof(buf)) > 0)
 			reread_cgroup(t, e, buf);
 	}
+	track_slopes(t, e);
 	return true;
 }
 
@@ -424,6 +444,7 @@ static void expire_ghosts(struct proc_table *t, double now_unix_s)
 int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 {
 	t->seq++;
+	t->now_ms = t_ms;
 	int rc = list_pids(t);
 	if (rc < 0)
 		return rc;

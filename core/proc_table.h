@@ -13,6 +13,9 @@
  * so a reused pid is never mistaken for the old process. The cgroup is re-read every
  * CGROUP_RECHECK_EVERY refreshes (processes migrate).
  *
+ * Each refresh pushes RSS, fd count and thread count into the entry's leak series
+ * (core/leak.h) and stores their slopes in the row; a new identity starts empty series.
+ *
  * A process that exits becomes a ghost: kept with its last values for ghost_ttl_s, at
  * most PROC_TABLE_MAX_GHOSTS of them (oldest dropped first). Memory is bounded by the
  * live processes plus that.
@@ -39,6 +42,7 @@ struct proc_table_config {
 	const char *proc_root;                 /* "/proc" */
 	const struct cgroup_hierarchy *hier;   /* NULL when there is no memory hierarchy */
 	double ghost_ttl_s;
+	double window_s;                       /* leak-rate window for the slopes */
 };
 
 struct proc_table;

@@ -8,8 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "badness.h"
 #include "cgroup_discover.h"
 #include "cgroup_tree.h"
+#include "leak.h"
 #include "proc_table.h"
 #include "sysmem.h"
 #include "util.h"
@@ -25,6 +27,7 @@ struct collector {
 	struct snapshot snap;
 	size_t cap_procs, cap_cgroups;
 	char notes[SNAPSHOT_MAX_NOTES][160];
+	struct leak_series available_hist; /* MemAvailable */
 	int64_t prev_oom_kills;
 	double last_oom_kill_unix_s;
 };
@@ -67,7 +70,8 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 	if (c->hier.version)
 		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
 
-	struct proc_table_config pc = {c->proc_root, c->hier.version ? &c->hier : NULL, cfg->ghost_ttl_s};
+	struct proc_table_config pc = {c->proc_root, c->hier.version ? &c->hier : NULL, cfg->ghost_ttl_s,
+				       cfg->window_s};
 	c->procs = proc_table_new(&pc, err, errlen);
 	c->sys = sysmem_open(c->proc_root);
 	if (!c->procs || !c->sys) {
@@ -122,12 +126,23 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	if (!grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
 		return;
 	for (size_t i = 0; i < n; i++) {
-		s->cgroups[i] = ents[i].row;
+		struct cgroup_entry *e = &ents[i];
+		if (val_known(e->row.usage_bytes))
+			leak_push(&e->usage_hist, t_ms, (double)e->row.usage_bytes, c->cfg.window_s);
+		s->cgroups[i] = e->row;
+		s->cgroups[i].usage_slope = leak_estimate(&e->usage_hist, t_ms, c->cfg.window_s);
 		s->cgroups[i].nprocs = 0;
 		s->cgroups[i].next_victim_pid = 0;
 	}
 	s->ncgroups = n;
 	cgroup_effective_limits(s->cgroups, n);
+	for (size_t i = 0; i < n; i++) {
+		struct cgroup_row *r = &s->cgroups[i];
+		r->eta_to_limit_s = NAN;
+		if (val_known(r->usage_bytes) && val_known(r->effective_limit_bytes))
+			r->eta_to_limit_s = leak_eta_s((double)r->usage_bytes, (double)r->effective_limit_bytes,
+						       r->usage_slope);
+	}
 }
 
 /* Count each live user-space process in its cgroup and every ancestor. */
@@ -198,12 +213,19 @@ int collector_refresh(struct collector *c)
 	m->last_oom_kill_unix_s = c->last_oom_kill_unix_s;
 	m->available = (struct slope){NAN, NAN};
 	m->eta_exhaustion_s = NAN;
+	if (val_known(m->mem_available_bytes)) {
+		leak_push(&c->available_hist, t_ms, (double)m->mem_available_bytes, c->cfg.window_s);
+		m->available = leak_estimate(&c->available_hist, t_ms, c->cfg.window_s);
+		m->eta_exhaustion_s = leak_eta_down_s((double)m->mem_available_bytes, 0.0, m->available);
+	}
 	m->next_victim_pid = 0;
 
 	collect_cgroups(c, t_ms);
 	collect_procs(c, t_ms, now);
 	if (c->cgroups)
 		count_cgroup_procs(c);
+	if (badness_mark_victims(s) != 0)
+		add_note(c, "%s", "next OOM victims not computed: out of memory");
 	return 0;
 }
 

@@ -30,6 +30,22 @@ ssize_t util_pread_file(int fd, char *buf, size_t cap)
 	return (ssize_t)len;
 }
 
+ssize_t util_pread_once(int fd, char *buf, size_t cap)
+{
+	if (cap == 0)
+		return -EINVAL;
+	ssize_t n;
+	do
+		n = pread(fd, buf, cap - 1, 0);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	if ((size_t)n == cap - 1) /* filled the buffer: there may be more */
+		return util_pread_file(fd, buf, cap);
+	buf[n] = '\0';
+	return n;
+}
+
 ssize_t util_read_file_at(int dirfd, const char *path, char *buf, size_t cap)
 {
 	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);

@@ -15,6 +15,12 @@
  * Returns the length, or -errno (ESRCH when the process behind a /proc file is gone). */
 ssize_t util_pread_file(int fd, char *buf, size_t cap);
 
+/* One pread from offset 0, NUL-terminated: for files the kernel produces in one piece
+ * (single_open seq files such as /proc/PID/status, oom_score, and cgroup value files),
+ * where a read that returns less than asked is the whole file. Saves the second pread
+ * that only finds the end. Returns the length or -errno. */
+ssize_t util_pread_once(int fd, char *buf, size_t cap);
+
 /* Open path (relative to dirfd, or AT_FDCWD), read it like util_pread_file, close it. */
 ssize_t util_read_file_at(int dirfd, const char *path, char *buf, size_t cap);
 ssize_t util_read_file(const char *path, char *buf, size_t cap);

@@ -6,7 +6,7 @@ need_cmd jq
 memcg_child "oomtop-test-$$" $((256 * 1024 * 1024))
 note "cgroup v$CG_VERSION at $CG_DIR, oomtop path $CG_PATH"
 
-CGROUP_PROCS=$CG_PROCS start_probe --rss 40
+CGROUP_PROCS=$CG_PROCS start_probe 40
 pid=$PROBE_PID
 out="$E2E_TMP/cg.json"
 "$OOMTOP" -b -n 1 -f json -c "$CG_PATH" >"$out" || fail "oomtop exited $?"

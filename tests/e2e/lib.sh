@@ -33,22 +33,22 @@ e2e_cleanup() {
 trap e2e_cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-# start_probe ARGS... — start tests/e2e/probe_proc in the background and wait for it to be
-# ready. Sets PROBE_PID. Optionally CGROUP_PROCS=<cgroup.procs file> puts it in a cgroup
+# start_probe HOG-ARGS... — start tests/e2e/hog (a process of known size, fds, threads and
+# adj: see hog.c) in the background and wait for it to be ready. Sets PROBE_PID. Optionally CGROUP_PROCS=<cgroup.procs file> puts it in a cgroup
 # before it allocates anything.
 start_probe() {
 	fifo="$E2E_TMP/probe.$$.$RANDOM"
 	mkfifo "$fifo"
 	if [ -n "${CGROUP_PROCS:-}" ]; then
 		sh -c 'echo $$ > "$1" || exit 1; shift; exec "$@"' sh "$CGROUP_PROCS" \
-			"$BUILDDIR/tests/e2e/probe_proc" "$@" >"$fifo" &
+			"$BUILDDIR/tests/e2e/hog" "$@" >"$fifo" &
 	else
-		"$BUILDDIR/tests/e2e/probe_proc" "$@" >"$fifo" &
+		"$BUILDDIR/tests/e2e/hog" "$@" >"$fifo" &
 	fi
 	PROBE_PID=$!
 	E2E_PIDS="$E2E_PIDS $PROBE_PID"
-	read -r word pid <"$fifo" || fail "probe_proc $* did not start"
-	[ "$word" = ready ] && [ "$pid" = "$PROBE_PID" ] || fail "probe_proc said '$word $pid', expected ready $PROBE_PID"
+	read -r word pid <"$fifo" || fail "hog $* did not start"
+	[ "$word" = ready ] && [ "$pid" = "$PROBE_PID" ] || fail "hog said '$word $pid', expected ready $PROBE_PID"
 }
 
 # memcg_child NAME LIMIT_BYTES — make a memory cgroup under this shell's own one.

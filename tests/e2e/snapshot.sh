@@ -5,7 +5,7 @@
 . "$SRCDIR/tests/e2e/lib.sh"
 need_cmd jq
 
-start_probe --rss 48 --fds 37 --threads 3 --adj 250
+start_probe -f 37 -t 3 -a 250 48
 pid=$PROBE_PID
 out="$E2E_TMP/snap.json"
 "$OOMTOP" -b -n 2 -d 0.2 -f json >"$out" || fail "oomtop exited $?"
@@ -26,10 +26,10 @@ awk -v a="$rss" -v b="$((rss_kb * 1024))" 'BEGIN { d = a - b; if (d < 0) d = -d;
 nfds=$(ls "/proc/$pid/fd" | wc -l)
 [ "$(get .fds)" = "$nfds" ] || fail "fds $(get .fds) vs /proc $nfds"
 [ "$(get .threads)" = 4 ] || fail "threads $(get .threads), expected 4"
-[ "$(get .comm)" = probe_proc ] || fail "comm $(get .comm)"
+[ "$(get .comm)" = hog ] || fail "comm $(get .comm)"
 [ "$(get .state)" = running ] || fail "state $(get .state)"
 [ "$(get .ppid)" = "$$" ] || [ "$(get .ppid)" = "$(awk '/^PPid:/ { print $2 }' /proc/$pid/status)" ] || fail "ppid $(get .ppid)"
-case "$(get .cmdline)" in *probe_proc\ --rss\ 48*) ;; *) fail "cmdline '$(get .cmdline)'" ;; esac
+case "$(get .cmdline)" in *hog\ -f\ 37\ -t\ 3\ -a\ 250\ 48*) ;; *) fail "cmdline '$(get .cmdline)'" ;; esac
 pass "pid $pid: rss $rss (proc $((rss_kb * 1024))), score/adj/fds/threads exact"
 
 cg=$(get .cgroup)
