@@ -206,6 +206,12 @@ START_TEST(main_80x24)
 }
 END_TEST
 
+START_TEST(main_200x50)
+{
+	render("main-200x50", 200, 50, true, NULL);
+}
+END_TEST
+
 START_TEST(main_40x12)
 {
 	render("main-40x12", 40, 12, true, NULL);
@@ -268,6 +274,7 @@ int main(void)
 	TCase *tc = tcase_create("screens");
 	tcase_add_test(tc, main_120x40);
 	tcase_add_test(tc, main_80x24);
+	tcase_add_test(tc, main_200x50);
 	tcase_add_test(tc, main_40x12);
 	tcase_add_test(tc, ascii_80x24);
 	tcase_add_test(tc, episode_120x40);
