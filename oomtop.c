@@ -10,6 +10,7 @@
 #include "core/options.h"
 #include "core/setadj_cmd.h"
 #include "core/snapshot.h"
+#include "tui/app.h"
 
 int main(int argc, char **argv)
 {
@@ -49,8 +50,22 @@ int main(int argc, char **argv)
 	if (o.mode == MODE_BATCH) {
 		status = batch_run(c, &o, stdout, stderr);
 	} else {
-		fprintf(stderr, "oomtop: the screen is not built yet; use --batch\n");
-		status = 1;
+		struct tui_options to;
+		tui_options_defaults(&to);
+		to.delay_s = o.delay_s;
+		if (o.sort_given) {
+			to.sort = (int)o.sort;
+		}
+		to.pids = o.pids;
+		to.npids = o.npids;
+		to.by_uid = o.by_uid;
+		to.uid = o.uid;
+		to.cgroup = o.cgroup;
+		to.theme = o.theme;
+		to.no_color = o.no_color;
+		to.readonly = o.readonly;
+		to.iterations = o.iterations;
+		status = tui_run(c, &to);
 	}
 	collector_free(c);
 	return status;

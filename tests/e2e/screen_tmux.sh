@@ -1,0 +1,158 @@
+#!/bin/sh
+# The screen, driven in tmux with the real binary (issue 5, "done when"): start at
+# 120x40 with a theme that has an unknown key and a bad value (FILE:LINE messages, and it
+# still runs), the three panes and the DESIGN §1 columns, sort, filter, resize to 80x24
+# and 40x12, select a cgroup, open an OOM episode when the kernel log holds one, quit
+# with q (status 0, the shell's screen back), and SIGTERM restores the terminal too.
+. "$SRCDIR/tests/e2e/lib.sh"
+need_cmd tmux
+
+SOCK="oomtop-test-$$"
+T() { tmux -L "$SOCK" "$@"; }
+cleanup_tmux() { tmux -L "$SOCK" kill-server 2>/dev/null; }
+trap 'cleanup_tmux; e2e_cleanup' EXIT
+
+screen() { T capture-pane -p -t oomtop; }
+# wait_for PATTERN [SECONDS]: until the pane shows PATTERN (grep -E)
+wait_for() {
+	i=0 n=$((${2:-5} * 10))
+	while [ $i -lt $n ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	note "pane was:"
+	screen | sed 's/^/#   /'
+	fail "timed out waiting for /$1/"
+}
+keys() { T send-keys -t oomtop "$@"; }
+
+cat >"$E2E_TMP/bad.theme" <<'THEME'
+# a user's theme with two mistakes
+theme[main_fg]=""
+theme[no_such_key]="#ffffff"
+theme[selected_bg]="#12345"
+THEME
+
+export HOME="$E2E_TMP/home" XDG_CONFIG_HOME="$E2E_TMP/config" LANG=C.UTF-8 LC_ALL=C.UTF-8
+mkdir -p "$HOME"
+# a process whose name is easy to filter for
+sleep 300 &
+SLEEPER=$!
+E2E_PIDS="$E2E_PIDS $SLEEPER"
+
+start() { # start SIZE_X SIZE_Y ARGS...
+	x=$1 y=$2
+	shift 2
+	rm -f "$E2E_TMP/status"
+	T -u new-session -d -s oomtop -x "$x" -y "$y" \
+		"ulimit -c 0; TERM=xterm-256color $OOMTOP $* 2>'$E2E_TMP/stderr'; echo \$? >'$E2E_TMP/status'; echo SHELL-IS-BACK; sleep 600"
+}
+exit_status() {
+	i=0
+	while [ ! -s "$E2E_TMP/status" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -s "$E2E_TMP/status" ] || fail "oomtop did not exit"
+	cat "$E2E_TMP/status"
+}
+
+# --- start, theme problems, panes and columns
+start 120 40 --theme="$E2E_TMP/bad.theme" -d 0.5
+wait_for 'PID +USER +CGROUP +RSS +RSS/h. +SWAP +SCORE +ADJ +FDS +FD/h +THR +COMMAND'
+screen | grep -q '^oomtop ' || fail "no header line"
+screen | grep -Eq '^Mem ' || fail "no memory meter"
+screen | grep -Eq ' CGROUP v[12] +USAGE +LIMIT' || fail "no cgroup pane"
+screen | grep -Eq ' OOM KILL +PID +VICTIM' || fail "no OOM pane"
+screen | grep -Eq 'F1Help.*F10Quit' || fail "no key bar"
+grep -q "bad.theme:3: unknown key 'no_such_key'" "$E2E_TMP/stderr" || fail "no file:line for the unknown key: $(cat "$E2E_TMP/stderr")"
+grep -q "bad.theme:4: bad value '#12345' for selected_bg" "$E2E_TMP/stderr" || fail "no file:line for the bad value"
+screen | grep -q "bad.theme:3: unknown key" || fail "the theme problem is not in the status line"
+pass "starts at 120x40 with the panes, the columns and FILE:LINE theme messages"
+
+# --- sort: > moves to the next column, F6 opens the menu
+keys '>'
+wait_for 'SWAP. +SCORE'
+keys F6
+wait_for 'Sort by'
+keys Escape
+wait_for 'SWAP. +SCORE'
+keys '<'
+wait_for 'RSS/h. +SWAP '
+pass "sorts with < > and F6"
+
+# --- filter: \ narrows as it is typed
+keys '\' s l e e p ' ' 3 0 0 Enter
+wait_for 'filter "sleep 300"'
+rows=$(screen | grep -c 'sleep 300')
+[ "$rows" -ge 1 ] || fail "the filtered process is not shown"
+screen | grep -E '^[ VKx!] +[0-9]+ ' | grep -v 'sleep 300' | grep -q . &&
+	fail "filter left other rows: $(screen | grep -E '^[ VKx!] +[0-9]+ ' | grep -v 'sleep 300')"
+pass "filter narrows the table"
+
+# --- resize
+T resize-window -t oomtop -x 80 -y 24
+wait_for 'F10Quit'
+wait_for 'PID +USER'
+[ "$(screen | wc -l)" -le 24 ] || fail "more than 24 lines at 80x24"
+screen | grep -Eq ' CGROUP v[12]' || fail "cgroup pane gone at 80x24"
+T resize-window -t oomtop -x 40 -y 12
+wait_for '^Mem '
+wait_for 'PID'
+T resize-window -t oomtop -x 120 -y 40
+wait_for 'CGROUP v[12] +USAGE +LIMIT +HIGH'
+pass "survives 80x24 and 40x12"
+
+# --- cgroup: Esc clears the filter, S-Tab to the cgroup pane, Enter shows only its processes
+keys Escape
+wait_for 'showing all processes'
+keys BTab Down Enter
+wait_for 'processes of /.* and below'
+keys Enter
+wait_for 'processes of all cgroups'
+pass "selects a cgroup and shows only its processes"
+
+# --- OOM episode
+keys Tab Tab
+if screen | grep -q 'no OOM kills in the kernel log'; then
+	note "the kernel log holds no OOM kill here: episode step skipped (tests/render covers it)"
+else
+	keys Enter
+	wait_for 'Task table'
+	wait_for 'Kernel lines'
+	keys Escape
+	wait_for 'F10Quit'
+	pass "opens an OOM episode"
+fi
+
+# --- help, then quit with q
+keys '?'
+wait_for 'help: keys'
+keys q
+wait_for 'F10Quit'
+keys q
+[ "$(exit_status)" = 0 ] || fail "q exited $(cat "$E2E_TMP/status")"
+wait_for 'SHELL-IS-BACK'
+screen | grep -q 'F10Quit' && fail "the screen was not restored after q"
+pass "q exits 0 and the shell's screen is back"
+T kill-session -t oomtop
+
+# --- SIGTERM restores the terminal too (exit 128+15)
+start 80 24
+wait_for 'F10Quit'
+pid=$(pgrep -n -f "^$OOMTOP\$") || fail "cannot find the oomtop process"
+kill -TERM "$pid"
+[ "$(exit_status)" = 143 ] || fail "SIGTERM: exit $(cat "$E2E_TMP/status"), expected 143"
+wait_for 'SHELL-IS-BACK'
+screen | grep -q 'F10Quit' && fail "the screen was not restored after SIGTERM"
+pass "SIGTERM restores the terminal (exit 143)"
+T kill-session -t oomtop
+
+# --- a crash signal: the terminal is restored, the signal re-raised (128+11)
+start 80 24
+wait_for 'F10Quit'
+pid=$(pgrep -n -f "^$OOMTOP\$") || fail "cannot find the oomtop process"
+kill -SEGV "$pid"
+[ "$(exit_status)" = 139 ] || fail "SIGSEGV: exit $(cat "$E2E_TMP/status"), expected 139"
+wait_for 'SHELL-IS-BACK'
+screen | grep -q 'F10Quit' && fail "the screen was not restored after SIGSEGV"
+pass "SIGSEGV restores the terminal and still kills the process (exit 139)"
+exit 0

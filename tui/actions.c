@@ -1,0 +1,727 @@
+/* tui/actions.c — what keys and clicks do. Each returns R_* flags; none draws. */
+#include "config.h"
+#include "actions.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/oom_event.h"
+#include "draw.h"
+#include "keymap.h"
+#include "theme_file.h"
+#include "tui.h"
+
+/* --- helpers --- */
+
+static size_t pane_rows(const struct tui *t, enum pane_id p)
+{
+	int r = layout_rows(&t->lay, p);
+	return r > 0 ? (size_t)r : 1;
+}
+
+static size_t body_rows(const struct tui *t)
+{
+	int r = t->lines - t->lay.keybar.h - t->lay.status.h - 1;
+	return r > 1 ? (size_t)r : 1;
+}
+
+static void select_event(struct tui *t, size_t i)
+{
+	size_t n = t->snap ? t->snap->nevents : 0;
+	if (n == 0)
+		return;
+	if (i >= n)
+		i = n - 1;
+	t->ev_sel = i;
+	const struct oom_event *e = tui_event_at(t, i);
+	t->ev_sel_pid = e->victim_pid;
+	t->ev_sel_boot_s = e->boot_s;
+}
+
+/* Move in whatever has the keyboard: delta rows, or to an end (INT32 extremes). */
+static unsigned move(struct tui *t, long delta)
+{
+	switch (t->mode) {
+	case TM_HELP: {
+		long v = (long)t->help_scroll + delta;
+		t->help_scroll = v < 0 ? 0 : (size_t)v; /* clamped when drawn */
+		return R_REDRAW;
+	}
+	case TM_EPISODE: {
+		long v = (long)t->episode_scroll + delta;
+		t->episode_scroll = v < 0 ? 0 : (size_t)v;
+		return R_REDRAW;
+	}
+	case TM_MENU: {
+		long v = (long)t->menu_sel + delta;
+		if (v < 0)
+			v = 0;
+		if (t->menu_n && v >= (long)t->menu_n)
+			v = (long)t->menu_n - 1;
+		t->menu_sel = (size_t)v;
+		return R_REDRAW;
+	}
+	default: break;
+	}
+	switch (t->focus) {
+	case PANE_PROCS:
+		procview_move(&t->pv, delta);
+		procview_scroll(&t->pv, pane_rows(t, PANE_PROCS));
+		break;
+	case PANE_CGROUPS:
+		cgview_move(&t->cv, t->snap, delta);
+		cgview_scroll(&t->cv, pane_rows(t, PANE_CGROUPS));
+		break;
+	case PANE_EVENTS: {
+		long v = (long)t->ev_sel + delta;
+		select_event(t, v < 0 ? 0 : (size_t)v);
+		break;
+	}
+	default: break;
+	}
+	return R_REDRAW;
+}
+
+static size_t page(const struct tui *t)
+{
+	if (t->mode == TM_HELP || t->mode == TM_EPISODE)
+		return body_rows(t);
+	if (t->mode == TM_MENU)
+		return 10;
+	return pane_rows(t, t->focus);
+}
+
+/* --- actions --- */
+
+static unsigned act_quit(struct tui *t)
+{
+	(void)t;
+	return R_QUIT;
+}
+
+static unsigned act_help(struct tui *t)
+{
+	t->mode = TM_HELP;
+	t->help_scroll = 0;
+	return R_REDRAW;
+}
+
+static bool focusable(const struct tui *t, int p)
+{
+	return t->visible[p];
+}
+
+static unsigned focus_step(struct tui *t, int step)
+{
+	int p = (int)t->focus;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		p = (p + step + PANE_COUNT) % PANE_COUNT;
+		if (focusable(t, p))
+			break;
+	}
+	t->focus = (enum pane_id)p;
+	return R_RELAYOUT | R_REDRAW;
+}
+
+static unsigned act_focus_next(struct tui *t)
+{
+	return focus_step(t, 1);
+}
+
+static unsigned act_focus_prev(struct tui *t)
+{
+	return focus_step(t, -1);
+}
+
+static unsigned act_zoom(struct tui *t)
+{
+	t->zoom = !t->zoom;
+	return R_RELAYOUT | R_REDRAW;
+}
+
+static unsigned toggle_pane(struct tui *t, enum pane_id p)
+{
+	static const char *const names[PANE_COUNT] = {"cgroup", "process", "OOM"};
+	int shown = 0;
+	for (int i = 0; i < PANE_COUNT; i++)
+		shown += t->visible[i];
+	if (t->visible[p] && shown == 1) {
+		tui_status(t, STATUS_INFO, "the %s pane is the last one shown", names[p]);
+		return R_REDRAW;
+	}
+	t->visible[p] = !t->visible[p];
+	t->set.panes[p] = t->visible[p];
+	if (!t->visible[p] && t->focus == p)
+		focus_step(t, 1);
+	if (t->visible[p])
+		t->focus = p;
+	t->zoom = false;
+	return R_RELAYOUT | R_REDRAW;
+}
+
+static unsigned act_toggle_cgroups(struct tui *t)
+{
+	return toggle_pane(t, PANE_CGROUPS);
+}
+
+static unsigned act_toggle_procs(struct tui *t)
+{
+	return toggle_pane(t, PANE_PROCS);
+}
+
+static unsigned act_toggle_events(struct tui *t)
+{
+	return toggle_pane(t, PANE_EVENTS);
+}
+
+static unsigned act_up(struct tui *t)
+{
+	return move(t, -1);
+}
+
+static unsigned act_down(struct tui *t)
+{
+	return move(t, 1);
+}
+
+static unsigned act_pgup(struct tui *t)
+{
+	return move(t, -(long)page(t));
+}
+
+static unsigned act_pgdn(struct tui *t)
+{
+	return move(t, (long)page(t));
+}
+
+static unsigned act_home(struct tui *t)
+{
+	return move(t, -0x7fffffffL);
+}
+
+static unsigned act_end(struct tui *t)
+{
+	return move(t, 0x7fffffffL);
+}
+
+static void open_menu(struct tui *t, enum menu_kind k)
+{
+	t->mode = TM_MENU;
+	t->menu_kind = k;
+	t->menu_n = 0;
+	t->menu_sel = t->menu_top = 0;
+}
+
+static void menu_add(struct tui *t, const char *item)
+{
+	if (t->menu_n >= TUI_MENU_MAX)
+		return;
+	snprintf(t->menu_store[t->menu_n], sizeof(t->menu_store[0]), "%s", item);
+	t->menu_items[t->menu_n] = t->menu_store[t->menu_n];
+	t->menu_n++;
+}
+
+static unsigned act_sort_menu(struct tui *t)
+{
+	open_menu(t, MENU_SORT);
+	for (int k = 0; k < SORT_KEY_COUNT; k++) {
+		char item[64];
+		snprintf(item, sizeof(item), "%-8s %s", sort_key_column((enum sort_key)k),
+		         sort_key_name((enum sort_key)k));
+		menu_add(t, item);
+		if (k == (int)t->pv.sort)
+			t->menu_sel = (size_t)k;
+	}
+	return R_REDRAW;
+}
+
+unsigned actions_sort_by(struct tui *t, int key)
+{
+	if (key < 0 || key >= SORT_KEY_COUNT)
+		return R_NONE;
+	if ((int)t->pv.sort == key)
+		t->pv.reverse = !t->pv.reverse;
+	else
+		t->pv.reverse = false;
+	t->pv.sort = (enum sort_key)key;
+	t->set.sort = key;
+	t->set.sort_reverse = t->pv.reverse;
+	return R_REVIEW | R_REDRAW;
+}
+
+/* `<` `>` walk the sort keys in the order the columns are shown. */
+static unsigned sort_step(struct tui *t, int step)
+{
+	int order[PCOL_COUNT], n = 0, cur = -1;
+	for (int c = 0; c < PCOL_COUNT; c++) {
+		int k = proc_column((enum proc_column)c)->sort;
+		if (k < 0 || !t->set.columns[c])
+			continue;
+		if (k == (int)t->pv.sort)
+			cur = n;
+		order[n++] = k;
+	}
+	if (n == 0)
+		return R_NONE;
+	int next = cur < 0 ? 0 : (cur + step + n) % n;
+	t->pv.sort = (enum sort_key)order[next];
+	t->pv.reverse = false;
+	t->set.sort = order[next];
+	t->set.sort_reverse = false;
+	return R_REVIEW | R_REDRAW;
+}
+
+static unsigned act_sort_prev(struct tui *t)
+{
+	return sort_step(t, -1);
+}
+
+static unsigned act_sort_next(struct tui *t)
+{
+	return sort_step(t, 1);
+}
+
+static unsigned act_sort_invert(struct tui *t)
+{
+	t->pv.reverse = !t->pv.reverse;
+	t->set.sort_reverse = t->pv.reverse;
+	return R_REVIEW | R_REDRAW;
+}
+
+static void open_input(struct tui *t, enum input_kind k, const char *initial)
+{
+	t->mode = TM_INPUT;
+	t->input_kind = k;
+	snprintf(t->input, sizeof(t->input), "%s", initial);
+	snprintf(t->input_before, sizeof(t->input_before), "%s", initial);
+	t->status[0] = '\0';
+}
+
+static unsigned act_search(struct tui *t)
+{
+	open_input(t, INPUT_SEARCH, "");
+	return R_REDRAW;
+}
+
+static unsigned act_search_next(struct tui *t)
+{
+	if (!t->search[0]) {
+		tui_status(t, STATUS_INFO, "no search yet: / or F3");
+		return R_REDRAW;
+	}
+	if (!procview_search(&t->pv, t->search, true))
+		tui_status(t, STATUS_INFO, "no process matches \"%s\"", t->search);
+	t->focus = PANE_PROCS;
+	return R_RELAYOUT | R_REDRAW;
+}
+
+static unsigned act_filter(struct tui *t)
+{
+	open_input(t, INPUT_FILTER, t->pv.text);
+	return R_REDRAW;
+}
+
+static unsigned act_clear_filters(struct tui *t)
+{
+	bool any = t->pv.text[0] || t->pv.by_uid || t->pv.cgroup;
+	t->pv.text[0] = '\0';
+	t->pv.by_uid = false;
+	procview_set_cgroup(&t->pv, NULL);
+	t->status[0] = '\0';
+	if (any)
+		tui_status(t, STATUS_INFO, "showing all processes");
+	return R_REVIEW | R_REDRAW;
+}
+
+static unsigned act_user_menu(struct tui *t)
+{
+	open_menu(t, MENU_USER);
+	menu_add(t, "(all users)");
+	if (!t->snap)
+		return R_REDRAW;
+	for (size_t i = 0; i < t->snap->nprocs; i++) {
+		const struct proc_row *p = &t->snap->procs[i];
+		if (!p->user || (p->kernel_thread && !t->pv.kernel_threads))
+			continue;
+		bool seen = false;
+		for (size_t k = 1; k < t->menu_n && !seen; k++)
+			seen = strcmp(t->menu_items[k], p->user) == 0;
+		if (!seen)
+			menu_add(t, p->user);
+	}
+	/* sorted, "(all users)" first */
+	for (size_t a = 1; a < t->menu_n; a++)
+		for (size_t b = a + 1; b < t->menu_n; b++)
+			if (strcmp(t->menu_store[a], t->menu_store[b]) > 0) {
+				char tmp[64];
+				memcpy(tmp, t->menu_store[a], sizeof(tmp));
+				memcpy(t->menu_store[a], t->menu_store[b], sizeof(tmp));
+				memcpy(t->menu_store[b], tmp, sizeof(tmp));
+			}
+	for (size_t k = 1; k < t->menu_n; k++)
+		if (t->pv.by_uid && strcmp(t->menu_store[k], t->pv.user) == 0)
+			t->menu_sel = k;
+	return R_REDRAW;
+}
+
+static unsigned act_toggle_kthreads(struct tui *t)
+{
+	t->pv.kernel_threads = !t->pv.kernel_threads;
+	tui_status(t, STATUS_INFO, "kernel threads %s", t->pv.kernel_threads ? "shown" : "hidden");
+	return R_REVIEW | R_REDRAW;
+}
+
+static unsigned act_toggle_ghosts(struct tui *t)
+{
+	t->pv.ghosts = !t->pv.ghosts;
+	tui_status(t, STATUS_INFO, "exited processes %s", t->pv.ghosts ? "shown" : "hidden");
+	return R_REVIEW | R_REDRAW;
+}
+
+static void report_first(void *ud, const char *msg)
+{
+	struct tui *t = ud;
+	if (t->status_level != STATUS_ERROR || !t->status[0])
+		tui_status(t, STATUS_ERROR, "%s", msg);
+}
+
+static unsigned switch_theme(struct tui *t, const char *name)
+{
+	struct theme th;
+	int problems = 0;
+	t->status[0] = '\0';
+	t->status_level = STATUS_INFO;
+	int rc = theme_load(&th, name, report_first, t, &problems);
+	if (rc < 0) {
+		tui_status(t, STATUS_ERROR, "theme %s: not found in the theme folders", name);
+		return R_REDRAW;
+	}
+	t->theme = th;
+	snprintf(t->set.theme, sizeof(t->set.theme), "%s", name);
+	if (problems == 0)
+		tui_status(t, STATUS_INFO, "theme %s%s", name,
+		           t->no_color ? " (colours are off: --no-color or NO_COLOR)" : "");
+	return R_RETHEME | R_REDRAW;
+}
+
+static unsigned act_theme_menu(struct tui *t)
+{
+	const char *names[64];
+	size_t n = theme_list(names, 64);
+	open_menu(t, MENU_THEME);
+	for (size_t i = 0; i < n; i++) {
+		menu_add(t, names[i]);
+		if (strcmp(names[i], t->theme.name) == 0)
+			t->menu_sel = i;
+	}
+	return R_REDRAW;
+}
+
+static unsigned act_theme_next(struct tui *t)
+{
+	const char *names[64];
+	size_t n = theme_list(names, 64), cur = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], t->theme.name) == 0)
+			cur = i;
+	char name[64];
+	snprintf(name, sizeof(name), "%s", names[(cur + 1) % n]);
+	return switch_theme(t, name);
+}
+
+static unsigned act_save_settings(struct tui *t)
+{
+	char path[4200];
+	int rc = settings_save(&t->set, path, sizeof(path));
+	if (rc < 0)
+		tui_status(t, STATUS_ERROR, "settings not saved: %s: %s", path, strerror(-rc));
+	else
+		tui_status(t, STATUS_INFO, "settings saved to %s", path);
+	return R_REDRAW;
+}
+
+static unsigned act_refresh(struct tui *t)
+{
+	(void)t;
+	return R_REFRESH | R_CLEAR | R_REDRAW;
+}
+
+static unsigned act_cgroup_only(struct tui *t)
+{
+	const struct cgroup_row *c = cgview_selected(&t->cv, t->snap);
+	if (!c)
+		return R_NONE;
+	if (t->pv.cgroup && strcmp(t->pv.cgroup, c->path) == 0) {
+		procview_set_cgroup(&t->pv, NULL);
+		tui_status(t, STATUS_INFO, "processes of all cgroups");
+	} else {
+		procview_set_cgroup(&t->pv, c->path);
+		tui_status(t, STATUS_INFO, "processes of %s and below (Enter again: all)", c->path);
+	}
+	return R_REVIEW | R_REDRAW;
+}
+
+static unsigned act_cgroup_tree(struct tui *t)
+{
+	t->cv.tree = !t->cv.tree;
+	t->set.tree = t->cv.tree;
+	tui_status(t, STATUS_INFO, "cgroups %s", t->cv.tree ? "as a tree" : "flat, fullest first");
+	return R_REVIEW | R_REDRAW;
+}
+
+static unsigned act_collapse(struct tui *t)
+{
+	cgview_set_collapsed(&t->cv, t->snap, true);
+	return R_REVIEW | R_RELAYOUT | R_REDRAW;
+}
+
+static unsigned act_expand(struct tui *t)
+{
+	cgview_set_collapsed(&t->cv, t->snap, false);
+	return R_REVIEW | R_RELAYOUT | R_REDRAW;
+}
+
+static unsigned open_episode(struct tui *t, int idx)
+{
+	const struct oom_event *e = &t->snap->events[idx];
+	t->episode = idx;
+	t->episode_pid = e->victim_pid;
+	t->episode_boot_s = e->boot_s;
+	t->episode_scroll = 0;
+	t->mode = TM_EPISODE;
+	return R_REDRAW;
+}
+
+static unsigned act_proc_episode(struct tui *t)
+{
+	const struct proc_row *p = procview_selected(&t->pv);
+	if (!p)
+		return R_NONE;
+	if (p->state != PROC_OOM_KILLED || p->oom_event < 0 || !t->snap ||
+	    (size_t)p->oom_event >= t->snap->nevents) {
+		tui_status(t, STATUS_INFO, "Enter opens the OOM episode of a killed (K) process");
+		return R_REDRAW;
+	}
+	return open_episode(t, p->oom_event);
+}
+
+static unsigned act_proc_cgroup(struct tui *t)
+{
+	const struct proc_row *p = procview_selected(&t->pv);
+	if (!p || !p->cgroup)
+		return R_NONE;
+	if (!cgview_select_path(&t->cv, t->snap, p->cgroup))
+		tui_status(t, STATUS_INFO, "%s is not shown in the cgroup pane (collapsed?)", p->cgroup);
+	return R_RELAYOUT | R_REDRAW;
+}
+
+static unsigned act_event_open(struct tui *t)
+{
+	if (!t->snap || t->snap->nevents == 0)
+		return R_NONE;
+	size_t i = t->ev_sel < t->snap->nevents ? t->ev_sel : 0;
+	return open_episode(t, (int)(t->snap->nevents - 1 - i));
+}
+
+static unsigned act_close(struct tui *t)
+{
+	t->mode = TM_MAIN;
+	return R_REDRAW;
+}
+
+static unsigned act_episode_sort(struct tui *t)
+{
+	t->episode_by_pid = !t->episode_by_pid;
+	return R_REDRAW;
+}
+
+static unsigned act_menu_choose(struct tui *t)
+{
+	unsigned r = R_REDRAW;
+	t->mode = TM_MAIN;
+	if (t->menu_sel >= t->menu_n)
+		return r;
+	switch (t->menu_kind) {
+	case MENU_SORT:
+		t->pv.sort = (enum sort_key)t->menu_sel;
+		t->pv.reverse = false;
+		t->set.sort = (int)t->menu_sel;
+		t->set.sort_reverse = false;
+		return R_REVIEW | R_REDRAW;
+	case MENU_USER: {
+		if (t->menu_sel == 0) {
+			t->pv.by_uid = false;
+			return R_REVIEW | R_REDRAW;
+		}
+		const char *name = t->menu_items[t->menu_sel];
+		for (size_t i = 0; t->snap && i < t->snap->nprocs; i++) {
+			const struct proc_row *p = &t->snap->procs[i];
+			if (p->user && strcmp(p->user, name) == 0) {
+				t->pv.by_uid = true;
+				t->pv.uid = p->uid;
+				snprintf(t->pv.user, sizeof(t->pv.user), "%s", name);
+				break;
+			}
+		}
+		return R_REVIEW | R_REDRAW;
+	}
+	case MENU_THEME: {
+		char name[64];
+		snprintf(name, sizeof(name), "%s", t->menu_items[t->menu_sel]);
+		return switch_theme(t, name);
+	}
+	}
+	return r;
+}
+
+static unsigned act_input_accept(struct tui *t)
+{
+	t->mode = TM_MAIN;
+	if (t->input_kind == INPUT_SEARCH) {
+		snprintf(t->search, sizeof(t->search), "%s", t->input);
+		if (t->input[0] && !procview_search(&t->pv, t->input, false))
+			tui_status(t, STATUS_INFO, "no process matches \"%s\"", t->input);
+		t->focus = PANE_PROCS;
+		return R_RELAYOUT | R_REDRAW;
+	}
+	return R_REVIEW | R_REDRAW;
+}
+
+static unsigned act_input_cancel(struct tui *t)
+{
+	t->mode = TM_MAIN;
+	if (t->input_kind == INPUT_FILTER) {
+		snprintf(t->pv.text, sizeof(t->pv.text), "%s", t->input_before);
+		return R_REVIEW | R_REDRAW;
+	}
+	return R_REDRAW;
+}
+
+/* The filter narrows as it is typed; the search jumps as it is typed. */
+static unsigned input_changed(struct tui *t)
+{
+	if (t->input_kind == INPUT_FILTER) {
+		snprintf(t->pv.text, sizeof(t->pv.text), "%s", t->input);
+		return R_REVIEW | R_REDRAW;
+	}
+	if (t->input[0])
+		procview_search(&t->pv, t->input, false);
+	return R_RELAYOUT | R_REDRAW;
+}
+
+static unsigned act_input_backspace(struct tui *t)
+{
+	size_t n = strlen(t->input);
+	if (n == 0)
+		return R_NONE;
+	/* remove one whole UTF-8 character */
+	do
+		n--;
+	while (n > 0 && ((unsigned char)t->input[n] & 0xc0) == 0x80);
+	t->input[n] = '\0';
+	return input_changed(t);
+}
+
+static unsigned act_input_clear(struct tui *t)
+{
+	t->input[0] = '\0';
+	return input_changed(t);
+}
+
+unsigned actions_input_char(struct tui *t, int wch)
+{
+	if (t->mode != TM_INPUT || wch < 0x20 || wch == 0x7f || (wch >= 0x80 && wch < 0xa0) ||
+	    wch > 0x10ffff)
+		return R_NONE;
+	char enc[5];
+	size_t len;
+	unsigned c = (unsigned)wch;
+	if (c < 0x80) {
+		enc[0] = (char)c, len = 1;
+	} else if (c < 0x800) {
+		enc[0] = (char)(0xc0 | (c >> 6)), enc[1] = (char)(0x80 | (c & 0x3f)), len = 2;
+	} else if (c < 0x10000) {
+		enc[0] = (char)(0xe0 | (c >> 12)), enc[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		enc[2] = (char)(0x80 | (c & 0x3f)), len = 3;
+	} else {
+		enc[0] = (char)(0xf0 | (c >> 18)), enc[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		enc[2] = (char)(0x80 | ((c >> 6) & 0x3f)), enc[3] = (char)(0x80 | (c & 0x3f)), len = 4;
+	}
+	size_t n = strlen(t->input);
+	if (n + len + 1 > sizeof(t->input))
+		return R_NONE;
+	memcpy(t->input + n, enc, len);
+	t->input[n + len] = '\0';
+	return input_changed(t);
+}
+
+/* --- dispatch --- */
+
+typedef unsigned (*action_fn)(struct tui *);
+
+static const action_fn action_table[A_COUNT] = {
+#define X(id, fn) [id] = fn,
+	ACTIONS(X)
+#undef X
+};
+
+unsigned actions_run(struct tui *t, enum action a)
+{
+	if ((unsigned)a >= A_COUNT || !action_table[a])
+		return R_NONE;
+	/* a message stays until the next key once it has been seen for a while */
+	if (t->status[0] && t->now_ms - t->status_t_ms > 3000)
+		t->status[0] = '\0';
+	return action_table[a](t);
+}
+
+/* --- mouse --- */
+
+static bool in_rect(struct rect r, int y, int x)
+{
+	return r.h > 0 && y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w;
+}
+
+unsigned actions_click(struct tui *t, int y, int x)
+{
+	if (t->mode == TM_HELP || t->mode == TM_EPISODE)
+		return R_NONE;
+	if (t->mode != TM_MAIN)
+		return R_NONE;
+	for (int p = 0; p < PANE_COUNT; p++) {
+		struct rect r = t->lay.pane[p];
+		if (!in_rect(r, y, x))
+			continue;
+		unsigned rc = R_REDRAW | R_RELAYOUT;
+		t->focus = (enum pane_id)p;
+		if (y == r.y) { /* header */
+			if (p == PANE_PROCS) {
+				int c = pane_procs_column_at(t, x);
+				if (c >= 0)
+					rc |= actions_sort_by(t, proc_column((enum proc_column)c)->sort);
+			}
+			return rc;
+		}
+		size_t row = (size_t)(y - r.y - 1);
+		if (p == PANE_PROCS && t->pv.top + row < t->pv.n)
+			procview_select(&t->pv, t->pv.top + row);
+		else if (p == PANE_CGROUPS && t->cv.top + row < t->cv.n)
+			cgview_select(&t->cv, t->snap, t->cv.top + row);
+		else if (p == PANE_EVENTS)
+			select_event(t, t->ev_top + row);
+		return rc;
+	}
+	return R_NONE;
+}
+
+unsigned actions_wheel(struct tui *t, int y, int x, int dir)
+{
+	if (t->mode == TM_MAIN) {
+		for (int p = 0; p < PANE_COUNT; p++)
+			if (in_rect(t->lay.pane[p], y, x))
+				t->focus = (enum pane_id)p;
+	}
+	return move(t, dir * 3) | R_RELAYOUT;
+}

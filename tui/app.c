@@ -1,0 +1,257 @@
+/* tui/app.c — the loop: wait for a key, a kernel-log record, a signal or the tick;
+ * collect; update the views; draw. */
+#include "config.h"
+#include "app.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <math.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "actions.h"
+#include "core/snapshot.h"
+#include "core/util.h"
+#include "keymap.h"
+#include "screen.h"
+#include "settings.h"
+#include "theme.h"
+#include "tui.h"
+
+void tui_options_defaults(struct tui_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->sort = -1;
+}
+
+/* Problems in the settings and theme files: printed to stderr before the screen starts
+ * (they stay readable after it ends) and the first shown in the status line. */
+struct problems {
+	char first[512];
+	int n;
+};
+
+static void report_stderr(void *ud, const char *msg)
+{
+	struct problems *p = ud;
+	fprintf(stderr, "oomtop: %s\n", msg);
+	if (p->n++ == 0)
+		snprintf(p->first, sizeof(p->first), "%s", msg);
+}
+
+static enum key_context context_of(const struct tui *t)
+{
+	switch (t->mode) {
+	case TM_HELP: return KC_HELP;
+	case TM_EPISODE: return KC_EPISODE;
+	case TM_MENU: return KC_MENU;
+	case TM_INPUT: return KC_INPUT;
+	default: break;
+	}
+	switch (t->focus) {
+	case PANE_CGROUPS: return KC_CGROUPS;
+	case PANE_EVENTS: return KC_EVENTS;
+	default: return KC_PROCS;
+	}
+}
+
+static unsigned handle_key(struct tui *t, int rc, wint_t wch)
+{
+	int key;
+	if (rc == KEY_CODE_YES) {
+		if (wch == KEY_RESIZE)
+			return R_RELAYOUT | R_CLEAR | R_REDRAW;
+		if (wch == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) != OK)
+				return R_NONE;
+			if (ev.bstate & BUTTON4_PRESSED)
+				return actions_wheel(t, ev.y, ev.x, -1);
+			if (ev.bstate & BUTTON5_PRESSED)
+				return actions_wheel(t, ev.y, ev.x, 1);
+			if (ev.bstate & BUTTON1_PRESSED)
+				return actions_click(t, ev.y, ev.x);
+			return R_NONE;
+		}
+		key = KEY_FN((int)wch);
+	} else {
+		key = (int)wch == '\r' ? '\n' : (int)wch;
+	}
+	enum key_context ctx = context_of(t);
+	const struct keybinding *b = keymap_lookup(ctx, key);
+	if (b)
+		return actions_run(t, b->action);
+	if (ctx == KC_INPUT)
+		return actions_input_char(t, (int)wch);
+	return R_NONE;
+}
+
+static void apply_theme(struct tui *t)
+{
+	theme_apply(&t->theme, t->no_color);
+	bkgdset(' ' | theme_attr(S_NORMAL));
+}
+
+int tui_run(struct collector *c, const struct tui_options *o)
+{
+	struct tui_options defaults;
+	if (!o) {
+		tui_options_defaults(&defaults);
+		o = &defaults;
+	}
+	setlocale(LC_ALL, "");
+	struct problems probs = {"", 0};
+	struct settings set;
+	if (o->settings) {
+		set = *o->settings;
+	} else {
+		settings_defaults(&set);
+		int rc = settings_load(&set, report_stderr, &probs);
+		if (rc < 0) {
+			char path[4200] = "oomtoprc";
+			settings_path(path, sizeof(path));
+			report_stderr(&probs, path);
+			snprintf(probs.first, sizeof(probs.first), "%s: %s", path, strerror(-rc));
+		}
+	}
+	struct tui t;
+	if (tui_state_init(&t, o, &set, screen_utf8()) < 0) {
+		fprintf(stderr, "oomtop: out of memory\n");
+		return 1;
+	}
+	const char *nc = getenv("NO_COLOR");
+	if (nc && nc[0])
+		t.no_color = true;
+	int tprob = 0;
+	int rc = theme_load(&t.theme, t.set.theme, report_stderr, &probs, &tprob);
+	if (rc < 0) {
+		char msg[600];
+		snprintf(msg, sizeof(msg), "theme '%s': %s; using the default colours", t.set.theme,
+		         rc == -ENOENT ? "not found in the theme folders" : strerror(-rc));
+		report_stderr(&probs, msg);
+	}
+	t.now_ms = util_mono_ms();
+	if (probs.n)
+		tui_status(&t, STATUS_ERROR, "%s%s", probs.first,
+		           probs.n > 1 ? " (and more: see stderr after quitting)" : "");
+
+	rc = collector_refresh(c);
+	if (rc < 0) {
+		fprintf(stderr, "oomtop: cannot read the process table: %s\n", strerror(-rc));
+		tui_state_free(&t);
+		return 1;
+	}
+	long refreshes = 1;
+
+	char err[256];
+	if (screen_init(err, sizeof(err)) < 0) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		tui_state_free(&t);
+		return 1;
+	}
+	apply_theme(&t);
+	int cols, lines;
+	screen_size(&cols, &lines);
+	t.cols = cols;
+	t.lines = lines;
+	tui_state_set_snapshot(&t, collector_snapshot(c));
+
+	int status = 0;
+	int64_t last_refresh = util_mono_ms();
+	unsigned flags = R_REDRAW;
+	bool quit = o->iterations > 0 && refreshes >= o->iterations;
+	while (!quit) {
+		t.now_ms = util_mono_ms();
+		if (flags & R_RETHEME)
+			apply_theme(&t);
+		if (flags & R_REVIEW)
+			tui_state_review(&t);
+		if (flags & (R_RELAYOUT | R_REVIEW)) {
+			screen_size(&cols, &lines);
+			tui_state_relayout(&t, cols, lines);
+		}
+		if (flags & R_CLEAR)
+			clearok(curscr, TRUE);
+		if (flags & (R_REDRAW | R_REVIEW | R_RELAYOUT | R_RETHEME)) {
+			tui_draw(&t);
+			wnoutrefresh(stdscr);
+			doupdate();
+		}
+		flags = 0;
+
+		int64_t delay_ms = (int64_t)(t.set.delay_s * 1000.0);
+		int64_t wait = last_refresh + delay_ms - t.now_ms;
+		struct pollfd pfd[3] = {
+			{.fd = STDIN_FILENO, .events = POLLIN},
+			{.fd = screen_signal_fd(), .events = POLLIN},
+			{.fd = collector_event_fd(c), .events = POLLIN},
+		};
+		int nfds = pfd[2].fd >= 0 ? 3 : 2;
+		int n = wait > 0 ? poll(pfd, (nfds_t)nfds, (int)(wait > 60000 ? 60000 : wait)) : 0;
+		if (n < 0 && errno != EINTR) {
+			status = 1;
+			break;
+		}
+		int sig = screen_take_signal();
+		if (sig) {
+			status = 128 + sig;
+			break;
+		}
+		t.now_ms = util_mono_ms();
+		bool kmsg = n > 0 && nfds == 3 && (pfd[2].revents & POLLIN);
+		/* a kernel-log record brings the refresh forward, at most 4 times a second */
+		bool due = t.now_ms - last_refresh >= delay_ms ||
+		           (kmsg && t.now_ms - last_refresh >= 250);
+		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR)) && !(pfd[0].revents & POLLIN)) {
+			status = 1; /* the terminal went away */
+			break;
+		}
+		/* keys: everything that is waiting, then one redraw */
+		for (;;) {
+			wint_t wch;
+			int krc = wget_wch(stdscr, &wch);
+			if (krc == ERR)
+				break;
+			flags |= handle_key(&t, krc, wch);
+			if (flags & R_QUIT)
+				break;
+		}
+		if (flags & R_QUIT)
+			break;
+		if (flags & R_REFRESH)
+			due = true;
+		if (due) {
+			rc = collector_refresh(c);
+			last_refresh = t.now_ms;
+			refreshes++;
+			if (rc < 0)
+				tui_status(&t, STATUS_ERROR, "refresh failed: %s", strerror(-rc));
+			tui_state_set_snapshot(&t, collector_snapshot(c));
+			flags |= R_REDRAW;
+			if (o->iterations > 0 && refreshes >= o->iterations)
+				quit = true;
+		} else if (kmsg && !(flags & R_REDRAW)) {
+			/* nothing to do until the rate limit lets the record in */
+			struct pollfd one = {.fd = STDIN_FILENO, .events = POLLIN};
+			poll(&one, 1, 50);
+		}
+		/* clear an old message after a while even without keys */
+		if (t.status[0] && t.mode == TM_MAIN && t.now_ms - t.status_t_ms > 10000) {
+			t.status[0] = '\0';
+			flags |= R_REDRAW;
+		}
+	}
+	if (quit) { /* -n reached: show the last snapshot before leaving */
+		tui_draw(&t);
+		wnoutrefresh(stdscr);
+		doupdate();
+	}
+	screen_end();
+	tui_state_free(&t);
+	return status;
+}

@@ -1,0 +1,142 @@
+/* tui/dialogs.c — the help screen (generated from the key table) and the menus (sort
+ * column, user, theme). */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "keymap.h"
+#include "tui.h"
+
+static const char *const legend[] = {
+	"Marks and colours",
+	"  V   the process the kernel would kill next in its scope (cgroup or system)",
+	"  K   killed by the OOM killer (a ghost row; Enter opens its episode)",
+	"  x   exited (a ghost row, dimmed, kept for a while)",
+	"  !   cgroup at or over the threshold of its effective limit (threshold= in oomtoprc)",
+	"  ^   after a LIMIT: inherited from an ancestor cgroup (the tightest on the path)",
+	"  RSS/h, FD/h, USE/h: growth per hour over the leak-rate window; '-' until known.",
+	"      Colour: steep and steady, steady, unsteady (a line fits poorly), shrinking.",
+	"  Bars: usage of the effective limit; the bold mark is memory.high.",
+};
+
+/* Lines: per context a title, then one line per action (its keys joined), a blank line;
+ * then the legend. Index space is computed on the fly: small table, cheap. */
+static int emit(int want, char *buf, size_t n, bool *is_title)
+{
+	int i = 0;
+	for (int ctx = 0; ctx < KC_COUNT; ctx++) {
+		if (i == want) {
+			snprintf(buf, n, "%s", keymap_context_title((enum key_context)ctx));
+			*is_title = true;
+			return i;
+		}
+		i++;
+		for (size_t k = 0; k < keymap_len; k++) {
+			const struct keybinding *b = &keymap[k];
+			if ((int)b->ctx != ctx)
+				continue;
+			bool first = true;
+			for (size_t j = 0; j < k; j++)
+				if (keymap[j].ctx == b->ctx && keymap[j].action == b->action)
+					first = false;
+			if (!first)
+				continue;
+			if (i == want) {
+				char keys[64] = "";
+				for (size_t j = k; j < keymap_len; j++) {
+					if (keymap[j].ctx != b->ctx || keymap[j].action != b->action)
+						continue;
+					if (keys[0])
+						strncat(keys, " ", sizeof(keys) - strlen(keys) - 1);
+					strncat(keys, keymap_key_name(keymap[j].key), sizeof(keys) - strlen(keys) - 1);
+				}
+				snprintf(buf, n, "  %-16s %s", keys, b->help);
+				*is_title = false;
+				return i;
+			}
+			i++;
+		}
+		if (i == want) {
+			buf[0] = '\0';
+			*is_title = false;
+			return i;
+		}
+		i++;
+	}
+	for (size_t l = 0; l < sizeof(legend) / sizeof(legend[0]); l++, i++) {
+		if (i == want) {
+			snprintf(buf, n, "%s", legend[l]);
+			*is_title = l == 0;
+			return i;
+		}
+	}
+	return i;
+}
+
+int help_lines(void)
+{
+	char buf[8];
+	bool t;
+	return emit(-1, buf, sizeof(buf), &t);
+}
+
+void help_line(int i, char *buf, size_t n, bool *is_title)
+{
+	buf[0] = '\0';
+	*is_title = false;
+	emit(i, buf, n, is_title);
+}
+
+void dialog_help_draw(struct tui *t, struct rect r)
+{
+	int total = help_lines();
+	draw_fill(r.y, r.x, r.w, S_HEADER_FOCUS);
+	draw_text(t, r.y, r.x, r.w, " oomtop " PACKAGE_VERSION " help: keys (Esc closes)",
+	          S_HEADER_FOCUS, AL_LEFT);
+	int rows = r.h - 1;
+	if (rows <= 0)
+		return;
+	if (total > rows && (int)t->help_scroll > total - rows)
+		t->help_scroll = (size_t)(total - rows);
+	if (total <= rows)
+		t->help_scroll = 0;
+	for (int i = 0; i < rows && (int)t->help_scroll + i < total; i++) {
+		char buf[256];
+		bool title;
+		help_line((int)t->help_scroll + i, buf, sizeof(buf), &title);
+		draw_text(t, r.y + 1 + i, r.x + 1, r.w - 1, buf, title ? S_TITLE : S_NORMAL, AL_LEFT);
+	}
+}
+
+void dialog_menu_draw(struct tui *t, struct rect r)
+{
+	static const char *const titles[] = {"Sort by", "Show the processes of user", "Theme"};
+	int w = 34, h = (int)t->menu_n + 2;
+	if (w > r.w)
+		w = r.w;
+	if (h > r.h)
+		h = r.h;
+	if (w < 8 || h < 3)
+		return;
+	int x = r.x + (r.w - w) / 2, y = r.y + (r.h - h) / 3;
+	int rows = h - 2;
+	if (t->menu_sel < t->menu_top)
+		t->menu_top = t->menu_sel;
+	if (t->menu_sel >= t->menu_top + (size_t)rows)
+		t->menu_top = t->menu_sel - (size_t)rows + 1;
+	draw_fill(y, x, w, S_HEADER_FOCUS);
+	draw_textf(t, y, x, w, S_HEADER_FOCUS, AL_LEFT, " %s", titles[t->menu_kind]);
+	for (int i = 0; i < rows; i++) {
+		size_t k = t->menu_top + (size_t)i;
+		bool sel = k == t->menu_sel;
+		draw_fill(y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL);
+		if (k < t->menu_n)
+			draw_textf(t, y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL, AL_LEFT, "  %s",
+			           t->menu_items[k]);
+	}
+	draw_fill(y + h - 1, x, w, S_HEADER);
+	draw_text(t, y + h - 1, x, w, " Enter choose  Esc cancel", S_HEADER, AL_LEFT);
+}

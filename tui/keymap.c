@@ -1,0 +1,179 @@
+#include "config.h"
+#include "keymap.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+/* Order matters twice: the key bar shows labelled entries in this order, and the help
+ * screen lists a context's entries in this order (keys of one action on one line). */
+const struct keybinding keymap[] = {
+	/* everywhere on the main screen */
+	{KEY_FN(KEY_F(1)), KC_GLOBAL, A_HELP, "Help", "show this help"},
+	{'?', KC_GLOBAL, A_HELP, NULL, "show this help"},
+	{'h', KC_GLOBAL, A_HELP, NULL, "show this help"},
+	{KEY_FN(KEY_F(2)), KC_GLOBAL, A_SAVE_SETTINGS, "Save", "save settings to oomtoprc"},
+	{'S', KC_GLOBAL, A_SAVE_SETTINGS, NULL, "save settings to oomtoprc"},
+	{KEY_FN(KEY_F(3)), KC_GLOBAL, A_SEARCH, "Search", "search processes (jump to a match)"},
+	{'/', KC_GLOBAL, A_SEARCH, NULL, "search processes (jump to a match)"},
+	{'n', KC_GLOBAL, A_SEARCH_NEXT, NULL, "next search match"},
+	{KEY_FN(KEY_F(4)), KC_GLOBAL, A_FILTER, "Filter", "filter processes by text"},
+	{'\\', KC_GLOBAL, A_FILTER, NULL, "filter processes by text"},
+	{KEY_ESCAPE, KC_GLOBAL, A_CLEAR_FILTERS, NULL, "clear filter, user and cgroup choice"},
+	{'u', KC_GLOBAL, A_USER_MENU, NULL, "show one user's processes"},
+	{KEY_FN(KEY_F(6)), KC_GLOBAL, A_SORT_MENU, "SortBy", "choose the sort column"},
+	{'<', KC_GLOBAL, A_SORT_PREV, NULL, "sort by the column to the left"},
+	{'>', KC_GLOBAL, A_SORT_NEXT, NULL, "sort by the column to the right"},
+	{'I', KC_GLOBAL, A_SORT_INVERT, NULL, "invert the sort order"},
+	{'\t', KC_GLOBAL, A_FOCUS_NEXT, NULL, "focus the next pane"},
+	{KEY_FN(KEY_BTAB), KC_GLOBAL, A_FOCUS_PREV, NULL, "focus the previous pane"},
+	{'m', KC_GLOBAL, A_ZOOM, "Zoom", "enlarge the focused pane (again: back)"},
+	{'1', KC_GLOBAL, A_TOGGLE_CGROUPS, NULL, "show/hide the cgroup pane"},
+	{'2', KC_GLOBAL, A_TOGGLE_PROCS, NULL, "show/hide the process pane"},
+	{'3', KC_GLOBAL, A_TOGGLE_EVENTS, NULL, "show/hide the OOM pane"},
+	{KEY_FN(KEY_UP), KC_GLOBAL, A_UP, NULL, "select the row above"},
+	{KEY_FN(KEY_DOWN), KC_GLOBAL, A_DOWN, NULL, "select the row below"},
+	{KEY_FN(KEY_PPAGE), KC_GLOBAL, A_PGUP, NULL, "page up"},
+	{KEY_FN(KEY_NPAGE), KC_GLOBAL, A_PGDN, NULL, "page down"},
+	{KEY_FN(KEY_HOME), KC_GLOBAL, A_HOME, NULL, "first row"},
+	{KEY_FN(KEY_END), KC_GLOBAL, A_END, NULL, "last row"},
+	{'K', KC_GLOBAL, A_TOGGLE_KTHREADS, NULL, "show/hide kernel threads"},
+	{'G', KC_GLOBAL, A_TOGGLE_GHOSTS, NULL, "show/hide exited processes (ghosts)"},
+	{'T', KC_GLOBAL, A_THEME_NEXT, NULL, "next colour theme"},
+	{'t', KC_GLOBAL, A_THEME_MENU, NULL, "choose a colour theme"},
+	{KEY_CTRL('l'), KC_GLOBAL, A_REFRESH, NULL, "refresh now and repaint"},
+	{KEY_FN(KEY_F(10)), KC_GLOBAL, A_QUIT, "Quit", "quit"},
+	{'q', KC_GLOBAL, A_QUIT, NULL, "quit"},
+
+	/* cgroup pane */
+	{'\n', KC_CGROUPS, A_CGROUP_ONLY, "Only", "show only this cgroup's processes (again: all)"},
+	{KEY_FN(KEY_ENTER), KC_CGROUPS, A_CGROUP_ONLY, NULL,
+	 "show only this cgroup's processes (again: all)"},
+	{KEY_FN(KEY_F(5)), KC_CGROUPS, A_CGROUP_TREE, "Tree", "tree or flat list (fullest first)"},
+	{KEY_FN(KEY_LEFT), KC_CGROUPS, A_COLLAPSE, NULL, "collapse the subtree (or go to parent)"},
+	{'-', KC_CGROUPS, A_COLLAPSE, NULL, "collapse the subtree (or go to parent)"},
+	{KEY_FN(KEY_RIGHT), KC_CGROUPS, A_EXPAND, NULL, "expand the subtree"},
+	{'+', KC_CGROUPS, A_EXPAND, NULL, "expand the subtree"},
+
+	/* process pane */
+	{'\n', KC_PROCS, A_PROC_EPISODE, NULL, "OOM-killed row: open the kill's episode"},
+	{KEY_FN(KEY_ENTER), KC_PROCS, A_PROC_EPISODE, NULL,
+	 "OOM-killed row: open the kill's episode"},
+	{'c', KC_PROCS, A_PROC_CGROUP, NULL, "select this process's cgroup"},
+
+	/* OOM pane */
+	{'\n', KC_EVENTS, A_EVENT_OPEN, "Open", "open the episode: fields, task table, kernel lines"},
+	{KEY_FN(KEY_ENTER), KC_EVENTS, A_EVENT_OPEN, NULL,
+	 "open the episode: fields, task table, kernel lines"},
+
+	/* help */
+	{KEY_ESCAPE, KC_HELP, A_CLOSE, "Close", "close help"},
+	{'q', KC_HELP, A_CLOSE, NULL, "close help"},
+	{'?', KC_HELP, A_CLOSE, NULL, "close help"},
+	{KEY_FN(KEY_F(1)), KC_HELP, A_CLOSE, NULL, "close help"},
+	{KEY_FN(KEY_F(10)), KC_HELP, A_CLOSE, NULL, "close help"},
+	{KEY_FN(KEY_UP), KC_HELP, A_UP, NULL, "scroll up"},
+	{KEY_FN(KEY_DOWN), KC_HELP, A_DOWN, NULL, "scroll down"},
+	{KEY_FN(KEY_PPAGE), KC_HELP, A_PGUP, NULL, "page up"},
+	{KEY_FN(KEY_NPAGE), KC_HELP, A_PGDN, NULL, "page down"},
+	{KEY_FN(KEY_HOME), KC_HELP, A_HOME, NULL, "top"},
+	{KEY_FN(KEY_END), KC_HELP, A_END, NULL, "bottom"},
+
+	/* OOM episode */
+	{KEY_ESCAPE, KC_EPISODE, A_CLOSE, "Close", "back to the main screen"},
+	{'q', KC_EPISODE, A_CLOSE, NULL, "back to the main screen"},
+	{KEY_FN(KEY_F(10)), KC_EPISODE, A_CLOSE, NULL, "back to the main screen"},
+	{'s', KC_EPISODE, A_EPISODE_SORT, "Sort", "task table by RSS or by pid"},
+	{KEY_FN(KEY_UP), KC_EPISODE, A_UP, NULL, "scroll up"},
+	{KEY_FN(KEY_DOWN), KC_EPISODE, A_DOWN, NULL, "scroll down"},
+	{KEY_FN(KEY_PPAGE), KC_EPISODE, A_PGUP, NULL, "page up"},
+	{KEY_FN(KEY_NPAGE), KC_EPISODE, A_PGDN, NULL, "page down"},
+	{KEY_FN(KEY_HOME), KC_EPISODE, A_HOME, NULL, "top"},
+	{KEY_FN(KEY_END), KC_EPISODE, A_END, NULL, "bottom"},
+
+	/* menus (sort column, user, theme) */
+	{'\n', KC_MENU, A_MENU_CHOOSE, "Choose", "choose the selected entry"},
+	{KEY_FN(KEY_ENTER), KC_MENU, A_MENU_CHOOSE, NULL, "choose the selected entry"},
+	{KEY_ESCAPE, KC_MENU, A_CLOSE, "Cancel", "cancel"},
+	{'q', KC_MENU, A_CLOSE, NULL, "cancel"},
+	{KEY_FN(KEY_F(10)), KC_MENU, A_CLOSE, NULL, "cancel"},
+	{KEY_FN(KEY_UP), KC_MENU, A_UP, NULL, "previous entry"},
+	{KEY_FN(KEY_DOWN), KC_MENU, A_DOWN, NULL, "next entry"},
+	{KEY_FN(KEY_PPAGE), KC_MENU, A_PGUP, NULL, "page up"},
+	{KEY_FN(KEY_NPAGE), KC_MENU, A_PGDN, NULL, "page down"},
+	{KEY_FN(KEY_HOME), KC_MENU, A_HOME, NULL, "first entry"},
+	{KEY_FN(KEY_END), KC_MENU, A_END, NULL, "last entry"},
+
+	/* text prompt (search, filter); other keys type */
+	{'\n', KC_INPUT, A_INPUT_ACCEPT, "Done", "accept"},
+	{KEY_FN(KEY_ENTER), KC_INPUT, A_INPUT_ACCEPT, NULL, "accept"},
+	{KEY_ESCAPE, KC_INPUT, A_INPUT_CANCEL, "Cancel", "cancel, restore what was there"},
+	{KEY_FN(KEY_BACKSPACE), KC_INPUT, A_INPUT_BACKSPACE, NULL, "delete a character"},
+	{127, KC_INPUT, A_INPUT_BACKSPACE, NULL, "delete a character"},
+	{KEY_CTRL('h'), KC_INPUT, A_INPUT_BACKSPACE, NULL, "delete a character"},
+	{KEY_CTRL('u'), KC_INPUT, A_INPUT_CLEAR, NULL, "clear the line"},
+};
+const size_t keymap_len = sizeof(keymap) / sizeof(keymap[0]);
+
+/* The oom_score_adj controls (DESIGN §5, issue 6) will bind these in KC_PROCS. */
+const int keymap_reserved[] = {'[', ']', KEY_FN(KEY_F(7)), KEY_FN(KEY_F(8)), 'a', ' '};
+const size_t keymap_reserved_len = sizeof(keymap_reserved) / sizeof(keymap_reserved[0]);
+
+const struct keybinding *keymap_lookup(enum key_context ctx, int key)
+{
+	for (size_t i = 0; i < keymap_len; i++)
+		if (keymap[i].ctx == ctx && keymap[i].key == key)
+			return &keymap[i];
+	if (ctx == KC_CGROUPS || ctx == KC_PROCS || ctx == KC_EVENTS)
+		return keymap_lookup(KC_GLOBAL, key);
+	return NULL;
+}
+
+const char *keymap_key_name(int key)
+{
+	static char buf[16];
+	if (key & 0x40000000) {
+		int k = key & ~0x40000000;
+		if (k >= KEY_F(1) && k <= KEY_F(24)) {
+			snprintf(buf, sizeof(buf), "F%d", k - KEY_F(0));
+			return buf;
+		}
+		switch (k) {
+		case KEY_UP: return "Up";
+		case KEY_DOWN: return "Down";
+		case KEY_LEFT: return "Left";
+		case KEY_RIGHT: return "Right";
+		case KEY_PPAGE: return "PgUp";
+		case KEY_NPAGE: return "PgDn";
+		case KEY_HOME: return "Home";
+		case KEY_END: return "End";
+		case KEY_ENTER: return "Enter";
+		case KEY_BTAB: return "S-Tab";
+		case KEY_BACKSPACE: return "BkSp";
+		default: snprintf(buf, sizeof(buf), "key%d", k); return buf;
+		}
+	}
+	switch (key) {
+	case '\n': return "Enter";
+	case '\t': return "Tab";
+	case ' ': return "Space";
+	case KEY_ESCAPE: return "Esc";
+	case 127: return "BkSp";
+	}
+	if (key < 0x20) {
+		snprintf(buf, sizeof(buf), "^%c", key + '@');
+		return buf;
+	}
+	snprintf(buf, sizeof(buf), "%c", key);
+	return buf;
+}
+
+const char *keymap_context_title(enum key_context ctx)
+{
+	static const char *const t[KC_COUNT] = {
+		[KC_GLOBAL] = "Everywhere",      [KC_CGROUPS] = "Cgroup pane",
+		[KC_PROCS] = "Process pane",     [KC_EVENTS] = "OOM pane",
+		[KC_HELP] = "Help",              [KC_EPISODE] = "OOM episode",
+		[KC_MENU] = "Menus (sort, user, theme)", [KC_INPUT] = "Search and filter prompt",
+	};
+	return (unsigned)ctx < KC_COUNT ? t[ctx] : "?";
+}

@@ -1,0 +1,53 @@
+/* tui/keymap.h — the one key table. It drives dispatch (keymap_lookup), the key bar
+ * (entries with a bar label) and the help screen (every entry's help text, grouped by
+ * context). A key is a character (its code point) or KEY_FN(curses KEY_* code).
+ *
+ * Reserved for the oom_score_adj controls (issue 6), deliberately unbound here:
+ * `[` `]` F7 F8 `a` Space — see keymap_reserved[].
+ */
+#ifndef OOMTOP_TUI_KEYMAP_H
+#define OOMTOP_TUI_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actions.h"
+
+#define KEY_FN(k) (0x40000000 | (k))
+#define KEY_CTRL(c) ((c) & 0x1f)
+#define KEY_ESCAPE 27
+
+enum key_context {
+	KC_GLOBAL,  /* main screen, whichever pane has focus */
+	KC_CGROUPS, /* main screen, cgroup pane focused (looked up before KC_GLOBAL) */
+	KC_PROCS,
+	KC_EVENTS,
+	KC_HELP, /* the modal views: only their own table, no fall-through */
+	KC_EPISODE,
+	KC_MENU,
+	KC_INPUT,
+	KC_COUNT
+};
+
+struct keybinding {
+	int key;
+	enum key_context ctx;
+	enum action action;
+	const char *bar;  /* label in the key bar, or NULL */
+	const char *help; /* one line for the help screen (never NULL) */
+};
+
+extern const struct keybinding keymap[];
+extern const size_t keymap_len;
+extern const int keymap_reserved[];
+extern const size_t keymap_reserved_len;
+
+/* The binding for key in ctx; in a pane context, falls back to KC_GLOBAL. NULL: none. */
+const struct keybinding *keymap_lookup(enum key_context ctx, int key);
+
+/* "F1", "Enter", "Tab", "^L", "Up", "Space", "q". Static storage. */
+const char *keymap_key_name(int key);
+
+const char *keymap_context_title(enum key_context ctx);
+
+#endif

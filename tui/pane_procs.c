@@ -1,0 +1,177 @@
+/* tui/pane_procs.c — the process table: PID USER CGROUP RSS RSS/h SWAP SCORE ADJ FDS
+ * FD/h THR COMMAND. A one-cell mark column comes first: V next OOM victim in its scope,
+ * K killed by the OOM killer (ghost), x exited (ghost). */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "uifmt.h"
+#include "tui.h"
+
+static void fit(const struct tui *t, int w, int *widths)
+{
+	struct col_spec spec[PCOL_COUNT];
+	for (int c = 0; c < PCOL_COUNT; c++)
+		spec[c] = proc_column((enum proc_column)c)->spec;
+	layout_fit_columns(spec, t->set.columns, PCOL_COUNT, w - 1, widths);
+}
+
+int pane_procs_column_at(const struct tui *t, int x)
+{
+	struct rect r = t->lay.pane[PANE_PROCS];
+	int widths[PCOL_COUNT];
+	if (r.h == 0)
+		return -1;
+	fit(t, r.w, widths);
+	int cx = r.x + 1;
+	for (int c = 0; c < PCOL_COUNT; c++) {
+		if (!widths[c])
+			continue;
+		if (x >= cx && x < cx + widths[c] + 1)
+			return c;
+		cx += widths[c] + 1;
+	}
+	return -1;
+}
+
+static const char *cgroup_name(const struct snapshot *s, const char *path)
+{
+	if (!path)
+		return NULL;
+	for (size_t i = 0; i < s->ncgroups; i++)
+		if (strcmp(s->cgroups[i].path, path) == 0)
+			return s->cgroups[i].name ? s->cgroups[i].name : path;
+	return path;
+}
+
+static enum theme_style rate_style(const struct slope *sl, bool bytes)
+{
+	switch (uifmt_rate_class(sl, bytes)) {
+	case RATE_STEEP: return S_LEAK_STEEP;
+	case RATE_RISING: return S_LEAK_RISING;
+	case RATE_NOISY: return S_LEAK_NOISY;
+	case RATE_FALLING: return S_LEAK_FALLING;
+	case RATE_UNKNOWN: return S_DIM;
+	default: return S_NORMAL;
+	}
+}
+
+static void cell(const struct tui *t, const struct proc_row *p, enum proc_column c, char *buf,
+                 size_t n, enum theme_style *st)
+{
+	*st = S_NORMAL;
+	switch (c) {
+	case PCOL_PID: snprintf(buf, n, "%d", (int)p->pid); break;
+	case PCOL_USER: snprintf(buf, n, "%s", p->user ? p->user : "?"); break;
+	case PCOL_CGROUP: {
+		const char *name = cgroup_name(t->snap, p->cgroup);
+		snprintf(buf, n, "%s", name ? name : "-");
+		break;
+	}
+	case PCOL_RSS: uifmt_bytes(buf, n, p->rss_bytes); break;
+	case PCOL_RSS_SLOPE:
+		uifmt_rate_h(buf, n, p->rss_slope.per_s, true);
+		*st = rate_style(&p->rss_slope, true);
+		break;
+	case PCOL_ANON: uifmt_bytes(buf, n, p->rss_anon_bytes); break;
+	case PCOL_FILE: uifmt_bytes(buf, n, p->rss_file_bytes); break;
+	case PCOL_SHMEM: uifmt_bytes(buf, n, p->rss_shmem_bytes); break;
+	case PCOL_SWAP: uifmt_bytes(buf, n, p->swap_bytes); break;
+	case PCOL_SCORE: uifmt_count(buf, n, p->oom_score); break;
+	case PCOL_ADJ:
+		uifmt_count(buf, n, p->oom_score_adj);
+		if (val_known(p->oom_score_adj) && p->oom_score_adj != 0)
+			*st = S_TITLE;
+		break;
+	case PCOL_FDS: uifmt_count(buf, n, p->fds); break;
+	case PCOL_FD_SLOPE:
+		uifmt_rate_h(buf, n, p->fd_slope.per_s, false);
+		*st = rate_style(&p->fd_slope, false);
+		break;
+	case PCOL_THREADS: uifmt_count(buf, n, p->threads); break;
+	case PCOL_COMMAND:
+		if (p->cmdline && p->cmdline[0])
+			snprintf(buf, n, "%s", p->cmdline);
+		else
+			snprintf(buf, n, "[%s]", p->comm ? p->comm : "?");
+		break;
+	default: buf[0] = '\0';
+	}
+	if (buf[0] == '-' && buf[1] == '\0')
+		*st = S_DIM;
+}
+
+void pane_procs_draw(struct tui *t, struct rect r)
+{
+	int widths[PCOL_COUNT];
+	fit(t, r.w, widths);
+	struct procview *pv = &t->pv;
+	bool focused = t->focus == PANE_PROCS;
+	enum theme_style hs = focused ? S_HEADER_FOCUS : S_HEADER;
+
+	/* header */
+	draw_fill(r.y, r.x, r.w, hs);
+	int x = r.x + 1;
+	for (int c = 0; c < PCOL_COUNT; c++) {
+		if (!widths[c])
+			continue;
+		const struct proc_column_info *ci = proc_column((enum proc_column)c);
+		char h[64];
+		bool sorted = ci->sort == (int)pv->sort;
+		snprintf(h, sizeof(h), "%s%s", ci->header,
+		         sorted ? (pv->reverse ? t->g->sort_up : t->g->sort_down) : "");
+		if (c == PCOL_COMMAND && r.w >= 60) {
+			char tail[64];
+			snprintf(tail, sizeof(tail), "  %zu/%zu", pv->n, pv->ntotal);
+			strncat(h, tail, sizeof(h) - strlen(h) - 1);
+		}
+		draw_text(t, r.y, x, widths[c], h, hs, ci->right ? AL_RIGHT : AL_LEFT);
+		x += widths[c] + 1;
+	}
+
+	size_t rows = (size_t)(r.h - 1);
+	procview_scroll(pv, rows);
+	if (pv->n == 0) {
+		draw_text(t, r.y + 1, r.x + 1, r.w - 1,
+		          t->snap ? "no process matches (Esc clears the filter)" : "collecting...", S_DIM,
+		          AL_LEFT);
+		return;
+	}
+	for (size_t i = 0; i < rows && pv->top + i < pv->n; i++) {
+		size_t idx = pv->top + i;
+		const struct proc_row *p = pv->rows[idx];
+		bool sel = idx == pv->sel;
+		int y = r.y + 1 + (int)i;
+		bool ghost = p->state != PROC_RUNNING;
+		char mark[2] = " ";
+		enum theme_style ms = S_NORMAL;
+		if (p->state == PROC_OOM_KILLED)
+			mark[0] = 'K', ms = S_OOM;
+		else if (ghost)
+			mark[0] = 'x', ms = S_GHOST;
+		else if (p->next_victim)
+			mark[0] = 'V', ms = S_VICTIM;
+		if (sel)
+			draw_fill(y, r.x, r.w, S_SELECTED);
+		draw_text(t, y, r.x, 1, mark, draw_row_style(ms, sel), AL_LEFT);
+		x = r.x + 1;
+		for (int c = 0; c < PCOL_COUNT; c++) {
+			if (!widths[c])
+				continue;
+			char buf[1024];
+			enum theme_style st;
+			cell(t, p, (enum proc_column)c, buf, sizeof(buf), &st);
+			if (ghost)
+				st = p->state == PROC_OOM_KILLED && c == PCOL_COMMAND ? S_OOM : S_GHOST;
+			else if (p->next_victim && c == PCOL_PID)
+				st = S_VICTIM;
+			const struct proc_column_info *ci = proc_column((enum proc_column)c);
+			draw_text(t, y, x, widths[c], buf, draw_row_style(st, sel),
+			          ci->right ? AL_RIGHT : AL_LEFT);
+			x += widths[c] + 1;
+		}
+	}
+}

@@ -1,0 +1,183 @@
+#include "config.h"
+#include "procview.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void procview_init(struct procview *pv)
+{
+	memset(pv, 0, sizeof(*pv));
+	pv->sort = SORT_RSS_SLOPE;
+	pv->ghosts = true;
+}
+
+void procview_free(struct procview *pv)
+{
+	free(pv->rows);
+	free(pv->cgroup);
+	free(pv->pids);
+	memset(pv, 0, sizeof(*pv));
+}
+
+int procview_set_cgroup(struct procview *pv, const char *cgroup)
+{
+	char *c = NULL;
+	if (cgroup && !(c = strdup(cgroup)))
+		return -ENOMEM;
+	free(pv->cgroup);
+	pv->cgroup = c;
+	return 0;
+}
+
+int procview_set_pids(struct procview *pv, const pid_t *pids, size_t n)
+{
+	pid_t *p = NULL;
+	if (n) {
+		p = malloc(n * sizeof(*p));
+		if (!p)
+			return -ENOMEM;
+		memcpy(p, pids, n * sizeof(*p));
+	}
+	free(pv->pids);
+	pv->pids = p;
+	pv->npids = n;
+	return 0;
+}
+
+static void adopt(struct procview *pv)
+{
+	if (pv->n == 0) {
+		pv->has_sel = false;
+		pv->sel = pv->top = 0;
+		return;
+	}
+	if (pv->sel >= pv->n)
+		pv->sel = pv->n - 1;
+	pv->has_sel = true;
+	pv->sel_pid = pv->rows[pv->sel]->pid;
+	pv->sel_start = pv->rows[pv->sel]->start_ticks;
+}
+
+int procview_update(struct procview *pv, const struct snapshot *s)
+{
+	pv->n = 0;
+	pv->ntotal = 0;
+	if (!s)
+		return 0;
+	if (s->nprocs > pv->cap) {
+		size_t cap = s->nprocs + s->nprocs / 4 + 16;
+		const struct proc_row **r = realloc(pv->rows, cap * sizeof(*r));
+		if (!r)
+			return -ENOMEM;
+		pv->rows = r;
+		pv->cap = cap;
+	}
+	struct proc_filter f = {
+		.pids = pv->pids,
+		.npids = pv->npids,
+		.by_uid = pv->by_uid,
+		.uid = pv->uid,
+		.cgroup = pv->cgroup,
+		.text = pv->text[0] ? pv->text : NULL,
+		.kernel_threads = pv->kernel_threads,
+		.ghosts = pv->ghosts,
+	};
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc_row *p = &s->procs[i];
+		if (p->kernel_thread && !pv->kernel_threads)
+			continue;
+		pv->ntotal++;
+		if (proc_matches(p, &f))
+			pv->rows[pv->n++] = p;
+	}
+	proc_sort(pv->rows, pv->n, pv->sort, pv->reverse);
+	if (pv->has_sel) {
+		for (size_t i = 0; i < pv->n; i++) {
+			if (pv->rows[i]->pid == pv->sel_pid && pv->rows[i]->start_ticks == pv->sel_start) {
+				pv->sel = i;
+				return 0;
+			}
+		}
+	}
+	/* the selected process left the view: stay on the same row number */
+	adopt(pv);
+	return 0;
+}
+
+const struct proc_row *procview_selected(const struct procview *pv)
+{
+	return pv->n && pv->sel < pv->n ? pv->rows[pv->sel] : NULL;
+}
+
+void procview_select(struct procview *pv, size_t index)
+{
+	pv->sel = index;
+	adopt(pv);
+}
+
+void procview_move(struct procview *pv, long delta)
+{
+	if (pv->n == 0)
+		return;
+	long i = (long)pv->sel + delta;
+	if (i < 0)
+		i = 0;
+	if (i >= (long)pv->n)
+		i = (long)pv->n - 1;
+	procview_select(pv, (size_t)i);
+}
+
+bool procview_select_pid(struct procview *pv, pid_t pid)
+{
+	for (size_t i = 0; i < pv->n; i++) {
+		if (pv->rows[i]->pid == pid) {
+			procview_select(pv, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+void procview_scroll(struct procview *pv, size_t rows)
+{
+	if (rows == 0)
+		return;
+	if (pv->sel < pv->top)
+		pv->top = pv->sel;
+	if (pv->sel >= pv->top + rows)
+		pv->top = pv->sel - rows + 1;
+	/* no empty space at the bottom while rows above are hidden */
+	if (pv->n >= rows && pv->top > pv->n - rows)
+		pv->top = pv->n - rows;
+	if (pv->n < rows)
+		pv->top = 0;
+}
+
+static bool contains(const char *hay, const char *needle)
+{
+	if (!hay)
+		return false;
+	size_t nl = strlen(needle);
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, nl) == 0)
+			return true;
+	return false;
+}
+
+bool procview_search(struct procview *pv, const char *text, bool next)
+{
+	if (!text[0] || pv->n == 0)
+		return false;
+	for (size_t k = 0; k < pv->n; k++) {
+		size_t i = (pv->sel + k + (next ? 1 : 0)) % pv->n;
+		const struct proc_row *p = pv->rows[i];
+		if (contains(p->comm, text) || contains(p->cmdline, text) || contains(p->user, text) ||
+		    contains(p->cgroup, text)) {
+			procview_select(pv, i);
+			return true;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,163 @@
+#include "config.h"
+#include "tui.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/oom_event.h"
+#include "core/util.h"
+
+const struct glyphs tui_glyphs_utf8 = {
+	.bar_full = "\u2588", .bar_empty = "\u2591", .high_mark = "\u2503",
+	.tree_mid = "\u251c\u2500", .tree_last = "\u2514\u2500", .tree_pipe = "\u2502 ",
+	.tree_none = "  ", .open = "\u25be", .closed = "\u25b8",
+	.sort_down = "\u25bc", .sort_up = "\u25b2", .sep = "\u2502",
+};
+
+const struct glyphs tui_glyphs_ascii = {
+	.bar_full = "#", .bar_empty = ".", .high_mark = "|",
+	.tree_mid = "|-", .tree_last = "`-", .tree_pipe = "| ",
+	.tree_none = "  ", .open = "-", .closed = "+",
+	.sort_down = "v", .sort_up = "^", .sep = "|",
+};
+
+int tui_state_init(struct tui *t, const struct tui_options *o, const struct settings *set,
+                   bool utf8)
+{
+	memset(t, 0, sizeof(*t));
+	procview_init(&t->pv);
+	cgview_init(&t->cv);
+	if (set)
+		t->set = *set;
+	else
+		settings_defaults(&t->set);
+	t->utf8 = utf8;
+	t->g = utf8 ? &tui_glyphs_utf8 : &tui_glyphs_ascii;
+	t->episode = -1;
+	t->focus = PANE_PROCS;
+	for (int p = 0; p < PANE_COUNT; p++)
+		t->visible[p] = t->set.panes[p];
+	if (!t->visible[t->focus]) {
+		for (int p = 0; p < PANE_COUNT; p++)
+			if (t->visible[p]) {
+				t->focus = (enum pane_id)p;
+				break;
+			}
+	}
+	t->cv.tree = t->set.tree;
+	t->pv.sort = (enum sort_key)t->set.sort;
+	t->pv.reverse = t->set.sort_reverse;
+	if (o) {
+		if (o->delay_s > 0)
+			t->set.delay_s = o->delay_s;
+		if (o->sort >= 0) {
+			t->pv.sort = (enum sort_key)o->sort;
+			t->pv.reverse = o->sort_reverse;
+			t->set.sort = o->sort;
+			t->set.sort_reverse = o->sort_reverse;
+		}
+		t->pv.by_uid = o->by_uid;
+		t->pv.uid = o->uid;
+		t->no_color = o->no_color;
+		t->readonly = o->readonly;
+		if (o->theme)
+			snprintf(t->set.theme, sizeof(t->set.theme), "%s", o->theme);
+		if ((o->cgroup && procview_set_cgroup(&t->pv, o->cgroup) < 0) ||
+		    (o->npids && procview_set_pids(&t->pv, o->pids, o->npids) < 0)) {
+			tui_state_free(t);
+			return -ENOMEM;
+		}
+	}
+	theme_defaults(&t->theme);
+	return 0;
+}
+
+void tui_state_free(struct tui *t)
+{
+	procview_free(&t->pv);
+	cgview_free(&t->cv);
+}
+
+const struct oom_event *tui_event_at(const struct tui *t, size_t i)
+{
+	if (!t->snap || i >= t->snap->nevents)
+		return NULL;
+	return &t->snap->events[t->snap->nevents - 1 - i];
+}
+
+static void find_events_again(struct tui *t)
+{
+	const struct snapshot *s = t->snap;
+	/* keep the OOM pane selection and an open episode on the same kill */
+	if (t->ev_sel_pid) {
+		for (size_t i = 0; i < s->nevents; i++) {
+			const struct oom_event *e = tui_event_at(t, i);
+			if (e->victim_pid == t->ev_sel_pid &&
+			    (e->boot_s == t->ev_sel_boot_s || (isnan(e->boot_s) && isnan(t->ev_sel_boot_s)))) {
+				t->ev_sel = i;
+				break;
+			}
+		}
+	}
+	if (t->ev_sel >= s->nevents)
+		t->ev_sel = s->nevents ? s->nevents - 1 : 0;
+	if (t->episode >= 0) {
+		int found = -1;
+		for (size_t i = 0; i < s->nevents; i++) {
+			const struct oom_event *e = &s->events[i];
+			if (e->victim_pid == t->episode_pid &&
+			    (e->boot_s == t->episode_boot_s ||
+			     (isnan(e->boot_s) && isnan(t->episode_boot_s))))
+				found = (int)i;
+		}
+		t->episode = found;
+		if (found < 0 && t->mode == TM_EPISODE) {
+			t->mode = TM_MAIN;
+			tui_status(t, STATUS_INFO, "that OOM event left the kernel log buffer");
+		}
+	}
+}
+
+void tui_state_review(struct tui *t)
+{
+	if (!t->snap)
+		return;
+	if (procview_update(&t->pv, t->snap) < 0 || cgview_update(&t->cv, t->snap) < 0)
+		tui_status(t, STATUS_ERROR, "out of memory building the views");
+	find_events_again(t);
+}
+
+void tui_state_set_snapshot(struct tui *t, const struct snapshot *s)
+{
+	t->snap = s;
+	tui_state_review(t);
+	tui_state_relayout(t, t->cols, t->lines);
+}
+
+void tui_state_relayout(struct tui *t, int cols, int lines)
+{
+	struct layout_in in = {.cols = cols, .lines = lines, .focus = t->focus, .zoom = t->zoom};
+	t->cols = cols;
+	t->lines = lines;
+	for (int p = 0; p < PANE_COUNT; p++)
+		in.visible[p] = t->visible[p];
+	in.want[PANE_CGROUPS] = (int)t->cv.n;
+	in.want[PANE_PROCS] = (int)t->pv.n;
+	in.want[PANE_EVENTS] = t->snap && t->snap->nevents ? (int)t->snap->nevents : 1;
+	layout_compute(&in, &t->lay);
+	cgview_scroll(&t->cv, (size_t)layout_rows(&t->lay, PANE_CGROUPS));
+	procview_scroll(&t->pv, (size_t)layout_rows(&t->lay, PANE_PROCS));
+}
+
+void tui_status(struct tui *t, enum status_level lvl, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof(t->status), fmt, ap);
+	va_end(ap);
+	t->status_level = lvl;
+	t->status_t_ms = t->now_ms;
+}
