@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cgroup_name.h"
@@ -191,6 +192,8 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 	e->row.depth = depth;
 	e->row.parent = parent;
 	e->row.usage_slope = (struct slope){NAN, NAN};
+	e->row.effective_limit_bytes = VAL_UNKNOWN; /* the snapshot computes these two */
+	e->row.nprocs = VAL_UNKNOWN;
 	e->row.eta_to_limit_s = NAN;
 	int o = old_find(t, path);
 	if (o >= 0) {
@@ -219,8 +222,14 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 	size_t nk = 0, ck = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
-		if (de->d_type != DT_DIR || de->d_name[0] == '.')
+		if (de->d_name[0] == '.')
 			continue;
+		if (de->d_type != DT_DIR) { /* some filesystems (fixtures) only say DT_UNKNOWN */
+			struct stat st;
+			if (de->d_type != DT_UNKNOWN || fstatat(dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+			    !S_ISDIR(st.st_mode))
+				continue;
+		}
 		if (nk == ck) {
 			ck = ck ? ck * 2 : 16;
 			char **nkids = realloc(kids, ck * sizeof(*kids));

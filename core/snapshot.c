@@ -152,15 +152,23 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	}
 }
 
-/* Count each live user-space process in its cgroup and every ancestor. */
+/* Count each live user-space process in its cgroup and every ancestor. A process whose
+ * cgroup is not a row of this snapshot (outside our cgroup namespace: "/../x") gets a
+ * NULL cgroup: the JSON contract says a process's cgroup is a path in the same snapshot. */
 static void count_cgroup_procs(struct collector *c)
 {
 	struct snapshot *s = &c->snap;
 	for (size_t i = 0; i < s->nprocs; i++) {
-		const struct proc_row *p = &s->procs[i];
-		if (p->state != PROC_RUNNING || p->kernel_thread || !p->cgroup)
+		struct proc_row *p = &s->procs[i];
+		if (!p->cgroup)
 			continue;
 		int k = cgroup_tree_find(c->cgroups, p->cgroup);
+		if (k < 0) {
+			p->cgroup = NULL;
+			continue;
+		}
+		if (p->state != PROC_RUNNING || p->kernel_thread)
+			continue;
 		for (; k >= 0; k = s->cgroups[k].parent)
 			s->cgroups[k].nprocs++;
 	}
