@@ -20,7 +20,7 @@ case "$first" in '["running",'*) ;; *) fail "first refresh: $first" ;; esac
 pass "pid $pid became a ghost with its last rss: $last"
 
 # churn: ~8000 short-lived processes while oomtop refreshes every 0.2 s
-"$OOMTOP" -b -d 0.2 -n 150 -f json -s pid >"$E2E_TMP/churn.json" &
+"$OOMTOP" -b -d 0.2 -f json -s pid >"$E2E_TMP/churn.json" &
 op=$!
 E2E_PIDS="$E2E_PIDS $op"
 sleep 2
@@ -30,7 +30,8 @@ procs_start=$(ls -d /proc/[0-9]* 2>/dev/null | wc -l)
 # processes that live long enough to be seen (they become ghosts), then a fast churn
 for _ in $(seq 600); do sleep 2 & done
 i=0
-while [ $i -lt 4000 ] && kill -0 "$op" 2>/dev/null; do
+end=$(($(date +%s) + 15)) # at most 15 s of churn, however loaded the machine is
+while [ $i -lt 4000 ] && [ "$(date +%s)" -lt $end ]; do
 	/bin/true & /bin/true
 	i=$((i + 1))
 done
@@ -38,16 +39,19 @@ sleep 2
 rss_end=$(awk '/^VmRSS:/ { print $2 }' "/proc/$op/status" 2>/dev/null)
 fd_end=$(ls "/proc/$op/fd" 2>/dev/null | wc -l)
 procs_end=$(ls -d /proc/[0-9]* 2>/dev/null | wc -l)
+[ -n "$rss_end" ] || fail "oomtop died during the churn"
+kill -TERM "$op"
 wait "$op" || fail "oomtop exited $? during churn"
-[ -n "$rss_end" ] || fail "oomtop finished before the churn did; make it longer"
 ghosts=$(jq -s 'map([.processes[] | select(.state != "running")] | length) | max' "$E2E_TMP/churn.json")
 note "spawned $((i * 2 + 600)) processes; ghosts at most $ghosts; oomtop RSS ${rss_start} -> ${rss_end} KiB, fds ${fd_start} -> ${fd_end}"
 [ "$ghosts" -le 256 ] || fail "$ghosts ghost rows, bound is 256"
 [ "$ghosts" -ge 250 ] || fail "only $ghosts ghost rows: exited processes are not kept"
 # 256 ghosts and allocator slack; anything that grew per process would be MiBs here
 [ $((rss_end - rss_start)) -le 1536 ] || fail "oomtop RSS grew by $((rss_end - rss_start)) KiB during churn"
-# held files: 3 per live process, so compare against the change in processes
+# held files: 3 per live process, so compare against the change in processes (other
+# processes on the machine come and go between the two counts: a leak per churned
+# process would be thousands of fds)
 dp=$((procs_end - procs_start)); [ $dp -lt 0 ] && dp=$((-dp))
 df=$((fd_end - fd_start)); [ $df -lt 0 ] && df=$((-df))
-[ $df -le $((3 * dp + 9)) ] || fail "oomtop fds went $fd_start -> $fd_end while processes went $procs_start -> $procs_end"
+[ $df -le $((3 * dp + 60)) ] || fail "oomtop fds went $fd_start -> $fd_end while processes went $procs_start -> $procs_end"
 pass "churn of $((i * 2 + 600)) processes: RSS +$((rss_end - rss_start)) KiB, ghosts <= $ghosts, fds $fd_start -> $fd_end"
