@@ -28,10 +28,10 @@ struct collector {
 	char hostname[256];
 	struct snapshot snap;
 	size_t cap_procs, cap_cgroups;
-	char notes[SNAPSHOT_MAX_NOTES][160];
+	char notes[SNAPSHOT_MAX_NOTES][320];
 	struct leak_series available_hist; /* MemAvailable */
 	struct oom_log *oom_log;           /* NULL when the kernel log cannot be read */
-	char oom_log_why[200];             /* ... and why, shown as a note */
+	char oom_log_why[300];             /* ... and why, shown as a note */
 	int64_t prev_oom_kills;
 	double last_oom_kill_unix_s;
 };
