@@ -42,7 +42,7 @@ const char *options_usage(void)
 	       "Watch memory leaks and OOM kills: processes, memory cgroups and the kernel's OOM killer.\n"
 	       "\n"
 	       "  -d, --delay=SECS        refresh interval (default 1; 0.1 to 3600)\n"
-	       "  -w, --window=SECS       leak-rate window (default 300; 10 to 604800)\n"
+	       "  -w, --window=SECS       leak-rate window (default 300; 10 to 604800; >= 4 x delay)\n"
 	       "  -s, --sort=KEY          rss_slope (default), rss, swap, oom_score, oom_score_adj,\n"
 	       "                          fds, fd_slope, threads, pid, user, name, cgroup\n"
 	       "  -p, --pid=PID[,PID...]  only these processes\n"
@@ -155,12 +155,14 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 				return bad(err, errlen, "--delay: '%s' is not a number of seconds from 0.1 to 3600",
 					   optarg);
 			o->delay_s = d;
+			o->delay_given = true;
 			break;
 		case 'w':
 			if (!parse_double(optarg, &d) || d < 10 || d > 604800)
 				return bad(err, errlen, "--window: '%s' is not a number of seconds from 10 to 604800",
 					   optarg);
 			o->window_s = d;
+			o->window_given = true;
 			break;
 		case 's': {
 			int k = sort_key_from_name(optarg);
@@ -250,6 +252,13 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 	if (o->set_adj && o->readonly) {
 		/* allowed: the command refuses with its own message and exit 1 */
 	}
+	/* a slope needs 5 samples over half the window (core/leak.h): keep refreshes well
+	 * inside it */
+	if (!o->window_given && o->delay_s * 10 > o->window_s)
+		o->window_s = o->delay_s * 10;
+	if (o->window_given && o->delay_s * 4 > o->window_s)
+		return bad(err, errlen, "--window: %g s is too short for --delay %g s: a leak rate needs at least 4 refreshes per window (use -w %g or more)",
+			   o->window_s, o->delay_s, o->delay_s * 4);
 	if (batch)
 		o->mode = MODE_BATCH;
 	else if (events)
