@@ -198,6 +198,12 @@ static unsigned act_pgdn(struct tui *t)
 
 static unsigned act_home(struct tui *t)
 {
+	if (t->mode == TM_MAIN && t->focus == PANE_PROCS) {
+		/* the first row, and keep selecting whatever sorts first (the start state) */
+		procview_follow_top(&t->pv);
+		procview_scroll(&t->pv, pane_rows(t, PANE_PROCS));
+		return R_REDRAW;
+	}
 	return move(t, -0x7fffffffL);
 }
 

@@ -424,6 +424,60 @@ START_TEST(procview_sort_filter_follow)
 }
 END_TEST
 
+/* Issue 5 "a leaking process is near the top by default": at start no slope is known, so
+ * the list sorts by pid and pid 1 is first. When the slopes arrive, the selection must
+ * not follow pid 1 down the list (scrolling the leaker out of sight): until the operator
+ * moves it, it stays on the first row. After that it follows the chosen process, and the
+ * view scrolls only as far as needed to keep it visible. */
+START_TEST(procview_stays_on_top_until_moved)
+{
+	const struct snapshot *fx = fixture_snapshot();
+	static struct proc_row rows[32];
+	ck_assert_uint_le(fx->nprocs, 32);
+	memcpy(rows, fx->procs, fx->nprocs * sizeof(rows[0]));
+	struct snapshot s = *fx;
+	s.procs = rows;
+	for (size_t i = 0; i < s.nprocs; i++) {
+		rows[i].rss_slope.per_s = NAN;
+		rows[i].rss_slope.fit = NAN;
+	}
+	struct procview pv;
+	procview_init(&pv);
+	ck_assert_int_eq(procview_update(&pv, &s), 0);
+	procview_scroll(&pv, 3);
+	ck_assert_uint_eq(pv.sel, 0);
+	pid_t first = procview_selected(&pv)->pid;
+	/* the slopes arrive: the leaker (4242) and the OOM-killed ghost sort first */
+	memcpy(rows, fx->procs, fx->nprocs * sizeof(rows[0]));
+	procview_update(&pv, &s);
+	procview_scroll(&pv, 3);
+	ck_assert_uint_eq(pv.sel, 0);
+	ck_assert_uint_eq(pv.top, 0);
+	ck_assert_int_eq(procview_selected(&pv)->pid, 4100);
+	ck_assert_int_ne(procview_selected(&pv)->pid, first);
+	/* the operator moves to the leaker: from now on it is followed */
+	procview_move(&pv, 1);
+	ck_assert_int_eq(procview_selected(&pv)->pid, 4242);
+	/* its slope drops to nothing: it sorts further down, the view scrolls just enough */
+	for (size_t i = 0; i < s.nprocs; i++)
+		if (rows[i].pid == 4242)
+			rows[i].rss_slope.per_s = -1.0;
+	procview_update(&pv, &s);
+	procview_scroll(&pv, 3);
+	ck_assert_int_eq(procview_selected(&pv)->pid, 4242);
+	ck_assert_uint_gt(pv.sel, 2);
+	ck_assert_uint_eq(pv.top, pv.sel - 2); /* selection on the last visible row */
+	/* Home: back to the first row, and it stays there across refreshes */
+	procview_follow_top(&pv);
+	procview_update(&pv, &s);
+	procview_scroll(&pv, 3);
+	ck_assert_uint_eq(pv.sel, 0);
+	ck_assert_uint_eq(pv.top, 0);
+	ck_assert_int_eq(procview_selected(&pv)->pid, pv.rows[0]->pid);
+	procview_free(&pv);
+}
+END_TEST
+
 START_TEST(cgview_tree_collapse_flat)
 {
 	const struct snapshot *s = fixture_snapshot();
@@ -491,6 +545,7 @@ int main(void)
 	tcase_add_test(tc, layout_hidden_panes);
 	tcase_add_test(tc, fit_columns_drops_by_priority);
 	tcase_add_test(tc, procview_sort_filter_follow);
+	tcase_add_test(tc, procview_stays_on_top_until_moved);
 	tcase_add_test(tc, cgview_tree_collapse_flat);
 	tcase_add_test(tc, rate_classes);
 	suite_add_tcase(s, tc);
