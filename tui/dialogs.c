@@ -113,7 +113,11 @@ void dialog_help_draw(struct tui *t, struct rect r)
 
 void dialog_menu_draw(struct tui *t, struct rect r)
 {
-	static const char *const titles[] = {"Sort by", "Show the processes of user", "Theme"};
+	static const char *const titles[] = {"Sort by", "Show the processes of user", "Theme", ""};
+	if (t->menu_kind == MENU_ADJ) {
+		dialog_adj_menu_draw(t, r);
+		return;
+	}
 	int w = 34, h = (int)t->menu_n + 2;
 	if (w > r.w)
 		w = r.w;
