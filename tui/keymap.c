@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Order matters twice: the key bar shows labelled entries in this order, and the help
  * screen lists a context's entries in this order (keys of one action on one line). */
@@ -193,4 +194,34 @@ const char *keymap_context_title(enum key_context ctx)
 		[KC_CONFIRM] = "Confirming an oom_score_adj change",
 	};
 	return (unsigned)ctx < KC_COUNT ? t[ctx] : "?";
+}
+
+bool keymap_first_of_action(size_t i)
+{
+	for (size_t j = 0; j < i && i < keymap_len; j++)
+		if (keymap[j].ctx == keymap[i].ctx && keymap[j].action == keymap[i].action)
+			return false;
+	return i < keymap_len;
+}
+
+void keymap_keys_of(size_t i, char *buf, size_t n)
+{
+	if (!n)
+		return;
+	buf[0] = '\0';
+	for (size_t j = 0; j < keymap_len && i < keymap_len; j++) {
+		if (keymap[j].ctx != keymap[i].ctx || keymap[j].action != keymap[i].action)
+			continue;
+		/* Enter and the keypad's Enter (or two BkSp codes) show once */
+		const char *name = keymap_key_name(keymap[j].key);
+		size_t nl = strlen(name);
+		bool dup = false;
+		for (const char *p = buf; (p = strstr(p, name)) != NULL && !dup; p += nl)
+			dup = (p == buf || p[-1] == ' ') && (p[nl] == ' ' || p[nl] == '\0');
+		if (dup)
+			continue;
+		if (buf[0])
+			strncat(buf, " ", n - strlen(buf) - 1);
+		strncat(buf, name, n - strlen(buf) - 1);
+	}
 }

@@ -49,4 +49,10 @@ const char *keymap_key_name(int key);
 
 const char *keymap_context_title(enum key_context ctx);
 
+/* The help screen and the man page list each action of a context once, with all its keys:
+ * keymap[i] is the first entry of its (context, action) pair... */
+bool keymap_first_of_action(size_t i);
+/* ...and these are the names of every key bound to that pair, joined by spaces. */
+void keymap_keys_of(size_t i, char *buf, size_t n);
+
 #endif
