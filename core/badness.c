@@ -102,6 +102,7 @@ struct override {
 	const pid_t *pids;
 	size_t npids;
 	int adj;
+	const int *adjs; /* per pid, or NULL: adj for all */
 };
 
 static int adj_of(const struct proc_row *p, const struct override *ov)
@@ -109,7 +110,7 @@ static int adj_of(const struct proc_row *p, const struct override *ov)
 	if (ov)
 		for (size_t i = 0; i < ov->npids; i++)
 			if (ov->pids[i] == p->pid)
-				return ov->adj;
+				return ov->adjs ? ov->adjs[i] : ov->adj;
 	return (int)p->oom_score_adj;
 }
 
@@ -201,6 +202,13 @@ pid_t badness_victim_if_many(const struct snapshot *s, int scope, const pid_t *p
                              int new_adj)
 {
 	struct override ov = {.pids = pids, .npids = npids, .adj = new_adj};
+	return victim_with(s, scope, &ov, NULL);
+}
+
+pid_t badness_victim_if_each(const struct snapshot *s, int scope, const pid_t *pids,
+                             const int *new_adjs, size_t npids)
+{
+	struct override ov = {.pids = pids, .npids = npids, .adjs = new_adjs};
 	return victim_with(s, scope, &ov, NULL);
 }
 

@@ -88,5 +88,9 @@ pid_t badness_victim_if(const struct snapshot *s, int scope, pid_t pid, int new_
 /* The same for several tagged processes getting one value. */
 pid_t badness_victim_if_many(const struct snapshot *s, int scope, const pid_t *pids, size_t npids,
                              int new_adj);
+/* The same with a value per process (new_adjs[i] for pids[i]): a tagged group stepped by
+ * ]/[ where each keeps its own offset. */
+pid_t badness_victim_if_each(const struct snapshot *s, int scope, const pid_t *pids,
+                             const int *new_adjs, size_t npids);
 
 #endif

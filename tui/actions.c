@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/oom_adj.h"
 #include "core/oom_event.h"
 #include "draw.h"
 #include "keymap.h"
@@ -14,6 +15,8 @@
 #include "tui.h"
 
 /* --- helpers --- */
+
+static unsigned confirm_or_apply(struct tui *t);
 
 static size_t pane_rows(const struct tui *t, enum pane_id p)
 {
@@ -198,6 +201,12 @@ static unsigned act_pgdn(struct tui *t)
 
 static unsigned act_home(struct tui *t)
 {
+	if (t->mode == TM_MAIN && t->focus == PANE_PROCS) {
+		/* the first row, and keep selecting whatever sorts first (the start state) */
+		procview_follow_top(&t->pv);
+		procview_scroll(&t->pv, pane_rows(t, PANE_PROCS));
+		return R_REDRAW;
+	}
 	return move(t, -0x7fffffffL);
 }
 
@@ -527,6 +536,8 @@ static unsigned act_event_open(struct tui *t)
 
 static unsigned act_close(struct tui *t)
 {
+	if (t->mode == TM_CONFIRM || (t->mode == TM_MENU && t->menu_kind == MENU_ADJ))
+		tui_status(t, STATUS_INFO, "cancelled: oom_score_adj not changed");
 	t->mode = TM_MAIN;
 	return R_REDRAW;
 }
@@ -572,12 +583,25 @@ static unsigned act_menu_choose(struct tui *t)
 		snprintf(name, sizeof(name), "%s", t->menu_items[t->menu_sel]);
 		return switch_theme(t, name);
 	}
+	case MENU_ADJ:
+		if (t->menu_sel >= adj_presets_len)
+			return r;
+		adj_plan_set_value(&t->plan, adj_presets[t->menu_sel].value);
+		return confirm_or_apply(t);
 	}
 	return r;
 }
 
 static unsigned act_input_accept(struct tui *t)
 {
+	if (t->input_kind == INPUT_ADJ) {
+		int v;
+		if (adj_parse_value(t->input, &v, t->adj_why, sizeof(t->adj_why)) < 0)
+			return R_REDRAW; /* stay: the dialog says why */
+		adj_plan_set_value(&t->plan, v);
+		t->mode = TM_MAIN;
+		return confirm_or_apply(t);
+	}
 	t->mode = TM_MAIN;
 	if (t->input_kind == INPUT_SEARCH) {
 		snprintf(t->search, sizeof(t->search), "%s", t->input);
@@ -592,6 +616,10 @@ static unsigned act_input_accept(struct tui *t)
 static unsigned act_input_cancel(struct tui *t)
 {
 	t->mode = TM_MAIN;
+	if (t->input_kind == INPUT_ADJ) {
+		tui_status(t, STATUS_INFO, "cancelled: oom_score_adj not changed");
+		return R_REDRAW;
+	}
 	if (t->input_kind == INPUT_FILTER) {
 		snprintf(t->pv.text, sizeof(t->pv.text), "%s", t->input_before);
 		return R_REVIEW | R_REDRAW;
@@ -602,6 +630,12 @@ static unsigned act_input_cancel(struct tui *t)
 /* The filter narrows as it is typed; the search jumps as it is typed. */
 static unsigned input_changed(struct tui *t)
 {
+	if (t->input_kind == INPUT_ADJ) {
+		int v;
+		if (adj_parse_value(t->input, &v, t->adj_why, sizeof(t->adj_why)) == 0)
+			adj_plan_set_value(&t->plan, v); /* the dialog previews it */
+		return R_REDRAW;
+	}
 	if (t->input_kind == INPUT_FILTER) {
 		snprintf(t->pv.text, sizeof(t->pv.text), "%s", t->input);
 		return R_REVIEW | R_REDRAW;
@@ -635,6 +669,10 @@ unsigned actions_input_char(struct tui *t, int wch)
 	if (t->mode != TM_INPUT || wch < 0x20 || wch == 0x7f || (wch >= 0x80 && wch < 0xa0) ||
 	    wch > 0x10ffff)
 		return R_NONE;
+	/* a value: digits and a sign, no more than "-1000" and a little */
+	if (t->input_kind == INPUT_ADJ &&
+	    (wch >= 0x80 || !strchr("+-0123456789 ", wch) || strlen(t->input) >= 6))
+		return R_NONE;
 	char enc[5];
 	size_t len;
 	unsigned c = (unsigned)wch;
@@ -655,6 +693,270 @@ unsigned actions_input_char(struct tui *t, int wch)
 	memcpy(t->input + n, enc, len);
 	t->input[n + len] = '\0';
 	return input_changed(t);
+}
+
+
+/* --- oom_score_adj: tags, plans, the writer, undo --- */
+
+static bool refuse_readonly(struct tui *t)
+{
+	if (!t->readonly)
+		return false;
+	tui_status(t, STATUS_ERROR, "read-only (--readonly): oom_score_adj not changed");
+	return true;
+}
+
+static const struct proc_row *live_row(const struct tui *t, pid_t pid, uint64_t start)
+{
+	for (size_t i = 0; t->snap && i < t->snap->nprocs; i++) {
+		const struct proc_row *p = &t->snap->procs[i];
+		if (p->pid == pid && p->start_ticks == start && p->state == PROC_RUNNING)
+			return p;
+	}
+	return NULL;
+}
+
+/* The processes a change applies to: the tagged ones, else the selected one. Returns
+ * false (with the reason in the status line) when there is none. */
+static bool plan_targets(struct tui *t, enum adj_op op, int arg)
+{
+	bool tagged = t->tags.n > 0;
+	adj_plan_begin(&t->plan, op, arg, tagged);
+	if (tagged) {
+		for (size_t i = 0; i < t->tags.n; i++) {
+			const struct proc_row *p = live_row(t, t->tags.e[i].pid, t->tags.e[i].start_ticks);
+			if (p)
+				adj_plan_add(&t->plan, p);
+			else
+				t->plan.skipped++;
+		}
+	} else {
+		const struct proc_row *p = procview_selected(&t->pv);
+		if (!p) {
+			tui_status(t, STATUS_INFO, "no process selected");
+			return false;
+		}
+		if (adj_plan_add(&t->plan, p) < 0) {
+			tui_status(t, STATUS_ERROR, "pid %d: %s", (int)p->pid,
+			           p->state != PROC_RUNNING ? "has exited, nothing to change"
+			           : p->kernel_thread       ? "a kernel thread is never chosen by the OOM killer"
+			                                    : "its oom_score_adj is unknown");
+			return false;
+		}
+	}
+	if (t->plan.n == 0) {
+		tui_status(t, STATUS_ERROR, "the tagged processes have exited");
+		return false;
+	}
+	return true;
+}
+
+static const char *cgroup_of(const struct tui *t, pid_t pid, uint64_t start)
+{
+	const struct proc_row *p = live_row(t, pid, start);
+	return p ? p->cgroup : NULL;
+}
+
+/* Write the plan through the one writer; the status line says what happened. */
+static unsigned apply_plan(struct tui *t)
+{
+	struct adj_plan *pl = &t->plan;
+	unsigned flags = t->readonly ? OOM_ADJ_F_READONLY : 0;
+	struct oom_adj_undo *u = malloc(sizeof(*u));
+	if (!u) {
+		tui_status(t, STATUS_ERROR, "out of memory");
+		return R_REDRAW;
+	}
+	oom_adj_undo_begin(u);
+	size_t ok = 0, same = 0, refused = 0;
+	struct oom_adj_result r, first_refusal, last_ok;
+	first_refusal.message[0] = last_ok.message[0] = '\0';
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct adj_target *tg = &pl->t[i];
+		oom_adj_set(NULL, tg->pid, tg->start_ticks, tg->new_adj, flags, &r);
+		oom_adj_undo_add(u, &r);
+		if (r.status == OOM_ADJ_OK) {
+			ok++;
+			last_ok = r;
+		} else if (r.status == OOM_ADJ_UNCHANGED) {
+			same++;
+		} else if (refused++ == 0) {
+			first_refusal = r;
+		}
+	}
+	/* a change that changed nothing is not one to undo */
+	if (u->n > 0) {
+		if (t->nundo == TUI_UNDO_DEPTH) { /* forget the oldest */
+			memmove(&t->undo[0], &t->undo[1], (TUI_UNDO_DEPTH - 1) * sizeof(t->undo[0]));
+			t->nundo--;
+		}
+		t->undo[t->nundo++] = *u;
+	}
+	free(u);
+	t->mode = TM_MAIN;
+	if (pl->n == 1 && !pl->tagged) {
+		if (refused) {
+			tui_status(t, STATUS_ERROR, "%s", first_refusal.message);
+		} else if (ok) {
+			char hint[256];
+			oom_adj_persist_hint(cgroup_of(t, last_ok.pid, pl->t[0].start_ticks),
+			                     last_ok.new_adj, hint, sizeof(hint));
+			tui_status(t, STATUS_INFO, "%s (z undoes); %s", last_ok.message, hint);
+		} else {
+			tui_status(t, STATUS_INFO, "%s", r.message);
+		}
+		return R_REFRESH | R_REDRAW;
+	}
+	if (refused)
+		tui_status(t, STATUS_ERROR, "oom_score_adj of %zu tagged: %zu changed, %zu unchanged, "
+		           "%zu refused; first: %s", pl->n, ok, same, refused, first_refusal.message);
+	else
+		tui_status(t, STATUS_INFO, "oom_score_adj of %zu tagged: %zu changed, %zu already "
+		           "there%s", pl->n, ok, same, ok ? " (z undoes)" : "");
+	return R_REFRESH | R_REDRAW;
+}
+
+/* Ask first when the plan needs it, else write now. */
+static unsigned confirm_or_apply(struct tui *t)
+{
+	if (adj_plan_needs_confirm(&t->plan)) {
+		t->mode = TM_CONFIRM;
+		t->status[0] = '\0';
+		return R_REDRAW;
+	}
+	return apply_plan(t);
+}
+
+static unsigned adj_step(struct tui *t, int delta)
+{
+	if (refuse_readonly(t) || !plan_targets(t, ADJ_OP_STEP, delta))
+		return R_REDRAW;
+	if (adj_plan_changes(&t->plan) == 0) {
+		tui_status(t, STATUS_INFO, "oom_score_adj is already %d (the %s)", t->plan.t[0].new_adj,
+		           delta > 0 ? "highest, killed first" : "lowest, never killed");
+		return R_REDRAW;
+	}
+	return confirm_or_apply(t);
+}
+
+static unsigned act_adj_up(struct tui *t)
+{
+	return adj_step(t, 100);
+}
+
+static unsigned act_adj_down(struct tui *t)
+{
+	return adj_step(t, -100);
+}
+
+static unsigned act_adj_type(struct tui *t)
+{
+	if (refuse_readonly(t) || !plan_targets(t, ADJ_OP_SET, 0))
+		return R_REDRAW;
+	t->mode = TM_INPUT;
+	t->input_kind = INPUT_ADJ;
+	t->input[0] = t->input_before[0] = '\0';
+	adj_parse_value(t->input, &(int){0}, t->adj_why, sizeof(t->adj_why));
+	t->status[0] = '\0';
+	return R_REDRAW;
+}
+
+static unsigned act_adj_presets(struct tui *t)
+{
+	if (refuse_readonly(t) || !plan_targets(t, ADJ_OP_SET, 0))
+		return R_REDRAW;
+	open_menu(t, MENU_ADJ);
+	for (size_t i = 0; i < adj_presets_len; i++) {
+		char item[64];
+		char v[16];
+		snprintf(v, sizeof(v), adj_presets[i].value > 0 ? "+%d" : "%d", adj_presets[i].value);
+		snprintf(item, sizeof(item), "%-10s %5s  %s", adj_presets[i].name, v,
+		         adj_presets[i].what);
+		menu_add(t, item);
+	}
+	t->menu_sel = 1; /* neutral: the harmless one under the cursor */
+	return R_REDRAW;
+}
+
+static unsigned act_adj_undo(struct tui *t)
+{
+	if (refuse_readonly(t))
+		return R_REDRAW;
+	struct oom_adj_undo *u = t->nundo ? &t->undo[t->nundo - 1] : NULL;
+	size_t n = u ? u->n : 0;
+	if (n == 0) {
+		tui_status(t, STATUS_INFO, "no oom_score_adj change to undo");
+		return R_REDRAW;
+	}
+	struct oom_adj_result *res = calloc(n, sizeof(*res));
+	if (!res) {
+		tui_status(t, STATUS_ERROR, "out of memory");
+		return R_REDRAW;
+	}
+	size_t done = oom_adj_undo_apply(NULL, u, 0, res);
+	/* refused entries stay in u (z tries again); restored and gone ones left it */
+	if (u->n == 0) /* nothing left of it: the change before it is next */
+		t->nundo--;
+	const struct oom_adj_result *refusal = NULL;
+	for (size_t i = 0; i < n && !refusal; i++)
+		if (res[i].status != OOM_ADJ_OK && res[i].status != OOM_ADJ_UNCHANGED)
+			refusal = &res[i];
+	if (n == 1 && !refusal)
+		tui_status(t, STATUS_INFO, "undone: %s%s", res[0].message,
+		           t->nundo ? " (z undoes the one before)" : "");
+	else if (n == 1)
+		tui_status(t, STATUS_ERROR, "undo: %s", refusal->message);
+	else if (!refusal)
+		tui_status(t, STATUS_INFO, "undone: %zu processes restored", done);
+	else
+		tui_status(t, STATUS_ERROR, "undo: %zu of %zu restored; %s (z tries again)", done, n,
+		           refusal->message);
+	free(res);
+	return R_REFRESH | R_REDRAW;
+}
+
+static unsigned act_tag(struct tui *t)
+{
+	const struct proc_row *p = procview_selected(&t->pv);
+	if (!p)
+		return R_NONE;
+	if (p->state != PROC_RUNNING || p->kernel_thread) {
+		tui_status(t, STATUS_INFO, "pid %d: %s", (int)p->pid,
+		           p->kernel_thread ? "kernel threads have no oom_score_adj to change"
+		                            : "has exited, cannot be tagged");
+		return R_REDRAW;
+	}
+	int rc = tagset_toggle(&t->tags, p->pid, p->start_ticks);
+	if (rc < 0)
+		tui_status(t, STATUS_ERROR, "at most %d tagged processes", TAGSET_MAX);
+	else if (t->tags.n)
+		tui_status(t, STATUS_INFO, "%zu tagged: ] [ a p change them all (asks first), U untags",
+		           t->tags.n);
+	else
+		tui_status(t, STATUS_INFO, "no process tagged");
+	/* like htop: on to the next row, to tag several in a row */
+	procview_move(&t->pv, 1);
+	procview_scroll(&t->pv, pane_rows(t, PANE_PROCS));
+	return R_REDRAW;
+}
+
+static unsigned act_untag_all(struct tui *t)
+{
+	size_t n = t->tags.n;
+	tagset_clear(&t->tags);
+	tui_status(t, STATUS_INFO, n ? "untagged %zu" : "no process was tagged", n);
+	return R_REDRAW;
+}
+
+static unsigned act_confirm_yes(struct tui *t)
+{
+	if (t->mode != TM_CONFIRM)
+		return R_NONE;
+	if (refuse_readonly(t)) {
+		t->mode = TM_MAIN;
+		return R_REDRAW;
+	}
+	return apply_plan(t);
 }
 
 /* --- dispatch --- */
@@ -718,6 +1020,8 @@ unsigned actions_click(struct tui *t, int y, int x)
 
 unsigned actions_wheel(struct tui *t, int y, int x, int dir)
 {
+	if (t->mode == TM_CONFIRM || t->mode == TM_INPUT)
+		return R_NONE; /* the selection stays under a dialog */
 	if (t->mode == TM_MAIN) {
 		for (int p = 0; p < PANE_COUNT; p++)
 			if (in_rect(t->lay.pane[p], y, x))

@@ -61,7 +61,15 @@ enum {
 	X(A_INPUT_ACCEPT, act_input_accept)                                                      \
 	X(A_INPUT_CANCEL, act_input_cancel)                                                      \
 	X(A_INPUT_BACKSPACE, act_input_backspace)                                                \
-	X(A_INPUT_CLEAR, act_input_clear)
+	X(A_INPUT_CLEAR, act_input_clear)                                                        \
+	X(A_ADJ_UP, act_adj_up)                                                                  \
+	X(A_ADJ_DOWN, act_adj_down)                                                              \
+	X(A_ADJ_TYPE, act_adj_type)                                                              \
+	X(A_ADJ_PRESETS, act_adj_presets)                                                        \
+	X(A_ADJ_UNDO, act_adj_undo)                                                              \
+	X(A_TAG, act_tag)                                                                        \
+	X(A_UNTAG_ALL, act_untag_all)                                                            \
+	X(A_CONFIRM_YES, act_confirm_yes)
 
 enum action {
 #define X(id, fn) id,

@@ -51,6 +51,7 @@ static enum key_context context_of(const struct tui *t)
 	case TM_EPISODE: return KC_EPISODE;
 	case TM_MENU: return KC_MENU;
 	case TM_INPUT: return KC_INPUT;
+	case TM_CONFIRM: return KC_CONFIRM;
 	default: break;
 	}
 	switch (t->focus) {

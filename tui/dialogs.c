@@ -36,23 +36,11 @@ static int emit(int want, char *buf, size_t n, bool *is_title)
 		i++;
 		for (size_t k = 0; k < keymap_len; k++) {
 			const struct keybinding *b = &keymap[k];
-			if ((int)b->ctx != ctx)
-				continue;
-			bool first = true;
-			for (size_t j = 0; j < k; j++)
-				if (keymap[j].ctx == b->ctx && keymap[j].action == b->action)
-					first = false;
-			if (!first)
+			if ((int)b->ctx != ctx || !keymap_first_of_action(k))
 				continue;
 			if (i == want) {
-				char keys[64] = "";
-				for (size_t j = k; j < keymap_len; j++) {
-					if (keymap[j].ctx != b->ctx || keymap[j].action != b->action)
-						continue;
-					if (keys[0])
-						strncat(keys, " ", sizeof(keys) - strlen(keys) - 1);
-					strncat(keys, keymap_key_name(keymap[j].key), sizeof(keys) - strlen(keys) - 1);
-				}
+				char keys[64];
+				keymap_keys_of(k, keys, sizeof(keys));
 				snprintf(buf, n, "  %-16s %s", keys, b->help);
 				*is_title = false;
 				return i;
@@ -113,7 +101,11 @@ void dialog_help_draw(struct tui *t, struct rect r)
 
 void dialog_menu_draw(struct tui *t, struct rect r)
 {
-	static const char *const titles[] = {"Sort by", "Show the processes of user", "Theme"};
+	static const char *const titles[] = {"Sort by", "Show the processes of user", "Theme", ""};
+	if (t->menu_kind == MENU_ADJ) {
+		dialog_adj_menu_draw(t, r);
+		return;
+	}
 	int w = 34, h = (int)t->menu_n + 2;
 	if (w > r.w)
 		w = r.w;

@@ -109,7 +109,9 @@ static void draw_status(struct tui *t, struct rect r)
 		return;
 	}
 	if (t->mode == TM_INPUT) {
-		const char *label = t->input_kind == INPUT_SEARCH ? "Search: " : "Filter: ";
+		const char *label = t->input_kind == INPUT_SEARCH   ? "Search: "
+		                    : t->input_kind == INPUT_FILTER ? "Filter: "
+		                                                    : "oom_score_adj (-1000..1000): ";
 		draw_fill(r.y, r.x, r.w, S_NORMAL);
 		int n = draw_put(t, r.y, r.x, r.w, label, S_TITLE);
 		int c = draw_put(t, r.y, r.x + n, r.w - n - 1, t->input, S_NORMAL);
@@ -151,6 +153,9 @@ static void draw_status(struct tui *t, struct rect r)
 		for (size_t i = 0; i < t->snap->nnotes && len < sizeof(buf) - 8; i++)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %s", t->snap->notes[i]);
 	}
+	if (t->tags.n && len < sizeof(buf) - 40)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %zu tagged (U untags)",
+		                        t->tags.n);
 	if (t->readonly && len < sizeof(buf) - 12)
 		snprintf(buf + len, sizeof(buf) - len, "  read-only");
 	draw_text(t, r.y, r.x, r.w, buf, S_DIM, AL_LEFT);
@@ -163,6 +168,7 @@ static enum key_context mode_context(const struct tui *t)
 	case TM_EPISODE: return KC_EPISODE;
 	case TM_MENU: return KC_MENU;
 	case TM_INPUT: return KC_INPUT;
+	case TM_CONFIRM: return KC_CONFIRM;
 	default: break;
 	}
 	return t->focus == PANE_CGROUPS ? KC_CGROUPS : t->focus == PANE_PROCS ? KC_PROCS : KC_EVENTS;
@@ -188,7 +194,8 @@ static void draw_keybar(struct tui *t, struct rect r)
 	draw_fill(r.y, r.x, r.w, S_NORMAL);
 	enum key_context ctx = mode_context(t);
 	int x = r.x, maxx = r.x + r.w;
-	bool modal = ctx == KC_HELP || ctx == KC_EPISODE || ctx == KC_MENU || ctx == KC_INPUT;
+	bool modal = ctx == KC_HELP || ctx == KC_EPISODE || ctx == KC_MENU || ctx == KC_INPUT ||
+	             ctx == KC_CONFIRM;
 	/* pane keys first, then the global F-keys, both in table order */
 	for (size_t i = 0; i < keymap_len; i++)
 		if (keymap[i].ctx == ctx && keymap[i].bar)
@@ -221,11 +228,12 @@ void tui_draw(struct tui *t)
 				pane_procs_draw(t, l->pane[PANE_PROCS]);
 			if (l->pane[PANE_EVENTS].h)
 				pane_events_draw(t, l->pane[PANE_EVENTS]);
-			if (t->mode == TM_MENU) {
-				struct rect body = {l->header.h, 0,
-				                    t->lines - l->header.h - l->keybar.h - l->status.h, t->cols};
+			struct rect body = {l->header.h, 0,
+			                    t->lines - l->header.h - l->keybar.h - l->status.h, t->cols};
+			if (t->mode == TM_MENU)
 				dialog_menu_draw(t, body);
-			}
+			else if (t->mode == TM_CONFIRM || (t->mode == TM_INPUT && t->input_kind == INPUT_ADJ))
+				dialog_adj_draw(t, body);
 		}
 	}
 	draw_status(t, l->status);

@@ -39,6 +39,11 @@ void pane_events_draw(struct tui *t, struct rect r);
 void pane_episode_draw(struct tui *t, struct rect r);
 void dialog_help_draw(struct tui *t, struct rect r);
 void dialog_menu_draw(struct tui *t, struct rect r);
+/* The oom_score_adj dialogs over the panes: the `a` value prompt (its preview follows the
+ * typed value) and the confirmation of a prepared change (t->plan). */
+void dialog_adj_draw(struct tui *t, struct rect r);
+/* The preset menu (`p`): the menu, then the preview of the highlighted preset. */
+void dialog_adj_menu_draw(struct tui *t, struct rect r);
 
 /* Help lines generated from the key table (and the legend). Returns the count; line i
  * into buf. Pure apart from the table. */

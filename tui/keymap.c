@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Order matters twice: the key bar shows labelled entries in this order, and the help
  * screen lists a context's entries in this order (keys of one action on one line). */
@@ -34,13 +35,15 @@ const struct keybinding keymap[] = {
 	{KEY_FN(KEY_DOWN), KC_GLOBAL, A_DOWN, NULL, "select the row below"},
 	{KEY_FN(KEY_PPAGE), KC_GLOBAL, A_PGUP, NULL, "page up"},
 	{KEY_FN(KEY_NPAGE), KC_GLOBAL, A_PGDN, NULL, "page down"},
-	{KEY_FN(KEY_HOME), KC_GLOBAL, A_HOME, NULL, "first row"},
+	{KEY_FN(KEY_HOME), KC_GLOBAL, A_HOME, NULL,
+	 "first row (processes: keep the top of the list selected)"},
 	{KEY_FN(KEY_END), KC_GLOBAL, A_END, NULL, "last row"},
 	{'K', KC_GLOBAL, A_TOGGLE_KTHREADS, NULL, "show/hide kernel threads"},
 	{'G', KC_GLOBAL, A_TOGGLE_GHOSTS, NULL, "show/hide exited processes (ghosts)"},
 	{'T', KC_GLOBAL, A_THEME_NEXT, NULL, "next colour theme"},
 	{'t', KC_GLOBAL, A_THEME_MENU, NULL, "choose a colour theme"},
 	{KEY_CTRL('l'), KC_GLOBAL, A_REFRESH, NULL, "refresh now and repaint"},
+	{'z', KC_GLOBAL, A_ADJ_UNDO, NULL, "undo the last oom_score_adj change"},
 	{KEY_FN(KEY_F(10)), KC_GLOBAL, A_QUIT, "Quit", "quit"},
 	{'q', KC_GLOBAL, A_QUIT, NULL, "quit"},
 
@@ -59,6 +62,16 @@ const struct keybinding keymap[] = {
 	{KEY_FN(KEY_ENTER), KC_PROCS, A_PROC_EPISODE, NULL,
 	 "OOM-killed row: open the kill's episode"},
 	{'c', KC_PROCS, A_PROC_CGROUP, NULL, "select this process's cgroup"},
+	{KEY_FN(KEY_F(7)), KC_PROCS, A_ADJ_DOWN, "Adj-",
+	 "oom_score_adj -100 (protect; asks before entering <= -900)"},
+	{'[', KC_PROCS, A_ADJ_DOWN, NULL, "oom_score_adj -100 (protect; asks before entering <= -900)"},
+	{KEY_FN(KEY_F(8)), KC_PROCS, A_ADJ_UP, "Adj+", "oom_score_adj +100 (kill this one first)"},
+	{']', KC_PROCS, A_ADJ_UP, NULL, "oom_score_adj +100 (kill this one first)"},
+	{'a', KC_PROCS, A_ADJ_TYPE, NULL, "type an oom_score_adj value, with a preview of the next victim"},
+	{'p', KC_PROCS, A_ADJ_PRESETS, NULL,
+	 "oom_score_adj presets: protect -900, neutral 0, sacrifice +1000"},
+	{' ', KC_PROCS, A_TAG, NULL, "tag/untag the process (adj changes then apply to all tagged)"},
+	{'U', KC_PROCS, A_UNTAG_ALL, NULL, "untag all"},
 
 	/* OOM pane */
 	{'\n', KC_EVENTS, A_EVENT_OPEN, "Open", "open the episode: fields, task table, kernel lines"},
@@ -103,7 +116,14 @@ const struct keybinding keymap[] = {
 	{KEY_FN(KEY_HOME), KC_MENU, A_HOME, NULL, "first entry"},
 	{KEY_FN(KEY_END), KC_MENU, A_END, NULL, "last entry"},
 
-	/* text prompt (search, filter); other keys type */
+	/* confirming an oom_score_adj change */
+	{'y', KC_CONFIRM, A_CONFIRM_YES, "Apply", "apply the change"},
+	{KEY_ESCAPE, KC_CONFIRM, A_CLOSE, "Cancel", "cancel, change nothing"},
+	{'n', KC_CONFIRM, A_CLOSE, NULL, "cancel, change nothing"},
+	{'q', KC_CONFIRM, A_CLOSE, NULL, "cancel, change nothing"},
+	{KEY_FN(KEY_F(10)), KC_CONFIRM, A_CLOSE, NULL, "cancel, change nothing"},
+
+	/* text prompt (search, filter, oom_score_adj value); other keys type */
 	{'\n', KC_INPUT, A_INPUT_ACCEPT, "Done", "accept"},
 	{KEY_FN(KEY_ENTER), KC_INPUT, A_INPUT_ACCEPT, NULL, "accept"},
 	{KEY_ESCAPE, KC_INPUT, A_INPUT_CANCEL, "Cancel", "cancel, restore what was there"},
@@ -113,10 +133,6 @@ const struct keybinding keymap[] = {
 	{KEY_CTRL('u'), KC_INPUT, A_INPUT_CLEAR, NULL, "clear the line"},
 };
 const size_t keymap_len = sizeof(keymap) / sizeof(keymap[0]);
-
-/* The oom_score_adj controls (DESIGN §5, issue 6) will bind these in KC_PROCS. */
-const int keymap_reserved[] = {'[', ']', KEY_FN(KEY_F(7)), KEY_FN(KEY_F(8)), 'a', ' '};
-const size_t keymap_reserved_len = sizeof(keymap_reserved) / sizeof(keymap_reserved[0]);
 
 const struct keybinding *keymap_lookup(enum key_context ctx, int key)
 {
@@ -173,7 +189,39 @@ const char *keymap_context_title(enum key_context ctx)
 		[KC_GLOBAL] = "Everywhere",      [KC_CGROUPS] = "Cgroup pane",
 		[KC_PROCS] = "Process pane",     [KC_EVENTS] = "OOM pane",
 		[KC_HELP] = "Help",              [KC_EPISODE] = "OOM episode",
-		[KC_MENU] = "Menus (sort, user, theme)", [KC_INPUT] = "Search and filter prompt",
+		[KC_MENU] = "Menus (sort, user, theme, adj presets)",
+		[KC_INPUT] = "Prompts (search, filter, oom_score_adj value)",
+		[KC_CONFIRM] = "Confirming an oom_score_adj change",
 	};
 	return (unsigned)ctx < KC_COUNT ? t[ctx] : "?";
+}
+
+bool keymap_first_of_action(size_t i)
+{
+	for (size_t j = 0; j < i && i < keymap_len; j++)
+		if (keymap[j].ctx == keymap[i].ctx && keymap[j].action == keymap[i].action)
+			return false;
+	return i < keymap_len;
+}
+
+void keymap_keys_of(size_t i, char *buf, size_t n)
+{
+	if (!n)
+		return;
+	buf[0] = '\0';
+	for (size_t j = 0; j < keymap_len && i < keymap_len; j++) {
+		if (keymap[j].ctx != keymap[i].ctx || keymap[j].action != keymap[i].action)
+			continue;
+		/* Enter and the keypad's Enter (or two BkSp codes) show once */
+		const char *name = keymap_key_name(keymap[j].key);
+		size_t nl = strlen(name);
+		bool dup = false;
+		for (const char *p = buf; (p = strstr(p, name)) != NULL && !dup; p += nl)
+			dup = (p == buf || p[-1] == ' ') && (p[nl] == ' ' || p[nl] == '\0');
+		if (dup)
+			continue;
+		if (buf[0])
+			strncat(buf, " ", n - strlen(buf) - 1);
+		strncat(buf, name, n - strlen(buf) - 1);
+	}
 }

@@ -2,8 +2,8 @@
  * (entries with a bar label) and the help screen (every entry's help text, grouped by
  * context). A key is a character (its code point) or KEY_FN(curses KEY_* code).
  *
- * Reserved for the oom_score_adj controls (issue 6), deliberately unbound here:
- * `[` `]` F7 F8 `a` Space — see keymap_reserved[].
+ * The oom_score_adj controls (DESIGN §5, issue 6) live in the process pane: `]`/F8 +100,
+ * `[`/F7 -100, `a` a typed value, `p` presets, Space tags, `U` untags, `z` undoes.
  */
 #ifndef OOMTOP_TUI_KEYMAP_H
 #define OOMTOP_TUI_KEYMAP_H
@@ -26,6 +26,7 @@ enum key_context {
 	KC_EPISODE,
 	KC_MENU,
 	KC_INPUT,
+	KC_CONFIRM, /* an oom_score_adj change waiting for y / n */
 	KC_COUNT
 };
 
@@ -39,8 +40,6 @@ struct keybinding {
 
 extern const struct keybinding keymap[];
 extern const size_t keymap_len;
-extern const int keymap_reserved[];
-extern const size_t keymap_reserved_len;
 
 /* The binding for key in ctx; in a pane context, falls back to KC_GLOBAL. NULL: none. */
 const struct keybinding *keymap_lookup(enum key_context ctx, int key);
@@ -49,5 +48,11 @@ const struct keybinding *keymap_lookup(enum key_context ctx, int key);
 const char *keymap_key_name(int key);
 
 const char *keymap_context_title(enum key_context ctx);
+
+/* The help screen and the man page list each action of a context once, with all its keys:
+ * keymap[i] is the first entry of its (context, action) pair... */
+bool keymap_first_of_action(size_t i);
+/* ...and these are the names of every key bound to that pair, joined by spaces. */
+void keymap_keys_of(size_t i, char *buf, size_t n);
 
 #endif

@@ -1,6 +1,7 @@
 /* tui/pane_procs.c — the process table: PID USER CGROUP RSS RSS/h SWAP SCORE ADJ FDS
  * FD/h THR COMMAND. A one-cell mark column comes first: V next OOM victim in its scope,
- * K killed by the OOM killer (ghost), x exited (ghost). */
+ * K killed by the OOM killer (ghost), x exited (ghost). A tagged row (Space) has a '*'
+ * before its pid and the `tagged` colour. */
 #include "config.h"
 
 #include <curses.h>
@@ -64,7 +65,10 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 {
 	*st = S_NORMAL;
 	switch (c) {
-	case PCOL_PID: snprintf(buf, n, "%d", (int)p->pid); break;
+	case PCOL_PID:
+		snprintf(buf, n, "%s%d", tagset_has(&t->tags, p->pid, p->start_ticks) ? "*" : "",
+		         (int)p->pid);
+		break;
 	case PCOL_USER: snprintf(buf, n, "%s", p->user ? p->user : "?"); break;
 	case PCOL_CGROUP: {
 		const char *name = cgroup_name(t->snap, p->cgroup);
@@ -146,6 +150,7 @@ void pane_procs_draw(struct tui *t, struct rect r)
 		bool sel = idx == pv->sel;
 		int y = r.y + 1 + (int)i;
 		bool ghost = p->state != PROC_RUNNING;
+		bool tagged = t->tags.n && tagset_has(&t->tags, p->pid, p->start_ticks);
 		char mark[2] = " ";
 		enum theme_style ms = S_NORMAL;
 		if (p->state == PROC_OOM_KILLED)
@@ -168,6 +173,8 @@ void pane_procs_draw(struct tui *t, struct rect r)
 				st = p->state == PROC_OOM_KILLED && c == PCOL_COMMAND ? S_OOM : S_GHOST;
 			else if (p->next_victim && c == PCOL_PID)
 				st = S_VICTIM;
+			else if (tagged && (c == PCOL_PID || c == PCOL_COMMAND || st == S_NORMAL))
+				st = S_TAGGED;
 			const struct proc_column_info *ci = proc_column((enum proc_column)c);
 			draw_text(t, y, x, widths[c], buf, draw_row_style(st, sel),
 			          ci->right ? AL_RIGHT : AL_LEFT);

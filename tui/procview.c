@@ -93,6 +93,12 @@ int procview_update(struct procview *pv, const struct snapshot *s)
 			pv->rows[pv->n++] = p;
 	}
 	proc_sort(pv->rows, pv->n, pv->sort, pv->reverse);
+	if (!pv->chosen) {
+		/* nobody chose a row yet: the first one, whatever sorts there now */
+		pv->sel = 0;
+		adopt(pv);
+		return 0;
+	}
 	if (pv->has_sel) {
 		for (size_t i = 0; i < pv->n; i++) {
 			if (pv->rows[i]->pid == pv->sel_pid && pv->rows[i]->start_ticks == pv->sel_start) {
@@ -114,6 +120,14 @@ const struct proc_row *procview_selected(const struct procview *pv)
 void procview_select(struct procview *pv, size_t index)
 {
 	pv->sel = index;
+	pv->chosen = true;
+	adopt(pv);
+}
+
+void procview_follow_top(struct procview *pv)
+{
+	pv->chosen = false;
+	pv->sel = pv->top = 0;
 	adopt(pv);
 }
 

@@ -1,5 +1,10 @@
 /* tui/procview.h — the process pane's rows: filtered, sorted, with a selection that
  * follows the process (pid + start time), not the row number, across refreshes.
+ *
+ * Like htop: until the operator moves the selection (procview_move/select/select_pid/
+ * search, a click), it stays on the first row, so the top of the sorted list — the worst
+ * leaker once slopes are known — is what is selected and shown. After that it follows
+ * the chosen process; procview_follow_top() goes back to the first row.
  * Pure: works on a const snapshot, no curses. Row pointers point into the snapshot and
  * are valid until the next procview_update(). */
 #ifndef OOMTOP_TUI_PROCVIEW_H
@@ -31,6 +36,7 @@ struct procview {
 	bool ghosts;
 
 	/* selection: identity first, index derived */
+	bool chosen; /* the operator picked a row: follow it; false = stay on the first row */
 	bool has_sel;
 	pid_t sel_pid;
 	uint64_t sel_start;
@@ -46,13 +52,17 @@ int procview_update(struct procview *pv, const struct snapshot *s);
 
 const struct proc_row *procview_selected(const struct procview *pv);
 
-/* Move the selection by delta rows (clamped) and adopt that row's identity. */
+/* Move the selection by delta rows (clamped) and adopt that row's identity; from now on
+ * the selection follows that process. */
 void procview_move(struct procview *pv, long delta);
 void procview_select(struct procview *pv, size_t index);
 /* Select the row of this pid if shown; returns whether it was. */
 bool procview_select_pid(struct procview *pv, pid_t pid);
+/* Back to the start state: the first row is selected, whichever process sorts there. */
+void procview_follow_top(struct procview *pv);
 
-/* Keep the selection inside a window of `rows` lines: adjusts top. */
+/* Keep the selection inside a window of `rows` lines, moving top only as far as needed
+ * (never scrolling the first rows away when the selection is among them). */
 void procview_scroll(struct procview *pv, size_t rows);
 
 /* `/` search: select the next row (after the selection when `next`, else from it,

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/oom_event.h"
@@ -38,6 +39,11 @@ int tui_state_init(struct tui *t, const struct tui_options *o, const struct sett
 	t->g = utf8 ? &tui_glyphs_utf8 : &tui_glyphs_ascii;
 	t->episode = -1;
 	t->focus = PANE_PROCS;
+	t->undo = calloc(TUI_UNDO_DEPTH, sizeof(*t->undo));
+	if (!t->undo) {
+		tui_state_free(t);
+		return -ENOMEM;
+	}
 	for (int p = 0; p < PANE_COUNT; p++)
 		t->visible[p] = t->set.panes[p];
 	if (!t->visible[t->focus]) {
@@ -77,6 +83,9 @@ int tui_state_init(struct tui *t, const struct tui_options *o, const struct sett
 
 void tui_state_free(struct tui *t)
 {
+	free(t->undo);
+	t->undo = NULL;
+	t->nundo = 0;
 	procview_free(&t->pv);
 	cgview_free(&t->cv);
 }
@@ -125,6 +134,7 @@ void tui_state_review(struct tui *t)
 {
 	if (!t->snap)
 		return;
+	tagset_prune(&t->tags, t->snap); /* tags of processes that exited go */
 	if (procview_update(&t->pv, t->snap) < 0 || cgview_update(&t->cv, t->snap) < 0)
 		tui_status(t, STATUS_ERROR, "out of memory building the views");
 	find_events_again(t);

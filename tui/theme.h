@@ -43,6 +43,7 @@
 	X(C_OOM_EVENT, "oom_event", "#ff5f5f", "OOM kills")                                      \
 	X(C_NEXT_VICTIM, "next_victim", "#ff87d7", "the next OOM victim")                        \
 	X(C_GHOST, "ghost", "#6c6c6c", "processes that exited")                                  \
+	X(C_TAGGED, "tagged", "#ffd700", "tagged rows (Space): an adj change applies to all")     \
 	X(C_TREE, "tree", "#6c6c6c", "tree lines")
 
 enum theme_color_id {
@@ -79,6 +80,7 @@ enum { TA_BOLD = 1, TA_DIM = 2, TA_REVERSE = 4, TA_UNDERLINE = 8 };
 	X(S_OOM, C_OOM_EVENT, C_MAIN_BG, TA_BOLD, TA_BOLD)                               \
 	X(S_VICTIM, C_NEXT_VICTIM, C_MAIN_BG, TA_BOLD, TA_BOLD | TA_UNDERLINE)           \
 	X(S_GHOST, C_GHOST, C_MAIN_BG, TA_DIM, TA_DIM)                                        \
+	X(S_TAGGED, C_TAGGED, C_MAIN_BG, TA_BOLD, TA_BOLD)                                    \
 	X(S_TREE, C_TREE, C_MAIN_BG, 0, TA_DIM)
 
 enum theme_style {

@@ -12,12 +12,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "adjctl.h"
 #include "app.h"
 #include "cgview.h"
 #include "core/model.h"
+#include "core/oom_adj.h"
 #include "layout.h"
 #include "procview.h"
 #include "settings.h"
+#include "tagset.h"
 #include "theme.h"
 
 /* Characters that differ between UTF-8 and ASCII terminals. */
@@ -34,14 +37,16 @@ enum tui_mode {
 	TM_HELP,
 	TM_EPISODE,
 	TM_MENU,  /* a list to choose from: sort key, user, theme */
-	TM_INPUT, /* one-line prompt: search, filter */
+	TM_INPUT, /* one-line prompt: search, filter, an oom_score_adj value */
+	TM_CONFIRM, /* an oom_score_adj change waiting for y / n */
 };
 
-enum menu_kind { MENU_SORT, MENU_USER, MENU_THEME };
-enum input_kind { INPUT_SEARCH, INPUT_FILTER };
+enum menu_kind { MENU_SORT, MENU_USER, MENU_THEME, MENU_ADJ };
+enum input_kind { INPUT_SEARCH, INPUT_FILTER, INPUT_ADJ };
 enum status_level { STATUS_INFO, STATUS_ERROR };
 
 #define TUI_MENU_MAX 256
+#define TUI_UNDO_DEPTH 16
 
 struct tui {
 	const struct snapshot *snap;
@@ -86,6 +91,14 @@ struct tui {
 	bool episode_by_pid;     /* task table order: RSS (default) or pid */
 	size_t episode_scroll;
 	size_t help_scroll;
+
+	/* oom_score_adj controls: tagged rows, the change being prepared (`a` dialog, preset
+	 * menu, confirmation), and the last change for undo */
+	struct tagset tags;
+	struct adj_plan plan;
+	char adj_why[128]; /* the `a` dialog: why the typed text is not a value yet */
+	struct oom_adj_undo *undo; /* TUI_UNDO_DEPTH changes, oldest first; z undoes the last */
+	size_t nundo;
 
 	char search[128]; /* last `/` text, for n */
 	int64_t now_ms;   /* for status message ageing; set by the loop */

@@ -135,6 +135,40 @@ screen | grep -q 'F10Quit' && fail "the screen was not restored after q"
 pass "q exits 0 and the shell's screen is back"
 T kill-session -t oomtop
 
+# --- a leaker is at the top by default (issue 5): at start no slope is known and pid 1
+# sorts first; when the window fills, the selection must stay on the first row (the top
+# of the sorted list), not follow pid 1 down and scroll the leaker out of sight. Other
+# tests may run alongside and leave fast-growing ghosts: G hides exited processes, and
+# the leaker must be on the first screen of the pane with the first row selected
+# (--no-color: the selection is drawn in reverse video).
+"$BUILDDIR/tests/e2e/leaker" -r 4 -t 60 &
+LEAKER=$!
+E2E_PIDS="$E2E_PIDS $LEAKER"
+start 120 40 -w 10 -d 0.5 --no-color
+wait_for 'F10Quit'
+keys G
+wait_for 'exited processes hidden'
+proc_rows() { screen | awk '/ PID +USER +CGROUP/ { on = 1; next } / OOM KILL +PID/ { on = 0 } on'; }
+i=0
+while [ $i -lt 60 ] && ! proc_rows | grep -Eq "^.? *$LEAKER .*\+[0-9.]+[KMG]/h"; do
+	sleep 0.5
+	i=$((i + 1))
+done
+proc_rows | grep -Eq "^.? *$LEAKER .*\+[0-9.]+[KMG]/h" || {
+	screen | sed 's/^/#   /'
+	fail "after the window filled the leaker ($LEAKER) is not on the process pane's first screen"
+}
+sel=$(T capture-pane -e -p -t oomtop | awk '/ PID +USER +CGROUP/ { getline; print; exit }')
+case "$sel" in
+*"$(printf '\033')[7m"* | *"$(printf '\033')[0;7m"*) ;;
+*) fail "the selection is not on the first row of the process pane: $sel" ;;
+esac
+keys q
+[ "$(exit_status)" = 0 ] || fail "q exited $(cat "$E2E_TMP/status")"
+T kill-session -t oomtop
+kill "$LEAKER" 2>/dev/null
+pass "the leaker is on the first screen, the first row selected, once the window fills (-w 10)"
+
 # --- SIGTERM restores the terminal too (exit 128+15)
 start 80 24
 wait_for 'F10Quit'

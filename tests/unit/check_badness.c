@@ -280,6 +280,13 @@ START_TEST(what_if_previews_an_adj_change)
 	/* tagged group */
 	pid_t both[] = {15, 11};
 	ck_assert_int_eq(badness_victim_if_many(s, 1, both, 2, -1000), 12);
+	/* a group with a value each (]/[ on tagged rows): the same as one value when equal,
+	 * and each value counts on its own */
+	int same[] = {-1000, -1000};
+	ck_assert_int_eq(badness_victim_if_each(s, 1, both, same, 2), 12);
+	int each[] = {-1000, 1000}; /* 15 protected, 11 sacrificed */
+	ck_assert_int_eq(badness_victim_if_each(s, 1, both, each, 2), 11);
+	ck_assert_int_eq(badness_victim_if_each(s, 3, both, each, 2), 12); /* not in /a/c */
 	/* the preview did not touch the snapshot */
 	ck_assert_int_eq(nested_p[4].oom_score_adj, 800);
 	int64_t pts;

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <check.h>
+#include <errno.h>
+#include <unistd.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,12 +13,14 @@
 
 #include "core/util.h"
 #include "tests/render/fixture.h"
+#include "tui/adjctl.h"
 #include "tui/cgview.h"
 #include "tui/keymap.h"
 #include "tui/layout.h"
 #include "tui/procview.h"
 #include "tui/sanitize.h"
 #include "tui/settings.h"
+#include "tui/tagset.h"
 #include "tui/theme.h"
 #include "tui/theme_file.h"
 #include "tui/uifmt.h"
@@ -86,13 +90,26 @@ START_TEST(keymap_no_duplicates_and_help)
 }
 END_TEST
 
-START_TEST(keymap_reserved_for_adj_controls)
+START_TEST(keymap_adj_controls)
 {
-	for (size_t r = 0; r < keymap_reserved_len; r++)
-		for (size_t i = 0; i < keymap_len; i++)
-			ck_assert_msg(keymap[i].key != keymap_reserved[r] ||
-			                      (keymap[i].ctx != KC_GLOBAL && keymap[i].ctx != KC_PROCS),
-			              "reserved key %s is bound", keymap_key_name(keymap_reserved[r]));
+	/* DESIGN §5: ]/F8 +100, [/F7 -100, a types a value; presets, tags, undo are ours */
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, ']')->action, A_ADJ_UP);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, KEY_FN(0410 + 8))->action, A_ADJ_UP);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, '[')->action, A_ADJ_DOWN);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, KEY_FN(0410 + 7))->action, A_ADJ_DOWN);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, 'a')->action, A_ADJ_TYPE);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, 'p')->action, A_ADJ_PRESETS);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, ' ')->action, A_TAG);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, 'U')->action, A_UNTAG_ALL);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, 'z')->action, A_ADJ_UNDO);
+	ck_assert_int_eq(keymap_lookup(KC_EVENTS, 'z')->action, A_ADJ_UNDO); /* from any pane */
+	/* the confirmation takes y only; Enter does not confirm by reflex */
+	ck_assert_int_eq(keymap_lookup(KC_CONFIRM, 'y')->action, A_CONFIRM_YES);
+	ck_assert_int_eq(keymap_lookup(KC_CONFIRM, KEY_ESCAPE)->action, A_CLOSE);
+	ck_assert_int_eq(keymap_lookup(KC_CONFIRM, 'n')->action, A_CLOSE);
+	ck_assert_ptr_null(keymap_lookup(KC_CONFIRM, '\n'));
+	/* the filter's `u` is not the undo key */
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, 'u')->action, A_USER_MENU);
 }
 END_TEST
 
@@ -424,6 +441,238 @@ START_TEST(procview_sort_filter_follow)
 }
 END_TEST
 
+/* Issue 5 "a leaking process is near the top by default": at start no slope is known, so
+ * the list sorts by pid and pid 1 is first. When the slopes arrive, the selection must
+ * not follow pid 1 down the list (scrolling the leaker out of sight): until the operator
+ * moves it, it stays on the first row. After that it follows the chosen process, and the
+ * view scrolls only as far as needed to keep it visible. */
+START_TEST(procview_stays_on_top_until_moved)
+{
+	const struct snapshot *fx = fixture_snapshot();
+	static struct proc_row rows[32];
+	ck_assert_uint_le(fx->nprocs, 32);
+	memcpy(rows, fx->procs, fx->nprocs * sizeof(rows[0]));
+	struct snapshot s = *fx;
+	s.procs = rows;
+	for (size_t i = 0; i < s.nprocs; i++) {
+		rows[i].rss_slope.per_s = NAN;
+		rows[i].rss_slope.fit = NAN;
+	}
+	struct procview pv;
+	procview_init(&pv);
+	ck_assert_int_eq(procview_update(&pv, &s), 0);
+	procview_scroll(&pv, 3);
+	ck_assert_uint_eq(pv.sel, 0);
+	pid_t first = procview_selected(&pv)->pid;
+	/* the slopes arrive: the leaker (4242) and the OOM-killed ghost sort first */
+	memcpy(rows, fx->procs, fx->nprocs * sizeof(rows[0]));
+	procview_update(&pv, &s);
+	procview_scroll(&pv, 3);
+	ck_assert_uint_eq(pv.sel, 0);
+	ck_assert_uint_eq(pv.top, 0);
+	ck_assert_int_eq(procview_selected(&pv)->pid, 4100);
+	ck_assert_int_ne(procview_selected(&pv)->pid, first);
+	/* the operator moves to the leaker: from now on it is followed */
+	procview_move(&pv, 1);
+	ck_assert_int_eq(procview_selected(&pv)->pid, 4242);
+	/* its slope drops to nothing: it sorts further down, the view scrolls just enough */
+	for (size_t i = 0; i < s.nprocs; i++)
+		if (rows[i].pid == 4242)
+			rows[i].rss_slope.per_s = -1.0;
+	procview_update(&pv, &s);
+	procview_scroll(&pv, 3);
+	ck_assert_int_eq(procview_selected(&pv)->pid, 4242);
+	ck_assert_uint_gt(pv.sel, 2);
+	ck_assert_uint_eq(pv.top, pv.sel - 2); /* selection on the last visible row */
+	/* Home: back to the first row, and it stays there across refreshes */
+	procview_follow_top(&pv);
+	procview_update(&pv, &s);
+	procview_scroll(&pv, 3);
+	ck_assert_uint_eq(pv.sel, 0);
+	ck_assert_uint_eq(pv.top, 0);
+	ck_assert_int_eq(procview_selected(&pv)->pid, pv.rows[0]->pid);
+	procview_free(&pv);
+}
+END_TEST
+
+/* --- oom_score_adj controls: tags, plans, the typed value, the preview --- */
+
+static struct proc_row fx_rows[32];
+
+/* A private copy of the fixture that a test may change. */
+static struct snapshot fx_copy(void)
+{
+	const struct snapshot *fx = fixture_snapshot();
+	ck_assert_uint_le(fx->nprocs, 32);
+	memcpy(fx_rows, fx->procs, fx->nprocs * sizeof(fx_rows[0]));
+	struct snapshot s = *fx;
+	s.procs = fx_rows;
+	return s;
+}
+
+static struct proc_row *fx_row(struct snapshot *s, pid_t pid)
+{
+	for (size_t i = 0; i < s->nprocs; i++)
+		if (s->procs[i].pid == pid)
+			return &s->procs[i];
+	ck_abort_msg("pid %d not in the fixture", (int)pid);
+	return NULL;
+}
+
+START_TEST(tagset_follows_processes)
+{
+	struct snapshot s = fx_copy();
+	struct tagset ts;
+	tagset_clear(&ts);
+	ck_assert_int_eq(tagset_toggle(&ts, 4242, 5000), 1);
+	ck_assert_int_eq(tagset_toggle(&ts, 3150, 7100), 1);
+	ck_assert_int_eq(tagset_toggle(&ts, 2001, 3000), 1);
+	ck_assert_int_eq(tagset_toggle(&ts, 3150, 7100), 0); /* Space again untags */
+	ck_assert(tagset_has(&ts, 4242, 5000));
+	ck_assert(!tagset_has(&ts, 3150, 7100));
+	ck_assert(!tagset_has(&ts, 4242, 4999)); /* the same pid, another process */
+	ck_assert_uint_eq(tagset_prune(&ts, &s), 0);
+	/* a refresh: 2001 exited (a ghost now), pid 4242 was reused by a new process */
+	fx_row(&s, 2001)->state = PROC_EXITED;
+	fx_row(&s, 4242)->start_ticks = 9999;
+	ck_assert_uint_eq(tagset_prune(&ts, &s), 2);
+	ck_assert_uint_eq(ts.n, 0);
+	/* bounded */
+	for (int i = 0; i < TAGSET_MAX; i++)
+		ck_assert_int_eq(tagset_toggle(&ts, 100000 + i, 1), 1);
+	ck_assert_int_eq(tagset_toggle(&ts, 99, 1), -ENOSPC);
+	ck_assert_uint_eq(ts.n, TAGSET_MAX);
+}
+END_TEST
+
+START_TEST(adj_value_parser)
+{
+	int v = 7;
+	char why[128];
+	ck_assert_int_eq(adj_parse_value("500", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(v, 500);
+	ck_assert_str_eq(why, "");
+	ck_assert_int_eq(adj_parse_value("-950", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(v, -950);
+	ck_assert_int_eq(adj_parse_value(" +100 ", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(v, 100);
+	ck_assert_int_eq(adj_parse_value("-1000", &v, NULL, 0), 0);
+	ck_assert_int_eq(v, -1000);
+	ck_assert_int_eq(adj_parse_value("1000", &v, NULL, 0), 0);
+	v = 7;
+	ck_assert_int_eq(adj_parse_value("", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(why, "-1000 to 1000"));
+	ck_assert_int_eq(adj_parse_value("-", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_parse_value("12a", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_parse_value("1 2", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_parse_value("--5", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(why, "not a number"));
+	ck_assert_int_eq(adj_parse_value("1001", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_ptr_nonnull(strstr(why, "out of range"));
+	ck_assert_int_eq(adj_parse_value("-1001", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_int_eq(adj_parse_value("99999999999999999999", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_int_eq(v, 7); /* untouched on failure */
+}
+END_TEST
+
+START_TEST(adj_plan_steps_and_confirms)
+{
+	struct snapshot s = fx_copy();
+	static struct adj_plan pl;
+	/* ] on one process at 500: 600, no question asked */
+	fx_row(&s, 4243)->oom_score_adj = 500;
+	adj_plan_begin(&pl, ADJ_OP_STEP, 100, false);
+	ck_assert_int_eq(adj_plan_add(&pl, fx_row(&s, 4243)), 0);
+	ck_assert_int_eq(pl.t[0].old_adj, 500);
+	ck_assert_int_eq(pl.t[0].new_adj, 600);
+	ck_assert_uint_eq(pl.t[0].start_ticks, 5001);
+	ck_assert_str_eq(pl.t[0].comm, "nas-helper");
+	ck_assert(!adj_plan_needs_confirm(&pl));
+	/* clamped at the top: nothing would change */
+	fx_row(&s, 4243)->oom_score_adj = 1000;
+	adj_plan_begin(&pl, ADJ_OP_STEP, 100, false);
+	adj_plan_add(&pl, fx_row(&s, 4243));
+	ck_assert_int_eq(pl.t[0].new_adj, 1000);
+	ck_assert_uint_eq(adj_plan_changes(&pl), 0);
+	/* [ from -800 enters the protected zone: asks */
+	fx_row(&s, 4243)->oom_score_adj = -800;
+	adj_plan_begin(&pl, ADJ_OP_STEP, -100, false);
+	adj_plan_add(&pl, fx_row(&s, 4243));
+	ck_assert_int_eq(pl.t[0].new_adj, -900);
+	ck_assert(adj_plan_needs_confirm(&pl));
+	ck_assert(adj_plan_enters_protection(&pl));
+	/* within the zone already: no question (the operator was asked on the way in) */
+	fx_row(&s, 4243)->oom_score_adj = -900;
+	adj_plan_begin(&pl, ADJ_OP_STEP, -100, false);
+	adj_plan_add(&pl, fx_row(&s, 4243));
+	ck_assert(!adj_plan_needs_confirm(&pl));
+	/* a typed value replaces the step */
+	adj_plan_set_value(&pl, 300);
+	ck_assert_int_eq(pl.op, ADJ_OP_SET);
+	ck_assert_int_eq(pl.t[0].new_adj, 300);
+	/* a tagged group always asks; ghosts and kernel threads are left out */
+	adj_plan_begin(&pl, ADJ_OP_STEP, 100, true);
+	ck_assert_int_eq(adj_plan_add(&pl, fx_row(&s, 4242)), 0);
+	ck_assert_int_eq(adj_plan_add(&pl, fx_row(&s, 4100)), -EINVAL); /* OOM-killed ghost */
+	ck_assert_int_eq(adj_plan_add(&pl, fx_row(&s, 2)), -EINVAL);    /* kthreadd */
+	ck_assert_uint_eq(pl.n, 1);
+	ck_assert_uint_eq(pl.skipped, 2);
+	ck_assert(adj_plan_needs_confirm(&pl));
+	/* presets: protect, neutral, sacrifice */
+	ck_assert_uint_eq(adj_presets_len, 3);
+	ck_assert_int_eq(adj_presets[0].value, -900);
+	ck_assert_int_eq(adj_presets[1].value, 0);
+	ck_assert_int_eq(adj_presets[2].value, 1000);
+}
+END_TEST
+
+START_TEST(adj_preview_names_the_new_victim)
+{
+	if (sysconf(_SC_PAGESIZE) != 4096)
+		return; /* the fixture's numbers assume 4 KiB pages */
+	struct snapshot s = fx_copy();
+	static struct adj_plan pl;
+	char lines[4][ADJ_PREVIEW_LEN];
+	/* protecting the leaker hands its role to nas-helper in its cgroup, and to the
+	 * docker app (110M + 4M swap) on the whole machine */
+	adj_plan_begin(&pl, ADJ_OP_SET, -1000, false);
+	adj_plan_add(&pl, fx_row(&s, 4242));
+	size_t n = adj_preview(&s, &pl, lines, 4);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(lines[0], "next victim in nas-agent.service would become 4243 nas-helper "
+	                           "(was 4242 leaky)");
+	ck_assert_str_eq(lines[1], "next victim in the system would become 2001 python3 "
+	                           "(was 4242 leaky)");
+	/* a small change that does not move the ranking */
+	adj_plan_set_value(&pl, 100);
+	n = adj_preview(&s, &pl, lines, 4);
+	ck_assert_str_eq(lines[0], "next victim in nas-agent.service stays 4242 leaky");
+	ck_assert_str_eq(lines[1], "next victim in the system stays 4242 leaky");
+	/* a tagged group stepped each by its own value, across two cgroup scopes */
+	adj_plan_begin(&pl, ADJ_OP_STEP, 1000, true);
+	adj_plan_add(&pl, fx_row(&s, 4243)); /* nas-agent.service */
+	adj_plan_add(&pl, fx_row(&s, 2001)); /* docker: alone in its scope */
+	n = adj_preview(&s, &pl, lines, 4);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(lines[0], "next victim in nas-agent.service would become 4243 nas-helper "
+	                           "(was 4242 leaky)");
+	ck_assert_str_eq(lines[1], "next victim in docker 2e088fe462e2 stays 2001 python3");
+	ck_assert_ptr_nonnull(strstr(lines[2], "the system would become"));
+	/* at most max lines: the last says what was left out */
+	n = adj_preview(&s, &pl, lines, 2);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(lines[1], "... and 2 more scopes");
+	/* the process exited since the plan was made */
+	fx_row(&s, 4243)->state = PROC_EXITED;
+	fx_row(&s, 2001)->state = PROC_EXITED;
+	n = adj_preview(&s, &pl, lines, 4);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_ptr_nonnull(strstr(lines[0], "gone"));
+	/* the snapshot itself was not touched by any preview */
+	ck_assert_int_eq(fx_row(&s, 4242)->oom_score_adj, 0);
+}
+END_TEST
+
 START_TEST(cgview_tree_collapse_flat)
 {
 	const struct snapshot *s = fixture_snapshot();
@@ -478,7 +727,7 @@ int main(void)
 	tcase_add_test(tc, sanitize_utf8);
 	tcase_add_test(tc, sanitize_limits);
 	tcase_add_test(tc, keymap_no_duplicates_and_help);
-	tcase_add_test(tc, keymap_reserved_for_adj_controls);
+	tcase_add_test(tc, keymap_adj_controls);
 	tcase_add_test(tc, keymap_design_keys);
 	tcase_add_test(tc, theme_parse_good);
 	tcase_add_test(tc, theme_parse_bad_reports_file_line);
@@ -491,7 +740,12 @@ int main(void)
 	tcase_add_test(tc, layout_hidden_panes);
 	tcase_add_test(tc, fit_columns_drops_by_priority);
 	tcase_add_test(tc, procview_sort_filter_follow);
+	tcase_add_test(tc, procview_stays_on_top_until_moved);
 	tcase_add_test(tc, cgview_tree_collapse_flat);
+	tcase_add_test(tc, tagset_follows_processes);
+	tcase_add_test(tc, adj_value_parser);
+	tcase_add_test(tc, adj_plan_steps_and_confirms);
+	tcase_add_test(tc, adj_preview_names_the_new_victim);
 	tcase_add_test(tc, rate_classes);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
