@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/cgroup_name.h"
 #include "core/oom_event.h"
 #include "draw.h"
 #include "evfmt.h"
@@ -86,8 +87,13 @@ void pane_events_draw(struct tui *t, struct rect r)
 				break;
 			case EV_SCOPE: snprintf(buf, sizeof(buf), "%s", evfmt_scope(e)); break;
 			case EV_CGROUP: {
+				/* the readable name: a kernel path is cut to "/process" at 80 columns;
+				 * the episode view shows the whole path */
 				const char *cg = evfmt_cgroup(e);
-				snprintf(buf, sizeof(buf), "%s", cg ? cg : "-");
+				if (cg)
+					cgroup_readable_name(cg, buf, sizeof(buf));
+				else
+					snprintf(buf, sizeof(buf), "-");
 				break;
 			}
 			case EV_ANON: uifmt_bytes(buf, sizeof(buf), kb(e->anon_rss_kb)); break;
