@@ -218,10 +218,31 @@ static void entry_free(struct proc_table *t, struct proc_entry *e)
 	free(e);
 }
 
+/* "PID/name" into path (64 bytes): per process and refresh, so without snprintf */
+static void pid_path(char *path, pid_t pid, const char *name)
+{
+	char tmp[16];
+	size_t n = 0;
+	unsigned v = (unsigned)pid;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	char *p = path;
+	while (n > 0)
+		*p++ = tmp[--n];
+	*p++ = '/';
+	size_t l = strlen(name);
+	if (l > 40)
+		l = 40;
+	memcpy(p, name, l);
+	p[l] = '\0';
+}
+
 static int64_t count_fds(struct proc_table *t, pid_t pid)
 {
 	char path[64];
-	snprintf(path, sizeof(path), "%d/fd", (int)pid);
+	pid_path(path, pid, "fd");
 	if (t->fd_count_by_size) {
 		struct stat st;
 		if (fstatat(t->proc_fd, path, &st, 0) != 0)
@@ -257,7 +278,7 @@ static ssize_t read_pid_file(struct proc_table *t, int fd, pid_t pid, const char
 	if (fd >= 0)
 		return util_pread_once(fd, buf, cap);
 	char path[64];
-	snprintf(path, sizeof(path), "%d/%s", (int)pid, name);
+	pid_path(path, pid, name);
 	return util_read_file_at(t->proc_fd, path, buf, cap);
 }
 

@@ -195,7 +195,41 @@ void sb_putn(struct strbuf *sb, const char *s, size_t n)
 
 void sb_putc(struct strbuf *sb, char c)
 {
+	if (!sb->oom && sb->len + 2 <= sb->cap) { /* the common case: room already there */
+		sb->buf[sb->len++] = c;
+		sb->buf[sb->len] = '\0';
+		return;
+	}
 	sb_putn(sb, &c, 1);
+}
+
+void sb_put_i64(struct strbuf *sb, int64_t v)
+{
+	char tmp[24];
+	char *end = tmp + sizeof(tmp), *p = end;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	sb_putn(sb, p, (size_t)(end - p));
+}
+
+void sb_put_padded(struct strbuf *sb, const char *s, size_t n, size_t width, bool left)
+{
+	static const char spaces[] = "                                ";
+	size_t pad = n < width ? width - n : 0;
+	if (left)
+		sb_putn(sb, s, n);
+	while (pad > 0) {
+		size_t k = pad < sizeof(spaces) - 1 ? pad : sizeof(spaces) - 1;
+		sb_putn(sb, spaces, k);
+		pad -= k;
+	}
+	if (!left)
+		sb_putn(sb, s, n);
 }
 
 void sb_puts(struct strbuf *sb, const char *s)
