@@ -43,6 +43,14 @@ struct strbuf {
 	char *buf;
 	size_t len, cap;
 	bool oom;
+	/* Optional streaming: when spill is set, an append that would take len past spill_at
+	 * first hands the bytes so far to spill() and empties the buffer, so memory stays
+	 * bounded however long the output. spill returns false on failure: the bytes are
+	 * dropped, spill_failed is set, and later appends are ignored. */
+	bool (*spill)(void *ctx, const char *buf, size_t len);
+	void *spill_ctx;
+	size_t spill_at;
+	bool spill_failed;
 };
 void sb_init(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
