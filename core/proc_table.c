@@ -39,7 +39,8 @@ struct proc_table {
 	size_t nghosts;
 
 	size_t held, held_budget; /* held /proc files, and how many we may hold */
-	int new_level;            /* files to hold for a process seen for the first time */
+	int new_level;            /* at most this many files for a process seen for the first time */
+	size_t fresh_left;        /* new pids of this refresh not yet given their files */
 
 	/* scratch, reused between refreshes */
 	pid_t *pids;
@@ -266,8 +267,9 @@ static void close_held(struct proc_table *t, struct proc_entry *e)
 	hold_level(t, e, 0);
 }
 
-/* How many files each user-space process may hold: budget / n, capped; the first
- * (budget mod n) processes in pid order one more. */
+/* How many files each user-space process may hold: budget / n, capped; the last
+ * (budget mod n) processes in pid order one more (as the greedy share in on_identity
+ * gives them, so the first refresh's choice stays). */
 static int max_level(const struct proc_table *t)
 {
 	return t->fd_count_by_size ? PROC_HELD_MAX : PROC_HELD_MAX - 1; /* no O_PATH readdir */
@@ -286,7 +288,6 @@ static void rebalance(struct proc_table *t)
 		base = maxl;
 	else
 		extra = t->held_budget - base * n;
-	t->new_level = (int)base;
 	/* close first, so that opening never runs over the budget */
 	for (int pass = 0; pass < 2; pass++) {
 		size_t rank = 0;
@@ -294,7 +295,7 @@ static void rebalance(struct proc_table *t)
 			struct proc_entry *e = t->live[i];
 			if (e->row.kernel_thread)
 				continue;
-			int want = (int)base + (rank++ < extra);
+			int want = (int)base + (rank++ >= n - extra);
 			if ((pass == 0 && e->held_level > want) || (pass == 1 && e->held_level < want))
 				hold_level(t, e, want);
 		}
@@ -489,8 +490,15 @@ static void on_identity(void *ctx, const struct proc_identity *id)
 	r->exited_unix_s = NAN;
 	r->oom_event = -1;
 	reread_cgroup(t, e, id->cgroup_text);
-	if (!r->kernel_thread)
-		hold_level(t, e, t->new_level);
+	if (!r->kernel_thread) {
+		/* an even share of what is left, so the first refresh holds what the
+		 * rebalance after it would have chosen, instead of reading by path */
+		size_t left = t->fresh_left ? t->fresh_left : 1;
+		size_t share = t->held < t->held_budget ? (t->held_budget - t->held) / left : 0;
+		hold_level(t, e, share < (size_t)t->new_level ? (int)share : t->new_level);
+	}
+	if (t->fresh_left)
+		t->fresh_left--;
 	if (!sample(t, e)) {
 		entry_free(t, e);
 		return;
@@ -568,10 +576,8 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	}
 
 	struct born_ctx bc = {t, t_ms};
-	size_t n_est = t->nnext + t->nfresh;
 	t->new_level = max_level(t);
-	if (n_est && t->held_budget / n_est < (size_t)t->new_level)
-		t->new_level = (int)(t->held_budget / n_est);
+	t->fresh_left = t->nfresh;
 	if (t->nfresh)
 		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, &bc);
 
