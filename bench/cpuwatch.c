@@ -1,8 +1,10 @@
 /* bench/cpuwatch.c — CPU per refresh, peak RSS and time to the first snapshot.
  *
- *   cpuwatch -m MARKER -t SECS -- COMMAND [ARGS...]
+ *   cpuwatch -m MARKER [-s SKIP] -t SECS -- COMMAND [ARGS...]
  *       Runs COMMAND with stdout on a pipe. A frame starts at each line that begins with
- *       MARKER. Samples the child's utime+stime (/proc/PID/stat) when frame 1 appears,
+ *       MARKER. Samples the child's utime+stime (/proc/PID/stat) when frame 1 appears
+ *       (with -s: the first frame SKIP seconds or more after frame 1, e.g. once oomtop's
+ *       leak-rate window holds enough samples to print rates),
  *       and again at the first frame that starts SECS or more later; the difference over
  *       the frames in between is the steady-state cost per refresh (the first refresh,
  *       start-up and exit are outside the window). Then SIGTERM, wait4 for the peak RSS.
@@ -71,7 +73,7 @@ static long hwm_kb(pid_t pid)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: cpuwatch -m MARKER -t SECS -- COMMAND [ARGS...]\n"
+	fprintf(stderr, "usage: cpuwatch -m MARKER [-s SKIP] -t SECS -- COMMAND [ARGS...]\n"
 			"       cpuwatch -p PID -t SECS\n");
 	exit(2);
 }
@@ -99,11 +101,12 @@ static int attached(pid_t pid, double secs)
 int main(int argc, char **argv)
 {
 	const char *marker = NULL;
-	double secs = 5;
+	double secs = 5, skip = 0;
 	pid_t pid = 0;
 	int opt;
-	while ((opt = getopt(argc, argv, "+m:t:p:")) != -1) {
+	while ((opt = getopt(argc, argv, "+m:t:p:s:")) != -1) {
 		switch (opt) {
+		case 's': skip = atof(optarg); break;
 		case 'm': marker = optarg; break;
 		case 't': secs = atof(optarg); break;
 		case 'p': pid = (pid_t)atol(optarg); break;
@@ -147,8 +150,8 @@ int main(int argc, char **argv)
 	size_t ncarry = 1;
 	if (mlen + 1 > sizeof(carry))
 		usage();
-	long frames = 0, window_frames = 0;
-	double t_first = 0, t_frame1 = 0;
+	long frames = 0, window_frames = 0, start_frame = 0;
+	double t_first = 0, t_frame1 = 0, t_start_window = 0;
 	long long u0 = 0, s0 = 0, u1 = 0, s1 = 0;
 	bool done = false, killed = false;
 	for (;;) {
@@ -172,10 +175,14 @@ int main(int argc, char **argv)
 			if (frames == 1) {
 				t_first = now - t_start;
 				t_frame1 = now;
+			}
+			if (!start_frame && now - t_frame1 >= skip) {
+				start_frame = frames;
+				t_start_window = now;
 				cpu_ticks(c, &u0, &s0);
-			} else if (now - t_frame1 >= secs) {
+			} else if (start_frame && now - t_start_window >= secs) {
 				cpu_ticks(c, &u1, &s1);
-				window_frames = frames - 1;
+				window_frames = frames - start_frame;
 				done = true;
 				kill(c, SIGTERM);
 				killed = true;
