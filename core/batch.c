@@ -43,6 +43,25 @@ size_t batch_select(const struct snapshot *s, const struct options *o, const str
 	return n;
 }
 
+/* Batch output is streamed in pieces of this size: a snapshot of 10,000 processes is
+ * megabytes of JSON, and the peak RSS would otherwise hold all of it. */
+#define BATCH_SPILL_BYTES (64 * 1024)
+
+struct spill_ctx {
+	FILE *out;
+	int err; /* errno of the failed write */
+};
+
+static bool spill_to_file(void *ctx, const char *buf, size_t len)
+{
+	struct spill_ctx *sc = ctx;
+	if (fwrite(buf, 1, len, sc->out) != len) {
+		sc->err = errno ? errno : EIO;
+		return false;
+	}
+	return true;
+}
+
 /* Sleep until the monotonic deadline, waking early on a stop request. */
 static void sleep_until(int64_t deadline_ms)
 {
@@ -69,6 +88,10 @@ int batch_run(struct collector *c, const struct options *o, FILE *out, FILE *err
 	size_t cap = 0;
 	struct strbuf sb;
 	sb_init(&sb);
+	struct spill_ctx sc = {out, 0};
+	sb.spill = spill_to_file;
+	sb.spill_ctx = &sc;
+	sb.spill_at = BATCH_SPILL_BYTES;
 	int status = 0;
 	int64_t interval_ms = (int64_t)(o->delay_s * 1000.0 + 0.5);
 	int64_t next = util_mono_ms();
@@ -101,10 +124,13 @@ int batch_run(struct collector *c, const struct options *o, FILE *out, FILE *err
 			status = 1;
 			break;
 		}
-		if (sb.len && (fwrite(sb.buf, 1, sb.len, out) != sb.len || fflush(out) != 0)) {
-			if (errno != EPIPE)
-				fprintf(err, "oomtop: cannot write output: %s\n", strerror(errno));
-			status = errno == EPIPE ? 0 : 1;
+		if (!sb.spill_failed && ((sb.len && !spill_to_file(&sc, sb.buf, sb.len)) || fflush(out) != 0))
+			sb.spill_failed = true;
+		if (sb.spill_failed) {
+			int e = sc.err ? sc.err : errno;
+			if (e != EPIPE)
+				fprintf(err, "oomtop: cannot write output: %s\n", strerror(e));
+			status = e == EPIPE ? 0 : 1;
 			break;
 		}
 	}

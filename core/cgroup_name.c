@@ -50,7 +50,10 @@ void cgroup_readable_name(const char *path, char *out, size_t cap)
 	while (plen > 1 && path[plen - 1] == '/')
 		plen--;
 	if (plen <= 1) {
-		snprintf(out, cap, "/");
+		if (cap >= 2)
+			memcpy(out, "/", 2);
+		else
+			out[0] = '\0';
 		return;
 	}
 	const char *last = path + plen;
@@ -99,5 +102,9 @@ void cgroup_readable_name(const char *path, char *out, size_t cap)
 		snprintf(out, cap, "lxc %.*s", (int)(len - 12), last + 12);
 		return;
 	}
-	snprintf(out, cap, "%.*s", (int)len, last);
+	/* the common case, once per row of output: no printf */
+	if (len > cap - 1)
+		len = cap - 1;
+	memcpy(out, last, len);
+	out[len] = '\0';
 }

@@ -13,12 +13,14 @@ static const char *state_name(enum proc_state s)
 	return "running";
 }
 
-static void key(struct strbuf *sb, const char *k, bool first)
+static void put_key(struct strbuf *sb, const char *quoted, size_t n, bool first)
 {
 	if (!first)
 		sb_putc(sb, ',');
-	sb_printf(sb, "\"%s\":", k);
+	sb_putn(sb, quoted, n);
 }
+/* k is a literal: its quoted form and length are known at compile time */
+#define key(sb, k, first) put_key((sb), "\"" k "\":", sizeof("\"" k "\":") - 1, (first))
 
 static void pid_or_null(struct strbuf *sb, pid_t pid)
 {

@@ -15,6 +15,38 @@ static void put_padded(struct strbuf *sb, const char *s, int width, bool left)
 	sb_printf(sb, left ? "%-*s" : "%*s", width, s);
 }
 
+/* s as "%-W.Ps" (left) or "%Ws": padded to width, cut to precision bytes (0: no cut). */
+static void put_col(struct strbuf *sb, const char *s, size_t width, size_t precision, bool left)
+{
+	size_t n = precision ? strnlen(s, precision) : strlen(s);
+	sb_put_padded(sb, s, n, width, left);
+}
+
+/* "%Wd" */
+static void put_int(struct strbuf *sb, int64_t v, size_t width)
+{
+	char tmp[24];
+	char *end = tmp + sizeof(tmp), *p = end;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	sb_put_padded(sb, p, (size_t)(end - p), width, false);
+}
+
+/* a known number as "%Wd ", an unknown one as "-" in the same width */
+static void put_known(struct strbuf *sb, int64_t v, size_t width)
+{
+	if (val_known(v))
+		put_int(sb, v, width);
+	else
+		sb_put_padded(sb, "-", 1, width, false);
+	sb_putc(sb, ' ');
+}
+
 /* Shorten a sanitised column to at most width bytes without splitting a UTF-8
  * character (escapes make the text longer than the bytes text_sanitize was allowed). */
 static void cut_utf8(struct strbuf *b, size_t width)
@@ -123,36 +155,46 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 		  v->nrows);
 	sb_printf(sb, "%8s %-10s %-20s %6s %8s %6s %5s %5s %5s %7s %4s %s\n", "PID", "USER", "CGROUP", "RSS", "RSS/h",
 		  "SWAP", "SCORE", "ADJ", "FDS", "FD/h", "THR", "COMMAND");
+	struct strbuf user, cgs; /* scratch, reused for every row */
+	sb_init(&user);
+	sb_init(&cgs);
 	for (size_t i = 0; i < v->nrows; i++) {
 		const struct proc_row *p = v->rows[i];
-		char rss[16], rh[24], sw[16], sc[16] = "-", adj[16] = "-", fds[16] = "-", fh[24], thr[16] = "-";
+		char rss[16], rh[24], sw[16], fh[24];
 		char mark = p->state == PROC_OOM_KILLED ? 'K' : p->state == PROC_EXITED ? 'x' : p->next_victim ? '*' : ' ';
 		fmt_bytes(rss, sizeof(rss), p->rss_bytes);
 		fmt_bytes_rate_h(rh, sizeof(rh), p->rss_slope.per_s);
 		fmt_bytes(sw, sizeof(sw), p->swap_bytes);
 		fmt_count_rate_h(fh, sizeof(fh), p->fd_slope.per_s);
-		if (val_known(p->oom_score))
-			snprintf(sc, sizeof(sc), "%lld", (long long)p->oom_score);
-		if (val_known(p->oom_score_adj))
-			snprintf(adj, sizeof(adj), "%lld", (long long)p->oom_score_adj);
-		if (val_known(p->fds))
-			snprintf(fds, sizeof(fds), "%lld", (long long)p->fds);
-		if (val_known(p->threads))
-			snprintf(thr, sizeof(thr), "%lld", (long long)p->threads);
 		char cg[128] = "-";
 		if (p->cgroup)
 			cgroup_readable_name(p->cgroup, cg, sizeof(cg));
-		struct strbuf user, cgs;
-		sb_init(&user);
-		sb_init(&cgs);
+		sb_reset(&user);
+		sb_reset(&cgs);
 		text_sanitize(&user, p->user ? p->user : "?", 10);
 		text_sanitize(&cgs, cg, 20);
 		cut_utf8(&user, 10);
 		cut_utf8(&cgs, 20);
-		sb_printf(sb, "%c%7d %-10.10s %-20.20s %6s %8s %6s %5s %5s %5s %7s %4s ", mark, (int)p->pid,
-			  user.buf ? user.buf : "", cgs.buf ? cgs.buf : "", rss, rh, sw, sc, adj, fds, fh, thr);
-		sb_free(&user);
-		sb_free(&cgs);
+		/* "%c%7d %-10.10s %-20.20s %6s %8s %6s %5s %5s %5s %7s %4s " without printf */
+		sb_putc(sb, mark);
+		put_int(sb, p->pid, 7);
+		sb_putc(sb, ' ');
+		put_col(sb, user.buf ? user.buf : "", 10, 10, true);
+		sb_putc(sb, ' ');
+		put_col(sb, cgs.buf ? cgs.buf : "", 20, 20, true);
+		sb_putc(sb, ' ');
+		put_col(sb, rss, 6, 0, false);
+		sb_putc(sb, ' ');
+		put_col(sb, rh, 8, 0, false);
+		sb_putc(sb, ' ');
+		put_col(sb, sw, 6, 0, false);
+		sb_putc(sb, ' ');
+		put_known(sb, p->oom_score, 5);
+		put_known(sb, p->oom_score_adj, 5);
+		put_known(sb, p->fds, 5);
+		put_col(sb, fh, 7, 0, false);
+		sb_putc(sb, ' ');
+		put_known(sb, p->threads, 4);
 		if (p->cmdline && p->cmdline[0]) {
 			text_sanitize(sb, p->cmdline, CMD_MAX_BYTES);
 		} else {
@@ -162,6 +204,8 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 		}
 		sb_putc(sb, '\n');
 	}
+	sb_free(&user);
+	sb_free(&cgs);
 }
 
 void out_text(struct strbuf *sb, const struct out_view *v)

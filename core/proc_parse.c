@@ -15,10 +15,14 @@ static int64_t kb_value(const char *p)
 	return util_parse_i64(&p, &v) ? v * 1024 : VAL_UNKNOWN;
 }
 
-static bool key_is(const char *line, const char *key, const char **value)
+/* line starts with key (a literal) and ':'; then *value is what follows. */
+#define key_is(line, key, value) key_is_n((line), key, sizeof(key) - 1, (value))
+static inline bool key_is_n(const char *line, const char *key, size_t n, const char **value)
 {
-	size_t n = strlen(key);
-	if (strncmp(line, key, n) != 0 || line[n] != ':')
+	for (size_t i = 0; i < n; i++) /* stops at the first difference: never past a NUL */
+		if (line[i] != key[i])
+			return false;
+	if (line[n] != ':')
 		return false;
 	*value = line + n + 1;
 	return true;
@@ -47,7 +51,8 @@ int status_parse(const char *buf, struct proc_sample *out)
 	out->rss_shmem_bytes = out->swap_bytes = out->pgtables_bytes = VAL_UNKNOWN;
 	out->threads = out->uid = out->ppid = VAL_UNKNOWN;
 	bool seen_name = false;
-	for (const char *p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+	/* most lines are skipped on their first byte or two */
+	for (const char *p = buf; *p;) {
 		const char *v;
 		switch (*p) {
 		case 'N':
@@ -63,10 +68,16 @@ int status_parse(const char *buf, struct proc_sample *out)
 				util_parse_i64(&v, &out->uid);
 			break;
 		case 'T':
-			if (key_is(p, "Threads", &v))
+			if (key_is(p, "Threads", &v)) {
 				util_parse_i64(&v, &out->threads);
+				/* the first line of the signal part, after everything we need
+				 * (task_sig() follows task_mem() in every kernel): done */
+				return seen_name && val_known(out->threads) ? 0 : -EINVAL;
+			}
 			break;
 		case 'R':
+			if (p[1] != 's' || p[2] != 's')
+				break;
 			if (key_is(p, "RssAnon", &v))
 				out->rss_anon_bytes = kb_value(v);
 			else if (key_is(p, "RssFile", &v))
@@ -75,6 +86,8 @@ int status_parse(const char *buf, struct proc_sample *out)
 				out->rss_shmem_bytes = kb_value(v);
 			break;
 		case 'V':
+			if (p[1] != 'm')
+				break;
 			if (key_is(p, "VmRSS", &v))
 				out->rss_bytes = kb_value(v);
 			else if (key_is(p, "VmSwap", &v))
@@ -88,6 +101,10 @@ int status_parse(const char *buf, struct proc_sample *out)
 		default:
 			break;
 		}
+		const char *nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		p = nl + 1;
 	}
 	return seen_name && val_known(out->threads) ? 0 : -EINVAL;
 }

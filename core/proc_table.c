@@ -38,7 +38,9 @@ struct proc_table {
 	struct proc_entry **ghosts; /* oldest first */
 	size_t nghosts;
 
-	size_t held, held_budget;
+	size_t held, held_budget; /* held /proc files, and how many we may hold */
+	int new_level;            /* at most this many files for a process seen for the first time */
+	size_t fresh_left;        /* new pids of this refresh not yet given their files */
 
 	/* scratch, reused between refreshes */
 	pid_t *pids;
@@ -195,17 +197,109 @@ static int list_pids(struct proc_table *t)
 	return 0;
 }
 
+/* "PID/name" into path (64 bytes): per process and refresh, so without snprintf */
+static void pid_path(char *path, pid_t pid, const char *name)
+{
+	char tmp[16];
+	size_t n = 0;
+	unsigned v = (unsigned)pid;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	char *p = path;
+	while (n > 0)
+		*p++ = tmp[--n];
+	*p++ = '/';
+	size_t l = strlen(name);
+	if (l > 40)
+		l = 40;
+	memcpy(p, name, l);
+	p[l] = '\0';
+}
+
+/* The files a process may have held, most valuable first (see proc_table.h). */
+static int *held_slot(struct proc_entry *e, int i)
+{
+	switch (i) {
+	case 0: return &e->status_fd;
+	case 1: return &e->score_fd;
+	case 2: return &e->adj_fd;
+	default: return &e->fddir_fd;
+	}
+}
+
+/* Keep the first `level` files of e held (closing the rest); opening stops at the first
+ * failure (gone, not ours, out of fds) and leaves the rest read by path. */
+static void hold_level(struct proc_table *t, struct proc_entry *e, int level)
+{
+	static const char *const names[] = {"status", "oom_score", "oom_score_adj", "fd"};
+	for (int i = PROC_HELD_MAX - 1; i >= level; i--) {
+		int *fd = held_slot(e, i);
+		if (*fd >= 0) {
+			close(*fd);
+			*fd = -1;
+			t->held--;
+		}
+	}
+	for (int i = 0; i < level; i++) {
+		int *fd = held_slot(e, i);
+		if (*fd >= 0)
+			continue;
+		if (t->held >= t->held_budget || (i > 0 && *held_slot(e, i - 1) < 0))
+			break;
+		char path[64];
+		pid_path(path, e->row.pid, names[i]);
+		/* fd/: O_PATH is enough for fstat (no read permission needed, as for stat) */
+		int flags = i == 3 ? O_PATH | O_DIRECTORY | O_CLOEXEC : O_RDONLY | O_CLOEXEC;
+		*fd = openat(t->proc_fd, path, flags);
+		if (*fd < 0)
+			break;
+		t->held++;
+	}
+	e->held_level = 0;
+	while (e->held_level < PROC_HELD_MAX && *held_slot(e, e->held_level) >= 0)
+		e->held_level++;
+}
+
 static void close_held(struct proc_table *t, struct proc_entry *e)
 {
-	int *fds[] = {&e->status_fd, &e->score_fd, &e->adj_fd};
-	bool was_held = e->status_fd >= 0;
-	for (size_t i = 0; i < ARRAY_SIZE(fds); i++) {
-		if (*fds[i] >= 0)
-			close(*fds[i]);
-		*fds[i] = -1;
+	hold_level(t, e, 0);
+}
+
+/* How many files each user-space process may hold: budget / n, capped; the last
+ * (budget mod n) processes in pid order one more (as the greedy share in on_identity
+ * gives them, so the first refresh's choice stays). */
+static int max_level(const struct proc_table *t)
+{
+	return t->fd_count_by_size ? PROC_HELD_MAX : PROC_HELD_MAX - 1; /* no O_PATH readdir */
+}
+
+static void rebalance(struct proc_table *t)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->nlive; i++)
+		n += !t->live[i]->row.kernel_thread;
+	if (!n)
+		return;
+	size_t maxl = (size_t)max_level(t);
+	size_t base = t->held_budget / n, extra = 0;
+	if (base >= maxl)
+		base = maxl;
+	else
+		extra = t->held_budget - base * n;
+	/* close first, so that opening never runs over the budget */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t rank = 0;
+		for (size_t i = 0; i < t->nlive; i++) {
+			struct proc_entry *e = t->live[i];
+			if (e->row.kernel_thread)
+				continue;
+			int want = (int)base + (rank++ >= n - extra);
+			if ((pass == 0 && e->held_level > want) || (pass == 1 && e->held_level < want))
+				hold_level(t, e, want);
+		}
 	}
-	if (was_held && t->held)
-		t->held--;
 }
 
 static void entry_free(struct proc_table *t, struct proc_entry *e)
@@ -221,7 +315,7 @@ static void entry_free(struct proc_table *t, struct proc_entry *e)
 static int64_t count_fds(struct proc_table *t, pid_t pid)
 {
 	char path[64];
-	snprintf(path, sizeof(path), "%d/fd", (int)pid);
+	pid_path(path, pid, "fd");
 	if (t->fd_count_by_size) {
 		struct stat st;
 		if (fstatat(t->proc_fd, path, &st, 0) != 0)
@@ -257,7 +351,7 @@ static ssize_t read_pid_file(struct proc_table *t, int fd, pid_t pid, const char
 	if (fd >= 0)
 		return util_pread_once(fd, buf, cap);
 	char path[64];
-	snprintf(path, sizeof(path), "%d/%s", (int)pid, name);
+	pid_path(path, pid, name);
 	return util_read_file_at(t->proc_fd, path, buf, cap);
 }
 
@@ -295,7 +389,18 @@ static void track_slopes(struct proc_table *t, struct proc_entry *e)
 	r->thread_slope = leak_estimate(&e->thread_hist, t->now_ms, t->window_s);
 }
 
-/* Re-read what changes. Returns false when the process is gone (or its pid was reused). */
+static int64_t read_small_int(struct proc_table *t, int fd, pid_t pid, const char *name)
+{
+	char buf[32];
+	return read_pid_file(t, fd, pid, name, buf, sizeof(buf)) > 0 ? small_int(buf) : VAL_UNKNOWN;
+}
+
+/* Re-read what changes. Returns false when the process is gone (or its pid was reused).
+ *
+ * A held status file pins the identity: a pread on it fails once the process has exited.
+ * Files read by path are read before it, so that a successful status read afterwards
+ * proves the process was alive, and its pid not reused, while they were read. Without a
+ * held status the start time is checked first, by path, as libproc2's reader would. */
 static bool sample(struct proc_table *t, struct proc_entry *e)
 {
 	struct proc_row *r = &e->row;
@@ -309,6 +414,21 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 		if (read_pid_file(t, -1, pid, "stat", buf, sizeof(buf)) <= 0 || stat_parse(buf, &sf) != 0 ||
 		    sf.start_ticks != r->start_ticks)
 			return false;
+	}
+	/* by path first (see above) */
+	if (e->score_fd < 0)
+		r->oom_score = read_small_int(t, -1, pid, "oom_score");
+	if (e->adj_fd < 0)
+		r->oom_score_adj = read_small_int(t, -1, pid, "oom_score_adj");
+	if (e->fddir_fd >= 0) {
+		struct stat st;
+		r->fds = fstat(e->fddir_fd, &st) == 0 ? (int64_t)st.st_size : VAL_UNKNOWN;
+	} else if (t->fd_count_by_size || (t->seq + (unsigned long)pid) % FD_COUNT_EVERY == 0 || !val_known(r->fds)) {
+		r->fds = count_fds(t, pid);
+	}
+	if ((t->seq + (unsigned long)pid) % CGROUP_RECHECK_EVERY == 0) {
+		if (read_pid_file(t, -1, pid, "cgroup", buf, sizeof(buf)) > 0)
+			reread_cgroup(t, e, buf);
 	}
 	if (read_pid_file(t, e->status_fd, pid, "status", buf, sizeof(buf)) <= 0)
 		return false;
@@ -324,38 +444,12 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	r->threads = s.threads;
 	if (val_known(s.ppid))
 		r->ppid = (pid_t)s.ppid;
-	r->oom_score = read_pid_file(t, e->score_fd, pid, "oom_score", buf, 32) > 0 ? small_int(buf) : VAL_UNKNOWN;
-	r->oom_score_adj = read_pid_file(t, e->adj_fd, pid, "oom_score_adj", buf, 32) > 0 ? small_int(buf) : VAL_UNKNOWN;
-	if (t->fd_count_by_size || (t->seq + (unsigned long)pid) % FD_COUNT_EVERY == 0 || !val_known(r->fds))
-		r->fds = count_fds(t, pid);
-	if ((t->seq + (unsigned long)pid) % CGROUP_RECHECK_EVERY == 0) {
-		if (read_pid_file(t, -1, pid, "cgroup", buf, sizeof(buf)) > 0)
-			reread_cgroup(t, e, buf);
-	}
+	if (e->score_fd >= 0)
+		r->oom_score = read_small_int(t, e->score_fd, pid, "oom_score");
+	if (e->adj_fd >= 0)
+		r->oom_score_adj = read_small_int(t, e->adj_fd, pid, "oom_score_adj");
 	track_slopes(t, e);
 	return true;
-}
-
-static void hold_files(struct proc_table *t, struct proc_entry *e)
-{
-	e->status_fd = e->score_fd = e->adj_fd = -1;
-	if (e->row.kernel_thread || t->held + 1 > t->held_budget / 3)
-		return;
-	char path[64];
-	static const char *const names[] = {"status", "oom_score", "oom_score_adj"};
-	int *fds[] = {&e->status_fd, &e->score_fd, &e->adj_fd};
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		snprintf(path, sizeof(path), "%d/%s", (int)e->row.pid, names[i]);
-		*fds[i] = openat(t->proc_fd, path, O_RDONLY | O_CLOEXEC);
-		if (*fds[i] < 0) { /* gone, or not ours to read: fall back to paths */
-			for (size_t j = 0; j < i; j++) {
-				close(*fds[j]);
-				*fds[j] = -1;
-			}
-			return;
-		}
-	}
-	t->held++;
 }
 
 struct born_ctx {
@@ -370,7 +464,7 @@ static void on_identity(void *ctx, const struct proc_identity *id)
 	struct proc_entry *e = calloc(1, sizeof(*e));
 	if (!e)
 		return;
-	e->status_fd = e->score_fd = e->adj_fd = -1;
+	e->status_fd = e->score_fd = e->adj_fd = e->fddir_fd = -1;
 	e->user = strdup(id->user[0] ? id->user : "?");
 	e->comm = strdup(id->comm);
 	e->cmdline = strdup(id->cmdline);
@@ -396,7 +490,15 @@ static void on_identity(void *ctx, const struct proc_identity *id)
 	r->exited_unix_s = NAN;
 	r->oom_event = -1;
 	reread_cgroup(t, e, id->cgroup_text);
-	hold_files(t, e);
+	if (!r->kernel_thread) {
+		/* an even share of what is left, so the first refresh holds what the
+		 * rebalance after it would have chosen, instead of reading by path */
+		size_t left = t->fresh_left ? t->fresh_left : 1;
+		size_t share = t->held < t->held_budget ? (t->held_budget - t->held) / left : 0;
+		hold_level(t, e, share < (size_t)t->new_level ? (int)share : t->new_level);
+	}
+	if (t->fresh_left)
+		t->fresh_left--;
 	if (!sample(t, e)) {
 		entry_free(t, e);
 		return;
@@ -474,6 +576,8 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	}
 
 	struct born_ctx bc = {t, t_ms};
+	t->new_level = max_level(t);
+	t->fresh_left = t->nfresh;
 	if (t->nfresh)
 		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, &bc);
 
@@ -499,6 +603,7 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	t->nlive = t->nnext;
 	t->next = tmp;
 	t->capnext = tcap;
+	rebalance(t);
 	return 0;
 }
 

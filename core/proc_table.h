@@ -2,12 +2,16 @@
  *
  * Discovery: the numeric entries of <proc_root> (getdents). A pid seen for the first time
  * gets its identity from libproc2 (core/proc_identity.h); from then on each refresh reads
- * only what changes, from files held open and re-read with pread:
+ * only what changes, from files held open and re-read with pread (or fstat):
  *   status (VmRSS, RssAnon/File/Shmem, VmSwap, VmPTE, Threads), oom_score, oom_score_adj,
- * and the open-fd count from stat("/proc/PID/fd").st_size (Linux ≥ 6.2; older kernels:
- * entries counted every FD_COUNT_EVERY refreshes). Held files cost 3 fds per process;
- * RLIMIT_NOFILE is raised to its hard limit, and processes beyond the budget are read by
- * path (with their start time checked, since no held file pins their identity).
+ * and the open-fd count from the st_size of /proc/PID/fd (Linux ≥ 6.2; held as an O_PATH
+ * fd and fstat'ed; older kernels: entries counted every FD_COUNT_EVERY refreshes).
+ *
+ * Held files cost fds. RLIMIT_NOFILE is raised to its hard limit; each user-space process
+ * holds budget / n of its four files (at most PROC_HELD_MAX), in the order of what holding
+ * saves per fd, measured on 6.18: status (pins the identity, so no start-time check by
+ * path: saves ~24 µs), oom_score (~7 µs), oom_score_adj (~6 µs), fd/ (~3 µs). The rest is
+ * read by path. The levels are rebalanced after each refresh as the process count moves.
  *
  * Identity is (pid, start_ticks). A held file of a process that exited fails with ESRCH,
  * so a reused pid is never mistaken for the old process. The cgroup is re-read every
@@ -30,11 +34,14 @@
 #define PROC_TABLE_MAX_GHOSTS 256
 #define CGROUP_RECHECK_EVERY 10
 #define FD_COUNT_EVERY 5
+#define PROC_HELD_MAX 4 /* status, oom_score, oom_score_adj, fd/ */
 
 struct proc_entry {
 	struct proc_row row; /* row.user/comm/cmdline/cgroup point at the strings below */
 	char *user, *comm, *cmdline, *cgroup;
 	int status_fd, score_fd, adj_fd; /* -1 when read by path */
+	int fddir_fd;                     /* O_PATH /proc/PID/fd for fstat, or -1 */
+	int held_level;                   /* how many of the four above are held */
 	struct leak_series rss_hist, fd_hist, thread_hist;
 };
 
@@ -58,7 +65,7 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s);
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n);
 struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n);
 
-/* How many processes are read through held files (the rest by path), and the fd budget. */
+/* How many /proc files are held open (the rest are read by path), and the fd budget. */
 size_t proc_table_held(const struct proc_table *t, size_t *budget);
 
 void proc_table_free(struct proc_table *t);

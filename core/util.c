@@ -167,8 +167,16 @@ void sb_reset(struct strbuf *sb)
 
 static bool sb_grow(struct strbuf *sb, size_t extra)
 {
-	if (sb->oom)
+	if (sb->oom || sb->spill_failed)
 		return false;
+	if (sb->spill && sb->len && sb->len + extra > sb->spill_at) {
+		if (!sb->spill(sb->spill_ctx, sb->buf, sb->len)) {
+			sb->spill_failed = true;
+			return false;
+		}
+		sb->len = 0;
+		sb->buf[0] = '\0';
+	}
 	if (sb->len + extra + 1 <= sb->cap)
 		return true;
 	size_t cap = sb->cap ? sb->cap : 256;
@@ -195,7 +203,41 @@ void sb_putn(struct strbuf *sb, const char *s, size_t n)
 
 void sb_putc(struct strbuf *sb, char c)
 {
+	if (!sb->oom && sb->len + 2 <= sb->cap && (!sb->spill || sb->len + 1 <= sb->spill_at)) {
+		sb->buf[sb->len++] = c;
+		sb->buf[sb->len] = '\0';
+		return;
+	}
 	sb_putn(sb, &c, 1);
+}
+
+void sb_put_i64(struct strbuf *sb, int64_t v)
+{
+	char tmp[24];
+	char *end = tmp + sizeof(tmp), *p = end;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	sb_putn(sb, p, (size_t)(end - p));
+}
+
+void sb_put_padded(struct strbuf *sb, const char *s, size_t n, size_t width, bool left)
+{
+	static const char spaces[] = "                                ";
+	size_t pad = n < width ? width - n : 0;
+	if (left)
+		sb_putn(sb, s, n);
+	while (pad > 0) {
+		size_t k = pad < sizeof(spaces) - 1 ? pad : sizeof(spaces) - 1;
+		sb_putn(sb, spaces, k);
+		pad -= k;
+	}
+	if (!left)
+		sb_putn(sb, s, n);
 }
 
 void sb_puts(struct strbuf *sb, const char *s)
@@ -218,7 +260,7 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	}
 	if (!sb_grow(sb, (size_t)n))
 		return;
-	va_start(ap, fmt);
+	va_start(ap, fmt); /* (sb_grow may have spilled: print where the buffer now ends) */
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	sb->len += (size_t)n;

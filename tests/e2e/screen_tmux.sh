@@ -92,6 +92,7 @@ pass "filter narrows the table"
 T resize-window -t oomtop -x 80 -y 24
 wait_for 'F10Quit'
 wait_for 'PID +USER'
+wait_for ' CGROUP v[12]' # the redraw after SIGWINCH may land a refresh later
 [ "$(screen | wc -l)" -le 24 ] || fail "more than 24 lines at 80x24"
 screen | grep -Eq ' CGROUP v[12]' || fail "cgroup pane gone at 80x24"
 T resize-window -t oomtop -x 40 -y 12

@@ -1366,6 +1366,106 @@ START_TEST(json_numbers)
 }
 END_TEST
 
+
+/* The formatters skip printf on the refresh path; they must print what printf prints.
+ * The references below are the printf formulas they replace. */
+static void ref_scaled(char *out, size_t cap, double v, const char *suffix)
+{
+	static const char units[] = "BKMGTPE";
+	double a = fabs(v);
+	int u = 0;
+	while (a >= 1000.0 && u < 6) {
+		a /= 1024.0;
+		u++;
+	}
+	const char *sign = v < 0 ? "-" : "";
+	if (u == 0)
+		snprintf(out, cap, "%s%.0f%s", sign, a, suffix);
+	else if (a < 9.95)
+		snprintf(out, cap, "%s%.1f%c%s", sign, a, units[u], suffix);
+	else
+		snprintf(out, cap, "%s%.0f%c%s", sign, a, units[u], suffix);
+}
+
+static void ref_json_double(char *out, size_t cap, double v)
+{
+	if (isnan(v) || isinf(v))
+		snprintf(out, cap, "null");
+	else if (v == floor(v) && fabs(v) < 1e15)
+		snprintf(out, cap, "%.0f", v);
+	else if (fabs(v) >= 1e5)
+		snprintf(out, cap, "%.3f", v);
+	else
+		snprintf(out, cap, "%.6g", v);
+}
+
+static void check_json_double(double v)
+{
+	char want[64];
+	struct strbuf sb;
+	sb_init(&sb);
+	ref_json_double(want, sizeof(want), v);
+	json_double(&sb, v);
+	ck_assert_msg(sb.buf && strcmp(sb.buf, want) == 0, "json_double(%.17g): got %s, printf says %s", v,
+		      sb.buf ? sb.buf : "(null)", want);
+	sb_free(&sb);
+}
+
+START_TEST(formatters_print_what_printf_prints)
+{
+	static const double edges[] = {0.0, -0.0, 0.05, 0.15, 0.25, 0.35, 1.25, 2.5, 9.95, 9.949999, 99999.95,
+				       99999.5, 1e5, 1e-4, 0.000099999, 0.00012345675, 123456.0005, 1700000000.0005,
+				       1700000000.1235, -3.25e-3, 12345.65, 0.5, 1.5, 999.5, 1023.5, 1e15, 1e16};
+	char got[64], want[64];
+	for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		check_json_double(edges[i]);
+		check_json_double(-edges[i]);
+	}
+	srand(7);
+	for (int i = 0; i < 20000; i++) {
+		/* sizes: bytes, often multiples of 1K like the kernel's, with tie cases */
+		int64_t b = ((int64_t)rand() << 20 ^ rand()) >> (rand() % 50);
+		if (i % 3 == 0)
+			b &= ~(int64_t)1023;
+		fmt_bytes(got, sizeof(got), b);
+		ref_scaled(want, sizeof(want), (double)b, "");
+		size_t n = strlen(want);
+		if (n && want[n - 1] == 'B')
+			want[n - 1] = '\0';
+		ck_assert_msg(strcmp(got, want) == 0, "fmt_bytes(%lld): got %s, printf says %s", (long long)b, got, want);
+		/* rates, per second, any sign and scale */
+		double r = ((double)rand() / RAND_MAX - 0.5) * pow(10.0, rand() % 14 - 4);
+		fmt_bytes_rate_h(got, sizeof(got), r);
+		double h = r * 3600.0;
+		if (fabs(h) < 512.0) {
+			snprintf(want, sizeof(want), "0/h");
+		} else {
+			char tmp[32];
+			ref_scaled(tmp, sizeof(tmp), fabs(h), "/h");
+			snprintf(want, sizeof(want), "%c%s", h < 0 ? '-' : '+', tmp);
+		}
+		ck_assert_msg(strcmp(got, want) == 0, "fmt_bytes_rate_h(%.17g): got %s, printf says %s", r, got, want);
+		fmt_count_rate_h(got, sizeof(got), r);
+		double a = fabs(h);
+		char c = h < 0 ? '-' : '+';
+		if (a < 0.5)
+			snprintf(want, sizeof(want), "0/h");
+		else if (a < 1000)
+			snprintf(want, sizeof(want), "%c%.0f/h", c, a);
+		else if (a < 1e6)
+			snprintf(want, sizeof(want), "%c%.0fK/h", c, a / 1e3);
+		else
+			snprintf(want, sizeof(want), "%c%.0fM/h", c, a / 1e6);
+		ck_assert_msg(strcmp(got, want) == 0, "fmt_count_rate_h(%.17g): got %s, printf says %s", r, got, want);
+		/* JSON numbers: slopes, fits, unix times, short decimals that sit on ties */
+		check_json_double(r);
+		check_json_double(1.7e9 + (double)rand() / RAND_MAX * 1e8);
+		check_json_double((double)(rand() % 100000) / pow(10.0, rand() % 9));
+		check_json_double((double)rand() / RAND_MAX);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("output");
@@ -1391,6 +1491,7 @@ int main(void)
 	tcase_add_test(tc, text_sanitize_cases);
 	tcase_add_test(tc, json_string_cases);
 	tcase_add_test(tc, json_numbers);
+	tcase_add_test(tc, formatters_print_what_printf_prints);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
