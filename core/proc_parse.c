@@ -27,6 +27,8 @@ static bool key_is(const char *line, const char *key, const char **value)
 /* /proc/PID/status (6.x; RssAnon/RssFile/RssShmem since 4.5):
  *   Name:	nas-agent
  *   ...
+ *   State:	S (sleeping)
+ *   ...
  *   PPid:	1
  *   Uid:	1000	1000	1000	1000
  *   ...
@@ -46,6 +48,7 @@ int status_parse(const char *buf, struct proc_sample *out)
 	out->rss_bytes = out->rss_anon_bytes = out->rss_file_bytes = VAL_UNKNOWN;
 	out->rss_shmem_bytes = out->swap_bytes = out->pgtables_bytes = VAL_UNKNOWN;
 	out->threads = out->uid = out->ppid = VAL_UNKNOWN;
+	out->state = '?';
 	bool seen_name = false;
 	for (const char *p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
 		const char *v;
@@ -61,6 +64,13 @@ int status_parse(const char *buf, struct proc_sample *out)
 		case 'U':
 			if (key_is(p, "Uid", &v))
 				util_parse_i64(&v, &out->uid);
+			break;
+		case 'S':
+			if (key_is(p, "State", &v)) {
+				v += strspn(v, " \t");
+				if (*v >= 'A' && *v <= 'Z')
+					out->state = *v;
+			}
 			break;
 		case 'T':
 			if (key_is(p, "Threads", &v))

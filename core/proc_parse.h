@@ -15,6 +15,7 @@ struct proc_sample {
 	int64_t threads;
 	int64_t uid; /* real uid (first field of Uid:) */
 	int64_t ppid;
+	char state; /* State: letter (R S D Z X ...), '?' when absent; Z/X: dead, values gone */
 };
 
 /* Returns 0, or -EINVAL when the buffer is not a status file (no Name:/Threads: line). */

@@ -313,7 +313,9 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	if (read_pid_file(t, e->status_fd, pid, "status", buf, sizeof(buf)) <= 0)
 		return false;
 	struct proc_sample s;
-	if (status_parse(buf, &s) != 0)
+	/* a zombie has no Vm lines left: treat it as gone so its row keeps the last real
+	 * values (an OOM victim's RSS at death), as the writer treats a zombie as gone */
+	if (status_parse(buf, &s) != 0 || s.state == 'Z' || s.state == 'X')
 		return false;
 	r->rss_bytes = s.rss_bytes;
 	r->rss_anon_bytes = s.rss_anon_bytes;

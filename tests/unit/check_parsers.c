@@ -54,6 +54,7 @@ START_TEST(status_normal_process)
 {
 	struct proc_sample s;
 	ck_assert_int_eq(status_parse(status_normal, &s), 0);
+	ck_assert_int_eq(s.state, 'S');
 	ck_assert_int_eq(s.rss_bytes, 215040LL * 1024);
 	ck_assert_int_eq(s.rss_anon_bytes, 200704LL * 1024);
 	ck_assert_int_eq(s.rss_file_bytes, 14336LL * 1024);
@@ -138,6 +139,12 @@ END_TEST
 START_TEST(status_rejects_what_is_not_a_status_file)
 {
 	struct proc_sample s;
+	/* a zombie: no Vm lines, state Z (the table treats it as gone) */
+	ck_assert_int_eq(status_parse("Name:\tx\nState:\tZ (zombie)\nThreads:\t1\n", &s), 0);
+	ck_assert_int_eq(s.state, 'Z');
+	ck_assert(!val_known(s.rss_bytes));
+	ck_assert_int_eq(status_parse("Name:\tx\nThreads:\t1\n", &s), 0);
+	ck_assert_int_eq(s.state, '?');
 	ck_assert_int_eq(status_parse("", &s), -EINVAL);
 	ck_assert_int_eq(status_parse("VmRSS:\t 1 kB\nThreads:\t1\n", &s), -EINVAL); /* no Name */
 	ck_assert_int_eq(status_parse("Name:\tx\nVmRSS:\t 1 kB\n", &s), -EINVAL);   /* no Threads */
