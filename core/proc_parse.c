@@ -12,7 +12,7 @@
 static int64_t kb_value(const char *p)
 {
 	int64_t v;
-	return util_parse_i64(&p, &v) ? v * 1024 : VAL_UNKNOWN;
+	return util_parse_i64(&p, &v) ? util_kib_to_bytes(v) : VAL_UNKNOWN;
 }
 
 static bool key_is(const char *line, const char *key, const char **value)

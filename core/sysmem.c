@@ -20,7 +20,7 @@ static int64_t meminfo_kb(const char *buf, const char *key)
 			const char *q = p + klen + 1;
 			int64_t v;
 			if (util_parse_i64(&q, &v))
-				return v * 1024;
+				return util_kib_to_bytes(v);
 			return VAL_UNKNOWN;
 		}
 	}
