@@ -375,7 +375,8 @@ static void on_identity(void *ctx, const struct proc_identity *id)
 	e->status_fd = e->score_fd = e->adj_fd = -1;
 	e->user = strdup(id->user[0] ? id->user : "?");
 	e->comm = strdup(id->comm);
-	e->cmdline = strdup(id->cmdline);
+	/* bounded memory: a command line can be 2 MiB (and hostile); keep what is shown */
+	e->cmdline = strndup(id->cmdline, PROC_CMDLINE_MAX_BYTES);
 	if (!e->user || !e->comm || !e->cmdline) {
 		entry_free(t, e);
 		return;

@@ -28,6 +28,9 @@
 #include "model.h"
 
 #define PROC_TABLE_MAX_GHOSTS 256
+/* Command lines are kept up to this many bytes (a cut character shows as invalid UTF-8):
+ * an argument may be 128 KiB and a command line 2 MiB, from any user. */
+#define PROC_CMDLINE_MAX_BYTES 4096
 #define CGROUP_RECHECK_EVERY 10
 #define FD_COUNT_EVERY 5
 
