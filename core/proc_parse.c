@@ -49,13 +49,19 @@ int status_parse(const char *buf, struct proc_sample *out)
 	out->rss_shmem_bytes = out->swap_bytes = out->pgtables_bytes = VAL_UNKNOWN;
 	out->threads = out->uid = out->ppid = VAL_UNKNOWN;
 	out->state = '?';
+	out->name_hash = 0;
 	bool seen_name = false;
 	for (const char *p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
 		const char *v;
 		switch (*p) {
 		case 'N':
-			if (key_is(p, "Name", &v))
+			if (key_is(p, "Name", &v)) {
 				seen_name = true;
+				uint32_t h = 2166136261u;
+				for (; *v && *v != '\n'; v++)
+					h = (h ^ (unsigned char)*v) * 16777619u;
+				out->name_hash = h ? h : 1;
+			}
 			break;
 		case 'P':
 			if (key_is(p, "PPid", &v))
