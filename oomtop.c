@@ -8,6 +8,7 @@
 #include "core/batch.h"
 #include "core/events_cmd.h"
 #include "core/options.h"
+#include "core/selfprotect.h"
 #include "core/setadj_cmd.h"
 #include "core/snapshot.h"
 #include "tui/app.h"
@@ -37,8 +38,13 @@ int main(int argc, char **argv)
 		break;
 	}
 
+	/* it watches machines running out of memory: be the process that survives */
+	struct selfprotect sp;
+	selfprotect_apply("/proc", o.readonly, &sp);
+
 	struct collector_config cfg;
 	collector_config_defaults(&cfg);
+	cfg.extra_note = sp.note;
 	cfg.interval_s = o.delay_s;
 	cfg.window_s = o.window_s;
 	struct collector *c = collector_new(&cfg, err, sizeof(err));
