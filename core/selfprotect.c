@@ -31,6 +31,7 @@ static void no_log(void *arg, const char *line)
 	(void)line; /* oomtop guarding itself is not an operator's change: not logged */
 }
 
+#ifndef UNDER_ASAN
 static bool have_ipc_lock(const char *proc_root)
 {
 	char path[4096], buf[4096];
@@ -39,15 +40,16 @@ static bool have_ipc_lock(const char *proc_root)
 	return util_read_file(path, buf, sizeof(buf)) > 0 && oom_adj_parse_capeff(buf, &capeff) == 0 &&
 	       (capeff >> CAP_IPC_LOCK_BIT & 1);
 }
+#endif
 
 static const char *lock_memory(const char *proc_root, bool *locked)
 {
-	static char why[96];
 	*locked = false;
 #ifdef UNDER_ASAN
 	(void)proc_root;
 	return "not under AddressSanitizer";
 #else
+	static char why[96];
 	struct rlimit rl;
 	bool unlimited = getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur == RLIM_INFINITY;
 	if (!unlimited && !have_ipc_lock(proc_root)) {
