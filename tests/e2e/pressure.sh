@@ -46,8 +46,10 @@ n=$(wc -l <"$out")
 jq -e . "$out" >/dev/null || fail "the JSON output is broken"
 pass "the runaway process was killed, oomtop survived and refreshed 40 times"
 
-state=$(json_last "$out" ".processes[] | select(.pid == $victim) | .state")
-[ "$state" = oom_killed ] || fail "the victim's row says '$state', expected oom_killed"
+# any refresh after the kill: with heavy churn elsewhere (make -j check) the 256 ghosts
+# turn over within seconds and the victim's ghost may be gone from the last one
+state=$(jq -r "select(any(.processes[]; .pid == $victim and .state == \"oom_killed\")) | \"oom_killed\"" "$out" | head -n 1)
+[ "$state" = oom_killed ] || fail "the victim was never shown oom_killed: $(jq -c "[.processes[] | select(.pid == $victim) | .state]" "$out" | uniq -c | tr '\n' ' ')"
 kills=$(json_last "$out" ".cgroups[] | select(.path == \"$CG_PATH\") | .oom_kills")
 [ "${kills:-0}" -ge 1 ] || fail "the cgroup's oom_kills is '$kills'"
 pass "oomtop shows the kill: pid $victim oom_killed, cgroup oom_kills $kills"
