@@ -2,12 +2,16 @@
  * oom_score_adj write, or the screen. The only place that exits (DESIGN §6). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "core/batch.h"
 #include "core/events_cmd.h"
 #include "core/options.h"
+#include "core/selfprotect.h"
 #include "core/setadj_cmd.h"
 #include "core/snapshot.h"
 #include "tui/app.h"
@@ -37,8 +41,24 @@ int main(int argc, char **argv)
 		break;
 	}
 
+	/* files named on the command line must exist: exit 1 now, not a note later */
+	if (o.kmsg_path && strcmp(o.kmsg_path, "-") != 0 && access(o.kmsg_path, R_OK) != 0) {
+		fprintf(stderr, "oomtop: cannot open %s: %s\n", o.kmsg_path, strerror(errno));
+		return 1;
+	}
+	if (o.mode == MODE_SCREEN && o.theme && strchr(o.theme, '/') && access(o.theme, R_OK) != 0) {
+		fprintf(stderr, "oomtop: cannot open theme %s: %s\n", o.theme, strerror(errno));
+		return 1;
+	}
+
+	/* it watches machines running out of memory: be the process that survives */
+	struct selfprotect sp;
+	selfprotect_apply("/proc", o.readonly, &sp);
+
 	struct collector_config cfg;
 	collector_config_defaults(&cfg);
+	cfg.extra_note = sp.note;
+	cfg.kmsg_path = o.kmsg_path; /* --kmsg: the events of batch and screen come from it */
 	cfg.interval_s = o.delay_s;
 	cfg.window_s = o.window_s;
 	struct collector *c = collector_new(&cfg, err, sizeof(err));

@@ -74,3 +74,61 @@ int mountinfo_parse(const char *buf, struct cgroup_mounts *out)
 	}
 	return 0;
 }
+
+/* The value of "key=value" in a comma-separated option list, into out; false when absent. */
+static bool opts_value(const char *opts, const char *key, char *out, size_t cap)
+{
+	size_t kl = strlen(key);
+	for (const char *p = opts; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		if (n > kl && strncmp(p, key, kl) == 0 && p[kl] == '=') {
+			size_t vl = n - kl - 1;
+			if (vl >= cap)
+				vl = cap - 1;
+			memcpy(out, p + kl + 1, vl);
+			out[vl] = '\0';
+			return true;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return false;
+}
+
+/* /proc/self/mountinfo, the proc mount (hidepid names since 5.8, numbers before):
+ *   22 27 0:21 / /proc rw,relatime - proc proc rw,hidepid=invisible
+ *   22 27 0:21 / /proc rw,relatime - proc proc rw,hidepid=2,gid=27
+ */
+int mountinfo_proc_hidepid(const char *buf, const char *mountpoint)
+{
+	int found = -1;
+	for (const char *p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		char tmp[64], mnt[PATH_MAX], fstype[64], opts[512], val[32];
+		const char *q = p;
+		for (int i = 0; i < 4; i++)
+			q = field(q, i == 3 ? mnt : tmp, i == 3 ? sizeof(mnt) : sizeof(tmp)); /* id parent dev root */
+		q = field(q, mnt, sizeof(mnt));
+		const char *sep = strstr(q, " - ");
+		const char *nl = strchr(q, '\n');
+		if (!sep || (nl && sep > nl) || strcmp(mnt, mountpoint) != 0)
+			continue;
+		q = field(sep + 3, fstype, sizeof(fstype));
+		if (strcmp(fstype, "proc") != 0)
+			continue;
+		q = field(q, tmp, sizeof(tmp)); /* source */
+		field(q, opts, sizeof(opts));
+		/* a later mount on the same point covers the earlier one: the last one wins */
+		found = MOUNT_HIDEPID_OFF;
+		if (!opts_value(opts, "hidepid", val, sizeof(val)))
+			continue;
+		if (strcmp(val, "1") == 0 || strcmp(val, "noaccess") == 0)
+			found = MOUNT_HIDEPID_NOACCESS;
+		else if (strcmp(val, "2") == 0 || strcmp(val, "invisible") == 0)
+			found = MOUNT_HIDEPID_INVISIBLE;
+		else if (strcmp(val, "4") == 0 || strcmp(val, "ptraceable") == 0)
+			found = MOUNT_HIDEPID_PTRACEABLE;
+	}
+	return found;
+}

@@ -20,4 +20,18 @@ struct cgroup_mounts {
  * Octal escapes (\040 for space) are decoded. Returns 0 (even when nothing is found). */
 int mountinfo_parse(const char *buf, struct cgroup_mounts *out);
 
+/* The proc mount's hidepid option: other users' processes are listed but unreadable
+ * (noaccess, hidepid=1), not listed at all (invisible, 2), or shown only when the reader
+ * may ptrace them (ptraceable, 4). */
+enum mount_hidepid {
+	MOUNT_HIDEPID_OFF = 0,
+	MOUNT_HIDEPID_NOACCESS = 1,
+	MOUNT_HIDEPID_INVISIBLE = 2,
+	MOUNT_HIDEPID_PTRACEABLE = 4,
+};
+/* The hidepid mode of the proc mount at mountpoint ("/proc"), from the text of a mountinfo
+ * file (the last mount on that point wins: it covers the others). -1 when there is no
+ * proc mount there. Pure. */
+int mountinfo_proc_hidepid(const char *buf, const char *mountpoint);
+
 #endif

@@ -12,7 +12,7 @@
 static int64_t kb_value(const char *p)
 {
 	int64_t v;
-	return util_parse_i64(&p, &v) ? v * 1024 : VAL_UNKNOWN;
+	return util_parse_i64(&p, &v) ? util_kib_to_bytes(v) : VAL_UNKNOWN;
 }
 
 /* line starts with key (a literal) and ':'; then *value is what follows. */
@@ -30,6 +30,8 @@ static inline bool key_is_n(const char *line, const char *key, size_t n, const c
 
 /* /proc/PID/status (6.x; RssAnon/RssFile/RssShmem since 4.5):
  *   Name:	nas-agent
+ *   ...
+ *   State:	S (sleeping)
  *   ...
  *   PPid:	1
  *   Uid:	1000	1000	1000	1000
@@ -50,14 +52,21 @@ int status_parse(const char *buf, struct proc_sample *out)
 	out->rss_bytes = out->rss_anon_bytes = out->rss_file_bytes = VAL_UNKNOWN;
 	out->rss_shmem_bytes = out->swap_bytes = out->pgtables_bytes = VAL_UNKNOWN;
 	out->threads = out->uid = out->ppid = VAL_UNKNOWN;
+	out->state = '?';
+	out->name_hash = 0;
 	bool seen_name = false;
 	/* most lines are skipped on their first byte or two */
 	for (const char *p = buf; *p;) {
 		const char *v;
 		switch (*p) {
 		case 'N':
-			if (key_is(p, "Name", &v))
+			if (key_is(p, "Name", &v)) {
 				seen_name = true;
+				uint32_t h = 2166136261u;
+				for (; *v && *v != '\n'; v++)
+					h = (h ^ (unsigned char)*v) * 16777619u;
+				out->name_hash = h ? h : 1;
+			}
 			break;
 		case 'P':
 			if (key_is(p, "PPid", &v))
@@ -66,6 +75,13 @@ int status_parse(const char *buf, struct proc_sample *out)
 		case 'U':
 			if (key_is(p, "Uid", &v))
 				util_parse_i64(&v, &out->uid);
+			break;
+		case 'S':
+			if (key_is(p, "State", &v)) {
+				v += strspn(v, " \t");
+				if (*v >= 'A' && *v <= 'Z')
+					out->state = *v;
+			}
 			break;
 		case 'T':
 			if (key_is(p, "Threads", &v)) {

@@ -15,6 +15,8 @@ struct proc_sample {
 	int64_t threads;
 	int64_t uid; /* real uid (first field of Uid:) */
 	int64_t ppid;
+	char state; /* State: letter (R S D Z X ...), '?' when absent; Z/X: dead, values gone */
+	uint32_t name_hash; /* FNV-1a of the Name: value, 0 when absent: a change means exec() */
 };
 
 /* Returns 0, or -EINVAL when the buffer is not a status file (no Name:/Threads: line). */

@@ -135,6 +135,8 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 	t->boot_unix_s = read_boot_unix_s(cfg->proc_root);
 	t->fd_count_by_size = kernel_at_least(6, 2);
 	t->held_budget = fd_budget();
+	if (cfg->max_held_files && cfg->max_held_files < t->held_budget)
+		t->held_budget = cfg->max_held_files;
 	return t;
 }
 
@@ -433,8 +435,17 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	if (read_pid_file(t, e->status_fd, pid, "status", buf, sizeof(buf)) <= 0)
 		return false;
 	struct proc_sample s;
-	if (status_parse(buf, &s) != 0)
+	/* a zombie has no Vm lines left: treat it as gone so its row keeps the last real
+	 * values (an OOM victim's RSS at death), as the writer treats a zombie as gone */
+	if (status_parse(buf, &s) != 0 || s.state == 'Z' || s.state == 'X')
 		return false;
+	/* exec() keeps pid and start time but changes comm and command line: a process first
+	 * seen between fork and exec would keep its parent's identity (and an OOM kill would
+	 * not be linked to it). The old image ends as a ghost; the next refresh meets the new
+	 * one as a new process. */
+	if (e->name_hash && s.name_hash != e->name_hash)
+		return false;
+	e->name_hash = s.name_hash;
 	r->rss_bytes = s.rss_bytes;
 	r->rss_anon_bytes = s.rss_anon_bytes;
 	r->rss_file_bytes = s.rss_file_bytes;
@@ -467,7 +478,8 @@ static void on_identity(void *ctx, const struct proc_identity *id)
 	e->status_fd = e->score_fd = e->adj_fd = e->fddir_fd = -1;
 	e->user = strdup(id->user[0] ? id->user : "?");
 	e->comm = strdup(id->comm);
-	e->cmdline = strdup(id->cmdline);
+	/* bounded memory: a command line can be 2 MiB (and hostile); keep what is shown */
+	e->cmdline = strndup(id->cmdline, PROC_CMDLINE_MAX_BYTES);
 	if (!e->user || !e->comm || !e->cmdline) {
 		entry_free(t, e);
 		return;

@@ -32,6 +32,9 @@
 #include "model.h"
 
 #define PROC_TABLE_MAX_GHOSTS 256
+/* Command lines are kept up to this many bytes (a cut character shows as invalid UTF-8):
+ * an argument may be 128 KiB and a command line 2 MiB, from any user. */
+#define PROC_CMDLINE_MAX_BYTES 4096
 #define CGROUP_RECHECK_EVERY 10
 #define FD_COUNT_EVERY 5
 #define PROC_HELD_MAX 4 /* status, oom_score, oom_score_adj, fd/ */
@@ -42,6 +45,7 @@ struct proc_entry {
 	int status_fd, score_fd, adj_fd; /* -1 when read by path */
 	int fddir_fd;                     /* O_PATH /proc/PID/fd for fstat, or -1 */
 	int held_level;                   /* how many of the four above are held */
+	uint32_t name_hash;              /* of status Name: at the first sample (proc_parse.h) */
 	struct leak_series rss_hist, fd_hist, thread_hist;
 };
 
@@ -50,7 +54,12 @@ struct proc_table_config {
 	const struct cgroup_hierarchy *hier;   /* NULL when there is no memory hierarchy */
 	double ghost_ttl_s;
 	double window_s;                       /* leak-rate window for the slopes */
+	size_t max_held_files;                 /* 0, or a cap on held files below the fd budget */
 };
+
+/* Kernel memory one held /proc file costs (struct file, dentry, proc inode), charged to
+ * oomtop's memory cgroup: measured on 6.18, 60 MiB for 19,900 held files. */
+#define PROC_HELD_FILE_KMEM_BYTES 3072
 
 struct proc_table;
 

@@ -2,6 +2,7 @@
 #include "snapshot.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +13,10 @@
 #include "cgroup_discover.h"
 #include "cgroup_tree.h"
 #include "leak.h"
+#include "mountinfo.h"
 #include "oom_event.h"
 #include "oom_log.h"
+#include "proc_parse.h"
 #include "proc_table.h"
 #include "sysmem.h"
 #include "util.h"
@@ -28,10 +31,12 @@ struct collector {
 	char hostname[256];
 	struct snapshot snap;
 	size_t cap_procs, cap_cgroups;
-	char notes[SNAPSHOT_MAX_NOTES][320];
+	char notes[SNAPSHOT_MAX_NOTES][400];
 	struct leak_series available_hist; /* MemAvailable */
 	struct oom_log *oom_log;           /* NULL when the kernel log cannot be read */
-	char oom_log_why[300];             /* ... and why, shown as a note */
+	char oom_log_why[400];             /* ... and why, shown as a note */
+	char extra_note[256];              /* cfg.extra_note, copied */
+	int hidepid;                       /* enum mount_hidepid of proc_root, -1 unknown */
 	int64_t prev_oom_kills;
 	double last_oom_kill_unix_s;
 };
@@ -44,6 +49,49 @@ void collector_config_defaults(struct collector_config *cfg)
 	cfg->window_s = 300.0;
 	cfg->ghost_ttl_s = 60.0;
 	cfg->follow_kmsg = true;
+}
+
+/* The tightest memory limit on oomtop's own cgroup path, VAL_UNKNOWN for none. */
+static int64_t own_effective_limit(const struct collector *c)
+{
+	if (!c->hier.version)
+		return VAL_UNKNOWN;
+	char path[PATH_MAX + 64], raw[PATH_MAX], rel[PATH_MAX], buf[4096];
+	snprintf(path, sizeof(path), "%s/self/cgroup", c->proc_root);
+	if (util_read_file(path, buf, sizeof(buf)) <= 0 || proc_cgroup_parse(buf, c->hier.version, raw, sizeof(raw)) != 0)
+		return VAL_UNKNOWN;
+	cgroup_path_relative(&c->hier, raw, rel, sizeof(rel));
+	int64_t best = VAL_UNKNOWN;
+	const char *file = c->hier.version == 1 ? "memory.limit_in_bytes" : "memory.max";
+	for (;;) {
+		snprintf(path, sizeof(path), "%s%s/%s", c->hier.mount, strcmp(rel, "/") == 0 ? "" : rel, file);
+		if (util_read_file(path, buf, sizeof(buf)) > 0) {
+			int64_t l = cgroup_parse_limit(buf);
+			if (val_known(l) && (!val_known(best) || l < best))
+				best = l;
+		}
+		char *slash = strrchr(rel, '/');
+		if (!slash || strcmp(rel, "/") == 0)
+			break;
+		if (slash == rel)
+			strcpy(rel, "/");
+		else
+			*slash = '\0';
+	}
+	return best;
+}
+
+/* hidepid of the proc mount at proc_root (a fixture directory is no mount: -1). */
+static int read_hidepid(const char *proc_root)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/self/mountinfo", proc_root);
+	char *buf = util_slurp(path, NULL);
+	if (!buf)
+		return -1;
+	int h = mountinfo_proc_hidepid(buf, proc_root);
+	free(buf);
+	return h;
 }
 
 struct collector *collector_new(const struct collector_config *cfg, char *err, size_t errlen)
@@ -61,6 +109,10 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		return NULL;
 	}
 	c->cfg.proc_root = c->proc_root;
+	if (cfg->extra_note)
+		snprintf(c->extra_note, sizeof(c->extra_note), "%s", cfg->extra_note);
+	c->cfg.extra_note = NULL;
+	c->hidepid = read_hidepid(c->proc_root);
 	c->prev_oom_kills = VAL_UNKNOWN;
 	c->last_oom_kill_unix_s = NAN;
 
@@ -75,7 +127,16 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
 
 	struct proc_table_config pc = {c->proc_root, c->hier.version ? &c->hier : NULL, cfg->ghost_ttl_s,
-				       cfg->window_s};
+				       cfg->window_s, 0};
+	/* Held files pin kernel memory charged to oomtop's own cgroup: in a small cgroup that
+	 * would make oomtop the next OOM victim. Spend at most 1/16 of its limit on them; the
+	 * processes beyond are read by path (slower, nothing pinned). */
+	int64_t own_limit = cfg->proc_root && strcmp(cfg->proc_root, "/proc") == 0 ? own_effective_limit(c) : VAL_UNKNOWN;
+	if (val_known(own_limit)) {
+		pc.max_held_files = (size_t)(own_limit / 16 / PROC_HELD_FILE_KMEM_BYTES);
+		if (pc.max_held_files < 3)
+			pc.max_held_files = 3;
+	}
 	c->procs = proc_table_new(&pc, err, errlen);
 	c->sys = sysmem_open(c->proc_root);
 	if (!c->procs || !c->sys) {
@@ -197,6 +258,45 @@ static void collect_procs(struct collector *c, int64_t t_ms, double now)
 		s->procs[s->nprocs++] = ghosts[i]->row;
 }
 
+/* What this user cannot see, said once per snapshot instead of as errors on rows:
+ * hidepid (with an estimate of how many tasks it hides) and other users' fd counts. */
+static void note_privileges(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	uid_t me = geteuid();
+	s->nhidden = 0;
+	size_t fds_unknown = 0;
+	int64_t visible_tasks = 0;
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc_row *p = &s->procs[i];
+		if (p->state != PROC_RUNNING)
+			continue;
+		visible_tasks += val_known(p->threads) && p->threads > 0 ? p->threads : 1;
+		if (!p->kernel_thread && !val_known(p->fds) && p->uid != me)
+			fds_unknown++;
+	}
+	if (c->hidepid == MOUNT_HIDEPID_INVISIBLE || c->hidepid == MOUNT_HIDEPID_PTRACEABLE) {
+		char path[4096], buf[256];
+		snprintf(path, sizeof(path), "%s/loadavg", c->proc_root);
+		int64_t total = util_read_file(path, buf, sizeof(buf)) > 0 ? loadavg_parse_tasks(buf) : VAL_UNKNOWN;
+		const char *mode = c->hidepid == MOUNT_HIDEPID_INVISIBLE ? "invisible" : "ptraceable";
+		if (val_known(total) && total > visible_tasks) {
+			s->nhidden = (size_t)(total - visible_tasks);
+			add_note(c, "%s is mounted hidepid=%s: about %zu tasks (threads) of other users are hidden "
+				    "(approximate: /proc/loadavg's total minus the visible ones)",
+				 c->proc_root, mode, s->nhidden);
+		} else if (!val_known(total)) {
+			add_note(c, "%s is mounted hidepid=%s: other users' processes are hidden", c->proc_root, mode);
+		}
+	} else if (c->hidepid == MOUNT_HIDEPID_NOACCESS && me != 0) {
+		add_note(c, "%s is mounted hidepid=noaccess: other users' processes are listed without their values",
+			 c->proc_root);
+	}
+	if (fds_unknown && me != 0)
+		add_note(c, "open fds unknown for %zu processes of other users (their /proc/PID/fd needs root)",
+			 fds_unknown);
+}
+
 /* A ghost whose pid and comm match a kill that happened after it started was OOM-killed. */
 static void link_victims(struct snapshot *s)
 {
@@ -249,6 +349,8 @@ int collector_refresh(struct collector *c)
 	double now = util_now_unix_s();
 	s->nnotes = 0;
 	s->seq++;
+	if (c->extra_note[0])
+		add_note(c, "%s", c->extra_note);
 	s->t_mono_ms = t_ms;
 	s->time_unix_s = now;
 	s->interval_s = c->cfg.interval_s;
@@ -285,6 +387,7 @@ int collector_refresh(struct collector *c)
 	if (c->cgroups)
 		count_cgroup_procs(c);
 	collect_events(c);
+	note_privileges(c);
 	if (badness_mark_victims(s) != 0)
 		add_note(c, "%s", "next OOM victims not computed: out of memory");
 	return 0;

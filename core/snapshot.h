@@ -20,6 +20,8 @@ struct collector_config {
 	double ghost_ttl_s;      /* how long an exited process stays as a ghost row */
 	bool follow_kmsg;        /* read OOM events from the kernel log as well */
 	const char *kmsg_path;   /* with follow_kmsg: NULL = /dev/kmsg (then klogctl) */
+	const char *extra_note;  /* NULL, or one line added to every snapshot's notes (copied):
+	                          * what main learnt at start (core/selfprotect.h) */
 };
 
 /* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, kernel log followed. */

@@ -20,11 +20,22 @@ static int64_t meminfo_kb(const char *buf, const char *key)
 			const char *q = p + klen + 1;
 			int64_t v;
 			if (util_parse_i64(&q, &v))
-				return v * 1024;
+				return util_kib_to_bytes(v);
 			return VAL_UNKNOWN;
 		}
 	}
 	return VAL_UNKNOWN;
+}
+
+int64_t loadavg_parse_tasks(const char *buf)
+{
+	const char *slash = strchr(buf, '/');
+	const char *nl = strchr(buf, '\n');
+	int64_t v;
+	if (!slash || (nl && slash > nl))
+		return VAL_UNKNOWN;
+	const char *p = slash + 1;
+	return util_parse_i64(&p, &v) && v >= 0 ? v : VAL_UNKNOWN;
 }
 
 /* /proc/meminfo (MemAvailable needs 3.14+):

@@ -18,6 +18,11 @@ int64_t vmstat_parse_oom_kill(const char *buf);
  * Returns 0, or -EINVAL when the `some` line is missing; *full stays NAN when absent. */
 int psi_parse(const char *buf, double *some_avg10, double *full_avg10);
 
+/* The total of "running/total" in /proc/loadavg: every task (thread) on the system, also
+ * those hidepid hides (and, in a pid namespace, the host's). VAL_UNKNOWN when malformed.
+ *   0.42 0.35 0.30 2/2085 12381 */
+int64_t loadavg_parse_tasks(const char *buf);
+
 struct sysmem_reader;
 
 /* proc_root: "/proc" or a fixture directory. Never fails for missing files: they read as

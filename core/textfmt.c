@@ -352,7 +352,9 @@ void json_string(struct strbuf *sb, const char *s)
 		case '\t': sb_puts(sb, "\\t"); break;
 		case '\r': sb_puts(sb, "\\r"); break;
 		default:
-			if (cp < 0x20 || cp == 0x7f)
+			/* C1 too: valid raw in JSON, but U+009B is a CSI to some terminals
+			 * that show the output (jq, less -r) */
+			if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
 				sb_printf(sb, "\\u%04x", cp);
 			else
 				sb_putn(sb, (const char *)p + i, n);

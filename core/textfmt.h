@@ -30,7 +30,7 @@ void fmt_duration(char *out, size_t cap, double s);
 void text_sanitize(struct strbuf *sb, const char *s, size_t max_bytes);
 
 /* Append s as a JSON string literal (quotes included). Invalid UTF-8 becomes U+FFFD;
- * control characters \u00XX. NULL → null. */
+ * control characters (C0, DEL, C1) \u00XX. NULL → null. */
 void json_string(struct strbuf *sb, const char *s);
 /* Append a number, or null when unknown. */
 void json_i64(struct strbuf *sb, int64_t v);

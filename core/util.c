@@ -105,6 +105,11 @@ char *util_slurp(const char *path, size_t *len)
 	return buf;
 }
 
+int64_t util_kib_to_bytes(int64_t kib)
+{
+	return kib >= 0 && kib <= INT64_MAX / 1024 ? kib * 1024 : INT64_MIN;
+}
+
 bool util_parse_i64(const char **p, int64_t *out)
 {
 	const char *s = *p;

@@ -33,6 +33,10 @@ char *util_slurp(const char *path, size_t *len);
  * Returns false (and leaves *p) when no digits are there. */
 bool util_parse_i64(const char **p, int64_t *out);
 
+/* A kernel "N kB" value in bytes; VAL_UNKNOWN when negative or too big for int64_t
+ * (garbage, not a machine: 2^53 KiB is 8 EiB). */
+int64_t util_kib_to_bytes(int64_t kib);
+
 /* Clocks. */
 int64_t util_mono_ms(void);
 double util_now_unix_s(void);

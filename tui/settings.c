@@ -209,7 +209,9 @@ void settings_format(const struct settings *s, char *buf, size_t n)
 	         "sort=%s%s\n"
 	         "columns=%s\n"
 	         "panes=%s\n"
-	         "theme=%s\n"
+	         /* quoted: the parser strips one pair of quotes, so a name that itself starts
+	          * and ends with '"' (or has outer blanks) reads back as written */
+	         "theme=\"%s\"\n"
 	         "threshold=%g\n"
 	         "tree=%d\n",
 	         s->delay_s, s->window_s, s->sort_reverse ? "-" : "",

@@ -38,6 +38,13 @@ expect 2 "needs a value" -b -d
 expect 2 "unexpected argument" -b extra
 pass "bad usage exits 2 with a one-line message naming the option"
 
+# files named on the command line that are missing: exit 1, one line naming the file
+expect 1 "/nonexistent" --events --kmsg /nonexistent/kern.log
+expect 1 "/nonexistent" -b -n 1 --kmsg /nonexistent/kern.log
+expect 1 "theme /nonexistent" --theme /nonexistent/x.theme
+[ "$(wc -l <"$E2E_TMP/err")" = 1 ] || fail "missing theme: message is not one line"
+pass "missing files exit 1 with a message naming them"
+
 expect 0 "" -b -n 3 -d 0.1 -f json
 [ "$(wc -l <"$E2E_TMP/out")" = 3 ] || fail "-n 3 printed $(wc -l <"$E2E_TMP/out") JSON lines"
 expect 0 "PID USER" -b -n 1

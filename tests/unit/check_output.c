@@ -1305,6 +1305,7 @@ START_TEST(json_string_cases)
 	ck_assert_str_eq(js("\x1b[31m"), "\"\\u001b[31m\"");
 	ck_assert_str_eq(js("\x01\x1f\x7f"), "\"\\u0001\\u001f\\u007f\"");
 	ck_assert_str_eq(js("café 😀"), "\"café 😀\"");
+	ck_assert_str_eq(js("\xc2\x9b" "2J"), "\"\\u009b2J\""); /* C1 CSI: escaped (found by fuzz_sanitize) */
 	ck_assert_str_eq(js("\xff"), "\"\\ufffd\"");
 	ck_assert_str_eq(js("a\xc0\xaf" "b"), "\"a\\ufffd\\ufffdb\"");
 	ck_assert_str_eq(js("\xed\xa0\x80"), "\"\\ufffd\\ufffd\\ufffd\"");

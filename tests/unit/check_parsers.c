@@ -54,6 +54,7 @@ START_TEST(status_normal_process)
 {
 	struct proc_sample s;
 	ck_assert_int_eq(status_parse(status_normal, &s), 0);
+	ck_assert_int_eq(s.state, 'S');
 	ck_assert_int_eq(s.rss_bytes, 215040LL * 1024);
 	ck_assert_int_eq(s.rss_anon_bytes, 200704LL * 1024);
 	ck_assert_int_eq(s.rss_file_bytes, 14336LL * 1024);
@@ -138,6 +139,12 @@ END_TEST
 START_TEST(status_rejects_what_is_not_a_status_file)
 {
 	struct proc_sample s;
+	/* a zombie: no Vm lines, state Z (the table treats it as gone) */
+	ck_assert_int_eq(status_parse("Name:\tx\nState:\tZ (zombie)\nThreads:\t1\n", &s), 0);
+	ck_assert_int_eq(s.state, 'Z');
+	ck_assert(!val_known(s.rss_bytes));
+	ck_assert_int_eq(status_parse("Name:\tx\nThreads:\t1\n", &s), 0);
+	ck_assert_int_eq(s.state, '?');
 	ck_assert_int_eq(status_parse("", &s), -EINVAL);
 	ck_assert_int_eq(status_parse("VmRSS:\t 1 kB\nThreads:\t1\n", &s), -EINVAL); /* no Name */
 	ck_assert_int_eq(status_parse("Name:\tx\nVmRSS:\t 1 kB\n", &s), -EINVAL);   /* no Threads */
@@ -485,6 +492,32 @@ START_TEST(mountinfo_hybrid_this_machine)
 }
 END_TEST
 
+START_TEST(mountinfo_hidepid_modes)
+{
+	const char *plain = "22 27 0:21 / /proc rw,relatime - proc proc rw\n";
+	ck_assert_int_eq(mountinfo_proc_hidepid(plain, "/proc"), MOUNT_HIDEPID_OFF);
+	ck_assert_int_eq(mountinfo_proc_hidepid(plain, "/sys"), -1);
+	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=2,gid=27\n", "/proc"),
+			 MOUNT_HIDEPID_INVISIBLE);
+	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=noaccess\n", "/proc"),
+			 MOUNT_HIDEPID_NOACCESS);
+	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=ptraceable\n", "/proc"),
+			 MOUNT_HIDEPID_PTRACEABLE);
+	/* stacked mounts (unshare -m; mount -t proc -o hidepid=invisible): the last one wins */
+	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw\n"
+						"63 22 0:39 / /proc rw - proc proc rw,hidepid=invisible\n",
+						"/proc"),
+			 MOUNT_HIDEPID_INVISIBLE);
+	/* not a proc file system on /proc, a look-alike option */
+	ck_assert_int_eq(mountinfo_proc_hidepid("5 1 0:5 / /proc rw - tmpfs none rw,hidepid=2\n", "/proc"), -1);
+	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,xhidepid=2\n", "/proc"),
+			 MOUNT_HIDEPID_OFF);
+	ck_assert_int_eq(loadavg_parse_tasks("0.42 0.35 0.30 2/2085 12381\n"), 2085);
+	ck_assert(!val_known(loadavg_parse_tasks("0.42 0.35 0.30\n1/2")));
+	ck_assert(!val_known(loadavg_parse_tasks("")));
+}
+END_TEST
+
 START_TEST(mountinfo_container_root)
 {
 	/* docker without a cgroup namespace, v1: the mount shows the container's own cgroup */
@@ -607,6 +640,7 @@ int main(void)
 	tcase_add_test(tc, mountinfo_v2_only);
 	tcase_add_test(tc, mountinfo_hybrid_this_machine);
 	tcase_add_test(tc, mountinfo_container_root);
+	tcase_add_test(tc, mountinfo_hidepid_modes);
 	tcase_add_test(tc, mountinfo_v2_container_root);
 	tcase_add_test(tc, mountinfo_octal_escapes);
 	tcase_add_test(tc, mountinfo_none_and_odd_lines);

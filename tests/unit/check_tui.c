@@ -286,6 +286,15 @@ START_TEST(settings_parse_and_roundtrip)
 	settings_defaults(&back);
 	ck_assert_int_eq(settings_parse(&back, text, "rc2", collect, &r), 0);
 	ck_assert(memcmp(&s, &back, sizeof(s)) == 0);
+
+	/* found by fuzzing: a theme name that is itself quoted lost a pair of quotes at
+	 * every save */
+	ck_assert_int_eq(settings_parse(&s, "theme=\"\"\"\"\"\n", "rc3", collect, &r), 0);
+	ck_assert_str_eq(s.theme, "\"\"\"");
+	settings_format(&s, text, sizeof(text));
+	settings_defaults(&back);
+	ck_assert_int_eq(settings_parse(&back, text, "rc4", collect, &r), 0);
+	ck_assert_str_eq(back.theme, "\"\"\"");
 }
 END_TEST
 

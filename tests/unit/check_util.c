@@ -22,6 +22,11 @@ START_TEST(parse_i64_reads_and_saturates)
 	p = "max";
 	ck_assert(!util_parse_i64(&p, &v));
 	ck_assert_str_eq(p, "max");
+	/* kB → bytes never overflows (found by fuzz_meminfo/fuzz_status) */
+	ck_assert_int_eq(util_kib_to_bytes(2), 2048);
+	ck_assert_int_eq(util_kib_to_bytes(INT64_MAX / 1024), INT64_MAX / 1024 * 1024);
+	ck_assert_int_eq(util_kib_to_bytes(INT64_MAX / 1024 + 1), INT64_MIN);
+	ck_assert_int_eq(util_kib_to_bytes(-1), INT64_MIN);
 }
 END_TEST
 

@@ -1,0 +1,25 @@
+/* tests/fuzz/fuzz_cgroup_files.c — cgroup files: a limit (memory.max,
+ * memory.limit_in_bytes), keyed files (memory.events, memory.oom_control, memory.stat)
+ * and readable names made from a path (core/cgroup_tree.c, core/cgroup_name.c). */
+#include "config.h"
+
+#include "core/cgroup_name.h"
+#include "core/cgroup_tree.h"
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *buf = fuzz_cstr(data, size);
+	int64_t lim = cgroup_parse_limit(buf);
+	FUZZ_CHECK(!val_known(lim) || lim >= 0);
+	static const char *const keys[] = {"oom_kill", "oom", "under_oom", "max", "high", "anon", ""};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		(void)cgroup_parse_keyed(buf, keys[i]);
+	char name[64], tiny[4];
+	cgroup_readable_name(buf, name, sizeof(name));
+	FUZZ_CHECK(strlen(name) < sizeof(name));
+	cgroup_readable_name(buf, tiny, sizeof(tiny));
+	FUZZ_CHECK(strlen(tiny) < sizeof(tiny));
+	free(buf);
+	return 0;
+}

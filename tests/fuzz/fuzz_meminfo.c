@@ -1,0 +1,16 @@
+/* tests/fuzz/fuzz_meminfo.c — /proc/meminfo → meminfo_parse (core/sysmem.c). */
+#include "config.h"
+
+#include "core/sysmem.h"
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *buf = fuzz_cstr(data, size);
+	struct sys_mem m;
+	memset(&m, 0, sizeof(m));
+	if (meminfo_parse(buf, &m) == 0)
+		FUZZ_CHECK(val_known(m.mem_total_bytes));
+	free(buf);
+	return 0;
+}

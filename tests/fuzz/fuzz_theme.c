@@ -1,0 +1,27 @@
+/* tests/fuzz/fuzz_theme.c — a .theme file → theme_parse and theme_color_parse
+ * (tui/theme_file.c). Every problem is reported as one "FILE:LINE: message" line. */
+#include "config.h"
+
+#include "fuzz.h"
+#include "tui/theme_file.h"
+
+static void on_problem(void *ud, const char *msg)
+{
+	(*(int *)ud)++;
+	FUZZ_CHECK(strncmp(msg, "fuzz.theme:", 11) == 0);
+	FUZZ_CHECK(strchr(msg, '\n') == NULL);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *buf = fuzz_cstr(data, size);
+	struct theme t;
+	memset(&t, 0, sizeof(t));
+	int reported = 0;
+	int n = theme_parse(&t, buf, "fuzz.theme", on_problem, &reported);
+	FUZZ_CHECK(n == reported);
+	struct theme_color c;
+	(void)theme_color_parse(buf, &c);
+	free(buf);
+	return 0;
+}
