@@ -130,6 +130,8 @@ struct snapshot {
 
 	const struct oom_event *events; /* recent OOM kills, oldest first (bounded) */
 	size_t nevents;
+	const char *events_unavailable; /* why the kernel log cannot be read (dmesg_restrict...),
+					 * NULL when it is read; then only counters are known */
 
 	const char *notes[SNAPSHOT_MAX_NOTES];
 	size_t nnotes;

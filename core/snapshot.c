@@ -324,7 +324,10 @@ static void collect_events(struct collector *c)
 	struct snapshot *s = &c->snap;
 	s->events = NULL;
 	s->nevents = 0;
+	s->events_unavailable = NULL;
 	if (!c->oom_log) {
+		if (c->cfg.follow_kmsg && c->oom_log_why[0])
+			s->events_unavailable = c->oom_log_why;
 		if (c->cfg.follow_kmsg && c->oom_log_why[0])
 			add_note(c, "%s", c->oom_log_why);
 		return;

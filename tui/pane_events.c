@@ -57,6 +57,21 @@ void pane_events_draw(struct tui *t, struct rect r)
 	const struct snapshot *s = t->snap;
 	size_t rows = (size_t)(r.h - 1), n = s ? s->nevents : 0;
 	if (n == 0) {
+		if (s && s->events_unavailable) {
+			/* one line (the pane may be one row tall): why it is empty, then what is
+			 * still known, the counter */
+			char line[640];
+			/* "cannot read the kernel log (/dev/kmsg: ...): <reason>": the reason is what
+			 * fits the width best; the whole text is in the status line's notes */
+			const char *why = strstr(s->events_unavailable, "): ");
+			why = why ? why + 3 : s->events_unavailable;
+			int len = snprintf(line, sizeof(line), "kills not listed: %s", why);
+			if (val_known(s->sys.oom_kills) && len > 0 && (size_t)len < sizeof(line))
+				snprintf(line + len, sizeof(line) - (size_t)len, " -- %lld counted since boot",
+				         (long long)s->sys.oom_kills);
+			draw_text(t, r.y + 1, r.x + 1, r.w - 1, line, S_DIM, AL_LEFT);
+			return;
+		}
 		draw_text(t, r.y + 1, r.x + 1, r.w - 1, "no OOM kills in the kernel log", S_DIM,
 		          AL_LEFT);
 		return;

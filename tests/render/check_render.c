@@ -286,6 +286,25 @@ START_TEST(help_80x24)
 }
 END_TEST
 
+/* As a user the kernel log is closed to (dmesg_restrict): the OOM pane says why it is
+ * empty and what is still counted. */
+static void scene_events_unavailable(struct tui *t)
+{
+	static struct snapshot copy;
+	copy = *t->snap;
+	copy.events = NULL;
+	copy.nevents = 0;
+	copy.events_unavailable = "cannot read the kernel log (/dev/kmsg: Operation not permitted): "
+				  "kernel.dmesg_restrict=1 lets only processes with CAP_SYSLOG read it";
+	t->snap = &copy;
+}
+
+START_TEST(events_unavailable_80x24)
+{
+	render("events-unavailable-80x24", 80, 24, true, scene_events_unavailable);
+}
+END_TEST
+
 START_TEST(cgroup_only_120x40)
 {
 	render("cgroup-only-120x40", 120, 40, true, scene_cgroup_only);
@@ -333,6 +352,7 @@ int main(void)
 	tcase_add_test(tc, episode_120x40);
 	tcase_add_test(tc, help_80x24);
 	tcase_add_test(tc, cgroup_only_120x40);
+	tcase_add_test(tc, events_unavailable_80x24);
 	tcase_add_test(tc, tiny_screens_do_not_crash);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
