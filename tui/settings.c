@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "conffile.h"
 #include "core/util.h"
 
 static const char *const pane_names[PANE_COUNT] = {"cgroups", "procs", "events"};
@@ -30,23 +31,6 @@ void settings_defaults(struct settings *s)
 	snprintf(s->theme, sizeof(s->theme), "default");
 	s->threshold_pct = 80.0;
 	s->tree = true;
-}
-
-static void reportf(theme_report_fn report, void *ud, const char *fname, int line,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void reportf(theme_report_fn report, void *ud, const char *fname, int line,
-                    const char *fmt, ...)
-{
-	char m[400], msg[700];
-	va_list ap;
-	if (!report)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(m, sizeof(m), fmt, ap);
-	va_end(ap);
-	snprintf(msg, sizeof(msg), "%s:%d: %s", fname, line, m);
-	report(ud, msg);
 }
 
 static bool parse_double(const char *v, double lo, double hi, double *out)
@@ -83,29 +67,19 @@ static int parse_panes(const char *v, bool *panes)
 	return 0;
 }
 
-static char *trim(char *s)
+static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 {
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	return s;
-}
-
-static int parse_line(struct settings *s, char *line, const char *fname, int ln,
-                      theme_report_fn report, void *ud)
-{
-	char *l = trim(line);
+	struct settings *s = obj;
+	char *l = conf_trim(line);
 	if (*l == '\0' || *l == '#')
 		return 0;
 	char *eq = strchr(l, '=');
 	if (!eq) {
-		reportf(report, ud, fname, ln, "expected key=value");
+		conf_report(pos, "expected key=value");
 		return 1;
 	}
 	*eq = '\0';
-	char *key = trim(l), *val = trim(eq + 1);
+	char *key = conf_trim(l), *val = conf_trim(eq + 1);
 	size_t vl = strlen(val);
 	if (vl >= 2 && val[0] == '"' && val[vl - 1] == '"') {
 		val[vl - 1] = '\0';
@@ -124,7 +98,7 @@ static int parse_line(struct settings *s, char *line, const char *fname, int ln,
 		bool rev = val[0] == '-';
 		int k = sort_key_from_name(val + rev);
 		if (k < 0) {
-			reportf(report, ud, fname, ln, "unknown sort key '%s' (one of %s)", val,
+			conf_report(pos, "unknown sort key '%s' (one of %s)", val,
 			        sort_key_list());
 			return 1;
 		}
@@ -133,33 +107,33 @@ static int parse_line(struct settings *s, char *line, const char *fname, int ln,
 	} else if (strcmp(key, "columns") == 0) {
 		char bad[64];
 		if (proc_columns_parse(val, s->columns, bad, sizeof(bad)) < 0) {
-			reportf(report, ud, fname, ln, "unknown column '%s'", bad);
+			conf_report(pos, "unknown column '%s'", bad);
 			return 1;
 		}
 	} else if (strcmp(key, "panes") == 0) {
 		if (parse_panes(val, s->panes) < 0) {
-			reportf(report, ud, fname, ln, "panes: want a list of cgroups, procs, events");
+			conf_report(pos, "panes: want a list of cgroups, procs, events");
 			return 1;
 		}
 	} else if (strcmp(key, "theme") == 0) {
 		if (val[0] == '\0' || strlen(val) >= sizeof(s->theme)) {
-			reportf(report, ud, fname, ln, "theme: want a name or a path");
+			conf_report(pos, "theme: want a name or a path");
 			return 1;
 		}
 		snprintf(s->theme, sizeof(s->theme), "%s", val);
 	} else if (strcmp(key, "tree") == 0) {
 		if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0) {
-			reportf(report, ud, fname, ln, "tree: want 0 or 1");
+			conf_report(pos, "tree: want 0 or 1");
 			return 1;
 		}
 		s->tree = val[0] == '1';
 	} else {
-		reportf(report, ud, fname, ln, "unknown setting '%s'", key);
+		conf_report(pos, "unknown setting '%s'", key);
 		return 1;
 	}
 	return 0;
 bad_range:
-	reportf(report, ud, fname, ln, "bad value '%s' for %s (%s)", val, key,
+	conf_report(pos, "bad value '%s' for %s (%s)", val, key,
 	        strcmp(key, "delay") == 0    ? "0.1 to 3600 seconds"
 	        : strcmp(key, "window") == 0 ? "10 to 604800 seconds"
 	                                     : "1 to 100 percent");
@@ -169,26 +143,7 @@ bad_range:
 int settings_parse(struct settings *s, const char *buf, const char *fname,
                    theme_report_fn report, void *ud)
 {
-	int problems = 0, ln = 0;
-	const char *p = buf;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char line[1024];
-		ln++;
-		if (len >= sizeof(line)) {
-			reportf(report, ud, fname, ln, "line too long");
-			problems++;
-		} else {
-			memcpy(line, p, len);
-			line[len] = '\0';
-			problems += parse_line(s, line, fname, ln, report, ud);
-		}
-		p += len;
-		if (*p == '\n')
-			p++;
-	}
-	return problems;
+	return conf_parse(buf, fname, report, ud, parse_line, s);
 }
 
 void settings_format(const struct settings *s, char *buf, size_t n)

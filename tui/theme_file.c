@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "conffile.h"
+
 static const char *const color_keys[C_COUNT] = {
 #define X(id, key, def, doc) [id] = key,
 	THEME_COLORS(X)
@@ -157,48 +159,21 @@ int theme_rgb_to_8(uint32_t rgb)
 	return best;
 }
 
-static void reportf(theme_report_fn report, void *ud, const char *fname, int line,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void reportf(theme_report_fn report, void *ud, const char *fname, int line,
-                    const char *fmt, ...)
-{
-	char msg[700], m[512];
-	va_list ap;
-	if (!report)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(m, sizeof(m), fmt, ap);
-	va_end(ap);
-	snprintf(msg, sizeof(msg), "%s:%d: %s", fname, line, m);
-	report(ud, msg);
-}
-
-static char *trim(char *s)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	return s;
-}
-
 /* One line: theme[key]="value" (quotes optional), then optional whitespace and comment. */
-static int parse_line(struct theme *t, char *line, const char *fname, int lineno,
-                      theme_report_fn report, void *ud)
+static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 {
-	char *s = trim(line);
+	struct theme *t = obj;
+	char *s = conf_trim(line);
 	if (*s == '\0' || *s == '#')
 		return 0;
 	if (strncmp(s, "theme[", 6) != 0) {
-		reportf(report, ud, fname, lineno, "expected theme[key]=\"value\"");
+		conf_report(pos, "expected theme[key]=\"value\"");
 		return 1;
 	}
 	char *key = s + 6;
 	char *close = strchr(key, ']');
 	if (!close) {
-		reportf(report, ud, fname, lineno, "missing ']'");
+		conf_report(pos, "missing ']'");
 		return 1;
 	}
 	*close = '\0';
@@ -206,7 +181,7 @@ static int parse_line(struct theme *t, char *line, const char *fname, int lineno
 	while (isspace((unsigned char)*rest))
 		rest++;
 	if (*rest != '=') {
-		reportf(report, ud, fname, lineno, "missing '=' after theme[%s]", key);
+		conf_report(pos, "missing '=' after theme[%s]", key);
 		return 1;
 	}
 	rest++;
@@ -217,26 +192,26 @@ static int parse_line(struct theme *t, char *line, const char *fname, int lineno
 		val = rest + 1;
 		char *q = strchr(val, '"');
 		if (!q) {
-			reportf(report, ud, fname, lineno, "unterminated quote in theme[%s]", key);
+			conf_report(pos, "unterminated quote in theme[%s]", key);
 			return 1;
 		}
 		*q = '\0';
-		char *after = trim(q + 1);
+		char *after = conf_trim(q + 1);
 		if (*after != '\0' && *after != '#') {
-			reportf(report, ud, fname, lineno, "unexpected text after the value of theme[%s]", key);
+			conf_report(pos, "unexpected text after the value of theme[%s]", key);
 			return 1;
 		}
 	} else {
-		val = trim(rest);
+		val = conf_trim(rest);
 	}
 	int id = theme_color_from_key(key);
 	if (id < 0) {
-		reportf(report, ud, fname, lineno, "unknown key '%s'", key);
+		conf_report(pos, "unknown key '%s'", key);
 		return 1;
 	}
 	struct theme_color c;
 	if (!theme_color_parse(val, &c)) {
-		reportf(report, ud, fname, lineno,
+		conf_report(pos,
 		        "bad value '%s' for %s (want #rrggbb, a colour name, or \"\"); default kept",
 		        val, key);
 		return 1;
@@ -248,24 +223,5 @@ static int parse_line(struct theme *t, char *line, const char *fname, int lineno
 int theme_parse(struct theme *t, const char *buf, const char *fname, theme_report_fn report,
                 void *ud)
 {
-	int problems = 0, lineno = 0;
-	const char *p = buf;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char line[1024];
-		lineno++;
-		if (len >= sizeof(line)) {
-			reportf(report, ud, fname, lineno, "line too long");
-			problems++;
-		} else {
-			memcpy(line, p, len);
-			line[len] = '\0';
-			problems += parse_line(t, line, fname, lineno, report, ud);
-		}
-		p += len;
-		if (*p == '\n')
-			p++;
-	}
-	return problems;
+	return conf_parse(buf, fname, report, ud, parse_line, t);
 }

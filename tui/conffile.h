@@ -1,0 +1,32 @@
+/* tui/conffile.h — what theme files and oomtoprc share: splitting a buffer into lines
+ * (at most CONF_LINE_MAX bytes each; longer lines are reported, not read), trimming, and
+ * problem reports in the "file:line: message" form. Pure; no I/O. */
+#ifndef OOMTOP_CONFFILE_H
+#define OOMTOP_CONFFILE_H
+
+#include "theme.h" /* theme_report_fn */
+
+#define CONF_LINE_MAX 1024
+
+struct conf_pos {
+	const char *fname;
+	int lineno;
+	theme_report_fn report; /* may be NULL: problems are only counted */
+	void *ud;
+};
+
+/* Report one problem at the current line: "fname:lineno: message". */
+void conf_report(const struct conf_pos *pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Called for each line, NUL-terminated and writable (no '\n'); returns the number of
+ * problems it reported. */
+typedef int (*conf_line_fn)(void *obj, char *line, const struct conf_pos *pos);
+
+/* Split buf into lines and call fn for each. Returns the total number of problems. */
+int conf_parse(const char *buf, const char *fname, theme_report_fn report, void *ud, conf_line_fn fn,
+	       void *obj);
+
+/* Strip leading and trailing blanks in place; returns the first non-blank character. */
+char *conf_trim(char *s);
+
+#endif
