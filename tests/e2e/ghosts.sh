@@ -27,15 +27,21 @@ sleep 2
 rss_start=$(awk '/^VmRSS:/ { print $2 }' "/proc/$op/status")
 fd_start=$(ls "/proc/$op/fd" | wc -l)
 procs_start=$(ls -d /proc/[0-9]* 2>/dev/null | wc -l)
-# processes that live long enough to be seen (they become ghosts), then a fast churn
-for _ in $(seq 600); do sleep 2 & done
+# processes that live long enough to be seen (they become ghosts) even when a refresh is
+# slow (sanitizer build, a busy machine), then a fast churn
+sleepers=""
+for _ in $(seq 600); do
+	sleep 5 &
+	sleepers="$sleepers $!"
+done
 i=0
 end=$(($(date +%s) + 15)) # at most 15 s of churn, however loaded the machine is
 while [ $i -lt 4000 ] && [ "$(date +%s)" -lt $end ]; do
 	/bin/true & /bin/true
 	i=$((i + 1))
 done
-sleep 2
+wait $sleepers
+sleep 2 # a few refreshes after the last exit
 rss_end=$(awk '/^VmRSS:/ { print $2 }' "/proc/$op/status" 2>/dev/null)
 fd_end=$(ls "/proc/$op/fd" 2>/dev/null | wc -l)
 procs_end=$(ls -d /proc/[0-9]* 2>/dev/null | wc -l)

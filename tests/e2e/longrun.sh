@@ -64,8 +64,10 @@ else
 	[ $((rss1 - rss0)) -le $RSS_BUDGET_KIB ] ||
 		fail "RSS grew by $((rss1 - rss0)) KiB after $made cgroups and churn (budget $RSS_BUDGET_KIB KiB)"
 fi
-# fds: 3 held files per live process (up to the budget), so compare against the processes
+# fds: up to 4 held files per live process (up to the budget), so compare against the
+# processes; other processes on a shared machine come and go between the counts, and a
+# leak per cgroup or per churned process would be hundreds of fds
 dp=$((pr1 - pr0)); [ $dp -lt 0 ] && dp=$((-dp))
 df=$((fd1 - fd0)); [ $df -lt 0 ] && df=$((-df))
-[ $df -le $((3 * dp + 6)) ] || fail "fds went $fd0 -> $fd1 while live processes went $pr0 -> $pr1"
+[ $df -le $((4 * dp + 60)) ] || fail "fds went $fd0 -> $fd1 while live processes went $pr0 -> $pr1"
 pass "$made cgroups and their processes came and went: RSS +$((rss1 - rss0)) KiB (budget $RSS_BUDGET_KIB), fds $fd0 -> $fd1 with processes $pr0 -> $pr1"
