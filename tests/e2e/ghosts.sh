@@ -8,10 +8,19 @@ need_cmd jq
 start_probe -f 5 24
 pid=$PROBE_PID
 out="$E2E_TMP/ghost.json"
-"$OOMTOP" -b -d 0.5 -n 6 -f json -p "$pid" >"$out" &
+: >"$out"
+"$OOMTOP" -b -d 0.5 -f json -p "$pid" >"$out" &
 op=$!
-sleep 1.2
+E2E_PIDS="$E2E_PIDS $op"
+# kill it once oomtop has seen it (the first snapshot can take a while on a busy
+# machine), then let oomtop refresh a few more times
+i=0
+while [ "$(wc -l <"$out")" -lt 2 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 kill -KILL "$pid"
+n=$(wc -l <"$out")
+i=0
+while [ "$(wc -l <"$out")" -lt $((n + 3)) ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+kill -TERM "$op"
 wait "$op" || fail "oomtop exited $?"
 first=$(head -n 1 "$out" | jq -c ".processes[] | select(.pid == $pid) | [.state, .rss]")
 last=$(tail -n 1 "$out" | jq -c ".processes[] | select(.pid == $pid) | [.state, .rss]")

@@ -7,10 +7,13 @@ need_cmd jq
 memcg_child "oomtop-ghost-$$" $((32 * 1024 * 1024))
 
 out="$E2E_TMP/oom.json"
-"$OOMTOP" -b -d 0.3 -n 100 -f json -c "$CG_PATH" >"$out" &
+: >"$out"
+"$OOMTOP" -b -d 0.3 -n 1000 -f json -c "$CG_PATH" >"$out" &
 op=$!
 E2E_PIDS="$E2E_PIDS $op"
-sleep 1
+# start the victim once oomtop is refreshing (a first snapshot can be slow when busy)
+i=0
+while [ "$(wc -l <"$out")" -lt 1 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 # grows 16 MiB/s: oomtop sees it alive, then the kernel kills it at the 32 MiB limit
 sh -c 'echo $$ > "$1" && exec "$2" -r 16 -t 30' sh "$CG_PROCS" "$BUILDDIR/tests/e2e/leaker" &
 victim=$!
