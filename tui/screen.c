@@ -1,5 +1,6 @@
 #include "config.h"
 #include "screen.h"
+#include "term_fallback.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -76,6 +77,31 @@ bool screen_utf8(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
+/* newterm() found no description for $TERM: a static binary on a box without a terminfo
+ * database. Retry with the closest description built into the binary (term_fallback.h),
+ * handed to ncurses through TERMINFO for the one call, then TERMINFO is put back as it
+ * was (child processes, such as a shell, see the user's environment). */
+static SCREEN *newterm_builtin(void)
+{
+	const char *name = NULL;
+	const char *data = term_fallback(getenv("TERM"), &name);
+	if (!data)
+		return NULL;
+	const char *old = getenv("TERMINFO");
+	char *saved = old ? strdup(old) : NULL;
+	if (old && !saved)
+		return NULL;
+	SCREEN *s = NULL;
+	if (setenv("TERMINFO", data, 1) == 0)
+		s = newterm(name, stdout, stdin);
+	if (saved)
+		setenv("TERMINFO", saved, 1);
+	else
+		unsetenv("TERMINFO");
+	free(saved);
+	return s;
+}
+
 int screen_init(char *err, size_t errlen)
 {
 	if (active)
@@ -89,7 +115,7 @@ int screen_init(char *err, size_t errlen)
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
 		return -1;
 	}
-	if (!(scr = newterm(NULL, stdout, stdin))) {
+	if (!(scr = newterm(NULL, stdout, stdin)) && !(scr = newterm_builtin())) {
 		const char *term = getenv("TERM");
 		snprintf(err, errlen, "cannot use the terminal type '%s'", term ? term : "(unset)");
 		close(sig_pipe[0]);
