@@ -34,6 +34,8 @@ struct proc_table {
 	bool totals_changed;   /* MemTotal or SwapTotal moved since the last refresh */
 	int64_t mem_total, swap_total;
 	unsigned long seq;
+	int held_order[PROC_HELD_MAX]; /* HF_*: which file each held level adds */
+	int max_level;
 
 	struct proc_identity_reader *ids;
 	struct proc_entry **live; /* sorted by pid */
@@ -53,6 +55,8 @@ struct proc_table {
 	struct proc_entry **next, **born;
 	size_t nnext, capnext, nborn, capborn;
 };
+
+static void choose_held_order(struct proc_table *t);
 
 static bool kernel_at_least(int major, int minor)
 {
@@ -138,6 +142,7 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 	t->boot_unix_s = read_boot_unix_s(cfg->proc_root);
 	t->fd_count_by_size = kernel_at_least(6, 2);
 	t->score_by_inputs = kernel_at_least(6, 1);
+	choose_held_order(t);
 	t->mem_total = t->swap_total = VAL_UNKNOWN;
 	t->held_budget = fd_budget();
 	if (cfg->max_held_files && cfg->max_held_files < t->held_budget)
@@ -225,15 +230,35 @@ static void pid_path(char *path, pid_t pid, const char *name)
 	p[l] = '\0';
 }
 
-/* The files a process may have held, most valuable first (see proc_table.h). */
-static int *held_slot(struct proc_entry *e, int i)
+/* The files a process may hold, and the order in which they are held (most valuable
+ * first, see proc_table.h): t->held_order[0..t->max_level). */
+enum { HF_STATUS, HF_SCORE, HF_ADJ, HF_FDDIR };
+
+static int *held_fd(struct proc_entry *e, int which)
 {
-	switch (i) {
-	case 0: return &e->status_fd;
-	case 1: return &e->score_fd;
-	case 2: return &e->adj_fd;
+	switch (which) {
+	case HF_STATUS: return &e->status_fd;
+	case HF_SCORE: return &e->score_fd;
+	case HF_ADJ: return &e->adj_fd;
 	default: return &e->fddir_fd;
 	}
+}
+
+static void choose_held_order(struct proc_table *t)
+{
+	/* oom_score read only when its inputs change is worth less held than oom_score_adj
+	 * (read every refresh) and fd/; without O_PATH fstat (< 6.2) fd/ is never held */
+	static const int by_inputs[] = {HF_STATUS, HF_ADJ, HF_FDDIR, HF_SCORE};
+	static const int by_inputs_nofd[] = {HF_STATUS, HF_ADJ, HF_SCORE};
+	static const int always[] = {HF_STATUS, HF_SCORE, HF_ADJ, HF_FDDIR};
+	const int *o = t->score_by_inputs ? (t->fd_count_by_size ? by_inputs : by_inputs_nofd) : always;
+	t->max_level = t->fd_count_by_size ? PROC_HELD_MAX : PROC_HELD_MAX - 1;
+	memcpy(t->held_order, o, (size_t)t->max_level * sizeof(*o));
+}
+
+static int *held_slot(const struct proc_table *t, struct proc_entry *e, int i)
+{
+	return held_fd(e, t->held_order[i]);
 }
 
 /* Keep the first `level` files of e held (closing the rest); opening stops at the first
@@ -241,8 +266,8 @@ static int *held_slot(struct proc_entry *e, int i)
 static void hold_level(struct proc_table *t, struct proc_entry *e, int level)
 {
 	static const char *const names[] = {"status", "oom_score", "oom_score_adj", "fd"};
-	for (int i = PROC_HELD_MAX - 1; i >= level; i--) {
-		int *fd = held_slot(e, i);
+	for (int i = t->max_level - 1; i >= level; i--) {
+		int *fd = held_slot(t, e, i);
 		if (*fd >= 0) {
 			close(*fd);
 			*fd = -1;
@@ -250,22 +275,23 @@ static void hold_level(struct proc_table *t, struct proc_entry *e, int level)
 		}
 	}
 	for (int i = 0; i < level; i++) {
-		int *fd = held_slot(e, i);
+		int *fd = held_slot(t, e, i);
 		if (*fd >= 0)
 			continue;
-		if (t->held >= t->held_budget || (i > 0 && *held_slot(e, i - 1) < 0))
+		if (t->held >= t->held_budget || (i > 0 && *held_slot(t, e, i - 1) < 0))
 			break;
 		char path[64];
-		pid_path(path, e->row.pid, names[i]);
+		int which = t->held_order[i];
+		pid_path(path, e->row.pid, names[which]);
 		/* fd/: O_PATH is enough for fstat (no read permission needed, as for stat) */
-		int flags = i == 3 ? O_PATH | O_DIRECTORY | O_CLOEXEC : O_RDONLY | O_CLOEXEC;
+		int flags = which == HF_FDDIR ? O_PATH | O_DIRECTORY | O_CLOEXEC : O_RDONLY | O_CLOEXEC;
 		*fd = openat(t->proc_fd, path, flags);
 		if (*fd < 0)
 			break;
 		t->held++;
 	}
 	e->held_level = 0;
-	while (e->held_level < PROC_HELD_MAX && *held_slot(e, e->held_level) >= 0)
+	while (e->held_level < t->max_level && *held_slot(t, e, e->held_level) >= 0)
 		e->held_level++;
 }
 
@@ -279,7 +305,7 @@ static void close_held(struct proc_table *t, struct proc_entry *e)
  * gives them, so the first refresh's choice stays). */
 static int max_level(const struct proc_table *t)
 {
-	return t->fd_count_by_size ? PROC_HELD_MAX : PROC_HELD_MAX - 1; /* no O_PATH readdir */
+	return t->max_level;
 }
 
 static void rebalance(struct proc_table *t)

@@ -9,9 +9,11 @@
  *
  * Held files cost fds. RLIMIT_NOFILE is raised to its hard limit; each user-space process
  * holds budget / n of its four files (at most PROC_HELD_MAX), in the order of what holding
- * saves per fd, measured on 6.18: status (pins the identity, so no start-time check by
- * path: saves ~24 µs), oom_score (~7 µs), oom_score_adj (~6 µs), fd/ (~3 µs). The rest is
- * read by path. The levels are rebalanced after each refresh as the process count moves.
+ * saves per fd and refresh, measured on 6.18: status (pins the identity, so no start-time
+ * check by path: saves ~24 µs), oom_score_adj (~6 µs), fd/ (~3 µs), oom_score (~7 µs
+ * when read, but from Linux 6.1 on it is read only when its inputs change: about one
+ * refresh in ten for an idle process; before 6.1 it comes second). The rest is read by
+ * path. The levels are rebalanced after each refresh as the process count moves.
  *
  * Identity is (pid, start_ticks). A held file of a process that exited fails with ESRCH,
  * so a reused pid is never mistaken for the old process. The cgroup is re-read every
