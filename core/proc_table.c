@@ -378,14 +378,21 @@ static int64_t small_int(const char *buf)
 	return util_parse_i64(&buf, &v) ? v : VAL_UNKNOWN;
 }
 
-/* Read one per-pid file, held or by path. */
+/* Read one per-pid file, held or by path. These are seq_files shown in one piece: a read
+ * shorter than the buffer has it all, so by path too one pread (not a second one to see
+ * EOF) is enough, as for a held file. */
 static ssize_t read_pid_file(struct proc_table *t, int fd, pid_t pid, const char *name, char *buf, size_t cap)
 {
 	if (fd >= 0)
 		return util_pread_once(fd, buf, cap);
 	char path[64];
 	pid_path(path, pid, name);
-	return util_read_file_at(t->proc_fd, path, buf, cap);
+	fd = openat(t->proc_fd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t n = util_pread_once(fd, buf, cap);
+	close(fd);
+	return n;
 }
 
 static void reread_cgroup(struct proc_table *t, struct proc_entry *e, const char *text)
@@ -479,7 +486,9 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 		    sf.start_ticks != r->start_ticks)
 			return false;
 	}
-	bool score_late = t->score_by_inputs && e->status_fd >= 0 && (e->score_fd >= 0 || e->adj_fd >= 0);
+	/* an unknown score (a new process) is read anyway: by path before status, as the rest */
+	bool score_late = t->score_by_inputs && e->status_fd >= 0 && (e->score_fd >= 0 || e->adj_fd >= 0) &&
+			  (val_known(r->oom_score) || e->score_fd >= 0);
 	/* by path first (see above) */
 	if (e->score_fd < 0 && !score_late)
 		r->oom_score = read_small_int(t, -1, pid, "oom_score");
