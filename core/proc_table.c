@@ -30,7 +30,12 @@ struct proc_table {
 	double boot_unix_s;
 	long hz;
 	bool fd_count_by_size; /* Linux ≥ 6.2: st_size of /proc/PID/fd is the count */
+	bool score_by_inputs;  /* oom_score re-read only when its inputs change (see sample) */
+	bool totals_changed;   /* MemTotal or SwapTotal moved since the last refresh */
+	int64_t mem_total, swap_total;
 	unsigned long seq;
+	int held_order[PROC_HELD_MAX]; /* HF_*: which file each held level adds */
+	int max_level;
 
 	struct proc_identity_reader *ids;
 	struct proc_entry **live; /* sorted by pid */
@@ -50,6 +55,8 @@ struct proc_table {
 	struct proc_entry **next, **born;
 	size_t nnext, capnext, nborn, capborn;
 };
+
+static void choose_held_order(struct proc_table *t);
 
 static bool kernel_at_least(int major, int minor)
 {
@@ -134,6 +141,9 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 		t->hz = 100;
 	t->boot_unix_s = read_boot_unix_s(cfg->proc_root);
 	t->fd_count_by_size = kernel_at_least(6, 2);
+	t->score_by_inputs = kernel_at_least(6, 1);
+	choose_held_order(t);
+	t->mem_total = t->swap_total = VAL_UNKNOWN;
 	t->held_budget = fd_budget();
 	if (cfg->max_held_files && cfg->max_held_files < t->held_budget)
 		t->held_budget = cfg->max_held_files;
@@ -220,15 +230,35 @@ static void pid_path(char *path, pid_t pid, const char *name)
 	p[l] = '\0';
 }
 
-/* The files a process may have held, most valuable first (see proc_table.h). */
-static int *held_slot(struct proc_entry *e, int i)
+/* The files a process may hold, and the order in which they are held (most valuable
+ * first, see proc_table.h): t->held_order[0..t->max_level). */
+enum { HF_STATUS, HF_SCORE, HF_ADJ, HF_FDDIR };
+
+static int *held_fd(struct proc_entry *e, int which)
 {
-	switch (i) {
-	case 0: return &e->status_fd;
-	case 1: return &e->score_fd;
-	case 2: return &e->adj_fd;
+	switch (which) {
+	case HF_STATUS: return &e->status_fd;
+	case HF_SCORE: return &e->score_fd;
+	case HF_ADJ: return &e->adj_fd;
 	default: return &e->fddir_fd;
 	}
+}
+
+static void choose_held_order(struct proc_table *t)
+{
+	/* oom_score read only when its inputs change is worth less held than oom_score_adj
+	 * (read every refresh) and fd/; without O_PATH fstat (< 6.2) fd/ is never held */
+	static const int by_inputs[] = {HF_STATUS, HF_ADJ, HF_FDDIR, HF_SCORE};
+	static const int by_inputs_nofd[] = {HF_STATUS, HF_ADJ, HF_SCORE};
+	static const int always[] = {HF_STATUS, HF_SCORE, HF_ADJ, HF_FDDIR};
+	const int *o = t->score_by_inputs ? (t->fd_count_by_size ? by_inputs : by_inputs_nofd) : always;
+	t->max_level = t->fd_count_by_size ? PROC_HELD_MAX : PROC_HELD_MAX - 1;
+	memcpy(t->held_order, o, (size_t)t->max_level * sizeof(*o));
+}
+
+static int *held_slot(const struct proc_table *t, struct proc_entry *e, int i)
+{
+	return held_fd(e, t->held_order[i]);
 }
 
 /* Keep the first `level` files of e held (closing the rest); opening stops at the first
@@ -236,8 +266,8 @@ static int *held_slot(struct proc_entry *e, int i)
 static void hold_level(struct proc_table *t, struct proc_entry *e, int level)
 {
 	static const char *const names[] = {"status", "oom_score", "oom_score_adj", "fd"};
-	for (int i = PROC_HELD_MAX - 1; i >= level; i--) {
-		int *fd = held_slot(e, i);
+	for (int i = t->max_level - 1; i >= level; i--) {
+		int *fd = held_slot(t, e, i);
 		if (*fd >= 0) {
 			close(*fd);
 			*fd = -1;
@@ -245,22 +275,23 @@ static void hold_level(struct proc_table *t, struct proc_entry *e, int level)
 		}
 	}
 	for (int i = 0; i < level; i++) {
-		int *fd = held_slot(e, i);
+		int *fd = held_slot(t, e, i);
 		if (*fd >= 0)
 			continue;
-		if (t->held >= t->held_budget || (i > 0 && *held_slot(e, i - 1) < 0))
+		if (t->held >= t->held_budget || (i > 0 && *held_slot(t, e, i - 1) < 0))
 			break;
 		char path[64];
-		pid_path(path, e->row.pid, names[i]);
+		int which = t->held_order[i];
+		pid_path(path, e->row.pid, names[which]);
 		/* fd/: O_PATH is enough for fstat (no read permission needed, as for stat) */
-		int flags = i == 3 ? O_PATH | O_DIRECTORY | O_CLOEXEC : O_RDONLY | O_CLOEXEC;
+		int flags = which == HF_FDDIR ? O_PATH | O_DIRECTORY | O_CLOEXEC : O_RDONLY | O_CLOEXEC;
 		*fd = openat(t->proc_fd, path, flags);
 		if (*fd < 0)
 			break;
 		t->held++;
 	}
 	e->held_level = 0;
-	while (e->held_level < PROC_HELD_MAX && *held_slot(e, e->held_level) >= 0)
+	while (e->held_level < t->max_level && *held_slot(t, e, e->held_level) >= 0)
 		e->held_level++;
 }
 
@@ -274,7 +305,7 @@ static void close_held(struct proc_table *t, struct proc_entry *e)
  * gives them, so the first refresh's choice stays). */
 static int max_level(const struct proc_table *t)
 {
-	return t->fd_count_by_size ? PROC_HELD_MAX : PROC_HELD_MAX - 1; /* no O_PATH readdir */
+	return t->max_level;
 }
 
 static void rebalance(struct proc_table *t)
@@ -347,14 +378,21 @@ static int64_t small_int(const char *buf)
 	return util_parse_i64(&buf, &v) ? v : VAL_UNKNOWN;
 }
 
-/* Read one per-pid file, held or by path. */
+/* Read one per-pid file, held or by path. These are seq_files shown in one piece: a read
+ * shorter than the buffer has it all, so by path too one pread (not a second one to see
+ * EOF) is enough, as for a held file. */
 static ssize_t read_pid_file(struct proc_table *t, int fd, pid_t pid, const char *name, char *buf, size_t cap)
 {
 	if (fd >= 0)
 		return util_pread_once(fd, buf, cap);
 	char path[64];
 	pid_path(path, pid, name);
-	return util_read_file_at(t->proc_fd, path, buf, cap);
+	fd = openat(t->proc_fd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t n = util_pread_once(fd, buf, cap);
+	close(fd);
+	return n;
 }
 
 static void reread_cgroup(struct proc_table *t, struct proc_entry *e, const char *text)
@@ -397,12 +435,43 @@ static int64_t read_small_int(struct proc_table *t, int fd, pid_t pid, const cha
 	return read_pid_file(t, fd, pid, name, buf, sizeof(buf)) > 0 ? small_int(buf) : VAL_UNKNOWN;
 }
 
+/* oom_score is not re-read when nothing it depends on has changed. The kernel computes it
+ * (fs/proc/base.c proc_oom_score, mm/oom_kill.c oom_badness: read in 6.6's source, and
+ * checked on 6.18 by computing it for every process from status and meminfo; relied on
+ * from Linux 6.1 on, older kernels re-read it every refresh) as
+ *   0 for init, kernel threads, an mm-less (exiting) task, oom_score_adj -1000, an mm
+ *     already reaped or exiting (MMF_OOM_SKIP), a vfork child before its exec;
+ *   else (1000 + (rss + swap + pgtables/PAGE_SIZE + adj * (totalpages / 1000)) * 1000
+ *         / totalpages) * 2 / 3, with totalpages = RAM + swap pages;
+ * so from VmRSS, VmSwap and VmPTE in status, oom_score_adj, and MemTotal + SwapTotal. We
+ * re-read it when any of those changed since the last sample, when the totals changed
+ * (proc_table_set_totals), when it is unknown, and anyway every SCORE_RECHECK_EVERY
+ * refreshes (staggered by pid), which bounds what the inputs cannot show: the kernel's
+ * per-CPU RSS counters it reads are approximate where status sums them exactly (off by at
+ * most a few pages per CPU), an OOM reap or exit setting MMF_OOM_SKIP, a vfork child, a
+ * value that moved between our status read and the oom_score read and came back. */
+#define SCORE_RECHECK_EVERY 10
+
+void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_t swap_total_bytes)
+{
+	t->totals_changed = mem_total_bytes != t->mem_total || swap_total_bytes != t->swap_total;
+	t->mem_total = mem_total_bytes;
+	t->swap_total = swap_total_bytes;
+}
+
 /* Re-read what changes. Returns false when the process is gone (or its pid was reused).
  *
- * A held status file pins the identity: a pread on it fails once the process has exited.
- * Files read by path are read before it, so that a successful status read afterwards
- * proves the process was alive, and its pid not reused, while they were read. Without a
- * held status the start time is checked first, by path, as libproc2's reader would. */
+ * A held status file pins the identity: a pread on it fails once the process has exited
+ * and been reaped (only then can its pid be reused). Files read by path are read before
+ * it, so that a successful status read afterwards proves the process was alive, and its
+ * pid not reused, while they were read. Without a held status the start time is checked
+ * first, by path, as libproc2's reader would.
+ *
+ * oom_score is the exception when it may be skipped (above): whether to read it is known
+ * only after status and oom_score_adj. Then it is read after them: from its held file
+ * (which itself fails for a reaped process), or by path and followed by a pread of the
+ * held oom_score_adj, whose success proves the same for the by-path read. Without either
+ * file held it is read by path before status, every refresh, as the rest. */
 static bool sample(struct proc_table *t, struct proc_entry *e)
 {
 	struct proc_row *r = &e->row;
@@ -417,11 +486,15 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 		    sf.start_ticks != r->start_ticks)
 			return false;
 	}
+	/* an unknown score (a new process) is read anyway: by path before status, as the rest */
+	bool score_late = t->score_by_inputs && e->status_fd >= 0 && (e->score_fd >= 0 || e->adj_fd >= 0) &&
+			  (val_known(r->oom_score) || e->score_fd >= 0);
 	/* by path first (see above) */
-	if (e->score_fd < 0)
+	if (e->score_fd < 0 && !score_late)
 		r->oom_score = read_small_int(t, -1, pid, "oom_score");
+	int64_t adj = VAL_UNKNOWN;
 	if (e->adj_fd < 0)
-		r->oom_score_adj = read_small_int(t, -1, pid, "oom_score_adj");
+		adj = read_small_int(t, -1, pid, "oom_score_adj");
 	if (e->fddir_fd >= 0) {
 		struct stat st;
 		r->fds = fstat(e->fddir_fd, &st) == 0 ? (int64_t)st.st_size : VAL_UNKNOWN;
@@ -446,6 +519,8 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	if (e->name_hash && s.name_hash != e->name_hash)
 		return false;
 	e->name_hash = s.name_hash;
+	bool score_inputs_same = s.rss_bytes == r->rss_bytes && s.swap_bytes == r->swap_bytes &&
+				 s.pgtables_bytes == r->pgtables_bytes;
 	r->rss_bytes = s.rss_bytes;
 	r->rss_anon_bytes = s.rss_anon_bytes;
 	r->rss_file_bytes = s.rss_file_bytes;
@@ -455,10 +530,27 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	r->threads = s.threads;
 	if (val_known(s.ppid))
 		r->ppid = (pid_t)s.ppid;
-	if (e->score_fd >= 0)
-		r->oom_score = read_small_int(t, e->score_fd, pid, "oom_score");
 	if (e->adj_fd >= 0)
-		r->oom_score_adj = read_small_int(t, e->adj_fd, pid, "oom_score_adj");
+		adj = read_small_int(t, e->adj_fd, pid, "oom_score_adj");
+	score_inputs_same = score_inputs_same && adj == r->oom_score_adj;
+	r->oom_score_adj = adj;
+	if (!score_late) {
+		if (e->score_fd >= 0)
+			r->oom_score = read_small_int(t, e->score_fd, pid, "oom_score");
+	} else if (!score_inputs_same || e->score_stale || !val_known(r->oom_score) || t->totals_changed ||
+		   (t->seq + (unsigned long)pid) % SCORE_RECHECK_EVERY == SCORE_RECHECK_EVERY / 2) {
+		e->score_stale = false;
+		if (e->score_fd >= 0) {
+			r->oom_score = read_small_int(t, e->score_fd, pid, "oom_score");
+		} else {
+			r->oom_score = read_small_int(t, -1, pid, "oom_score");
+			char b[32];
+			if (util_pread_once(e->adj_fd, b, sizeof(b)) <= 0)
+				return false; /* reaped: the pid may have been someone else's */
+			/* adj moved meanwhile: which one the score saw is unknown */
+			e->score_stale = small_int(b) != adj;
+		}
+	}
 	track_slopes(t, e);
 	return true;
 }
@@ -591,7 +683,7 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	t->new_level = max_level(t);
 	t->fresh_left = t->nfresh;
 	if (t->nfresh)
-		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, &bc);
+		proc_identity_read(t->ids, t->fresh, t->nfresh, t->npids, on_identity, &bc);
 
 	/* live = next ∪ born, sorted by pid */
 	if (t->nborn) {

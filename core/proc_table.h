@@ -9,9 +9,11 @@
  *
  * Held files cost fds. RLIMIT_NOFILE is raised to its hard limit; each user-space process
  * holds budget / n of its four files (at most PROC_HELD_MAX), in the order of what holding
- * saves per fd, measured on 6.18: status (pins the identity, so no start-time check by
- * path: saves ~24 µs), oom_score (~7 µs), oom_score_adj (~6 µs), fd/ (~3 µs). The rest is
- * read by path. The levels are rebalanced after each refresh as the process count moves.
+ * saves per fd and refresh, measured on 6.18: status (pins the identity, so no start-time
+ * check by path: saves ~24 µs), oom_score_adj (~6 µs), fd/ (~3 µs), oom_score (~7 µs
+ * when read, but from Linux 6.1 on it is read only when its inputs change: about one
+ * refresh in ten for an idle process; before 6.1 it comes second). The rest is read by
+ * path. The levels are rebalanced after each refresh as the process count moves.
  *
  * Identity is (pid, start_ticks). A held file of a process that exited fails with ESRCH,
  * so a reused pid is never mistaken for the old process. The cgroup is re-read every
@@ -45,6 +47,7 @@ struct proc_entry {
 	int status_fd, score_fd, adj_fd; /* -1 when read by path */
 	int fddir_fd;                     /* O_PATH /proc/PID/fd for fstat, or -1 */
 	int held_level;                   /* how many of the four above are held */
+	bool score_stale;                 /* oom_score must be re-read at the next sample */
 	uint32_t name_hash;              /* of status Name: at the first sample (proc_parse.h) */
 	struct leak_series rss_hist, fd_hist, thread_hist;
 };
@@ -69,6 +72,10 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 /* One refresh. t_ms monotonic, now_unix_s wall clock. Returns 0 or -errno when <proc_root>
  * cannot be listed. */
 int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s);
+
+/* MemTotal and SwapTotal (bytes) before a refresh: oom_score depends on them, so a change
+ * makes the refresh re-read every process's (see proc_table.c). */
+void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_t swap_total_bytes);
 
 /* Live entries in pid order, then ghosts; valid until the next refresh. */
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n);

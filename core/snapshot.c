@@ -386,6 +386,7 @@ int collector_refresh(struct collector *c)
 	m->next_victim_pid = 0;
 
 	collect_cgroups(c, t_ms);
+	proc_table_set_totals(c->procs, m->mem_total_bytes, m->swap_total_bytes);
 	collect_procs(c, t_ms, now);
 	if (c->cgroups)
 		count_cgroup_procs(c);
