@@ -2,7 +2,6 @@
 #include "proc_identity.h"
 
 #include <errno.h>
-#include <stdbool.h>
 #include <libproc2/pids.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,70 +51,10 @@ static void join(struct strbuf *sb, char **v, char sep)
 	}
 }
 
-static void emit(struct proc_identity_reader *r, struct pids_stack *s, proc_identity_cb cb, void *ctx)
-{
-	struct proc_identity id;
-	id.pid = PIDS_VAL(R_PID, s_int, s, r->info);
-	id.ppid = PIDS_VAL(R_PPID, s_int, s, r->info);
-	id.uid = PIDS_VAL(R_EUID, u_int, s, r->info);
-	id.user = PIDS_VAL(R_EUSER, str, s, r->info);
-	id.comm = PIDS_VAL(R_CMD, str, s, r->info);
-	id.start_ticks = PIDS_VAL(R_BEGAN, ull_int, s, r->info);
-	unsigned long flags = PIDS_VAL(R_FLAGS, ul_int, s, r->info);
-	id.kernel_thread = (flags & PROC_PF_KTHREAD) || id.pid == 2 || id.ppid == 2;
-	char **argv = PIDS_VAL(R_CMDLINE_V, strv, s, r->info);
-	/* libproc2 substitutes "[comm]" when there is no cmdline: keep it empty */
-	if (id.kernel_thread || !argv || !argv[0] || (argv[0][0] == '[' && !argv[1] && strchr(argv[0], ']')))
-		join(&r->cmdline, NULL, ' ');
-	else
-		join(&r->cmdline, argv, ' ');
-	id.cmdline = r->cmdline.oom ? "" : r->cmdline.buf;
-	join(&r->cgroup, PIDS_VAL(R_CGROUP_V, strv, s, r->info), '\n');
-	id.cgroup_text = r->cgroup.oom ? "" : r->cgroup.buf;
-	if (!id.user)
-		id.user = "";
-	if (!id.comm)
-		id.comm = "";
-	cb(ctx, &id);
-}
-
-static bool in_sorted(const pid_t *pids, size_t n, pid_t pid)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (pids[mid] < pid)
-			lo = mid + 1;
-		else if (pids[mid] > pid)
-			hi = mid;
-		else
-			return true;
-	}
-	return false;
-}
-
-int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t n, size_t nall,
-		       proc_identity_cb cb, void *ctx)
+int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t n, proc_identity_cb cb,
+		       void *ctx)
 {
 	int found = 0;
-	/* Selecting by pid, libproc2 reads each one's status first (for its Tgid), then stat,
-	 * cmdline and cgroup; listing all of /proc it reads no status, and our first sample
-	 * reads that anyway. Measured here: 53 µs per selected process, 38 per listed one, so
-	 * list everything when at least 3/4 are new (the first refresh). */
-	if (n * 4 >= nall * 3) {
-		struct pids_fetch *f = procps_pids_reap(r->info, PIDS_FETCH_TASKS_ONLY);
-		if (!f)
-			return -EIO;
-		for (int i = 0; i < f->counts->total; i++) {
-			struct pids_stack *s = f->stacks[i];
-			/* only the pids asked for: one that appeared since is met next refresh */
-			if (!in_sorted(pids, n, PIDS_VAL(R_PID, s_int, s, r->info)))
-				continue;
-			emit(r, s, cb, ctx);
-			found++;
-		}
-		return found;
-	}
 	unsigned chunk[SELECT_CHUNK];
 	for (size_t off = 0; off < n; off += SELECT_CHUNK) {
 		size_t m = n - off < SELECT_CHUNK ? n - off : SELECT_CHUNK;
@@ -125,7 +64,31 @@ int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t
 		if (!f)
 			return found ? found : -EIO;
 		for (int i = 0; i < f->counts->total; i++) {
-			emit(r, f->stacks[i], cb, ctx);
+			struct pids_stack *s = f->stacks[i];
+			struct proc_identity id;
+			id.pid = PIDS_VAL(R_PID, s_int, s, r->info);
+			id.ppid = PIDS_VAL(R_PPID, s_int, s, r->info);
+			id.uid = PIDS_VAL(R_EUID, u_int, s, r->info);
+			id.user = PIDS_VAL(R_EUSER, str, s, r->info);
+			id.comm = PIDS_VAL(R_CMD, str, s, r->info);
+			id.start_ticks = PIDS_VAL(R_BEGAN, ull_int, s, r->info);
+			unsigned long flags = PIDS_VAL(R_FLAGS, ul_int, s, r->info);
+			id.kernel_thread = (flags & PROC_PF_KTHREAD) || id.pid == 2 || id.ppid == 2;
+			char **argv = PIDS_VAL(R_CMDLINE_V, strv, s, r->info);
+			/* libproc2 substitutes "[comm]" when there is no cmdline: keep it empty */
+			if (id.kernel_thread || !argv || !argv[0] || (argv[0][0] == '[' && !argv[1] &&
+								     strchr(argv[0], ']')))
+				join(&r->cmdline, NULL, ' ');
+			else
+				join(&r->cmdline, argv, ' ');
+			id.cmdline = r->cmdline.oom ? "" : r->cmdline.buf;
+			join(&r->cgroup, PIDS_VAL(R_CGROUP_V, strv, s, r->info), '\n');
+			id.cgroup_text = r->cgroup.oom ? "" : r->cgroup.buf;
+			if (!id.user)
+				id.user = "";
+			if (!id.comm)
+				id.comm = "";
+			cb(ctx, &id);
 			found++;
 		}
 	}

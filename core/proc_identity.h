@@ -28,12 +28,11 @@ struct proc_identity_reader;
 /* NULL with errno set when libproc2 cannot start (e.g. /proc not mounted). */
 struct proc_identity_reader *proc_identity_new(void);
 
-/* Read the identity of each pid in pids[0..n) (sorted, ascending) and call cb for those
- * that still exist (a pid that vanished in the meantime is skipped: normal). nall is how
- * many processes there are: when most are asked for, all of /proc is listed instead (see
- * proc_identity.c). Returns the number found, or -errno when libproc2 fails as a whole. */
-int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t n, size_t nall,
-		       proc_identity_cb cb, void *ctx);
+/* Read the identity of each pid in pids[0..n) and call cb for those that still exist
+ * (a pid that vanished in the meantime is skipped: normal). Returns the number found, or
+ * -errno when libproc2 fails as a whole. */
+int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t n, proc_identity_cb cb,
+		       void *ctx);
 
 void proc_identity_free(struct proc_identity_reader *r);
 

@@ -683,7 +683,7 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	t->new_level = max_level(t);
 	t->fresh_left = t->nfresh;
 	if (t->nfresh)
-		proc_identity_read(t->ids, t->fresh, t->nfresh, t->npids, on_identity, &bc);
+		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, &bc);
 
 	/* live = next ∪ born, sorted by pid */
 	if (t->nborn) {
