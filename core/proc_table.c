@@ -150,21 +150,6 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 	return t;
 }
 
-static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return true;
-	size_t nc = *cap ? *cap : 256;
-	while (nc < need)
-		nc *= 2;
-	void *na = realloc(*arr, nc * elem);
-	if (!na)
-		return false;
-	*arr = na;
-	*cap = nc;
-	return true;
-}
-
 static int pid_cmp(const void *a, const void *b)
 {
 	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
@@ -196,7 +181,7 @@ static int list_pids(struct proc_table *t)
 	while ((de = readdir(d))) {
 		if (!isdigit((unsigned char)de->d_name[0]))
 			continue;
-		if (!grow((void **)&t->pids, &t->cappids, t->npids + 1, sizeof(pid_t)))
+		if (!util_grow((void **)&t->pids, &t->cappids, t->npids + 1, sizeof(pid_t)))
 			break;
 		pid_t p = (pid_t)strtol(de->d_name, NULL, 10);
 		if (t->npids && p < t->pids[t->npids - 1])
@@ -607,7 +592,7 @@ static void on_identity(void *ctx, const struct proc_identity *id)
 		entry_free(t, e);
 		return;
 	}
-	if (!grow((void **)&t->born, &t->capborn, t->nborn + 1, sizeof(*t->born))) {
+	if (!util_grow((void **)&t->born, &t->capborn, t->nborn + 1, sizeof(*t->born))) {
 		entry_free(t, e);
 		return;
 	}
@@ -658,8 +643,8 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 
 	/* merge the sorted pid list with the sorted live entries */
 	t->nnext = t->nfresh = t->nborn = 0;
-	if (!grow((void **)&t->next, &t->capnext, t->npids + 1, sizeof(*t->next)) ||
-	    !grow((void **)&t->fresh, &t->capfresh, t->npids + 1, sizeof(*t->fresh)))
+	if (!util_grow((void **)&t->next, &t->capnext, t->npids + 1, sizeof(*t->next)) ||
+	    !util_grow((void **)&t->fresh, &t->capfresh, t->npids + 1, sizeof(*t->fresh)))
 		return -ENOMEM;
 	size_t i = 0, j = 0;
 	while (i < t->npids || j < t->nlive) {
@@ -688,7 +673,7 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	/* live = next ∪ born, sorted by pid */
 	if (t->nborn) {
 		qsort(t->born, t->nborn, sizeof(*t->born), entry_cmp);
-		if (!grow((void **)&t->next, &t->capnext, t->nnext + t->nborn, sizeof(*t->next)))
+		if (!util_grow((void **)&t->next, &t->capnext, t->nnext + t->nborn, sizeof(*t->next)))
 			return -ENOMEM;
 		size_t a = t->nnext, b = t->nborn, k = a + b;
 		while (b > 0) {

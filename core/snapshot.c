@@ -164,21 +164,6 @@ static void __attribute__((format(printf, 2, 3))) add_note(struct collector *c, 
 	s->nnotes++;
 }
 
-static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return true;
-	size_t nc = *cap ? *cap : 64;
-	while (nc < need)
-		nc *= 2;
-	void *na = realloc(*arr, nc * elem);
-	if (!na)
-		return false;
-	*arr = na;
-	*cap = nc;
-	return true;
-}
-
 static void collect_cgroups(struct collector *c, int64_t t_ms)
 {
 	struct snapshot *s = &c->snap;
@@ -191,7 +176,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	}
 	size_t n;
 	struct cgroup_entry *ents = cgroup_tree_entries(c->cgroups, &n);
-	if (!grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
+	if (!util_grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
 		return;
 	for (size_t i = 0; i < n; i++) {
 		struct cgroup_entry *e = &ents[i];
@@ -246,7 +231,7 @@ static void collect_procs(struct collector *c, int64_t t_ms, double now)
 	size_t nl, ng;
 	struct proc_entry **live = proc_table_live(c->procs, &nl);
 	struct proc_entry **ghosts = proc_table_ghosts(c->procs, &ng);
-	if (!grow((void **)&s->procs, &c->cap_procs, nl + ng, sizeof(*s->procs)))
+	if (!util_grow((void **)&s->procs, &c->cap_procs, nl + ng, sizeof(*s->procs)))
 		return;
 	for (size_t i = 0; i < nl; i++) {
 		s->procs[s->nprocs] = live[i]->row;

@@ -138,6 +138,21 @@ bool util_parse_i64(const char **p, int64_t *out)
 	return true;
 }
 
+bool util_grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return true;
+	size_t nc = *cap ? *cap : 64;
+	while (nc < need)
+		nc *= 2;
+	void *na = realloc(*arr, nc * elem);
+	if (!na)
+		return false;
+	*arr = na;
+	*cap = nc;
+	return true;
+}
+
 int64_t util_mono_ms(void)
 {
 	struct timespec ts;

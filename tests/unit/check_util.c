@@ -48,12 +48,34 @@ START_TEST(strbuf_grows_past_printf_scratch)
 }
 END_TEST
 
+START_TEST(grow_keeps_contents_and_doubles)
+{
+	int *a = NULL;
+	size_t cap = 0;
+	ck_assert(util_grow((void **)&a, &cap, 1, sizeof(*a)));
+	ck_assert_uint_ge(cap, 1);
+	for (int i = 0; i < 1000; i++) {
+		ck_assert(util_grow((void **)&a, &cap, (size_t)i + 1, sizeof(*a)));
+		a[i] = i;
+	}
+	ck_assert_uint_ge(cap, 1000);
+	ck_assert_uint_lt(cap, 2048 + 1);
+	for (int i = 0; i < 1000; i++)
+		ck_assert_int_eq(a[i], i);
+	size_t before = cap;
+	ck_assert(util_grow((void **)&a, &cap, 10, sizeof(*a))); /* never shrinks */
+	ck_assert_uint_eq(cap, before);
+	free(a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("util");
 	TCase *tc = tcase_create("util");
 	tcase_add_test(tc, parse_i64_reads_and_saturates);
 	tcase_add_test(tc, strbuf_grows_past_printf_scratch);
+	tcase_add_test(tc, grow_keeps_contents_and_doubles);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
