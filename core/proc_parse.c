@@ -111,7 +111,11 @@ int status_parse(const char *buf, struct proc_sample *out)
 			else if (key_is(p, "VmPTE", &v) || key_is(p, "VmPMD", &v)) {
 				int64_t b = kb_value(v);
 				if (val_known(b))
-					out->pgtables_bytes = (val_known(out->pgtables_bytes) ? out->pgtables_bytes : 0) + b;
+					{
+					int64_t prev = val_known(out->pgtables_bytes) ? out->pgtables_bytes : 0;
+					/* saturate: a garbled file's VmPTE + VmPMD must not overflow */
+					out->pgtables_bytes = b > INT64_MAX - prev ? INT64_MAX : prev + b;
+				}
 			}
 			break;
 		default:
