@@ -3,17 +3,20 @@
  * Discovery: the numeric entries of <proc_root> (getdents). A pid seen for the first time
  * gets its identity from libproc2 (core/proc_identity.h); from then on each refresh reads
  * only what changes, from files held open and re-read with pread (or fstat):
- *   status (VmRSS, RssAnon/File/Shmem, VmSwap, VmPTE, Threads), oom_score, oom_score_adj,
- * and the open-fd count from the st_size of /proc/PID/fd (Linux ≥ 6.2; held as an O_PATH
- * fd and fstat'ed; older kernels: entries counted every FD_COUNT_EVERY refreshes).
+ *   statm every refresh; status (VmRSS, RssAnon/File/Shmem, VmSwap, VmPTE, Threads) only
+ * when statm moved and every STATUS_RECHECK_EVERY refreshes; oom_score only when its
+ * inputs moved (proc_table.c); oom_score_adj; the open-fd count from the st_size of
+ * /proc/PID/fd (Linux ≥ 6.2; held as an O_PATH fd and fstat'ed; older kernels: entries
+ * counted every FD_COUNT_EVERY refreshes).
  *
  * Held files cost fds. RLIMIT_NOFILE is raised to its hard limit; each user-space process
- * holds budget / n of its four files (at most PROC_HELD_MAX), in the order of what holding
- * saves per fd and refresh, measured on 6.18: status (pins the identity, so no start-time
- * check by path: saves ~24 µs), oom_score_adj (~6 µs), fd/ (~3 µs), oom_score (~7 µs
- * when read, but from Linux 6.1 on it is read only when its inputs change: about one
- * refresh in ten for an idle process; before 6.1 it comes second). The rest is read by
- * path. The levels are rebalanced after each refresh as the process count moves.
+ * holds budget / n of its five files (at most PROC_HELD_MAX), in the order of what holding
+ * saves per fd and refresh, measured on 6.18: statm (read every refresh, and it pins the
+ * identity, so no start-time check by path: saves ~17 µs), oom_score_adj (~6 µs), fd/
+ * (~2.5 µs), status and oom_score (~9 and ~7 µs when read, about one refresh in ten for
+ * an idle process; before 6.1 oom_score is read every refresh and comes second). The rest
+ * is read by path. The levels are rebalanced after each refresh as the process count
+ * moves.
  *
  * Identity is (pid, start_ticks). A held file of a process that exited fails with ESRCH,
  * so a reused pid is never mistaken for the old process. The cgroup is re-read every
@@ -39,14 +42,16 @@
 #define PROC_CMDLINE_MAX_BYTES 4096
 #define CGROUP_RECHECK_EVERY 10
 #define FD_COUNT_EVERY 5
-#define PROC_HELD_MAX 4 /* status, oom_score, oom_score_adj, fd/ */
+#define STATUS_RECHECK_EVERY 10
+#define PROC_HELD_MAX 5 /* statm, status, oom_score, oom_score_adj, fd/ */
 
 struct proc_entry {
 	struct proc_row row; /* row.user/comm/cmdline/cgroup point at the strings below */
 	char *user, *comm, *cmdline, *cgroup;
-	int status_fd, score_fd, adj_fd; /* -1 when read by path */
+	int statm_fd, status_fd, score_fd, adj_fd; /* -1 when read by path */
 	int fddir_fd;                     /* O_PATH /proc/PID/fd for fstat, or -1 */
-	int held_level;                   /* how many of the four above are held */
+	int held_level;                   /* how many of the five above are held */
+	uint64_t statm_hash;              /* of the last statm text read: a change means re-read status */
 	bool score_stale;                 /* oom_score must be re-read at the next sample */
 	uint32_t name_hash;              /* of status Name: at the first sample (proc_parse.h) */
 	struct leak_series rss_hist, fd_hist, thread_hist;

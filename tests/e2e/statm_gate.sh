@@ -1,0 +1,68 @@
+#!/bin/sh
+# oomtop re-reads a process's status only when its statm moved, and anyway every
+# STATUS_RECHECK_EVERY (10) refreshes (core/proc_table.c). Checked with a real process
+# (tests/e2e/shifter.c) on both sides of that gate:
+#   - 4 threads started on pre-touched stacks leave statm as it was: the new thread count
+#     must show within 10 refreshes (the periodic re-read), not never;
+#   - 16 MiB touched moves statm: the very next refresh must show it, not up to 10 later.
+# The same with the fd budget too small to hold statm (ulimit -n): status every refresh.
+. "$SRCDIR/tests/e2e/lib.sh"
+need_cmd jq
+
+DELAY=0.2
+run_case() { # $1: label, $2: ulimit -n for oomtop ("" = the default)
+	fifo="$E2E_TMP/shifter.$1"
+	mkfifo "$fifo"
+	"$BUILDDIR/tests/e2e/shifter" >"$fifo" &
+	pid=$!
+	E2E_PIDS="$E2E_PIDS $pid"
+	exec 3<"$fifo"
+	read -r word p <&3 || fail "$1: shifter did not start"
+	[ "$word" = ready ] && [ "$p" = "$pid" ] || fail "$1: shifter said '$word $p'"
+
+	out="$E2E_TMP/$1.json"
+	if [ -n "$2" ]; then
+		sh -c 'ulimit -n "$1" && shift && exec "$@"' sh "$2" "$OOMTOP" -b -d $DELAY -n 45 -f json -p "$pid" >"$out" &
+	else
+		"$OOMTOP" -b -d $DELAY -n 45 -f json -p "$pid" >"$out" &
+	fi
+	otop=$!
+	sleep 2
+	statm_before=$(cat /proc/$pid/statm)
+	kill -USR1 "$pid"
+	read -r word n <&3 || fail "$1: shifter did not start its threads"
+	t_threads=$(date +%s.%N)
+	[ "$(cat /proc/$pid/statm)" = "$statm_before" ] ||
+		skip "starting threads moved statm here ($statm_before -> $(cat /proc/$pid/statm)): the gate cannot be tested"
+	sleep 3.5
+	rss_before=$(awk '/^VmRSS:/ { print $2 * 1024 }' /proc/$pid/status)
+	kill -USR2 "$pid"
+	read -r word <&3 || fail "$1: shifter did not grow"
+	t_grown=$(date +%s.%N)
+	wait "$otop" || fail "$1: oomtop exited $?"
+	exec 3<&-
+
+	rows="$E2E_TMP/$1.rows"
+	jq -r --argjson pid "$pid" '.time as $t | .processes[] | select(.pid == $pid) | "\($t) \(.threads) \(.rss)"' \
+		"$out" >"$rows" || fail "$1: output is not JSON"
+	[ "$(wc -l <"$rows")" -ge 40 ] || fail "$1: pid $pid in only $(wc -l <"$rows") snapshots"
+	# threads: 1 before; 5 in every snapshot begun more than 10 refreshes (+1 for the
+	# refresh under way) after they started
+	awk -v t0="$t_threads" -v t1="$t_grown" -v bound="$(awk -v d=$DELAY "BEGIN { print d * 11 + 0.3 }")" '
+		$1 < t0 - 0.05 && $2 != 1 { print "threads " $2 " before they started, at " $1; bad = 1 }
+		$1 > t0 + bound && $2 != 5 { print "threads " $2 " at " $1 ", " $1 - t0 " s after the 4 new ones started"; bad = 1 }
+		$1 > t0 + bound { late++ }
+		END { if (!late) { print "no snapshot after the bound"; bad = 1 } exit bad }' "$rows" ||
+		fail "$1: thread count not seen within 10 refreshes"
+	# rss: the first snapshot begun after the growth shows it
+	first=$(awk -v t="$t_grown" '$1 > t { print $3; exit }' "$rows")
+	[ -n "$first" ] || fail "$1: no snapshot after the growth"
+	[ "$first" -ge $((rss_before + 15 * 1024 * 1024)) ] ||
+		fail "$1: first snapshot after touching 16 MiB shows rss $first (before: $rss_before)"
+	pass "$1: threads 1 -> 5 seen within 10 refreshes with statm unchanged; +16 MiB at the next refresh ($rss_before -> $first)"
+	kill -KILL "$pid"
+}
+
+run_case held ""
+# 3 fds left for /proc files: oomtop's own reserve leaves nothing to hold
+run_case by_path 100
