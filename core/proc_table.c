@@ -14,11 +14,15 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "identity_feed.h"
 #include "proc_identity.h"
 #include "proc_parse.h"
 #include "util.h"
 
 #define FDS_RESERVED 96 /* for everything that is not a held /proc file */
+/* From this many new pids in one refresh (the first one, a fork storm), their identities
+ * are read on a second thread while the first ones are sampled (core/identity_feed.h). */
+#define FEED_MIN_PIDS 64
 
 struct proc_table {
 	char *proc_root;
@@ -46,6 +50,7 @@ struct proc_table {
 	size_t held, held_budget; /* held /proc files, and how many we may hold */
 	int new_level;            /* at most this many files for a process seen for the first time */
 	size_t fresh_left;        /* new pids of this refresh not yet given their files */
+	size_t pins_reserved;     /* statm fds the identity feed may open or has opened, not adopted yet */
 
 	/* scratch, reused between refreshes */
 	pid_t *pids;
@@ -291,7 +296,7 @@ static void close_held(struct proc_table *t, struct proc_entry *e)
 }
 
 /* How many files each user-space process may hold: budget / n, capped; the last
- * (budget mod n) processes in pid order one more (as the greedy share in on_identity
+ * (budget mod n) processes in pid order one more (as the greedy share in adopt
  * gives them, so the first refresh's choice stays). */
 static int max_level(const struct proc_table *t)
 {
@@ -595,19 +600,25 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	return true;
 }
 
-struct born_ctx {
-	struct proc_table *t;
-	int64_t t_ms;
-};
-
-static void on_identity(void *ctx, const struct proc_identity *id)
+/* A new process: its entry, its held files, its first sample. pin_fd: its statm opened
+ * by the identity feed (now ours), or -1. */
+static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_fd)
 {
-	struct born_ctx *bc = ctx;
-	struct proc_table *t = bc->t;
+	if (pin_fd >= 0) {
+		t->held++;
+		t->pins_reserved--;
+	}
 	struct proc_entry *e = calloc(1, sizeof(*e));
-	if (!e)
+	if (!e) {
+		if (pin_fd >= 0) {
+			close(pin_fd);
+			t->held--;
+		}
 		return;
+	}
 	e->statm_fd = e->status_fd = e->score_fd = e->adj_fd = e->fddir_fd = -1;
+	e->statm_fd = pin_fd;
+	e->held_level = pin_fd >= 0;
 	e->user = strdup(id->user[0] ? id->user : "?");
 	e->comm = strdup(id->comm);
 	/* bounded memory: a command line can be 2 MiB (and hostile); keep what is shown */
@@ -638,7 +649,8 @@ static void on_identity(void *ctx, const struct proc_identity *id)
 		/* an even share of what is left, so the first refresh holds what the
 		 * rebalance after it would have chosen, instead of reading by path */
 		size_t left = t->fresh_left ? t->fresh_left : 1;
-		size_t share = t->held < t->held_budget ? (t->held_budget - t->held) / left : 0;
+		size_t taken = t->held + t->pins_reserved; /* pins: opened by the feed, not adopted yet */
+		size_t share = (size_t)e->held_level + (taken < t->held_budget ? (t->held_budget - taken) / left : 0);
 		hold_level(t, e, share < (size_t)t->new_level ? (int)share : t->new_level);
 	}
 	if (t->fresh_left)
@@ -652,6 +664,11 @@ static void on_identity(void *ctx, const struct proc_identity *id)
 		return;
 	}
 	t->born[t->nborn++] = e;
+}
+
+static void on_identity(void *ctx, const struct proc_identity *id)
+{
+	adopt(ctx, id, -1);
 }
 
 static void bury(struct proc_table *t, struct proc_entry *e, double now_unix_s)
@@ -719,11 +736,24 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 		}
 	}
 
-	struct born_ctx bc = {t, t_ms};
 	t->new_level = max_level(t);
 	t->fresh_left = t->nfresh;
-	if (t->nfresh)
-		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, &bc);
+	struct identity_feed *feed = NULL;
+	if (t->nfresh >= FEED_MIN_PIDS) {
+		size_t pins = t->held < t->held_budget ? t->held_budget - t->held : 0;
+		t->pins_reserved = pins < t->nfresh ? pins : t->nfresh;
+		feed = identity_feed_start(t->ids, t->fresh, t->nfresh, t->proc_fd, t->pins_reserved);
+	}
+	if (feed) {
+		const struct proc_identity *id;
+		int pin;
+		while ((id = identity_feed_next(feed, &pin)))
+			adopt(t, id, pin);
+		identity_feed_finish(feed);
+	} else if (t->nfresh) {
+		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, t);
+	}
+	t->pins_reserved = 0;
 
 	/* live = next ∪ born, sorted by pid */
 	if (t->nborn) {

@@ -1,0 +1,144 @@
+#include "config.h"
+#include "identity_feed.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* One delivered identity: the strings follow the struct in the same allocation. */
+struct record {
+	struct record *next;
+	struct proc_identity id;
+	int pin_fd;
+	char strings[];
+};
+
+struct identity_feed {
+	struct proc_identity_reader *reader;
+	const pid_t *pids;
+	size_t n;
+	int proc_fd;
+	size_t pins_left;
+
+	pthread_t thread;
+	bool threaded;
+	pthread_mutex_t lock;
+	pthread_cond_t ready;
+	struct record *head, *tail; /* delivered, not yet taken */
+	bool done;                  /* the reader has returned */
+
+	struct record *current; /* the consumer's, freed at the next call */
+};
+
+static int open_pin(int proc_fd, pid_t pid)
+{
+	char path[32];
+	snprintf(path, sizeof(path), "%d/statm", (int)pid);
+	return openat(proc_fd, path, O_RDONLY | O_CLOEXEC);
+}
+
+/* Runs on the feed thread (or inline): copy the identity, open its pin, queue it. */
+static void deliver(void *ctx, const struct proc_identity *id)
+{
+	struct identity_feed *f = ctx;
+	size_t lu = strlen(id->user) + 1, lc = strlen(id->comm) + 1, lm = strlen(id->cmdline) + 1,
+	       lg = strlen(id->cgroup_text) + 1;
+	struct record *rec = malloc(sizeof(*rec) + lu + lc + lm + lg);
+	if (!rec)
+		return; /* this process is met again at the next refresh */
+	rec->next = NULL;
+	rec->id = *id;
+	char *p = rec->strings;
+	rec->id.user = memcpy(p, id->user, lu), p += lu;
+	rec->id.comm = memcpy(p, id->comm, lc), p += lc;
+	rec->id.cmdline = memcpy(p, id->cmdline, lm), p += lm;
+	rec->id.cgroup_text = memcpy(p, id->cgroup_text, lg);
+	rec->pin_fd = -1;
+	if (!id->kernel_thread && f->pins_left > 0) {
+		rec->pin_fd = open_pin(f->proc_fd, id->pid);
+		if (rec->pin_fd >= 0)
+			f->pins_left--;
+	}
+	pthread_mutex_lock(&f->lock);
+	if (f->tail)
+		f->tail->next = rec;
+	else
+		f->head = rec;
+	f->tail = rec;
+	pthread_cond_signal(&f->ready);
+	pthread_mutex_unlock(&f->lock);
+}
+
+static void *feed_main(void *arg)
+{
+	struct identity_feed *f = arg;
+	proc_identity_read(f->reader, f->pids, f->n, deliver, f);
+	pthread_mutex_lock(&f->lock);
+	f->done = true;
+	pthread_cond_signal(&f->ready);
+	pthread_mutex_unlock(&f->lock);
+	return NULL;
+}
+
+struct identity_feed *identity_feed_start(struct proc_identity_reader *r, const pid_t *pids, size_t n,
+					  int proc_fd, size_t max_pins)
+{
+	struct identity_feed *f = calloc(1, sizeof(*f));
+	if (!f)
+		return NULL;
+	f->reader = r;
+	f->pids = pids;
+	f->n = n;
+	f->proc_fd = proc_fd;
+	f->pins_left = max_pins;
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->ready, NULL);
+	f->threaded = pthread_create(&f->thread, NULL, feed_main, f) == 0;
+	if (!f->threaded)
+		feed_main(f);
+	return f;
+}
+
+const struct proc_identity *identity_feed_next(struct identity_feed *f, int *pin_fd)
+{
+	free(f->current);
+	f->current = NULL;
+	*pin_fd = -1;
+	pthread_mutex_lock(&f->lock);
+	while (!f->head && !f->done)
+		pthread_cond_wait(&f->ready, &f->lock);
+	struct record *rec = f->head;
+	if (rec) {
+		f->head = rec->next;
+		if (!f->head)
+			f->tail = NULL;
+	}
+	pthread_mutex_unlock(&f->lock);
+	if (!rec)
+		return NULL;
+	f->current = rec;
+	*pin_fd = rec->pin_fd;
+	return &rec->id;
+}
+
+void identity_feed_finish(struct identity_feed *f)
+{
+	if (!f)
+		return;
+	if (f->threaded)
+		pthread_join(f->thread, NULL);
+	free(f->current);
+	for (struct record *rec = f->head, *next; rec; rec = next) {
+		next = rec->next;
+		if (rec->pin_fd >= 0)
+			close(rec->pin_fd);
+		free(rec);
+	}
+	pthread_mutex_destroy(&f->lock);
+	pthread_cond_destroy(&f->ready);
+	free(f);
+}
