@@ -677,8 +677,15 @@ static void bury(struct proc_table *t, struct proc_entry *e, double now_unix_s)
 	e->row.state = PROC_EXITED;
 	e->row.exited_unix_s = now_unix_s;
 	if (t->nghosts == PROC_TABLE_MAX_GHOSTS) {
-		entry_free(t, t->ghosts[0]);
-		memmove(t->ghosts, t->ghosts + 1, (t->nghosts - 1) * sizeof(*t->ghosts));
+		/* the oldest one that was not OOM-killed goes first: under churn the victim
+		 * the operator is looking for must not be pushed out by plain exits */
+		size_t k = 0;
+		while (k < t->nghosts && t->ghosts[k]->row.state == PROC_OOM_KILLED)
+			k++;
+		if (k == t->nghosts)
+			k = 0;
+		entry_free(t, t->ghosts[k]);
+		memmove(t->ghosts + k, t->ghosts + k + 1, (t->nghosts - k - 1) * sizeof(*t->ghosts));
 		t->nghosts--;
 	}
 	if (!t->ghosts) {
@@ -791,6 +798,15 @@ struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n)
 {
 	*n = t->nghosts;
 	return t->ghosts;
+}
+
+void proc_table_mark_oom_killed(struct proc_table *t, pid_t pid, uint64_t start_ticks)
+{
+	for (size_t i = 0; i < t->nghosts; i++) {
+		struct proc_row *r = &t->ghosts[i]->row;
+		if (r->pid == pid && r->start_ticks == start_ticks)
+			r->state = PROC_OOM_KILLED;
+	}
 }
 
 size_t proc_table_held(const struct proc_table *t, size_t *budget)

@@ -26,7 +26,7 @@
  * (core/leak.h) and stores their slopes in the row; a new identity starts empty series.
  *
  * A process that exits becomes a ghost: kept with its last values for ghost_ttl_s, at
- * most PROC_TABLE_MAX_GHOSTS of them (oldest dropped first). Memory is bounded by the
+ * most PROC_TABLE_MAX_GHOSTS of them (oldest dropped first, OOM-killed ones last). Memory is bounded by the
  * live processes plus that.
  */
 #ifndef OOMTOP_PROC_TABLE_H
@@ -85,6 +85,10 @@ void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_
 /* Live entries in pid order, then ghosts; valid until the next refresh. */
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n);
 struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n);
+
+/* The ghost (pid, start_ticks) was killed by the OOM killer: its row says so from now on,
+ * and it is the last to be dropped when the ghosts are too many. */
+void proc_table_mark_oom_killed(struct proc_table *t, pid_t pid, uint64_t start_ticks);
 
 /* How many /proc files are held open (the rest are read by path), and the fd budget. */
 size_t proc_table_held(const struct proc_table *t, size_t *budget);

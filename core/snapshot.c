@@ -283,8 +283,9 @@ static void note_privileges(struct collector *c)
 }
 
 /* A ghost whose pid and comm match a kill that happened after it started was OOM-killed. */
-static void link_victims(struct snapshot *s)
+static void link_victims(struct collector *c)
 {
+	struct snapshot *s = &c->snap;
 	for (size_t i = 0; i < s->nprocs; i++) {
 		struct proc_row *p = &s->procs[i];
 		if (p->state == PROC_RUNNING)
@@ -299,6 +300,7 @@ static void link_victims(struct snapshot *s)
 				continue; /* an older process under the same pid */
 			p->state = PROC_OOM_KILLED;
 			p->oom_event = (int)k;
+			proc_table_mark_oom_killed(c->procs, p->pid, p->start_ticks);
 			break;
 		}
 	}
@@ -327,7 +329,7 @@ static void collect_events(struct collector *c)
 			c->last_oom_kill_unix_s = t;
 		s->sys.last_oom_kill_unix_s = c->last_oom_kill_unix_s;
 	}
-	link_victims(s);
+	link_victims(c);
 }
 
 int collector_refresh(struct collector *c)
