@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,7 +98,12 @@ struct identity_feed *identity_feed_start(struct proc_identity_reader *r, const 
 	f->pins_left = max_pins;
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->ready, NULL);
+	/* signals stay with the main thread (the screen's handlers restore the terminal) */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	f->threaded = pthread_create(&f->thread, NULL, feed_main, f) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!f->threaded)
 		feed_main(f);
 	return f;
