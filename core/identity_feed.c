@@ -2,6 +2,7 @@
 #include "identity_feed.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -20,17 +21,22 @@ struct record {
 
 struct identity_feed {
 	struct proc_identity_reader *reader;
-	const pid_t *pids;
-	size_t n;
 	int proc_fd;
-	size_t pins_left;
 
 	pthread_t thread;
-	bool threaded;
+	bool started, threaded;
 	pthread_mutex_t lock;
-	pthread_cond_t ready;
+	pthread_cond_t wake;  /* to the feed thread: a batch, or quit */
+	pthread_cond_t ready; /* to the consumer: a record, or the batch is read */
+	bool quit;
+
+	/* the batch; under lock, except what only the feed thread touches while reading */
+	const pid_t *pids;
+	size_t n, pins_left;
+	bool active;                /* between begin and end */
+	bool pending;               /* begun, not yet taken by the feed thread */
+	bool done;                  /* read to the end */
 	struct record *head, *tail; /* delivered, not yet taken */
-	bool done;                  /* the reader has returned */
 
 	struct record *current; /* the consumer's, freed at the next call */
 };
@@ -42,7 +48,7 @@ static int open_pin(int proc_fd, pid_t pid)
 	return openat(proc_fd, path, O_RDONLY | O_CLOEXEC);
 }
 
-/* Runs on the feed thread (or inline): copy the identity, open its pin, queue it. */
+/* On the feed thread (or inline): copy the identity, open its pin, queue it. */
 static void deliver(void *ctx, const struct proc_identity *id)
 {
 	struct identity_feed *f = ctx;
@@ -74,39 +80,72 @@ static void deliver(void *ctx, const struct proc_identity *id)
 	pthread_mutex_unlock(&f->lock);
 }
 
-static void *feed_main(void *arg)
+static void read_batch(struct identity_feed *f)
 {
-	struct identity_feed *f = arg;
 	proc_identity_read(f->reader, f->pids, f->n, deliver, f);
 	pthread_mutex_lock(&f->lock);
 	f->done = true;
 	pthread_cond_signal(&f->ready);
 	pthread_mutex_unlock(&f->lock);
+}
+
+static void *feed_main(void *arg)
+{
+	struct identity_feed *f = arg;
+	pthread_mutex_lock(&f->lock);
+	for (;;) {
+		while (!f->pending && !f->quit)
+			pthread_cond_wait(&f->wake, &f->lock);
+		if (f->quit)
+			break;
+		f->pending = false;
+		pthread_mutex_unlock(&f->lock);
+		read_batch(f);
+		pthread_mutex_lock(&f->lock);
+	}
+	pthread_mutex_unlock(&f->lock);
 	return NULL;
 }
 
-struct identity_feed *identity_feed_start(struct proc_identity_reader *r, const pid_t *pids, size_t n,
-					  int proc_fd, size_t max_pins)
+struct identity_feed *identity_feed_new(struct proc_identity_reader *r, int proc_fd)
 {
 	struct identity_feed *f = calloc(1, sizeof(*f));
 	if (!f)
 		return NULL;
 	f->reader = r;
-	f->pids = pids;
-	f->n = n;
 	f->proc_fd = proc_fd;
-	f->pins_left = max_pins;
 	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->wake, NULL);
 	pthread_cond_init(&f->ready, NULL);
-	/* signals stay with the main thread (the screen's handlers restore the terminal) */
+	return f;
+}
+
+static void start_thread(struct identity_feed *f)
+{
+	f->started = true;
+	mallopt(M_ARENA_MAX, 1);
 	sigset_t all, old;
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	f->threaded = pthread_create(&f->thread, NULL, feed_main, f) == 0;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void identity_feed_begin(struct identity_feed *f, const pid_t *pids, size_t n, size_t max_pins)
+{
+	if (!f->started)
+		start_thread(f);
+	pthread_mutex_lock(&f->lock);
+	f->pids = pids;
+	f->n = n;
+	f->pins_left = max_pins;
+	f->done = false;
+	f->active = true;
+	f->pending = f->threaded;
+	pthread_cond_signal(&f->wake);
+	pthread_mutex_unlock(&f->lock);
 	if (!f->threaded)
-		feed_main(f);
-	return f;
+		read_batch(f);
 }
 
 const struct proc_identity *identity_feed_next(struct identity_feed *f, int *pin_fd)
@@ -131,20 +170,38 @@ const struct proc_identity *identity_feed_next(struct identity_feed *f, int *pin
 	return &rec->id;
 }
 
-void identity_feed_finish(struct identity_feed *f)
+void identity_feed_end(struct identity_feed *f)
 {
-	if (!f)
-		return;
-	if (f->threaded)
-		pthread_join(f->thread, NULL);
 	free(f->current);
-	for (struct record *rec = f->head, *next; rec; rec = next) {
+	f->current = NULL;
+	pthread_mutex_lock(&f->lock);
+	while (f->active && !f->done)
+		pthread_cond_wait(&f->ready, &f->lock);
+	f->active = false;
+	struct record *rec = f->head;
+	f->head = f->tail = NULL;
+	pthread_mutex_unlock(&f->lock);
+	for (struct record *next; rec; rec = next) {
 		next = rec->next;
 		if (rec->pin_fd >= 0)
 			close(rec->pin_fd);
 		free(rec);
 	}
+}
+
+void identity_feed_free(struct identity_feed *f)
+{
+	if (!f)
+		return;
+	if (f->threaded) {
+		pthread_mutex_lock(&f->lock);
+		f->quit = true;
+		pthread_cond_signal(&f->wake);
+		pthread_mutex_unlock(&f->lock);
+		pthread_join(f->thread, NULL);
+	}
 	pthread_mutex_destroy(&f->lock);
+	pthread_cond_destroy(&f->wake);
 	pthread_cond_destroy(&f->ready);
 	free(f);
 }

@@ -20,9 +20,6 @@
 #include "util.h"
 
 #define FDS_RESERVED 96 /* for everything that is not a held /proc file */
-/* From this many new pids in one refresh (the first one, a fork storm), their identities
- * are read on a second thread while the first ones are sampled (core/identity_feed.h). */
-#define FEED_MIN_PIDS 64
 
 struct proc_table {
 	char *proc_root;
@@ -42,6 +39,7 @@ struct proc_table {
 	int max_level;
 
 	struct proc_identity_reader *ids;
+	struct identity_feed *feed; /* reads new pids' identities on a second thread; NULL: inline */
 	struct proc_entry **live; /* sorted by pid */
 	size_t nlive, caplive;
 	struct proc_entry **ghosts; /* oldest first */
@@ -138,6 +136,7 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 		proc_table_free(t);
 		return NULL;
 	}
+	t->feed = identity_feed_new(t->ids, t->proc_fd); /* NULL: read inline */
 	t->hier = cfg->hier;
 	t->ghost_ttl_s = cfg->ghost_ttl_s;
 	t->window_s = cfg->window_s > 0 ? cfg->window_s : 300.0;
@@ -745,18 +744,15 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 
 	t->new_level = max_level(t);
 	t->fresh_left = t->nfresh;
-	struct identity_feed *feed = NULL;
-	if (t->nfresh >= FEED_MIN_PIDS) {
+	if (t->nfresh && t->feed) {
 		size_t pins = t->held < t->held_budget ? t->held_budget - t->held : 0;
 		t->pins_reserved = pins < t->nfresh ? pins : t->nfresh;
-		feed = identity_feed_start(t->ids, t->fresh, t->nfresh, t->proc_fd, t->pins_reserved);
-	}
-	if (feed) {
+		identity_feed_begin(t->feed, t->fresh, t->nfresh, t->pins_reserved);
 		const struct proc_identity *id;
 		int pin;
-		while ((id = identity_feed_next(feed, &pin)))
+		while ((id = identity_feed_next(t->feed, &pin)))
 			adopt(t, id, pin);
-		identity_feed_finish(feed);
+		identity_feed_end(t->feed);
 	} else if (t->nfresh) {
 		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, t);
 	}
@@ -824,6 +820,7 @@ void proc_table_free(struct proc_table *t)
 		entry_free(t, t->live[i]);
 	for (size_t i = 0; i < t->nghosts; i++)
 		entry_free(t, t->ghosts[i]);
+	identity_feed_free(t->feed); /* before the reader it uses */
 	if (t->ids)
 		proc_identity_free(t->ids);
 	if (t->proc_fd >= 0)

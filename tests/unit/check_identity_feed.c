@@ -72,8 +72,9 @@ START_TEST(delivers_every_live_pid_in_order_with_the_pins_promised)
 	ck_assert_ptr_nonnull(r);
 	int fds_before = open_fds();
 
-	struct identity_feed *f = identity_feed_start(r, pids, NCHILD + 2, proc_fd, 7);
+	struct identity_feed *f = identity_feed_new(r, proc_fd);
 	ck_assert_ptr_nonnull(f);
+	identity_feed_begin(f, pids, NCHILD + 2, 7);
 	const struct proc_identity *id;
 	int pin, n = 0, pinned = 0;
 	pid_t last = 0;
@@ -99,23 +100,25 @@ START_TEST(delivers_every_live_pid_in_order_with_the_pins_promised)
 	ck_assert_int_eq(pinned, 7);
 	ck_assert_ptr_null(identity_feed_next(f, &pin)); /* stays at the end */
 	ck_assert_int_eq(pin, -1);
-	identity_feed_finish(f);
-	ck_assert_int_eq(open_fds(), fds_before);
+	identity_feed_end(f);
+	ck_assert_int_eq(open_fds(), fds_before); /* every pin taken was closed by us */
 
-	/* a consumer that stops early: the pins it did not take are closed for it */
-	f = identity_feed_start(r, pids, NCHILD, proc_fd, NCHILD);
+	/* the same feed again (one thread for its life): a consumer that stops early, and
+	 * the pins it did not take are closed for it */
+	identity_feed_begin(f, pids, NCHILD, NCHILD);
 	ck_assert_ptr_nonnull(identity_feed_next(f, &pin));
 	ck_assert_int_ge(pin, 0);
 	close(pin);
-	identity_feed_finish(f);
+	identity_feed_end(f);
 	ck_assert_int_eq(open_fds(), fds_before);
 
 	/* a pin proves the identity: once the process is gone, its pread fails */
-	f = identity_feed_start(r, pids, 1, proc_fd, 1);
+	identity_feed_begin(f, pids, 1, 1);
 	id = identity_feed_next(f, &pin);
 	ck_assert_ptr_nonnull(id);
 	ck_assert_int_ge(pin, 0);
-	identity_feed_finish(f);
+	identity_feed_end(f);
+	identity_feed_free(f);
 	reap_children();
 	char buf[128];
 	ck_assert_int_lt(pread(pin, buf, sizeof(buf), 0), 0);
