@@ -2,11 +2,13 @@
  * code, so the oomtop binary does not link libm: libm.so.6 alone is ~500 KiB of resident
  * memory (64 KiB r--p, 296 KiB text, 128 KiB rodata measured in smaps), more than the
  * margin to top's peak RSS at ~2,000 processes (issue 7; top does not link libm).
+ * tests/e2e/no_libm.sh fails when the binary needs libm.so again.
  *
  * Pure functions: no errno, no floating-point exception flags promised, no allocation,
  * no table built at run time; correct in the default rounding mode (round to nearest).
  * What gcc expands inline (fabs, isnan, signbit, and floor, rint at -O1 and above) stays
- * <math.h>. */
+ * <math.h>; configure.ac links libm for floor and rint only where the compiler calls them
+ * (-O0, clang), and says so. */
 #ifndef OOMTOP_MATHX_H
 #define OOMTOP_MATHX_H
 
