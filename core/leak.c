@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "mathx.h"
+
 _Static_assert(sizeof(struct leak_series) == LEAK_SERIES_BYTES,
                "struct leak_series must stay small: it is embedded per process and per series");
 
@@ -44,7 +46,7 @@ bool leak_push(struct leak_series *s, int64_t t_ms, double value, double window_
 	/* Age the old samples: move the time origin to t_ms, multiply every weight by
 	 * exp(-dt/tau).  Scaling all weights alike leaves the means alone. */
 	double dt_s = (double)dt_ms / 1000.0;
-	double decay = exp(-dt_s / (window_s * LEAK_TAU_PER_WINDOW));
+	double decay = mathx_exp_neg(-dt_s / (window_s * LEAK_TAU_PER_WINDOW)); /* <= 0 */
 	s->weight *= decay;
 	s->cxx *= decay;
 	s->cxy *= decay;

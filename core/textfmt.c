@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mathx.h"
 #include "model.h"
 
 /* printf without printf. The refresh path formats a few numbers per process and row;
@@ -71,7 +72,7 @@ static bool put_g6(char **pp, double v)
 	double a = fabs(v);
 	if (!(a >= 1e-4 && a < 1e5))
 		return false;
-	int e = (int)floor(log10(a));
+	int e = mathx_floor_log10(a); /* exact; the loop still catches rounding up to 10^6 */
 	for (int tries = 0; tries < 3; tries++) {
 		int d = 5 - e; /* decimals that leave 6 significant digits */
 		uint64_t q;
@@ -81,7 +82,7 @@ static bool put_g6(char **pp, double v)
 			e++;
 			continue;
 		}
-		if (q < 100000) { /* log10 overestimated */
+		if (q < 100000) { /* e too high: cannot happen with an exact e, kept as a guard */
 			e--;
 			continue;
 		}
@@ -229,7 +230,7 @@ void fmt_duration(char *out, size_t cap, double s)
 		snprintf(out, cap, ">99d");
 		return;
 	}
-	long t = lround(s);
+	long t = mathx_lround(s);
 	if (t < 60)
 		snprintf(out, cap, "%lds", t);
 	else if (t < 3600)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/mathx.h"
 #include "keymap.h"
 #include "sanitize.h"
 #include "tui.h"
@@ -77,7 +78,7 @@ void draw_bar(const struct tui *t, int y, int x, int w, double used, double tota
 			f = 0;
 		if (f > 1)
 			f = 1;
-		fill = (int)lround(f * w);
+		fill = (int)mathx_lround(f * w);
 		if (fill == 0 && used > 0)
 			fill = 1; /* something is used: show it */
 		if (mark >= 0 && !isnan(mark) && mark < total)
