@@ -153,13 +153,13 @@ static long scan_scope(const struct snapshot *s, int scope_row, const struct ove
 	long best = -1;
 	int64_t best_pts = 0;
 	for (size_t i = 0; i < s->nprocs; i++) {
-		const struct proc_row *p = &s->procs[i];
+		const struct proc_row *p = s->procs[i];
 		if (!is_candidate(p))
 			continue;
 		if (scope_path && !path_within(p->cgroup, scope_path))
 			continue;
 		int64_t pts = proc_points(p, total, ps, ov);
-		if (beats(pts, p, best_pts, best >= 0 ? &s->procs[best] : NULL)) {
+		if (beats(pts, p, best_pts, best >= 0 ? s->procs[best] : NULL)) {
 			best = (long)i;
 			best_pts = pts;
 		}
@@ -185,7 +185,7 @@ static pid_t victim_with(const struct snapshot *s, int scope, const struct overr
 	if (r == BADNESS_SCOPE_NONE)
 		return 0;
 	long i = scan_scope(s, r, ov, page_size_now(), points_out);
-	return i >= 0 ? s->procs[i].pid : 0;
+	return i >= 0 ? s->procs[i]->pid : 0;
 }
 
 pid_t badness_scope_victim(const struct snapshot *s, int scope, int64_t *points_out)
@@ -271,13 +271,13 @@ int badness_mark_victims_ps(struct snapshot *s, long ps)
 		ps = 4096;
 	s->sys.next_victim_pid = 0;
 	for (size_t i = 0; i < s->nprocs; i++)
-		s->procs[i].next_victim = false;
+		s->procs[i]->next_victim = false;
 	for (size_t c = 0; c < s->ncgroups; c++)
 		s->cgroups[c].next_victim_pid = 0;
 
 	long sys_victim = scan_scope(s, BADNESS_SCOPE_SYSTEM, NULL, ps, NULL);
 	if (sys_victim >= 0)
-		s->sys.next_victim_pid = s->procs[sys_victim].pid;
+		s->sys.next_victim_pid = s->procs[sys_victim]->pid;
 
 	size_t nc = s->ncgroups;
 	int *scope_of = nc ? malloc(nc * sizeof(int)) : NULL;
@@ -308,7 +308,7 @@ int badness_mark_victims_ps(struct snapshot *s, long ps)
 		qsort(sorted, nc, sizeof(*sorted), cmp_row_path);
 
 	for (size_t i = 0; i < s->nprocs; i++) {
-		const struct proc_row *p = &s->procs[i];
+		const struct proc_row *p = s->procs[i];
 		if (proc_scope)
 			proc_scope[i] = BADNESS_SCOPE_SYSTEM;
 		if (!nc || !is_candidate(p))
@@ -322,7 +322,7 @@ int badness_mark_victims_ps(struct snapshot *s, long ps)
 			if (total[a] == 0) /* not a scope row */
 				continue;
 			int64_t pts = proc_points(p, total[a], ps, NULL);
-			if (beats(pts, p, best_pts[a], best[a] >= 0 ? &s->procs[best[a]] : NULL)) {
+			if (beats(pts, p, best_pts[a], best[a] >= 0 ? s->procs[best[a]] : NULL)) {
 				best[a] = (long)i;
 				best_pts[a] = pts;
 			}
@@ -331,15 +331,15 @@ int badness_mark_victims_ps(struct snapshot *s, long ps)
 
 	for (size_t c = 0; c < nc; c++)
 		if (scope_of[c] >= 0 && best[scope_of[c]] >= 0)
-			s->cgroups[c].next_victim_pid = s->procs[best[scope_of[c]]].pid;
+			s->cgroups[c].next_victim_pid = s->procs[best[scope_of[c]]]->pid;
 	for (size_t i = 0; i < s->nprocs; i++) {
-		if (!is_candidate(&s->procs[i]))
+		if (!is_candidate(s->procs[i]))
 			continue;
 		int sc = proc_scope ? proc_scope[i] : BADNESS_SCOPE_SYSTEM;
 		if (sc == BADNESS_SCOPE_SYSTEM)
-			s->procs[i].next_victim = sys_victim == (long)i;
+			s->procs[i]->next_victim = sys_victim == (long)i;
 		else
-			s->procs[i].next_victim = best[sc] == (long)i;
+			s->procs[i]->next_victim = best[sc] == (long)i;
 	}
 
 	free(scope_of), free(sorted), free(total), free(best), free(best_pts), free(proc_scope);
@@ -350,7 +350,7 @@ int badness_proc_scope(const struct snapshot *s, size_t proc_index)
 {
 	if (proc_index >= s->nprocs)
 		return BADNESS_SCOPE_SYSTEM;
-	const char *path = s->procs[proc_index].cgroup;
+	const char *path = s->procs[proc_index]->cgroup;
 	if (!path)
 		return BADNESS_SCOPE_SYSTEM;
 	/* the deepest row that holds the process, by path (no index here: one lookup) */

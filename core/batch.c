@@ -37,8 +37,8 @@ size_t batch_select(const struct snapshot *s, const struct options *o, const str
 	};
 	size_t n = 0;
 	for (size_t i = 0; i < s->nprocs; i++)
-		if (proc_matches(&s->procs[i], &f))
-			(*rows)[n++] = &s->procs[i];
+		if (proc_matches(s->procs[i], &f))
+			(*rows)[n++] = s->procs[i];
 	proc_sort(*rows, n, o->sort, false);
 	return n;
 }

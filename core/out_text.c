@@ -150,7 +150,7 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 	const struct snapshot *s = v->snap;
 	size_t live = 0;
 	for (size_t i = 0; i < s->nprocs; i++)
-		live += s->procs[i].state == PROC_RUNNING && !s->procs[i].kernel_thread;
+		live += s->procs[i]->state == PROC_RUNNING && !s->procs[i]->kernel_thread;
 	sb_printf(sb, "\nProcesses: %zu user-space, %zu kernel threads; %zu shown\n", live, s->nkernel_threads,
 		  v->nrows);
 	sb_printf(sb, "%8s %-10s %-20s %6s %8s %6s %5s %5s %5s %7s %4s %s\n", "PID", "USER", "CGROUP", "RSS", "RSS/h",

@@ -205,7 +205,7 @@ static void count_cgroup_procs(struct collector *c)
 {
 	struct snapshot *s = &c->snap;
 	for (size_t i = 0; i < s->nprocs; i++) {
-		struct proc_row *p = &s->procs[i];
+		struct proc_row *p = s->procs[i];
 		if (!p->cgroup)
 			continue;
 		int k = cgroup_tree_find(c->cgroups, p->cgroup);
@@ -233,14 +233,16 @@ static void collect_procs(struct collector *c, int64_t t_ms, double now)
 	struct proc_entry **ghosts = proc_table_ghosts(c->procs, &ng);
 	if (!util_grow((void **)&s->procs, &c->cap_procs, nl + ng, sizeof(*s->procs)))
 		return;
-	for (size_t i = 0; i < nl; i++) {
-		s->procs[s->nprocs] = live[i]->row;
-		s->procs[s->nprocs].next_victim = false;
-		s->nkernel_threads += live[i]->row.kernel_thread;
-		s->nprocs++;
+	/* what this snapshot derives on the rows is computed again: the victim marks, the
+	 * kill links, the cgroup (NULL when not a row of this snapshot, see below) */
+	for (size_t i = 0; i < nl + ng; i++) {
+		struct proc_entry *e = i < nl ? live[i] : ghosts[i - nl];
+		e->row.next_victim = false;
+		e->row.oom_event = -1;
+		e->row.cgroup = e->cgroup;
+		s->nkernel_threads += e->row.kernel_thread;
+		s->procs[s->nprocs++] = &e->row;
 	}
-	for (size_t i = 0; i < ng; i++)
-		s->procs[s->nprocs++] = ghosts[i]->row;
 }
 
 /* What this user cannot see, said once per snapshot instead of as errors on rows:
@@ -253,7 +255,7 @@ static void note_privileges(struct collector *c)
 	size_t fds_unknown = 0;
 	int64_t visible_tasks = 0;
 	for (size_t i = 0; i < s->nprocs; i++) {
-		const struct proc_row *p = &s->procs[i];
+		const struct proc_row *p = s->procs[i];
 		if (p->state != PROC_RUNNING)
 			continue;
 		visible_tasks += val_known(p->threads) && p->threads > 0 ? p->threads : 1;
@@ -287,7 +289,7 @@ static void link_victims(struct collector *c)
 {
 	struct snapshot *s = &c->snap;
 	for (size_t i = 0; i < s->nprocs; i++) {
-		struct proc_row *p = &s->procs[i];
+		struct proc_row *p = s->procs[i];
 		if (p->state == PROC_RUNNING)
 			continue;
 		for (size_t k = s->nevents; k-- > 0;) {

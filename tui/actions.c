@@ -351,7 +351,7 @@ static unsigned act_user_menu(struct tui *t)
 	if (!t->snap)
 		return R_REDRAW;
 	for (size_t i = 0; i < t->snap->nprocs; i++) {
-		const struct proc_row *p = &t->snap->procs[i];
+		const struct proc_row *p = t->snap->procs[i];
 		if (!p->user || (p->kernel_thread && !t->pv.kernel_threads))
 			continue;
 		bool seen = false;
@@ -568,7 +568,7 @@ static unsigned act_menu_choose(struct tui *t)
 		}
 		const char *name = t->menu_items[t->menu_sel];
 		for (size_t i = 0; t->snap && i < t->snap->nprocs; i++) {
-			const struct proc_row *p = &t->snap->procs[i];
+			const struct proc_row *p = t->snap->procs[i];
 			if (p->user && strcmp(p->user, name) == 0) {
 				t->pv.by_uid = true;
 				t->pv.uid = p->uid;
@@ -709,7 +709,7 @@ static bool refuse_readonly(struct tui *t)
 static const struct proc_row *live_row(const struct tui *t, pid_t pid, uint64_t start)
 {
 	for (size_t i = 0; t->snap && i < t->snap->nprocs; i++) {
-		const struct proc_row *p = &t->snap->procs[i];
+		const struct proc_row *p = t->snap->procs[i];
 		if (p->pid == pid && p->start_ticks == start && p->state == PROC_RUNNING)
 			return p;
 	}

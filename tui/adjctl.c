@@ -121,7 +121,7 @@ int adj_parse_value(const char *text, int *value, char *why, size_t whylen)
 static long proc_index(const struct snapshot *s, pid_t pid)
 {
 	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i].pid == pid && s->procs[i].state == PROC_RUNNING)
+		if (s->procs[i]->pid == pid && s->procs[i]->state == PROC_RUNNING)
 			return (long)i;
 	return -1;
 }
@@ -134,7 +134,7 @@ static void describe(const struct snapshot *s, pid_t pid, char *buf, size_t n)
 	}
 	long i = proc_index(s, pid);
 	snprintf(buf, n, "%d %s", (int)pid,
-	         i >= 0 && s->procs[i].comm ? s->procs[i].comm : "?");
+	         i >= 0 && s->procs[i]->comm ? s->procs[i]->comm : "?");
 }
 
 static void scope_name(const struct snapshot *s, int scope, char *buf, size_t n)
@@ -158,7 +158,7 @@ size_t adj_preview(const struct snapshot *s, const struct adj_plan *pl,
 	size_t np = 0, nscopes = 0;
 	for (size_t i = 0; i < pl->n; i++) {
 		long k = proc_index(s, pl->t[i].pid);
-		if (k < 0 || s->procs[k].start_ticks != pl->t[i].start_ticks)
+		if (k < 0 || s->procs[k]->start_ticks != pl->t[i].start_ticks)
 			continue; /* gone since the plan was made */
 		pids[np] = pl->t[i].pid;
 		adjs[np++] = pl->t[i].new_adj;

@@ -93,7 +93,7 @@ static void box_draw(struct tui *t, struct rect r, const char *title, const stru
 static const struct proc_row *row_of(const struct tui *t, const struct adj_target *tg)
 {
 	for (size_t i = 0; t->snap && i < t->snap->nprocs; i++) {
-		const struct proc_row *p = &t->snap->procs[i];
+		const struct proc_row *p = t->snap->procs[i];
 		if (p->pid == tg->pid && p->start_ticks == tg->start_ticks)
 			return p;
 	}

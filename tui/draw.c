@@ -143,7 +143,7 @@ static void draw_status(struct tui *t, struct rect r)
 	if (t->snap) {
 		size_t ghosts = 0;
 		for (size_t i = 0; i < t->snap->nprocs; i++)
-			ghosts += t->snap->procs[i].state != PROC_RUNNING;
+			ghosts += t->snap->procs[i]->state != PROC_RUNNING;
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %zu/%zu procs", pv->n,
 		                        pv->ntotal);
 		if (ghosts)

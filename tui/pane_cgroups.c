@@ -49,8 +49,8 @@ static void fit(int w, int *widths)
 static const char *victim_comm(const struct snapshot *s, pid_t pid)
 {
 	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i].pid == pid && s->procs[i].state == PROC_RUNNING)
-			return s->procs[i].comm;
+		if (s->procs[i]->pid == pid && s->procs[i]->state == PROC_RUNNING)
+			return s->procs[i]->comm;
 	return "";
 }
 

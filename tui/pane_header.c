@@ -14,8 +14,8 @@
 static const char *comm_of(const struct snapshot *s, pid_t pid)
 {
 	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i].pid == pid && s->procs[i].state == PROC_RUNNING)
-			return s->procs[i].comm;
+		if (s->procs[i]->pid == pid && s->procs[i]->state == PROC_RUNNING)
+			return s->procs[i]->comm;
 	return NULL;
 }
 

@@ -85,7 +85,7 @@ int procview_update(struct procview *pv, const struct snapshot *s)
 		.ghosts = pv->ghosts,
 	};
 	for (size_t i = 0; i < s->nprocs; i++) {
-		const struct proc_row *p = &s->procs[i];
+		const struct proc_row *p = s->procs[i];
 		if (p->kernel_thread && !pv->kernel_threads)
 			continue;
 		pv->ntotal++;

@@ -42,7 +42,7 @@ size_t tagset_prune(struct tagset *ts, const struct snapshot *s)
 	for (size_t i = 0; i < n; i++) {
 		bool alive = false;
 		for (size_t k = 0; s && k < s->nprocs && !alive; k++) {
-			const struct proc_row *p = &s->procs[k];
+			const struct proc_row *p = s->procs[k];
 			alive = p->pid == ts->e[i].pid && p->start_ticks == ts->e[i].start_ticks &&
 			        p->state == PROC_RUNNING;
 		}

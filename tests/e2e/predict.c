@@ -73,7 +73,12 @@ int main(int argc, char **argv)
 		return 1;
 	s.sys.mem_total_bytes = kb_field(buf, "MemTotal:");
 	s.sys.swap_total_bytes = kb_field(buf, "SwapTotal:");
-	s.procs = p;
+	struct proc_row **ptrs = calloc(n ? n : 1, sizeof(*ptrs));
+	if (!ptrs)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		ptrs[i] = &p[i];
+	s.procs = ptrs;
 	s.nprocs = n;
 	s.cgroups = c;
 	s.ncgroups = 2;

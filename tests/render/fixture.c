@@ -134,7 +134,10 @@ const struct snapshot *fixture_snapshot(void)
 		.eta_exhaustion_s = 2560.0 / 12.0 * 3600,
 		.next_victim_pid = 4242,
 	};
-	snap.procs = procs;
+	static struct proc_row *proc_ptrs[sizeof(procs) / sizeof(procs[0])];
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++)
+		proc_ptrs[i] = &procs[i];
+	snap.procs = proc_ptrs;
 	snap.nprocs = sizeof(procs) / sizeof(procs[0]);
 	snap.nkernel_threads = 1;
 	snap.nhidden = 0;

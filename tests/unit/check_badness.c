@@ -48,7 +48,11 @@ static void mksnap(struct snapshot *s, struct proc_row *p, size_t np, struct cgr
 	memset(s, 0, sizeof(*s));
 	s->sys.mem_total_bytes = 1024 * MiB;
 	s->sys.swap_total_bytes = 0;
-	s->procs = p;
+	static struct proc_row *ptrs[64];
+	ck_assert_uint_le(np, 64);
+	for (size_t i = 0; i < np; i++)
+		ptrs[i] = &p[i];
+	s->procs = ptrs;
 	s->nprocs = np;
 	s->cgroups = c;
 	s->ncgroups = nc;

@@ -411,6 +411,7 @@ END_TEST
 #define EVIL_CMD "/bin/sh -c 'printf \x1b]0;pwned\x07'\r\n\x9b" "31m \xc2\x9b" "2J tab\there \x7f end"
 
 static struct proc_row procs[64];
+static struct proc_row *proc_ptrs[64]; /* snapshot.procs: proc_ptrs[i] = &procs[i] */
 static struct cgroup_row cgroups[5];
 static struct snapshot snap;
 static const struct proc_row *rows[64];
@@ -552,7 +553,9 @@ static void build_snapshot(void)
 	p->cmdline = "/opt/ünïcödé/bin/tool";
 	p->cgroup = "/system.slice/\x1b\x1b\x1b\x1bünïcödé.service";
 	p->rss_bytes = 12345;
-	snap.procs = procs;
+	for (size_t i = 0; i < 64; i++)
+		proc_ptrs[i] = &procs[i];
+	snap.procs = proc_ptrs;
 	snap.nprocs = 5;
 	snap.nkernel_threads = 0;
 	snap.notes[0] = "hidepid: 3 processes hidden\x1b[5m";

@@ -459,10 +459,14 @@ START_TEST(procview_stays_on_top_until_moved)
 {
 	const struct snapshot *fx = fixture_snapshot();
 	static struct proc_row rows[32];
+	static struct proc_row *ptrs[32];
 	ck_assert_uint_le(fx->nprocs, 32);
-	memcpy(rows, fx->procs, fx->nprocs * sizeof(rows[0]));
+	for (size_t i = 0; i < fx->nprocs; i++) {
+		rows[i] = *fx->procs[i];
+		ptrs[i] = &rows[i];
+	}
 	struct snapshot s = *fx;
-	s.procs = rows;
+	s.procs = ptrs;
 	for (size_t i = 0; i < s.nprocs; i++) {
 		rows[i].rss_slope.per_s = NAN;
 		rows[i].rss_slope.fit = NAN;
@@ -474,7 +478,8 @@ START_TEST(procview_stays_on_top_until_moved)
 	ck_assert_uint_eq(pv.sel, 0);
 	pid_t first = procview_selected(&pv)->pid;
 	/* the slopes arrive: the leaker (4242) and the OOM-killed ghost sort first */
-	memcpy(rows, fx->procs, fx->nprocs * sizeof(rows[0]));
+	for (size_t i = 0; i < fx->nprocs; i++)
+		rows[i] = *fx->procs[i];
 	procview_update(&pv, &s);
 	procview_scroll(&pv, 3);
 	ck_assert_uint_eq(pv.sel, 0);
@@ -507,23 +512,27 @@ END_TEST
 /* --- oom_score_adj controls: tags, plans, the typed value, the preview --- */
 
 static struct proc_row fx_rows[32];
+static struct proc_row *fx_ptrs[32];
 
 /* A private copy of the fixture that a test may change. */
 static struct snapshot fx_copy(void)
 {
 	const struct snapshot *fx = fixture_snapshot();
 	ck_assert_uint_le(fx->nprocs, 32);
-	memcpy(fx_rows, fx->procs, fx->nprocs * sizeof(fx_rows[0]));
+	for (size_t i = 0; i < fx->nprocs; i++) {
+		fx_rows[i] = *fx->procs[i];
+		fx_ptrs[i] = &fx_rows[i];
+	}
 	struct snapshot s = *fx;
-	s.procs = fx_rows;
+	s.procs = fx_ptrs;
 	return s;
 }
 
 static struct proc_row *fx_row(struct snapshot *s, pid_t pid)
 {
 	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i].pid == pid)
-			return &s->procs[i];
+		if (s->procs[i]->pid == pid)
+			return s->procs[i];
 	ck_abort_msg("pid %d not in the fixture", (int)pid);
 	return NULL;
 }
