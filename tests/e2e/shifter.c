@@ -4,13 +4,14 @@
  *   shifter
  *
  * Prints "ready PID" once set up. On SIGUSR1 starts 4 more threads on stacks it allocated
- * and touched at start, after starting and joining one thread there so that the code
- * it runs is resident (so no mmap and no new resident page: statm stays the same while
+ * and touched at start, after starting and stopping them there until that leaves statm
+ * alone, so that the code they run is resident (so no mmap and no new resident page: statm stays the same while
  * status's Threads: goes from 1 to 5) and prints "threads 5"; on SIGUSR2 allocates and
  * touches 16 MiB (statm's size and resident grow) and prints "grown". Runs until killed.
  * The threads never call malloc (a new arena would be an mmap). */
 #include "config.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,6 +22,17 @@
 
 #define NTHREADS 4
 #define STACK_BYTES (256 * 1024)
+
+static void read_statm(char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	ssize_t n = read(fd, buf, cap - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	close(fd);
+}
 
 static void *sleeper(void *arg)
 {
@@ -53,12 +65,25 @@ int main(void)
 			return 2;
 		}
 	}
-	/* once, so that the code pthread_create runs is resident before SIGUSR1 */
-	pthread_t warm;
-	if (pthread_create(&warm, &attrs[0], sleeper, NULL) != 0 || pthread_cancel(warm) != 0 ||
-	    pthread_join(warm, NULL) != 0) {
-		fprintf(stderr, "shifter: cannot start a thread\n");
-		return 2;
+	/* start and stop the threads until doing so leaves statm alone (at most 10 times),
+	 * so that the code they run is resident before SIGUSR1 */
+	for (int attempt = 0; attempt < 10; attempt++) {
+		char before[128], after[128];
+		read_statm(before, sizeof(before));
+		pthread_t th[NTHREADS];
+		for (int i = 0; i < NTHREADS; i++) {
+			if (pthread_create(&th[i], &attrs[i], sleeper, NULL) != 0) {
+				fprintf(stderr, "shifter: cannot start a thread\n");
+				return 2;
+			}
+		}
+		for (int i = 0; i < NTHREADS; i++) {
+			pthread_cancel(th[i]);
+			pthread_join(th[i], NULL);
+		}
+		read_statm(after, sizeof(after));
+		if (strcmp(before, after) == 0)
+			break;
 	}
 	printf("ready %ld\n", (long)getpid());
 	fflush(stdout);
