@@ -13,6 +13,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,9 +35,12 @@ static void read_statm(char *buf, size_t cap)
 	close(fd);
 }
 
+static sem_t started;
+
 static void *sleeper(void *arg)
 {
 	(void)arg;
+	sem_post(&started);
 	for (;;)
 		pause();
 	return NULL;
@@ -65,6 +69,7 @@ int main(void)
 			return 2;
 		}
 	}
+	sem_init(&started, 0, 0);
 	/* start and stop the threads until doing so leaves statm alone (at most 10 times),
 	 * so that the code they run is resident before SIGUSR1 */
 	for (int attempt = 0; attempt < 10; attempt++) {
@@ -77,6 +82,8 @@ int main(void)
 				return 2;
 			}
 		}
+		for (int i = 0; i < NTHREADS; i++)
+			sem_wait(&started); /* each one ran up to its pause() */
 		for (int i = 0; i < NTHREADS; i++) {
 			pthread_cancel(th[i]);
 			pthread_join(th[i], NULL);
@@ -85,6 +92,9 @@ int main(void)
 		if (strcmp(before, after) == 0)
 			break;
 	}
+	/* and keep it resident: a reclaimer (kswapd, DAMON) unmapping an idle page would move
+	 * statm when it faults back in (best effort: needs CAP_IPC_LOCK or RLIMIT_MEMLOCK) */
+	mlockall(MCL_CURRENT);
 	printf("ready %ld\n", (long)getpid());
 	fflush(stdout);
 	for (;;) {
