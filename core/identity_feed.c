@@ -52,9 +52,8 @@ static int open_pin(int proc_fd, pid_t pid)
 static void deliver(void *ctx, const struct proc_identity *id)
 {
 	struct identity_feed *f = ctx;
-	size_t lu = strlen(id->user) + 1, lc = strlen(id->comm) + 1, lm = strlen(id->cmdline) + 1,
-	       lg = strlen(id->cgroup_text) + 1;
-	struct record *rec = malloc(sizeof(*rec) + lu + lc + lm + lg);
+	size_t lu = strlen(id->user) + 1, lc = strlen(id->comm) + 1, lm = strlen(id->cmdline) + 1;
+	struct record *rec = malloc(sizeof(*rec) + lu + lc + lm);
 	if (!rec)
 		return; /* this process is met again at the next refresh */
 	rec->next = NULL;
@@ -62,8 +61,7 @@ static void deliver(void *ctx, const struct proc_identity *id)
 	char *p = rec->strings;
 	rec->id.user = memcpy(p, id->user, lu), p += lu;
 	rec->id.comm = memcpy(p, id->comm, lc), p += lc;
-	rec->id.cmdline = memcpy(p, id->cmdline, lm), p += lm;
-	rec->id.cgroup_text = memcpy(p, id->cgroup_text, lg);
+	rec->id.cmdline = memcpy(p, id->cmdline, lm);
 	rec->pin_fd = -1;
 	if (!id->kernel_thread && f->pins_left > 0) {
 		rec->pin_fd = open_pin(f->proc_fd, id->pid);

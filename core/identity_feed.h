@@ -1,10 +1,10 @@
 /* core/identity_feed.h — the identities of new pids, read by libproc2 on a second thread
  * and handed over in order while the caller samples the ones already delivered.
  *
- * Why: on the first refresh every process is new, and libproc2's reads by path (~70 µs a
- * process on 6.18: status, stat, cmdline, cgroup) and oomtop's first sample (~55 µs) add
- * up to more than a second at 10,000 processes. Run side by side on two cores, the first
- * snapshot costs about the larger of the two.
+ * Why: on the first refresh every process is new, and libproc2's reads by path (~65 µs a
+ * process on 6.18: status, stat, cmdline) and oomtop's first sample (~60 µs, with the
+ * cgroup) add up to more than a second at 10,000 processes. Run side by side on two
+ * cores, the first snapshot costs about the larger of the two.
  *
  * Threads: one feed thread for the life of the feed, started with the first batch, and
  * the only thread that uses the proc_identity_reader while it exists (libproc2 and its

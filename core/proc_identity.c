@@ -15,13 +15,13 @@
 
 static enum pids_item items[] = {
 	PIDS_ID_PID, PIDS_ID_PPID, PIDS_ID_EUID, PIDS_ID_EUSER, PIDS_CMD,
-	PIDS_CMDLINE_V, PIDS_TICS_BEGAN, PIDS_FLAGS, PIDS_CGROUP_V,
+	PIDS_CMDLINE_V, PIDS_TICS_BEGAN, PIDS_FLAGS,
 };
-enum rel { R_PID, R_PPID, R_EUID, R_EUSER, R_CMD, R_CMDLINE_V, R_BEGAN, R_FLAGS, R_CGROUP_V };
+enum rel { R_PID, R_PPID, R_EUID, R_EUSER, R_CMD, R_CMDLINE_V, R_BEGAN, R_FLAGS };
 
 struct proc_identity_reader {
 	struct pids_info *info;
-	struct strbuf cmdline, cgroup;
+	struct strbuf cmdline;
 };
 
 struct proc_identity_reader *proc_identity_new(void)
@@ -36,7 +36,6 @@ struct proc_identity_reader *proc_identity_new(void)
 		return NULL;
 	}
 	sb_init(&r->cmdline);
-	sb_init(&r->cgroup);
 	return r;
 }
 
@@ -82,8 +81,6 @@ int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t
 			else
 				join(&r->cmdline, argv, ' ');
 			id.cmdline = r->cmdline.oom ? "" : r->cmdline.buf;
-			join(&r->cgroup, PIDS_VAL(R_CGROUP_V, strv, s, r->info), '\n');
-			id.cgroup_text = r->cgroup.oom ? "" : r->cgroup.buf;
 			if (!id.user)
 				id.user = "";
 			if (!id.comm)
@@ -101,6 +98,5 @@ void proc_identity_free(struct proc_identity_reader *r)
 		return;
 	procps_pids_unref(&r->info);
 	sb_free(&r->cmdline);
-	sb_free(&r->cgroup);
 	free(r);
 }

@@ -1,6 +1,7 @@
 /* core/proc_identity.h — who a process is, read once when it is first seen, with libproc2
  * (<libproc2/pids.h>): pid, ppid, effective uid and user name, comm, cmdline, start time,
- * kernel-thread flag, and the text of /proc/PID/cgroup.
+ * kernel-thread flag. (The cgroup is not identity: processes migrate, so proc_table reads
+ * /proc/PID/cgroup itself, first at the first sample.)
  * libproc2 always reads the live /proc (it has no root parameter). */
 #ifndef OOMTOP_PROC_IDENTITY_H
 #define OOMTOP_PROC_IDENTITY_H
@@ -16,7 +17,6 @@ struct proc_identity {
 	const char *user;    /* user name, or the uid as digits */
 	const char *comm;
 	const char *cmdline; /* args joined by spaces; "" when the process has none */
-	const char *cgroup_text; /* /proc/PID/cgroup lines, '\n'-separated; "" when unreadable */
 	uint64_t start_ticks;
 	bool kernel_thread;
 };

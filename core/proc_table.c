@@ -552,7 +552,8 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	} else if (t->fd_count_by_size || due(t, pid, FD_COUNT_EVERY, 0) || !val_known(r->fds)) {
 		r->fds = count_fds(t, pid);
 	}
-	if (due(t, pid, CGROUP_RECHECK_EVERY, 0)) {
+	if (!e->cgroup_read || due(t, pid, CGROUP_RECHECK_EVERY, 0)) {
+		e->cgroup_read = true;
 		if (read_pid_file(t, -1, pid, "cgroup", buf, sizeof(buf)) > 0)
 			reread_cgroup(t, e, buf);
 	}
@@ -643,7 +644,11 @@ static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_
 	r->state = PROC_RUNNING;
 	r->exited_unix_s = NAN;
 	r->oom_event = -1;
-	reread_cgroup(t, e, id->cgroup_text);
+	if (r->kernel_thread) { /* not sampled: its cgroup once, here */
+		char buf[4096];
+		if (read_pid_file(t, -1, r->pid, "cgroup", buf, sizeof(buf)) > 0)
+			reread_cgroup(t, e, buf);
+	}
 	if (!r->kernel_thread) {
 		/* an even share of what is left, so the first refresh holds what the
 		 * rebalance after it would have chosen, instead of reading by path */

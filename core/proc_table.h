@@ -53,6 +53,7 @@ struct proc_entry {
 	int held_level;                   /* how many of the five above are held */
 	uint64_t statm_hash;              /* of the last statm text read: a change means re-read status */
 	bool score_stale;                 /* oom_score must be re-read at the next sample */
+	bool cgroup_read;                 /* /proc/PID/cgroup was read once (first sample) */
 	uint32_t name_hash;              /* of status Name: at the first sample (proc_parse.h) */
 	struct leak_series rss_hist, fd_hist, thread_hist;
 };
