@@ -10,13 +10,14 @@
  * counted every FD_COUNT_EVERY refreshes).
  *
  * Held files cost fds. RLIMIT_NOFILE is raised to its hard limit; each user-space process
- * holds budget / n of its five files (at most PROC_HELD_MAX), in the order of what holding
+ * holds budget / n of its files (at most PROC_HELD_MAX), in the order of what holding
  * saves per fd and refresh, measured on 6.18: statm (read every refresh, and it pins the
  * identity, so no start-time check by path: saves ~17 µs), oom_score_adj (~6 µs), fd/
- * (~2.5 µs), status and oom_score (~9 and ~7 µs when read, about one refresh in ten for
- * an idle process; before 6.1 oom_score is read every refresh and comes second). The rest
- * is read by path. The levels are rebalanced after each refresh as the process count
- * moves.
+ * (~2.5 µs), status (~12 µs when read, about one refresh in ten for an idle process).
+ * oom_score is held only before 6.1 (read every refresh there, it comes second): from 6.1
+ * it is read as rarely as status, and holding it would pin a 4 KiB seq_file buffer of
+ * kernel memory per process for ~1 µs. The rest is read by path. The levels are
+ * rebalanced after each refresh as the process count moves.
  *
  * Identity is (pid, start_ticks). A held file of a process that exited fails with ESRCH,
  * so a reused pid is never mistaken for the old process. The cgroup is re-read every
