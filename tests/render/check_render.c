@@ -26,6 +26,7 @@
 #include "tui/actions.h"
 #include "tui/keymap.h"
 #include "tui/tui.h"
+#include "tests/unit/ck_run.h"
 
 #ifndef GOLDEN
 #define GOLDEN "tests/golden"
@@ -355,9 +356,5 @@ int main(void)
 	tcase_add_test(tc, events_unavailable_80x24);
 	tcase_add_test(tc, tiny_screens_do_not_crash);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return ck_run(s);
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/badness.h"
+#include "tests/unit/ck_run.h"
 
 #define MiB (1024LL * 1024)
 #define PS 4096L
@@ -331,9 +332,5 @@ int main(void)
 	tcase_add_test(tn, newcomer_in_an_unlisted_child_cgroup_counts_in_its_ancestor_scope);
 	tcase_add_test(tn, what_if_previews_an_adj_change);
 	suite_add_tcase(s, tn);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

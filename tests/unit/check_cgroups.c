@@ -18,6 +18,7 @@
 #include "core/cgroup_name.h"
 #include "core/cgroup_tree.h"
 #include "core/model.h"
+#include "tests/unit/ck_run.h"
 
 #define FX_V1 FIXTURES "/cgroup/v1"
 #define FX_V2 FIXTURES "/cgroup/v2"
@@ -761,9 +762,5 @@ int main(void)
 	tcase_add_test(tc, discover_escaped_mount_point);
 	tcase_add_test(tc, path_relative_cases);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

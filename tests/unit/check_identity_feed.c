@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/identity_feed.h"
+#include "tests/unit/ck_run.h"
 
 #define NCHILD 80
 
@@ -135,9 +136,5 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, delivers_every_live_pid_in_order_with_the_pins_promised);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

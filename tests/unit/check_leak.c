@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/leak.h"
+#include "tests/unit/ck_run.h"
 
 #define MIB (1024.0 * 1024.0)
 #define WINDOW_S 30.0
@@ -498,9 +499,5 @@ int main(void)
 	tcase_add_test(tc, eta_to_limit);
 	tcase_add_test(tc, cost_per_refresh);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

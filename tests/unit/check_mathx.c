@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/mathx.h"
+#include "tests/unit/ck_run.h"
 
 /* The contract of mathx.h: relative error where e^x is normal. */
 #define EXP_REL_MAX 1e-15
@@ -321,9 +322,5 @@ int main(void)
 	tcase_add_test(tc, floor_log10_everywhere);
 	tcase_add_test(tc, lround_half_away_from_zero);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

@@ -17,6 +17,7 @@
 #include "core/oom_adj.h"
 #include "core/setadj_cmd.h"
 #include "core/util.h"
+#include "tests/unit/ck_run.h"
 
 /* ---- parsers ---- */
 
@@ -569,9 +570,5 @@ int main(void)
 	tcase_add_test(tr, real_process_raise_lower_and_floor);
 	tcase_add_test(tr, real_non_dumpable_child);
 	suite_add_tcase(s, tr);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

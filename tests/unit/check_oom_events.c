@@ -18,6 +18,7 @@
 #include "core/oom_log.h"
 #include "core/oom_parse.h"
 #include "core/util.h"
+#include "tests/unit/ck_run.h"
 
 #define KMSG_DIR FIXTURES "/kmsg"
 
@@ -672,9 +673,5 @@ int main(void)
 	tcase_add_test(tc, json_escapes_and_nulls);
 	tcase_add_test(tc, events_cmd_prints_json_lines_and_fails_cleanly);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/options.h"
+#include "tests/unit/ck_run.h"
 
 static struct options o;
 static char err[512];
@@ -411,9 +412,5 @@ int main(void)
 	tcase_add_test(tc, no_color_env);
 	tcase_add_test(tc, mode_selection);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

@@ -14,6 +14,7 @@
 #include "core/model.h"
 #include "core/output.h"
 #include "core/textfmt.h"
+#include "tests/unit/ck_run.h"
 
 /* ================================================================ a strict JSON parser */
 
@@ -1497,9 +1498,5 @@ int main(void)
 	tcase_add_test(tc, json_numbers);
 	tcase_add_test(tc, formatters_print_what_printf_prints);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

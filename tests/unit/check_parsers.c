@@ -14,6 +14,7 @@
 #include "core/mountinfo.h"
 #include "core/proc_parse.h"
 #include "core/sysmem.h"
+#include "tests/unit/ck_run.h"
 
 /* ---------------------------------------------------------------- status */
 
@@ -645,9 +646,5 @@ int main(void)
 	tcase_add_test(tc, mountinfo_octal_escapes);
 	tcase_add_test(tc, mountinfo_none_and_odd_lines);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

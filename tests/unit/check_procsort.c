@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/procsort.h"
+#include "tests/unit/ck_run.h"
 
 static struct proc_row mk(pid_t pid)
 {
@@ -349,9 +350,5 @@ int main(void)
 	tcase_add_test(tc, filter_text);
 	tcase_add_test(tc, filter_kernel_threads_and_ghosts);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }

@@ -24,6 +24,7 @@
 #include "tui/theme.h"
 #include "tui/theme_file.h"
 #include "tui/uifmt.h"
+#include "tests/unit/ck_run.h"
 
 /* --- sanitiser --- */
 
@@ -766,9 +767,5 @@ int main(void)
 	tcase_add_test(tc, adj_preview_names_the_new_victim);
 	tcase_add_test(tc, rate_classes);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return ck_run(s);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "tests/unit/ck_run.h"
 
 START_TEST(parse_i64_reads_and_saturates)
 {
@@ -77,9 +78,5 @@ int main(void)
 	tcase_add_test(tc, strbuf_grows_past_printf_scratch);
 	tcase_add_test(tc, grow_keeps_contents_and_doubles);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ck_run(s);
 }
