@@ -110,12 +110,10 @@ int status_parse(const char *buf, struct proc_sample *out)
 				out->swap_bytes = kb_value(v);
 			else if (key_is(p, "VmPTE", &v) || key_is(p, "VmPMD", &v)) {
 				int64_t b = kb_value(v);
+				/* saturating: a garbled file's VmPTE + VmPMD must not overflow */
 				if (val_known(b))
-					{
-					int64_t prev = val_known(out->pgtables_bytes) ? out->pgtables_bytes : 0;
-					/* saturate: a garbled file's VmPTE + VmPMD must not overflow */
-					out->pgtables_bytes = b > INT64_MAX - prev ? INT64_MAX : prev + b;
-				}
+					out->pgtables_bytes =
+						util_sat_add(val_known(out->pgtables_bytes) ? out->pgtables_bytes : 0, b);
 			}
 			break;
 		default:

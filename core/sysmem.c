@@ -61,11 +61,12 @@ int meminfo_parse(const char *buf, struct sys_mem *out)
 		int64_t fr = meminfo_kb(buf, "MemFree"), ca = meminfo_kb(buf, "Cached");
 		int64_t sr = meminfo_kb(buf, "SReclaimable"), sh = meminfo_kb(buf, "Shmem");
 		if (val_known(fr)) {
+			/* saturating: a garbled file must not overflow (found by fuzz_meminfo) */
 			int64_t est = fr;
 			if (val_known(ca))
-				est += ca - (val_known(sh) ? sh : 0);
+				est = util_sat_add(est, util_sat_add(ca, val_known(sh) ? -sh : 0));
 			if (val_known(sr))
-				est += sr;
+				est = util_sat_add(est, sr);
 			if (est > out->mem_total_bytes)
 				est = out->mem_total_bytes;
 			out->mem_available_bytes = est;

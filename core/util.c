@@ -110,6 +110,14 @@ int64_t util_kib_to_bytes(int64_t kib)
 	return kib >= 0 && kib <= INT64_MAX / 1024 ? kib * 1024 : INT64_MIN;
 }
 
+int64_t util_sat_add(int64_t a, int64_t b)
+{
+	int64_t r;
+	if (__builtin_add_overflow(a, b, &r))
+		return b > 0 ? INT64_MAX : INT64_MIN + 1;
+	return r == INT64_MIN ? INT64_MIN + 1 : r;
+}
+
 bool util_parse_i64(const char **p, int64_t *out)
 {
 	const char *s = *p;

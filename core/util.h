@@ -37,6 +37,10 @@ bool util_parse_i64(const char **p, int64_t *out);
  * (garbage, not a machine: 2^53 KiB is 8 EiB). */
 int64_t util_kib_to_bytes(int64_t kib);
 
+/* a + b, clamped to [INT64_MIN + 1, INT64_MAX] instead of overflowing (sums of values from
+ * garbled files; INT64_MIN stays VAL_UNKNOWN's). */
+int64_t util_sat_add(int64_t a, int64_t b);
+
 /* Make *arr (of *cap elements of elem bytes) hold at least need elements, doubling.
  * Returns false, leaving *arr and *cap untouched, when out of memory. */
 bool util_grow(void **arr, size_t *cap, size_t need, size_t elem);

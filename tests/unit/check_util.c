@@ -28,6 +28,12 @@ START_TEST(parse_i64_reads_and_saturates)
 	ck_assert_int_eq(util_kib_to_bytes(INT64_MAX / 1024), INT64_MAX / 1024 * 1024);
 	ck_assert_int_eq(util_kib_to_bytes(INT64_MAX / 1024 + 1), INT64_MIN);
 	ck_assert_int_eq(util_kib_to_bytes(-1), INT64_MIN);
+	/* sums of garbled values clamp instead of overflowing, and never become "unknown" */
+	ck_assert_int_eq(util_sat_add(2, 3), 5);
+	ck_assert_int_eq(util_sat_add(INT64_MAX - 1, 5), INT64_MAX);
+	ck_assert_int_eq(util_sat_add(INT64_MIN + 1, -5), INT64_MIN + 1);
+	ck_assert_int_eq(util_sat_add(-INT64_MAX, -1), INT64_MIN + 1);
+	ck_assert_int_eq(util_sat_add(INT64_MAX, INT64_MIN + 1), 0);
 }
 END_TEST
 
