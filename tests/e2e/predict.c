@@ -85,6 +85,7 @@ int main(int argc, char **argv)
 	if (badness_mark_victims(&s) != 0)
 		return 1;
 	printf("%d\n", (int)c[1].next_victim_pid);
+	free(ptrs);
 	free(p);
 	return 0;
 }
