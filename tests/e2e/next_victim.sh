@@ -8,8 +8,9 @@
 #     does oomtop's JSON (`-b -n 2 -f json`) as the cgroup's next_victim_pid — until main
 #     has batch JSON, that check is reported and the test ends as a skip;
 #  2. a fourth process that wants 20 MiB more pushes the cgroup over its limit, and the
-#     kernel kills exactly that one: SIGKILL as its exit status, the others alive, and
-#     /dev/kmsg saying "Memory cgroup out of memory: Killed process PID".
+#     kernel kills that one first: SIGKILL as its exit status, and /dev/kmsg's first
+#     oom-kill line in the cgroup naming it (on a loaded machine a second kill may follow
+#     before the first victim's memory is uncharged: reported, not failed).
 # Needs root and a writable memory cgroup (v1, or v2 with the memory controller); skips
 # (77) with the reason otherwise. The cgroup is removed on every exit.
 set -u
@@ -156,8 +157,7 @@ for p in $p10 $p24; do
 	if kill -0 "$p" 2>/dev/null; then
 		echo "ok: pid $p is alive"
 	else
-		echo "FAIL: pid $p died too"
-		status=1
+		echo "note: pid $p died too (see the kernel's order of kills below)"
 	fi
 done
 # the pusher gets its 20 MiB once the victim's memory is back
@@ -177,9 +177,20 @@ if grep -q "Memory cgroup out of memory: Killed process $p14 " "$tmp/kmsg"; then
 		echo "FAIL: no oom-kill: line naming task_memcg=...$name and pid=$p14"
 		status=1
 	fi
-	if grep "Killed process" "$tmp/kmsg" | grep -Eq "Killed process ($p10|$p24|$pusher) "; then
-		echo "FAIL: the kernel killed another of our processes too"
+	# the first kill in this cgroup must be the predicted one. A later one can follow
+	# when the machine is loaded: the victim leaves the cgroup's task list before its
+	# memory is uncharged, and a charge that fails meanwhile starts a second OOM kill
+	# (seen in CI: usage 63.5 of 64 MiB with 49.5 MiB of anon left). That is the kernel's
+	# timing, not a wrong prediction.
+	# (only our four pids: the ring may hold an older run's cgroup of the same name)
+	order=$(grep "oom-kill:" "$tmp/kmsg" | grep "task_memcg=[^,]*$name," | sed -n 's/.*,pid=\([0-9]*\),.*/\1/p' |
+		grep -Ex "$p10|$p24|$p14|$pusher" | tr '\n' ' ')
+	first=${order%% *}
+	if [ "$first" != "$p14" ]; then
+		echo "FAIL: the kernel's first kill in $cgpath was pid $first (kills: $order), not $p14"
 		status=1
+	elif [ "$order" != "$p14 " ]; then
+		echo "note: the kernel killed $p14 first, then more (kills in order: $order)"
 	fi
 else
 	echo "FAIL: /dev/kmsg has no 'Memory cgroup out of memory: Killed process $p14'"
