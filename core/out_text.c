@@ -10,9 +10,23 @@
 
 #define CMD_MAX_BYTES 200
 
-static void put_padded(struct strbuf *sb, const char *s, int width, bool left)
+/* Columns a sanitised string takes: one per UTF-8 character (text_sanitize leaves only
+ * printable characters and ASCII escapes; wide East Asian characters count one, as the
+ * output does not depend on the reader's locale). */
+static size_t utf8_cols(const char *s, size_t n)
 {
-	sb_printf(sb, left ? "%-*s" : "%*s", width, s);
+	size_t cols = 0;
+	for (size_t i = 0; i < n; i++)
+		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return cols;
+}
+
+/* s left-aligned in width columns (padded by characters, not bytes) */
+static void put_padded(struct strbuf *sb, const char *s, size_t width)
+{
+	size_t n = strlen(s), cols = utf8_cols(s, n);
+	sb_putn(sb, s, n);
+	sb_put_padded(sb, "", 0, cols < width ? width - cols : 0, true);
 }
 
 /* s as "%-W.Ps" (left) or "%Ws": padded to width, cut to precision bytes (0: no cut). */
@@ -47,15 +61,17 @@ static void put_known(struct strbuf *sb, int64_t v, size_t width)
 	sb_putc(sb, ' ');
 }
 
-/* Shorten a sanitised column to at most width bytes without splitting a UTF-8
- * character (escapes make the text longer than the bytes text_sanitize was allowed). */
+/* Shorten a sanitised column to at most width characters, never splitting one (escapes
+ * make the text longer than the bytes text_sanitize was allowed). */
 static void cut_utf8(struct strbuf *b, size_t width)
 {
-	if (!b->buf || b->len <= width)
+	if (!b->buf)
 		return;
-	size_t k = width;
-	while (k > 0 && ((unsigned char)b->buf[k] & 0xc0) == 0x80)
-		k--;
+	size_t cols = 0, k = 0;
+	for (; k < b->len; k++) {
+		if (((unsigned char)b->buf[k] & 0xc0) != 0x80 && cols++ == width)
+			break;
+	}
 	b->buf[k] = '\0';
 	b->len = k;
 }
@@ -136,7 +152,7 @@ static void cgroups(struct strbuf *sb, const struct snapshot *s)
 		sb_init(&name);
 		sb_printf(&name, "%*s", c->depth * 2 > 16 ? 16 : c->depth * 2, "");
 		text_sanitize(&name, c->name ? c->name : "?", 60);
-		put_padded(sb, name.buf ? name.buf : "", 32, true);
+		put_padded(sb, name.buf ? name.buf : "", 32);
 		sb_free(&name);
 		sb_printf(sb, " %7s %7s %7s %5s %9s %7s %5s %5lld %7s ", us, li, el, pct, sl, eta, oom,
 			  (long long)c->nprocs, vic);
@@ -171,17 +187,18 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 			cgroup_readable_name(p->cgroup, cg, sizeof(cg));
 		sb_reset(&user);
 		sb_reset(&cgs);
-		text_sanitize(&user, p->user ? p->user : "?", 10);
-		text_sanitize(&cgs, cg, 20);
+		text_sanitize(&user, p->user ? p->user : "?", 40); /* UTF-8: up to 4 bytes a character */
+		text_sanitize(&cgs, cg, 80);
 		cut_utf8(&user, 10);
 		cut_utf8(&cgs, 20);
-		/* "%c%7d %-10.10s %-20.20s %6s %8s %6s %5s %5s %5s %7s %4s " without printf */
+		/* "%c%7d %-10.10s %-20.20s %6s %8s %6s %5s %5s %5s %7s %4s " without printf, the two
+		 * texts counted in characters */
 		sb_putc(sb, mark);
 		put_int(sb, p->pid, 7);
 		sb_putc(sb, ' ');
-		put_col(sb, user.buf ? user.buf : "", 10, 10, true);
+		put_padded(sb, user.buf ? user.buf : "", 10);
 		sb_putc(sb, ' ');
-		put_col(sb, cgs.buf ? cgs.buf : "", 20, 20, true);
+		put_padded(sb, cgs.buf ? cgs.buf : "", 20);
 		sb_putc(sb, ' ');
 		put_col(sb, rss, 6, 0, false);
 		sb_putc(sb, ' ');

@@ -881,6 +881,46 @@ START_TEST(text_rows_unknown_is_dash)
 }
 END_TEST
 
+/* The text of a row from character column `from`, `n` characters long (UTF-8). */
+static void row_chars(const char *out, pid_t pid, size_t from, size_t n, char *buf, size_t cap)
+{
+	char needle[16];
+	snprintf(needle, sizeof(needle), "%7d ", (int)pid);
+	const char *line = NULL;
+	for (const char *p = out; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strlen(p) > 8 && strncmp(p + 1, needle, strlen(needle)) == 0)
+			line = p;
+	ck_assert_msg(line != NULL, "no row for pid %d", (int)pid);
+	size_t col = 0, len = 0;
+	for (const char *p = line; *p && *p != '\n'; p++) {
+		bool start = ((unsigned char)*p & 0xc0) != 0x80;
+		if (start)
+			col++;
+		if (col > from && col <= from + n && len + 1 < cap)
+			buf[len++] = *p;
+	}
+	buf[len] = '\0';
+}
+
+/* USER and CGROUP are padded and cut in characters, not bytes: a row with a UTF-8 user
+ * name and cgroup keeps the columns after them where an ASCII row has them. */
+START_TEST(text_columns_align_with_utf8_names)
+{
+	build_snapshot();
+	size_t len;
+	char *out = render(out_text, &len);
+	char a[64], b[64];
+	/* mark, %7d pid, space, 10 user, space, 20 cgroup, space: RSS ends at character 47 */
+	row_chars(out, 1001, 41, 6, a, sizeof(a));
+	row_chars(out, 1005, 41, 6, b, sizeof(b));
+	ck_assert_str_eq(a, "  205M");
+	ck_assert_str_eq(b, "   12K");
+	row_chars(out, 1005, 9, 11, b, sizeof(b));
+	ck_assert_str_eq(b, "ünïcödé_üs "); /* 10 characters (15 bytes) of the user, then the gap */
+	free(out);
+}
+END_TEST
+
 START_TEST(text_cgroups_section)
 {
 	build_snapshot();
@@ -1483,6 +1523,7 @@ int main(void)
 	tc = tcase_create("text");
 	tcase_add_test(tc, text_is_terminal_safe);
 	tcase_add_test(tc, text_rows_unknown_is_dash);
+	tcase_add_test(tc, text_columns_align_with_utf8_names);
 	tcase_add_test(tc, text_cgroups_section);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("prometheus");
