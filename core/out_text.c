@@ -36,26 +36,11 @@ static void put_col(struct strbuf *sb, const char *s, size_t width, size_t preci
 	sb_put_padded(sb, s, n, width, left);
 }
 
-/* "%Wd" */
-static void put_int(struct strbuf *sb, int64_t v, size_t width)
-{
-	char tmp[24];
-	char *end = tmp + sizeof(tmp), *p = end;
-	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
-	sb_put_padded(sb, p, (size_t)(end - p), width, false);
-}
-
 /* a known number as "%Wd ", an unknown one as "-" in the same width */
 static void put_known(struct strbuf *sb, int64_t v, size_t width)
 {
 	if (val_known(v))
-		put_int(sb, v, width);
+		sb_put_i64_padded(sb, v, width);
 	else
 		sb_put_padded(sb, "-", 1, width, false);
 	sb_putc(sb, ' ');
@@ -194,7 +179,7 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 		/* "%c%7d %-10.10s %-20.20s %6s %8s %6s %5s %5s %5s %7s %4s " without printf, the two
 		 * texts counted in characters */
 		sb_putc(sb, mark);
-		put_int(sb, p->pid, 7);
+		sb_put_i64_padded(sb, p->pid, 7);
 		sb_putc(sb, ' ');
 		put_padded(sb, user.buf ? user.buf : "", 10);
 		sb_putc(sb, ' ');

@@ -415,6 +415,15 @@ static void reread_cgroup(struct proc_table *t, struct proc_entry *e, const char
 	e->row.cgroup = c;
 }
 
+/* /proc/PID/cgroup by path: at the first sample, then every CGROUP_RECHECK_EVERY */
+static void read_cgroup(struct proc_table *t, struct proc_entry *e)
+{
+	char buf[4096];
+	e->cgroup_read = true;
+	if (read_pid_file(t, -1, e->row.pid, "cgroup", buf, sizeof(buf)) > 0)
+		reread_cgroup(t, e, buf);
+}
+
 static double as_double(int64_t v)
 {
 	return val_known(v) ? (double)v : NAN;
@@ -534,10 +543,14 @@ static bool take_status(struct proc_entry *e, const char *text, bool *score_inpu
 static bool sample(struct proc_table *t, struct proc_entry *e)
 {
 	struct proc_row *r = &e->row;
-	if (r->kernel_thread)
-		return true; /* nothing of theirs changes that oomtop shows */
 	char buf[4096];
 	pid_t pid = r->pid;
+	if (r->kernel_thread) {
+		/* nothing of theirs changes that oomtop shows but the cgroup, read once */
+		if (!e->cgroup_read)
+			read_cgroup(t, e);
+		return true;
+	}
 	bool pinned = e->statm_fd >= 0;
 	if (!pinned) {
 		/* read by path: nothing pins the identity, so check the start time */
@@ -560,11 +573,8 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	} else if (t->fd_count_by_size || due(t, pid, FD_COUNT_EVERY, 0) || !val_known(r->fds)) {
 		r->fds = count_fds(t, pid);
 	}
-	if (!e->cgroup_read || due(t, pid, CGROUP_RECHECK_EVERY, 0)) {
-		e->cgroup_read = true;
-		if (read_pid_file(t, -1, pid, "cgroup", buf, sizeof(buf)) > 0)
-			reread_cgroup(t, e, buf);
-	}
+	if (!e->cgroup_read || due(t, pid, CGROUP_RECHECK_EVERY, 0))
+		read_cgroup(t, e);
 	bool status_due = true, late_by_path = false;
 	if (pinned) {
 		ssize_t n = util_pread_once(e->statm_fd, buf, sizeof(buf));
@@ -652,11 +662,6 @@ static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_
 	r->state = PROC_RUNNING;
 	r->exited_unix_s = NAN;
 	r->oom_event = -1;
-	if (r->kernel_thread) { /* not sampled: its cgroup once, here */
-		char buf[4096];
-		if (read_pid_file(t, -1, r->pid, "cgroup", buf, sizeof(buf)) > 0)
-			reread_cgroup(t, e, buf);
-	}
 	if (!r->kernel_thread) {
 		/* an even share of what is left, so the first refresh holds what the
 		 * rebalance after it would have chosen, instead of reading by path */

@@ -239,7 +239,7 @@ void sb_putc(struct strbuf *sb, char c)
 	sb_putn(sb, &c, 1);
 }
 
-void sb_put_i64(struct strbuf *sb, int64_t v)
+void sb_put_i64_padded(struct strbuf *sb, int64_t v, size_t width)
 {
 	char tmp[24];
 	char *end = tmp + sizeof(tmp), *p = end;
@@ -250,7 +250,12 @@ void sb_put_i64(struct strbuf *sb, int64_t v)
 	} while (u);
 	if (v < 0)
 		*--p = '-';
-	sb_putn(sb, p, (size_t)(end - p));
+	sb_put_padded(sb, p, (size_t)(end - p), width, false);
+}
+
+void sb_put_i64(struct strbuf *sb, int64_t v)
+{
+	sb_put_i64_padded(sb, v, 0);
 }
 
 void sb_put_padded(struct strbuf *sb, const char *s, size_t n, size_t width, bool left)

@@ -73,6 +73,8 @@ void sb_putn(struct strbuf *sb, const char *s, size_t n);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Like sb_printf("%lld"), without printf: the refresh path formats thousands of numbers. */
 void sb_put_i64(struct strbuf *sb, int64_t v);
+/* The same right-aligned in width columns, like "%*lld". */
+void sb_put_i64_padded(struct strbuf *sb, int64_t v, size_t width);
 /* The n bytes at s padded with spaces to width, like "%-*.*s" (left) or "%*.*s". */
 void sb_put_padded(struct strbuf *sb, const char *s, size_t n, size_t width, bool left);
 

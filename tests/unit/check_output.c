@@ -795,7 +795,8 @@ static void expect_terminal_safe(const char *out)
 }
 
 /* The line of the process table for pid, split on blanks. */
-static size_t row_fields(const char *out, pid_t pid, char fields[16][64])
+/* The text output's row for pid: its first byte (the mark). */
+static const char *row_line(const char *out, pid_t pid)
 {
 	char needle[16];
 	snprintf(needle, sizeof(needle), "%7d ", (int)pid);
@@ -804,6 +805,12 @@ static size_t row_fields(const char *out, pid_t pid, char fields[16][64])
 		if (strlen(p) > 8 && strncmp(p + 1, needle, strlen(needle)) == 0)
 			line = p;
 	ck_assert_msg(line != NULL, "no row for pid %d", (int)pid);
+	return line;
+}
+
+static size_t row_fields(const char *out, pid_t pid, char fields[16][64])
+{
+	const char *line = row_line(out, pid);
 	const char *end = strchr(line, '\n');
 	size_t n = 0;
 	fields[n][0] = line[0];
@@ -884,13 +891,7 @@ END_TEST
 /* The text of a row from character column `from`, `n` characters long (UTF-8). */
 static void row_chars(const char *out, pid_t pid, size_t from, size_t n, char *buf, size_t cap)
 {
-	char needle[16];
-	snprintf(needle, sizeof(needle), "%7d ", (int)pid);
-	const char *line = NULL;
-	for (const char *p = out; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
-		if (strlen(p) > 8 && strncmp(p + 1, needle, strlen(needle)) == 0)
-			line = p;
-	ck_assert_msg(line != NULL, "no row for pid %d", (int)pid);
+	const char *line = row_line(out, pid);
 	size_t col = 0, len = 0;
 	for (const char *p = line; *p && *p != '\n'; p++) {
 		bool start = ((unsigned char)*p & 0xc0) != 0x80;

@@ -451,6 +451,23 @@ START_TEST(procview_sort_filter_follow)
 }
 END_TEST
 
+static struct proc_row fx_rows[32];
+static struct proc_row *fx_ptrs[32];
+
+/* A private copy of the fixture that a test may change. */
+static struct snapshot fx_copy(void)
+{
+	const struct snapshot *fx = fixture_snapshot();
+	ck_assert_uint_le(fx->nprocs, 32);
+	for (size_t i = 0; i < fx->nprocs; i++) {
+		fx_rows[i] = *fx->procs[i];
+		fx_ptrs[i] = &fx_rows[i];
+	}
+	struct snapshot s = *fx;
+	s.procs = fx_ptrs;
+	return s;
+}
+
 /* Issue 5 "a leaking process is near the top by default": at start no slope is known, so
  * the list sorts by pid and pid 1 is first. When the slopes arrive, the selection must
  * not follow pid 1 down the list (scrolling the leaker out of sight): until the operator
@@ -458,16 +475,8 @@ END_TEST
  * view scrolls only as far as needed to keep it visible. */
 START_TEST(procview_stays_on_top_until_moved)
 {
-	const struct snapshot *fx = fixture_snapshot();
-	static struct proc_row rows[32];
-	static struct proc_row *ptrs[32];
-	ck_assert_uint_le(fx->nprocs, 32);
-	for (size_t i = 0; i < fx->nprocs; i++) {
-		rows[i] = *fx->procs[i];
-		ptrs[i] = &rows[i];
-	}
-	struct snapshot s = *fx;
-	s.procs = ptrs;
+	struct snapshot s = fx_copy();
+	struct proc_row *rows = fx_rows;
 	for (size_t i = 0; i < s.nprocs; i++) {
 		rows[i].rss_slope.per_s = NAN;
 		rows[i].rss_slope.fit = NAN;
@@ -479,8 +488,7 @@ START_TEST(procview_stays_on_top_until_moved)
 	ck_assert_uint_eq(pv.sel, 0);
 	pid_t first = procview_selected(&pv)->pid;
 	/* the slopes arrive: the leaker (4242) and the OOM-killed ghost sort first */
-	for (size_t i = 0; i < fx->nprocs; i++)
-		rows[i] = *fx->procs[i];
+	s = fx_copy();
 	procview_update(&pv, &s);
 	procview_scroll(&pv, 3);
 	ck_assert_uint_eq(pv.sel, 0);
@@ -511,23 +519,6 @@ START_TEST(procview_stays_on_top_until_moved)
 END_TEST
 
 /* --- oom_score_adj controls: tags, plans, the typed value, the preview --- */
-
-static struct proc_row fx_rows[32];
-static struct proc_row *fx_ptrs[32];
-
-/* A private copy of the fixture that a test may change. */
-static struct snapshot fx_copy(void)
-{
-	const struct snapshot *fx = fixture_snapshot();
-	ck_assert_uint_le(fx->nprocs, 32);
-	for (size_t i = 0; i < fx->nprocs; i++) {
-		fx_rows[i] = *fx->procs[i];
-		fx_ptrs[i] = &fx_rows[i];
-	}
-	struct snapshot s = *fx;
-	s.procs = fx_ptrs;
-	return s;
-}
 
 static struct proc_row *fx_row(struct snapshot *s, pid_t pid)
 {
