@@ -35,19 +35,28 @@ static double mono_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* /proc/PID/NAME into buf (NUL-terminated); false when the process is gone. */
+static bool read_proc(pid_t pid, const char *name, char *buf, size_t cap)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, buf, cap - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return true;
+}
+
 /* utime and stime of pid, in clock ticks; -1 when it is gone. */
 static int cpu_ticks(pid_t pid, long long *user, long long *sys)
 {
-	char path[64], buf[1024];
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char buf[1024];
+	if (!read_proc(pid, "stat", buf, sizeof(buf)))
 		return -1;
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
 	const char *p = strrchr(buf, ')');
 	if (!p)
 		return -1;
@@ -57,16 +66,9 @@ static int cpu_ticks(pid_t pid, long long *user, long long *sys)
 
 static long hwm_kb(pid_t pid)
 {
-	char path[64], buf[4096];
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char buf[4096];
+	if (!read_proc(pid, "status", buf, sizeof(buf)))
 		return -1;
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
 	const char *h = strstr(buf, "VmHWM:");
 	return h ? atol(h + 6) : -1;
 }

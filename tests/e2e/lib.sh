@@ -92,3 +92,26 @@ memcg_child() {
 
 # json_last FILE FILTER — apply a jq filter to the last JSON line of FILE.
 json_last() { tail -n 1 "$1" | jq -r "$2"; }
+
+# tmux_session NAME — the screen tests' own tmux server (socket oomtop-NAME-PID), killed
+# on exit. Then: T ARGS (tmux on it), screen (the pane "oomtop" as text), keys KEYS,
+# wait_for PATTERN [SECONDS] [WHAT] (until the pane shows PATTERN, grep -E; else fail,
+# showing the pane).
+tmux_session() {
+	SOCK="oomtop-$1-$$"
+	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; e2e_cleanup' EXIT
+}
+T() { tmux -L "$SOCK" "$@"; }
+screen() { T capture-pane -p -t oomtop; }
+keys() { T send-keys -t oomtop "$@"; }
+wait_for() {
+	i=0 n=$((${2:-5} * 10))
+	while [ $i -lt $n ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	note "pane was:"
+	screen | sed 's/^/#   /'
+	fail "timed out waiting for /$1/${3:+ ($3)}"
+}

@@ -9,23 +9,7 @@
 need_cmd tmux
 need_root "changes oom_score_adj of its own test processes and expects root's refusals"
 
-SOCK="oomtop-adj-$$"
-T() { tmux -L "$SOCK" "$@"; }
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; e2e_cleanup' EXIT
-
-screen() { T capture-pane -p -t oomtop; }
-wait_for() { # PATTERN [SECONDS]
-	i=0 n=$((${2:-5} * 10))
-	while [ $i -lt $n ]; do
-		screen | grep -Eq -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	note "pane was:"
-	screen | sed 's/^/#   /'
-	fail "timed out waiting for /$1/"
-}
-keys() { T send-keys -t oomtop "$@"; }
+tmux_session adj
 adj_of() { cat "/proc/$1/oom_score_adj"; }
 wait_adj() { # PID VALUE: the kernel's value becomes VALUE
 	i=0

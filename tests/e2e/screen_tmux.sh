@@ -7,25 +7,7 @@
 . "$SRCDIR/tests/e2e/lib.sh"
 need_cmd tmux
 
-SOCK="oomtop-test-$$"
-T() { tmux -L "$SOCK" "$@"; }
-cleanup_tmux() { tmux -L "$SOCK" kill-server 2>/dev/null; }
-trap 'cleanup_tmux; e2e_cleanup' EXIT
-
-screen() { T capture-pane -p -t oomtop; }
-# wait_for PATTERN [SECONDS]: until the pane shows PATTERN (grep -E)
-wait_for() {
-	i=0 n=$((${2:-5} * 10))
-	while [ $i -lt $n ]; do
-		screen | grep -Eq -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	note "pane was:"
-	screen | sed 's/^/#   /'
-	fail "timed out waiting for /$1/"
-}
-keys() { T send-keys -t oomtop "$@"; }
+tmux_session test
 
 cat >"$E2E_TMP/bad.theme" <<'THEME'
 # a user's theme with two mistakes

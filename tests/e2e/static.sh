@@ -56,21 +56,7 @@ else
 fi
 
 # --- the screen, without terminfo or locale
-SOCK="oomtop-static-$$"
-T() { tmux -L "$SOCK" "$@"; }
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; e2e_cleanup' EXIT
-screen() { T capture-pane -p -t oomtop; }
-wait_for() {
-	i=0
-	while [ $i -lt 80 ]; do
-		screen | grep -Eq -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	note "pane was:"
-	screen | sed 's/^/#   /'
-	fail "timed out waiting for /$1/ ($2)"
-}
+tmux_session static
 # run_screen LABEL COMMAND: start COMMAND in a new tmux session, check the panes and
 # the ASCII glyphs, quit with q, expect status 0
 run_screen() {
@@ -78,8 +64,8 @@ run_screen() {
 	rm -f "$E2E_TMP/status"
 	T -u new-session -d -s oomtop -x 120 -y 30 \
 		"ulimit -c 0; $2 2>'$E2E_TMP/stderr'; echo \$? >'$E2E_TMP/status'; sleep 600"
-	wait_for 'PID +USER' "$label"
-	wait_for 'F10Quit' "$label"
+	wait_for 'PID +USER' 8 "$label"
+	wait_for 'F10Quit' 8 "$label"
 	screen | grep -Eq ' CGROUP v[12]' || fail "$label: no cgroup pane"
 	screen | LC_ALL=C grep -q '[^ -~]' && {
 		screen | sed 's/^/#   /'
