@@ -70,14 +70,10 @@ static void add_wrapped(struct box *b, enum theme_style st, int indent, const ch
 static void box_draw(struct tui *t, struct rect r, const char *title, const struct box *b,
                      const char *footer)
 {
-	int w = b->w + 4, h = (int)b->n + 2;
-	if (w > r.w)
-		w = r.w;
-	if (h > r.h)
-		h = r.h;
-	if (w < 12 || h < 3)
+	struct rect d;
+	if (!layout_dialog(r, b->w + 4, (int)b->n + 2, 12, &d))
 		return;
-	int x = r.x + (r.w - w) / 2, y = r.y + (r.h - h) / 3;
+	int w = d.w, h = d.h, x = d.x, y = d.y;
 	draw_fill(y, x, w, S_HEADER_FOCUS);
 	draw_text(t, y, x, w, title, S_HEADER_FOCUS, AL_LEFT);
 	for (int i = 0; i < h - 2; i++) {

@@ -106,14 +106,10 @@ void dialog_menu_draw(struct tui *t, struct rect r)
 		dialog_adj_menu_draw(t, r);
 		return;
 	}
-	int w = 34, h = (int)t->menu_n + 2;
-	if (w > r.w)
-		w = r.w;
-	if (h > r.h)
-		h = r.h;
-	if (w < 8 || h < 3)
+	struct rect d;
+	if (!layout_dialog(r, 34, (int)t->menu_n + 2, 8, &d))
 		return;
-	int x = r.x + (r.w - w) / 2, y = r.y + (r.h - h) / 3;
+	int w = d.w, h = d.h, x = d.x, y = d.y;
 	int rows = h - 2;
 	if (t->menu_sel < t->menu_top)
 		t->menu_top = t->menu_sel;

@@ -82,6 +82,18 @@ void layout_compute(const struct layout_in *in, struct layout *out)
 	}
 }
 
+bool layout_dialog(struct rect r, int w, int h, int min_w, struct rect *out)
+{
+	if (w > r.w)
+		w = r.w;
+	if (h > r.h)
+		h = r.h;
+	if (w < min_w || h < 3)
+		return false;
+	*out = (struct rect){.y = r.y + (r.h - h) / 3, .x = r.x + (r.w - w) / 2, .h = h, .w = w};
+	return true;
+}
+
 int layout_rows(const struct layout *l, enum pane_id p)
 {
 	return l->pane[p].h > 1 ? l->pane[p].h - 1 : 0;

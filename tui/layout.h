@@ -36,6 +36,10 @@ void layout_compute(const struct layout_in *in, struct layout *out);
 /* Rows a pane has for content (its rect minus the header line); 0 when hidden. */
 int layout_rows(const struct layout *l, enum pane_id p);
 
+/* A dialog of w x h inside r (clipped to it): centred across, a third down. False when
+ * what is left is smaller than min_w x 3: too small to draw. */
+bool layout_dialog(struct rect r, int w, int h, int min_w, struct rect *out);
+
 /* Table columns fitted to a width. Every enabled column gets its minimum width plus one
  * separating space; while that does not fit, the enabled column with the lowest priority
  * is dropped. Spare width then goes to columns below their preferred width in priority
