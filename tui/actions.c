@@ -1,18 +1,18 @@
 /* tui/actions.c — what keys and clicks do. Each returns R_* flags; none draws. */
 #include "config.h"
-#include "actions.h"
+#include "tui/actions.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/oom_adj.h"
-#include "core/oom_event.h"
-#include "draw.h"
-#include "keymap.h"
-#include "theme_file.h"
-#include "tui.h"
+#include "core/control/oom_adj.h"
+#include "core/klog/oom_event.h"
+#include "tui/draw.h"
+#include "tui/keymap.h"
+#include "tui/theme_file.h"
+#include "tui/tui.h"
 
 /* --- helpers --- */
 

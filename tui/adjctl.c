@@ -1,5 +1,5 @@
 #include "config.h"
-#include "adjctl.h"
+#include "tui/adjctl.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/badness.h"
+#include "core/estimate/badness.h"
 
 const struct adj_preset adj_presets[] = {
 	{"protect", -900, "nearly unkillable, inherited by children"},

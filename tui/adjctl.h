@@ -15,7 +15,7 @@
 #include <sys/types.h>
 
 #include "core/model.h"
-#include "core/oom_adj.h"
+#include "core/control/oom_adj.h"
 
 #define ADJ_PLAN_MAX OOM_ADJ_UNDO_MAX
 

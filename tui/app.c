@@ -1,7 +1,7 @@
 /* tui/app.c — the loop: wait for a key, a kernel-log record, a signal or the tick;
  * collect; update the views; draw. */
 #include "config.h"
-#include "app.h"
+#include "tui/app.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -14,14 +14,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "actions.h"
-#include "core/snapshot.h"
-#include "core/util.h"
-#include "keymap.h"
-#include "screen.h"
-#include "settings.h"
-#include "theme.h"
-#include "tui.h"
+#include "tui/actions.h"
+#include "core/collector.h"
+#include "core/base/util.h"
+#include "tui/keymap.h"
+#include "tui/screen.h"
+#include "tui/settings.h"
+#include "tui/theme.h"
+#include "tui/tui.h"
 
 void tui_options_defaults(struct tui_options *o)
 {

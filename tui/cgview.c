@@ -1,5 +1,5 @@
 #include "config.h"
-#include "cgview.h"
+#include "tui/cgview.h"
 
 #include <errno.h>
 #include <math.h>

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "conffile.h"
+#include "tui/conffile.h"
 
 #include <ctype.h>
 #include <stdarg.h>

@@ -4,7 +4,7 @@
 #ifndef OOMTOP_CONFFILE_H
 #define OOMTOP_CONFFILE_H
 
-#include "theme.h" /* theme_report_fn */
+#include "tui/theme.h" /* theme_report_fn */
 
 #define CONF_LINE_MAX 1024
 

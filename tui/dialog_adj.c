@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "adjctl.h"
-#include "core/oom_adj.h"
-#include "draw.h"
-#include "sanitize.h"
-#include "tui.h"
+#include "tui/adjctl.h"
+#include "core/control/oom_adj.h"
+#include "tui/draw.h"
+#include "tui/sanitize.h"
+#include "tui/tui.h"
 
 #define BOX_LINES 40
 

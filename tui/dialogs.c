@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "draw.h"
-#include "keymap.h"
-#include "tui.h"
+#include "tui/draw.h"
+#include "tui/keymap.h"
+#include "tui/tui.h"
 
 static const char *const legend[] = {
 	"Marks and colours",

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "draw.h"
+#include "tui/draw.h"
 
 #include <curses.h>
 #include <math.h>
@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/mathx.h"
-#include "keymap.h"
-#include "sanitize.h"
-#include "tui.h"
+#include <math.h>
+#include "tui/keymap.h"
+#include "tui/sanitize.h"
+#include "tui/tui.h"
 
 void draw_fill(int y, int x, int w, enum theme_style st)
 {
@@ -78,7 +78,7 @@ void draw_bar(const struct tui *t, int y, int x, int w, double used, double tota
 			f = 0;
 		if (f > 1)
 			f = 1;
-		fill = (int)mathx_lround(f * w);
+		fill = (int)lround(f * w);
 		if (fill == 0 && used > 0)
 			fill = 1; /* something is used: show it */
 		if (mark >= 0 && !isnan(mark) && mark < total)

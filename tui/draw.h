@@ -6,8 +6,8 @@
 
 #include <stdbool.h>
 
-#include "layout.h"
-#include "theme.h"
+#include "tui/layout.h"
+#include "tui/theme.h"
 
 struct tui;
 

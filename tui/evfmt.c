@@ -1,5 +1,5 @@
 #include "config.h"
-#include "evfmt.h"
+#include "tui/evfmt.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "core/oom_event.h"
+#include "core/klog/oom_event.h"
 
 /* "Jun 12 14:03:22" (local time), or "boot+12345s" when only the boot offset is known. */
 char *evfmt_time(char *buf, size_t n, const struct oom_event *e);

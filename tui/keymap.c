@@ -1,5 +1,5 @@
 #include "config.h"
-#include "keymap.h"
+#include "tui/keymap.h"
 
 #include <curses.h>
 #include <stdio.h>

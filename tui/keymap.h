@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "actions.h"
+#include "tui/actions.h"
 
 #define KEY_FN(k) (0x40000000 | (k))
 #define KEY_CTRL(c) ((c) & 0x1f)

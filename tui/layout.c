@@ -1,5 +1,5 @@
 #include "config.h"
-#include "layout.h"
+#include "tui/layout.h"
 
 #include <string.h>
 

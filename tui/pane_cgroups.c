@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "draw.h"
-#include "uifmt.h"
-#include "tui.h"
+#include "tui/draw.h"
+#include "tui/uifmt.h"
+#include "tui/tui.h"
 
 enum cg_col {
 	CG_NAME, CG_USAGE, CG_LIMIT, CG_HIGH, CG_BAR, CG_PCT, CG_SLOPE, CG_ETA, CG_OOM, CG_PSI,

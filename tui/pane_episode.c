@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/oom_event.h"
-#include "draw.h"
-#include "evfmt.h"
-#include "uifmt.h"
-#include "tui.h"
+#include "core/klog/oom_event.h"
+#include "tui/draw.h"
+#include "tui/evfmt.h"
+#include "tui/uifmt.h"
+#include "tui/tui.h"
 
 struct ep_line {
 	char text[512];

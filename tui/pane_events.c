@@ -5,12 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/cgroup_name.h"
-#include "core/oom_event.h"
-#include "draw.h"
-#include "evfmt.h"
-#include "uifmt.h"
-#include "tui.h"
+#include "core/cgroup/name.h"
+#include "core/klog/oom_event.h"
+#include "tui/draw.h"
+#include "tui/evfmt.h"
+#include "tui/uifmt.h"
+#include "tui/tui.h"
 
 enum ev_col { EV_TIME, EV_PID, EV_VICTIM, EV_SCOPE, EV_CGROUP, EV_ANON, EV_FILE, EV_SHMEM,
 	      EV_ADJ, EV_INVOKER, EV_COUNT };

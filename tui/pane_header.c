@@ -7,9 +7,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "draw.h"
-#include "uifmt.h"
-#include "tui.h"
+#include "tui/draw.h"
+#include "tui/uifmt.h"
+#include "tui/tui.h"
 
 static const char *comm_of(const struct snapshot *s, pid_t pid)
 {

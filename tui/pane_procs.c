@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "draw.h"
-#include "uifmt.h"
-#include "tui.h"
+#include "tui/draw.h"
+#include "tui/uifmt.h"
+#include "tui/tui.h"
 
 static void fit(const struct tui *t, int w, int *widths)
 {

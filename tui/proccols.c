@@ -1,5 +1,5 @@
 #include "config.h"
-#include "proccols.h"
+#include "tui/proccols.h"
 
 #include <stdio.h>
 #include <string.h>

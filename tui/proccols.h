@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/procsort.h"
-#include "layout.h"
+#include "core/proc/sort.h"
+#include "tui/layout.h"
 
 /*  id           name            header     sort key            min pref prio right on */
 #define PROC_COLUMNS(X)                                                                    \

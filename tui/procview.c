@@ -1,5 +1,5 @@
 #include "config.h"
-#include "procview.h"
+#include "tui/procview.h"
 
 #include <errno.h>
 #include <stdlib.h>

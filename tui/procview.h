@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "core/model.h"
-#include "core/procsort.h"
+#include "core/proc/sort.h"
 
 struct procview {
 	const struct proc_row **rows;

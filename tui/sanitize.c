@@ -1,5 +1,5 @@
 #include "config.h"
-#include "sanitize.h"
+#include "tui/sanitize.h"
 
 #include <stdint.h>
 #include <string.h>

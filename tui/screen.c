@@ -1,6 +1,6 @@
 #include "config.h"
-#include "screen.h"
-#include "term_fallback.h"
+#include "tui/screen.h"
+#include "tui/term_fallback.h"
 
 #include <curses.h>
 #include <errno.h>

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "settings.h"
+#include "tui/settings.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "conffile.h"
-#include "core/util.h"
+#include "tui/conffile.h"
+#include "core/base/util.h"
 
 static const char *const pane_names[PANE_COUNT] = {"cgroups", "procs", "events"};
 

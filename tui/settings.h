@@ -19,9 +19,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "layout.h"
-#include "proccols.h"
-#include "theme.h"
+#include "tui/layout.h"
+#include "tui/proccols.h"
+#include "tui/theme.h"
 
 struct settings {
 	double delay_s;

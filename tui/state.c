@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui.h"
+#include "tui/tui.h"
 
 #include <errno.h>
 #include <math.h>
@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/oom_event.h"
-#include "core/util.h"
+#include "core/klog/oom_event.h"
+#include "core/base/util.h"
 
 const struct glyphs tui_glyphs_utf8 = {
 	.bar_full = "\u2588", .bar_empty = "\u2591", .high_mark = "\u2503",

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tagset.h"
+#include "tui/tagset.h"
 
 #include <errno.h>
 #include <string.h>

@@ -11,7 +11,7 @@
 #include <sys/types.h>
 
 #include "core/model.h"
-#include "core/oom_adj.h"
+#include "core/control/oom_adj.h"
 
 #define TAGSET_MAX OOM_ADJ_UNDO_MAX
 

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "term_fallback.h"
+#include "tui/term_fallback.h"
 
 #include <stdbool.h>
 #include <stddef.h>

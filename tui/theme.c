@@ -1,6 +1,6 @@
 /* tui/theme.c — finding and loading theme files, and applying a theme to curses. */
 #include "config.h"
-#include "theme.h"
+#include "tui/theme.h"
 
 #include <curses.h>
 #include <dirent.h>
@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/util.h"
-#include "theme_file.h"
+#include "core/base/util.h"
+#include "tui/theme_file.h"
 
 #ifndef OOMTOP_THEMEDIR
 #define OOMTOP_THEMEDIR "/usr/local/share/oomtop/themes"

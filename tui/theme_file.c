@@ -1,5 +1,5 @@
 #include "config.h"
-#include "theme_file.h"
+#include "tui/theme_file.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "conffile.h"
+#include "tui/conffile.h"
 
 static const char *const color_keys[C_COUNT] = {
 #define X(id, key, def, doc) [id] = key,

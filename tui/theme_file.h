@@ -12,7 +12,7 @@
 #ifndef OOMTOP_TUI_THEME_FILE_H
 #define OOMTOP_TUI_THEME_FILE_H
 
-#include "theme.h"
+#include "tui/theme.h"
 
 /* "#rrggbb", a colour name, or "" / "default". Returns false for anything else. */
 bool theme_color_parse(const char *s, struct theme_color *out);

@@ -12,16 +12,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "adjctl.h"
-#include "app.h"
-#include "cgview.h"
+#include "tui/adjctl.h"
+#include "tui/app.h"
+#include "tui/cgview.h"
 #include "core/model.h"
-#include "core/oom_adj.h"
-#include "layout.h"
-#include "procview.h"
-#include "settings.h"
-#include "tagset.h"
-#include "theme.h"
+#include "core/control/oom_adj.h"
+#include "tui/layout.h"
+#include "tui/procview.h"
+#include "tui/settings.h"
+#include "tui/tagset.h"
+#include "tui/theme.h"
 
 /* Characters that differ between UTF-8 and ASCII terminals. */
 struct glyphs {

@@ -1,10 +1,10 @@
 #include "config.h"
-#include "uifmt.h"
+#include "tui/uifmt.h"
 
 #include <math.h>
 #include <stdio.h>
 
-#include "core/textfmt.h"
+#include "core/base/textfmt.h"
 
 char *uifmt_bytes(char *buf, size_t n, int64_t bytes)
 {

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/badness.h"
-#include "core/util.h"
+#include "core/estimate/badness.h"
+#include "core/base/util.h"
 
 /* "VmRSS:\t   14464 kB" → bytes; VAL_UNKNOWN when absent */
 static int64_t kb_field(const char *buf, const char *key)

@@ -96,7 +96,7 @@ pass "selects a cgroup and shows only its processes"
 # --- OOM episode
 keys Tab Tab
 if screen | grep -q 'no OOM kills in the kernel log'; then
-	note "the kernel log holds no OOM kill here: episode step skipped (tests/render covers it)"
+	note "the kernel log holds no OOM kill here: episode step skipped (tests/tui covers it)"
 else
 	keys Enter
 	wait_for 'Task table'

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/setadj_cmd.h"
+#include "app/cmd_setadj.h"
 
 int main(int argc, char **argv)
 {

@@ -3,9 +3,9 @@
  * and readable names made from a path (core/cgroup_tree.c, core/cgroup_name.c). */
 #include "config.h"
 
-#include "core/cgroup_name.h"
-#include "core/cgroup_tree.h"
-#include "fuzz.h"
+#include "core/cgroup/name.h"
+#include "core/cgroup/tree.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,8 +1,8 @@
 /* tests/fuzz/fuzz_meminfo.c — /proc/meminfo → meminfo_parse (core/sysmem.c). */
 #include "config.h"
 
-#include "core/sysmem.h"
-#include "fuzz.h"
+#include "core/sys/sysmem.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

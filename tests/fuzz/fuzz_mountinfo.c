@@ -2,8 +2,8 @@
  * (core/mountinfo.c): octal escapes, missing fields, over-long paths. */
 #include "config.h"
 
-#include "core/mountinfo.h"
-#include "fuzz.h"
+#include "core/cgroup/mountinfo.h"
+#include "tests/fuzz/fuzz.h"
 
 static struct cgroup_mounts m; /* 4 × PATH_MAX: not on the stack */
 

@@ -8,9 +8,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/kmsg_source.h"
-#include "core/oom_event_fmt.h"
-#include "core/oom_parse.h"
+#include "core/klog/kmsg_source.h"
+#include "core/output/event.h"
+#include "core/klog/oom_parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,8 +4,8 @@
 
 #include <limits.h>
 
-#include "core/proc_parse.h"
-#include "fuzz.h"
+#include "core/proc/parse.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

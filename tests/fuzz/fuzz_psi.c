@@ -4,8 +4,8 @@
 
 #include <math.h>
 
-#include "core/sysmem.h"
-#include "fuzz.h"
+#include "core/sys/sysmem.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -7,8 +7,8 @@
 #include <locale.h>
 #include <stdbool.h>
 
-#include "core/textfmt.h"
-#include "fuzz.h"
+#include "core/base/textfmt.h"
+#include "tests/fuzz/fuzz.h"
 #include "tui/sanitize.h"
 
 /* Valid UTF-8 without C0/DEL/C1 controls (what may reach a terminal). */

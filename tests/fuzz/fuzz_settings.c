@@ -3,7 +3,7 @@
  * to the same text (the S key must never save a file oomtop then rejects). */
 #include "config.h"
 
-#include "fuzz.h"
+#include "tests/fuzz/fuzz.h"
 #include "tui/settings.h"
 
 static void on_problem(void *ud, const char *msg)

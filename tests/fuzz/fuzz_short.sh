@@ -1,65 +1,43 @@
 #!/bin/sh
-# tests/fuzz/fuzz_short.sh — build one libFuzzer target with clang and run it briefly.
+# tests/fuzz/fuzz_short.sh — link one libFuzzer target and run it briefly.
 #
 #   fuzz_short.sh tests/fuzz/NAME.fuzz     (what `make check` runs, one test per target)
-#   fuzz_short.sh                          every tests/fuzz/*.fuzz in turn (scripts/fuzz)
 #
-# A NAME.fuzz manifest is a few shell assignments:
-#   target=fuzz_NAME.c            the LLVMFuzzerTestOneInput file, in tests/fuzz/
-#   sources="core/x.c core/y.c"   our sources it needs (paths from the top source dir)
-#   seeds="tests/fixtures/kmsg"   optional extra seed dirs; tests/fuzz/seeds/NAME/ always
-#   max_len=4096                  optional (default 4096)
-# It builds its own binary (ASan + UBSan + libFuzzer) in a temporary directory, so it works
-# from any build and from a read-only source tree; `configure --enable-fuzzing` builds the
-# same targets in the tree for longer runs by hand.
-#
-# Environment: FUZZ_SECONDS per target (default 4), SRCDIR, BUILDDIR (config.h), CC_FUZZ
-# (default clang). Exit 0 clean, 1 on a crash or a build failure of our sources (the
-# reproducer is printed in base64), 77 when clang's libFuzzer is not available.
+# The target is tests/fuzz/fuzz_NAME.c; it is linked against core and tui as
+# tests/fuzz/instrumented.sh compiled them (BUILDDIR/tests/fuzz/lib: make builds it before
+# the fuzz tests). A NAME.fuzz manifest holds a description and, optionally:
+#   seeds="tests/fixtures/kmsg"   extra seed dirs; tests/fuzz/seeds/NAME/ always
+#   max_len=4096                  the longest input (default 4096)
+# Environment: FUZZ_SECONDS per target (default 4), SRCDIR, BUILDDIR, CC_FUZZ (clang).
+# Exit 0 clean, 1 on a crash (the reproducer is printed in base64) or when the target
+# does not build, 77 when the instrumented libraries could not be built here (why).
 set -u
 SRCDIR=${SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILDDIR=${BUILDDIR:-$SRCDIR}
 CC_FUZZ=${CC_FUZZ:-clang}
 secs=${FUZZ_SECONDS:-4}
-
-if [ $# -eq 0 ]; then
-	rc=0
-	for m in "$SRCDIR"/tests/fuzz/*.fuzz; do
-		sh "$0" "$m" || rc=1
-	done
-	exit $rc
-fi
+lib=$BUILDDIR/tests/fuzz/lib
 
 manifest=$1
 name=$(basename "$manifest" .fuzz)
-target="" sources="" seeds="" max_len=4096
+seeds="" max_len=4096
 # shellcheck disable=SC1090
 . "$manifest" || { echo "FAIL: cannot read $manifest"; exit 1; }
-[ -n "$target" ] && [ -n "$sources" ] || { echo "FAIL: $manifest needs target= and sources="; exit 1; }
 
 [ "$secs" = 0 ] && { echo "SKIP: FUZZ_SECONDS=0 (scripts/test's sanitizer build: the main build fuzzed already)"; exit 77; }
-command -v "$CC_FUZZ" >/dev/null 2>&1 || { echo "SKIP: $CC_FUZZ not installed (scripts/setup installs clang)"; exit 77; }
+state=$(cat "$lib/stamp" 2>/dev/null) || { echo "SKIP: $lib/stamp is missing: run make tests/fuzz/lib/stamp"; exit 77; }
+case $state in
+ok) ;;
+skip:*) echo "SKIP: ${state#skip: }"; exit 77 ;;
+*) echo "FAIL: $lib/stamp says '$state'"; exit 1 ;;
+esac
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/oomtop-fuzz-$name.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-# config.h of the build when there is one, else an empty one (the targets need none of it)
-cfgdir="$tmp"
-if [ -n "${BUILDDIR:-}" ] && [ -f "$BUILDDIR/config.h" ]; then
-	cfgdir=$BUILDDIR
-elif [ -f "$SRCDIR/config.h" ]; then
-	cfgdir=$SRCDIR
-else
-	: >"$tmp/config.h"
-fi
-srcs=""
-for s in $sources; do srcs="$srcs $SRCDIR/$s"; done
-# shellcheck disable=SC2086
-if ! "$CC_FUZZ" -g -O1 -D_GNU_SOURCE -Wall -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=undefined -I"$cfgdir" -I"$SRCDIR" -I"$SRCDIR/core" \
-	"$SRCDIR/tests/fuzz/$target" $srcs -lm -o "$tmp/fuzz" 2>"$tmp/build.log"; then
-	# skip only when libFuzzer itself is missing; our sources failing to build is a failure
-	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' >"$tmp/probe.c"
-	"$CC_FUZZ" -fsanitize=fuzzer "$tmp/probe.c" -o "$tmp/probe" 2>"$tmp/probe.log" ||
-		{ echo "SKIP: $CC_FUZZ's libFuzzer does not link here:"; tail -n 3 "$tmp/probe.log"; exit 77; }
+# shellcheck disable=SC2046
+if ! "$CC_FUZZ" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	-I"$BUILDDIR" -I"$SRCDIR" "$SRCDIR/tests/fuzz/fuzz_$name.c" "$lib/libtui.a" "$lib/libcore.a" \
+	$(cat "$lib/link") -o "$tmp/fuzz" 2>"$tmp/build.log"; then
 	echo "FAIL: the fuzz target $name does not build:"; tail -n 8 "$tmp/build.log"; exit 1
 fi
 

@@ -2,8 +2,8 @@
  * between the first '(' and the last ')' may hold anything. */
 #include "config.h"
 
-#include "core/proc_parse.h"
-#include "fuzz.h"
+#include "core/proc/parse.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

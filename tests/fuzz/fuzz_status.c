@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include "core/model.h"
-#include "core/proc_parse.h"
-#include "fuzz.h"
+#include "core/proc/parse.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

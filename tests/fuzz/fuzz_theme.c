@@ -2,7 +2,7 @@
  * (tui/theme_file.c). Every problem is reported as one "FILE:LINE: message" line. */
 #include "config.h"
 
-#include "fuzz.h"
+#include "tests/fuzz/fuzz.h"
 #include "tui/theme_file.h"
 
 static void on_problem(void *ud, const char *msg)

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/badness.h"
+#include "core/estimate/badness.h"
 #include "tests/unit/ck_run.h"
 
 #define MiB (1024LL * 1024)

@@ -5,7 +5,6 @@
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -14,10 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/cgroup_discover.h"
-#include "core/cgroup_name.h"
-#include "core/cgroup_tree.h"
+#include "core/cgroup/discover.h"
+#include "core/cgroup/name.h"
+#include "core/cgroup/tree.h"
 #include "core/model.h"
+#include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
 
 #define FX_V1 FIXTURES "/cgroup/v1"
@@ -108,59 +108,6 @@ static int64_t eff_of(struct cgroup_tree *t, const struct cgroup_row *rows, cons
 	int i = cgroup_tree_find(t, path);
 	ck_assert_int_ge(i, 0);
 	return rows[i].effective_limit_bytes;
-}
-
-static char copy_src[PATH_MAX], copy_dst[PATH_MAX];
-
-static int copy_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)ftw;
-	char dst[PATH_MAX * 2];
-	snprintf(dst, sizeof(dst), "%s%s", copy_dst, path + strlen(copy_src));
-	if (type == FTW_D)
-		return mkdir(dst, 0755) == 0 || errno == EEXIST ? 0 : -1;
-	if (type != FTW_F)
-		return -1;
-	FILE *in = fopen(path, "rb"), *out = fopen(dst, "wb");
-	int rc = in && out ? 0 : -1;
-	char buf[4096];
-	size_t k;
-	while (rc == 0 && in && (k = fread(buf, 1, sizeof(buf), in)) > 0)
-		if (fwrite(buf, 1, k, out) != k)
-			rc = -1;
-	if (in)
-		fclose(in);
-	if (out && fclose(out) != 0)
-		rc = -1;
-	(void)st;
-	return rc;
-}
-
-static void copy_tree(const char *src, const char *dst)
-{
-	snprintf(copy_src, sizeof(copy_src), "%s", src);
-	snprintf(copy_dst, sizeof(copy_dst), "%s", dst);
-	ck_assert_int_eq(nftw(src, copy_one, 16, FTW_PHYS), 0);
-}
-
-static int rm_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	return type == FTW_DP ? rmdir(path) : unlink(path);
-}
-
-static void rm_tree(const char *path)
-{
-	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_msg(f != NULL, "cannot write %s", path);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
 }
 
 /* ---------------------------------------------------------------- parsers */
@@ -485,7 +432,7 @@ START_TEST(tree_refresh_follows_changes)
 	ck_assert_ptr_nonnull(mkdtemp(tmp));
 	char root[PATH_MAX], p[PATH_MAX * 2];
 	snprintf(root, sizeof(root), "%s/v2", tmp);
-	copy_tree(FX_V2, root);
+	fxtree_copy(FX_V2, root);
 
 	struct cgroup_tree *t = cgroup_tree_new(root, 2);
 	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
@@ -506,15 +453,15 @@ START_TEST(tree_refresh_follows_changes)
 
 	/* the container goes away, a unit appears, a value changes */
 	snprintf(p, sizeof(p), "%s/system.slice/docker-" D1 ".scope", root);
-	rm_tree(p);
+	fxtree_remove(p);
 	snprintf(p, sizeof(p), "%s/system.slice/backup.service", root);
 	ck_assert_int_eq(mkdir(p, 0755), 0);
 	snprintf(p, sizeof(p), "%s/system.slice/backup.service/memory.current", root);
-	write_file(p, "4096\n");
+	fxtree_write(NULL, p, "4096\n");
 	snprintf(p, sizeof(p), "%s/system.slice/backup.service/memory.max", root);
-	write_file(p, "8192\n");
+	fxtree_write(NULL, p, "8192\n");
 	snprintf(p, sizeof(p), "%s/system.slice/nas-agent.service/memory.current", root);
-	write_file(p, "300000000\n");
+	fxtree_write(NULL, p, "300000000\n");
 
 	ck_assert_int_eq(cgroup_tree_refresh(t, 3000), 0);
 	size_t n3;
@@ -540,7 +487,7 @@ START_TEST(tree_refresh_follows_changes)
 	ck_assert_str_eq(row_at(t, "/machine.slice/libpod-" P1 ".scope")->name, "podman c0ffee001122");
 
 	/* the whole hierarchy vanishes: an error, and the last good rows stay readable */
-	rm_tree(root);
+	fxtree_remove(root);
 	ck_assert_int_eq(cgroup_tree_refresh(t, 5000), -ENOENT);
 	size_t n5;
 	cgroup_tree_entries(t, &n5);
@@ -548,7 +495,7 @@ START_TEST(tree_refresh_follows_changes)
 	ck_assert_str_eq(row_at(t, "/system.slice/backup.service")->name, "backup.service");
 
 	cgroup_tree_free(t);
-	rm_tree(tmp);
+	fxtree_remove(tmp);
 }
 END_TEST
 
@@ -564,7 +511,7 @@ static char *fake_proc(const char *mountinfo)
 	ck_assert_int_eq(mkdir(p, 0755), 0);
 	if (mountinfo) {
 		snprintf(p, sizeof(p), "%s/self/mountinfo", dir);
-		write_file(p, mountinfo);
+		fxtree_write(NULL, p, mountinfo);
 	}
 	return dir;
 }
@@ -613,7 +560,7 @@ START_TEST(discover_v1)
 	ck_assert_int_eq(h.version, 1);
 	ck_assert_str_eq(h.mount, FX_V1);
 	ck_assert_str_eq(h.mount_root, "/");
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
 }
 END_TEST
@@ -626,7 +573,7 @@ START_TEST(discover_v2)
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount, FX_V2);
 	ck_assert_str_eq(h.mount_root, "/");
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
 }
 END_TEST
@@ -639,7 +586,7 @@ START_TEST(discover_hybrid)
 	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 1);
 	ck_assert_str_eq(h.mount, FX_HYBRID "/memory");
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
 }
 END_TEST
@@ -655,14 +602,14 @@ START_TEST(discover_container_root)
 	char out[256];
 	cgroup_path_relative(&h, "/docker/" D1 "/app", out, sizeof(out));
 	ck_assert_str_eq(out, "/app");
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
 
 	proc = fake_proc(mountinfo_text(NULL, NULL, FX_V2, "/system.slice/docker-" D1 ".scope"));
 	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount_root, "/system.slice/docker-" D1 ".scope");
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
 }
 END_TEST
@@ -676,7 +623,7 @@ START_TEST(discover_none)
 	ck_assert_int_eq(h.version, 0);
 	ck_assert_ptr_nonnull(strstr(h.why, "no memory controller"));
 	ck_assert_ptr_nonnull(strstr(h.why, FX_HYBRID "/unified"));
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
 
 	/* no cgroup mount at all */
@@ -684,7 +631,7 @@ START_TEST(discover_none)
 	ck_assert_int_eq(cgroup_discover(proc, &h), -ENOENT);
 	ck_assert_int_eq(h.version, 0);
 	ck_assert_str_eq(h.why, "no memory cgroup hierarchy is mounted");
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
 
 	/* no mountinfo to read */
@@ -694,7 +641,7 @@ START_TEST(discover_none)
 	ck_assert_ptr_nonnull(strstr(h.why, "cannot read"));
 	ck_assert_ptr_nonnull(strstr(h.why, "/self/mountinfo"));
 	ck_assert_ptr_nonnull(strstr(h.why, "No such file"));
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
 }
 END_TEST
@@ -705,15 +652,15 @@ START_TEST(discover_escaped_mount_point)
 	ck_assert_ptr_nonnull(mkdtemp(tmp));
 	char root[PATH_MAX];
 	snprintf(root, sizeof(root), "%s/my cgroup\\v2", tmp);
-	copy_tree(FX_V2, root);
+	fxtree_copy(FX_V2, root);
 	char *proc = fake_proc(mountinfo_text(NULL, NULL, root, NULL));
 	struct cgroup_hierarchy h;
 	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount, root);
-	rm_tree(proc);
+	fxtree_remove(proc);
 	free(proc);
-	rm_tree(tmp);
+	fxtree_remove(tmp);
 }
 END_TEST
 

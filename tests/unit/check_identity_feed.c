@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/identity_feed.h"
+#include "core/proc/identity_feed.h"
 #include "tests/unit/ck_run.h"
 
 #define NCHILD 80

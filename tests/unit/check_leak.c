@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "core/leak.h"
+#include "core/estimate/leak.h"
 #include "tests/unit/ck_run.h"
 
 #define MIB (1024.0 * 1024.0)

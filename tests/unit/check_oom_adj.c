@@ -1,4 +1,4 @@
-/* Unit tests for core/oom_adj.c and core/setadj_cmd.c: the pure decisions and words, the
+/* Unit tests for core/control/oom_adj.c: the pure decisions and words, the
  * write path against a fixture /proc tree, and a few writes to real child processes. */
 #include "config.h"
 
@@ -14,9 +14,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/oom_adj.h"
-#include "core/setadj_cmd.h"
-#include "core/util.h"
+#include "core/control/oom_adj.h"
+#include "core/base/util.h"
+#include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
 
 /* ---- parsers ---- */
@@ -245,16 +245,6 @@ static void capture(void *arg, const char *line)
 	fx_nlog++;
 }
 
-static void write_file(const char *rel, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", fx_root, rel);
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static const char *read_fx(const char *rel)
 {
 	static char buf[256];
@@ -266,28 +256,19 @@ static const char *read_fx(const char *rel)
 
 static void fx_setup(void)
 {
-	snprintf(fx_root, sizeof(fx_root), "/tmp/oomtop-adj-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(fx_root));
-	char path[256];
-	snprintf(path, sizeof(path), "%s/42", fx_root);
-	mkdir(path, 0755);
-	snprintf(path, sizeof(path), "%s/self", fx_root);
-	mkdir(path, 0755);
-	write_file("42/stat",
+	fxtree_make(fx_root, sizeof(fx_root), "adj");
+	fxtree_write(fx_root, "42/stat",
 	           "42 (nas agent) S 1 42 42 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 1 1\n");
-	write_file("42/status", "Name:\tnas agent\nUid:\t0\t0\t0\t0\n");
-	write_file("42/oom_score_adj", "0\n");
-	write_file("self/status", "CapEff:\t000001fffeffffff\n");
+	fxtree_write(fx_root, "42/status", "Name:\tnas agent\nUid:\t0\t0\t0\t0\n");
+	fxtree_write(fx_root, "42/oom_score_adj", "0\n");
+	fxtree_write(fx_root, "self/status", "CapEff:\t000001fffeffffff\n");
 	fx_nlog = 0;
 	fx_log[0] = '\0';
 }
 
 static void fx_teardown(void)
 {
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx_root);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cleanup of %s failed\n", fx_root);
+	fxtree_remove(fx_root);
 }
 
 static struct oom_adj_env fx_env(void)
@@ -332,10 +313,10 @@ START_TEST(fixture_refusals_write_nothing)
 	ck_assert_ptr_nonnull(strstr(r.message, "now another process"));
 	ck_assert_ptr_nonnull(strstr(r.detail, "776, now 777"));
 	ck_assert_int_eq(oom_adj_set(&env, 43, 777, 500, 0, &r), OOM_ADJ_GONE);
-	write_file("42/stat",
+	fxtree_write(fx_root, "42/stat",
 	           "42 (nas agent) Z 1 42 42 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 1 1\n");
 	ck_assert_int_eq(oom_adj_set(&env, 42, 777, 500, 0, &r), OOM_ADJ_GONE);
-	write_file("42/stat",
+	fxtree_write(fx_root, "42/stat",
 	           "42 (nas agent) S 1 42 42 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 1 1\n");
 	ck_assert_str_eq(read_fx("42/oom_score_adj"), "0\n");
 	ck_assert_int_eq(fx_nlog, 0);
@@ -369,59 +350,6 @@ START_TEST(fixture_undo_restores_the_last_change_only)
 	ck_assert_str_eq(read_fx("42/oom_score_adj"), "200\n");
 	ck_assert_uint_eq(u->n, 0);
 	free(u);
-}
-END_TEST
-
-START_TEST(setadj_parse_is_strict)
-{
-	char msg[300];
-	pid_t pid;
-	int v;
-	ck_assert_int_eq(setadj_parse("42:500", &pid, &v, msg, sizeof(msg)), 0);
-	ck_assert_int_eq(pid, 42);
-	ck_assert_int_eq(v, 500);
-	ck_assert_int_eq(setadj_parse("42:-1000", &pid, &v, msg, sizeof(msg)), 0);
-	ck_assert_int_eq(v, -1000);
-	ck_assert_int_eq(setadj_parse("42:+7", &pid, &v, msg, sizeof(msg)), 0);
-	ck_assert_int_eq(v, 7);
-	const char *bad[] = {"",       "42",    "42:",    ":5",
-	                     "x:5",    "42:5x", "42: 5",  " 42:5",
-	                     "42:5:6", "-1:5",  "42:--5", "42:99999999999999999999999"};
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		msg[0] = '\0';
-		ck_assert_msg(setadj_parse(bad[i], &pid, &v, msg, sizeof(msg)) == SETADJ_EXIT_USAGE,
-		              "accepted '%s'", bad[i]);
-		ck_assert_ptr_nonnull(strstr(msg, "--set-adj"));
-		ck_assert_ptr_null(strchr(msg, '\n'));
-	}
-	ck_assert_int_eq(setadj_parse("42:1001", &pid, &v, msg, sizeof(msg)), SETADJ_EXIT_USAGE);
-	ck_assert_str_eq(msg, "oomtop: --set-adj: VALUE must be from -1000 to 1000, got 1001");
-	ck_assert_int_eq(setadj_parse("0:5", &pid, &v, msg, sizeof(msg)), SETADJ_EXIT_USAGE);
-	ck_assert_ptr_nonnull(strstr(msg, "PID must be"));
-	ck_assert_int_eq(setadj_parse(NULL, &pid, &v, msg, sizeof(msg)), SETADJ_EXIT_USAGE);
-}
-END_TEST
-
-START_TEST(setadj_cmd_exit_codes_on_the_fixture)
-{
-	struct oom_adj_env env = fx_env();
-	char *obuf = NULL, *ebuf = NULL;
-	size_t olen = 0, elen = 0;
-	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "42:2000", false, out, err), 2);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "42:600", true, out, err), 1);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "43:600", false, out, err), 1);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "42:600", false, out, err), 0);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "42:600", false, out, err), 0); /* unchanged */
-	fclose(out);
-	fclose(err);
-	ck_assert_str_eq(obuf, "oomtop: pid 42 (nas agent): oom_score_adj 0 -> 600\n"
-	                       "oomtop: pid 42 (nas agent): oom_score_adj is already 600\n");
-	ck_assert_ptr_nonnull(strstr(ebuf, "VALUE must be from -1000 to 1000, got 2000\n"));
-	ck_assert_ptr_nonnull(strstr(ebuf, "read-only mode (--readonly)"));
-	ck_assert_ptr_nonnull(strstr(ebuf, "pid 43 is gone"));
-	free(obuf);
-	free(ebuf);
 }
 END_TEST
 
@@ -556,7 +484,6 @@ int main(void)
 	tcase_add_test(tp, refused_lowering_names_cap_sys_resource_and_the_floor);
 	tcase_add_test(tp, open_refusals_tell_other_user_from_non_dumpable);
 	tcase_add_test(tp, gone_mismatch_and_success_words);
-	tcase_add_test(tp, setadj_parse_is_strict);
 	tcase_add_test(tp, persist_hint_follows_the_cgroup);
 	suite_add_tcase(s, tp);
 	TCase *tf = tcase_create("fixture");
@@ -564,7 +491,6 @@ int main(void)
 	tcase_add_test(tf, fixture_write_reads_back_and_logs_who_what);
 	tcase_add_test(tf, fixture_refusals_write_nothing);
 	tcase_add_test(tf, fixture_undo_restores_the_last_change_only);
-	tcase_add_test(tf, setadj_cmd_exit_codes_on_the_fixture);
 	suite_add_tcase(s, tf);
 	TCase *tr = tcase_create("real");
 	tcase_add_test(tr, real_process_raise_lower_and_floor);

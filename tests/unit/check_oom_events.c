@@ -1,4 +1,4 @@
-/* Unit tests for the kernel-log sources, the OOM parser, the live store and --events.
+/* Unit tests for the kernel-log sources, the OOM parser and the live store.
  * Table-driven against tests/fixtures/kmsg/expected.tsv (published logs) and
  * expected-local.tsv (real kills captured on the CI machine, transport shapes, adversarial). */
 #include "config.h"
@@ -12,12 +12,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/events_cmd.h"
-#include "core/kmsg_source.h"
-#include "core/oom_event_fmt.h"
-#include "core/oom_log.h"
-#include "core/oom_parse.h"
-#include "core/util.h"
+#include "core/klog/kmsg_source.h"
+#include "core/output/event.h"
+#include "core/klog/oom_log.h"
+#include "core/klog/oom_parse.h"
+#include "core/base/util.h"
 #include "tests/unit/ck_run.h"
 
 #define KMSG_DIR FIXTURES "/kmsg"
@@ -619,39 +618,6 @@ START_TEST(json_escapes_and_nulls)
 }
 END_TEST
 
-START_TEST(events_cmd_prints_json_lines_and_fails_cleanly)
-{
-	char path[512];
-	snprintf(path, sizeof(path), "%s/k5.15-memcg-v2-1.txt", KMSG_DIR);
-	char *obuf = NULL, *ebuf = NULL;
-	size_t olen = 0, elen = 0;
-	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
-	ck_assert_int_eq(events_cmd_run(path, false, EVENTS_FORMAT_JSON, out, err), 0);
-	fclose(out);
-	fclose(err);
-	int lines = 0;
-	for (char *p = obuf; (p = strchr(p, '\n')); p++)
-		lines++;
-	ck_assert_int_eq(lines, 6);
-	ck_assert(strncmp(obuf, "{\"boot_time\": 139.201482, ", 26) == 0);
-	ck_assert_ptr_nonnull(strstr(obuf, "\"victim_pid\": 7788, \"victim_comm\": \"bash\""));
-	ck_assert_uint_eq(elen, 0);
-	free(obuf);
-	free(ebuf);
-
-	out = open_memstream(&obuf, &olen);
-	err = open_memstream(&ebuf, &elen);
-	ck_assert_int_eq(events_cmd_run("/nonexistent/kmsg", false, EVENTS_FORMAT_TEXT, out, err), 1);
-	fclose(out);
-	fclose(err);
-	ck_assert_uint_eq(olen, 0);
-	ck_assert_ptr_nonnull(strstr(ebuf, "oomtop: cannot open /nonexistent/kmsg"));
-	free(obuf);
-	free(ebuf);
-}
-END_TEST
-
-
 int main(void)
 {
 	Suite *s = suite_create("oom_events");
@@ -671,7 +637,6 @@ int main(void)
 	tcase_add_test(tc, garbage_never_crashes);
 	tcase_add_test(tc, store_is_bounded_and_keeps_newest_details);
 	tcase_add_test(tc, json_escapes_and_nulls);
-	tcase_add_test(tc, events_cmd_prints_json_lines_and_fails_cleanly);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

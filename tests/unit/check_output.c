@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "core/model.h"
-#include "core/output.h"
-#include "core/textfmt.h"
+#include "core/output/output.h"
+#include "core/base/textfmt.h"
 #include "tests/unit/ck_run.h"
 
 /* ================================================================ a strict JSON parser */

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cgroup_discover.h"
+#include "core/cgroup/discover.h"
 #include "core/model.h"
-#include "core/mountinfo.h"
-#include "core/proc_parse.h"
-#include "core/sysmem.h"
+#include "core/cgroup/mountinfo.h"
+#include "core/proc/parse.h"
+#include "core/sys/sysmem.h"
 #include "tests/unit/ck_run.h"
 
 /* ---------------------------------------------------------------- status */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/procsort.h"
+#include "core/proc/sort.h"
 #include "tests/unit/ck_run.h"
 
 static struct proc_row mk(pid_t pid)

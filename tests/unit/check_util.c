@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/util.h"
+#include "core/base/util.h"
 #include "tests/unit/ck_run.h"
 
 START_TEST(parse_i64_reads_and_saturates)

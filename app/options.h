@@ -1,0 +1,47 @@
+/* core/options.h — the command line of DESIGN §3, parsed into a struct. Pure apart from
+ * user-name lookup (-u). Never prints and never exits: main() does both. */
+#ifndef OOMTOP_OPTIONS_H
+#define OOMTOP_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "core/output/output.h"
+#include "core/proc/sort.h"
+
+#define OPTIONS_MAX_PIDS 64
+
+enum run_mode { MODE_SCREEN, MODE_BATCH, MODE_EVENTS, MODE_SET_ADJ, MODE_HELP, MODE_VERSION };
+
+struct options {
+	enum run_mode mode;
+	double delay_s;      /* -d: 0.1 .. 3600, default 1 */
+	double window_s;     /* -w: 10 .. 604800, default 300, or 10 × delay when that is longer */
+	bool delay_given, window_given; /* said on the command line (settings must not override) */
+	enum sort_key sort;  /* -s */
+	bool sort_given;
+	pid_t pids[OPTIONS_MAX_PIDS]; /* -p */
+	size_t npids;
+	bool by_uid;         /* -u */
+	uid_t uid;
+	const char *user;
+	const char *cgroup;  /* -c: a cgroup path ("/system.slice") */
+	long iterations;     /* -n: 0 = until stopped */
+	enum out_format format; /* -f */
+	bool follow;         /* --follow (with --events) */
+	const char *kmsg_path; /* --kmsg FILE or "-" */
+	const char *set_adj; /* --set-adj PID:VALUE, checked by its command */
+	bool readonly;
+	const char *theme;
+	bool no_color;       /* --no-color, or NO_COLOR set in the environment */
+};
+
+/* Parse argv. Returns 0, or 2 (bad usage) with a one-line message in err naming the option
+ * and the accepted range. `no_color_env` is getenv("NO_COLOR") (NULL when unset). */
+int options_parse(struct options *o, int argc, char **argv, const char *no_color_env, char *err, size_t errlen);
+
+/* The --help text. */
+const char *options_usage(void);
+
+#endif

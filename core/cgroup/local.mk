@@ -1,0 +1,7 @@
+# core/cgroup/ — memory cgroups: where the hierarchy is (libcgroup, mountinfo), the tree
+# and its values, readable names.
+liboomtop_core_a_SOURCES += \
+	%reldir%/mountinfo.c %reldir%/mountinfo.h \
+	%reldir%/discover.c %reldir%/discover.h \
+	%reldir%/name.c %reldir%/name.h \
+	%reldir%/tree.c %reldir%/tree.h

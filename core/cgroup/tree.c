@@ -1,0 +1,333 @@
+#include "config.h"
+#include "core/cgroup/tree.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/cgroup/name.h"
+#include "core/sys/sysmem.h"
+#include "core/base/util.h"
+
+#define CGROUP_MAX_DEPTH 64
+#define UNLIMITED_FLOOR (INT64_C(1) << 62)
+
+/* memory.max / memory.high (v2):      max        or  1073741824
+ * memory.limit_in_bytes (v1):         9223372036854771712  (unlimited) or 33554432 */
+int64_t cgroup_parse_limit(const char *buf)
+{
+	const char *p = buf;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (strncmp(p, "max", 3) == 0)
+		return VAL_UNKNOWN;
+	int64_t v;
+	if (!util_parse_i64(&p, &v) || v < 0 || v >= UNLIMITED_FLOOR)
+		return VAL_UNKNOWN;
+	return v;
+}
+
+/* memory.events (v2):       low 0\nhigh 0\nmax 12\noom 1\noom_kill 1\noom_group_kill 0
+ * memory.oom_control (v1):  oom_kill_disable 0\nunder_oom 0\noom_kill 1 */
+int64_t cgroup_parse_keyed(const char *buf, const char *key)
+{
+	size_t kl = strlen(key);
+	for (const char *p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		if (strncmp(p, key, kl) == 0 && p[kl] == ' ') {
+			const char *q = p + kl;
+			int64_t v;
+			return util_parse_i64(&q, &v) ? v : VAL_UNKNOWN;
+		}
+	}
+	return VAL_UNKNOWN;
+}
+
+void cgroup_effective_limits(struct cgroup_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int64_t eff = rows[i].limit_bytes;
+		int p = rows[i].parent;
+		if (p >= 0 && (size_t)p < i) {
+			int64_t pe = rows[p].effective_limit_bytes;
+			if (val_known(pe) && (!val_known(eff) || pe < eff))
+				eff = pe;
+		}
+		rows[i].effective_limit_bytes = eff;
+	}
+}
+
+struct cgroup_tree {
+	char *mount;
+	int version;
+	struct cgroup_entry *ents;
+	size_t n, cap;
+	size_t *by_path; /* indices into ents sorted by path, for cgroup_tree_find */
+	/* the previous refresh, to carry names and histories over */
+	struct cgroup_entry *old;
+	size_t nold;
+	size_t *old_by_path;
+};
+
+struct cgroup_tree *cgroup_tree_new(const char *mount, int version)
+{
+	struct cgroup_tree *t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->mount = strdup(mount);
+	t->version = version;
+	if (!t->mount) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static int64_t read_value(int dirfd, const char *file, bool limit)
+{
+	char buf[64];
+	if (util_read_file_at(dirfd, file, buf, sizeof(buf)) <= 0)
+		return VAL_UNKNOWN;
+	if (limit)
+		return cgroup_parse_limit(buf);
+	const char *p = buf;
+	int64_t v;
+	return util_parse_i64(&p, &v) ? v : VAL_UNKNOWN;
+}
+
+static int64_t read_keyed(int dirfd, const char *file, const char *key)
+{
+	char buf[1024];
+	if (util_read_file_at(dirfd, file, buf, sizeof(buf)) <= 0)
+		return VAL_UNKNOWN;
+	return cgroup_parse_keyed(buf, key);
+}
+
+static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_row *r)
+{
+	r->high_bytes = VAL_UNKNOWN;
+	r->psi_some_avg10 = NAN;
+	if (t->version == 2) {
+		r->usage_bytes = read_value(dirfd, "memory.current", false);
+		r->limit_bytes = read_value(dirfd, "memory.max", true);
+		r->high_bytes = read_value(dirfd, "memory.high", true);
+		r->swap_bytes = read_value(dirfd, "memory.swap.current", false);
+		r->oom_kills = read_keyed(dirfd, "memory.events", "oom_kill");
+		char buf[512];
+		double full;
+		if (util_read_file_at(dirfd, "memory.pressure", buf, sizeof(buf)) > 0)
+			psi_parse(buf, &r->psi_some_avg10, &full);
+	} else {
+		r->usage_bytes = read_value(dirfd, "memory.usage_in_bytes", false);
+		r->limit_bytes = read_value(dirfd, "memory.limit_in_bytes", true);
+		int64_t memsw = read_value(dirfd, "memory.memsw.usage_in_bytes", false);
+		r->swap_bytes = VAL_UNKNOWN;
+		if (val_known(memsw) && val_known(r->usage_bytes))
+			r->swap_bytes = memsw > r->usage_bytes ? memsw - r->usage_bytes : 0;
+		r->oom_kills = read_keyed(dirfd, "memory.oom_control", "oom_kill");
+	}
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static struct cgroup_entry *push_entry(struct cgroup_tree *t)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		struct cgroup_entry *ne = realloc(t->ents, cap * sizeof(*ne));
+		if (!ne)
+			return NULL;
+		t->ents = ne;
+		t->cap = cap;
+	}
+	struct cgroup_entry *e = &t->ents[t->n++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+static const struct cgroup_tree *sort_ctx;
+static int idx_by_path(const void *a, const void *b)
+{
+	const struct cgroup_entry *ents = sort_ctx->ents;
+	return strcmp(ents[*(const size_t *)a].row.path, ents[*(const size_t *)b].row.path);
+}
+
+static int old_find(const struct cgroup_tree *t, const char *path)
+{
+	size_t lo = 0, hi = t->nold;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(t->old[t->old_by_path[mid]].row.path, path);
+		if (c == 0)
+			return (int)t->old_by_path[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Add the cgroup at dirfd (path `path`), then its children, depth first. */
+static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, int parent, int64_t t_ms)
+{
+	struct cgroup_entry *e = push_entry(t);
+	if (!e)
+		return;
+	int self = (int)(t->n - 1);
+	e->row.path = strdup(path);
+	if (!e->row.path) {
+		t->n--;
+		return;
+	}
+	e->row.version = t->version;
+	e->row.depth = depth;
+	e->row.parent = parent;
+	e->row.usage_slope = (struct slope){NAN, NAN};
+	e->row.effective_limit_bytes = VAL_UNKNOWN; /* the snapshot computes these two */
+	e->row.nprocs = VAL_UNKNOWN;
+	e->row.eta_to_limit_s = NAN;
+	int o = old_find(t, path);
+	if (o >= 0) {
+		e->row.name = t->old[o].row.name;
+		t->old[o].row.name = NULL; /* moved */
+		e->usage_hist = t->old[o].usage_hist;
+	} else {
+		char name[256];
+		cgroup_readable_name(path, name, sizeof(name));
+		e->row.name = strdup(name);
+	}
+	read_values(t, dirfd, &e->row);
+	(void)t_ms;
+
+	if (depth >= CGROUP_MAX_DEPTH)
+		return;
+	int dfd = dup(dirfd);
+	if (dfd < 0)
+		return;
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return;
+	}
+	char **kids = NULL;
+	size_t nk = 0, ck = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (de->d_type != DT_DIR) { /* some filesystems (fixtures) only say DT_UNKNOWN */
+			struct stat st;
+			if (de->d_type != DT_UNKNOWN || fstatat(dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+			    !S_ISDIR(st.st_mode))
+				continue;
+		}
+		if (nk == ck) {
+			ck = ck ? ck * 2 : 16;
+			char **nkids = realloc(kids, ck * sizeof(*kids));
+			if (!nkids)
+				break;
+			kids = nkids;
+		}
+		if ((kids[nk] = strdup(de->d_name)))
+			nk++;
+	}
+	closedir(d);
+	if (nk) /* a leaf has no array: qsort(NULL, 0) is undefined */
+		qsort(kids, nk, sizeof(*kids), name_cmp);
+	for (size_t i = 0; i < nk; i++) {
+		int cfd = openat(dirfd, kids[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (cfd >= 0) {
+			char child[PATH_MAX];
+			int n = snprintf(child, sizeof(child), "%s%s%s", path, strcmp(path, "/") ? "/" : "", kids[i]);
+			if (n > 0 && (size_t)n < sizeof(child))
+				walk(t, cfd, child, depth + 1, self, t_ms);
+			close(cfd);
+		}
+		free(kids[i]);
+	}
+	free(kids);
+}
+
+static void free_entries(struct cgroup_entry *ents, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((char *)ents[i].row.path);
+		free((char *)ents[i].row.name);
+	}
+}
+
+int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms)
+{
+	int rootfd = open(t->mount, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0)
+		return -errno;
+	/* the current entries become the "old" generation */
+	free_entries(t->old, t->nold);
+	free(t->old);
+	free(t->old_by_path);
+	t->old = t->ents;
+	t->nold = t->n;
+	t->old_by_path = t->by_path;
+	t->ents = NULL;
+	t->n = t->cap = 0;
+	t->by_path = NULL;
+
+	walk(t, rootfd, "/", 0, -1, t_ms);
+	close(rootfd);
+
+	t->by_path = malloc((t->n ? t->n : 1) * sizeof(size_t));
+	if (t->by_path) {
+		for (size_t i = 0; i < t->n; i++)
+			t->by_path[i] = i;
+		sort_ctx = t;
+		qsort(t->by_path, t->n, sizeof(size_t), idx_by_path);
+	}
+	return 0;
+}
+
+struct cgroup_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n)
+{
+	*n = t->n;
+	return t->ents;
+}
+
+int cgroup_tree_find(const struct cgroup_tree *t, const char *path)
+{
+	if (!t->by_path)
+		return -1;
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(t->ents[t->by_path[mid]].row.path, path);
+		if (c == 0)
+			return (int)t->by_path[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+void cgroup_tree_free(struct cgroup_tree *t)
+{
+	if (!t)
+		return;
+	free_entries(t->ents, t->n);
+	free_entries(t->old, t->nold);
+	free(t->ents);
+	free(t->old);
+	free(t->by_path);
+	free(t->old_by_path);
+	free(t->mount);
+	free(t);
+}

@@ -1,0 +1,411 @@
+#include "config.h"
+#include "core/collector.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/estimate/badness.h"
+#include "core/cgroup/discover.h"
+#include "core/cgroup/tree.h"
+#include "core/estimate/leak.h"
+#include "core/cgroup/mountinfo.h"
+#include "core/klog/oom_event.h"
+#include "core/klog/oom_log.h"
+#include "core/proc/parse.h"
+#include "core/proc/table.h"
+#include "core/sys/sysmem.h"
+#include "core/base/util.h"
+
+struct collector {
+	struct collector_config cfg;
+	char *proc_root;
+	struct cgroup_hierarchy hier;
+	struct sysmem_reader *sys;
+	struct proc_table *procs;
+	struct cgroup_tree *cgroups;
+	char hostname[256];
+	struct snapshot snap;
+	size_t cap_procs, cap_cgroups;
+	char notes[SNAPSHOT_MAX_NOTES][400];
+	struct leak_series available_hist; /* MemAvailable */
+	struct oom_log *oom_log;           /* NULL when the kernel log cannot be read */
+	char oom_log_why[400];             /* ... and why, shown as a note */
+	char extra_note[256];              /* cfg.extra_note, copied */
+	int hidepid;                       /* enum mount_hidepid of proc_root, -1 unknown */
+	int64_t prev_oom_kills;
+	double last_oom_kill_unix_s;
+};
+
+void collector_config_defaults(struct collector_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->proc_root = "/proc";
+	cfg->interval_s = 1.0;
+	cfg->window_s = 300.0;
+	cfg->ghost_ttl_s = 60.0;
+	cfg->follow_kmsg = true;
+}
+
+/* The tightest memory limit on oomtop's own cgroup path, VAL_UNKNOWN for none. */
+static int64_t own_effective_limit(const struct collector *c)
+{
+	if (!c->hier.version)
+		return VAL_UNKNOWN;
+	char path[PATH_MAX + 64], raw[PATH_MAX], rel[PATH_MAX], buf[4096];
+	snprintf(path, sizeof(path), "%s/self/cgroup", c->proc_root);
+	if (util_read_file(path, buf, sizeof(buf)) <= 0 || proc_cgroup_parse(buf, c->hier.version, raw, sizeof(raw)) != 0)
+		return VAL_UNKNOWN;
+	cgroup_path_relative(&c->hier, raw, rel, sizeof(rel));
+	int64_t best = VAL_UNKNOWN;
+	const char *file = c->hier.version == 1 ? "memory.limit_in_bytes" : "memory.max";
+	for (;;) {
+		snprintf(path, sizeof(path), "%s%s/%s", c->hier.mount, strcmp(rel, "/") == 0 ? "" : rel, file);
+		if (util_read_file(path, buf, sizeof(buf)) > 0) {
+			int64_t l = cgroup_parse_limit(buf);
+			if (val_known(l) && (!val_known(best) || l < best))
+				best = l;
+		}
+		char *slash = strrchr(rel, '/');
+		if (!slash || strcmp(rel, "/") == 0)
+			break;
+		if (slash == rel)
+			strcpy(rel, "/");
+		else
+			*slash = '\0';
+	}
+	return best;
+}
+
+/* hidepid of the proc mount at proc_root (a fixture directory is no mount: -1). */
+static int read_hidepid(const char *proc_root)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/self/mountinfo", proc_root);
+	char *buf = util_slurp(path, NULL);
+	if (!buf)
+		return -1;
+	int h = mountinfo_proc_hidepid(buf, proc_root);
+	free(buf);
+	return h;
+}
+
+struct collector *collector_new(const struct collector_config *cfg, char *err, size_t errlen)
+{
+	struct collector *c = calloc(1, sizeof(*c));
+	if (!c) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	c->cfg = *cfg;
+	c->proc_root = strdup(cfg->proc_root);
+	if (!c->proc_root) {
+		snprintf(err, errlen, "out of memory");
+		free(c);
+		return NULL;
+	}
+	c->cfg.proc_root = c->proc_root;
+	if (cfg->extra_note)
+		snprintf(c->extra_note, sizeof(c->extra_note), "%s", cfg->extra_note);
+	c->cfg.extra_note = NULL;
+	c->hidepid = read_hidepid(c->proc_root);
+	c->prev_oom_kills = VAL_UNKNOWN;
+	c->last_oom_kill_unix_s = NAN;
+
+	if (cfg->cgroup_root) {
+		c->hier.version = cfg->cgroup_version;
+		snprintf(c->hier.mount, sizeof(c->hier.mount), "%s", cfg->cgroup_root);
+		strcpy(c->hier.mount_root, "/");
+	} else {
+		cgroup_discover(c->proc_root, &c->hier);
+	}
+	if (c->hier.version)
+		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
+
+	struct proc_table_config pc = {c->proc_root, c->hier.version ? &c->hier : NULL, cfg->ghost_ttl_s,
+				       cfg->window_s, 0};
+	/* Held files pin kernel memory charged to oomtop's own cgroup: in a small cgroup that
+	 * would make oomtop the next OOM victim. Spend at most 1/16 of its limit on them; the
+	 * processes beyond are read by path (slower, nothing pinned). */
+	int64_t own_limit = cfg->proc_root && strcmp(cfg->proc_root, "/proc") == 0 ? own_effective_limit(c) : VAL_UNKNOWN;
+	if (val_known(own_limit)) {
+		pc.max_held_files = (size_t)(own_limit / 16 / PROC_HELD_FILE_KMEM_BYTES);
+		if (pc.max_held_files < 3)
+			pc.max_held_files = 3;
+	}
+	c->procs = proc_table_new(&pc, err, errlen);
+	c->sys = sysmem_open(c->proc_root);
+	if (!c->procs || !c->sys) {
+		collector_free(c);
+		return NULL;
+	}
+	if (cfg->follow_kmsg &&
+	    oom_log_open(&c->oom_log, cfg->kmsg_path, c->oom_log_why, sizeof(c->oom_log_why)) != 0)
+		c->oom_log = NULL;
+	if (gethostname(c->hostname, sizeof(c->hostname) - 1) != 0)
+		strcpy(c->hostname, "?");
+	return c;
+}
+
+static void __attribute__((format(printf, 2, 3))) add_note(struct collector *c, const char *fmt, ...)
+{
+	struct snapshot *s = &c->snap;
+	if (s->nnotes >= SNAPSHOT_MAX_NOTES)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->notes[s->nnotes], sizeof(c->notes[0]), fmt, ap);
+	va_end(ap);
+	s->notes[s->nnotes] = c->notes[s->nnotes];
+	s->nnotes++;
+}
+
+static void collect_cgroups(struct collector *c, int64_t t_ms)
+{
+	struct snapshot *s = &c->snap;
+	s->ncgroups = 0;
+	if (!c->cgroups)
+		return;
+	if (cgroup_tree_refresh(c->cgroups, t_ms) != 0) {
+		add_note(c, "cannot read the memory cgroup hierarchy at %s", c->hier.mount);
+		return;
+	}
+	size_t n;
+	struct cgroup_entry *ents = cgroup_tree_entries(c->cgroups, &n);
+	if (!util_grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct cgroup_entry *e = &ents[i];
+		if (val_known(e->row.usage_bytes))
+			leak_push(&e->usage_hist, t_ms, (double)e->row.usage_bytes, c->cfg.window_s);
+		s->cgroups[i] = e->row;
+		s->cgroups[i].usage_slope = leak_estimate(&e->usage_hist, t_ms, c->cfg.window_s);
+		s->cgroups[i].nprocs = 0;
+		s->cgroups[i].next_victim_pid = 0;
+	}
+	s->ncgroups = n;
+	cgroup_effective_limits(s->cgroups, n);
+	for (size_t i = 0; i < n; i++) {
+		struct cgroup_row *r = &s->cgroups[i];
+		r->eta_to_limit_s = NAN;
+		if (val_known(r->usage_bytes) && val_known(r->effective_limit_bytes))
+			r->eta_to_limit_s = leak_eta_s((double)r->usage_bytes, (double)r->effective_limit_bytes,
+						       r->usage_slope);
+	}
+}
+
+/* Count each live user-space process in its cgroup and every ancestor. A process whose
+ * cgroup is not a row of this snapshot (outside our cgroup namespace: "/../x") gets a
+ * NULL cgroup: the JSON contract says a process's cgroup is a path in the same snapshot. */
+static void count_cgroup_procs(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	for (size_t i = 0; i < s->nprocs; i++) {
+		struct proc_row *p = s->procs[i];
+		if (!p->cgroup)
+			continue;
+		int k = cgroup_tree_find(c->cgroups, p->cgroup);
+		if (k < 0) {
+			p->cgroup = NULL;
+			continue;
+		}
+		if (p->state != PROC_RUNNING || p->kernel_thread)
+			continue;
+		for (; k >= 0; k = s->cgroups[k].parent)
+			s->cgroups[k].nprocs++;
+	}
+}
+
+static void collect_procs(struct collector *c, int64_t t_ms, double now)
+{
+	struct snapshot *s = &c->snap;
+	s->nprocs = s->nkernel_threads = 0;
+	if (proc_table_refresh(c->procs, t_ms, now) != 0) {
+		add_note(c, "cannot list processes in %s", c->proc_root);
+		return;
+	}
+	size_t nl, ng;
+	struct proc_entry **live = proc_table_live(c->procs, &nl);
+	struct proc_entry **ghosts = proc_table_ghosts(c->procs, &ng);
+	if (!util_grow((void **)&s->procs, &c->cap_procs, nl + ng, sizeof(*s->procs)))
+		return;
+	/* what this snapshot derives on the rows is computed again: the victim marks, the
+	 * kill links, the cgroup (NULL when not a row of this snapshot, see below) */
+	for (size_t i = 0; i < nl + ng; i++) {
+		struct proc_entry *e = i < nl ? live[i] : ghosts[i - nl];
+		e->row.next_victim = false;
+		e->row.oom_event = -1;
+		e->row.cgroup = e->cgroup;
+		s->nkernel_threads += e->row.kernel_thread;
+		s->procs[s->nprocs++] = &e->row;
+	}
+}
+
+/* What this user cannot see, said once per snapshot instead of as errors on rows:
+ * hidepid (with an estimate of how many tasks it hides) and other users' fd counts. */
+static void note_privileges(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	uid_t me = geteuid();
+	s->nhidden = 0;
+	size_t fds_unknown = 0;
+	int64_t visible_tasks = 0;
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc_row *p = s->procs[i];
+		if (p->state != PROC_RUNNING)
+			continue;
+		visible_tasks += val_known(p->threads) && p->threads > 0 ? p->threads : 1;
+		if (!p->kernel_thread && !val_known(p->fds) && p->uid != me)
+			fds_unknown++;
+	}
+	if (c->hidepid == MOUNT_HIDEPID_INVISIBLE || c->hidepid == MOUNT_HIDEPID_PTRACEABLE) {
+		char path[4096], buf[256];
+		snprintf(path, sizeof(path), "%s/loadavg", c->proc_root);
+		int64_t total = util_read_file(path, buf, sizeof(buf)) > 0 ? loadavg_parse_tasks(buf) : VAL_UNKNOWN;
+		const char *mode = c->hidepid == MOUNT_HIDEPID_INVISIBLE ? "invisible" : "ptraceable";
+		if (val_known(total) && total > visible_tasks) {
+			s->nhidden = (size_t)(total - visible_tasks);
+			add_note(c, "%s is mounted hidepid=%s: about %zu tasks (threads) of other users are hidden "
+				    "(approximate: /proc/loadavg's total minus the visible ones)",
+				 c->proc_root, mode, s->nhidden);
+		} else if (!val_known(total)) {
+			add_note(c, "%s is mounted hidepid=%s: other users' processes are hidden", c->proc_root, mode);
+		}
+	} else if (c->hidepid == MOUNT_HIDEPID_NOACCESS && me != 0) {
+		add_note(c, "%s is mounted hidepid=noaccess: other users' processes are listed without their values",
+			 c->proc_root);
+	}
+	if (fds_unknown && me != 0)
+		add_note(c, "open fds unknown for %zu processes of other users (their /proc/PID/fd needs root)",
+			 fds_unknown);
+}
+
+/* A ghost whose pid and comm match a kill that happened after it started was OOM-killed. */
+static void link_victims(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	for (size_t i = 0; i < s->nprocs; i++) {
+		struct proc_row *p = s->procs[i];
+		if (p->state == PROC_RUNNING)
+			continue;
+		for (size_t k = s->nevents; k-- > 0;) {
+			const struct oom_event *ev = &s->events[k];
+			if (ev->victim_pid != p->pid || !ev->victim_comm || !p->comm ||
+			    strncmp(ev->victim_comm, p->comm, 15) != 0)
+				continue;
+			if (!isnan(ev->time_unix_s) && !isnan(p->start_time_unix_s) &&
+			    ev->time_unix_s + 1.0 < p->start_time_unix_s)
+				continue; /* an older process under the same pid */
+			p->state = PROC_OOM_KILLED;
+			p->oom_event = (int)k;
+			proc_table_mark_oom_killed(c->procs, p->pid, p->start_ticks);
+			break;
+		}
+	}
+}
+
+static void collect_events(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	s->events = NULL;
+	s->nevents = 0;
+	s->events_unavailable = NULL;
+	if (!c->oom_log) {
+		if (c->cfg.follow_kmsg && c->oom_log_why[0])
+			s->events_unavailable = c->oom_log_why;
+		if (c->cfg.follow_kmsg && c->oom_log_why[0])
+			add_note(c, "%s", c->oom_log_why);
+		return;
+	}
+	int rc = oom_log_poll(c->oom_log);
+	if (rc < 0)
+		add_note(c, "kernel log: %s", strerror(-rc));
+	s->events = oom_log_events(c->oom_log, &s->nevents);
+	if (s->nevents) {
+		double t = s->events[s->nevents - 1].time_unix_s;
+		if (!isnan(t) && (isnan(c->last_oom_kill_unix_s) || t > c->last_oom_kill_unix_s))
+			c->last_oom_kill_unix_s = t;
+		s->sys.last_oom_kill_unix_s = c->last_oom_kill_unix_s;
+	}
+	link_victims(c);
+}
+
+int collector_refresh(struct collector *c)
+{
+	struct snapshot *s = &c->snap;
+	int64_t t_ms = util_mono_ms();
+	double now = util_now_unix_s();
+	s->nnotes = 0;
+	s->seq++;
+	if (c->extra_note[0])
+		add_note(c, "%s", c->extra_note);
+	s->t_mono_ms = t_ms;
+	s->time_unix_s = now;
+	s->interval_s = c->cfg.interval_s;
+	s->window_s = c->cfg.window_s;
+	s->hostname = c->hostname;
+	s->cgroup_version = c->hier.version;
+	s->cgroup_mount = c->hier.version ? c->hier.mount : NULL;
+	if (!c->hier.version && c->hier.why[0])
+		add_note(c, "%s", c->hier.why);
+
+	struct sys_mem *m = &s->sys;
+	int rc = sysmem_read(c->sys, m, &s->uptime_s);
+	if (rc != 0)
+		add_note(c, "cannot read %s/meminfo", c->proc_root);
+	if (m->mem_available_estimated)
+		add_note(c, "%s", "MemAvailable estimated (kernel older than 3.14)");
+	if (val_known(m->oom_kills)) {
+		if (val_known(c->prev_oom_kills) && m->oom_kills > c->prev_oom_kills)
+			c->last_oom_kill_unix_s = now;
+		c->prev_oom_kills = m->oom_kills;
+	}
+	m->last_oom_kill_unix_s = c->last_oom_kill_unix_s;
+	m->available = (struct slope){NAN, NAN};
+	m->eta_exhaustion_s = NAN;
+	if (val_known(m->mem_available_bytes)) {
+		leak_push(&c->available_hist, t_ms, (double)m->mem_available_bytes, c->cfg.window_s);
+		m->available = leak_estimate(&c->available_hist, t_ms, c->cfg.window_s);
+		m->eta_exhaustion_s = leak_eta_down_s((double)m->mem_available_bytes, 0.0, m->available);
+	}
+	m->next_victim_pid = 0;
+
+	collect_cgroups(c, t_ms);
+	proc_table_set_totals(c->procs, m->mem_total_bytes, m->swap_total_bytes);
+	collect_procs(c, t_ms, now);
+	if (c->cgroups)
+		count_cgroup_procs(c);
+	collect_events(c);
+	note_privileges(c);
+	if (badness_mark_victims(s) != 0)
+		add_note(c, "%s", "next OOM victims not computed: out of memory");
+	return 0;
+}
+
+const struct snapshot *collector_snapshot(const struct collector *c)
+{
+	return &c->snap;
+}
+
+int collector_event_fd(const struct collector *c)
+{
+	return c->oom_log ? oom_log_fd(c->oom_log) : -1;
+}
+
+void collector_free(struct collector *c)
+{
+	if (!c)
+		return;
+	oom_log_close(c->oom_log);
+	proc_table_free(c->procs);
+	cgroup_tree_free(c->cgroups);
+	sysmem_close(c->sys);
+	free(c->snap.procs);
+	free(c->snap.cgroups);
+	free(c->proc_root);
+	free(c);
+}

@@ -1,0 +1,5 @@
+# core/estimate/ — what oomtop predicts: leak rates and times to a limit (leak), and the
+# kernel's next OOM victim (badness).
+liboomtop_core_a_SOURCES += \
+	%reldir%/leak.c %reldir%/leak.h \
+	%reldir%/badness.c %reldir%/badness.h

@@ -1,0 +1,58 @@
+/* core/oom_log.h — the kernel's OOM kills for the snapshot and the screen: a kernel-log
+ * source (core/kmsg_source.h) and the parser (core/oom_parse.h) behind a non-blocking poll,
+ * with a bounded store of the most recent events.
+ *
+ * Call order: oom_log_open() once; whenever oom_log_fd() is readable, or once per refresh,
+ * oom_log_poll(); oom_log_events() any time (the array is valid until the next poll or
+ * close); oom_log_close(). At open the live source replays what the kernel ring still holds;
+ * the first polls bring those events, later ones the new kills.
+ *
+ * Bounds: OOM_LOG_EVENTS_MAX events (oldest dropped first); only the newest
+ * OOM_LOG_DETAILED_MAX keep their task table and raw lines; one poll reads at most
+ * OOM_LOG_POLL_BYTES of input, so a huge saved log never stalls a refresh.
+ */
+#ifndef OOMTOP_OOM_LOG_H
+#define OOMTOP_OOM_LOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/klog/oom_event.h"
+
+#define OOM_LOG_EVENTS_MAX 64
+#define OOM_LOG_DETAILED_MAX 16
+#define OOM_LOG_POLL_BYTES (256 * 1024)
+
+struct oom_log;
+
+/* kmsg_path: NULL for the live kernel log (/dev/kmsg, else klogctl), "-" for stdin, or a
+ * saved log. Returns 0, or -errno with a one-line message in err that the caller shows
+ * (without permission it says why: kernel.dmesg_restrict, CAP_SYSLOG). */
+int oom_log_open(struct oom_log **out, const char *kmsg_path, char *err, size_t errlen);
+
+/* Descriptor to poll() for POLLIN next to the keyboard, or -1 (klogctl: just poll per tick). */
+int oom_log_fd(const struct oom_log *log);
+
+/* Reads what is available now (never blocks) and parses it. Returns the number of new
+ * events, or -errno when the source failed (the store is kept). */
+int oom_log_poll(struct oom_log *log);
+
+/* The recent events, oldest first. */
+const struct oom_event *oom_log_events(const struct oom_log *log, size_t *n);
+
+/* Kills seen since open, including those that fell out of the store. */
+uint64_t oom_log_total(const struct oom_log *log);
+
+/* Bumped whenever the store changes (new event, or a reaper line updating one). */
+uint64_t oom_log_generation(const struct oom_log *log);
+
+/* True once what the source held at open has been read (ring replayed, file read to end). */
+bool oom_log_caught_up(const struct oom_log *log);
+
+/* Records lost because the kernel overwrote them before they were read. */
+uint64_t oom_log_lost(const struct oom_log *log);
+
+void oom_log_close(struct oom_log *log);
+
+#endif

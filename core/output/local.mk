@@ -1,0 +1,5 @@
+# core/output/ — machine- and human-readable renderings: snapshots as text, JSON and
+# Prometheus; OOM events as JSON and text.
+liboomtop_core_a_SOURCES += \
+	%reldir%/output.h %reldir%/text.c %reldir%/json.c %reldir%/prom.c \
+	%reldir%/event.c %reldir%/event.h

@@ -1,0 +1,191 @@
+#include "config.h"
+#include "core/output/output.h"
+
+#include <string.h>
+
+#include "core/proc/sort.h"
+#include "core/base/textfmt.h"
+
+/* Label values: escape \ " and newline; bytes that are not printable ASCII become '?'
+ * (exposition text must be valid UTF-8, and names are attacker-controlled). */
+static void label(struct strbuf *sb, const char *name, const char *value, bool first)
+{
+	sb_printf(sb, "%s%s=\"", first ? "" : ",", name);
+	for (const unsigned char *p = (const unsigned char *)(value ? value : ""); *p; p++) {
+		if (*p == '\\' || *p == '"')
+			sb_printf(sb, "\\%c", *p);
+		else if (*p == '\n')
+			sb_puts(sb, "\\n");
+		else if (*p < 0x20 || *p >= 0x7f)
+			sb_putc(sb, '?');
+		else
+			sb_putc(sb, (char)*p);
+	}
+	sb_putc(sb, '"');
+}
+
+static void meta(struct strbuf *sb, const char *name, const char *type, const char *help)
+{
+	sb_printf(sb, "# HELP oomtop_%s %s\n# TYPE oomtop_%s %s\n", name, help, name, type);
+}
+
+static void value_i64(struct strbuf *sb, int64_t v)
+{
+	sb_printf(sb, " %lld\n", (long long)v);
+}
+
+static void value_dbl(struct strbuf *sb, double v)
+{
+	sb_printf(sb, " %.6g\n", v);
+}
+
+static void sys_gauge(struct strbuf *sb, const char *name, const char *type, const char *help, int64_t v)
+{
+	if (!val_known(v))
+		return;
+	meta(sb, name, type, help);
+	sb_printf(sb, "oomtop_%s", name);
+	value_i64(sb, v);
+}
+
+static void sys_gauge_d(struct strbuf *sb, const char *name, const char *help, double v)
+{
+	if (isnan(v))
+		return;
+	meta(sb, name, "gauge", help);
+	sb_printf(sb, "oomtop_%s", name);
+	value_dbl(sb, v);
+}
+
+enum cg_field { CG_USAGE, CG_LIMIT, CG_EFFLIM, CG_SWAP, CG_OOM, CG_NPROCS, CG_SLOPE, CG_ETA };
+
+static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const char *name, const char *type,
+			  const char *help, enum cg_field f)
+{
+	bool any = false;
+	for (size_t i = 0; i < s->ncgroups; i++) {
+		const struct cgroup_row *c = &s->cgroups[i];
+		double d = NAN;
+		int64_t v = VAL_UNKNOWN;
+		switch (f) {
+		case CG_USAGE: v = c->usage_bytes; break;
+		case CG_LIMIT: v = c->limit_bytes; break;
+		case CG_EFFLIM: v = c->effective_limit_bytes; break;
+		case CG_SWAP: v = c->swap_bytes; break;
+		case CG_OOM: v = c->oom_kills; break;
+		case CG_NPROCS: v = c->nprocs; break;
+		case CG_SLOPE: d = c->usage_slope.per_s; break;
+		case CG_ETA: d = c->eta_to_limit_s; break;
+		}
+		if (!val_known(v) && isnan(d))
+			continue;
+		if (!any)
+			meta(sb, name, type, help);
+		any = true;
+		sb_printf(sb, "oomtop_%s{", name);
+		label(sb, "path", c->path, true);
+		label(sb, "name", c->name, false);
+		sb_putc(sb, '}');
+		if (val_known(v))
+			value_i64(sb, v);
+		else
+			value_dbl(sb, d);
+	}
+}
+
+enum pr_field { PR_RSS, PR_SLOPE, PR_SWAP, PR_SCORE, PR_ADJ, PR_FDS, PR_FDSLOPE };
+
+/* The live rows with a known leak rate, fastest first, at most OUT_PROM_MAX_PROCS: the
+ * same set for every per-process family, whatever order the caller sorted rows in. */
+static size_t top_leakers(const struct out_view *v, const struct proc_row *top[OUT_PROM_MAX_PROCS])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < v->nrows; i++) {
+		const struct proc_row *p = v->rows[i];
+		if (p->state != PROC_RUNNING || isnan(p->rss_slope.per_s))
+			continue;
+		if (n == OUT_PROM_MAX_PROCS && proc_compare(p, top[n - 1], SORT_RSS_SLOPE, false) >= 0)
+			continue;
+		size_t k = n < OUT_PROM_MAX_PROCS ? n++ : n - 1;
+		while (k > 0 && proc_compare(p, top[k - 1], SORT_RSS_SLOPE, false) < 0) {
+			top[k] = top[k - 1];
+			k--;
+		}
+		top[k] = p;
+	}
+	return n;
+}
+
+static void proc_family(struct strbuf *sb, const struct proc_row *const *top, size_t ntop, const char *name,
+			const char *help, enum pr_field f)
+{
+	bool any = false;
+	for (size_t i = 0; i < ntop; i++) {
+		const struct proc_row *p = top[i];
+		double d = NAN;
+		int64_t x = VAL_UNKNOWN;
+		switch (f) {
+		case PR_RSS: x = p->rss_bytes; break;
+		case PR_SLOPE: d = p->rss_slope.per_s; break;
+		case PR_SWAP: x = p->swap_bytes; break;
+		case PR_SCORE: x = p->oom_score; break;
+		case PR_ADJ: x = p->oom_score_adj; break;
+		case PR_FDS: x = p->fds; break;
+		case PR_FDSLOPE: d = p->fd_slope.per_s; break;
+		}
+		if (!val_known(x) && isnan(d))
+			continue;
+		if (!any)
+			meta(sb, name, "gauge", help);
+		any = true;
+		char pid[16];
+		snprintf(pid, sizeof(pid), "%d", (int)p->pid);
+		sb_printf(sb, "oomtop_%s{", name);
+		label(sb, "pid", pid, true);
+		label(sb, "comm", p->comm, false);
+		label(sb, "cgroup", p->cgroup ? p->cgroup : "", false);
+		sb_putc(sb, '}');
+		if (val_known(x))
+			value_i64(sb, x);
+		else
+			value_dbl(sb, d);
+	}
+}
+
+void out_prom(struct strbuf *sb, const struct out_view *v)
+{
+	const struct snapshot *s = v->snap;
+	const struct sys_mem *m = &s->sys;
+	sys_gauge(sb, "memory_total_bytes", "gauge", "MemTotal.", m->mem_total_bytes);
+	sys_gauge(sb, "memory_available_bytes", "gauge", "MemAvailable (estimated on kernels before 3.14).",
+		  m->mem_available_bytes);
+	sys_gauge(sb, "swap_total_bytes", "gauge", "SwapTotal.", m->swap_total_bytes);
+	sys_gauge(sb, "swap_free_bytes", "gauge", "SwapFree.", m->swap_free_bytes);
+	sys_gauge_d(sb, "memory_pressure_some_avg10", "Memory PSI some avg10, percent.", m->psi_some_avg10);
+	sys_gauge_d(sb, "memory_pressure_full_avg10", "Memory PSI full avg10, percent.", m->psi_full_avg10);
+	sys_gauge(sb, "oom_kills_total", "counter", "OOM kills since boot (/proc/vmstat oom_kill).", m->oom_kills);
+	sys_gauge_d(sb, "memory_available_slope_bytes_per_second", "Slope of MemAvailable over the window.",
+		    m->available.per_s);
+	sys_gauge_d(sb, "memory_exhaustion_eta_seconds", "Seconds until MemAvailable reaches zero at its slope.",
+		    m->eta_exhaustion_s);
+	cgroup_family(sb, s, "cgroup_usage_bytes", "gauge", "Memory usage of the cgroup.", CG_USAGE);
+	cgroup_family(sb, s, "cgroup_limit_bytes", "gauge", "Memory limit of the cgroup (absent: none).", CG_LIMIT);
+	cgroup_family(sb, s, "cgroup_effective_limit_bytes", "gauge", "Tightest limit on the path to the root.",
+		      CG_EFFLIM);
+	cgroup_family(sb, s, "cgroup_swap_bytes", "gauge", "Swap used by the cgroup.", CG_SWAP);
+	cgroup_family(sb, s, "cgroup_oom_kills_total", "counter", "OOM kills in the cgroup.", CG_OOM);
+	cgroup_family(sb, s, "cgroup_processes", "gauge", "Processes in the cgroup and below.", CG_NPROCS);
+	cgroup_family(sb, s, "cgroup_usage_slope_bytes_per_second", "gauge", "Slope of usage over the window.",
+		      CG_SLOPE);
+	cgroup_family(sb, s, "cgroup_limit_eta_seconds", "gauge", "Seconds until usage reaches the effective limit.",
+		      CG_ETA);
+	const struct proc_row *top[OUT_PROM_MAX_PROCS];
+	size_t ntop = top_leakers(v, top);
+	proc_family(sb, top, ntop, "process_rss_bytes", "Resident set size (top processes by leak rate).", PR_RSS);
+	proc_family(sb, top, ntop, "process_rss_slope_bytes_per_second", "RSS slope over the window.", PR_SLOPE);
+	proc_family(sb, top, ntop, "process_swap_bytes", "Swap used by the process.", PR_SWAP);
+	proc_family(sb, top, ntop, "process_oom_score", "/proc/PID/oom_score.", PR_SCORE);
+	proc_family(sb, top, ntop, "process_oom_score_adj", "/proc/PID/oom_score_adj.", PR_ADJ);
+	proc_family(sb, top, ntop, "process_open_fds", "Open file descriptors.", PR_FDS);
+	proc_family(sb, top, ntop, "process_fd_slope_per_second", "Slope of the fd count over the window.", PR_FDSLOPE);
+}

@@ -1,0 +1,219 @@
+#include "config.h"
+#include "core/output/output.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/cgroup/name.h"
+#include "core/base/textfmt.h"
+
+#define CMD_MAX_BYTES 200
+
+/* Columns a sanitised string takes: one per UTF-8 character (text_sanitize leaves only
+ * printable characters and ASCII escapes; wide East Asian characters count one, as the
+ * output does not depend on the reader's locale). */
+static size_t utf8_cols(const char *s, size_t n)
+{
+	size_t cols = 0;
+	for (size_t i = 0; i < n; i++)
+		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return cols;
+}
+
+/* s left-aligned in width columns (padded by characters, not bytes) */
+static void put_padded(struct strbuf *sb, const char *s, size_t width)
+{
+	size_t n = strlen(s), cols = utf8_cols(s, n);
+	sb_putn(sb, s, n);
+	sb_put_padded(sb, "", 0, cols < width ? width - cols : 0, true);
+}
+
+/* s as "%-W.Ps" (left) or "%Ws": padded to width, cut to precision bytes (0: no cut). */
+static void put_col(struct strbuf *sb, const char *s, size_t width, size_t precision, bool left)
+{
+	size_t n = precision ? strnlen(s, precision) : strlen(s);
+	sb_put_padded(sb, s, n, width, left);
+}
+
+/* a known number as "%Wd ", an unknown one as "-" in the same width */
+static void put_known(struct strbuf *sb, int64_t v, size_t width)
+{
+	if (val_known(v))
+		sb_put_i64_padded(sb, v, width);
+	else
+		sb_put_padded(sb, "-", 1, width, false);
+	sb_putc(sb, ' ');
+}
+
+/* Shorten a sanitised column to at most width characters, never splitting one (escapes
+ * make the text longer than the bytes text_sanitize was allowed). */
+static void cut_utf8(struct strbuf *b, size_t width)
+{
+	if (!b->buf)
+		return;
+	size_t cols = 0, k = 0;
+	for (; k < b->len; k++) {
+		if (((unsigned char)b->buf[k] & 0xc0) != 0x80 && cols++ == width)
+			break;
+	}
+	b->buf[k] = '\0';
+	b->len = k;
+}
+
+static void header(struct strbuf *sb, const struct snapshot *s)
+{
+	const struct sys_mem *m = &s->sys;
+	char up[32], tot[16], av[16], st[16], sf[16];
+	char when[32] = "";
+	time_t t = (time_t)s->time_unix_s;
+	struct tm tm;
+	if (localtime_r(&t, &tm))
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+	fmt_duration(up, sizeof(up), s->uptime_s);
+	struct strbuf host;
+	sb_init(&host);
+	text_sanitize(&host, s->hostname ? s->hostname : "?", 64);
+	sb_printf(sb, "oomtop - %s  %s  up %s  refresh %gs  window %gs\n", host.buf ? host.buf : "?", when, up,
+		  s->interval_s, s->window_s);
+	sb_free(&host);
+	fmt_bytes(tot, sizeof(tot), m->mem_total_bytes);
+	fmt_bytes(av, sizeof(av), m->mem_available_bytes);
+	fmt_bytes(st, sizeof(st), m->swap_total_bytes);
+	fmt_bytes(sf, sizeof(sf), m->swap_free_bytes);
+	sb_printf(sb, "Mem: %s total, %s available%s   Swap: %s total, %s free", tot, av,
+		  m->mem_available_estimated ? " (estimated)" : "", st, sf);
+	if (!isnan(m->psi_some_avg10))
+		sb_printf(sb, "   PSI some %.2f full %.2f", m->psi_some_avg10,
+			  isnan(m->psi_full_avg10) ? 0.0 : m->psi_full_avg10);
+	sb_putc(sb, '\n');
+	char slope[24], eta[24];
+	fmt_bytes_rate_h(slope, sizeof(slope), isnan(m->available.per_s) ? NAN : -m->available.per_s);
+	fmt_duration(eta, sizeof(eta), m->eta_exhaustion_s);
+	if (val_known(m->oom_kills))
+		sb_printf(sb, "OOM kills since boot: %lld", (long long)m->oom_kills);
+	else
+		sb_puts(sb, "OOM kills since boot: unknown (kernel < 4.13)");
+	if (!isnan(m->last_oom_kill_unix_s)) {
+		char ago[24];
+		fmt_duration(ago, sizeof(ago), s->time_unix_s - m->last_oom_kill_unix_s);
+		sb_printf(sb, " (last %s ago)", ago);
+	}
+	sb_printf(sb, "   used memory %s, exhausted in %s", slope, eta);
+	if (m->next_victim_pid > 0)
+		sb_printf(sb, "   next global victim: %d", (int)m->next_victim_pid);
+	sb_putc(sb, '\n');
+	for (size_t i = 0; i < s->nnotes; i++) {
+		sb_puts(sb, "note: ");
+		text_sanitize(sb, s->notes[i], 0);
+		sb_putc(sb, '\n');
+	}
+}
+
+static void cgroups(struct strbuf *sb, const struct snapshot *s)
+{
+	if (!s->cgroup_version) {
+		sb_puts(sb, "\nCgroups: no memory controller\n");
+		return;
+	}
+	sb_printf(sb, "\nCgroups (v%d, %zu):\n", s->cgroup_version, s->ncgroups);
+	sb_printf(sb, "%-32s %7s %7s %7s %5s %9s %7s %5s %5s %7s %s\n", "NAME", "USAGE", "LIMIT", "EFFLIM", "%LIM",
+		  "SLOPE", "ETA", "OOM", "PROCS", "VICTIM", "PATH");
+	for (size_t i = 0; i < s->ncgroups; i++) {
+		const struct cgroup_row *c = &s->cgroups[i];
+		char us[16], li[16], el[16], pct[16] = "-", sl[24], eta[24], oom[16] = "-", vic[16] = "-";
+		fmt_bytes(us, sizeof(us), c->usage_bytes);
+		fmt_bytes(li, sizeof(li), c->limit_bytes);
+		fmt_bytes(el, sizeof(el), c->effective_limit_bytes);
+		if (val_known(c->usage_bytes) && val_known(c->effective_limit_bytes) && c->effective_limit_bytes > 0)
+			snprintf(pct, sizeof(pct), "%.0f", 100.0 * (double)c->usage_bytes / (double)c->effective_limit_bytes);
+		fmt_bytes_rate_h(sl, sizeof(sl), c->usage_slope.per_s);
+		fmt_duration(eta, sizeof(eta), c->eta_to_limit_s);
+		if (val_known(c->oom_kills))
+			snprintf(oom, sizeof(oom), "%lld", (long long)c->oom_kills);
+		if (c->next_victim_pid > 0)
+			snprintf(vic, sizeof(vic), "%d", (int)c->next_victim_pid);
+		struct strbuf name;
+		sb_init(&name);
+		sb_printf(&name, "%*s", c->depth * 2 > 16 ? 16 : c->depth * 2, "");
+		text_sanitize(&name, c->name ? c->name : "?", 60);
+		put_padded(sb, name.buf ? name.buf : "", 32);
+		sb_free(&name);
+		sb_printf(sb, " %7s %7s %7s %5s %9s %7s %5s %5lld %7s ", us, li, el, pct, sl, eta, oom,
+			  (long long)c->nprocs, vic);
+		text_sanitize(sb, c->path, 0);
+		sb_putc(sb, '\n');
+	}
+}
+
+static void processes(struct strbuf *sb, const struct out_view *v)
+{
+	const struct snapshot *s = v->snap;
+	size_t live = 0;
+	for (size_t i = 0; i < s->nprocs; i++)
+		live += s->procs[i]->state == PROC_RUNNING && !s->procs[i]->kernel_thread;
+	sb_printf(sb, "\nProcesses: %zu user-space, %zu kernel threads; %zu shown\n", live, s->nkernel_threads,
+		  v->nrows);
+	sb_printf(sb, "%8s %-10s %-20s %6s %8s %6s %5s %5s %5s %7s %4s %s\n", "PID", "USER", "CGROUP", "RSS", "RSS/h",
+		  "SWAP", "SCORE", "ADJ", "FDS", "FD/h", "THR", "COMMAND");
+	struct strbuf user, cgs; /* scratch, reused for every row */
+	sb_init(&user);
+	sb_init(&cgs);
+	for (size_t i = 0; i < v->nrows; i++) {
+		const struct proc_row *p = v->rows[i];
+		char rss[16], rh[24], sw[16], fh[24];
+		char mark = p->state == PROC_OOM_KILLED ? 'K' : p->state == PROC_EXITED ? 'x' : p->next_victim ? '*' : ' ';
+		fmt_bytes(rss, sizeof(rss), p->rss_bytes);
+		fmt_bytes_rate_h(rh, sizeof(rh), p->rss_slope.per_s);
+		fmt_bytes(sw, sizeof(sw), p->swap_bytes);
+		fmt_count_rate_h(fh, sizeof(fh), p->fd_slope.per_s);
+		char cg[128] = "-";
+		if (p->cgroup)
+			cgroup_readable_name(p->cgroup, cg, sizeof(cg));
+		sb_reset(&user);
+		sb_reset(&cgs);
+		text_sanitize(&user, p->user ? p->user : "?", 40); /* UTF-8: up to 4 bytes a character */
+		text_sanitize(&cgs, cg, 80);
+		cut_utf8(&user, 10);
+		cut_utf8(&cgs, 20);
+		/* "%c%7d %-10.10s %-20.20s %6s %8s %6s %5s %5s %5s %7s %4s " without printf, the two
+		 * texts counted in characters */
+		sb_putc(sb, mark);
+		sb_put_i64_padded(sb, p->pid, 7);
+		sb_putc(sb, ' ');
+		put_padded(sb, user.buf ? user.buf : "", 10);
+		sb_putc(sb, ' ');
+		put_padded(sb, cgs.buf ? cgs.buf : "", 20);
+		sb_putc(sb, ' ');
+		put_col(sb, rss, 6, 0, false);
+		sb_putc(sb, ' ');
+		put_col(sb, rh, 8, 0, false);
+		sb_putc(sb, ' ');
+		put_col(sb, sw, 6, 0, false);
+		sb_putc(sb, ' ');
+		put_known(sb, p->oom_score, 5);
+		put_known(sb, p->oom_score_adj, 5);
+		put_known(sb, p->fds, 5);
+		put_col(sb, fh, 7, 0, false);
+		sb_putc(sb, ' ');
+		put_known(sb, p->threads, 4);
+		if (p->cmdline && p->cmdline[0]) {
+			text_sanitize(sb, p->cmdline, CMD_MAX_BYTES);
+		} else {
+			sb_putc(sb, '[');
+			text_sanitize(sb, p->comm ? p->comm : "?", 0);
+			sb_putc(sb, ']');
+		}
+		sb_putc(sb, '\n');
+	}
+	sb_free(&user);
+	sb_free(&cgs);
+}
+
+void out_text(struct strbuf *sb, const struct out_view *v)
+{
+	header(sb, v->snap);
+	cgroups(sb, v->snap);
+	processes(sb, v);
+	sb_putc(sb, '\n');
+}

@@ -1,0 +1,8 @@
+# core/proc/ — every process: discovery, identity (libproc2), the files held open,
+# sampling, ghosts; sorting and selecting rows.
+liboomtop_core_a_SOURCES += \
+	%reldir%/parse.c %reldir%/parse.h \
+	%reldir%/identity.c %reldir%/identity.h \
+	%reldir%/identity_feed.c %reldir%/identity_feed.h \
+	%reldir%/table.c %reldir%/table.h \
+	%reldir%/sort.c %reldir%/sort.h

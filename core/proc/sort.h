@@ -1,0 +1,59 @@
+/* core/procsort.h — sort keys and filters over process rows, shared by batch output and
+ * the screen so both order and select processes the same way. Pure: no I/O. */
+#ifndef OOMTOP_PROCSORT_H
+#define OOMTOP_PROCSORT_H
+
+#include "core/model.h"
+
+#define SORT_KEYS(X)                                                                               \
+	X(SORT_RSS_SLOPE, "rss_slope", "RSS/h")                                                    \
+	X(SORT_RSS, "rss", "RSS")                                                                  \
+	X(SORT_SWAP, "swap", "SWAP")                                                               \
+	X(SORT_OOM_SCORE, "oom_score", "SCORE")                                                    \
+	X(SORT_OOM_SCORE_ADJ, "oom_score_adj", "ADJ")                                              \
+	X(SORT_FDS, "fds", "FDS")                                                                  \
+	X(SORT_FD_SLOPE, "fd_slope", "FD/h")                                                       \
+	X(SORT_THREADS, "threads", "THR")                                                          \
+	X(SORT_PID, "pid", "PID")                                                                  \
+	X(SORT_USER, "user", "USER")                                                               \
+	X(SORT_NAME, "name", "COMMAND")                                                            \
+	X(SORT_CGROUP, "cgroup", "CGROUP")
+
+enum sort_key {
+#define X(id, name, column) id,
+	SORT_KEYS(X)
+#undef X
+	SORT_KEY_COUNT
+};
+
+/* "rss_slope" → SORT_RSS_SLOPE; -1 for an unknown name. */
+int sort_key_from_name(const char *name);
+const char *sort_key_name(enum sort_key k);   /* option spelling */
+const char *sort_key_column(enum sort_key k); /* column header */
+/* Comma-separated list of every key name, for messages ("rss_slope, rss, ..."). */
+const char *sort_key_list(void);
+
+/* Numbers sort descending (biggest first), text and pid ascending; `reverse` flips that.
+ * Unknown values always sort last. Ties break on pid. */
+int proc_compare(const struct proc_row *a, const struct proc_row *b, enum sort_key k, bool reverse);
+
+/* Sort an array of row pointers in place. */
+void proc_sort(const struct proc_row **rows, size_t n, enum sort_key k, bool reverse);
+
+struct proc_filter {
+	const pid_t *pids; /* only these (NULL/0 = all) */
+	size_t npids;
+	bool by_uid;       /* only this user */
+	uid_t uid;
+	const char *cgroup; /* only this subtree ("/a" matches "/a" and "/a/b", not "/ab") */
+	const char *text;   /* case-insensitive substring of comm, cmdline, user or cgroup */
+	bool kernel_threads; /* include kernel threads */
+	bool ghosts;         /* include exited processes */
+};
+
+bool proc_matches(const struct proc_row *p, const struct proc_filter *f);
+
+/* True when `path` is `subtree` or below it. */
+bool cgroup_path_within(const char *path, const char *subtree);
+
+#endif

@@ -1,0 +1,34 @@
+# tests/e2e/ — end-to-end scripts against the real binary: real processes, real memory
+# cgroups (made under the test's own and removed afterwards), real OOM kills, the screen
+# in tmux. A script that cannot run here says why and exits 77 (skip).
+E2E_TESTS = \
+	%reldir%/cli.sh %reldir%/snapshot.sh %reldir%/cgroup.sh %reldir%/leak_rate.sh \
+	%reldir%/ghosts.sh %reldir%/screen_tmux.sh %reldir%/set_adj_cli.sh \
+	%reldir%/next_victim.sh %reldir%/screen_adj.sh %reldir%/statm_gate.sh \
+	%reldir%/oom_events.sh %reldir%/oom_ghost.sh %reldir%/hostile.sh %reldir%/pressure.sh \
+	%reldir%/nobody.sh %reldir%/prom_format.sh %reldir%/longrun.sh %reldir%/static.sh
+TESTS += $(E2E_TESTS)
+EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
+
+# Helper programs the scripts run. Those whose size the tests rely on (a leaker, a hog of
+# known RSS) are never instrumented: ASan's shadow memory would change their sizes.
+E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter
+check_PROGRAMS += $(E2E_PLAIN_HELPERS) %reldir%/setadj_run %reldir%/predict
+tests_e2e_leaker_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_leaker_LDFLAGS =
+tests_e2e_leaker_LDADD = -lm
+tests_e2e_fdopener_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_fdopener_LDFLAGS =
+tests_e2e_fdopener_LDADD = -lm
+tests_e2e_hog_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_hog_LDFLAGS =
+tests_e2e_hog_LDADD = -lpthread
+tests_e2e_oom_hog_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_oom_hog_LDFLAGS =
+tests_e2e_oom_hog_LDADD =
+tests_e2e_shifter_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_shifter_LDFLAGS =
+tests_e2e_shifter_LDADD = -lpthread
+# --set-adj without main's option parser; core/estimate/badness.c on live processes
+tests_e2e_setadj_run_LDADD = $(APP_LIBS) $(CORE_LIBS)
+tests_e2e_predict_LDADD = $(CORE_LIBS)

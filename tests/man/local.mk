@@ -1,0 +1,6 @@
+# tests/man/ — the man page's KEYS section equals the key table (make man-keys rewrites it).
+check_PROGRAMS += %reldir%/keys_man
+tests_man_keys_man_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+tests_man_keys_man_LDADD = $(TUI_LIBS) $(CORE_LIBS)
+TESTS += %reldir%/keys_man.sh
+EXTRA_DIST += %reldir%/keys_man.sh

@@ -1,0 +1,360 @@
+/* tests/tui/check_render.c — the screen drawn off-screen and compared with golden text.
+ *
+ * A fixed snapshot (fixture.c) is drawn with ncurses newterm() on /dev/null at several
+ * sizes; each cell of the virtual screen is read back (mvin_wch) into UTF-8 text and
+ * compared with tests/golden/NAME.txt. Trailing blanks are stripped.
+ *
+ * Regenerate after an intended change (then review the diff in git):
+ *     OOMTOP_REGEN_GOLDEN=1 make check TESTS=tests/tui/check_render
+ * On a mismatch the actual screen is written to tests/tui/NAME.actual in the build
+ * tree and the first differing line is printed.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <curses.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "core/base/util.h"
+#include "tests/tui/fixture.h"
+#include "tui/actions.h"
+#include "tui/keymap.h"
+#include "tui/tui.h"
+#include "tests/unit/ck_run.h"
+
+#ifndef GOLDEN
+#define GOLDEN "tests/golden"
+#endif
+
+static SCREEN *scr;
+static FILE *out_fp, *in_fp;
+
+static void screen_open(int cols, int lines)
+{
+	out_fp = fopen("/dev/null", "w");
+	in_fp = fopen("/dev/null", "r");
+	ck_assert(out_fp && in_fp);
+	scr = newterm("xterm", out_fp, in_fp);
+	ck_assert_msg(scr != NULL, "newterm(xterm) failed: terminfo missing?");
+	resizeterm(lines, cols);
+	ck_assert_int_eq(COLS, cols);
+	ck_assert_int_eq(LINES, lines);
+}
+
+static void screen_close(void)
+{
+	endwin();
+	delscreen(scr);
+	fclose(out_fp);
+	fclose(in_fp);
+}
+
+/* The virtual screen as text, one line per row, trailing blanks removed. */
+static void dump(struct strbuf *sb)
+{
+	for (int y = 0; y < LINES; y++) {
+		size_t start = sb->len;
+		for (int x = 0; x < COLS; x++) {
+			cchar_t cc;
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t a;
+			short pair;
+			if (mvin_wch(y, x, &cc) == ERR)
+				continue;
+			if (getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+				continue;
+			for (int i = 0; wch[i]; i++) {
+				char mb[MB_LEN_MAX];
+				mbstate_t st;
+				memset(&st, 0, sizeof(st));
+				size_t n = wcrtomb(mb, wch[i], &st);
+				if (n != (size_t)-1)
+					sb_putn(sb, mb, n);
+			}
+			int w = wcwidth(wch[0]);
+			if (w > 1)
+				x += w - 1;
+		}
+		while (sb->len > start && sb->buf[sb->len - 1] == ' ')
+			sb->len--;
+		sb_putc(sb, '\n');
+	}
+}
+
+typedef void (*scene_fn)(struct tui *t);
+
+static void compare(const char *name, const char *actual)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s.txt", GOLDEN, name);
+	if (getenv("OOMTOP_REGEN_GOLDEN")) {
+		FILE *f = fopen(path, "w");
+		ck_assert_msg(f != NULL, "cannot write %s", path);
+		fputs(actual, f);
+		fclose(f);
+		return;
+	}
+	size_t len;
+	char *want = util_slurp(path, &len);
+	ck_assert_msg(want != NULL, "missing golden file %s (OOMTOP_REGEN_GOLDEN=1 makes it)", path);
+	if (strcmp(want, actual) != 0) {
+		char apath[4096];
+		snprintf(apath, sizeof(apath), "tests/tui/%s.actual", name);
+		FILE *f = fopen(apath, "w");
+		if (f) {
+			fputs(actual, f);
+			fclose(f);
+		}
+		int line = 1;
+		const char *a = actual, *w = want;
+		while (*a && *a == *w) {
+			if (*a == '\n')
+				line++;
+			a++, w++;
+		}
+		const char *al = a, *wl = w;
+		while (al > actual && al[-1] != '\n')
+			al--;
+		while (wl > want && wl[-1] != '\n')
+			wl--;
+		ck_abort_msg("%s differs at line %d (actual in %s)\n want: %.*s\n  got: %.*s", path,
+		             line, apath, (int)strcspn(wl, "\n"), wl, (int)strcspn(al, "\n"), al);
+	}
+	free(want);
+}
+
+static void render(const char *name, int cols, int lines, bool utf8, scene_fn scene)
+{
+	struct settings set;
+	settings_defaults(&set);
+	struct tui t;
+	ck_assert_int_eq(tui_state_init(&t, NULL, &set, utf8), 0);
+	t.no_color = true;
+	screen_open(cols, lines);
+	theme_apply(&t.theme, true);
+	t.cols = cols;
+	t.lines = lines;
+	tui_state_set_snapshot(&t, fixture_snapshot());
+	if (scene)
+		scene(&t);
+	tui_state_relayout(&t, cols, lines);
+	tui_draw(&t);
+	struct strbuf sb;
+	sb_init(&sb);
+	dump(&sb);
+	screen_close();
+	ck_assert(!sb.oom);
+	compare(name, sb.buf);
+	sb_free(&sb);
+	tui_state_free(&t);
+}
+
+static void run_keys(struct tui *t, const int *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct keybinding *b = keymap_lookup(
+			t->mode == TM_EPISODE ? KC_EPISODE
+			: t->mode == TM_HELP  ? KC_HELP
+			: t->mode == TM_MENU  ? KC_MENU
+			: t->mode == TM_INPUT ? KC_INPUT
+			: t->mode == TM_CONFIRM ? KC_CONFIRM
+			: t->focus == PANE_CGROUPS ? KC_CGROUPS
+			: t->focus == PANE_EVENTS  ? KC_EVENTS
+			                           : KC_PROCS,
+			keys[i]);
+		if (!b && t->mode == TM_INPUT) {
+			actions_input_char(t, keys[i]);
+			continue;
+		}
+		ck_assert_msg(b != NULL, "key %d unbound", keys[i]);
+		unsigned r = actions_run(t, b->action);
+		if (r & R_REVIEW)
+			tui_state_review(t);
+		tui_state_relayout(t, t->cols, t->lines);
+	}
+}
+
+static void scene_episode(struct tui *t)
+{
+	static const int keys[] = {'\t', '\n'}; /* focus the OOM pane, open the newest kill */
+	run_keys(t, keys, 2);
+	ck_assert_int_eq(t->mode, TM_EPISODE);
+}
+
+static void scene_help(struct tui *t)
+{
+	static const int keys[] = {'?'};
+	run_keys(t, keys, 1);
+}
+
+static void scene_cgroup_only(struct tui *t)
+{
+	/* focus cgroups, go to nas-agent.service, show only its processes */
+	static const int keys[] = {KEY_FN(KEY_BTAB), KEY_FN(KEY_DOWN), KEY_FN(KEY_DOWN), '\n'};
+	run_keys(t, keys, 4);
+	ck_assert_str_eq(t->pv.cgroup, "/system.slice/nas-agent.service");
+}
+
+/* The oom_score_adj dialogs (nothing is written: no scene presses y). The first row is
+ * the OOM-killed ghost; Down selects the leaker 4242, the victim of nas-agent.service. */
+static void scene_adj_typed(struct tui *t)
+{
+	static const int keys[] = {KEY_FN(KEY_DOWN), 'a', '-', '1', '0', '0', '0'};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->mode, TM_INPUT);
+	ck_assert_int_eq(t->plan.t[0].pid, 4242);
+}
+
+static void scene_adj_confirm(struct tui *t)
+{
+	static const int keys[] = {KEY_FN(KEY_DOWN), 'a', '-', '9', '5', '0', '\n'};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->mode, TM_CONFIRM);
+}
+
+static void scene_adj_presets_tagged(struct tui *t)
+{
+	/* tag the leaker and the row below it, then the preset menu on "sacrifice" */
+	static const int keys[] = {KEY_FN(KEY_DOWN), ' ', ' ', 'p', KEY_FN(KEY_DOWN)};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_uint_eq(t->tags.n, 2);
+	ck_assert_int_eq(t->mode, TM_MENU);
+}
+
+START_TEST(adj_typed_120x40)
+{
+	render("adj-typed-120x40", 120, 40, true, scene_adj_typed);
+}
+END_TEST
+
+START_TEST(adj_confirm_80x24)
+{
+	render("adj-confirm-80x24", 80, 24, true, scene_adj_confirm);
+}
+END_TEST
+
+START_TEST(adj_presets_tagged_80x24)
+{
+	render("adj-presets-tagged-80x24", 80, 24, true, scene_adj_presets_tagged);
+}
+END_TEST
+
+START_TEST(main_120x40)
+{
+	render("main-120x40", 120, 40, true, NULL);
+}
+END_TEST
+
+START_TEST(main_80x24)
+{
+	render("main-80x24", 80, 24, true, NULL);
+}
+END_TEST
+
+START_TEST(main_200x50)
+{
+	render("main-200x50", 200, 50, true, NULL);
+}
+END_TEST
+
+START_TEST(main_40x12)
+{
+	render("main-40x12", 40, 12, true, NULL);
+}
+END_TEST
+
+START_TEST(ascii_80x24)
+{
+	render("ascii-80x24", 80, 24, false, NULL);
+}
+END_TEST
+
+START_TEST(episode_120x40)
+{
+	render("episode-120x40", 120, 40, true, scene_episode);
+}
+END_TEST
+
+START_TEST(help_80x24)
+{
+	render("help-80x24", 80, 24, true, scene_help);
+}
+END_TEST
+
+/* As a user the kernel log is closed to (dmesg_restrict): the OOM pane says why it is
+ * empty and what is still counted. */
+static void scene_events_unavailable(struct tui *t)
+{
+	static struct snapshot copy;
+	copy = *t->snap;
+	copy.events = NULL;
+	copy.nevents = 0;
+	copy.events_unavailable = "cannot read the kernel log (/dev/kmsg: Operation not permitted): "
+				  "kernel.dmesg_restrict=1 lets only processes with CAP_SYSLOG read it";
+	t->snap = &copy;
+}
+
+START_TEST(events_unavailable_80x24)
+{
+	render("events-unavailable-80x24", 80, 24, true, scene_events_unavailable);
+}
+END_TEST
+
+START_TEST(cgroup_only_120x40)
+{
+	render("cgroup-only-120x40", 120, 40, true, scene_cgroup_only);
+}
+END_TEST
+
+START_TEST(tiny_screens_do_not_crash)
+{
+	/* every size from 1x1 up to 30x12 draws without touching outside the screen */
+	for (int w = 1; w <= 30; w += 3)
+		for (int h = 1; h <= 12; h++) {
+			struct tui t;
+			struct settings set;
+			settings_defaults(&set);
+			ck_assert_int_eq(tui_state_init(&t, NULL, &set, true), 0);
+			screen_open(w, h);
+			theme_apply(&t.theme, true);
+			t.cols = w, t.lines = h;
+			tui_state_set_snapshot(&t, fixture_snapshot());
+			tui_draw(&t);
+			screen_close();
+			tui_state_free(&t);
+		}
+}
+END_TEST
+
+int main(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	if (!setlocale(LC_ALL, "C.UTF-8")) {
+		fprintf(stderr, "C.UTF-8 locale missing\n");
+		return 77;
+	}
+	Suite *s = suite_create("render");
+	TCase *tc = tcase_create("screens");
+	tcase_add_test(tc, main_120x40);
+	tcase_add_test(tc, adj_typed_120x40);
+	tcase_add_test(tc, adj_confirm_80x24);
+	tcase_add_test(tc, adj_presets_tagged_80x24);
+	tcase_add_test(tc, main_80x24);
+	tcase_add_test(tc, main_200x50);
+	tcase_add_test(tc, main_40x12);
+	tcase_add_test(tc, ascii_80x24);
+	tcase_add_test(tc, episode_120x40);
+	tcase_add_test(tc, help_80x24);
+	tcase_add_test(tc, cgroup_only_120x40);
+	tcase_add_test(tc, events_unavailable_80x24);
+	tcase_add_test(tc, tiny_screens_do_not_crash);
+	suite_add_tcase(s, tc);
+	return ck_run(s);
+}

@@ -1,0 +1,151 @@
+#include "config.h"
+#include "tests/tui/fixture.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MiB (1024LL * 1024)
+#define GiB (1024LL * MiB)
+#define NOW 1700000000.0 /* 2023-11-14 22:13:20 UTC */
+#define U VAL_UNKNOWN
+
+static struct cgroup_row cgroups[] = {
+	{"/", "/", 2, 0, -1, 5 * GiB, U, U, U, 0, 0, NAN, 11, {NAN, NAN}, NAN, 0},
+	{"/system.slice", "system.slice", 2, 1, 0, 1200 * MiB, U, U, U, 0, 2, 0.5, 6, {NAN, NAN},
+	 NAN, 0},
+	{"/system.slice/nas-agent.service", "nas-agent.service", 2, 2, 1, 870 * MiB, 1 * GiB,
+	 900 * MiB, 1 * GiB, 0, 2, 3.2, 2, {150.0 * MiB / 3600, 0.97}, 3110.0, 4242},
+	{"/system.slice/sshd.service", "sshd.service", 2, 2, 1, 12 * MiB, U, U, U, 0, 0, 0.0, 1,
+	 {0.0, NAN}, NAN, 0},
+	{"/system.slice/docker-2e088fe462e2.scope", "docker 2e088fe462e2", 2, 2, 1, 120 * MiB,
+	 512 * MiB, U, 512 * MiB, 4 * MiB, 0, 0.0, 1, {3.0 * MiB / 3600, 0.3}, NAN, 2001},
+	{"/user.slice", "user.slice", 2, 1, 0, 300 * MiB, 4 * GiB, U, 4 * GiB, 0, 0, 0.0, 3,
+	 {NAN, NAN}, NAN, 0},
+	{"/user.slice/user-1000.slice", "user-1000.slice", 2, 2, 5, 290 * MiB, U, U, 4 * GiB, 0,
+	 0, 0.1, 3, {-2.0 * MiB / 3600, 0.8}, NAN, 3100},
+};
+
+#define P(pid, ppid, uid, user, comm, cmd, cg) pid, ppid, uid, user, comm, cmd, cg
+
+static struct proc_row procs[] = {
+	{P(1, 0, 0, "root", "systemd", "/sbin/init splash", "/"), 11, NOW - 1036800, false,
+	 12 * MiB, 8 * MiB, 4 * MiB, 0, 0, 200 * 1024, 0, 0, 1, 120, {0.0, NAN}, {0.0, NAN},
+	 {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	{P(2, 0, 0, "root", "kthreadd", "", "/"), 12, NOW - 1036800, true, 0, 0, 0, 0, 0, 0, 0, 0,
+	 1, 0, {NAN, NAN}, {NAN, NAN}, {NAN, NAN}, PROC_RUNNING, NAN, -1, false},
+	{P(812, 1, 0, "root", "sshd", "sshd: /usr/sbin/sshd -D [listener]",
+	   "/system.slice/sshd.service"),
+	 900, NOW - 1036000, false, 8 * MiB, 6 * MiB, 2 * MiB, 0, 0, 100 * 1024, 2, -1000, 1, 6,
+	 {0.0, 0.1}, {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	{P(4242, 1, 998, "nasagent", "leaky", "/opt/nas/bin/leaky --serve /srv/share",
+	   "/system.slice/nas-agent.service"),
+	 5000, NOW - 86400, false, 800 * MiB, 790 * MiB, 10 * MiB, 0, 0, 1700 * 1024, 620, 0, 14,
+	 37, {210.0 * MiB / 3600, 0.97}, {0.0, 0.5}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true},
+	{P(4243, 4242, 998, "nasagent", "nas-helper", "/opt/nas/bin/nas-helper",
+	   "/system.slice/nas-agent.service"),
+	 5001, NOW - 86400, false, 60 * MiB, 50 * MiB, 10 * MiB, 0, 0, 200 * 1024, 40, 0, 2, 9,
+	 {0.0, 0.9}, {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	{P(2001, 1, 0, "root", "python3", "python3 /app/app.py --workers 4",
+	   "/system.slice/docker-2e088fe462e2.scope"),
+	 3000, NOW - 7200, false, 110 * MiB, 100 * MiB, 10 * MiB, 0, 4 * MiB, 400 * 1024, 80, 0, 5,
+	 120, {3.0 * MiB / 3600, 0.3}, {40.0 / 3600, 0.9}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true},
+	{P(3100, 1, 1000, "alice", "bash", "-bash", "/user.slice/user-1000.slice"), 7000,
+	 NOW - 3600, false, 5 * MiB, 3 * MiB, 2 * MiB, 0, 0, 80 * 1024, 3, 0, 1, 4, {0.0, 0.2},
+	 {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	{P(3150, 3100, 1000, "alice", "vim", "vim notes.txt", "/user.slice/user-1000.slice"), 7100,
+	 NOW - 1800, false, 14 * MiB, 12 * MiB, 2 * MiB, 0, 0, 90 * 1024, 8, 0, 1, U,
+	 {-2.0 * MiB / 3600, 0.8}, {NAN, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	{P(3200, 3100, 1000, "alice", "evil\033[31m", "evil \033]0;pwned\007 \033[2J\xff\xfe name",
+	   "/user.slice/user-1000.slice"),
+	 7200, NOW - 600, false, 2 * MiB, 1 * MiB, 1 * MiB, 0, 0, 60 * 1024, 2, 0, 1, 3,
+	 {NAN, NAN}, {NAN, NAN}, {NAN, NAN}, PROC_RUNNING, NAN, -1, false},
+	{P(5000, 3100, 1000, "alice", "sleep", "sleep 30", "/user.slice/user-1000.slice"), 7300,
+	 NOW - 40, false, 1 * MiB, 0, 1 * MiB, 0, 0, 50 * 1024, 0, 0, 1, 3, {NAN, NAN}, {NAN, NAN},
+	 {NAN, NAN}, PROC_EXITED, NOW - 5, -1, false},
+	{P(4100, 1, 998, "nasagent", "memhog", "/opt/nas/bin/memhog --fill",
+	   "/system.slice/nas-agent.service"),
+	 6000, NOW - 9000, false, 900 * MiB, 890 * MiB, 10 * MiB, 0, 0, 1900 * 1024, 700, 500, 3,
+	 11, {400.0 * MiB / 3600, 0.99}, {0.0, NAN}, {0.0, NAN}, PROC_OOM_KILLED, NOW - 7500, 1,
+	 false},
+};
+
+static struct oom_task tasks[] = {
+	{812, 0, 812, 3000, 2048, U, U, U, 102400, 0, -1000, "sshd"},
+	{4242, 998, 4242, 300000, 180000, U, U, U, 1740800, 0, 0, "leaky"},
+	{4100, 998, 4100, 400000, 230400, U, U, U, 1945600, 0, 500, "memhog"},
+	{4243, 998, 4243, 30000, 15360, U, U, U, 204800, 0, 0, "nas-helper"},
+};
+
+static char *raw1[] = {
+	"leaky invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0",
+	"Memory cgroup out of memory: Killed process 4100 (memhog) total-vm:1600000kB, "
+	"anon-rss:911360kB, file-rss:10240kB, shmem-rss:0kB, UID:998 pgtables:1900kB "
+	"oom_score_adj:500",
+	"oom_reaper: reaped process 4100 (memhog), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB",
+	"hostile \033[2Jline from a \x9b" "31m kernel log",
+};
+
+static char *raw0[] = {
+	"Out of memory: Killed process 3999 (chrome) total-vm:4000000kB, anon-rss:2000000kB, "
+	"file-rss:0kB, shmem-rss:1024kB, UID:1000 pgtables:5000kB oom_score_adj:300",
+};
+
+static struct oom_event events[] = {
+	{.boot_s = 900000.0, .time_unix_s = NOW - 136800, .victim_pid = 3999,
+	 .victim_comm = "chrome", .victim_uid = 1000, .constraint = "CONSTRAINT_NONE",
+	 .oom_memcg = NULL, .task_memcg = "/user.slice/user-1000.slice", .total_vm_kb = 4000000,
+	 .anon_rss_kb = 2000000, .file_rss_kb = 0, .shmem_rss_kb = 1024, .pgtables_kb = 5000,
+	 .oom_score_adj = 300, .invoker_comm = "chrome", .invoker_pid = 3998,
+	 .gfp_mask = "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)", .order = 0,
+	 .reaped = -1, .tasks = NULL, .ntasks = 0, .raw_lines = raw0, .nraw_lines = 1},
+	{.boot_s = 1029300.0, .time_unix_s = NOW - 7500, .victim_pid = 4100,
+	 .victim_comm = "memhog", .victim_uid = 998, .constraint = "CONSTRAINT_MEMCG",
+	 .oom_memcg = "/system.slice/nas-agent.service",
+	 .task_memcg = "/system.slice/nas-agent.service", .total_vm_kb = 1600000,
+	 .anon_rss_kb = 911360, .file_rss_kb = 10240, .shmem_rss_kb = 0, .pgtables_kb = 1900,
+	 .oom_score_adj = 500, .invoker_comm = "leaky", .invoker_pid = 4242,
+	 .gfp_mask = "0xcc0(GFP_KERNEL)", .order = 0, .reaped = 1, .tasks = tasks, .ntasks = 4,
+	 .raw_lines = raw1, .nraw_lines = 4},
+};
+
+static struct snapshot snap;
+
+const struct snapshot *fixture_snapshot(void)
+{
+	memset(&snap, 0, sizeof(snap));
+	snap.time_unix_s = NOW;
+	snap.t_mono_ms = 1036800000;
+	snap.uptime_s = 1036800;
+	snap.interval_s = 1;
+	snap.window_s = 300;
+	snap.hostname = "nas01";
+	snap.seq = 42;
+	snap.sys = (struct sys_mem){
+		.mem_total_bytes = 8 * GiB,
+		.mem_available_bytes = 2560 * MiB,
+		.mem_available_estimated = false,
+		.swap_total_bytes = 2 * GiB,
+		.swap_free_bytes = 1536 * MiB,
+		.psi_some_avg10 = 1.25,
+		.psi_full_avg10 = 0.40,
+		.oom_kills = 3,
+		.last_oom_kill_unix_s = NOW - 7500,
+		.available = {-12.0 * MiB / 3600, 0.9},
+		.eta_exhaustion_s = 2560.0 / 12.0 * 3600,
+		.next_victim_pid = 4242,
+	};
+	static struct proc_row *proc_ptrs[sizeof(procs) / sizeof(procs[0])];
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++)
+		proc_ptrs[i] = &procs[i];
+	snap.procs = proc_ptrs;
+	snap.nprocs = sizeof(procs) / sizeof(procs[0]);
+	snap.nkernel_threads = 1;
+	snap.nhidden = 0;
+	snap.cgroups = cgroups;
+	snap.ncgroups = sizeof(cgroups) / sizeof(cgroups[0]);
+	snap.cgroup_version = 2;
+	snap.cgroup_mount = "/sys/fs/cgroup";
+	snap.events = events;
+	snap.nevents = 2;
+	return &snap;
+}
