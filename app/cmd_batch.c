@@ -2,44 +2,24 @@
 #include "app/cmd_batch.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "core/output/output.h"
+#include "app/signals.h"
 #include "core/base/util.h"
+#include "core/output/output.h"
 
-static volatile sig_atomic_t stop_requested;
-
-static void on_stop(int sig)
+size_t cmd_batch_select(const struct snapshot *s, const struct run_config *rc,
+                        const struct proc_row ***rows, size_t *cap)
 {
-	(void)sig;
-	stop_requested = 1;
-}
-
-size_t batch_select(const struct snapshot *s, const struct options *o, const struct proc_row ***rows, size_t *cap)
-{
-	if (*cap < s->nprocs + 1) {
-		const struct proc_row **nr = realloc(*rows, (s->nprocs + 1) * sizeof(**rows));
-		if (!nr)
-			return 0;
-		*rows = nr;
-		*cap = s->nprocs + 1;
-	}
-	struct proc_filter f = {
-		.pids = o->pids,
-		.npids = o->npids,
-		.by_uid = o->by_uid,
-		.uid = o->uid,
-		.cgroup = o->cgroup,
-		.ghosts = true,
-	};
+	if (!util_grow((void **)rows, cap, s->nprocs + 1, sizeof(**rows)))
+		return 0;
 	size_t n = 0;
 	for (size_t i = 0; i < s->nprocs; i++)
-		if (proc_matches(s->procs[i], &f))
+		if (proc_matches(s->procs[i], &rc->filter))
 			(*rows)[n++] = s->procs[i];
-	proc_sort(*rows, n, o->sort, false);
+	proc_sort(*rows, n, (enum sort_key)rc->set.sort, rc->set.sort_reverse);
 	return n;
 }
 
@@ -62,10 +42,10 @@ static bool spill_to_file(void *ctx, const char *buf, size_t len)
 	return true;
 }
 
-/* Sleep until the monotonic deadline, waking early on a stop request. */
+/* Sleep until the monotonic deadline, waking early on a stop signal. */
 static void sleep_until(int64_t deadline_ms)
 {
-	while (!stop_requested) {
+	while (!signals_stop()) {
 		int64_t left = deadline_ms - util_mono_ms();
 		if (left <= 0)
 			return;
@@ -75,15 +55,8 @@ static void sleep_until(int64_t deadline_ms)
 	}
 }
 
-int batch_run(struct collector *c, const struct options *o, FILE *out, FILE *err)
+int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, FILE *err)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-
 	const struct proc_row **rows = NULL;
 	size_t cap = 0;
 	struct strbuf sb;
@@ -93,28 +66,28 @@ int batch_run(struct collector *c, const struct options *o, FILE *out, FILE *err
 	sb.spill_ctx = &sc;
 	sb.spill_at = BATCH_SPILL_BYTES;
 	int status = 0;
-	int64_t interval_ms = (int64_t)(o->delay_s * 1000.0 + 0.5);
+	int64_t interval_ms = (int64_t)(rc->set.delay_s * 1000.0 + 0.5);
 	int64_t next = util_mono_ms();
-	for (long i = 0; !stop_requested && (o->iterations == 0 || i < o->iterations); i++) {
+	for (long i = 0; !signals_stop() && (rc->iterations == 0 || i < rc->iterations); i++) {
 		if (i > 0) {
 			next += interval_ms;
 			if (next < util_mono_ms() - interval_ms) /* fell far behind: don't burst */
 				next = util_mono_ms();
 			sleep_until(next);
-			if (stop_requested)
+			if (signals_stop())
 				break;
 		}
-		int rc = collector_refresh(c);
-		if (rc < 0) {
-			fprintf(err, "oomtop: cannot collect: %s\n", strerror(-rc));
+		int ret = collector_refresh(c);
+		if (ret < 0) {
+			fprintf(err, "oomtop: cannot collect: %s\n", strerror(-ret));
 			status = 1;
 			break;
 		}
 		const struct snapshot *s = collector_snapshot(c);
-		size_t n = batch_select(s, o, &rows, &cap);
+		size_t n = cmd_batch_select(s, rc, &rows, &cap);
 		struct out_view v = {s, rows, n};
 		sb_reset(&sb);
-		switch (o->format) {
+		switch (rc->format) {
 		case OUT_TEXT: out_text(&sb, &v); break;
 		case OUT_JSON: out_json(&sb, &v); break;
 		case OUT_PROMETHEUS: out_prom(&sb, &v); break;

@@ -1,19 +1,20 @@
-/* core/batch.h — `--batch`: refresh, select and sort the processes, print one snapshot in
- * the chosen format, wait for the next tick; `-n` refreshes, or until SIGINT/SIGTERM.
- * Returns the exit status for main (0, or 1 when the collector fails or stdout breaks). */
-#ifndef OOMTOP_BATCH_H
-#define OOMTOP_BATCH_H
+/* app/cmd_batch.h — `--batch`: refresh, select and sort the processes, print one snapshot
+ * in the chosen format, wait for the next tick; `-n` refreshes, or until a stop signal
+ * (app/signals.h). Returns the exit status for main (0, or 1 when the collector fails or
+ * stdout breaks). */
+#ifndef OOMTOP_APP_CMD_BATCH_H
+#define OOMTOP_APP_CMD_BATCH_H
 
 #include <stdio.h>
 
-#include "app/options.h"
+#include "app/run_config.h"
 #include "core/collector.h"
 
-/* Processes of the snapshot selected by the options (-p -u -c, no kernel threads, ghosts
- * kept) and sorted by o->sort; *rows is reallocated as needed (caller frees). */
-size_t batch_select(const struct snapshot *s, const struct options *o, const struct proc_row ***rows,
-		    size_t *cap);
+/* Processes of the snapshot that pass rc->filter (-p -u -c; no kernel threads, ghosts
+ * kept), sorted by the merged sort key; *rows is grown as needed (caller frees). */
+size_t cmd_batch_select(const struct snapshot *s, const struct run_config *rc,
+                        const struct proc_row ***rows, size_t *cap);
 
-int batch_run(struct collector *c, const struct options *o, FILE *out, FILE *err);
+int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, FILE *err);
 
 #endif

@@ -5,6 +5,8 @@ noinst_LIBRARIES += liboomtop_app.a
 liboomtop_app_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 liboomtop_app_a_SOURCES = \
 	%reldir%/options.c %reldir%/options.h \
+	%reldir%/run_config.c %reldir%/run_config.h \
+	%reldir%/signals.c %reldir%/signals.h \
 	%reldir%/cmd_batch.c %reldir%/cmd_batch.h \
 	%reldir%/cmd_events.c %reldir%/cmd_events.h \
 	%reldir%/cmd_setadj.c %reldir%/cmd_setadj.h \

@@ -1,5 +1,6 @@
-/* oomtop.c — main(): parse options, then run batch mode, the events command, a one-off
- * oom_score_adj write, or the screen. The only place that exits (DESIGN §6). */
+/* app/main.c — main(): parse the command line, then run one command: the screen, batch
+ * output, the kernel's OOM events, or a one-off oom_score_adj write. The only place that
+ * exits (DESIGN §6): every command returns its exit status here. */
 #include "config.h"
 
 #include <errno.h>
@@ -10,11 +11,68 @@
 
 #include "app/cmd_batch.h"
 #include "app/cmd_events.h"
+#include "app/cmd_setadj.h"
+#include "app/run_config.h"
 #include "app/options.h"
 #include "app/selfprotect.h"
-#include "app/cmd_setadj.h"
+#include "app/signals.h"
 #include "core/collector.h"
 #include "tui/app.h"
+#include "tui/screen.h"
+
+/* Settings-file problems: to stderr at once (before the screen, they stay readable after
+ * it ends); the screen also shows the first one in its status line. */
+static void report_stderr(void *ud, const char *msg)
+{
+	(void)ud;
+	fprintf(stderr, "oomtop: %s\n", msg);
+}
+
+/* Batch output or the screen: the settings merged with the command line, a collector. */
+static int run_collecting(const struct options *o)
+{
+	char err[512];
+	struct run_config rc;
+	int status = run_config_load(&rc, o, report_stderr, NULL, err, sizeof(err));
+	if (status != 0) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		return status;
+	}
+	/* files named on the command line must exist: exit 1 now, not a note later */
+	if (rc.kmsg_path && strcmp(rc.kmsg_path, "-") != 0 && access(rc.kmsg_path, R_OK) != 0) {
+		fprintf(stderr, "oomtop: cannot open %s: %s\n", rc.kmsg_path, strerror(errno));
+		return 1;
+	}
+	if (o->mode == MODE_SCREEN && o->theme && strchr(o->theme, '/') && access(o->theme, R_OK) != 0) {
+		fprintf(stderr, "oomtop: cannot open theme %s: %s\n", o->theme, strerror(errno));
+		return 1;
+	}
+	signals_install();
+
+	/* it watches machines running out of memory: be the process that survives */
+	struct selfprotect sp;
+	selfprotect_apply("/proc", rc.readonly, &sp);
+
+	struct collector_config cc;
+	run_config_collector(&rc, &cc);
+	cc.extra_note = sp.note;
+	struct collector *c = collector_new(&cc, err, sizeof(err));
+	if (!c) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		return 1;
+	}
+	if (o->mode == MODE_BATCH) {
+		status = cmd_batch_run(c, &rc, stdout, stderr);
+	} else {
+		struct tui_config tc;
+		run_config_screen(&rc, signals_fd(), signals_stop, &tc);
+		signals_on_crash(screen_emergency_restore);
+		status = tui_run(c, &tc);
+		signals_on_crash(NULL);
+	}
+	collector_free(c);
+	return status;
+}
 
 int main(int argc, char **argv)
 {
@@ -40,53 +98,5 @@ int main(int argc, char **argv)
 	case MODE_SCREEN:
 		break;
 	}
-
-	/* files named on the command line must exist: exit 1 now, not a note later */
-	if (o.kmsg_path && strcmp(o.kmsg_path, "-") != 0 && access(o.kmsg_path, R_OK) != 0) {
-		fprintf(stderr, "oomtop: cannot open %s: %s\n", o.kmsg_path, strerror(errno));
-		return 1;
-	}
-	if (o.mode == MODE_SCREEN && o.theme && strchr(o.theme, '/') && access(o.theme, R_OK) != 0) {
-		fprintf(stderr, "oomtop: cannot open theme %s: %s\n", o.theme, strerror(errno));
-		return 1;
-	}
-
-	/* it watches machines running out of memory: be the process that survives */
-	struct selfprotect sp;
-	selfprotect_apply("/proc", o.readonly, &sp);
-
-	struct collector_config cfg;
-	collector_config_defaults(&cfg);
-	cfg.extra_note = sp.note;
-	cfg.kmsg_path = o.kmsg_path; /* --kmsg: the events of batch and screen come from it */
-	cfg.interval_s = o.delay_s;
-	cfg.window_s = o.window_s;
-	struct collector *c = collector_new(&cfg, err, sizeof(err));
-	if (!c) {
-		fprintf(stderr, "oomtop: %s\n", err);
-		return 1;
-	}
-	int status;
-	if (o.mode == MODE_BATCH) {
-		status = batch_run(c, &o, stdout, stderr);
-	} else {
-		struct tui_options to;
-		tui_options_defaults(&to);
-		to.delay_s = o.delay_s;
-		if (o.sort_given) {
-			to.sort = (int)o.sort;
-		}
-		to.pids = o.pids;
-		to.npids = o.npids;
-		to.by_uid = o.by_uid;
-		to.uid = o.uid;
-		to.cgroup = o.cgroup;
-		to.theme = o.theme;
-		to.no_color = o.no_color;
-		to.readonly = o.readonly;
-		to.iterations = o.iterations;
-		status = tui_run(c, &to);
-	}
-	collector_free(c);
-	return status;
+	return run_collecting(&o);
 }

@@ -252,13 +252,6 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 	if (o->set_adj && o->readonly) {
 		/* allowed: the command refuses with its own message and exit 1 */
 	}
-	/* a slope needs 5 samples over half the window (core/leak.h): keep refreshes well
-	 * inside it */
-	if (!o->window_given && o->delay_s * 10 > o->window_s)
-		o->window_s = o->delay_s * 10;
-	if (o->window_given && o->delay_s * 4 > o->window_s)
-		return bad(err, errlen, "--window: %g s is too short for --delay %g s: a leak rate needs at least 4 refreshes per window (use -w %g or more)",
-			   o->window_s, o->delay_s, o->delay_s * 4);
 	if (batch)
 		o->mode = MODE_BATCH;
 	else if (events)

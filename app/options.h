@@ -17,7 +17,7 @@ enum run_mode { MODE_SCREEN, MODE_BATCH, MODE_EVENTS, MODE_SET_ADJ, MODE_HELP, M
 struct options {
 	enum run_mode mode;
 	double delay_s;      /* -d: 0.1 .. 3600, default 1 */
-	double window_s;     /* -w: 10 .. 604800, default 300, or 10 × delay when that is longer */
+	double window_s;     /* -w: 10 .. 604800, default 300 (app/run_config.h fits it to the delay) */
 	bool delay_given, window_given; /* said on the command line (settings must not override) */
 	enum sort_key sort;  /* -s */
 	bool sort_given;

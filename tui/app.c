@@ -23,14 +23,15 @@
 #include "tui/theme.h"
 #include "tui/tui.h"
 
-void tui_options_defaults(struct tui_options *o)
+void tui_config_defaults(struct tui_config *cfg)
 {
-	memset(o, 0, sizeof(*o));
-	o->sort = -1;
+	memset(cfg, 0, sizeof(*cfg));
+	settings_defaults(&cfg->set);
+	cfg->stop_fd = -1;
 }
 
-/* Problems in the settings and theme files: printed to stderr before the screen starts
- * (they stay readable after it ends) and the first shown in the status line. */
+/* Problems in the theme file: printed to stderr before the screen starts (they stay
+ * readable after it ends) and the first shown in the status line. */
 struct problems {
 	char first[512];
 	int n;
@@ -98,36 +99,20 @@ static void apply_theme(struct tui *t)
 	bkgdset(' ' | theme_attr(S_NORMAL));
 }
 
-int tui_run(struct collector *c, const struct tui_options *o)
+int tui_run(struct collector *c, const struct tui_config *cfg)
 {
-	struct tui_options defaults;
-	if (!o) {
-		tui_options_defaults(&defaults);
-		o = &defaults;
+	struct tui_config defaults;
+	if (!cfg) {
+		tui_config_defaults(&defaults);
+		cfg = &defaults;
 	}
 	setlocale(LC_ALL, "");
 	struct problems probs = {"", 0};
-	struct settings set;
-	if (o->settings) {
-		set = *o->settings;
-	} else {
-		settings_defaults(&set);
-		int rc = settings_load(&set, report_stderr, &probs);
-		if (rc < 0) {
-			char path[4200] = "oomtoprc";
-			settings_path(path, sizeof(path));
-			report_stderr(&probs, path);
-			snprintf(probs.first, sizeof(probs.first), "%s: %s", path, strerror(-rc));
-		}
-	}
 	struct tui t;
-	if (tui_state_init(&t, o, &set, screen_utf8()) < 0) {
+	if (tui_state_init(&t, cfg, screen_utf8()) < 0) {
 		fprintf(stderr, "oomtop: out of memory\n");
 		return 1;
 	}
-	const char *nc = getenv("NO_COLOR");
-	if (nc && nc[0])
-		t.no_color = true;
 	int tprob = 0;
 	int rc = theme_load(&t.theme, t.set.theme, report_stderr, &probs, &tprob);
 	if (rc < 0) {
@@ -137,7 +122,9 @@ int tui_run(struct collector *c, const struct tui_options *o)
 		report_stderr(&probs, msg);
 	}
 	t.now_ms = util_mono_ms();
-	if (probs.n)
+	if (cfg->first_problem && cfg->first_problem[0])
+		tui_status(&t, STATUS_ERROR, "%s", cfg->first_problem);
+	else if (probs.n)
 		tui_status(&t, STATUS_ERROR, "%s%s", probs.first,
 		           probs.n > 1 ? " (and more: see stderr after quitting)" : "");
 
@@ -165,7 +152,7 @@ int tui_run(struct collector *c, const struct tui_options *o)
 	int status = 0;
 	int64_t last_refresh = util_mono_ms();
 	unsigned flags = R_REDRAW;
-	bool quit = o->iterations > 0 && refreshes >= o->iterations;
+	bool quit = cfg->iterations > 0 && refreshes >= cfg->iterations;
 	while (!quit) {
 		t.now_ms = util_mono_ms();
 		if (flags & R_RETHEME)
@@ -189,7 +176,7 @@ int tui_run(struct collector *c, const struct tui_options *o)
 		int64_t wait = last_refresh + delay_ms - t.now_ms;
 		struct pollfd pfd[3] = {
 			{.fd = STDIN_FILENO, .events = POLLIN},
-			{.fd = screen_signal_fd(), .events = POLLIN},
+			{.fd = cfg->stop_fd, .events = POLLIN},
 			{.fd = collector_event_fd(c), .events = POLLIN},
 		};
 		int nfds = pfd[2].fd >= 0 ? 3 : 2;
@@ -198,7 +185,7 @@ int tui_run(struct collector *c, const struct tui_options *o)
 			status = 1;
 			break;
 		}
-		int sig = screen_take_signal();
+		int sig = cfg->stop_signal ? cfg->stop_signal() : 0;
 		if (sig) {
 			status = 128 + sig;
 			break;
@@ -234,7 +221,7 @@ int tui_run(struct collector *c, const struct tui_options *o)
 				tui_status(&t, STATUS_ERROR, "refresh failed: %s", strerror(-rc));
 			tui_state_set_snapshot(&t, collector_snapshot(c));
 			flags |= R_REDRAW;
-			if (o->iterations > 0 && refreshes >= o->iterations)
+			if (cfg->iterations > 0 && refreshes >= cfg->iterations)
 				quit = true;
 		} else if (kmsg && !(flags & R_REDRAW)) {
 			/* nothing to do until the rate limit lets the record in */

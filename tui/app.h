@@ -1,18 +1,16 @@
 /* tui/app.h — the interactive screen's single entry point, called by main().
  *
- *   struct tui_options o;
- *   tui_options_defaults(&o);
- *   o.delay_s = ...; o.sort = ...;   // what the command line said
- *   struct collector *c = collector_new(&cfg, err, sizeof err);
- *   int status = tui_run(c, &o);     // returns 0 on q/F10, 1 on failure,
- *   collector_free(c);               // 128+N after signal N (SIGINT/TERM/HUP)
- *   return status;
+ *   struct tui_config cfg;
+ *   tui_config_defaults(&cfg);
+ *   cfg.set = ...;                     // the settings, merged with the command line
+ *   int status = tui_run(collector, &cfg);
  *
- * tui_run owns the terminal between its first and last line: it reads the settings file
- * and the theme (their problems go to stderr as FILE:LINE messages before the screen
- * starts, and to the status line), calls collector_refresh() once per delay and when
- * collector_event_fd() is readable, and restores the terminal however it ends (also on
- * crash signals, which it then re-raises). It never calls exit().
+ * tui_run owns the terminal between its first and last line: it loads the theme named in
+ * the settings (its problems go to stderr as FILE:LINE messages before the screen starts,
+ * and to the status line), calls collector_refresh() once per delay and when
+ * collector_event_fd() is readable, and restores the terminal however it ends. It returns
+ * 0 on q/F10 or after cfg->iterations refreshes, 1 on failure, 128+N after stop signal N.
+ * It never calls exit() and installs no signal handler (app/signals.h does).
  */
 #ifndef OOMTOP_TUI_APP_H
 #define OOMTOP_TUI_APP_H
@@ -21,29 +19,25 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-struct collector;
-struct settings;
+#include "core/proc/sort.h"
+#include "tui/settings.h"
 
-struct tui_options {
-	double delay_s;   /* refresh interval; 0 = the settings file's (default 1) */
-	int sort;         /* enum sort_key; -1 = the settings file's (default rss_slope) */
-	bool sort_reverse;
-	const pid_t *pids; /* -p: only these (copied) */
-	size_t npids;
-	bool by_uid;       /* -u */
-	uid_t uid;
-	const char *cgroup; /* -c: only this subtree (copied) */
-	const char *theme;  /* --theme name or path; NULL = the settings file's */
-	bool no_color;      /* --no-color; NO_COLOR in the environment is honoured as well */
-	bool readonly;      /* --readonly: the screen offers no writes */
-	long iterations;    /* -n: return 0 after this many refreshes; 0 = until quit */
-	/* Settings main already read (to size the collector's window from `window=`), or
-	 * NULL: tui_run reads $XDG_CONFIG_HOME/oomtop/oomtoprc itself. */
-	const struct settings *settings;
+struct collector;
+
+struct tui_config {
+	struct settings set;       /* delay, sort, columns, panes, theme...: what to start with */
+	struct proc_filter filter; /* -p -u -c: only these processes (copied) */
+	bool no_color;             /* --no-color or NO_COLOR */
+	bool readonly;             /* --readonly: the screen offers no writes */
+	long iterations;           /* -n: return 0 after this many refreshes; 0 = until quit */
+	const char *first_problem; /* what went wrong in the settings file, for the status line, or NULL */
+	int stop_fd;               /* readable when a stop signal arrived, or -1 */
+	int (*stop_signal)(void);  /* which one (0: none yet), or NULL */
 };
 
-void tui_options_defaults(struct tui_options *o);
+/* The defaults: settings_defaults(), no filter, colours, writes allowed, no signals. */
+void tui_config_defaults(struct tui_config *cfg);
 
-int tui_run(struct collector *c, const struct tui_options *o);
+int tui_run(struct collector *c, const struct tui_config *cfg);
 
 #endif

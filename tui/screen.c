@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,39 +14,22 @@
 
 static bool active;
 static SCREEN *scr;
-static int sig_pipe[2] = {-1, -1};
-static volatile sig_atomic_t got_signal;
 static struct termios saved_tio;
 static bool have_tio;
 static char reset_seq[256];
 static size_t reset_len;
 
-static const int term_signals[] = {SIGINT, SIGTERM, SIGHUP};
-static const int crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
-static struct sigaction old_term[3], old_crash[5];
-
-static void on_term_signal(int sig)
-{
-	int e = errno;
-	if (!got_signal)
-		got_signal = sig;
-	unsigned char b = (unsigned char)sig;
-	if (sig_pipe[1] >= 0 && write(sig_pipe[1], &b, 1) < 0) {
-		/* the pipe is full: the loop will see got_signal anyway */
-	}
-	errno = e;
-}
-
-static void on_crash_signal(int sig)
+/* What the crash handler writes (see screen_emergency_restore): computed at init. */
+void screen_emergency_restore(void)
 {
 	/* async-signal-safe only: write(2), tcsetattr(3) (tcsetattr is a plain ioctl) */
+	if (!active)
+		return;
 	if (reset_len && write(STDOUT_FILENO, reset_seq, reset_len) < 0) {
 		/* nothing more can be done */
 	}
 	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
-	/* SA_RESETHAND restored the default action: re-raise it */
-	raise(sig);
 }
 
 static void add_cap(const char *cap)
@@ -111,16 +93,9 @@ int screen_init(char *err, size_t errlen)
 		return -1;
 	}
 	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
-	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
-		snprintf(err, errlen, "pipe: %s", strerror(errno));
-		return -1;
-	}
 	if (!(scr = newterm(NULL, stdout, stdin)) && !(scr = newterm_builtin())) {
 		const char *term = getenv("TERM");
 		snprintf(err, errlen, "cannot use the terminal type '%s'", term ? term : "(unset)");
-		close(sig_pipe[0]);
-		close(sig_pipe[1]);
-		sig_pipe[0] = sig_pipe[1] = -1;
 		return -1;
 	}
 	active = true;
@@ -148,16 +123,6 @@ int screen_init(char *err, size_t errlen)
 	add_cap("rmcup");
 	add_raw("\r\n");
 
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_term_signal; /* no SA_RESTART: poll() returns EINTR */
-	for (size_t i = 0; i < 3; i++)
-		sigaction(term_signals[i], &sa, &old_term[i]);
-	sa.sa_handler = on_crash_signal;
-	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
-	for (size_t i = 0; i < 5; i++)
-		sigaction(crash_signals[i], &sa, &old_crash[i]);
 	return 0;
 }
 
@@ -171,28 +136,8 @@ void screen_end(void)
 	delscreen(scr);
 	scr = NULL;
 	active = false;
-	for (size_t i = 0; i < 5; i++)
-		sigaction(crash_signals[i], &old_crash[i], NULL);
-	for (size_t i = 0; i < 3; i++)
-		sigaction(term_signals[i], &old_term[i], NULL);
 	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
-	close(sig_pipe[0]);
-	close(sig_pipe[1]);
-	sig_pipe[0] = sig_pipe[1] = -1;
-}
-
-int screen_signal_fd(void)
-{
-	return sig_pipe[0];
-}
-
-int screen_take_signal(void)
-{
-	unsigned char buf[16];
-	while (sig_pipe[0] >= 0 && read(sig_pipe[0], buf, sizeof(buf)) > 0)
-		;
-	return got_signal;
 }
 
 void screen_size(int *cols, int *lines)

@@ -1,12 +1,10 @@
-/* tui/screen.h — the only code that starts and ends curses and touches terminal modes
- * and signal dispositions.
+/* tui/screen.h — the only code that starts and ends curses and touches terminal modes.
  *
- * screen_init saves the terminal's modes, starts curses (keypad, no echo, mouse clicks),
- * and installs handlers: SIGINT, SIGTERM and SIGHUP are turned into a byte on a pipe the
- * loop polls (screen_signal_fd), so the loop ends and screen_end restores the terminal
- * normally; SIGSEGV, SIGABRT, SIGBUS, SIGFPE and SIGILL restore the terminal with
- * async-signal-safe calls only (write of precomputed reset sequences, tcsetattr) and are
- * re-raised with the default action, so a crash still dumps core and is reported.
+ * screen_init saves the terminal's modes and starts curses (keypad, no echo, mouse
+ * clicks); screen_end restores them. Signals are the application's (app/signals.h): a
+ * stop signal ends the loop normally, so screen_end runs; a crash signal's handler calls
+ * screen_emergency_restore, which uses async-signal-safe calls only (a write of reset
+ * sequences computed at init, tcsetattr).
  */
 #ifndef OOMTOP_TUI_SCREEN_H
 #define OOMTOP_TUI_SCREEN_H
@@ -19,9 +17,9 @@ int screen_init(char *err, size_t errlen);
 /* Restore the terminal and signal dispositions. Idempotent. */
 void screen_end(void);
 
-int screen_signal_fd(void);
-/* The first terminating signal received (SIGINT...), or 0. Drains the pipe. */
-int screen_take_signal(void);
+/* From a crash signal handler: mouse off, attributes off, cursor on, keypad off, leave
+ * the alternate screen, the saved terminal modes back. Does nothing when no screen is up. */
+void screen_emergency_restore(void);
 
 void screen_size(int *cols, int *lines);
 /* Whether the locale's charset is UTF-8 (decides the glyph set). */

@@ -88,12 +88,15 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 	if (strcmp(key, "delay") == 0) {
 		if (!parse_double(val, 0.1, 3600, &s->delay_s))
 			goto bad_range;
+		s->given |= SETTING_DELAY;
 	} else if (strcmp(key, "window") == 0) {
 		if (!parse_double(val, 10, 604800, &s->window_s))
 			goto bad_range;
+		s->given |= SETTING_WINDOW;
 	} else if (strcmp(key, "threshold") == 0) {
 		if (!parse_double(val, 1, 100, &s->threshold_pct))
 			goto bad_range;
+		s->given |= SETTING_THRESHOLD;
 	} else if (strcmp(key, "sort") == 0) {
 		bool rev = val[0] == '-';
 		int k = sort_key_from_name(val + rev);
@@ -104,29 +107,34 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 		}
 		s->sort = k;
 		s->sort_reverse = rev;
+		s->given |= SETTING_SORT;
 	} else if (strcmp(key, "columns") == 0) {
 		char bad[64];
 		if (proc_columns_parse(val, s->columns, bad, sizeof(bad)) < 0) {
 			conf_report(pos, "unknown column '%s'", bad);
 			return 1;
 		}
+		s->given |= SETTING_COLUMNS;
 	} else if (strcmp(key, "panes") == 0) {
 		if (parse_panes(val, s->panes) < 0) {
 			conf_report(pos, "panes: want a list of cgroups, procs, events");
 			return 1;
 		}
+		s->given |= SETTING_PANES;
 	} else if (strcmp(key, "theme") == 0) {
 		if (val[0] == '\0' || strlen(val) >= sizeof(s->theme)) {
 			conf_report(pos, "theme: want a name or a path");
 			return 1;
 		}
 		snprintf(s->theme, sizeof(s->theme), "%s", val);
+		s->given |= SETTING_THEME;
 	} else if (strcmp(key, "tree") == 0) {
 		if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0) {
 			conf_report(pos, "tree: want 0 or 1");
 			return 1;
 		}
 		s->tree = val[0] == '1';
+		s->given |= SETTING_TREE;
 	} else {
 		conf_report(pos, "unknown setting '%s'", key);
 		return 1;

@@ -23,7 +23,21 @@
 #include "tui/proccols.h"
 #include "tui/theme.h"
 
+/* Which keys a file set (settings.given): the command line overrides only what it says,
+ * and a value the file set is not replaced by one derived from another (app/config.h). */
+enum settings_key {
+	SETTING_DELAY = 1u << 0,
+	SETTING_WINDOW = 1u << 1,
+	SETTING_SORT = 1u << 2,
+	SETTING_COLUMNS = 1u << 3,
+	SETTING_PANES = 1u << 4,
+	SETTING_THEME = 1u << 5,
+	SETTING_THRESHOLD = 1u << 6,
+	SETTING_TREE = 1u << 7,
+};
+
 struct settings {
+	unsigned given; /* enum settings_key bits of the keys read from a file (0 after defaults) */
 	double delay_s;
 	double window_s;
 	int sort; /* enum sort_key */
@@ -37,7 +51,8 @@ struct settings {
 
 void settings_defaults(struct settings *s);
 
-/* Apply key=value lines to s. Returns the number of problems reported. Pure. */
+/* Apply key=value lines to s, marking each key it set in s->given. Returns the number of
+ * problems reported. Pure. */
 int settings_parse(struct settings *s, const char *buf, const char *fname,
                    theme_report_fn report, void *ud);
 

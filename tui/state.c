@@ -25,14 +25,13 @@ const struct glyphs tui_glyphs_ascii = {
 	.sort_down = "v", .sort_up = "^", .sep = "|",
 };
 
-int tui_state_init(struct tui *t, const struct tui_options *o, const struct settings *set,
-                   bool utf8)
+int tui_state_init(struct tui *t, const struct tui_config *cfg, bool utf8)
 {
 	memset(t, 0, sizeof(*t));
 	procview_init(&t->pv);
 	cgview_init(&t->cv);
-	if (set)
-		t->set = *set;
+	if (cfg)
+		t->set = cfg->set;
 	else
 		settings_defaults(&t->set);
 	t->utf8 = utf8;
@@ -56,23 +55,14 @@ int tui_state_init(struct tui *t, const struct tui_options *o, const struct sett
 	t->cv.tree = t->set.tree;
 	t->pv.sort = (enum sort_key)t->set.sort;
 	t->pv.reverse = t->set.sort_reverse;
-	if (o) {
-		if (o->delay_s > 0)
-			t->set.delay_s = o->delay_s;
-		if (o->sort >= 0) {
-			t->pv.sort = (enum sort_key)o->sort;
-			t->pv.reverse = o->sort_reverse;
-			t->set.sort = o->sort;
-			t->set.sort_reverse = o->sort_reverse;
-		}
-		t->pv.by_uid = o->by_uid;
-		t->pv.uid = o->uid;
-		t->no_color = o->no_color;
-		t->readonly = o->readonly;
-		if (o->theme)
-			snprintf(t->set.theme, sizeof(t->set.theme), "%s", o->theme);
-		if ((o->cgroup && procview_set_cgroup(&t->pv, o->cgroup) < 0) ||
-		    (o->npids && procview_set_pids(&t->pv, o->pids, o->npids) < 0)) {
+	if (cfg) {
+		const struct proc_filter *f = &cfg->filter;
+		t->pv.by_uid = f->by_uid;
+		t->pv.uid = f->uid;
+		t->no_color = cfg->no_color;
+		t->readonly = cfg->readonly;
+		if ((f->cgroup && procview_set_cgroup(&t->pv, f->cgroup) < 0) ||
+		    (f->npids && procview_set_pids(&t->pv, f->pids, f->npids) < 0)) {
 			tui_state_free(t);
 			return -ENOMEM;
 		}

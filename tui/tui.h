@@ -104,10 +104,9 @@ struct tui {
 	int64_t now_ms;   /* for status message ageing; set by the loop */
 };
 
-/* Set up from options (NULL: defaults) and loaded settings; does not touch the terminal.
+/* Set up from the screen's configuration (NULL: defaults); does not touch the terminal.
  * Returns 0 or -ENOMEM. */
-int tui_state_init(struct tui *t, const struct tui_options *o, const struct settings *set,
-                   bool utf8);
+int tui_state_init(struct tui *t, const struct tui_config *cfg, bool utf8);
 void tui_state_free(struct tui *t);
 
 /* Point the views at a new snapshot (after each refresh). */

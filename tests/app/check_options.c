@@ -107,23 +107,6 @@ START_TEST(delay_and_window)
 }
 END_TEST
 
-/* A slope needs refreshes inside the window: a long delay stretches the default window,
- * and an explicit window too short for the delay is refused. */
-START_TEST(window_follows_delay)
-{
-	ck_assert_int_eq(parse("-d", "60"), 0);
-	ck_assert_double_eq(o.window_s, 600);
-	ck_assert(o.delay_given && !o.window_given);
-	ck_assert_int_eq(parse("-d", "10"), 0);
-	ck_assert_double_eq(o.window_s, 300);
-	ck_assert_int_eq(parse("-d", "10", "-w", "40"), 0);
-	ck_assert_double_eq(o.window_s, 40);
-	ck_assert_int_eq(parse("-d", "10", "-w", "20"), 2);
-	ck_assert_ptr_nonnull(strstr(err, "--window"));
-	ck_assert_ptr_nonnull(strstr(err, "-w 40"));
-}
-END_TEST
-
 START_TEST(every_sort_key)
 {
 	for (int k = 0; k < SORT_KEY_COUNT; k++) {
@@ -393,7 +376,6 @@ int main(void)
 	TCase *tc = tcase_create("good");
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, delay_and_window);
-	tcase_add_test(tc, window_follows_delay);
 	tcase_add_test(tc, every_sort_key);
 	tcase_add_test(tc, pids_user_cgroup);
 	tcase_add_test(tc, batch_iterations_format);

@@ -131,10 +131,8 @@ static void compare(const char *name, const char *actual)
 
 static void render(const char *name, int cols, int lines, bool utf8, scene_fn scene)
 {
-	struct settings set;
-	settings_defaults(&set);
 	struct tui t;
-	ck_assert_int_eq(tui_state_init(&t, NULL, &set, utf8), 0);
+	ck_assert_int_eq(tui_state_init(&t, NULL, utf8), 0);
 	t.no_color = true;
 	screen_open(cols, lines);
 	theme_apply(&t.theme, true);
@@ -318,9 +316,7 @@ START_TEST(tiny_screens_do_not_crash)
 	for (int w = 1; w <= 30; w += 3)
 		for (int h = 1; h <= 12; h++) {
 			struct tui t;
-			struct settings set;
-			settings_defaults(&set);
-			ck_assert_int_eq(tui_state_init(&t, NULL, &set, true), 0);
+			ck_assert_int_eq(tui_state_init(&t, NULL, true), 0);
 			screen_open(w, h);
 			theme_apply(&t.theme, true);
 			t.cols = w, t.lines = h;
