@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "core/proc/identity_feed.h"
-#include "core/proc/identity.h"
+#include "core/proc/identity_libproc2.h"
 #include "core/proc/parse.h"
 #include "core/base/util.h"
 
@@ -130,7 +130,7 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 		proc_table_free(t);
 		return NULL;
 	}
-	t->ids = proc_identity_new();
+	t->ids = proc_identity_libproc2_new();
 	if (!t->ids) {
 		snprintf(err, errlen, "libproc2 cannot read processes: %s", strerror(errno));
 		proc_table_free(t);

@@ -1,7 +1,7 @@
 /* core/proc_table.h — every process, kept across refreshes.
  *
  * Discovery: the numeric entries of <proc_root> (getdents). A pid seen for the first time
- * gets its identity from libproc2 (core/proc_identity.h); from then on each refresh reads
+ * gets its identity from libproc2 (core/proc/identity.h); from then on each refresh reads
  * only what changes, from files held open and re-read with pread (or fstat):
  *   statm every refresh; status (VmRSS, RssAnon/File/Shmem, VmSwap, VmPTE, Threads) only
  * when statm moved and every STATUS_RECHECK_EVERY refreshes; oom_score only when its
