@@ -53,8 +53,8 @@ enum proc_held_unit {
 };
 
 /* A file that pins kernel memory is held only when it saves at least this much CPU time
- * per refresh and KiB pinned: 1 µs a refresh for a 4 KiB seq_file buffer. */
-#define PROC_HELD_MIN_SAVE_NS_PER_KIB 256
+ * per refresh and KiB pinned: 0.8 µs a refresh for a 4 KiB seq_file buffer. */
+#define PROC_HELD_MIN_SAVE_NS_PER_KIB 200
 
 struct proc_held_policy {
 	enum proc_held_unit unit;

@@ -30,24 +30,29 @@ void proc_sampler_kernel_detect(struct proc_sampler_kernel *k)
 	k->score_by_inputs = kernel_at_least(6, 1);
 }
 
-/* What holding each file saves per read, measured on 6.18 against opening it by path:
- * statm ~17 µs (it is also the pin: no start-time check by path), oom_score ~10 µs,
- * oom_score_adj ~6 µs, fd/ ~2.5 µs (fstat of the held O_PATH fd against fstatat),
- * status ~12 µs; per refresh, that times how often each is read: statm, oom_score_adj and
- * fd/ every refresh; status about one refresh in PROC_SAMPLER_STATUS_EVERY for an idle
- * process (see below); oom_score every refresh before 6.1, and from 6.1 as rarely as
- * status, where its ~1 µs a refresh does not pay for the 4 KiB seq_file buffer holding
- * it pins (PROC_HELD_MIN_SAVE_NS_PER_KIB). Before 6.2 the fd count is not fd/'s st_size:
- * holding fd/ saves nothing. statm, status and oom_score are seq_files (a 4 KiB buffer
- * pinned while held); oom_score_adj formats on the stack, fd/ is held O_PATH. */
+/* What holding each file saves per read: µs held / by path, measured on 6.18 at ~2,070
+ * processes (README, "Where the time goes"): statm 3.1 / 10.4, plus the 13.4 of the
+ * start-time check by path that a held statm (the pin) makes unnecessary; oom_score_adj
+ * 1.5 / 7.4; fstat of fd/ 1.8 / 4.2; status 14.8 / 23.5; oom_score 2.7 / 10.1. Per
+ * refresh, that times how often each is read: statm, oom_score_adj and fd/ every
+ * refresh; status about one refresh in PROC_SAMPLER_STATUS_EVERY for an idle process;
+ * oom_score every refresh before 6.1, from 6.1 about one in PROC_SAMPLER_SCORE_EVERY.
+ * Before 6.2 the fd count is not fd/'s st_size: holding fd/ saves nothing. statm,
+ * status and oom_score are seq_files, each pinning a 4 KiB buffer while held;
+ * oom_score_adj formats on the stack, fd/ is held O_PATH.
+ * From 6.1, status (0.87 µs a refresh for its 4 KiB) and oom_score (0.74 µs) fall on
+ * either side of PROC_HELD_MIN_SAVE_NS_PER_KIB: oom_score is not held, as since 6.1's
+ * oom_score by its inputs; what a KiB of kernel memory is worth is issue 18's to measure. */
+#define SAVE_NS(held_us, path_us) ((unsigned)((path_us) * 1000 - (held_us) * 1000 + 0.5))
+
 void proc_sampler_held_costs(const struct proc_sampler_kernel *k, struct proc_held_cost out[PROC_HELD_NFILES])
 {
-	out[PROC_HELD_STATM] = (struct proc_held_cost){1, 4096, 17000};
-	out[PROC_HELD_STATUS] = (struct proc_held_cost){1, 4096, 12000 / PROC_SAMPLER_STATUS_EVERY};
-	out[PROC_HELD_SCORE] =
-		(struct proc_held_cost){1, 4096, k->score_by_inputs ? 10000 / PROC_SAMPLER_SCORE_EVERY : 10000};
-	out[PROC_HELD_ADJ] = (struct proc_held_cost){1, 0, 6000};
-	out[PROC_HELD_FDDIR] = (struct proc_held_cost){1, 0, k->fd_count_by_size ? 2500 : 0};
+	unsigned score = SAVE_NS(2.7, 10.1);
+	out[PROC_HELD_STATM] = (struct proc_held_cost){1, 4096, SAVE_NS(3.1, 10.4) + SAVE_NS(0, 13.4)};
+	out[PROC_HELD_STATUS] = (struct proc_held_cost){1, 4096, SAVE_NS(14.8, 23.5) / PROC_SAMPLER_STATUS_EVERY};
+	out[PROC_HELD_SCORE] = (struct proc_held_cost){1, 4096, k->score_by_inputs ? score / PROC_SAMPLER_SCORE_EVERY : score};
+	out[PROC_HELD_ADJ] = (struct proc_held_cost){1, 0, SAVE_NS(1.5, 7.4)};
+	out[PROC_HELD_FDDIR] = (struct proc_held_cost){1, 0, k->fd_count_by_size ? SAVE_NS(1.8, 4.2) : 0};
 }
 
 void proc_sampler_init(struct proc_sampler *s, int proc_fd, const struct cgroup_hierarchy *hier,

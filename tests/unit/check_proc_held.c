@@ -67,7 +67,7 @@ START_TEST(threshold_decides_what_pinned_kernel_memory_is_worth)
 	/* nothing asked of kernel memory: oom_score (6.1+) is held too, last */
 	measured_policy(&p, true, true, PROC_HELD_BY_FDS, 0);
 	assert_order(&p, (enum proc_held_file[]){STATM, ADJ, FDDIR, STATUS, SCORE}, 5);
-	/* a dearer KiB: only what pins nothing, and statm (17 µs for 4 KiB) */
+	/* a dearer KiB: only what pins nothing, and statm (21 µs for 4 KiB) */
 	measured_policy(&p, true, true, PROC_HELD_BY_FDS, 1000);
 	assert_order(&p, (enum proc_held_file[]){STATM, ADJ, FDDIR}, 3);
 	/* a file that saves nothing is never held, whatever it costs */
