@@ -179,7 +179,7 @@ void fxproc_remove(const char *root, pid_t pid)
 	fxtree_remove(path);
 }
 
-void fxproc_write_system(const char *root, const struct fxsys *s)
+void fxproc_write_system(const char *root, const struct fxproc_system *s)
 {
 	char text[2048];
 	snprintf(text, sizeof(text),

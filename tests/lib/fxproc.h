@@ -48,7 +48,7 @@ void fxproc_statm_text(const struct fxproc *p, char *buf, size_t cap);
 void fxproc_remove(const char *root, pid_t pid);
 
 /* The system files the collector reads. */
-struct fxsys {
+struct fxproc_system {
 	double btime_unix_s;
 	int64_t mem_total_kib, mem_available_kib, swap_total_kib, swap_free_kib;
 	int64_t oom_kills; /* vmstat oom_kill */
@@ -58,6 +58,6 @@ struct fxsys {
 };
 
 /* Writes root/stat (btime), meminfo, vmstat, pressure/memory, uptime, loadavg. */
-void fxproc_write_system(const char *root, const struct fxsys *s);
+void fxproc_write_system(const char *root, const struct fxproc_system *s);
 
 #endif

@@ -48,7 +48,7 @@ struct fx {
 	char root[PATH_MAX];   /* the fixture /proc */
 	char cgroot[PATH_MAX]; /* the fixture cgroup v2 mount */
 	char top[PATH_MAX];
-	struct fxsys sys;
+	struct fxproc_system sys;
 	struct fake_clock now;
 	struct collector_clock clock;
 	struct proc_identity_reader *ids;
@@ -62,7 +62,7 @@ static void fx_open(struct fx *f)
 	snprintf(f->root, sizeof(f->root), "%s/proc", f->top);
 	snprintf(f->cgroot, sizeof(f->cgroot), "%s/cgroup", f->top);
 	fxtree_copy(FIXTURES "/cgroup/v2", f->cgroot);
-	f->sys = (struct fxsys){
+	f->sys = (struct fxproc_system){
 		.btime_unix_s = T0_UNIX_S - 10000,
 		.mem_total_kib = 16 << 20,
 		.mem_available_kib = 6 << 20,

@@ -63,7 +63,7 @@ static void fx_open(struct fx *f, size_t max_held, bool fd_count_by_size)
 	memset(f, 0, sizeof(*f));
 	fxtree_make(f->root, sizeof(f->root), "proctable");
 	ck_assert_ptr_nonnull(realpath(f->root, f->real_root));
-	struct fxsys sys = {.btime_unix_s = BTIME_UNIX_S, .mem_total_kib = 8 << 20, .mem_available_kib = 4 << 20};
+	struct fxproc_system sys = {.btime_unix_s = BTIME_UNIX_S, .mem_total_kib = 8 << 20, .mem_available_kib = 4 << 20};
 	fxproc_write_system(f->root, &sys);
 	f->ids = fxident_new(f->root);
 	ck_assert_ptr_nonnull(f->ids);
