@@ -16,6 +16,7 @@
 #include "core/cgroup/mountinfo.h"
 #include "core/klog/oom_event.h"
 #include "core/klog/oom_log.h"
+#include "core/proc/held.h"
 #include "core/proc/parse.h"
 #include "core/proc/table.h"
 #include "core/sys/sysmem.h"
@@ -126,8 +127,14 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 	if (c->hier.version)
 		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
 
-	struct proc_table_config pc = {c->proc_root, c->hier.version ? &c->hier : NULL, cfg->ghost_ttl_s,
-				       cfg->window_s, 0};
+	struct proc_table_config pc = {
+		.proc_root = c->proc_root,
+		.hier = c->hier.version ? &c->hier : NULL,
+		.ghost_ttl_s = cfg->ghost_ttl_s,
+		.window_s = cfg->window_s,
+		.max_held_files = PROC_TABLE_HELD_UNCAPPED,
+		.identity = cfg->identity,
+	};
 	/* Held files pin kernel memory charged to oomtop's own cgroup: in a small cgroup that
 	 * would make oomtop the next OOM victim. Spend at most 1/16 of its limit on them; the
 	 * processes beyond are read by path (slower, nothing pinned). */
@@ -337,8 +344,9 @@ static void collect_events(struct collector *c)
 int collector_refresh(struct collector *c)
 {
 	struct snapshot *s = &c->snap;
-	int64_t t_ms = util_mono_ms();
-	double now = util_now_unix_s();
+	const struct collector_clock *clk = c->cfg.clock;
+	int64_t t_ms = clk ? clk->mono_ms(clk->ctx) : util_mono_ms();
+	double now = clk ? clk->unix_s(clk->ctx) : util_now_unix_s();
 	s->nnotes = 0;
 	s->seq++;
 	if (c->extra_note[0])

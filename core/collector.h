@@ -1,4 +1,4 @@
-/* core/snapshot.h — the collector: one call per refresh turns the machine's state into a
+/* core/collector.h — the collector: one call per refresh turns the machine's state into a
  * `struct snapshot` (core/model.h).
  *
  * Call order: collector_new() once; collector_refresh() per tick; collector_snapshot()
@@ -6,10 +6,19 @@
  * the next collector_refresh() or collector_free()); collector_free() at the end.
  * Never exits, never prints: problems become snapshot notes or a -errno return.
  */
-#ifndef OOMTOP_SNAPSHOT_H
-#define OOMTOP_SNAPSHOT_H
+#ifndef OOMTOP_COLLECTOR_H
+#define OOMTOP_COLLECTOR_H
 
 #include "core/model.h"
+
+struct proc_identity_reader; /* core/proc/identity.h */
+
+/* Where a refresh takes its time from: tests supply their own. */
+struct collector_clock {
+	int64_t (*mono_ms)(void *ctx); /* monotonic milliseconds */
+	double (*unix_s)(void *ctx);   /* wall clock, seconds since the epoch */
+	void *ctx;
+};
 
 struct collector_config {
 	const char *proc_root;   /* "/proc" unless a test points elsewhere */
@@ -22,9 +31,15 @@ struct collector_config {
 	const char *kmsg_path;   /* with follow_kmsg: NULL = /dev/kmsg (then klogctl) */
 	const char *extra_note;  /* NULL, or one line added to every snapshot's notes (copied):
 	                          * what main learnt at start (core/selfprotect.h) */
+	struct proc_identity_reader *identity; /* NULL: libproc2 on the live /proc; else the
+						* caller's (a fixture reader in tests), used by
+						* the collector until collector_free */
+	const struct collector_clock *clock;    /* NULL: util_mono_ms and util_now_unix_s;
+						 * else the caller's, outliving the collector */
 };
 
-/* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, kernel log followed. */
+/* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, kernel log followed,
+ * libproc2, the system clocks. */
 void collector_config_defaults(struct collector_config *cfg);
 
 struct collector;

@@ -1,8 +1,13 @@
-/* core/proc_identity.h — who a process is, read once when it is first seen, with libproc2
- * (<libproc2/pids.h>): pid, ppid, effective uid and user name, comm, cmdline, start time,
- * kernel-thread flag. (The cgroup is not identity: processes migrate, so proc_table reads
- * /proc/PID/cgroup itself, first at the first sample.)
- * libproc2 always reads the live /proc (it has no root parameter). */
+/* core/proc/identity.h — who a process is, read once when it is first seen: pid, ppid,
+ * effective uid and user name, comm, cmdline, start time, kernel-thread flag. (The cgroup
+ * is not identity: processes migrate, so the sampler reads /proc/PID/cgroup itself.)
+ *
+ * An interface: a reader is a struct of operations, so the process table reads the
+ * live /proc with libproc2 (core/proc/identity_libproc2.h, the default) and the unit
+ * tests a fixture /proc tree (tests/lib/fxident.h).
+ *
+ * Threads: a reader is used by one thread at a time, not necessarily the one that made
+ * it (the process table reads through it on the identity feed's thread). */
 #ifndef OOMTOP_PROC_IDENTITY_H
 #define OOMTOP_PROC_IDENTITY_H
 
@@ -25,15 +30,32 @@ typedef void (*proc_identity_cb)(void *ctx, const struct proc_identity *id);
 
 struct proc_identity_reader;
 
-/* NULL with errno set when libproc2 cannot start (e.g. /proc not mounted). */
-struct proc_identity_reader *proc_identity_new(void);
+struct proc_identity_ops {
+	/* Read the identity of each pid in pids[0..n) and call cb for those
+	 * that still exist (a pid that vanished or cannot be read is skipped: normal).
+	 * Returns the number found, or -errno when the reader fails as a whole. */
+	int (*read)(struct proc_identity_reader *r, const pid_t *pids, size_t n, proc_identity_cb cb, void *ctx);
+	/* Frees the reader. */
+	void (*free)(struct proc_identity_reader *r);
+};
 
-/* Read the identity of each pid in pids[0..n) and call cb for those that still exist
- * (a pid that vanished in the meantime is skipped: normal). Returns the number found, or
- * -errno when libproc2 fails as a whole. */
-int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t n, proc_identity_cb cb,
-		       void *ctx);
+/* A reader: an implementation's state begins with this. */
+struct proc_identity_reader {
+	const struct proc_identity_ops *ops;
+};
 
-void proc_identity_free(struct proc_identity_reader *r);
+/* r->ops->read: see proc_identity_ops. */
+static inline int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t n,
+				     proc_identity_cb cb, void *ctx)
+{
+	return r->ops->read(r, pids, n, cb, ctx);
+}
+
+/* r->ops->free; NULL is fine. */
+static inline void proc_identity_free(struct proc_identity_reader *r)
+{
+	if (r)
+		r->ops->free(r);
+}
 
 #endif

@@ -1,5 +1,6 @@
-/* core/identity_feed.h — the identities of new pids, read by libproc2 on a second thread
- * and handed over in order while the caller samples the ones already delivered.
+/* core/proc/identity_feed.h — the identities of new pids, read by an identity reader
+ * (core/proc/identity.h: libproc2 on the live /proc) on a second thread and handed over in
+ * order while the caller samples the ones already delivered.
  *
  * Why: on the first refresh every process is new, and libproc2's reads by path (~65 µs a
  * process on 6.18: status, stat, cmdline) and oomtop's first sample (~60 µs, with the
@@ -9,14 +10,14 @@
  * Threads: one feed thread for the life of the feed, started with the first batch, and
  * the only thread that uses the proc_identity_reader while it exists (libproc2 and its
  * user-name cache are not thread-safe, and libproc2 keeps per-thread buffers it never
- * frees, so a thread per batch would leak them). The caller must not use the reader
+ * frees, so a thread per batch would leak them; any reader works the same way). The caller must not use the reader
  * until identity_feed_free. Nothing else is shared: each identity is copied into a record
  * the consumer owns until the next identity_feed_next. Creating the feed limits malloc to
  * one arena (mallopt M_ARENA_MAX): a second arena would cost more resident memory than
  * the thread saves in time. Signals are blocked on the feed thread.
  *
  * The pin: for the first `max_pins` user-space processes of a batch, the feed thread
- * opens <proc_fd>/PID/statm right after libproc2 read the identity, so the held file
+ * opens <proc_fd>/PID/statm right after the reader read the identity, so the held file
  * proves the identity for the process it was read from (a pid reused after that read
  * fails the open or the first pread, not silently). The consumer takes ownership of it.
  *
@@ -39,7 +40,7 @@ struct identity_feed *identity_feed_new(struct proc_identity_reader *r, int proc
  * identity_feed_end). One batch at a time. */
 void identity_feed_begin(struct identity_feed *f, const pid_t *pids, size_t n, size_t max_pins);
 
-/* The next identity of the batch in the order libproc2 delivered them, waiting for it if
+/* The next identity of the batch in the order the reader delivered them, waiting for it if
  * need be; NULL once every pid was delivered (vanished ones are skipped). *pin_fd is the
  * statm fd opened for it, now the caller's, or -1. Valid until the next call. */
 const struct proc_identity *identity_feed_next(struct identity_feed *f, int *pin_fd);

@@ -1,8 +1,13 @@
-# core/proc/ — every process: discovery, identity (libproc2), the files held open,
-# sampling, ghosts; sorting and selecting rows.
+# core/proc/ — every process: discovery, identity (an interface; libproc2 by default),
+# which files to hold open (a pure policy), sampling, ghosts; sorting and selecting rows.
 liboomtop_core_a_SOURCES += \
 	%reldir%/parse.c %reldir%/parse.h \
-	%reldir%/identity.c %reldir%/identity.h \
+	%reldir%/identity.h \
+	%reldir%/identity_libproc2.c %reldir%/identity_libproc2.h \
 	%reldir%/identity_feed.c %reldir%/identity_feed.h \
+	%reldir%/held.c %reldir%/held.h \
+	%reldir%/entry.c %reldir%/entry.h \
+	%reldir%/sampler.c %reldir%/sampler.h \
+	%reldir%/ghosts.c %reldir%/ghosts.h \
 	%reldir%/table.c %reldir%/table.h \
 	%reldir%/sort.c %reldir%/sort.h

@@ -1,75 +1,51 @@
-/* core/proc_table.h — every process, kept across refreshes.
+/* core/proc/table.h — every process, kept across refreshes.
  *
- * Discovery: the numeric entries of <proc_root> (getdents). A pid seen for the first time
- * gets its identity from libproc2 (core/proc_identity.h); from then on each refresh reads
- * only what changes, from files held open and re-read with pread (or fstat):
- *   statm every refresh; status (VmRSS, RssAnon/File/Shmem, VmSwap, VmPTE, Threads) only
- * when statm moved and every STATUS_RECHECK_EVERY refreshes; oom_score only when its
- * inputs moved (proc_table.c); oom_score_adj; the open-fd count from the st_size of
- * /proc/PID/fd (Linux ≥ 6.2; held as an O_PATH fd and fstat'ed; older kernels: entries
- * counted every FD_COUNT_EVERY refreshes).
+ * Discovery: the numeric entries of <proc_root> (getdents), merged with the live entries
+ * (both in pid order). A pid seen for the first time gets its identity from the identity
+ * reader (core/proc/identity.h; libproc2 by default), read on a second thread
+ * (core/proc/identity_feed.h) while the table samples the ones already delivered; it is
+ * adopted: a new entry (core/proc/entry.h), its held files, its first sample. From then
+ * on each refresh re-reads only what changes (core/proc/sampler.h).
  *
- * Held files cost fds. RLIMIT_NOFILE is raised to its hard limit; each user-space process
- * holds budget / n of its files (at most PROC_HELD_MAX), in the order of what holding
- * saves per fd and refresh, measured on 6.18: statm (read every refresh, and it pins the
- * identity, so no start-time check by path: saves ~17 µs), oom_score_adj (~6 µs), fd/
- * (~2.5 µs), status (~12 µs when read, about one refresh in ten for an idle process).
- * oom_score is held only before 6.1 (read every refresh there, it comes second): from 6.1
- * it is read as rarely as status, and holding it would pin a 4 KiB seq_file buffer of
- * kernel memory per process for ~1 µs. The rest is read by path. The levels are
- * rebalanced after each refresh as the process count moves.
+ * Held files cost fds. RLIMIT_NOFILE is raised to its hard limit; the held-file policy
+ * (core/proc/held.h) chooses which files and gives each user-space process an even share
+ * of the budget, rebalanced after each refresh as the process count moves; a process met
+ * for the first time gets an even share of what is left.
  *
- * Identity is (pid, start_ticks). A held file of a process that exited fails with ESRCH,
- * so a reused pid is never mistaken for the old process. The cgroup is re-read every
- * CGROUP_RECHECK_EVERY refreshes (processes migrate).
+ * Identity is (pid, start_ticks): a process whose sample fails (gone, pid reused, exec)
+ * is buried, and its pid, if still listed, is met again as a new process; a new identity
+ * starts empty leak series.
  *
- * Each refresh pushes RSS, fd count and thread count into the entry's leak series
- * (core/leak.h) and stores their slopes in the row; a new identity starts empty series.
- *
- * A process that exits becomes a ghost: kept with its last values for ghost_ttl_s, at
- * most PROC_TABLE_MAX_GHOSTS of them (oldest dropped first, OOM-killed ones last). Memory is bounded by the
- * live processes plus that.
+ * A process that exits becomes a ghost (core/proc/ghosts.h): kept with its last values
+ * for ghost_ttl_s, at most PROC_GHOSTS_MAX of them. Memory is bounded by the live
+ * processes plus that.
  */
 #ifndef OOMTOP_PROC_TABLE_H
 #define OOMTOP_PROC_TABLE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "core/cgroup/discover.h"
-#include "core/estimate/leak.h"
-#include "core/model.h"
+#include "core/proc/entry.h"
+#include "core/proc/identity.h"
+#include "core/proc/sampler.h"
 
-#define PROC_TABLE_MAX_GHOSTS 256
-/* Command lines are kept up to this many bytes (a cut character shows as invalid UTF-8):
- * an argument may be 128 KiB and a command line 2 MiB, from any user. */
-#define PROC_CMDLINE_MAX_BYTES 4096
-#define CGROUP_RECHECK_EVERY 10
-#define FD_COUNT_EVERY 5
-#define STATUS_RECHECK_EVERY 10
-#define PROC_HELD_MAX 5 /* statm, status, oom_score, oom_score_adj, fd/ */
-
-struct proc_entry {
-	struct proc_row row; /* row.user/comm/cmdline/cgroup point at the strings below */
-	char *user, *comm, *cmdline, *cgroup;
-	int statm_fd, status_fd, score_fd, adj_fd; /* -1 when read by path */
-	int fddir_fd;                     /* O_PATH /proc/PID/fd for fstat, or -1 */
-	int held_level;                   /* how many of the five above are held */
-	uint64_t statm_hash;              /* of the last statm text read: a change means re-read status */
-	bool score_stale;                 /* oom_score must be re-read at the next sample */
-	bool cgroup_read;                 /* /proc/PID/cgroup was read once (first sample) */
-	uint32_t name_hash;              /* of status Name: at the first sample (proc_parse.h) */
-	struct leak_series rss_hist, fd_hist, thread_hist;
-};
+/* proc_table_config.max_held_files: no cap below the fd budget */
+#define PROC_TABLE_HELD_UNCAPPED SIZE_MAX
 
 struct proc_table_config {
-	const char *proc_root;                 /* "/proc" */
-	const struct cgroup_hierarchy *hier;   /* NULL when there is no memory hierarchy */
+	const char *proc_root;               /* "/proc" */
+	const struct cgroup_hierarchy *hier; /* NULL when there is no memory hierarchy */
 	double ghost_ttl_s;
-	double window_s;                       /* leak-rate window for the slopes */
-	size_t max_held_files;                 /* 0, or a cap on held files below the fd budget */
+	double window_s;                     /* leak-rate window for the slopes */
+	size_t max_held_files;               /* a cap on held files below the fd budget, or
+					      * PROC_TABLE_HELD_UNCAPPED; 0 holds none */
+	const struct proc_sampler_kernel *kernel; /* NULL: the running kernel's */
+	struct proc_identity_reader *identity;    /* NULL: libproc2, the table's own; else the
+						   * caller's, used on the feed thread until
+						   * proc_table_free, and freed by the caller after */
 };
-
-/* Kernel memory one held /proc file costs (struct file, dentry, proc inode), charged to
- * oomtop's memory cgroup: measured on 6.18, 60 MiB for 19,900 held files. */
-#define PROC_HELD_FILE_KMEM_BYTES 3072
 
 struct proc_table;
 
@@ -81,10 +57,10 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s);
 
 /* MemTotal and SwapTotal (bytes) before a refresh: oom_score depends on them, so a change
- * makes the refresh re-read every process's (see proc_table.c). */
+ * makes the refresh re-read every process's (see core/proc/sampler.c). */
 void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_t swap_total_bytes);
 
-/* Live entries in pid order, then ghosts; valid until the next refresh. */
+/* Live entries in pid order, then ghosts (oldest first); valid until the next refresh. */
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n);
 struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n);
 

@@ -67,7 +67,7 @@ if [ -n "${SANITIZERS:-}" ]; then
 else
 	[ $((rss_end - rss_start)) -le 1536 ] || fail "oomtop RSS grew by $((rss_end - rss_start)) KiB during churn"
 fi
-# held files: up to 4 per live process (core/proc_table.h), so compare against the change
+# held files: up to 4 per live process (core/proc/held.h), so compare against the change
 # in processes (other processes on the machine come and go between the two counts: a
 # leak per churned process would be thousands of fds)
 dp=$((procs_end - procs_start)); [ $dp -lt 0 ] && dp=$((-dp))

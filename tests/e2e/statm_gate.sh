@@ -1,6 +1,6 @@
 #!/bin/sh
 # oomtop re-reads a process's status only when its statm moved, and anyway every
-# STATUS_RECHECK_EVERY (10) refreshes (core/proc_table.c). Checked with a real process
+# PROC_SAMPLER_STATUS_EVERY (10) refreshes (core/proc/sampler.c). Checked with a real process
 # (tests/e2e/shifter.c) on both sides of that gate:
 #   - 4 threads started on pre-touched stacks leave statm as it was: the new thread count
 #     must show within 10 refreshes (the periodic re-read), not never;

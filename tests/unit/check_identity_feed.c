@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/proc/identity_feed.h"
+#include "core/proc/identity_libproc2.h"
 #include "tests/unit/ck_run.h"
 
 #define NCHILD 80
@@ -69,7 +70,7 @@ START_TEST(delivers_every_live_pid_in_order_with_the_pins_promised)
 	pids[NCHILD + 1] = 0x3ffffff1;
 	int proc_fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	ck_assert_int_ge(proc_fd, 0);
-	struct proc_identity_reader *r = proc_identity_new();
+	struct proc_identity_reader *r = proc_identity_libproc2_new();
 	ck_assert_ptr_nonnull(r);
 	int fds_before = open_fds();
 

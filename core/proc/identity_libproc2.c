@@ -1,5 +1,5 @@
 #include "config.h"
-#include "core/proc/identity.h"
+#include "core/proc/identity_libproc2.h"
 
 #include <errno.h>
 #include <libproc2/pids.h>
@@ -19,25 +19,11 @@ static enum pids_item items[] = {
 };
 enum rel { R_PID, R_PPID, R_EUID, R_EUSER, R_CMD, R_CMDLINE_V, R_BEGAN, R_FLAGS };
 
-struct proc_identity_reader {
+struct libproc2_reader {
+	struct proc_identity_reader base; /* first: a pointer to one is a pointer to the other */
 	struct pids_info *info;
 	struct strbuf cmdline;
 };
-
-struct proc_identity_reader *proc_identity_new(void)
-{
-	struct proc_identity_reader *r = calloc(1, sizeof(*r));
-	if (!r)
-		return NULL;
-	int rc = procps_pids_new(&r->info, items, (int)ARRAY_SIZE(items));
-	if (rc < 0) {
-		free(r);
-		errno = -rc;
-		return NULL;
-	}
-	sb_init(&r->cmdline);
-	return r;
-}
 
 static void join(struct strbuf *sb, char **v, char sep)
 {
@@ -50,9 +36,10 @@ static void join(struct strbuf *sb, char **v, char sep)
 	}
 }
 
-int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t n, proc_identity_cb cb,
-		       void *ctx)
+static int libproc2_read(struct proc_identity_reader *base, const pid_t *pids, size_t n, proc_identity_cb cb,
+			 void *ctx)
 {
+	struct libproc2_reader *r = (struct libproc2_reader *)base;
 	int found = 0;
 	unsigned chunk[SELECT_CHUNK];
 	for (size_t off = 0; off < n; off += SELECT_CHUNK) {
@@ -92,11 +79,28 @@ int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t
 	return found;
 }
 
-void proc_identity_free(struct proc_identity_reader *r)
+static void libproc2_free(struct proc_identity_reader *base)
 {
-	if (!r)
-		return;
+	struct libproc2_reader *r = (struct libproc2_reader *)base;
 	procps_pids_unref(&r->info);
 	sb_free(&r->cmdline);
 	free(r);
+}
+
+static const struct proc_identity_ops libproc2_ops = {libproc2_read, libproc2_free};
+
+struct proc_identity_reader *proc_identity_libproc2_new(void)
+{
+	struct libproc2_reader *r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	r->base.ops = &libproc2_ops;
+	int rc = procps_pids_new(&r->info, items, (int)ARRAY_SIZE(items));
+	if (rc < 0) {
+		free(r);
+		errno = -rc;
+		return NULL;
+	}
+	sb_init(&r->cmdline);
+	return &r->base;
 }

@@ -1,0 +1,309 @@
+/* core/collector: one refresh end to end on a fixture /proc (tests/lib/fxproc.h, the
+ * identities read by tests/lib/fxident.h) and a copy of the cgroup v2 fixture tree
+ * (tests/fixtures/cgroup/v2), with a clock the test moves (collector_config.clock): the
+ * system values from meminfo, vmstat and pressure; each process's cgroup and the number
+ * of processes in each cgroup and its ancestors; slopes after several refreshes with
+ * changing values. The kernel log is not followed. */
+#include "config.h"
+
+#include <check.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/collector.h"
+#include "core/model.h"
+#include "tests/lib/fxident.h"
+#include "tests/lib/fxproc.h"
+#include "tests/lib/fxtree.h"
+#include "tests/unit/ck_run.h"
+
+#define KiB INT64_C(1024)
+#define MiB (INT64_C(1) << 20)
+#define T0_UNIX_S 1700000000.0
+
+#define NAS "/system.slice/nas-agent.service"
+#define JOB "/system.slice/limited.slice/worker.service/job"
+#define POD "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod1b2c3d4e_5f60_4a7b_8c9d_0e1f2a3b4c5d.slice"
+#define SCOPE POD "/cri-containerd-9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4.scope"
+
+struct fake_clock {
+	int64_t mono_ms;
+	double unix_s;
+};
+
+static int64_t fake_mono_ms(void *ctx)
+{
+	return ((struct fake_clock *)ctx)->mono_ms;
+}
+
+static double fake_unix_s(void *ctx)
+{
+	return ((struct fake_clock *)ctx)->unix_s;
+}
+
+struct fx {
+	char root[PATH_MAX];   /* the fixture /proc */
+	char cgroot[PATH_MAX]; /* the fixture cgroup v2 mount */
+	char top[PATH_MAX];
+	struct fxproc_system sys;
+	struct fake_clock now;
+	struct collector_clock clock;
+	struct proc_identity_reader *ids;
+	struct collector *c;
+};
+
+static void fx_open(struct fx *f)
+{
+	memset(f, 0, sizeof(*f));
+	fxtree_make(f->top, sizeof(f->top), "collector");
+	snprintf(f->root, sizeof(f->root), "%s/proc", f->top);
+	snprintf(f->cgroot, sizeof(f->cgroot), "%s/cgroup", f->top);
+	fxtree_copy(FIXTURES "/cgroup/v2", f->cgroot);
+	f->sys = (struct fxproc_system){
+		.btime_unix_s = T0_UNIX_S - 10000,
+		.mem_total_kib = 16 << 20,
+		.mem_available_kib = 6 << 20,
+		.swap_total_kib = 2 << 20,
+		.swap_free_kib = 3 << 19,
+		.oom_kills = 3,
+		.psi_some_avg10 = 1.25,
+		.psi_full_avg10 = 0.5,
+		.uptime_s = 10000.5,
+		.tasks = 200,
+	};
+	fxproc_write_system(f->root, &f->sys);
+	f->ids = fxident_new(f->root);
+	ck_assert_ptr_nonnull(f->ids);
+	f->now = (struct fake_clock){100000, T0_UNIX_S};
+	f->clock = (struct collector_clock){fake_mono_ms, fake_unix_s, &f->now};
+}
+
+/* The collector, once the fixture processes are written. */
+static void fx_start(struct fx *f)
+{
+	struct collector_config cfg;
+	collector_config_defaults(&cfg);
+	cfg.proc_root = f->root;
+	cfg.cgroup_root = f->cgroot;
+	cfg.cgroup_version = 2;
+	cfg.window_s = 30;
+	cfg.interval_s = 5;
+	cfg.follow_kmsg = false;
+	cfg.identity = f->ids;
+	cfg.clock = &f->clock;
+	char err[256];
+	f->c = collector_new(&cfg, err, sizeof(err));
+	ck_assert_msg(f->c != NULL, "collector_new: %s", err);
+}
+
+static void fx_close(struct fx *f)
+{
+	collector_free(f->c);
+	proc_identity_free(f->ids);
+	fxtree_remove(f->top);
+}
+
+/* A refresh at_s seconds after the first. */
+static const struct snapshot *refresh_at(struct fx *f, double at_s)
+{
+	f->now.mono_ms = 100000 + (int64_t)(at_s * 1000);
+	f->now.unix_s = T0_UNIX_S + at_s;
+	ck_assert_int_eq(collector_refresh(f->c), 0);
+	return collector_snapshot(f->c);
+}
+
+static const struct proc_row *proc_of(const struct snapshot *s, pid_t pid)
+{
+	for (size_t i = 0; i < s->nprocs; i++)
+		if (s->procs[i]->pid == pid)
+			return s->procs[i];
+	ck_abort_msg("pid %d not in the snapshot", (int)pid);
+	return NULL;
+}
+
+static const struct cgroup_row *cgroup_of(const struct snapshot *s, const char *path)
+{
+	for (size_t i = 0; i < s->ncgroups; i++)
+		if (strcmp(s->cgroups[i].path, path) == 0)
+			return &s->cgroups[i];
+	ck_abort_msg("cgroup %s not in the snapshot", path);
+	return NULL;
+}
+
+static void write_cgroup_file(struct fx *f, const char *cg, const char *file, int64_t v)
+{
+	char rel[PATH_MAX], text[32];
+	snprintf(rel, sizeof(rel), "%s/%s", cg, file);
+	snprintf(text, sizeof(text), "%lld\n", (long long)v);
+	fxtree_write(f->cgroot, rel, text);
+}
+
+START_TEST(system_values_from_meminfo_vmstat_and_pressure)
+{
+	struct fx f;
+	fx_open(&f);
+	struct fxproc p = fxproc_default(100, "agent");
+	fxproc_write(f.root, &p);
+	fx_start(&f);
+	const struct snapshot *s = refresh_at(&f, 0);
+	ck_assert_uint_eq(s->seq, 1);
+	ck_assert_double_eq(s->time_unix_s, T0_UNIX_S);
+	ck_assert_int_eq(s->t_mono_ms, 100000);
+	ck_assert_double_eq(s->interval_s, 5);
+	ck_assert_double_eq(s->window_s, 30);
+	ck_assert_double_eq_tol(s->uptime_s, 10000.5, 1e-9);
+	ck_assert_int_eq(s->sys.mem_total_bytes, (INT64_C(16) << 20) * KiB);
+	ck_assert_int_eq(s->sys.mem_available_bytes, (INT64_C(6) << 20) * KiB);
+	ck_assert(!s->sys.mem_available_estimated);
+	ck_assert_int_eq(s->sys.swap_total_bytes, (INT64_C(2) << 20) * KiB);
+	ck_assert_int_eq(s->sys.swap_free_bytes, (INT64_C(3) << 19) * KiB);
+	ck_assert_int_eq(s->sys.oom_kills, 3);
+	ck_assert_double_eq_tol(s->sys.psi_some_avg10, 1.25, 1e-9);
+	ck_assert_double_eq_tol(s->sys.psi_full_avg10, 0.5, 1e-9);
+	ck_assert(isnan(s->sys.last_oom_kill_unix_s)); /* none seen move */
+	ck_assert(isnan(s->sys.available.per_s));      /* one sample */
+	ck_assert_int_eq(s->cgroup_version, 2);
+	ck_assert_str_eq(s->cgroup_mount, f.cgroot);
+	ck_assert_uint_eq(s->nprocs, 1);
+
+	/* the kill counter moves: the kill is dated by the refresh that saw it */
+	f.sys.oom_kills = 4;
+	f.sys.mem_available_kib = 5 << 20;
+	fxproc_write_system(f.root, &f.sys);
+	s = refresh_at(&f, 5);
+	ck_assert_uint_eq(s->seq, 2);
+	ck_assert_int_eq(s->sys.oom_kills, 4);
+	ck_assert_double_eq(s->sys.last_oom_kill_unix_s, T0_UNIX_S + 5);
+	ck_assert_int_eq(s->sys.mem_available_bytes, (INT64_C(5) << 20) * KiB);
+	s = refresh_at(&f, 10);
+	ck_assert_double_eq(s->sys.last_oom_kill_unix_s, T0_UNIX_S + 5);
+	fx_close(&f);
+}
+END_TEST
+
+START_TEST(each_process_in_its_cgroup_counted_up_to_the_root)
+{
+	struct fx f;
+	fx_open(&f);
+	struct {
+		pid_t pid;
+		const char *cgroup;
+	} procs[] = {
+		{100, NAS}, {101, JOB}, {102, SCOPE}, {103, NAS}, {104, "/gone.slice/x.service"}, {105, NAS},
+	};
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
+		struct fxproc p = fxproc_default(procs[i].pid, "member");
+		p.cgroup = procs[i].cgroup;
+		fxproc_write(f.root, &p);
+	}
+	struct fxproc kt = fxproc_default(2, "kthreadd");
+	kt.kernel_thread = true;
+	kt.ppid = 0;
+	fxproc_write(f.root, &kt);
+	fx_start(&f);
+	const struct snapshot *s = refresh_at(&f, 0);
+
+	ck_assert_uint_eq(s->nprocs, 7);
+	ck_assert_uint_eq(s->nkernel_threads, 1);
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
+		const struct proc_row *r = proc_of(s, procs[i].pid);
+		if (procs[i].pid == 104)
+			ck_assert_ptr_null(r->cgroup); /* not a row of this snapshot */
+		else
+			ck_assert_str_eq(r->cgroup, procs[i].cgroup);
+	}
+	ck_assert_str_eq(proc_of(s, 2)->cgroup, "/");
+	struct {
+		const char *path;
+		int64_t n;
+	} counts[] = {
+		{"/", 5},
+		{"/system.slice", 4},
+		{NAS, 3},
+		{"/system.slice/limited.slice", 1},
+		{"/system.slice/limited.slice/worker.service", 1},
+		{JOB, 1},
+		{"/kubepods.slice", 1},
+		{"/kubepods.slice/kubepods-burstable.slice", 1},
+		{POD, 1},
+		{SCOPE, 1},
+		{"/machine.slice", 0},
+		{"/user.slice", 0},
+	};
+	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
+		ck_assert_msg(cgroup_of(s, counts[i].path)->nprocs == counts[i].n, "%s: %lld processes, want %lld",
+			      counts[i].path, (long long)cgroup_of(s, counts[i].path)->nprocs, (long long)counts[i].n);
+
+	/* one exits: a ghost row, no longer counted */
+	fxproc_remove(f.root, 105);
+	s = refresh_at(&f, 5);
+	ck_assert_uint_eq(s->nprocs, 7);
+	ck_assert_int_eq(proc_of(s, 105)->state, PROC_EXITED);
+	ck_assert_str_eq(proc_of(s, 105)->cgroup, NAS);
+	ck_assert_int_eq(cgroup_of(s, NAS)->nprocs, 2);
+	ck_assert_int_eq(cgroup_of(s, "/system.slice")->nprocs, 3);
+	ck_assert_int_eq(cgroup_of(s, "/")->nprocs, 4);
+	fx_close(&f);
+}
+END_TEST
+
+START_TEST(slopes_after_several_refreshes)
+{
+	struct fx f;
+	fx_open(&f);
+	struct fxproc p = fxproc_default(100, "leaker");
+	p.cgroup = NAS;
+	fxproc_write(f.root, &p);
+	fx_start(&f);
+	/* every 5 s: MemAvailable -10 MiB, the process +1 MiB, its cgroup +2 MiB */
+	const int64_t usage0 = 215040000, limit = 536870912;
+	const struct snapshot *s = NULL;
+	for (int i = 0; i <= 6; i++) {
+		f.sys.mem_available_kib = (6 << 20) - 10240 * i;
+		fxproc_write_system(f.root, &f.sys);
+		p.rss_kib = 10240 + 1024 * i;
+		p.anon_kib = p.rss_kib - 2048;
+		fxproc_write(f.root, &p);
+		write_cgroup_file(&f, NAS, "memory.current", usage0 + 2 * MiB * i);
+		s = refresh_at(&f, 5.0 * i);
+		if (i < 4) { /* not yet enough: LEAK_MIN_SAMPLES over half the window */
+			ck_assert(isnan(s->sys.available.per_s));
+			ck_assert(isnan(proc_of(s, 100)->rss_slope.per_s));
+			ck_assert(isnan(cgroup_of(s, NAS)->usage_slope.per_s));
+		}
+	}
+	double avail_slope = -10.0 * MiB / 5.0;
+	ck_assert_double_eq_tol(s->sys.available.per_s, avail_slope, 1e-3);
+	ck_assert_double_eq_tol(s->sys.available.fit, 1.0, 1e-6);
+	double avail = (double)((INT64_C(6) << 20) - 10240 * 6) * KiB;
+	ck_assert_double_eq_tol(s->sys.eta_exhaustion_s, avail / -avail_slope, 1e-3);
+
+	const struct proc_row *r = proc_of(s, 100);
+	ck_assert_int_eq(r->rss_bytes, (10240 + 6144) * KiB);
+	ck_assert_double_eq_tol(r->rss_slope.per_s, 1.0 * MiB / 5.0, 1e-3);
+	ck_assert_double_eq_tol(r->fd_slope.per_s, 0.0, 1e-9);
+	ck_assert_double_eq_tol(r->thread_slope.per_s, 0.0, 1e-9);
+
+	const struct cgroup_row *c = cgroup_of(s, NAS);
+	ck_assert_int_eq(c->usage_bytes, usage0 + 12 * MiB);
+	ck_assert_double_eq_tol(c->usage_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
+	ck_assert_int_eq(c->effective_limit_bytes, limit);
+	ck_assert_double_eq_tol(c->eta_to_limit_s, (double)(limit - c->usage_bytes) / (2.0 * MiB / 5.0), 1e-3);
+	fx_close(&f);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("collector");
+	TCase *tc = tcase_create("collector");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, system_values_from_meminfo_vmstat_and_pressure);
+	tcase_add_test(tc, each_process_in_its_cgroup_counted_up_to_the_root);
+	tcase_add_test(tc, slopes_after_several_refreshes);
+	suite_add_tcase(s, tc);
+	return ck_run(s);
+}
