@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/output/output.h"
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 
 static volatile sig_atomic_t stop_requested;

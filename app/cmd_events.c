@@ -11,6 +11,7 @@
 #include "core/output/event.h"
 #include "core/klog/oom_parse.h"
 #include "core/sys/sysmem.h"
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 
 /* Events wait in a short queue so a reaper line a few lines later still makes it into the

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/base/util.h"
+#include "core/base/strbuf.h"
 
 /* 1536 → "1.5K", 215040000 → "205M"; at most 5 characters for values < 1000 P.
  * Unknown (VAL_UNKNOWN) → "-". Binary units (K = 1024). */

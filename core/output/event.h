@@ -11,7 +11,7 @@
 #define OOMTOP_OOM_EVENT_FMT_H
 
 #include "core/klog/oom_event.h"
-#include "core/base/util.h"
+#include "core/base/strbuf.h"
 
 #define OOM_EVENT_PAGE_BYTES 4096
 

@@ -6,7 +6,7 @@
 #define OOMTOP_OUTPUT_H
 
 #include "core/model.h"
-#include "core/base/util.h"
+#include "core/base/strbuf.h"
 
 enum out_format { OUT_TEXT, OUT_JSON, OUT_PROMETHEUS };
 

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "core/output/output.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/proc/sort.h"

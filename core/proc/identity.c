@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/proc/parse.h"
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 
 /* libproc2 selects at most this many pids per call (FILL_ID_MAX in 4.0.x). */

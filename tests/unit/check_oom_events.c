@@ -16,6 +16,7 @@
 #include "core/output/event.h"
 #include "core/klog/oom_log.h"
 #include "core/klog/oom_parse.h"
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 #include "tests/unit/ck_run.h"
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 #include "tests/unit/ck_run.h"
 
