@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/cgroup/name.h"
+#include "core/base/scan.h"
 #include "core/base/util.h"
 
 #define CAP_BIT_DAC_OVERRIDE 1  /* linux/capability.h CAP_DAC_OVERRIDE */
@@ -303,11 +304,6 @@ void oom_adj_explain(const struct oom_adj_attempt *a, struct oom_adj_result *out
 	    strerror(a->err));
 }
 
-static bool starts(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 char *oom_adj_persist_hint(const char *cgroup_path, int value, char *buf, size_t len)
 {
 	char name[128] = "";
@@ -323,20 +319,20 @@ char *oom_adj_persist_hint(const char *cgroup_path, int value, char *buf, size_t
 		         "to keep %d after a restart: systemctl%s edit %s, then [Service] "
 		         "OOMScoreAdjust=%d",
 		         value, user ? " --user" : "", name, value);
-	} else if (kube || starts(name, "containerd ") || starts(name, "cri-o ")) {
+	} else if (kube || scan_starts(name, "containerd ") || scan_starts(name, "cri-o ")) {
 		snprintf(
 		    buf, len,
 		    "Kubernetes sets oom_score_adj from the pod's QoS class when the container "
 		    "starts: change the pod's resources (requests/limits) instead");
-	} else if (starts(name, "docker ")) {
+	} else if (scan_starts(name, "docker ")) {
 		snprintf(buf, len,
 		         "to keep %d: recreate %s with docker run --oom-score-adj=%d (compose: "
 		         "oom_score_adj: %d)",
 		         value, name, value, value);
-	} else if (starts(name, "podman ")) {
+	} else if (scan_starts(name, "podman ")) {
 		snprintf(buf, len, "to keep %d: recreate %s with podman run --oom-score-adj=%d",
 		         value, name, value);
-	} else if (starts(name, "lxc ")) {
+	} else if (scan_starts(name, "lxc ")) {
 		snprintf(buf, len, "to keep %d: lxc.proc.oom_score_adj = %d in the config of %s",
 		         value, value, name);
 	} else {

@@ -13,59 +13,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/base/scan.h"
 #include "core/base/util.h"
 
 #define LINE_MAX_BYTES (64 * 1024) /* longer lines are cut: bounded memory on garbage */
 #define KMSG_RECORD_BYTES 16384     /* one /dev/kmsg record (6.x: ≤ 2 KiB text + dict) */
 #define FILE_CHUNK_BYTES 65536
-
-/* ---- small scanning helpers ------------------------------------------------------------- */
-
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/* Reads an unsigned decimal; returns false if no digit. Saturates. */
-static bool scan_u64(const char **pp, const char *end, uint64_t *out)
-{
-	const char *p = *pp;
-	uint64_t v = 0;
-	if (p >= end || !is_digit(*p))
-		return false;
-	while (p < end && is_digit(*p)) {
-		unsigned d = (unsigned)(*p - '0');
-		v = v > (UINT64_MAX - d) / 10 ? UINT64_MAX : v * 10 + d;
-		p++;
-	}
-	*pp = p;
-	*out = v;
-	return true;
-}
-
-static bool scan_lit(const char **pp, const char *end, const char *lit)
-{
-	size_t n = strlen(lit);
-	if ((size_t)(end - *pp) < n || memcmp(*pp, lit, n) != 0)
-		return false;
-	*pp += n;
-	return true;
-}
-
-static const char *skip_blanks(const char *p, const char *end)
-{
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	return p;
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Emits text[0..len) as one line (copied so it is NUL-terminated). */
 static void emit(kmsg_line_fn fn, void *ctx, const struct kmsg_line *proto, const char *text,
@@ -162,9 +115,9 @@ int kmsg_record_parse(const char *rec, size_t len, double boot_unix_s, char *fla
 		return -ENOMEM;
 	size_t o = 0;
 	for (const char *p = text; p < tend; p++) {
-		if (*p == '\\' && tend - p >= 4 && p[1] == 'x' && hexval(p[2]) >= 0 &&
-		    hexval(p[3]) >= 0) {
-			buf[o++] = (char)(hexval(p[2]) * 16 + hexval(p[3]));
+		if (*p == '\\' && tend - p >= 4 && p[1] == 'x' && scan_hex_digit(p[2]) >= 0 &&
+		    scan_hex_digit(p[3]) >= 0) {
+			buf[o++] = (char)(scan_hex_digit(p[2]) * 16 + scan_hex_digit(p[3]));
 			p += 3;
 		} else {
 			buf[o++] = *p;
@@ -211,10 +164,10 @@ int kmsg_month_parse(const char *tok, size_t len)
 	if (len == 0 || len > 24)
 		return 0;
 	/* CJK: " 1月", "12월" — digits then a non-ASCII suffix */
-	if (is_digit(tok[0])) {
+	if (scan_is_digit(tok[0])) {
 		size_t i = 0;
 		int m = 0;
-		while (i < len && is_digit(tok[i]) && m < 100)
+		while (i < len && scan_is_digit(tok[i]) && m < 100)
 			m = m * 10 + (tok[i++] - '0');
 		if (i < len && (unsigned char)tok[i] >= 0x80 && m >= 1 && m <= 12)
 			return m;
@@ -243,10 +196,10 @@ static bool scan_clock(const char **pp, const char *end, int *h, int *mi, double
 	if (a > 23 || b > 59 || c > 60)
 		return false;
 	double s = (double)c;
-	if (p < end && (*p == '.' || *p == ',') && p + 1 < end && is_digit(p[1])) {
+	if (p < end && (*p == '.' || *p == ',') && p + 1 < end && scan_is_digit(p[1])) {
 		p++;
 		double scale = 0.1;
-		while (p < end && is_digit(*p)) {
+		while (p < end && scan_is_digit(*p)) {
 			s += (*p - '0') * scale;
 			scale /= 10;
 			p++;
@@ -296,7 +249,7 @@ static bool scan_iso(const char **pp, const char *end, double *unix_s)
 	uint64_t y, mo, d;
 	int h, mi;
 	double sec;
-	if (end - p < 19 || !is_digit(p[0]) || p[4] != '-')
+	if (end - p < 19 || !scan_is_digit(p[0]) || p[4] != '-')
 		return false;
 	if (!scan_u64(&p, end, &y) || !scan_lit(&p, end, "-") || !scan_u64(&p, end, &mo) ||
 	    !scan_lit(&p, end, "-") || !scan_u64(&p, end, &d))
@@ -313,7 +266,7 @@ static bool scan_iso(const char **pp, const char *end, double *unix_s)
 	if (p < end && *p == 'Z') {
 		p++;
 		t = (double)timegm(&tm);
-	} else if (p < end && (*p == '+' || *p == '-') && end - p >= 5 && is_digit(p[1])) {
+	} else if (p < end && (*p == '+' || *p == '-') && end - p >= 5 && scan_is_digit(p[1])) {
 		int sign = *p == '+' ? 1 : -1;
 		p++;
 		int oh = (p[0] - '0') * 10 + (p[1] - '0');
@@ -321,7 +274,7 @@ static bool scan_iso(const char **pp, const char *end, double *unix_s)
 		if (p < end && *p == ':')
 			p++;
 		int om = 0;
-		if (end - p >= 2 && is_digit(p[0]) && is_digit(p[1])) {
+		if (end - p >= 2 && scan_is_digit(p[0]) && scan_is_digit(p[1])) {
 			om = (p[0] - '0') * 10 + (p[1] - '0');
 			p += 2;
 		}
@@ -340,7 +293,7 @@ static bool scan_boot_ts(const char **pp, const char *end, double *boot_s)
 	const char *p = *pp;
 	if (p >= end || *p != '[')
 		return false;
-	p = skip_blanks(p + 1, end);
+	p = scan_blanks(p + 1, end);
 	uint64_t whole, frac;
 	const char *fs;
 	if (!scan_u64(&p, end, &whole) || !scan_lit(&p, end, "."))
@@ -363,10 +316,10 @@ static void skip_caller(const char **pp, const char *end)
 {
 	const char *p = *pp;
 	if (p < end && *p == '[') {
-		const char *q = skip_blanks(p + 1, end);
-		if (q < end && (*q == 'T' || *q == 'C') && q + 1 < end && is_digit(q[1])) {
+		const char *q = scan_blanks(p + 1, end);
+		if (q < end && (*q == 'T' || *q == 'C') && q + 1 < end && scan_is_digit(q[1])) {
 			q++;
-			while (q < end && is_digit(*q))
+			while (q < end && scan_is_digit(*q))
 				q++;
 			if (q < end && *q == ']')
 				*pp = q + 1;
@@ -390,7 +343,7 @@ static bool scan_ctime_bracket(const char **pp, const char *end, double *unix_s)
 	size_t tlen[8];
 	int ntok = 0;
 	for (const char *q = p + 1; q < close;) {
-		q = skip_blanks(q, close);
+		q = scan_blanks(q, close);
 		if (q >= close)
 			break;
 		if (ntok == 8)
@@ -410,13 +363,13 @@ static bool scan_ctime_bracket(const char **pp, const char *end, double *unix_s)
 		const char *q = tok[i];
 		if (h < 0 && scan_clock(&q, tok[i] + tlen[i], &h, &mi, &sec) && q == tok[i] + tlen[i])
 			continue;
-		if (tlen[i] == 4 && is_digit(tok[i][0]) && is_digit(tok[i][1]) && is_digit(tok[i][2]) &&
-		    is_digit(tok[i][3])) {
+		if (tlen[i] == 4 && scan_is_digit(tok[i][0]) && scan_is_digit(tok[i][1]) && scan_is_digit(tok[i][2]) &&
+		    scan_is_digit(tok[i][3])) {
 			year = atoi(tok[i]);
 			continue;
 		}
-		if (day < 0 && tlen[i] <= 2 && is_digit(tok[i][0]) &&
-		    (tlen[i] == 1 || is_digit(tok[i][1]))) {
+		if (day < 0 && tlen[i] <= 2 && scan_is_digit(tok[i][0]) &&
+		    (tlen[i] == 1 || scan_is_digit(tok[i][1]))) {
 			day = atoi(tok[i]);
 			continue;
 		}
@@ -440,9 +393,9 @@ static bool scan_syslog_date(const char **pp, const char *end, time_t anchor, do
 	while (p < end && *p != ' ' && p - m < 24)
 		p++;
 	int month = kmsg_month_parse(m, (size_t)(p - m));
-	if (!month || is_digit(*m))
+	if (!month || scan_is_digit(*m))
 		return false;
-	p = skip_blanks(p, end);
+	p = scan_blanks(p, end);
 	uint64_t day;
 	if (!scan_u64(&p, end, &day) || day < 1 || day > 31 || !scan_lit(&p, end, " "))
 		return false;
@@ -473,7 +426,7 @@ static bool scan_host_tag(const char **pp, const char *end, bool strict, enum km
 		return false;
 	size_t tl = (size_t)(p - tag);
 	bool kernel = tl == 6 && memcmp(tag, "kernel", 6) == 0;
-	bool has_pid = tl >= 4 && tag[tl - 1] == ']' && is_digit(tag[tl - 2]);
+	bool has_pid = tl >= 4 && tag[tl - 1] == ']' && scan_is_digit(tag[tl - 2]);
 	if (strict && !kernel && !has_pid)
 		return false;
 	p++;
@@ -504,7 +457,7 @@ static bool scan_decoded_prio(const char **pp, const char *end, int *prio)
 			f = (int)i;
 	if (f < 0)
 		return false;
-	p = skip_blanks(p, end);
+	p = scan_blanks(p, end);
 	if (!scan_lit(&p, end, ":"))
 		return false;
 	w = p;
@@ -516,7 +469,7 @@ static bool scan_decoded_prio(const char **pp, const char *end, int *prio)
 			l = (int)i;
 	if (l < 0)
 		return false;
-	p = skip_blanks(p, end);
+	p = scan_blanks(p, end);
 	if (!scan_lit(&p, end, ": "))
 		return false;
 	*prio = f * 8 + l;
@@ -660,7 +613,7 @@ int kmsg_text_line_parse(struct kmsg_text_state *st, const char *line, size_t le
 		if (q > line + 1 && q < end && *q == '=')
 			return 0;
 	}
-	if (len > 0 && is_digit(line[0])) {
+	if (len > 0 && scan_is_digit(line[0])) {
 		int r = record_line(st, line, len, fn, ctx);
 		if (r >= 0)
 			return r;
@@ -758,7 +711,7 @@ int kmsg_text_line_parse(struct kmsg_text_state *st, const char *line, size_t le
 		proto.time_unix_s = st->last_time_unix_s;
 		proto.prio = st->last_prio;
 		proto.origin = st->last_origin;
-		p = skip_blanks(line, end);
+		p = scan_blanks(line, end);
 		emit(fn, ctx, &proto, p, (size_t)(end - p), true);
 		return n + 1;
 	}
