@@ -5,7 +5,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/base/textfmt.h"
+#include "core/base/escape.h"
+#include "core/output/json_write.h"
 
 static void json_key(struct strbuf *sb, const char *key, bool *first)
 {
@@ -27,7 +28,7 @@ static void field_i64(struct strbuf *sb, const char *key, int64_t v, bool *first
 static void json_str(struct strbuf *sb, const char *key, const char *s, bool *first)
 {
 	json_key(sb, key, first);
-	json_string(sb, s);
+	json_write_string(sb, s);
 }
 
 static void field_double(struct strbuf *sb, const char *key, double v, int decimals, bool *first)
@@ -133,19 +134,19 @@ void oom_event_format_text(const struct oom_event *ev, struct strbuf *sb)
 	else if (ev->constraint)
 		scope = ev->constraint;
 	sb_puts(sb, " ");
-	text_sanitize(sb, scope, 0);
+	escape_text(sb, scope, 0);
 	sb_printf(sb, " pid %d (", (int)ev->victim_pid);
-	text_sanitize(sb, ev->victim_comm, 0);
+	escape_text(sb, ev->victim_comm, 0);
 	sb_putc(sb, ')');
 	if (val_known(ev->victim_uid))
 		sb_printf(sb, " uid %lld", (long long)ev->victim_uid);
 	if (ev->task_memcg) {
 		sb_puts(sb, " cgroup ");
-		text_sanitize(sb, ev->task_memcg, 0);
+		escape_text(sb, ev->task_memcg, 0);
 	}
 	if (ev->oom_memcg) {
 		sb_puts(sb, " (limit of ");
-		text_sanitize(sb, ev->oom_memcg, 0);
+		escape_text(sb, ev->oom_memcg, 0);
 		sb_putc(sb, ')');
 	}
 	text_kb(sb, "anon", ev->anon_rss_kb);
@@ -158,12 +159,12 @@ void oom_event_format_text(const struct oom_event *ev, struct strbuf *sb)
 		sb_putc(sb, '-');
 	if (ev->invoker_comm) {
 		sb_puts(sb, ", invoked by ");
-		text_sanitize(sb, ev->invoker_comm, 0);
+		escape_text(sb, ev->invoker_comm, 0);
 		if (ev->invoker_pid > 0)
 			sb_printf(sb, "[%d]", (int)ev->invoker_pid);
 		if (ev->gfp_mask) {
 			sb_puts(sb, " gfp ");
-			text_sanitize(sb, ev->gfp_mask, 0);
+			escape_text(sb, ev->gfp_mask, 0);
 		}
 		if (val_known(ev->order))
 			sb_printf(sb, " order %lld", (long long)ev->order);

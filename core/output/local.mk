@@ -2,4 +2,5 @@
 # Prometheus; OOM events as JSON and text.
 liboomtop_core_a_SOURCES += \
 	%reldir%/output.h %reldir%/text.c %reldir%/json.c %reldir%/prom.c \
-	%reldir%/event.c %reldir%/event.h
+	%reldir%/event.c %reldir%/event.h \
+	%reldir%/json_write.c %reldir%/json_write.h

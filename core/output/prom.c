@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/proc/sort.h"
-#include "core/base/textfmt.h"
 
 /* Label values: escape \ " and newline; bytes that are not printable ASCII become '?'
  * (exposition text must be valid UTF-8, and names are attacker-controlled). */
