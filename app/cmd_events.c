@@ -10,7 +10,7 @@
 #include "core/klog/kmsg_source.h"
 #include "core/output/event.h"
 #include "core/klog/oom_parse.h"
-#include "core/sys/sysmem.h"
+#include "core/sys/vmstat.h"
 #include "core/base/strbuf.h"
 #include "core/base/util.h"
 

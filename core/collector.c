@@ -18,6 +18,7 @@
 #include "core/klog/oom_log.h"
 #include "core/proc/parse.h"
 #include "core/proc/table.h"
+#include "core/sys/loadavg.h"
 #include "core/sys/sysmem.h"
 #include "core/base/util.h"
 

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "core/cgroup/name.h"
-#include "core/sys/sysmem.h"
+#include "core/sys/psi.h"
 #include "core/base/util.h"
 
 #define CGROUP_MAX_DEPTH 64

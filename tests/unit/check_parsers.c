@@ -13,7 +13,10 @@
 #include "core/model.h"
 #include "core/cgroup/mountinfo.h"
 #include "core/proc/parse.h"
-#include "core/sys/sysmem.h"
+#include "core/sys/loadavg.h"
+#include "core/sys/meminfo.h"
+#include "core/sys/psi.h"
+#include "core/sys/vmstat.h"
 #include "tests/unit/ck_run.h"
 
 /* ---------------------------------------------------------------- status */
