@@ -16,7 +16,7 @@
 #include "core/cgroup/mountinfo.h"
 #include "core/klog/oom_event.h"
 #include "core/klog/oom_log.h"
-#include "core/proc/parse.h"
+#include "core/proc/cgroup.h"
 #include "core/proc/table.h"
 #include "core/sys/loadavg.h"
 #include "core/sys/sysmem.h"

@@ -16,6 +16,8 @@
 
 #include "core/cgroup/name.h"
 #include "core/base/scan.h"
+#include "core/proc/stat.h"
+#include "core/proc/status.h"
 #include "core/base/util.h"
 
 #define CAP_BIT_DAC_OVERRIDE 1  /* linux/capability.h CAP_DAC_OVERRIDE */
@@ -43,80 +45,6 @@ bool oom_adj_needs_confirm(int old_adj, int new_adj)
 	if (new_adj > OOM_ADJ_PROTECT_LEVEL)
 		return false;
 	return old_adj == OOM_ADJ_UNKNOWN || old_adj > OOM_ADJ_PROTECT_LEVEL;
-}
-
-/* 6.18: "4242 (sleep) S 4200 4242 4200 34816 4242 4194304 95 0 0 0 0 0 0 0 20 0 1 0 912345 ..."
- * Field 2 is "(comm)", and comm may contain ") " itself, so fields resume after the last ')'.
- * starttime is field 22 (since 2.6: jiffies before, clock ticks since). */
-int oom_adj_parse_stat(const char *buf, char *comm, size_t commlen, char *state,
-                       uint64_t *start_ticks)
-{
-	const char *open = strchr(buf, '(');
-	const char *close = strrchr(buf, ')');
-	if (!open || !close || close < open)
-		return -EINVAL;
-	if (comm && commlen) {
-		size_t n = (size_t)(close - open - 1);
-		if (n >= commlen)
-			n = commlen - 1;
-		memcpy(comm, open + 1, n);
-		comm[n] = '\0';
-	}
-	/* after ") " comes field 3 (state); starttime is 19 fields further */
-	const char *p = close + 1;
-	while (*p == ' ')
-		p++;
-	if (state)
-		*state = *p;
-	for (int field = 3; field < 22; field++) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			return -EINVAL;
-		while (*p && *p != ' ')
-			p++;
-	}
-	int64_t v;
-	if (!util_parse_i64(&p, &v) || v < 0)
-		return -EINVAL;
-	*start_ticks = (uint64_t)v;
-	return 0;
-}
-
-/* "Uid:\t1000\t1000\t1000\t1000" (real, effective, saved, fs) — every kernel since 2.2. */
-int oom_adj_parse_status_euid(const char *buf, uid_t *euid)
-{
-	const char *p = strstr(buf, "\nUid:");
-	if (!p) {
-		if (strncmp(buf, "Uid:", 4) != 0)
-			return -EINVAL;
-		p = buf + 4;
-	} else {
-		p += 5;
-	}
-	int64_t real, eff;
-	if (!util_parse_i64(&p, &real) || !util_parse_i64(&p, &eff) || eff < 0)
-		return -EINVAL;
-	*euid = (uid_t)eff;
-	return 0;
-}
-
-/* "CapEff:\t000001fffeffffff" (hex, 2.6.25+). */
-int oom_adj_parse_capeff(const char *buf, uint64_t *capeff)
-{
-	const char *p = strstr(buf, "CapEff:");
-	if (!p)
-		return -EINVAL;
-	p += 7;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(p, &end, 16);
-	if (end == p || errno)
-		return -EINVAL;
-	*capeff = (uint64_t)v;
-	return 0;
 }
 
 /* "0\n", "-1000\n" */
@@ -358,7 +286,7 @@ static void caller_read(const char *proc_root, struct caller *c)
 	c->euid = geteuid();
 	snprintf(path, sizeof(path), "%s/self/status", proc_root);
 	if (util_read_file(path, buf, sizeof(buf)) > 0)
-		oom_adj_parse_capeff(buf, &capeff);
+		proc_status_parse_capeff(buf, &capeff);
 	c->sys_resource = (capeff >> CAP_BIT_SYS_RESOURCE) & 1;
 	c->dac_override = (capeff >> CAP_BIT_DAC_OVERRIDE) & 1;
 }
@@ -367,14 +295,18 @@ static void caller_read(const char *proc_root, struct caller *c)
  * would still take the write (the signal struct lives on) but it means nothing. */
 static int read_identity(int dirfd, char *comm, size_t commlen, uint64_t *start)
 {
-	char buf[1024], state = '?';
+	char buf[1024];
 	ssize_t n = util_read_file_at(dirfd, "stat", buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
-	if (oom_adj_parse_stat(buf, comm, commlen, &state, start) < 0)
+	struct proc_stat st;
+	if (proc_stat_parse(buf, &st) < 0)
 		return -ESRCH; /* an empty stat: the task is being torn down */
-	if (state == 'Z' || state == 'X')
+	if (st.state == 'Z' || st.state == 'X')
 		return -ESRCH;
+	if (comm && commlen)
+		snprintf(comm, commlen, "%s", st.comm);
+	*start = st.start_ticks;
 	return 0;
 }
 
@@ -484,7 +416,7 @@ enum oom_adj_status oom_adj_set(const struct oom_adj_env *env, pid_t pid,
 
 	char buf[4096];
 	if (util_read_file_at(dirfd, "status", buf, sizeof(buf)) > 0)
-		oom_adj_parse_status_euid(buf, &a.target_euid);
+		proc_status_parse_euid(buf, &a.target_euid);
 	struct stat st;
 	if (fstatat(dirfd, "oom_score_adj", &st, 0) == 0)
 		a.file_owner = st.st_uid;

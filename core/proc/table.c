@@ -16,7 +16,9 @@
 
 #include "core/proc/identity_feed.h"
 #include "core/proc/identity.h"
-#include "core/proc/parse.h"
+#include "core/proc/cgroup.h"
+#include "core/proc/stat.h"
+#include "core/proc/status.h"
 #include "core/base/util.h"
 
 #define FDS_RESERVED 96 /* for everything that is not a held /proc file */
@@ -498,10 +500,10 @@ static bool due(const struct proc_table *t, pid_t pid, unsigned every, unsigned 
 static bool take_status(struct proc_entry *e, const char *text, bool *score_inputs_same)
 {
 	struct proc_row *r = &e->row;
-	struct proc_sample s;
+	struct proc_status s;
 	/* a zombie has no Vm lines left: treat it as gone so its row keeps the last real
 	 * values (an OOM victim's RSS at death), as the writer treats a zombie as gone */
-	if (status_parse(text, &s) != 0 || s.state == 'Z' || s.state == 'X')
+	if (proc_status_parse(text, &s) != 0 || s.state == 'Z' || s.state == 'X')
 		return false;
 	/* exec() keeps pid and start time but changes comm and command line: a process first
 	 * seen between fork and exec would keep its parent's identity (and an OOM kill would
@@ -554,8 +556,8 @@ static bool sample(struct proc_table *t, struct proc_entry *e)
 	bool pinned = e->statm_fd >= 0;
 	if (!pinned) {
 		/* read by path: nothing pins the identity, so check the start time */
-		struct proc_stat_fields sf;
-		if (read_pid_file(t, -1, pid, "stat", buf, sizeof(buf)) <= 0 || stat_parse(buf, &sf) != 0 ||
+		struct proc_stat sf;
+		if (read_pid_file(t, -1, pid, "stat", buf, sizeof(buf)) <= 0 || proc_stat_parse(buf, &sf) != 0 ||
 		    sf.start_ticks != r->start_ticks)
 			return false;
 	}

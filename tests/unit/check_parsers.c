@@ -12,7 +12,9 @@
 #include "core/cgroup/discover.h"
 #include "core/model.h"
 #include "core/cgroup/mountinfo.h"
-#include "core/proc/parse.h"
+#include "core/proc/cgroup.h"
+#include "core/proc/stat.h"
+#include "core/proc/status.h"
 #include "core/sys/loadavg.h"
 #include "core/sys/meminfo.h"
 #include "core/sys/psi.h"
@@ -56,8 +58,8 @@ static const char status_normal[] = "Name:\tnas-agent\n"
 
 START_TEST(status_normal_process)
 {
-	struct proc_sample s;
-	ck_assert_int_eq(status_parse(status_normal, &s), 0);
+	struct proc_status s;
+	ck_assert_int_eq(proc_status_parse(status_normal, &s), 0);
 	ck_assert_int_eq(s.state, 'S');
 	ck_assert_int_eq(s.rss_bytes, 215040LL * 1024);
 	ck_assert_int_eq(s.rss_anon_bytes, 200704LL * 1024);
@@ -87,10 +89,10 @@ static const char status_kthread[] = "Name:\tkthreadd\n"
 
 START_TEST(status_kernel_thread_has_unknown_sizes)
 {
-	struct proc_sample s;
+	struct proc_status s;
 	/* poison, to see the parser write every field */
 	memset(&s, 0x55, sizeof(s));
-	ck_assert_int_eq(status_parse(status_kthread, &s), 0);
+	ck_assert_int_eq(proc_status_parse(status_kthread, &s), 0);
 	ck_assert(!val_known(s.rss_bytes));
 	ck_assert(!val_known(s.rss_anon_bytes));
 	ck_assert(!val_known(s.rss_file_bytes));
@@ -117,8 +119,8 @@ static const char status_4_4[] = "Name:\tpostgres\n"
 
 START_TEST(status_old_kernel_without_rss_split_adds_pmd)
 {
-	struct proc_sample s;
-	ck_assert_int_eq(status_parse(status_4_4, &s), 0);
+	struct proc_status s;
+	ck_assert_int_eq(proc_status_parse(status_4_4, &s), 0);
 	ck_assert_int_eq(s.rss_bytes, 10240LL * 1024);
 	ck_assert(!val_known(s.rss_anon_bytes));
 	ck_assert(!val_known(s.rss_file_bytes));
@@ -132,33 +134,54 @@ END_TEST
 
 START_TEST(status_pmd_before_pte_and_alone)
 {
-	struct proc_sample s;
-	ck_assert_int_eq(status_parse("Name:\tx\nVmPMD:\t 8 kB\nVmPTE:\t 40 kB\nThreads:\t3\n", &s), 0);
+	struct proc_status s;
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nVmPMD:\t 8 kB\nVmPTE:\t 40 kB\nThreads:\t3\n", &s), 0);
 	ck_assert_int_eq(s.pgtables_bytes, 48LL * 1024);
-	ck_assert_int_eq(status_parse("Name:\tx\nVmPMD:\t 8 kB\nThreads:\t3\n", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nVmPMD:\t 8 kB\nThreads:\t3\n", &s), 0);
 	ck_assert_int_eq(s.pgtables_bytes, 8LL * 1024);
 }
 END_TEST
 
 START_TEST(status_rejects_what_is_not_a_status_file)
 {
-	struct proc_sample s;
+	struct proc_status s;
 	/* a zombie: no Vm lines, state Z (the table treats it as gone) */
-	ck_assert_int_eq(status_parse("Name:\tx\nState:\tZ (zombie)\nThreads:\t1\n", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nState:\tZ (zombie)\nThreads:\t1\n", &s), 0);
 	ck_assert_int_eq(s.state, 'Z');
 	ck_assert(!val_known(s.rss_bytes));
-	ck_assert_int_eq(status_parse("Name:\tx\nThreads:\t1\n", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nThreads:\t1\n", &s), 0);
 	ck_assert_int_eq(s.state, '?');
-	ck_assert_int_eq(status_parse("", &s), -EINVAL);
-	ck_assert_int_eq(status_parse("VmRSS:\t 1 kB\nThreads:\t1\n", &s), -EINVAL); /* no Name */
-	ck_assert_int_eq(status_parse("Name:\tx\nVmRSS:\t 1 kB\n", &s), -EINVAL);   /* no Threads */
+	ck_assert_int_eq(proc_status_parse("", &s), -EINVAL);
+	ck_assert_int_eq(proc_status_parse("VmRSS:\t 1 kB\nThreads:\t1\n", &s), -EINVAL); /* no Name */
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nVmRSS:\t 1 kB\n", &s), -EINVAL);   /* no Threads */
 	/* a key that only starts like one we want is not it */
-	ck_assert_int_eq(status_parse("Name:\tx\nVmRSSx:\t 7 kB\nThreadsY:\t9\nThreads:\t2\n", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nVmRSSx:\t 7 kB\nThreadsY:\t9\nThreads:\t2\n", &s), 0);
 	ck_assert(!val_known(s.rss_bytes));
 	ck_assert_int_eq(s.threads, 2);
 	/* truncated in the middle of a value line: what is there is still parsed */
-	ck_assert_int_eq(status_parse("Name:\tx\nThreads:\t4\nVmRSS:", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nThreads:\t4\nVmRSS:", &s), 0);
 	ck_assert(!val_known(s.rss_bytes));
+}
+END_TEST
+
+/* The oom_score_adj writer's reads: the target's effective uid, its own capabilities. */
+START_TEST(status_euid_and_capeff)
+{
+	uid_t euid = 0;
+	ck_assert_int_eq(proc_status_parse_euid("Name:\tx\nUid:\t1000\t0\t0\t0\nGid:\t0\n", &euid), 0);
+	ck_assert_uint_eq(euid, 0);
+	ck_assert_int_eq(proc_status_parse_euid("Name:\tx\nUid:\t0\t65534\t0\t0\n", &euid), 0);
+	ck_assert_uint_eq(euid, 65534);
+	ck_assert_int_eq(proc_status_parse_euid("Uid:\t5\t6\t5\t5\n", &euid), 0); /* first line */
+	ck_assert_uint_eq(euid, 6);
+	ck_assert_int_eq(proc_status_parse_euid("Name:\tx\n", &euid), -EINVAL);
+	ck_assert_int_eq(proc_status_parse_euid("Name:\tx\nUid:\t1000\n", &euid), -EINVAL);
+	uint64_t cap = 0;
+	ck_assert_int_eq(proc_status_parse_capeff("CapPrm:\t0\nCapEff:\t000001fffeffffff\n", &cap), 0);
+	ck_assert_uint_eq(cap, 0x1fffeffffffULL);
+	ck_assert(!((cap >> 24) & 1)); /* root without CAP_SYS_RESOURCE */
+	ck_assert_int_eq(proc_status_parse_capeff("CapPrm:\t0\n", &cap), -EINVAL);
+	ck_assert_int_eq(proc_status_parse_capeff("CapEff:\tzz\n", &cap), -EINVAL);
 }
 END_TEST
 
@@ -167,32 +190,39 @@ END_TEST
 /* 6.x: 2473 (python3) S 2470 ... starttime 6800288 (field 22) */
 START_TEST(stat_plain)
 {
-	struct proc_stat_fields f;
+	struct proc_stat f;
 	const char *line = "2473 (python3) S 2470 2473 2470 0 -1 4194560 1620 0 0 0 12 3 0 0 20 0 1 0 "
 			   "6800288 43278336 2560 18446744073709551615 1 1 0 0 0 0 0 16781312 2 0 0 0 17 1 0 0 0 0 0\n";
-	ck_assert_int_eq(stat_parse(line, &f), 0);
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
 	ck_assert_str_eq(f.comm, "python3");
 	ck_assert_int_eq(f.state, 'S');
 	ck_assert_int_eq(f.ppid, 2470);
 	ck_assert_uint_eq(f.flags, 4194560UL);
-	ck_assert(!(f.flags & PROC_PF_KTHREAD));
+	ck_assert(!(f.flags & PROC_STAT_PF_KTHREAD));
 	ck_assert_uint_eq(f.start_ticks, 6800288ULL);
 }
 END_TEST
 
 START_TEST(stat_comm_with_spaces_and_parens)
 {
-	struct proc_stat_fields f;
+	struct proc_stat f;
 	/* comm "(a) b)" as set by prctl(PR_SET_NAME): the LAST ')' ends it */
 	const char *line = "77 ((a) b)) R 1 77 77 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 999 0 0\n";
-	ck_assert_int_eq(stat_parse(line, &f), 0);
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
 	ck_assert_str_eq(f.comm, "(a) b)");
 	ck_assert_int_eq(f.state, 'R');
 	ck_assert_int_eq(f.ppid, 1);
 	ck_assert_uint_eq(f.start_ticks, 999);
+	/* ") (" inside the comm (the oom_score_adj writer's identity check reads it too) */
+	line = "4242 (a) (b c) S 4200 4242 4200 34816 4242 4194304 95 0 0 0 0 0 0 0 "
+	       "20 0 1 0 912345 2252800 192 18446744073709551615\n";
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
+	ck_assert_str_eq(f.comm, "a) (b c");
+	ck_assert_int_eq(f.state, 'S');
+	ck_assert_uint_eq(f.start_ticks, 912345);
 	/* comm with spaces that look like fields */
 	line = "78 (x 1 2 3) S 5 78 78 0 -1 64 0 0 0 0 0 0 0 0 20 0 1 0 4242 0 0\n";
-	ck_assert_int_eq(stat_parse(line, &f), 0);
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
 	ck_assert_str_eq(f.comm, "x 1 2 3");
 	ck_assert_int_eq(f.ppid, 5);
 	ck_assert_uint_eq(f.flags, 64);
@@ -202,28 +232,30 @@ END_TEST
 
 START_TEST(stat_kernel_thread_flag)
 {
-	struct proc_stat_fields f;
+	struct proc_stat f;
 	/* kthreadd, 6.x: flags 0x208040 has PF_KTHREAD */
 	const char *line = "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 3 0 0 "
 			   "18446744073709551615 0 0 0 0 0 0 0 2147483647 0 0 0 0 0 1 0 0 0 0 0\n";
-	ck_assert_int_eq(stat_parse(line, &f), 0);
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
 	ck_assert_str_eq(f.comm, "kthreadd");
 	ck_assert_uint_eq(f.flags, 2129984UL);
-	ck_assert(f.flags & PROC_PF_KTHREAD);
+	ck_assert(f.flags & PROC_STAT_PF_KTHREAD);
 	ck_assert_uint_eq(f.start_ticks, 3);
 }
 END_TEST
 
 START_TEST(stat_malformed)
 {
-	struct proc_stat_fields f;
-	ck_assert_int_eq(stat_parse("", &f), -EINVAL);
-	ck_assert_int_eq(stat_parse("12 python3 S 1 2 3\n", &f), -EINVAL); /* no parens */
-	ck_assert_int_eq(stat_parse("12 (x)S 1\n", &f), -EINVAL);
+	struct proc_stat f;
+	ck_assert_int_eq(proc_stat_parse("", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("12 python3 S 1 2 3\n", &f), -EINVAL); /* no parens */
+	ck_assert_int_eq(proc_stat_parse("12 (x)S 1\n", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("4242 (x) S 1 2 3", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("garbage", &f), -EINVAL);
 	/* cut before field 22 */
-	ck_assert_int_eq(stat_parse("12 (x) S 1 12 12 0 -1 64 0 0 0 0 0 0 0 0 20 0\n", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("12 (x) S 1 12 12 0 -1 64 0 0 0 0 0 0 0 0 20 0\n", &f), -EINVAL);
 	/* a non-number where the start time should be */
-	ck_assert_int_eq(stat_parse("12 (x) S 1 12 12 0 -1 64 0 0 0 0 0 0 0 0 20 0 1 0 abc 0\n", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("12 (x) S 1 12 12 0 -1 64 0 0 0 0 0 0 0 0 20 0 1 0 abc 0\n", &f), -EINVAL);
 }
 END_TEST
 
@@ -616,6 +648,7 @@ int main(void)
 	tcase_add_test(tc, status_old_kernel_without_rss_split_adds_pmd);
 	tcase_add_test(tc, status_pmd_before_pte_and_alone);
 	tcase_add_test(tc, status_rejects_what_is_not_a_status_file);
+	tcase_add_test(tc, status_euid_and_capeff);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stat");
 	tcase_add_test(tc, stat_plain);
