@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/output/output.h"
+#include "core/proc/filter.h"
 #include "core/base/strbuf.h"
 #include "core/base/util.h"
 
@@ -38,7 +39,7 @@ size_t batch_select(const struct snapshot *s, const struct options *o, const str
 	};
 	size_t n = 0;
 	for (size_t i = 0; i < s->nprocs; i++)
-		if (proc_matches(s->procs[i], &f))
+		if (proc_filter_matches(s->procs[i], &f))
 			(*rows)[n++] = s->procs[i];
 	proc_sort(*rows, n, o->sort, false);
 	return n;

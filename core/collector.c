@@ -11,6 +11,7 @@
 
 #include "core/estimate/badness.h"
 #include "core/cgroup/discover.h"
+#include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
 #include "core/estimate/leak.h"
 #include "core/cgroup/mountinfo.h"

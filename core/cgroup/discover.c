@@ -104,14 +104,3 @@ int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
 		snprintf(out->why, sizeof(out->why), "no memory cgroup hierarchy is mounted");
 	return -ENOENT;
 }
-
-void cgroup_path_relative(const struct cgroup_hierarchy *h, const char *proc_path, char *out,
-			  size_t cap)
-{
-	size_t rl = strlen(h->mount_root);
-	if (rl > 1 && strncmp(proc_path, h->mount_root, rl) == 0 &&
-	    (proc_path[rl] == '/' || proc_path[rl] == '\0'))
-		snprintf(out, cap, "%s", proc_path[rl] ? proc_path + rl : "/");
-	else
-		snprintf(out, cap, "%s", proc_path);
-}

@@ -23,9 +23,4 @@ struct cgroup_hierarchy {
  * Always fills *out; returns 0 when found, -ENOENT when not (out->why says why). */
 int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out);
 
-/* Turn a path from /proc/PID/cgroup into a path relative to the mount (what the
- * cgroup rows use): strips mount_root when the path starts with it. Writes into out. */
-void cgroup_path_relative(const struct cgroup_hierarchy *h, const char *proc_path, char *out,
-			  size_t cap);
-
 #endif

@@ -104,10 +104,10 @@ static size_t top_leakers(const struct out_view *v, const struct proc_row *top[O
 		const struct proc_row *p = v->rows[i];
 		if (p->state != PROC_RUNNING || isnan(p->rss_slope.per_s))
 			continue;
-		if (n == OUT_PROM_MAX_PROCS && proc_compare(p, top[n - 1], SORT_RSS_SLOPE, false) >= 0)
+		if (n == OUT_PROM_MAX_PROCS && proc_sort_compare(p, top[n - 1], SORT_RSS_SLOPE, false) >= 0)
 			continue;
 		size_t k = n < OUT_PROM_MAX_PROCS ? n++ : n - 1;
-		while (k > 0 && proc_compare(p, top[k - 1], SORT_RSS_SLOPE, false) < 0) {
+		while (k > 0 && proc_sort_compare(p, top[k - 1], SORT_RSS_SLOPE, false) < 0) {
 			top[k] = top[k - 1];
 			k--;
 		}

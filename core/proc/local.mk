@@ -8,4 +8,5 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/identity.c %reldir%/identity.h \
 	%reldir%/identity_feed.c %reldir%/identity_feed.h \
 	%reldir%/table.c %reldir%/table.h \
-	%reldir%/sort.c %reldir%/sort.h
+	%reldir%/sort.c %reldir%/sort.h \
+	%reldir%/filter.c %reldir%/filter.h

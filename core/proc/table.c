@@ -16,6 +16,7 @@
 
 #include "core/proc/identity_feed.h"
 #include "core/proc/identity.h"
+#include "core/cgroup/path.h"
 #include "core/proc/cgroup.h"
 #include "core/proc/stat.h"
 #include "core/proc/status.h"

@@ -15,6 +15,7 @@
 
 #include "core/cgroup/discover.h"
 #include "core/cgroup/name.h"
+#include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
 #include "core/model.h"
 #include "tests/lib/fxtree.h"

@@ -12,6 +12,7 @@
 #include "core/cgroup/discover.h"
 #include "core/model.h"
 #include "core/cgroup/mountinfo.h"
+#include "core/cgroup/path.h"
 #include "core/proc/cgroup.h"
 #include "core/proc/stat.h"
 #include "core/proc/status.h"
