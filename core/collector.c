@@ -13,6 +13,7 @@
 #include "core/cgroup/discover.h"
 #include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
+#include "core/cgroup/value.h"
 #include "core/estimate/leak.h"
 #include "core/cgroup/mountinfo.h"
 #include "core/klog/oom_event.h"
@@ -68,7 +69,7 @@ static int64_t own_effective_limit(const struct collector *c)
 	for (;;) {
 		snprintf(path, sizeof(path), "%s%s/%s", c->hier.mount, strcmp(rel, "/") == 0 ? "" : rel, file);
 		if (util_read_file(path, buf, sizeof(buf)) > 0) {
-			int64_t l = cgroup_parse_limit(buf);
+			int64_t l = cgroup_value_parse_limit(buf);
 			if (val_known(l) && (!val_known(best) || l < best))
 				best = l;
 		}
@@ -190,7 +191,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 		s->cgroups[i].next_victim_pid = 0;
 	}
 	s->ncgroups = n;
-	cgroup_effective_limits(s->cgroups, n);
+	cgroup_tree_effective_limits(s->cgroups, n);
 	for (size_t i = 0; i < n; i++) {
 		struct cgroup_row *r = &s->cgroups[i];
 		r->eta_to_limit_s = NAN;

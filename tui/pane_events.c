@@ -106,7 +106,7 @@ void pane_events_draw(struct tui *t, struct rect r)
 				 * the episode view shows the whole path */
 				const char *cg = evfmt_cgroup(e);
 				if (cg)
-					cgroup_readable_name(cg, buf, sizeof(buf));
+					cgroup_name_readable(cg, buf, sizeof(buf));
 				else
 					snprintf(buf, sizeof(buf), "-");
 				break;

@@ -238,7 +238,7 @@ char *oom_adj_persist_hint(const char *cgroup_path, int value, char *buf, size_t
 	if (!len)
 		return buf;
 	if (cgroup_path)
-		cgroup_readable_name(cgroup_path, name, sizeof(name));
+		cgroup_name_readable(cgroup_path, name, sizeof(name));
 	size_t nl = strlen(name);
 	bool kube = cgroup_path && strstr(cgroup_path, "kubepods");
 	if (nl > 8 && strcmp(name + nl - 8, ".service") == 0) {

@@ -170,7 +170,7 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 		fmt_count_rate_h(fh, sizeof(fh), p->fd_slope.per_s);
 		char cg[128] = "-";
 		if (p->cgroup)
-			cgroup_readable_name(p->cgroup, cg, sizeof(cg));
+			cgroup_name_readable(p->cgroup, cg, sizeof(cg));
 		sb_reset(&user);
 		sb_reset(&cgs);
 		escape_text(&user, p->user ? p->user : "?", 40); /* UTF-8: up to 4 bytes a character */

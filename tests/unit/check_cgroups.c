@@ -17,6 +17,7 @@
 #include "core/cgroup/name.h"
 #include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
+#include "core/cgroup/value.h"
 #include "core/model.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
@@ -100,7 +101,7 @@ static struct cgroup_row *rows_with_effective(struct cgroup_tree *t, size_t *n)
 	ck_assert_ptr_nonnull(rows);
 	for (size_t i = 0; i < *n; i++)
 		rows[i] = e[i].row;
-	cgroup_effective_limits(rows, *n);
+	cgroup_tree_effective_limits(rows, *n);
 	return rows;
 }
 
@@ -115,33 +116,33 @@ static int64_t eff_of(struct cgroup_tree *t, const struct cgroup_row *rows, cons
 
 START_TEST(parse_limit_values)
 {
-	ck_assert(!val_known(cgroup_parse_limit("max\n")));
-	ck_assert(!val_known(cgroup_parse_limit("9223372036854771712\n"))); /* v1 unlimited, 4k pages */
-	ck_assert(!val_known(cgroup_parse_limit("9223372036854775807\n"))); /* 64k-page kernels: LONG_MAX */
-	ck_assert(!val_known(cgroup_parse_limit("4611686018427387904\n"))); /* 2^62 */
-	ck_assert_int_eq(cgroup_parse_limit("4611686018427387903\n"), INT64_C(4611686018427387903));
-	ck_assert_int_eq(cgroup_parse_limit("536870912\n"), 512 * MiB);
-	ck_assert_int_eq(cgroup_parse_limit("0\n"), 0); /* a real (if cruel) limit */
-	ck_assert(!val_known(cgroup_parse_limit("")));
-	ck_assert(!val_known(cgroup_parse_limit("garbage\n")));
-	ck_assert(!val_known(cgroup_parse_limit("-1\n")));
+	ck_assert(!val_known(cgroup_value_parse_limit("max\n")));
+	ck_assert(!val_known(cgroup_value_parse_limit("9223372036854771712\n"))); /* v1 unlimited, 4k pages */
+	ck_assert(!val_known(cgroup_value_parse_limit("9223372036854775807\n"))); /* 64k-page kernels: LONG_MAX */
+	ck_assert(!val_known(cgroup_value_parse_limit("4611686018427387904\n"))); /* 2^62 */
+	ck_assert_int_eq(cgroup_value_parse_limit("4611686018427387903\n"), INT64_C(4611686018427387903));
+	ck_assert_int_eq(cgroup_value_parse_limit("536870912\n"), 512 * MiB);
+	ck_assert_int_eq(cgroup_value_parse_limit("0\n"), 0); /* a real (if cruel) limit */
+	ck_assert(!val_known(cgroup_value_parse_limit("")));
+	ck_assert(!val_known(cgroup_value_parse_limit("garbage\n")));
+	ck_assert(!val_known(cgroup_value_parse_limit("-1\n")));
 }
 END_TEST
 
 START_TEST(parse_keyed_values)
 {
 	const char *events = "low 0\nhigh 17\nmax 12\noom 3\noom_kill 2\noom_group_kill 0\n";
-	ck_assert_int_eq(cgroup_parse_keyed(events, "oom_kill"), 2);
-	ck_assert_int_eq(cgroup_parse_keyed(events, "oom"), 3);
-	ck_assert_int_eq(cgroup_parse_keyed(events, "high"), 17);
-	ck_assert_int_eq(cgroup_parse_keyed(events, "low"), 0);
-	ck_assert(!val_known(cgroup_parse_keyed(events, "oom_kil")));
+	ck_assert_int_eq(cgroup_value_parse_keyed(events, "oom_kill"), 2);
+	ck_assert_int_eq(cgroup_value_parse_keyed(events, "oom"), 3);
+	ck_assert_int_eq(cgroup_value_parse_keyed(events, "high"), 17);
+	ck_assert_int_eq(cgroup_value_parse_keyed(events, "low"), 0);
+	ck_assert(!val_known(cgroup_value_parse_keyed(events, "oom_kil")));
 	/* v1: oom_kill_disable must not be read as oom_kill */
-	ck_assert_int_eq(cgroup_parse_keyed("oom_kill_disable 1\nunder_oom 0\noom_kill 9\n", "oom_kill"), 9);
+	ck_assert_int_eq(cgroup_value_parse_keyed("oom_kill_disable 1\nunder_oom 0\noom_kill 9\n", "oom_kill"), 9);
 	/* 4.12 and older memory.oom_control: no oom_kill line */
-	ck_assert(!val_known(cgroup_parse_keyed("oom_kill_disable 0\nunder_oom 0\n", "oom_kill")));
-	ck_assert(!val_known(cgroup_parse_keyed("", "oom_kill")));
-	ck_assert(!val_known(cgroup_parse_keyed("oom_kill x\n", "oom_kill")));
+	ck_assert(!val_known(cgroup_value_parse_keyed("oom_kill_disable 0\nunder_oom 0\n", "oom_kill")));
+	ck_assert(!val_known(cgroup_value_parse_keyed("", "oom_kill")));
+	ck_assert(!val_known(cgroup_value_parse_keyed("oom_kill x\n", "oom_kill")));
 }
 END_TEST
 
@@ -158,7 +159,7 @@ START_TEST(effective_limits_by_hand)
 	};
 	for (size_t i = 0; i < 6; i++)
 		r[i].effective_limit_bytes = 12345; /* must be overwritten */
-	cgroup_effective_limits(r, 6);
+	cgroup_tree_effective_limits(r, 6);
 	ck_assert(!val_known(r[0].effective_limit_bytes));
 	ck_assert_int_eq(r[1].effective_limit_bytes, GiB);
 	ck_assert_int_eq(r[2].effective_limit_bytes, GiB);
@@ -173,7 +174,7 @@ END_TEST
 static void check_name(const char *path, const char *want)
 {
 	char out[128];
-	cgroup_readable_name(path, out, sizeof(out));
+	cgroup_name_readable(path, out, sizeof(out));
 	ck_assert_msg(strcmp(out, want) == 0, "%s: got '%s', want '%s'", path, out, want);
 }
 
@@ -211,10 +212,10 @@ START_TEST(readable_name_truncates_safely)
 {
 	char out[8];
 	memset(out, 'Z', sizeof(out));
-	cgroup_readable_name("/system.slice/nas-agent.service", out, sizeof(out));
+	cgroup_name_readable("/system.slice/nas-agent.service", out, sizeof(out));
 	ck_assert_str_eq(out, "nas-age");
 	char one[1] = {'Z'};
-	cgroup_readable_name("/x", one, sizeof(one));
+	cgroup_name_readable("/x", one, sizeof(one));
 	ck_assert_int_eq(one[0], '\0');
 }
 END_TEST
