@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/klog/kmsg_source.h"
@@ -118,7 +119,7 @@ int events_cmd_run(const char *kmsg_path, bool follow, enum events_format fmt, F
 		kmsg_source_close(src);
 		return 1;
 	}
-	bool is_file = kmsg_source_kind(src) == KMSG_FILE;
+	bool is_file = kmsg_source_kind(src) == KMSG_SOURCE_FILE;
 	for (;;) {
 		r = kmsg_source_read(src, 1 << 20, on_line, parser);
 		if (r < 0) {

@@ -8,6 +8,7 @@
 
 #include "core/base/scan.h"
 #include "core/base/util.h"
+#include "core/klog/kmsg_text.h"
 
 #define STR_MAX 4096         /* longest comm / path / gfp string kept */
 #define LOOKUP_MAX 65536     /* task rows remembered (pid → uid, adj) for the victim */
@@ -744,7 +745,7 @@ struct oom_parser *oom_parser_new(const struct oom_parser_sink *sink)
 
 void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *l)
 {
-	if (!l || !l->text || l->origin == KMSG_ORIGIN_OTHER)
+	if (!l || !l->text || l->origin == KMSG_LINE_ORIGIN_OTHER)
 		return;
 	const char *t = l->text;
 	/* "** 3 printk messages dropped ** " glued in front (printk before 5.10) */

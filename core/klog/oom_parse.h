@@ -1,6 +1,6 @@
 /* core/oom_parse.h — kernel-log lines → OOM episodes → one `struct oom_event` per kill.
  *
- * Pure and streaming: feed lines one at a time (from core/kmsg_source.h); an event is handed
+ * Pure and streaming: feed lines one at a time (core/klog/kmsg_line.h, from any transport); an event is handed
  * to the sink as soon as its kill line is seen, so live following shows a kill at once.
  * An oom_reaper line that comes later (seconds later, or after the next episode) is handed
  * on as a `struct oom_reap` for the consumer to apply (oom_events_apply_reap()).
@@ -24,7 +24,7 @@
 #ifndef OOMTOP_OOM_PARSE_H
 #define OOMTOP_OOM_PARSE_H
 
-#include "core/klog/kmsg_source.h"
+#include "core/klog/kmsg_line.h"
 #include "core/klog/oom_event.h"
 
 struct oom_parser_sink {

@@ -8,7 +8,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/klog/kmsg_source.h"
+#include "core/klog/kmsg_record.h"
+#include "core/klog/kmsg_text.h"
 #include "core/output/event.h"
 #include "core/klog/oom_parse.h"
 
