@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui/draw.h"
 #include "core/base/fmt.h"
+#include "tui/draw.h"
 #include "tui/rate.h"
 #include "tui/tui.h"
 

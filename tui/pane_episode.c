@@ -9,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/fmt.h"
+#include "core/base/util.h"
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
 #include "tui/evfmt.h"
-#include "core/base/fmt.h"
 #include "tui/tui.h"
 
 struct ep_line {
@@ -31,14 +32,8 @@ static struct ep_line *add(struct ep_lines *L, enum theme_style st, const char *
 
 static struct ep_line *add(struct ep_lines *L, enum theme_style st, const char *fmt, ...)
 {
-	if (L->n == L->cap) {
-		size_t cap = L->cap ? L->cap * 2 : 64;
-		struct ep_line *v = realloc(L->v, cap * sizeof(*v));
-		if (!v)
-			return NULL;
-		L->v = v;
-		L->cap = cap;
-	}
+	if (!util_grow((void **)&L->v, &L->cap, L->n + 1, sizeof(*L->v)))
+		return NULL;
 	struct ep_line *l = &L->v[L->n++];
 	va_list ap;
 	va_start(ap, fmt);

@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/fmt.h"
 #include "core/cgroup/name.h"
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
 #include "tui/evfmt.h"
-#include "core/base/fmt.h"
 #include "tui/tui.h"
 
 enum ev_col { EV_TIME, EV_PID, EV_VICTIM, EV_SCOPE, EV_CGROUP, EV_ANON, EV_FILE, EV_SHMEM,

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "tui/draw.h"
 #include "core/base/fmt.h"
+#include "tui/draw.h"
 #include "tui/tui.h"
 
 static const char *comm_of(const struct snapshot *s, pid_t pid)

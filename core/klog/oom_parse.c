@@ -183,14 +183,8 @@ static void raw_add(struct oom_parser *p, const char *text, size_t len, bool for
 		return;
 	if (p->nraw >= OOM_EVENT_RAW_LINES_MAX + 64) /* kill lines past the cap: still bounded */
 		return;
-	if (p->nraw == p->raw_cap) {
-		size_t cap = p->raw_cap ? p->raw_cap * 2 : 64;
-		char **n = realloc(p->raw, cap * sizeof(*n));
-		if (!n)
-			return;
-		p->raw = n;
-		p->raw_cap = cap;
-	}
+	if (!util_grow((void **)&p->raw, &p->raw_cap, p->nraw + 1, sizeof(*p->raw)))
+		return;
 	char *s = dupn(text, len);
 	if (!s)
 		return;
@@ -493,26 +487,14 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 	p->table_rows = true;
 
 	if (p->nkeys < LOOKUP_MAX) {
-		if (p->nkeys == p->keys_cap) {
-			size_t cap = p->keys_cap ? p->keys_cap * 2 : 64;
-			struct task_key *n = realloc(p->keys, cap * sizeof(*n));
-			if (!n)
-				return true;
-			p->keys = n;
-			p->keys_cap = cap;
-		}
+		if (!util_grow((void **)&p->keys, &p->keys_cap, p->nkeys + 1, sizeof(*p->keys)))
+			return true;
 		p->keys[p->nkeys++] = (struct task_key){task.pid, task.tgid, task.uid,
 							task.oom_score_adj, task.pgtables_bytes};
 	}
 	if (p->ntasks < OOM_EVENT_TASKS_MAX) {
-		if (p->ntasks == p->tasks_cap) {
-			size_t cap = p->tasks_cap ? p->tasks_cap * 2 : 64;
-			struct oom_task *n = realloc(p->tasks, cap * sizeof(*n));
-			if (!n)
-				return true;
-			p->tasks = n;
-			p->tasks_cap = cap;
-		}
+		if (!util_grow((void **)&p->tasks, &p->tasks_cap, p->ntasks + 1, sizeof(*p->tasks)))
+			return true;
 		task.name = dupn(q, strlen(q));
 		p->tasks[p->ntasks++] = task;
 	}

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/fmt.h"
 #include "core/base/util.h"
 #include "tests/tui/fixture.h"
 #include "tui/adjctl.h"
@@ -18,13 +19,12 @@
 #include "tui/keymap.h"
 #include "tui/layout.h"
 #include "tui/procview.h"
+#include "tui/rate.h"
 #include "tui/sanitize.h"
 #include "tui/settings.h"
 #include "tui/tagset.h"
 #include "tui/theme.h"
 #include "tui/theme_file.h"
-#include "core/base/fmt.h"
-#include "tui/rate.h"
 #include "tests/unit/ck_run.h"
 
 /* --- sanitiser --- */
