@@ -7,7 +7,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/output/json.h"
 #include "core/output/output.h"
+#include "core/output/prom.h"
+#include "core/output/text.h"
 #include "core/proc/filter.h"
 #include "core/base/strbuf.h"
 #include "core/base/util.h"
@@ -114,12 +117,12 @@ int batch_run(struct collector *c, const struct options *o, FILE *out, FILE *err
 		}
 		const struct snapshot *s = collector_snapshot(c);
 		size_t n = batch_select(s, o, &rows, &cap);
-		struct out_view v = {s, rows, n};
+		struct output_view v = {s, rows, n};
 		sb_reset(&sb);
 		switch (o->format) {
-		case OUT_TEXT: out_text(&sb, &v); break;
-		case OUT_JSON: out_json(&sb, &v); break;
-		case OUT_PROMETHEUS: out_prom(&sb, &v); break;
+		case OUTPUT_TEXT: output_text(&sb, &v); break;
+		case OUTPUT_JSON: output_json(&sb, &v); break;
+		case OUTPUT_PROMETHEUS: output_prom(&sb, &v); break;
 		}
 		if (sb.oom) {
 			fprintf(err, "oomtop: out of memory formatting the snapshot\n");

@@ -33,9 +33,9 @@ static void print_event(struct events_run *run, const struct oom_event *ev)
 {
 	sb_reset(&run->sb);
 	if (run->fmt == EVENTS_FORMAT_JSON)
-		oom_event_format_json(ev, &run->sb);
+		output_event_json(ev, &run->sb);
 	else
-		oom_event_format_text(ev, &run->sb);
+		output_event_text(ev, &run->sb);
 	sb_putc(&run->sb, '\n');
 	if (run->sb.oom || fwrite(run->sb.buf, 1, run->sb.len, run->out) != run->sb.len)
 		run->write_failed = true;

@@ -42,12 +42,12 @@ static void field_double(struct strbuf *sb, const char *key, double v, int decim
 
 static int64_t pages_to_bytes(int64_t pages)
 {
-	if (!val_known(pages) || pages < 0 || pages > INT64_MAX / OOM_EVENT_PAGE_BYTES)
+	if (!val_known(pages) || pages < 0 || pages > INT64_MAX / OUTPUT_EVENT_PAGE_BYTES)
 		return VAL_UNKNOWN;
-	return pages * OOM_EVENT_PAGE_BYTES;
+	return pages * OUTPUT_EVENT_PAGE_BYTES;
 }
 
-void oom_event_format_json(const struct oom_event *ev, struct strbuf *sb)
+void output_event_json(const struct oom_event *ev, struct strbuf *sb)
 {
 	bool first = true;
 	sb_putc(sb, '{');
@@ -114,7 +114,7 @@ static void text_kb(struct strbuf *sb, const char *label, int64_t kb)
 /* 2025-05-19 18:14:43 [139.201482] memcg kill pid 7788 (bash) uid 0 cgroup /kubepods/...
  *   (limit of /kubepods/...) anon 6.8G file 956K shmem 0K adj 1000, invoked by bash[7788]
  *   gfp 0xcc0(GFP_KERNEL) order 0, reaped */
-void oom_event_format_text(const struct oom_event *ev, struct strbuf *sb)
+void output_event_text(const struct oom_event *ev, struct strbuf *sb)
 {
 	char when[64] = "-";
 	if (isfinite(ev->time_unix_s)) {

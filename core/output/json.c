@@ -1,5 +1,5 @@
 #include "config.h"
-#include "core/output/output.h"
+#include "core/output/json.h"
 
 #include "core/output/json_write.h"
 
@@ -78,7 +78,7 @@ static void json_cgroup(struct strbuf *sb, const struct cgroup_row *c)
 	sb_putc(sb, '}');
 }
 
-void out_json(struct strbuf *sb, const struct out_view *v)
+void output_json(struct strbuf *sb, const struct output_view *v)
 {
 	const struct snapshot *s = v->snap;
 	const struct sys_mem *m = &s->sys;

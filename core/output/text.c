@@ -1,5 +1,5 @@
 #include "config.h"
-#include "core/output/output.h"
+#include "core/output/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -147,7 +147,7 @@ static void cgroups(struct strbuf *sb, const struct snapshot *s)
 	}
 }
 
-static void processes(struct strbuf *sb, const struct out_view *v)
+static void processes(struct strbuf *sb, const struct output_view *v)
 {
 	const struct snapshot *s = v->snap;
 	size_t live = 0;
@@ -211,7 +211,7 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 	sb_free(&cgs);
 }
 
-void out_text(struct strbuf *sb, const struct out_view *v)
+void output_text(struct strbuf *sb, const struct output_view *v)
 {
 	header(sb, v->snap);
 	cgroups(sb, v->snap);

@@ -21,9 +21,9 @@ static void on_event(void *ctx, struct oom_event *ev)
 {
 	(void)ctx;
 	sb_reset(&sb);
-	oom_event_format_json(ev, &sb);
+	output_event_json(ev, &sb);
 	sb_reset(&sb);
-	oom_event_format_text(ev, &sb);
+	output_event_text(ev, &sb);
 	oom_event_free(ev);
 }
 

@@ -414,7 +414,7 @@ START_TEST(json_escapes_and_nulls)
 	ev.victim_comm = strdup("a\"b\\c\x1b[31m\xff\xc3\xa9\n");
 	struct strbuf sb;
 	sb_init(&sb);
-	oom_event_format_json(&ev, &sb);
+	output_event_json(&ev, &sb);
 	ck_assert_str_eq(sb.buf,
 			 "{\"boot_time\": null, \"time\": null, \"victim_pid\": 9, \"victim_comm\": "
 			 "\"a\\\"b\\\\c\\u001b[31m\\ufffd\xc3\xa9\\n\", \"victim_uid\": null, "
@@ -424,7 +424,7 @@ START_TEST(json_escapes_and_nulls)
 			 "\"invoker_comm\": null, \"invoker_pid\": null, \"gfp_mask\": null, "
 			 "\"order\": null, \"reaped\": null, \"tasks\": []}");
 	sb_reset(&sb);
-	oom_event_format_text(&ev, &sb);
+	output_event_text(&ev, &sb);
 	ck_assert_ptr_null(strchr(sb.buf, '\x1b'));
 	ck_assert_ptr_null(strchr(sb.buf, '\n'));
 	ck_assert_ptr_nonnull(strstr(sb.buf, "\\x1b[31m\\xff\xc3\xa9\\x0a"));

@@ -12,7 +12,10 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "core/output/json.h"
 #include "core/output/output.h"
+#include "core/output/prom.h"
+#include "core/output/text.h"
 #include "core/output/json_write.h"
 #include "tests/unit/ck_run.h"
 
@@ -566,9 +569,9 @@ static void build_snapshot(void)
 	nrows = snap.nprocs;
 }
 
-static char *render(void (*fn)(struct strbuf *, const struct out_view *), size_t *len)
+static char *render(void (*fn)(struct strbuf *, const struct output_view *), size_t *len)
 {
-	struct out_view v = {&snap, rows, nrows};
+	struct output_view v = {&snap, rows, nrows};
 	struct strbuf sb;
 	sb_init(&sb);
 	fn(&sb, &v);
@@ -584,7 +587,7 @@ static char *render(void (*fn)(struct strbuf *, const struct out_view *), size_t
 static struct jv *render_json(void)
 {
 	size_t len;
-	char *out = render(out_json, &len);
+	char *out = render(output_json, &len);
 	/* exactly one line */
 	ck_assert_uint_gt(len, 2);
 	ck_assert_int_eq(out[len - 1], '\n');
@@ -835,7 +838,7 @@ START_TEST(text_is_terminal_safe)
 {
 	build_snapshot();
 	size_t len;
-	char *out = render(out_text, &len);
+	char *out = render(output_text, &len);
 	ck_assert_ptr_null(strchr(out, 0x1b));
 	expect_terminal_safe(out);
 	/* the hostile bytes are shown, escaped, not dropped */
@@ -852,7 +855,7 @@ START_TEST(text_rows_unknown_is_dash)
 {
 	build_snapshot();
 	size_t len;
-	char *out = render(out_text, &len);
+	char *out = render(output_text, &len);
 	char f[16][64];
 	/* mark, PID USER CGROUP RSS RSS/h SWAP SCORE ADJ FDS FD/h THR COMMAND */
 	size_t n = row_fields(out, 1001, f);
@@ -909,7 +912,7 @@ START_TEST(text_columns_align_with_utf8_names)
 {
 	build_snapshot();
 	size_t len;
-	char *out = render(out_text, &len);
+	char *out = render(output_text, &len);
 	char a[64], b[64];
 	/* mark, %7d pid, space, 10 user, space, 20 cgroup, space: RSS ends at character 47 */
 	row_chars(out, 1001, 41, 6, a, sizeof(a));
@@ -926,7 +929,7 @@ START_TEST(text_cgroups_section)
 {
 	build_snapshot();
 	size_t len;
-	char *out = render(out_text, &len);
+	char *out = render(output_text, &len);
 	ck_assert_ptr_nonnull(strstr(out, "Cgroups (v2, 5)"));
 	/* nas-agent: 205M of 512M, 40 % */
 	const char *l = strstr(out, "    nas-agent.service");
@@ -943,7 +946,7 @@ START_TEST(text_cgroups_section)
 
 	snap.cgroup_version = 0;
 	snap.ncgroups = 0;
-	out = render(out_text, &len);
+	out = render(output_text, &len);
 	ck_assert_ptr_nonnull(strstr(out, "no memory controller"));
 	free(out);
 }
@@ -1106,7 +1109,7 @@ START_TEST(prom_exposition_format)
 {
 	build_snapshot();
 	size_t len;
-	char *out = render(out_prom, &len);
+	char *out = render(output_prom, &len);
 	struct prom_check pc;
 	prom_check_all(out, &pc);
 	ck_assert_ptr_nonnull(strstr(out, "\noomtop_memory_total_bytes 8589934592\n"));
@@ -1145,16 +1148,16 @@ START_TEST(prom_process_series_bounded)
 	}
 	snap.nprocs = nrows = 60;
 	size_t len;
-	char *out = render(out_prom, &len);
+	char *out = render(output_prom, &len);
 	struct prom_check pc;
 	prom_check_all(out, &pc);
-	ck_assert_uint_le(pc.npids, OUT_PROM_MAX_PROCS);
-	ck_assert_uint_eq(pc.npids, OUT_PROM_MAX_PROCS);
+	ck_assert_uint_le(pc.npids, OUTPUT_PROM_MAX_PROCS);
+	ck_assert_uint_eq(pc.npids, OUTPUT_PROM_MAX_PROCS);
 	for (size_t i = 0; i < pc.nfam; i++)
 		if (strncmp(pc.fam[i].name, "oomtop_process_", 15) == 0)
-			ck_assert_uint_le(pc.fam[i].samples, OUT_PROM_MAX_PROCS);
+			ck_assert_uint_le(pc.fam[i].samples, OUTPUT_PROM_MAX_PROCS);
 	/* the top ones by leak rate */
-	for (pid_t pid = 3000; pid < 3000 + OUT_PROM_MAX_PROCS; pid++) {
+	for (pid_t pid = 3000; pid < 3000 + OUTPUT_PROM_MAX_PROCS; pid++) {
 		bool seen = false;
 		for (size_t i = 0; i < pc.npids; i++)
 			seen |= pc.pids[i] == pid;
@@ -1180,7 +1183,7 @@ START_TEST(prom_process_series_need_a_leak_rate)
 	}
 	snap.nprocs = nrows = 40;
 	size_t len;
-	char *out = render(out_prom, &len);
+	char *out = render(output_prom, &len);
 	struct prom_check pc;
 	prom_check_all(out, &pc);
 	ck_assert_uint_eq(pc.npids, 20);
@@ -1191,18 +1194,18 @@ START_TEST(prom_process_series_need_a_leak_rate)
 	/* with more known rates than the bound: the fastest leakers */
 	for (size_t i = 0; i < 40; i++)
 		procs[i].rss_slope = (struct slope){(double)i * 100, 0.9};
-	out = render(out_prom, &len);
+	out = render(output_prom, &len);
 	prom_check_all(out, &pc);
-	ck_assert_uint_eq(pc.npids, OUT_PROM_MAX_PROCS);
+	ck_assert_uint_eq(pc.npids, OUTPUT_PROM_MAX_PROCS);
 	for (size_t i = 0; i < pc.npids; i++)
-		ck_assert_msg(pc.pids[i] >= 4000 + 40 - OUT_PROM_MAX_PROCS, "pid %d is not a top leaker",
+		ck_assert_msg(pc.pids[i] >= 4000 + 40 - OUTPUT_PROM_MAX_PROCS, "pid %d is not a top leaker",
 			      (int)pc.pids[i]);
 	free(out);
 
 	/* nothing known yet: no per-process series at all, the rest still valid */
 	for (size_t i = 0; i < 40; i++)
 		procs[i].rss_slope = (struct slope){NAN, NAN};
-	out = render(out_prom, &len);
+	out = render(output_prom, &len);
 	prom_check_all(out, &pc);
 	ck_assert_uint_eq(pc.npids, 0);
 	ck_assert_ptr_nonnull(strstr(out, "oomtop_memory_total_bytes"));
