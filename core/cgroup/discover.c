@@ -63,7 +63,7 @@ int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
 	snprintf(path, sizeof(path), "%s/self/mountinfo", proc_root);
 	char *mi = util_slurp(path, NULL);
 	int slurp_errno = errno;
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	if (mi) {
 		mountinfo_parse(mi, &m);
 		free(mi);

@@ -35,11 +35,11 @@ void cgroup_tree_effective_limits(struct cgroup_row *rows, size_t n)
 struct cgroup_tree {
 	char *mount;
 	int version;
-	struct cgroup_entry *ents;
+	struct cgroup_tree_entry *ents;
 	size_t n, cap;
 	size_t *by_path; /* indices into ents sorted by path, for cgroup_tree_find */
 	/* the previous refresh, to carry names and histories over */
-	struct cgroup_entry *old;
+	struct cgroup_tree_entry *old;
 	size_t nold;
 	size_t *old_by_path;
 };
@@ -108,11 +108,11 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static struct cgroup_entry *push_entry(struct cgroup_tree *t)
+static struct cgroup_tree_entry *push_entry(struct cgroup_tree *t)
 {
 	if (!util_grow((void **)&t->ents, &t->cap, t->n + 1, sizeof(*t->ents)))
 		return NULL;
-	struct cgroup_entry *e = &t->ents[t->n++];
+	struct cgroup_tree_entry *e = &t->ents[t->n++];
 	memset(e, 0, sizeof(*e));
 	return e;
 }
@@ -120,13 +120,13 @@ static struct cgroup_entry *push_entry(struct cgroup_tree *t)
 static const struct cgroup_tree *sort_ctx;
 static int idx_by_path(const void *a, const void *b)
 {
-	const struct cgroup_entry *ents = sort_ctx->ents;
+	const struct cgroup_tree_entry *ents = sort_ctx->ents;
 	return strcmp(ents[*(const size_t *)a].row.path, ents[*(const size_t *)b].row.path);
 }
 
 /* Index into ents of the entry with this path, through by_path (indices sorted by path);
  * -1 when none. */
-static int find_by_path(const struct cgroup_entry *ents, const size_t *by_path, size_t n,
+static int find_by_path(const struct cgroup_tree_entry *ents, const size_t *by_path, size_t n,
 			const char *path)
 {
 	size_t lo = 0, hi = n;
@@ -146,7 +146,7 @@ static int find_by_path(const struct cgroup_entry *ents, const size_t *by_path, 
 /* Add the cgroup at dirfd (path `path`), then its children, depth first. */
 static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, int parent, int64_t t_ms)
 {
-	struct cgroup_entry *e = push_entry(t);
+	struct cgroup_tree_entry *e = push_entry(t);
 	if (!e)
 		return;
 	int self = (int)(t->n - 1);
@@ -219,7 +219,7 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 	free(kids);
 }
 
-static void free_entries(struct cgroup_entry *ents, size_t n)
+static void free_entries(struct cgroup_tree_entry *ents, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free((char *)ents[i].row.path);
@@ -256,7 +256,7 @@ int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms)
 	return 0;
 }
 
-struct cgroup_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n)
+struct cgroup_tree_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n)
 {
 	*n = t->n;
 	return t->ents;

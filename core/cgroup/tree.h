@@ -19,7 +19,7 @@
 void cgroup_tree_effective_limits(struct cgroup_row *rows, size_t n);
 
 /* A cgroup row plus what persists across refreshes for the same path. */
-struct cgroup_entry {
+struct cgroup_tree_entry {
 	struct cgroup_row row;
 	struct leak_series usage_hist;
 };
@@ -34,7 +34,7 @@ struct cgroup_tree *cgroup_tree_new(const char *mount, int version);
 int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms);
 
 /* The entries of the last refresh, in tree order; valid until the next refresh. */
-struct cgroup_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n);
+struct cgroup_tree_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n);
 
 /* Index of the entry with this exact path in the last refresh, or -1. O(log n). */
 int cgroup_tree_find(const struct cgroup_tree *t, const char *path);

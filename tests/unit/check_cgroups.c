@@ -44,7 +44,7 @@
 static const struct cgroup_row *row_at(struct cgroup_tree *t, const char *path)
 {
 	size_t n;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n);
 	int i = cgroup_tree_find(t, path);
 	ck_assert_msg(i >= 0, "cgroup %s not found", path);
 	ck_assert_uint_lt((size_t)i, n);
@@ -57,7 +57,7 @@ static const struct cgroup_row *row_at(struct cgroup_tree *t, const char *path)
 static void check_tree_order(struct cgroup_tree *t)
 {
 	size_t n;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n);
 	ck_assert_uint_gt(n, 0);
 	ck_assert_str_eq(e[0].row.path, "/");
 	ck_assert_int_eq(e[0].row.depth, 0);
@@ -96,7 +96,7 @@ static void check_tree_order(struct cgroup_tree *t)
 /* The rows of the tree with effective limits, as the snapshot computes them. */
 static struct cgroup_row *rows_with_effective(struct cgroup_tree *t, size_t *n)
 {
-	struct cgroup_entry *e = cgroup_tree_entries(t, n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, n);
 	struct cgroup_row *rows = calloc(*n ? *n : 1, sizeof(*rows));
 	ck_assert_ptr_nonnull(rows);
 	for (size_t i = 0; i < *n; i++)
@@ -228,7 +228,7 @@ START_TEST(tree_v2_fixture)
 	ck_assert_ptr_nonnull(t);
 	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
 	size_t n;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n);
 	static const char *const order[] = {
 		"/",
 		"/kubepods.slice",
@@ -331,7 +331,7 @@ START_TEST(tree_v1_fixture)
 	ck_assert_ptr_nonnull(t);
 	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
 	size_t n;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n);
 	static const char *const order[] = {
 		"/",
 		"/docker",
@@ -467,7 +467,7 @@ START_TEST(tree_refresh_follows_changes)
 
 	ck_assert_int_eq(cgroup_tree_refresh(t, 3000), 0);
 	size_t n3;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n3);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n3);
 	ck_assert_uint_eq(n3, 15);
 	check_tree_order(t);
 	ck_assert_int_eq(cgroup_tree_find(t, "/system.slice/docker-" D1 ".scope"), -1);

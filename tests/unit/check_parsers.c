@@ -488,7 +488,7 @@ START_TEST(mountinfo_v1_only)
 		"rw,cpuacct,cpu\n"
 		"30 24 0:26 / /sys/fs/cgroup/memory rw,nosuid,nodev,noexec,relatime shared:13 - cgroup cgroup "
 		"rw,memory\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v1_memory);
 	ck_assert_str_eq(m.v1_memory_path, "/sys/fs/cgroup/memory");
@@ -503,7 +503,7 @@ START_TEST(mountinfo_v2_only)
 	const char *buf = "22 27 0:21 / /proc rw,nosuid,nodev,noexec,relatime shared:12 - proc proc rw\n"
 			  "26 21 0:23 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 "
 			  "rw,nsdelegate,memory_recursiveprot\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(!m.has_v1_memory);
 	ck_assert(m.has_v2);
@@ -520,7 +520,7 @@ START_TEST(mountinfo_hybrid_this_machine)
 			  "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n"
 			  "40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd\n"
 			  "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v1_memory);
 	ck_assert_str_eq(m.v1_memory_path, "/sys/fs/cgroup/memory");
@@ -532,23 +532,23 @@ END_TEST
 START_TEST(mountinfo_hidepid_modes)
 {
 	const char *plain = "22 27 0:21 / /proc rw,relatime - proc proc rw\n";
-	ck_assert_int_eq(mountinfo_proc_hidepid(plain, "/proc"), MOUNT_HIDEPID_OFF);
+	ck_assert_int_eq(mountinfo_proc_hidepid(plain, "/proc"), MOUNTINFO_HIDEPID_OFF);
 	ck_assert_int_eq(mountinfo_proc_hidepid(plain, "/sys"), -1);
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=2,gid=27\n", "/proc"),
-			 MOUNT_HIDEPID_INVISIBLE);
+			 MOUNTINFO_HIDEPID_INVISIBLE);
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=noaccess\n", "/proc"),
-			 MOUNT_HIDEPID_NOACCESS);
+			 MOUNTINFO_HIDEPID_NOACCESS);
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=ptraceable\n", "/proc"),
-			 MOUNT_HIDEPID_PTRACEABLE);
+			 MOUNTINFO_HIDEPID_PTRACEABLE);
 	/* stacked mounts (unshare -m; mount -t proc -o hidepid=invisible): the last one wins */
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw\n"
 						"63 22 0:39 / /proc rw - proc proc rw,hidepid=invisible\n",
 						"/proc"),
-			 MOUNT_HIDEPID_INVISIBLE);
+			 MOUNTINFO_HIDEPID_INVISIBLE);
 	/* not a proc file system on /proc, a look-alike option */
 	ck_assert_int_eq(mountinfo_proc_hidepid("5 1 0:5 / /proc rw - tmpfs none rw,hidepid=2\n", "/proc"), -1);
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,xhidepid=2\n", "/proc"),
-			 MOUNT_HIDEPID_OFF);
+			 MOUNTINFO_HIDEPID_OFF);
 	ck_assert_int_eq(loadavg_parse_tasks("0.42 0.35 0.30 2/2085 12381\n"), 2085);
 	ck_assert(!val_known(loadavg_parse_tasks("0.42 0.35 0.30\n1/2")));
 	ck_assert(!val_known(loadavg_parse_tasks("")));
@@ -561,7 +561,7 @@ START_TEST(mountinfo_container_root)
 	const char *buf = "1197 1180 0:66 / / rw,relatime master:1 - overlay overlay rw,lowerdir=/l\n"
 			  "1200 1199 0:27 /docker/2e088fe462e2a6a5b8b1b5f6a4c3a1e0f9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4 "
 			  "/sys/fs/cgroup/memory ro,nosuid,nodev,noexec,relatime master:13 - cgroup cgroup rw,memory\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v1_memory);
 	ck_assert_str_eq(m.v1_memory_path, "/sys/fs/cgroup/memory");
@@ -593,7 +593,7 @@ START_TEST(mountinfo_v2_container_root)
 {
 	const char *buf = "700 690 0:30 /system.slice/docker-abc.scope /sys/fs/cgroup ro,nosuid - cgroup2 cgroup "
 			  "rw,nsdelegate\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v2);
 	ck_assert_str_eq(m.v2_path, "/sys/fs/cgroup");
@@ -606,7 +606,7 @@ START_TEST(mountinfo_octal_escapes)
 	/* mount points with a space (\040), a tab (\011), a backslash (\134) */
 	const char *buf = "50 31 0:40 / /mnt/my\\040cg\\011x\\134y rw,relatime shared:20 - cgroup cgroup rw,memory\n"
 			  "51 31 0:41 /a\\040b /mnt/v2\\040dir rw - cgroup2 cgroup2 rw\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v1_memory);
 	ck_assert_str_eq(m.v1_memory_path, "/mnt/my cg\tx\\y");
@@ -618,7 +618,7 @@ END_TEST
 
 START_TEST(mountinfo_none_and_odd_lines)
 {
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse("", &m), 0);
 	ck_assert(!m.has_v1_memory && !m.has_v2);
 	/* a memory-less v1 hierarchy, a memory word in the per-mount options only, lines
