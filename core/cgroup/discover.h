@@ -1,4 +1,4 @@
-/* core/cgroup_discover.h — where the memory controller lives: cgroup v1 `memory`
+/* core/cgroup/discover.h — where the memory controller lives: cgroup v1 `memory`
  * hierarchy, or cgroup v2 with `memory` in the root's cgroup.controllers; on hybrid
  * machines whichever hierarchy holds the controller.
  *

@@ -1,4 +1,4 @@
-/* core/oom_adj.c — the only writer: /proc/PID/oom_score_adj. See oom_adj.h for the steps. */
+/* core/control/oom_adj.c — the only writer: /proc/PID/oom_score_adj (the steps: oom_adj.h). */
 #include "config.h"
 #include "core/control/oom_adj.h"
 

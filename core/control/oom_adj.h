@@ -1,4 +1,4 @@
-/* core/oom_adj.h — the ONLY writer in oomtop: sets /proc/PID/oom_score_adj.
+/* core/control/oom_adj.h — the ONLY writer in oomtop: sets /proc/PID/oom_score_adj.
  *
  * One change, in this order (oom_adj_set):
  *   1. --readonly refuses before any I/O;

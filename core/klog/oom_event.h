@@ -1,6 +1,6 @@
-/* core/oom_event.h — one OOM kill as the kernel logged it (DESIGN §4, `--events`).
+/* core/klog/oom_event.h — one OOM kill as the kernel logged it (DESIGN §4, `--events`).
  *
- * Produced by core/oom_parse.c from kernel-log lines; each field is what the log held,
+ * Produced by core/klog/oom_parse.c from kernel-log lines; each field is what the log held,
  * VAL_UNKNOWN / NAN / NULL where it did not say. Memory figures keep the kernel's units:
  * *_kb from the "Killed process" line, task-table columns in pages except pgtables_bytes.
  * An event owns its strings, tasks and raw lines; oom_event_free() releases them.

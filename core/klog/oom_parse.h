@@ -1,7 +1,8 @@
-/* core/oom_parse.h — kernel-log lines → OOM episodes → one `struct oom_event` per kill.
+/* core/klog/oom_parse.h — kernel-log lines → OOM episodes → one `struct oom_event` per kill.
  *
- * Pure and streaming: feed lines one at a time (core/klog/kmsg_line.h, from any transport); an event is handed
- * to the sink as soon as its kill line is seen, so live following shows a kill at once.
+ * Pure and streaming: feed lines one at a time (struct kmsg_line from any transport); an
+ * event is handed to the sink as soon as its kill line is seen, so live following shows a
+ * kill at once.
  * An oom_reaper line that comes later (seconds later, or after the next episode) is handed
  * on as a `struct oom_reap` for the consumer to apply (oom_events_apply_reap()).
  *

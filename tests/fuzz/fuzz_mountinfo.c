@@ -1,5 +1,5 @@
 /* tests/fuzz/fuzz_mountinfo.c — /proc/self/mountinfo → mountinfo_parse
- * (core/mountinfo.c): octal escapes, missing fields, over-long paths. */
+ * (core/cgroup/mountinfo.c): octal escapes, missing fields, over-long paths. */
 #include "config.h"
 
 #include "core/cgroup/mountinfo.h"
