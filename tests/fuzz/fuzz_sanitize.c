@@ -1,7 +1,8 @@
 /* tests/fuzz/fuzz_sanitize.c — what a process calls itself, made safe: escape_text
  * (batch text, core/base/escape.c), json_write_string (JSON, core/output/json_write.c) and
- * san_text (the screen, tui/sanitize.c), all three on core/base/utf8.c's decoder. Properties: no control byte ever comes out (ESC, CR, LF, C1),
- * the text output is valid UTF-8, the JSON literal is well-formed. */
+ * san_text (the screen, tui/sanitize.c), all three on core/base/utf8.c's decoder.
+ * Properties: no control byte ever comes out (ESC, CR, LF, C1), the text output is valid
+ * UTF-8, the JSON literal is well-formed. */
 #include "config.h"
 
 #include <locale.h>

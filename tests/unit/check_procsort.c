@@ -1,6 +1,6 @@
-/* Sorting and filtering process rows (core/proc/sort.h, core/proc/filter.h): numbers descending, text
- * ascending, unknown last in both directions, ties by pid; filters by pid, uid, cgroup
- * subtree, text, kernel threads and ghosts. */
+/* Sorting and filtering process rows (core/proc/sort.h, core/proc/filter.h): numbers
+ * descending, text ascending, unknown last in both directions, ties by pid; filters by pid,
+ * uid, cgroup subtree (core/cgroup/path.h), text, kernel threads and ghosts. */
 #include "config.h"
 
 #include <check.h>
