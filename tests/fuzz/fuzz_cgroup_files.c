@@ -5,6 +5,7 @@
 
 #include "core/cgroup/name.h"
 #include "core/cgroup/value.h"
+#include "core/model.h"
 #include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
