@@ -69,7 +69,7 @@ static void on_event(void *ctx, struct oom_event *ev)
 	run->queue[run->nqueue++] = *ev;
 }
 
-static void on_reap(void *ctx, const struct oom_reap *r)
+static void on_reap(void *ctx, const struct oom_event_reap *r)
 {
 	struct events_run *run = ctx;
 	oom_events_apply_reap(run->queue, run->nqueue, r);

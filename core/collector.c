@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "core/estimate/badness.h"
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 #include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
 #include "core/cgroup/value.h"
@@ -124,7 +124,7 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		snprintf(c->hier.mount, sizeof(c->hier.mount), "%s", cfg->cgroup_root);
 		strcpy(c->hier.mount_root, "/");
 	} else {
-		cgroup_discover(c->proc_root, &c->hier);
+		cgroup_hierarchy_discover(c->proc_root, &c->hier);
 	}
 	if (c->hier.version)
 		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);

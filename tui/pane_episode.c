@@ -44,13 +44,13 @@ static struct ep_line *add(struct ep_lines *L, enum theme_style st, const char *
 	return l;
 }
 
-static const struct oom_task *sort_tasks_base;
+static const struct oom_event_task *sort_tasks_base;
 static bool sort_by_pid;
 
 static int cmp_task(const void *a, const void *b)
 {
-	const struct oom_task *x = &sort_tasks_base[*(const size_t *)a];
-	const struct oom_task *y = &sort_tasks_base[*(const size_t *)b];
+	const struct oom_event_task *x = &sort_tasks_base[*(const size_t *)a];
+	const struct oom_event_task *y = &sort_tasks_base[*(const size_t *)b];
 	if (!sort_by_pid && x->rss_pages != y->rss_pages)
 		return x->rss_pages > y->rss_pages ? -1 : 1;
 	return (x->pid > y->pid) - (x->pid < y->pid);
@@ -111,7 +111,7 @@ static void build(const struct tui *t, const struct oom_event *e, struct ep_line
 		sort_by_pid = t->episode_by_pid;
 		qsort(order, e->ntasks, sizeof(*order), cmp_task);
 		for (size_t k = 0; k < e->ntasks; k++) {
-			const struct oom_task *tk = &e->tasks[order[k]];
+			const struct oom_event_task *tk = &e->tasks[order[k]];
 			bool victim = tk->pid == e->victim_pid;
 			add(L, victim ? S_OOM : S_NORMAL, "%s %8d %6s %8d %8s %8s %8s %8s %6s  %s",
 			    victim ? "K" : " ", (int)tk->pid, fmt_count(a, sizeof(a), tk->uid), (int)tk->tgid,

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 
 /* True when `path` is `subtree` or below it: "/a" holds "/a" and "/a/b", not "/ab".
  * NULL either way → false. */

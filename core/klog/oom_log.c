@@ -35,7 +35,7 @@ static void store_event(void *ctx, struct oom_event *ev)
 	log->new_events++;
 }
 
-static void store_reap(void *ctx, const struct oom_reap *r)
+static void store_reap(void *ctx, const struct oom_event_reap *r)
 {
 	struct oom_log *log = ctx;
 	if (oom_events_apply_reap(log->events, log->nevents, r) >= 0)

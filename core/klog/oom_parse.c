@@ -80,7 +80,7 @@ struct oom_parser {
 	enum col cols[TABLE_COLS_MAX];
 	int ncols; /* 0: no task-table header seen in this episode */
 	bool table_rows, table_done;
-	struct oom_task *tasks;
+	struct oom_event_task *tasks;
 	size_t ntasks, tasks_cap;
 	struct task_key *keys;
 	size_t nkeys, keys_cap;
@@ -454,7 +454,7 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 	if (!util_parse_i64(&q, &pid) || *q != ']' || pid < 0 || pid > INT32_MAX)
 		return false;
 	q++;
-	struct oom_task task = {.pid = (pid_t)pid};
+	struct oom_event_task task = {.pid = (pid_t)pid};
 	task.uid = task.total_vm_pages = task.rss_pages = VAL_UNKNOWN;
 	task.rss_anon_pages = task.rss_file_pages = task.rss_shmem_pages = VAL_UNKNOWN;
 	task.pgtables_bytes = task.swapents_pages = task.oom_score_adj = VAL_UNKNOWN;
@@ -684,7 +684,7 @@ static bool line_reaper(struct oom_parser *p, const char *t, const struct kmsg_l
 {
 	if (!scan_starts(t, "oom_reaper: "))
 		return false;
-	struct oom_reap r = {.anon_rss_kb = VAL_UNKNOWN, .file_rss_kb = VAL_UNKNOWN,
+	struct oom_event_reap r = {.anon_rss_kb = VAL_UNKNOWN, .file_rss_kb = VAL_UNKNOWN,
 			     .shmem_rss_kb = VAL_UNKNOWN, .boot_s = l->boot_s};
 	const char *q;
 	int64_t pid;

@@ -74,7 +74,7 @@ void output_event_json(const struct oom_event *ev, struct strbuf *sb)
 	json_key(sb, "tasks", &first);
 	sb_putc(sb, '[');
 	for (size_t i = 0; i < ev->ntasks; i++) {
-		const struct oom_task *t = &ev->tasks[i];
+		const struct oom_event_task *t = &ev->tasks[i];
 		bool f = true;
 		sb_puts(sb, i ? ", {" : "{");
 		field_i64(sb, "pid", t->pid, &f);

@@ -33,7 +33,7 @@
 #ifndef OOMTOP_PROC_TABLE_H
 #define OOMTOP_PROC_TABLE_H
 
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 #include "core/estimate/leak.h"
 #include "core/model.h"
 

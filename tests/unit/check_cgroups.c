@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 #include "core/cgroup/name.h"
 #include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
@@ -558,7 +558,7 @@ START_TEST(discover_v1)
 {
 	char *proc = fake_proc(mountinfo_text(FX_V1, NULL, NULL, NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 1);
 	ck_assert_str_eq(h.mount, FX_V1);
 	ck_assert_str_eq(h.mount_root, "/");
@@ -571,7 +571,7 @@ START_TEST(discover_v2)
 {
 	char *proc = fake_proc(mountinfo_text(NULL, NULL, FX_V2, NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount, FX_V2);
 	ck_assert_str_eq(h.mount_root, "/");
@@ -585,7 +585,7 @@ START_TEST(discover_hybrid)
 	/* this machine's shape: v1 memory, cgroup2 "unified" without the memory controller */
 	char *proc = fake_proc(mountinfo_text(FX_HYBRID "/memory", NULL, FX_HYBRID "/unified", NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 1);
 	ck_assert_str_eq(h.mount, FX_HYBRID "/memory");
 	fxtree_remove(proc);
@@ -597,7 +597,7 @@ START_TEST(discover_container_root)
 {
 	char *proc = fake_proc(mountinfo_text(FX_V1, "/docker/" D1, NULL, NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 1);
 	ck_assert_str_eq(h.mount, FX_V1);
 	ck_assert_str_eq(h.mount_root, "/docker/" D1);
@@ -608,7 +608,7 @@ START_TEST(discover_container_root)
 	free(proc);
 
 	proc = fake_proc(mountinfo_text(NULL, NULL, FX_V2, "/system.slice/docker-" D1 ".scope"));
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount_root, "/system.slice/docker-" D1 ".scope");
 	fxtree_remove(proc);
@@ -621,7 +621,7 @@ START_TEST(discover_none)
 	struct cgroup_hierarchy h;
 	/* cgroup2 mounted, but its root does not offer memory; no v1 memory hierarchy */
 	char *proc = fake_proc(mountinfo_text(NULL, NULL, FX_HYBRID "/unified", NULL));
-	ck_assert_int_eq(cgroup_discover(proc, &h), -ENOENT);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
 	ck_assert_int_eq(h.version, 0);
 	ck_assert_ptr_nonnull(strstr(h.why, "no memory controller"));
 	ck_assert_ptr_nonnull(strstr(h.why, FX_HYBRID "/unified"));
@@ -630,7 +630,7 @@ START_TEST(discover_none)
 
 	/* no cgroup mount at all */
 	proc = fake_proc(mountinfo_text(NULL, NULL, NULL, NULL));
-	ck_assert_int_eq(cgroup_discover(proc, &h), -ENOENT);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
 	ck_assert_int_eq(h.version, 0);
 	ck_assert_str_eq(h.why, "no memory cgroup hierarchy is mounted");
 	fxtree_remove(proc);
@@ -638,7 +638,7 @@ START_TEST(discover_none)
 
 	/* no mountinfo to read */
 	proc = fake_proc(NULL);
-	ck_assert_int_eq(cgroup_discover(proc, &h), -ENOENT);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
 	ck_assert_int_eq(h.version, 0);
 	ck_assert_ptr_nonnull(strstr(h.why, "cannot read"));
 	ck_assert_ptr_nonnull(strstr(h.why, "/self/mountinfo"));
@@ -657,7 +657,7 @@ START_TEST(discover_escaped_mount_point)
 	fxtree_copy(FX_V2, root);
 	char *proc = fake_proc(mountinfo_text(NULL, NULL, root, NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount, root);
 	fxtree_remove(proc);

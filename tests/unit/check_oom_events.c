@@ -41,7 +41,7 @@ static void collect_event(void *ctx, struct oom_event *ev)
 		oom_event_free(ev);
 }
 
-static void collect_reap(void *ctx, const struct oom_reap *r)
+static void collect_reap(void *ctx, const struct oom_event_reap *r)
 {
 	struct collect *c = ctx;
 	c->reaps++;

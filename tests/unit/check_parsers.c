@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 #include "core/model.h"
 #include "core/cgroup/mountinfo.h"
 #include "core/cgroup/path.h"

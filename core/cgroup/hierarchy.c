@@ -1,5 +1,5 @@
 #include "config.h"
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 
 #include <errno.h>
 #include <libcgroup.h>
@@ -54,7 +54,7 @@ static bool v2_has_memory(const char *mount)
 	return false;
 }
 
-int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
+int cgroup_hierarchy_discover(const char *proc_root, struct cgroup_hierarchy *out)
 {
 	memset(out, 0, sizeof(*out));
 	strcpy(out->mount_root, "/");
