@@ -7,6 +7,12 @@
 #include <time.h>
 
 #include "app/signals.h"
+#include "core/output/json.h"
+#include "core/output/output.h"
+#include "core/output/prom.h"
+#include "core/output/text.h"
+#include "core/proc/filter.h"
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 #include "core/output/output.h"
 
@@ -17,7 +23,7 @@ size_t cmd_batch_select(const struct snapshot *s, const struct run_config *rc,
 		return 0;
 	size_t n = 0;
 	for (size_t i = 0; i < s->nprocs; i++)
-		if (proc_matches(s->procs[i], &rc->filter))
+		if (proc_filter_matches(s->procs[i], &rc->filter))
 			(*rows)[n++] = s->procs[i];
 	proc_sort(*rows, n, (enum sort_key)rc->set.sort, rc->set.sort_reverse);
 	return n;
@@ -85,12 +91,12 @@ int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, F
 		}
 		const struct snapshot *s = collector_snapshot(c);
 		size_t n = cmd_batch_select(s, rc, &rows, &cap);
-		struct out_view v = {s, rows, n};
+		struct output_view v = {s, rows, n};
 		sb_reset(&sb);
 		switch (rc->format) {
-		case OUT_TEXT: out_text(&sb, &v); break;
-		case OUT_JSON: out_json(&sb, &v); break;
-		case OUT_PROMETHEUS: out_prom(&sb, &v); break;
+		case OUTPUT_TEXT: output_text(&sb, &v); break;
+		case OUTPUT_JSON: output_json(&sb, &v); break;
+		case OUTPUT_PROMETHEUS: output_prom(&sb, &v); break;
 		}
 		if (sb.oom) {
 			fprintf(err, "oomtop: out of memory formatting the snapshot\n");

@@ -5,12 +5,14 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/klog/kmsg_source.h"
 #include "core/output/event.h"
 #include "core/klog/oom_parse.h"
-#include "core/sys/sysmem.h"
+#include "core/sys/vmstat.h"
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 
 /* Events wait in a short queue so a reaper line a few lines later still makes it into the
@@ -31,9 +33,9 @@ static void print_event(struct events_run *run, const struct oom_event *ev)
 {
 	sb_reset(&run->sb);
 	if (run->fmt == EVENTS_FORMAT_JSON)
-		oom_event_format_json(ev, &run->sb);
+		output_event_json(ev, &run->sb);
 	else
-		oom_event_format_text(ev, &run->sb);
+		output_event_text(ev, &run->sb);
 	sb_putc(&run->sb, '\n');
 	if (run->sb.oom || fwrite(run->sb.buf, 1, run->sb.len, run->out) != run->sb.len)
 		run->write_failed = true;
@@ -67,7 +69,7 @@ static void on_event(void *ctx, struct oom_event *ev)
 	run->queue[run->nqueue++] = *ev;
 }
 
-static void on_reap(void *ctx, const struct oom_reap *r)
+static void on_reap(void *ctx, const struct oom_event_reap *r)
 {
 	struct events_run *run = ctx;
 	oom_events_apply_reap(run->queue, run->nqueue, r);
@@ -117,7 +119,7 @@ int events_cmd_run(const char *kmsg_path, bool follow, enum events_format fmt, F
 		kmsg_source_close(src);
 		return 1;
 	}
-	bool is_file = kmsg_source_kind(src) == KMSG_FILE;
+	bool is_file = kmsg_source_kind(src) == KMSG_SOURCE_FILE;
 	for (;;) {
 		r = kmsg_source_read(src, 1 << 20, on_line, parser);
 		if (r < 0) {

@@ -2,7 +2,7 @@
  * (DESIGN §3–§4): print the kernel's OOM kills, oldest first, one per line.
  *
  * kmsg_path: NULL reads the live kernel log (/dev/kmsg, else klogctl); "-" stdin; else a
- * saved log in any shape core/kmsg_source.h knows. Without --follow it prints every kill
+ * saved log in any shape core/klog/kmsg_text.h knows. Without --follow it prints every kill
  * found and returns. With follow it prints what the log holds, then each new kill as soon
  * as its kill line arrives (reaped is then null: the reaper reports seconds later), until
  * a signal ends the process; a file is followed like `tail -f`.

@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 		return setadj_cmd_run(o.set_adj, o.readonly, stdout, stderr);
 	case MODE_EVENTS:
 		return events_cmd_run(o.kmsg_path, o.follow,
-				      o.format == OUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT, stdout, stderr);
+				      o.format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT, stdout, stderr);
 	case MODE_BATCH:
 	case MODE_SCREEN:
 		break;

@@ -137,7 +137,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 	o->delay_s = 1.0;
 	o->window_s = 300.0;
 	o->sort = SORT_RSS_SLOPE;
-	o->format = OUT_TEXT;
+	o->format = OUTPUT_TEXT;
 	o->no_color = no_color_env && no_color_env[0];
 	bool batch = false, events = false, format_given = false;
 	err[0] = '\0';
@@ -188,11 +188,11 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
-				o->format = OUT_TEXT;
+				o->format = OUTPUT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
-				o->format = OUT_JSON;
+				o->format = OUTPUT_JSON;
 			else if (strcmp(optarg, "prometheus") == 0)
-				o->format = OUT_PROMETHEUS;
+				o->format = OUTPUT_PROMETHEUS;
 			else
 				return bad(err, errlen, "--format: unknown format '%s' (text, json or prometheus)", optarg);
 			format_given = true;
@@ -247,7 +247,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		return bad(err, errlen, "--follow goes with --events");
 	if (format_given && !batch && !events)
 		return bad(err, errlen, "--format goes with --batch or --events");
-	if (events && o->format == OUT_PROMETHEUS)
+	if (events && o->format == OUTPUT_PROMETHEUS)
 		return bad(err, errlen, "--format: --events prints text or json");
 	if (o->set_adj && o->readonly) {
 		/* allowed: the command refuses with its own message and exit 1 */

@@ -28,7 +28,7 @@ struct options {
 	const char *user;
 	const char *cgroup;  /* -c: a cgroup path ("/system.slice") */
 	long iterations;     /* -n: 0 = until stopped */
-	enum out_format format; /* -f */
+	enum output_format format; /* -f */
 	bool follow;         /* --follow (with --events) */
 	const char *kmsg_path; /* --kmsg FILE or "-" */
 	const char *set_adj; /* --set-adj PID:VALUE, checked by its command */

@@ -16,7 +16,8 @@
 
 #include "app/options.h"
 #include "core/collector.h"
-#include "core/proc/sort.h"
+#include "core/output/output.h"
+#include "core/proc/filter.h"
 #include "tui/app.h"
 #include "tui/settings.h"
 
@@ -25,7 +26,7 @@ struct run_config {
 	struct proc_filter filter; /* -p -u -c; pointers into the options (argv) */
 	bool readonly, no_color;
 	long iterations;           /* -n; 0 = until stopped */
-	enum out_format format;    /* -f (batch) */
+	enum output_format format;    /* -f (batch) */
 	const char *kmsg_path;     /* --kmsg, or NULL for the live kernel log */
 	int problems;              /* bad lines and values found in the settings file */
 	char first_problem[600];   /* the first of them (with a count of the rest), or "" */

@@ -11,6 +11,7 @@
 
 #include "core/control/oom_adj.h"
 #include "core/base/util.h"
+#include "core/proc/status.h"
 
 #ifndef MCL_ONFAULT
 #define MCL_ONFAULT 4 /* Linux 4.4; older kernels answer EINVAL and we retry without */
@@ -37,7 +38,7 @@ static bool have_ipc_lock(const char *proc_root)
 	char path[4096], buf[4096];
 	snprintf(path, sizeof(path), "%s/self/status", proc_root);
 	uint64_t capeff;
-	return util_read_file(path, buf, sizeof(buf)) > 0 && oom_adj_parse_capeff(buf, &capeff) == 0 &&
+	return util_read_file(path, buf, sizeof(buf)) > 0 && proc_status_parse_capeff(buf, &capeff) == 0 &&
 	       (capeff >> CAP_IPC_LOCK_BIT & 1);
 }
 #endif

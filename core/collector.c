@@ -10,15 +10,18 @@
 #include <unistd.h>
 
 #include "core/estimate/badness.h"
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
+#include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
+#include "core/cgroup/value.h"
 #include "core/estimate/leak.h"
 #include "core/cgroup/mountinfo.h"
 #include "core/klog/oom_event.h"
 #include "core/klog/oom_log.h"
+#include "core/proc/cgroup.h"
 #include "core/proc/held.h"
-#include "core/proc/parse.h"
 #include "core/proc/table.h"
+#include "core/sys/loadavg.h"
 #include "core/sys/sysmem.h"
 #include "core/base/util.h"
 
@@ -37,7 +40,7 @@ struct collector {
 	struct oom_log *oom_log;           /* NULL when the kernel log cannot be read */
 	char oom_log_why[400];             /* ... and why, shown as a note */
 	char extra_note[256];              /* cfg.extra_note, copied */
-	int hidepid;                       /* enum mount_hidepid of proc_root, -1 unknown */
+	int hidepid;                       /* enum mountinfo_hidepid of proc_root, -1 unknown */
 	int64_t prev_oom_kills;
 	double last_oom_kill_unix_s;
 };
@@ -67,7 +70,7 @@ static int64_t own_effective_limit(const struct collector *c)
 	for (;;) {
 		snprintf(path, sizeof(path), "%s%s/%s", c->hier.mount, strcmp(rel, "/") == 0 ? "" : rel, file);
 		if (util_read_file(path, buf, sizeof(buf)) > 0) {
-			int64_t l = cgroup_parse_limit(buf);
+			int64_t l = cgroup_value_parse_limit(buf);
 			if (val_known(l) && (!val_known(best) || l < best))
 				best = l;
 		}
@@ -122,7 +125,7 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		snprintf(c->hier.mount, sizeof(c->hier.mount), "%s", cfg->cgroup_root);
 		strcpy(c->hier.mount_root, "/");
 	} else {
-		cgroup_discover(c->proc_root, &c->hier);
+		cgroup_hierarchy_discover(c->proc_root, &c->hier);
 	}
 	if (c->hier.version)
 		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
@@ -182,11 +185,11 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 		return;
 	}
 	size_t n;
-	struct cgroup_entry *ents = cgroup_tree_entries(c->cgroups, &n);
+	struct cgroup_tree_entry *ents = cgroup_tree_entries(c->cgroups, &n);
 	if (!util_grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
 		return;
 	for (size_t i = 0; i < n; i++) {
-		struct cgroup_entry *e = &ents[i];
+		struct cgroup_tree_entry *e = &ents[i];
 		if (val_known(e->row.usage_bytes))
 			leak_push(&e->usage_hist, t_ms, (double)e->row.usage_bytes, c->cfg.window_s);
 		s->cgroups[i] = e->row;
@@ -195,7 +198,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 		s->cgroups[i].next_victim_pid = 0;
 	}
 	s->ncgroups = n;
-	cgroup_effective_limits(s->cgroups, n);
+	cgroup_tree_effective_limits(s->cgroups, n);
 	for (size_t i = 0; i < n; i++) {
 		struct cgroup_row *r = &s->cgroups[i];
 		r->eta_to_limit_s = NAN;
@@ -269,11 +272,11 @@ static void note_privileges(struct collector *c)
 		if (!p->kernel_thread && !val_known(p->fds) && p->uid != me)
 			fds_unknown++;
 	}
-	if (c->hidepid == MOUNT_HIDEPID_INVISIBLE || c->hidepid == MOUNT_HIDEPID_PTRACEABLE) {
+	if (c->hidepid == MOUNTINFO_HIDEPID_INVISIBLE || c->hidepid == MOUNTINFO_HIDEPID_PTRACEABLE) {
 		char path[4096], buf[256];
 		snprintf(path, sizeof(path), "%s/loadavg", c->proc_root);
 		int64_t total = util_read_file(path, buf, sizeof(buf)) > 0 ? loadavg_parse_tasks(buf) : VAL_UNKNOWN;
-		const char *mode = c->hidepid == MOUNT_HIDEPID_INVISIBLE ? "invisible" : "ptraceable";
+		const char *mode = c->hidepid == MOUNTINFO_HIDEPID_INVISIBLE ? "invisible" : "ptraceable";
 		if (val_known(total) && total > visible_tasks) {
 			s->nhidden = (size_t)(total - visible_tasks);
 			add_note(c, "%s is mounted hidepid=%s: about %zu tasks (threads) of other users are hidden "
@@ -282,7 +285,7 @@ static void note_privileges(struct collector *c)
 		} else if (!val_known(total)) {
 			add_note(c, "%s is mounted hidepid=%s: other users' processes are hidden", c->proc_root, mode);
 		}
-	} else if (c->hidepid == MOUNT_HIDEPID_NOACCESS && me != 0) {
+	} else if (c->hidepid == MOUNTINFO_HIDEPID_NOACCESS && me != 0) {
 		add_note(c, "%s is mounted hidepid=noaccess: other users' processes are listed without their values",
 			 c->proc_root);
 	}

@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "core/proc/sort.h"
+#include "core/proc/filter.h"
 #include "tui/settings.h"
 
 struct collector;

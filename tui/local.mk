@@ -19,7 +19,7 @@ liboomtop_tui_a_SOURCES = \
 	%reldir%/adjctl.c %reldir%/adjctl.h \
 	%reldir%/tagset.c %reldir%/tagset.h \
 	%reldir%/evfmt.c %reldir%/evfmt.h \
-	%reldir%/uifmt.c %reldir%/uifmt.h \
+	%reldir%/rate.c %reldir%/rate.h \
 	%reldir%/sanitize.c %reldir%/sanitize.h \
 	%reldir%/term_fallback.c %reldir%/term_fallback.h \
 	%reldir%/theme.c %reldir%/theme.h \

@@ -10,8 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/fmt.h"
 #include "tui/draw.h"
-#include "tui/uifmt.h"
+#include "tui/rate.h"
 #include "tui/tui.h"
 
 enum cg_col {
@@ -153,9 +154,9 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 				}
 				break;
 			}
-			case CG_USAGE: uifmt_bytes(buf, sizeof(buf), c->usage_bytes); break;
+			case CG_USAGE: fmt_bytes(buf, sizeof(buf), c->usage_bytes); break;
 			case CG_LIMIT:
-				uifmt_bytes(tmp, sizeof(tmp), c->effective_limit_bytes);
+				fmt_bytes(tmp, sizeof(tmp), c->effective_limit_bytes);
 				snprintf(buf, sizeof(buf), "%s%s", tmp,
 				         val_known(c->effective_limit_bytes) &&
 				                 (!val_known(c->limit_bytes) ||
@@ -163,7 +164,7 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 				             ? "^"
 				             : "");
 				break;
-			case CG_HIGH: uifmt_bytes(buf, sizeof(buf), c->high_bytes); break;
+			case CG_HIGH: fmt_bytes(buf, sizeof(buf), c->high_bytes); break;
 			case CG_BAR:
 				if (val_known(c->effective_limit_bytes) && val_known(c->usage_bytes)) {
 					draw_bar(t, y, x, w, (double)c->usage_bytes,
@@ -184,8 +185,8 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 				st = base;
 				break;
 			case CG_SLOPE:
-				uifmt_rate_h(buf, sizeof(buf), c->usage_slope.per_s, true);
-				switch (uifmt_rate_class(&c->usage_slope, true)) {
+				fmt_bytes_rate_h(buf, sizeof(buf), c->usage_slope.per_s);
+				switch (rate_classify(&c->usage_slope, true)) {
 				case RATE_STEEP: st = S_LEAK_STEEP; break;
 				case RATE_RISING: st = S_LEAK_RISING; break;
 				case RATE_NOISY: st = S_LEAK_NOISY; break;
@@ -194,12 +195,12 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 				}
 				break;
 			case CG_ETA:
-				uifmt_duration(buf, sizeof(buf), c->eta_to_limit_s);
+				fmt_duration(buf, sizeof(buf), c->eta_to_limit_s);
 				if (!isnan(c->eta_to_limit_s) && c->eta_to_limit_s < 3600)
 					st = S_LIMIT_NEAR;
 				break;
 			case CG_OOM:
-				uifmt_count(buf, sizeof(buf), c->oom_kills);
+				fmt_count(buf, sizeof(buf), c->oom_kills);
 				if (val_known(c->oom_kills) && c->oom_kills > 0)
 					st = S_OOM;
 				break;
@@ -209,7 +210,7 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 				else
 					snprintf(buf, sizeof(buf), "%.1f", c->psi_some_avg10);
 				break;
-			case CG_PROCS: uifmt_count(buf, sizeof(buf), c->nprocs); break;
+			case CG_PROCS: fmt_count(buf, sizeof(buf), c->nprocs); break;
 			case CG_VICTIM:
 				if (c->next_victim_pid > 0) {
 					snprintf(buf, sizeof(buf), "%d %s", (int)c->next_victim_pid,

@@ -9,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/fmt.h"
+#include "core/base/util.h"
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
 #include "tui/evfmt.h"
-#include "tui/uifmt.h"
 #include "tui/tui.h"
 
 struct ep_line {
@@ -31,14 +32,8 @@ static struct ep_line *add(struct ep_lines *L, enum theme_style st, const char *
 
 static struct ep_line *add(struct ep_lines *L, enum theme_style st, const char *fmt, ...)
 {
-	if (L->n == L->cap) {
-		size_t cap = L->cap ? L->cap * 2 : 64;
-		struct ep_line *v = realloc(L->v, cap * sizeof(*v));
-		if (!v)
-			return NULL;
-		L->v = v;
-		L->cap = cap;
-	}
+	if (!util_grow((void **)&L->v, &L->cap, L->n + 1, sizeof(*L->v)))
+		return NULL;
 	struct ep_line *l = &L->v[L->n++];
 	va_list ap;
 	va_start(ap, fmt);
@@ -49,13 +44,13 @@ static struct ep_line *add(struct ep_lines *L, enum theme_style st, const char *
 	return l;
 }
 
-static const struct oom_task *sort_tasks_base;
+static const struct oom_event_task *sort_tasks_base;
 static bool sort_by_pid;
 
 static int cmp_task(const void *a, const void *b)
 {
-	const struct oom_task *x = &sort_tasks_base[*(const size_t *)a];
-	const struct oom_task *y = &sort_tasks_base[*(const size_t *)b];
+	const struct oom_event_task *x = &sort_tasks_base[*(const size_t *)a];
+	const struct oom_event_task *y = &sort_tasks_base[*(const size_t *)b];
 	if (!sort_by_pid && x->rss_pages != y->rss_pages)
 		return x->rss_pages > y->rss_pages ? -1 : 1;
 	return (x->pid > y->pid) - (x->pid < y->pid);
@@ -68,7 +63,7 @@ static const char *s_or(const char *s, const char *dflt)
 
 static char *pages(char *buf, size_t n, int64_t p)
 {
-	return uifmt_bytes(buf, n, val_known(p) ? p * 4096 : VAL_UNKNOWN);
+	return fmt_bytes(buf, n, val_known(p) ? p * 4096 : VAL_UNKNOWN);
 }
 
 static void build(const struct tui *t, const struct oom_event *e, struct ep_lines *L)
@@ -76,9 +71,9 @@ static void build(const struct tui *t, const struct oom_event *e, struct ep_line
 	char a[32], b[32], c[32], d[32], f[32], tm[64];
 	evfmt_time(tm, sizeof(tm), e);
 	add(L, S_TITLE, "Victim        %d %s (uid %s)", (int)e->victim_pid, s_or(e->victim_comm, "?"),
-	    uifmt_count(a, sizeof(a), e->victim_uid));
+	    fmt_count(a, sizeof(a), e->victim_uid));
 	if (!isnan(e->time_unix_s) && t->snap) {
-		uifmt_duration(a, sizeof(a), t->snap->time_unix_s - e->time_unix_s);
+		fmt_duration(a, sizeof(a), t->snap->time_unix_s - e->time_unix_s);
 		add(L, S_NORMAL, "When          %s (%s ago)", tm, a);
 	} else {
 		add(L, S_NORMAL, "When          %s", tm);
@@ -87,19 +82,19 @@ static void build(const struct tui *t, const struct oom_event *e, struct ep_line
 	add(L, S_NORMAL, "Limit hit in  %s", s_or(e->oom_memcg, "- (system-wide)"));
 	add(L, S_NORMAL, "Victim cgroup %s", s_or(e->task_memcg, "-"));
 	add(L, S_NORMAL, "At death      total-vm %s  anon %s  file %s  shmem %s  pgtables %s",
-	    uifmt_bytes(a, sizeof(a), val_known(e->total_vm_kb) ? e->total_vm_kb * 1024 : VAL_UNKNOWN),
-	    uifmt_bytes(b, sizeof(b), val_known(e->anon_rss_kb) ? e->anon_rss_kb * 1024 : VAL_UNKNOWN),
-	    uifmt_bytes(c, sizeof(c), val_known(e->file_rss_kb) ? e->file_rss_kb * 1024 : VAL_UNKNOWN),
-	    uifmt_bytes(d, sizeof(d), val_known(e->shmem_rss_kb) ? e->shmem_rss_kb * 1024 : VAL_UNKNOWN),
-	    uifmt_bytes(f, sizeof(f), val_known(e->pgtables_kb) ? e->pgtables_kb * 1024 : VAL_UNKNOWN));
-	add(L, S_NORMAL, "oom_score_adj %s", uifmt_count(a, sizeof(a), e->oom_score_adj));
+	    fmt_bytes(a, sizeof(a), val_known(e->total_vm_kb) ? e->total_vm_kb * 1024 : VAL_UNKNOWN),
+	    fmt_bytes(b, sizeof(b), val_known(e->anon_rss_kb) ? e->anon_rss_kb * 1024 : VAL_UNKNOWN),
+	    fmt_bytes(c, sizeof(c), val_known(e->file_rss_kb) ? e->file_rss_kb * 1024 : VAL_UNKNOWN),
+	    fmt_bytes(d, sizeof(d), val_known(e->shmem_rss_kb) ? e->shmem_rss_kb * 1024 : VAL_UNKNOWN),
+	    fmt_bytes(f, sizeof(f), val_known(e->pgtables_kb) ? e->pgtables_kb * 1024 : VAL_UNKNOWN));
+	add(L, S_NORMAL, "oom_score_adj %s", fmt_count(a, sizeof(a), e->oom_score_adj));
 	if (e->invoker_pid)
 		add(L, S_NORMAL, "Invoked by    %s (pid %d)  gfp_mask %s  order %s",
 		    s_or(e->invoker_comm, "?"), (int)e->invoker_pid, s_or(e->gfp_mask, "-"),
-		    uifmt_count(b, sizeof(b), e->order));
+		    fmt_count(b, sizeof(b), e->order));
 	else
 		add(L, S_NORMAL, "Invoked by    %s  gfp_mask %s  order %s", s_or(e->invoker_comm, "-"),
-		    s_or(e->gfp_mask, "-"), uifmt_count(b, sizeof(b), e->order));
+		    s_or(e->gfp_mask, "-"), fmt_count(b, sizeof(b), e->order));
 	add(L, S_NORMAL, "Reaped        %s",
 	    e->reaped == 1 ? "yes" : e->reaped == 0 ? "no (the reaper failed)" : "not logged");
 	add(L, S_NORMAL, "%s", "");
@@ -116,14 +111,14 @@ static void build(const struct tui *t, const struct oom_event *e, struct ep_line
 		sort_by_pid = t->episode_by_pid;
 		qsort(order, e->ntasks, sizeof(*order), cmp_task);
 		for (size_t k = 0; k < e->ntasks; k++) {
-			const struct oom_task *tk = &e->tasks[order[k]];
+			const struct oom_event_task *tk = &e->tasks[order[k]];
 			bool victim = tk->pid == e->victim_pid;
 			add(L, victim ? S_OOM : S_NORMAL, "%s %8d %6s %8d %8s %8s %8s %8s %6s  %s",
-			    victim ? "K" : " ", (int)tk->pid, uifmt_count(a, sizeof(a), tk->uid), (int)tk->tgid,
+			    victim ? "K" : " ", (int)tk->pid, fmt_count(a, sizeof(a), tk->uid), (int)tk->tgid,
 			    pages(b, sizeof(b), tk->total_vm_pages), pages(c, sizeof(c), tk->rss_pages),
-			    uifmt_bytes(d, sizeof(d), tk->pgtables_bytes),
+			    fmt_bytes(d, sizeof(d), tk->pgtables_bytes),
 			    pages(f, sizeof(f), tk->swapents_pages),
-			    uifmt_count(tm, sizeof(tm), tk->oom_score_adj), s_or(tk->name, "?"));
+			    fmt_count(tm, sizeof(tm), tk->oom_score_adj), s_or(tk->name, "?"));
 		}
 		free(order);
 	} else if (e->ntasks == 0) {

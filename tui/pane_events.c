@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/fmt.h"
 #include "core/cgroup/name.h"
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
 #include "tui/evfmt.h"
-#include "tui/uifmt.h"
 #include "tui/tui.h"
 
 enum ev_col { EV_TIME, EV_PID, EV_VICTIM, EV_SCOPE, EV_CGROUP, EV_ANON, EV_FILE, EV_SHMEM,
@@ -106,15 +106,15 @@ void pane_events_draw(struct tui *t, struct rect r)
 				 * the episode view shows the whole path */
 				const char *cg = evfmt_cgroup(e);
 				if (cg)
-					cgroup_readable_name(cg, buf, sizeof(buf));
+					cgroup_name_readable(cg, buf, sizeof(buf));
 				else
 					snprintf(buf, sizeof(buf), "-");
 				break;
 			}
-			case EV_ANON: uifmt_bytes(buf, sizeof(buf), kb(e->anon_rss_kb)); break;
-			case EV_FILE: uifmt_bytes(buf, sizeof(buf), kb(e->file_rss_kb)); break;
-			case EV_SHMEM: uifmt_bytes(buf, sizeof(buf), kb(e->shmem_rss_kb)); break;
-			case EV_ADJ: uifmt_count(buf, sizeof(buf), e->oom_score_adj); break;
+			case EV_ANON: fmt_bytes(buf, sizeof(buf), kb(e->anon_rss_kb)); break;
+			case EV_FILE: fmt_bytes(buf, sizeof(buf), kb(e->file_rss_kb)); break;
+			case EV_SHMEM: fmt_bytes(buf, sizeof(buf), kb(e->shmem_rss_kb)); break;
+			case EV_ADJ: fmt_count(buf, sizeof(buf), e->oom_score_adj); break;
 			case EV_INVOKER:
 				if (e->invoker_comm && e->invoker_pid)
 					snprintf(buf, sizeof(buf), "%s (%d)", e->invoker_comm, (int)e->invoker_pid);

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/base/fmt.h"
 #include "tui/draw.h"
-#include "tui/uifmt.h"
 #include "tui/tui.h"
 
 static const char *comm_of(const struct snapshot *s, pid_t pid)
@@ -27,8 +27,8 @@ static void host_line(struct tui *t, int y, int x, int w)
 	struct tm tm;
 	if (localtime_r(&now, &tm))
 		strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
-	uifmt_duration(up, sizeof(up), s->uptime_s);
-	uifmt_duration(win, sizeof(win), s->window_s);
+	fmt_duration(up, sizeof(up), s->uptime_s);
+	fmt_duration(win, sizeof(win), s->window_s);
 	int n = draw_put(t, y, x, w, "oomtop ", S_TITLE);
 	snprintf(line, sizeof(line), "%s  up %s  every %gs  window %s", s->hostname ? s->hostname : "?",
 	         up, s->interval_s, win);
@@ -51,15 +51,15 @@ static void mem_meter(struct tui *t, int y, int x, int w, bool swap)
 		draw_put(t, y, x + n, w - n, "none", S_DIM);
 		return;
 	}
-	uifmt_bytes(used_s, sizeof(used_s), used);
-	uifmt_bytes(total_s, sizeof(total_s), total);
+	fmt_bytes(used_s, sizeof(used_s), used);
+	fmt_bytes(total_s, sizeof(total_s), total);
 	if (swap) {
 		snprintf(text, sizeof(text), " %s/%s", used_s, total_s);
 	} else {
 		/* the used side grows as MemAvailable shrinks */
 		double per_s = -m->available.per_s;
-		uifmt_rate_h(rate, sizeof(rate), per_s, true);
-		uifmt_duration(eta, sizeof(eta), m->eta_exhaustion_s);
+		fmt_bytes_rate_h(rate, sizeof(rate), per_s);
+		fmt_duration(eta, sizeof(eta), m->eta_exhaustion_s);
 		snprintf(text, sizeof(text), " %s/%s%s%s%s%s%s", used_s, total_s,
 		         m->mem_available_estimated ? "~" : "", isnan(per_s) ? "" : " ",
 		         isnan(per_s) ? "" : rate,
@@ -98,7 +98,7 @@ static void oom_line(struct tui *t, int y, int x, int w)
 		snprintf(buf, sizeof(buf), "%lld", (long long)m->oom_kills);
 		n += draw_put(t, y, x + n, w - n, buf, m->oom_kills > 0 ? S_OOM : S_NORMAL);
 		if (!isnan(m->last_oom_kill_unix_s)) {
-			uifmt_duration(ago, sizeof(ago), s->time_unix_s - m->last_oom_kill_unix_s);
+			fmt_duration(ago, sizeof(ago), s->time_unix_s - m->last_oom_kill_unix_s);
 			snprintf(buf, sizeof(buf), ", last %s ago", ago);
 			n += draw_put(t, y, x + n, w - n, buf, S_NORMAL);
 		}
@@ -132,7 +132,7 @@ static void compact_line(struct tui *t, int y, int x, int w)
 		n += draw_put(t, y, x + n, w - n, buf, S_NORMAL);
 	}
 	n += draw_put(t, y, x + n, w - n, "OOM ", S_TITLE);
-	uifmt_count(buf, sizeof(buf), m->oom_kills);
+	fmt_count(buf, sizeof(buf), m->oom_kills);
 	draw_put(t, y, x + n, w - n, buf, val_known(m->oom_kills) && m->oom_kills ? S_OOM : S_NORMAL);
 }
 

@@ -8,8 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/fmt.h"
 #include "tui/draw.h"
-#include "tui/uifmt.h"
+#include "tui/rate.h"
 #include "tui/tui.h"
 
 static void fit(const struct tui *t, int w, int *widths)
@@ -50,7 +51,7 @@ static const char *cgroup_name(const struct snapshot *s, const char *path)
 
 static enum theme_style rate_style(const struct slope *sl, bool bytes)
 {
-	switch (uifmt_rate_class(sl, bytes)) {
+	switch (rate_classify(sl, bytes)) {
 	case RATE_STEEP: return S_LEAK_STEEP;
 	case RATE_RISING: return S_LEAK_RISING;
 	case RATE_NOISY: return S_LEAK_NOISY;
@@ -75,27 +76,27 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 		snprintf(buf, n, "%s", name ? name : "-");
 		break;
 	}
-	case PCOL_RSS: uifmt_bytes(buf, n, p->rss_bytes); break;
+	case PCOL_RSS: fmt_bytes(buf, n, p->rss_bytes); break;
 	case PCOL_RSS_SLOPE:
-		uifmt_rate_h(buf, n, p->rss_slope.per_s, true);
+		fmt_bytes_rate_h(buf, n, p->rss_slope.per_s);
 		*st = rate_style(&p->rss_slope, true);
 		break;
-	case PCOL_ANON: uifmt_bytes(buf, n, p->rss_anon_bytes); break;
-	case PCOL_FILE: uifmt_bytes(buf, n, p->rss_file_bytes); break;
-	case PCOL_SHMEM: uifmt_bytes(buf, n, p->rss_shmem_bytes); break;
-	case PCOL_SWAP: uifmt_bytes(buf, n, p->swap_bytes); break;
-	case PCOL_SCORE: uifmt_count(buf, n, p->oom_score); break;
+	case PCOL_ANON: fmt_bytes(buf, n, p->rss_anon_bytes); break;
+	case PCOL_FILE: fmt_bytes(buf, n, p->rss_file_bytes); break;
+	case PCOL_SHMEM: fmt_bytes(buf, n, p->rss_shmem_bytes); break;
+	case PCOL_SWAP: fmt_bytes(buf, n, p->swap_bytes); break;
+	case PCOL_SCORE: fmt_count(buf, n, p->oom_score); break;
 	case PCOL_ADJ:
-		uifmt_count(buf, n, p->oom_score_adj);
+		fmt_count(buf, n, p->oom_score_adj);
 		if (val_known(p->oom_score_adj) && p->oom_score_adj != 0)
 			*st = S_TITLE;
 		break;
-	case PCOL_FDS: uifmt_count(buf, n, p->fds); break;
+	case PCOL_FDS: fmt_count(buf, n, p->fds); break;
 	case PCOL_FD_SLOPE:
-		uifmt_rate_h(buf, n, p->fd_slope.per_s, false);
+		fmt_count_rate_h(buf, n, p->fd_slope.per_s);
 		*st = rate_style(&p->fd_slope, false);
 		break;
-	case PCOL_THREADS: uifmt_count(buf, n, p->threads); break;
+	case PCOL_THREADS: fmt_count(buf, n, p->threads); break;
 	case PCOL_COMMAND:
 		if (p->cmdline && p->cmdline[0])
 			snprintf(buf, n, "%s", p->cmdline);

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/proc/filter.h"
+
 void procview_init(struct procview *pv)
 {
 	memset(pv, 0, sizeof(*pv));
@@ -89,7 +91,7 @@ int procview_update(struct procview *pv, const struct snapshot *s)
 		if (p->kernel_thread && !pv->kernel_threads)
 			continue;
 		pv->ntotal++;
-		if (proc_matches(p, &f))
+		if (proc_filter_matches(p, &f))
 			pv->rows[pv->n++] = p;
 	}
 	proc_sort(pv->rows, pv->n, pv->sort, pv->reverse);

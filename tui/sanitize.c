@@ -5,35 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
-/* Decode one UTF-8 sequence at s. Returns its length (1..4) and sets *cp, or 0 when the
- * bytes are not a valid, shortest-form encoding of a scalar value. */
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	size_t len;
-	uint32_t v, min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		len = 2, v = c & 0x1f, min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3, v = c & 0x0f, min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4, v = c & 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0; /* also catches a NUL cut short */
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
+#include "core/base/utf8.h"
 
 /* One source unit rendered: its output bytes and width. */
 struct piece {
@@ -62,7 +34,7 @@ static void next_piece(const unsigned char *s, bool utf8, struct piece *p)
 	if (!utf8)
 		return;
 	uint32_t cp;
-	size_t n = utf8_decode(s, &cp);
+	size_t n = utf8_decode(s, SIZE_MAX, &cp); /* s is NUL-terminated */
 	if (n == 0)
 		return; /* skip one byte, resynchronise on the next */
 	p->inlen = n;

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "core/base/scan.h"
+
 struct builtin_term {
 	const char *name;
 	const char *terminfo; /* "b64:" + the compiled entry */
@@ -31,22 +33,17 @@ static const struct builtin_term *find(const char *name)
 }
 #endif
 
-static bool starts(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 const char *term_fallback(const char *term, const char **name)
 {
 	if (!term || !term[0] || strcmp(term, "dumb") == 0 || strcmp(term, "unknown") == 0)
 		return NULL;
 	bool c256 = strstr(term, "256color") != NULL;
 	const char *want;
-	if (starts(term, "linux"))
+	if (scan_starts(term, "linux"))
 		want = "linux";
-	else if (starts(term, "screen") || starts(term, "tmux"))
+	else if (scan_starts(term, "screen") || scan_starts(term, "tmux"))
 		want = c256 ? "screen-256color" : "screen";
-	else if (starts(term, "vt"))
+	else if (scan_starts(term, "vt"))
 		want = "vt100";
 	else /* xterm and the emulators that follow it: rxvt, kitty, alacritty, foot... */
 		want = c256 ? "xterm-256color" : "xterm";

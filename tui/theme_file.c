@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/base/scan.h"
 #include "tui/conffile.h"
 
 static const char *const color_keys[C_COUNT] = {
@@ -50,16 +51,6 @@ int theme_color_from_key(const char *key)
 	return -1;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 bool theme_color_parse(const char *s, struct theme_color *out)
 {
 	struct theme_color c = {TCOL_DEFAULT, 0, 0};
@@ -72,7 +63,7 @@ bool theme_color_parse(const char *s, struct theme_color *out)
 			return false;
 		uint32_t v = 0;
 		for (int i = 1; i < 7; i++) {
-			int h = hexval((unsigned char)s[i]);
+			int h = scan_hex_digit((unsigned char)s[i]);
 			if (h < 0)
 				return false;
 			v = (v << 4) | (uint32_t)h;

@@ -4,7 +4,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -66,19 +65,15 @@ char *util_slurp(const char *path, size_t *len)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (n + 1 >= cap) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				buf = NULL;
-				errno = ENOMEM;
-				break;
-			}
-			buf = nb;
-			cap *= 2;
+	size_t cap = 0, n = 0;
+	char *buf = NULL;
+	for (;;) {
+		/* room for a 4 KiB read and the NUL */
+		if (!util_grow((void **)&buf, &cap, n + 4097, 1)) {
+			free(buf);
+			buf = NULL;
+			errno = ENOMEM;
+			break;
 		}
 		ssize_t r = read(fd, buf + n, cap - 1 - n);
 		if (r < 0) {
@@ -173,128 +168,4 @@ double util_now_unix_s(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void sb_init(struct strbuf *sb)
-{
-	memset(sb, 0, sizeof(*sb));
-}
-
-void sb_free(struct strbuf *sb)
-{
-	free(sb->buf);
-	sb_init(sb);
-}
-
-void sb_reset(struct strbuf *sb)
-{
-	sb->len = 0;
-	if (sb->buf)
-		sb->buf[0] = '\0';
-}
-
-static bool sb_grow(struct strbuf *sb, size_t extra)
-{
-	if (sb->oom || sb->spill_failed)
-		return false;
-	if (sb->spill && sb->len && sb->len + extra > sb->spill_at) {
-		if (!sb->spill(sb->spill_ctx, sb->buf, sb->len)) {
-			sb->spill_failed = true;
-			return false;
-		}
-		sb->len = 0;
-		sb->buf[0] = '\0';
-	}
-	if (sb->len + extra + 1 <= sb->cap)
-		return true;
-	size_t cap = sb->cap ? sb->cap : 256;
-	while (cap < sb->len + extra + 1)
-		cap *= 2;
-	char *nb = realloc(sb->buf, cap);
-	if (!nb) {
-		sb->oom = true;
-		return false;
-	}
-	sb->buf = nb;
-	sb->cap = cap;
-	return true;
-}
-
-void sb_putn(struct strbuf *sb, const char *s, size_t n)
-{
-	if (!sb_grow(sb, n))
-		return;
-	memcpy(sb->buf + sb->len, s, n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
-void sb_putc(struct strbuf *sb, char c)
-{
-	if (!sb->oom && sb->len + 2 <= sb->cap && (!sb->spill || sb->len + 1 <= sb->spill_at)) {
-		sb->buf[sb->len++] = c;
-		sb->buf[sb->len] = '\0';
-		return;
-	}
-	sb_putn(sb, &c, 1);
-}
-
-void sb_put_i64_padded(struct strbuf *sb, int64_t v, size_t width)
-{
-	char tmp[24];
-	char *end = tmp + sizeof(tmp), *p = end;
-	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
-	sb_put_padded(sb, p, (size_t)(end - p), width, false);
-}
-
-void sb_put_i64(struct strbuf *sb, int64_t v)
-{
-	sb_put_i64_padded(sb, v, 0);
-}
-
-void sb_put_padded(struct strbuf *sb, const char *s, size_t n, size_t width, bool left)
-{
-	static const char spaces[] = "                                ";
-	size_t pad = n < width ? width - n : 0;
-	if (left)
-		sb_putn(sb, s, n);
-	while (pad > 0) {
-		size_t k = pad < sizeof(spaces) - 1 ? pad : sizeof(spaces) - 1;
-		sb_putn(sb, spaces, k);
-		pad -= k;
-	}
-	if (!left)
-		sb_putn(sb, s, n);
-}
-
-void sb_puts(struct strbuf *sb, const char *s)
-{
-	sb_putn(sb, s, strlen(s));
-}
-
-void sb_printf(struct strbuf *sb, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char tmp[256];
-	int n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(tmp)) {
-		sb_putn(sb, tmp, (size_t)n);
-		return;
-	}
-	if (!sb_grow(sb, (size_t)n))
-		return;
-	va_start(ap, fmt); /* (sb_grow may have spilled: print where the buffer now ends) */
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += (size_t)n;
 }

@@ -1,7 +1,9 @@
-# core/cgroup/ — memory cgroups: where the hierarchy is (libcgroup, mountinfo), the tree
-# and its values, readable names.
+# core/cgroup/ — memory cgroups: where the hierarchy is (libcgroup, mountinfo), paths,
+# readable names, the values of their files (pure parsers) and the tree of them.
 liboomtop_core_a_SOURCES += \
 	%reldir%/mountinfo.c %reldir%/mountinfo.h \
-	%reldir%/discover.c %reldir%/discover.h \
+	%reldir%/hierarchy.c %reldir%/hierarchy.h \
+	%reldir%/path.c %reldir%/path.h \
 	%reldir%/name.c %reldir%/name.h \
+	%reldir%/value.c %reldir%/value.h \
 	%reldir%/tree.c %reldir%/tree.h

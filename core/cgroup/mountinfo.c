@@ -44,7 +44,7 @@ static bool opts_have(const char *opts, const char *word)
  *   40 25 0:35 / /sys/fs/cgroup/unified rw,relatime shared:19 - cgroup2 cgroup2 rw
  *   1200 1199 0:27 /docker/2e08... /sys/fs/cgroup/memory ro,nosuid - cgroup cgroup rw,memory
  */
-int mountinfo_parse(const char *buf, struct cgroup_mounts *out)
+int mountinfo_parse(const char *buf, struct mountinfo_cgroups *out)
 {
 	memset(out, 0, sizeof(*out));
 	for (const char *p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
@@ -120,15 +120,15 @@ int mountinfo_proc_hidepid(const char *buf, const char *mountpoint)
 		q = field(q, tmp, sizeof(tmp)); /* source */
 		field(q, opts, sizeof(opts));
 		/* a later mount on the same point covers the earlier one: the last one wins */
-		found = MOUNT_HIDEPID_OFF;
+		found = MOUNTINFO_HIDEPID_OFF;
 		if (!opts_value(opts, "hidepid", val, sizeof(val)))
 			continue;
 		if (strcmp(val, "1") == 0 || strcmp(val, "noaccess") == 0)
-			found = MOUNT_HIDEPID_NOACCESS;
+			found = MOUNTINFO_HIDEPID_NOACCESS;
 		else if (strcmp(val, "2") == 0 || strcmp(val, "invisible") == 0)
-			found = MOUNT_HIDEPID_INVISIBLE;
+			found = MOUNTINFO_HIDEPID_INVISIBLE;
 		else if (strcmp(val, "4") == 0 || strcmp(val, "ptraceable") == 0)
-			found = MOUNT_HIDEPID_PTRACEABLE;
+			found = MOUNTINFO_HIDEPID_PTRACEABLE;
 	}
 	return found;
 }

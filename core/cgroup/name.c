@@ -42,7 +42,7 @@ static bool pod_uid(const char *s, size_t len, char *out, size_t cap)
 	return true;
 }
 
-void cgroup_readable_name(const char *path, char *out, size_t cap)
+void cgroup_name_readable(const char *path, char *out, size_t cap)
 {
 	if (!cap)
 		return;

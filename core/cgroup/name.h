@@ -1,4 +1,4 @@
-/* core/cgroup_name.h — readable names for cgroup paths (pure).
+/* core/cgroup/name.h — readable names for cgroup paths (pure).
  *   /system.slice/nas-agent.service                    → nas-agent.service
  *   /docker/2e088fe462e2<52 more hex>                  → docker 2e088fe462e2
  *   /system.slice/docker-2e088fe462e2<...>.scope       → docker 2e088fe462e2
@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
-void cgroup_readable_name(const char *path, char *out, size_t cap);
+/* The name of path, as above, into out (at most cap bytes, always NUL-terminated). */
+void cgroup_name_readable(const char *path, char *out, size_t cap);
 
 #endif

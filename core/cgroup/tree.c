@@ -12,43 +12,13 @@
 #include <unistd.h>
 
 #include "core/cgroup/name.h"
-#include "core/sys/sysmem.h"
+#include "core/cgroup/value.h"
+#include "core/sys/psi.h"
 #include "core/base/util.h"
 
 #define CGROUP_MAX_DEPTH 64
-#define UNLIMITED_FLOOR (INT64_C(1) << 62)
 
-/* memory.max / memory.high (v2):      max        or  1073741824
- * memory.limit_in_bytes (v1):         9223372036854771712  (unlimited) or 33554432 */
-int64_t cgroup_parse_limit(const char *buf)
-{
-	const char *p = buf;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (strncmp(p, "max", 3) == 0)
-		return VAL_UNKNOWN;
-	int64_t v;
-	if (!util_parse_i64(&p, &v) || v < 0 || v >= UNLIMITED_FLOOR)
-		return VAL_UNKNOWN;
-	return v;
-}
-
-/* memory.events (v2):       low 0\nhigh 0\nmax 12\noom 1\noom_kill 1\noom_group_kill 0
- * memory.oom_control (v1):  oom_kill_disable 0\nunder_oom 0\noom_kill 1 */
-int64_t cgroup_parse_keyed(const char *buf, const char *key)
-{
-	size_t kl = strlen(key);
-	for (const char *p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		if (strncmp(p, key, kl) == 0 && p[kl] == ' ') {
-			const char *q = p + kl;
-			int64_t v;
-			return util_parse_i64(&q, &v) ? v : VAL_UNKNOWN;
-		}
-	}
-	return VAL_UNKNOWN;
-}
-
-void cgroup_effective_limits(struct cgroup_row *rows, size_t n)
+void cgroup_tree_effective_limits(struct cgroup_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		int64_t eff = rows[i].limit_bytes;
@@ -65,11 +35,11 @@ void cgroup_effective_limits(struct cgroup_row *rows, size_t n)
 struct cgroup_tree {
 	char *mount;
 	int version;
-	struct cgroup_entry *ents;
+	struct cgroup_tree_entry *ents;
 	size_t n, cap;
 	size_t *by_path; /* indices into ents sorted by path, for cgroup_tree_find */
 	/* the previous refresh, to carry names and histories over */
-	struct cgroup_entry *old;
+	struct cgroup_tree_entry *old;
 	size_t nold;
 	size_t *old_by_path;
 };
@@ -94,7 +64,7 @@ static int64_t read_value(int dirfd, const char *file, bool limit)
 	if (util_read_file_at(dirfd, file, buf, sizeof(buf)) <= 0)
 		return VAL_UNKNOWN;
 	if (limit)
-		return cgroup_parse_limit(buf);
+		return cgroup_value_parse_limit(buf);
 	const char *p = buf;
 	int64_t v;
 	return util_parse_i64(&p, &v) ? v : VAL_UNKNOWN;
@@ -105,7 +75,7 @@ static int64_t read_keyed(int dirfd, const char *file, const char *key)
 	char buf[1024];
 	if (util_read_file_at(dirfd, file, buf, sizeof(buf)) <= 0)
 		return VAL_UNKNOWN;
-	return cgroup_parse_keyed(buf, key);
+	return cgroup_value_parse_keyed(buf, key);
 }
 
 static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_row *r)
@@ -138,17 +108,11 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static struct cgroup_entry *push_entry(struct cgroup_tree *t)
+static struct cgroup_tree_entry *push_entry(struct cgroup_tree *t)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct cgroup_entry *ne = realloc(t->ents, cap * sizeof(*ne));
-		if (!ne)
-			return NULL;
-		t->ents = ne;
-		t->cap = cap;
-	}
-	struct cgroup_entry *e = &t->ents[t->n++];
+	if (!util_grow((void **)&t->ents, &t->cap, t->n + 1, sizeof(*t->ents)))
+		return NULL;
+	struct cgroup_tree_entry *e = &t->ents[t->n++];
 	memset(e, 0, sizeof(*e));
 	return e;
 }
@@ -156,18 +120,21 @@ static struct cgroup_entry *push_entry(struct cgroup_tree *t)
 static const struct cgroup_tree *sort_ctx;
 static int idx_by_path(const void *a, const void *b)
 {
-	const struct cgroup_entry *ents = sort_ctx->ents;
+	const struct cgroup_tree_entry *ents = sort_ctx->ents;
 	return strcmp(ents[*(const size_t *)a].row.path, ents[*(const size_t *)b].row.path);
 }
 
-static int old_find(const struct cgroup_tree *t, const char *path)
+/* Index into ents of the entry with this path, through by_path (indices sorted by path);
+ * -1 when none. */
+static int find_by_path(const struct cgroup_tree_entry *ents, const size_t *by_path, size_t n,
+			const char *path)
 {
-	size_t lo = 0, hi = t->nold;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(t->old[t->old_by_path[mid]].row.path, path);
+		int c = strcmp(ents[by_path[mid]].row.path, path);
 		if (c == 0)
-			return (int)t->old_by_path[mid];
+			return (int)by_path[mid];
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -179,7 +146,7 @@ static int old_find(const struct cgroup_tree *t, const char *path)
 /* Add the cgroup at dirfd (path `path`), then its children, depth first. */
 static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, int parent, int64_t t_ms)
 {
-	struct cgroup_entry *e = push_entry(t);
+	struct cgroup_tree_entry *e = push_entry(t);
 	if (!e)
 		return;
 	int self = (int)(t->n - 1);
@@ -195,14 +162,14 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 	e->row.effective_limit_bytes = VAL_UNKNOWN; /* the snapshot computes these two */
 	e->row.nprocs = VAL_UNKNOWN;
 	e->row.eta_to_limit_s = NAN;
-	int o = old_find(t, path);
+	int o = t->old_by_path ? find_by_path(t->old, t->old_by_path, t->nold, path) : -1;
 	if (o >= 0) {
 		e->row.name = t->old[o].row.name;
 		t->old[o].row.name = NULL; /* moved */
 		e->usage_hist = t->old[o].usage_hist;
 	} else {
 		char name[256];
-		cgroup_readable_name(path, name, sizeof(name));
+		cgroup_name_readable(path, name, sizeof(name));
 		e->row.name = strdup(name);
 	}
 	read_values(t, dirfd, &e->row);
@@ -230,13 +197,8 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 			    !S_ISDIR(st.st_mode))
 				continue;
 		}
-		if (nk == ck) {
-			ck = ck ? ck * 2 : 16;
-			char **nkids = realloc(kids, ck * sizeof(*kids));
-			if (!nkids)
-				break;
-			kids = nkids;
-		}
+		if (!util_grow((void **)&kids, &ck, nk + 1, sizeof(*kids)))
+			break;
 		if ((kids[nk] = strdup(de->d_name)))
 			nk++;
 	}
@@ -257,7 +219,7 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 	free(kids);
 }
 
-static void free_entries(struct cgroup_entry *ents, size_t n)
+static void free_entries(struct cgroup_tree_entry *ents, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free((char *)ents[i].row.path);
@@ -294,7 +256,7 @@ int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms)
 	return 0;
 }
 
-struct cgroup_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n)
+struct cgroup_tree_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n)
 {
 	*n = t->n;
 	return t->ents;
@@ -304,18 +266,7 @@ int cgroup_tree_find(const struct cgroup_tree *t, const char *path)
 {
 	if (!t->by_path)
 		return -1;
-	size_t lo = 0, hi = t->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(t->ents[t->by_path[mid]].row.path, path);
-		if (c == 0)
-			return (int)t->by_path[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return find_by_path(t->ents, t->by_path, t->n, path);
 }
 
 void cgroup_tree_free(struct cgroup_tree *t)

@@ -1,8 +1,8 @@
-/* core/cgroup_tree.h — every memory cgroup under a hierarchy mount, with its values.
+/* core/cgroup/tree.h — every memory cgroup under a hierarchy mount, with its values.
  *
  * Each refresh walks the tree (cgroups come and go) and reads a few files per cgroup with
  * plain reads (libcgroup's getters read every file of every controller and cannot parse
- * "max"):
+ * "max"), parsed by value.h:
  *   v2: memory.current memory.max memory.high memory.swap.current memory.events memory.pressure
  *   v1: memory.usage_in_bytes memory.limit_in_bytes memory.memsw.usage_in_bytes memory.oom_control
  * Rows come in tree order (parents before children, siblings by name). The mount is a
@@ -14,20 +14,12 @@
 #include "core/estimate/leak.h"
 #include "core/model.h"
 
-/* "max", v1's near-2^63 "unlimited", and anything ≥ 2^62 → VAL_UNKNOWN (no limit);
- * a number → that number; garbage → VAL_UNKNOWN. */
-int64_t cgroup_parse_limit(const char *buf);
-
-/* Value of "key N" in a keyed file (memory.events, memory.oom_control, memory.stat), or
- * VAL_UNKNOWN. */
-int64_t cgroup_parse_keyed(const char *buf, const char *key);
-
 /* Fill effective_limit_bytes of every row: the smallest limit on the path to the root.
  * Rows must be in tree order with valid `parent` indices. */
-void cgroup_effective_limits(struct cgroup_row *rows, size_t n);
+void cgroup_tree_effective_limits(struct cgroup_row *rows, size_t n);
 
 /* A cgroup row plus what persists across refreshes for the same path. */
-struct cgroup_entry {
+struct cgroup_tree_entry {
 	struct cgroup_row row;
 	struct leak_series usage_hist;
 };
@@ -42,7 +34,7 @@ struct cgroup_tree *cgroup_tree_new(const char *mount, int version);
 int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms);
 
 /* The entries of the last refresh, in tree order; valid until the next refresh. */
-struct cgroup_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n);
+struct cgroup_tree_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n);
 
 /* Index of the entry with this exact path in the last refresh, or -1. O(log n). */
 int cgroup_tree_find(const struct cgroup_tree *t, const char *path);

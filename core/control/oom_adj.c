@@ -1,4 +1,4 @@
-/* core/oom_adj.c — the only writer: /proc/PID/oom_score_adj. See oom_adj.h for the steps. */
+/* core/control/oom_adj.c — the only writer: /proc/PID/oom_score_adj (the steps: oom_adj.h). */
 #include "config.h"
 #include "core/control/oom_adj.h"
 
@@ -15,6 +15,9 @@
 #include <unistd.h>
 
 #include "core/cgroup/name.h"
+#include "core/base/scan.h"
+#include "core/proc/stat.h"
+#include "core/proc/status.h"
 #include "core/base/util.h"
 
 #define CAP_BIT_DAC_OVERRIDE 1  /* linux/capability.h CAP_DAC_OVERRIDE */
@@ -42,80 +45,6 @@ bool oom_adj_needs_confirm(int old_adj, int new_adj)
 	if (new_adj > OOM_ADJ_PROTECT_LEVEL)
 		return false;
 	return old_adj == OOM_ADJ_UNKNOWN || old_adj > OOM_ADJ_PROTECT_LEVEL;
-}
-
-/* 6.18: "4242 (sleep) S 4200 4242 4200 34816 4242 4194304 95 0 0 0 0 0 0 0 20 0 1 0 912345 ..."
- * Field 2 is "(comm)", and comm may contain ") " itself, so fields resume after the last ')'.
- * starttime is field 22 (since 2.6: jiffies before, clock ticks since). */
-int oom_adj_parse_stat(const char *buf, char *comm, size_t commlen, char *state,
-                       uint64_t *start_ticks)
-{
-	const char *open = strchr(buf, '(');
-	const char *close = strrchr(buf, ')');
-	if (!open || !close || close < open)
-		return -EINVAL;
-	if (comm && commlen) {
-		size_t n = (size_t)(close - open - 1);
-		if (n >= commlen)
-			n = commlen - 1;
-		memcpy(comm, open + 1, n);
-		comm[n] = '\0';
-	}
-	/* after ") " comes field 3 (state); starttime is 19 fields further */
-	const char *p = close + 1;
-	while (*p == ' ')
-		p++;
-	if (state)
-		*state = *p;
-	for (int field = 3; field < 22; field++) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			return -EINVAL;
-		while (*p && *p != ' ')
-			p++;
-	}
-	int64_t v;
-	if (!util_parse_i64(&p, &v) || v < 0)
-		return -EINVAL;
-	*start_ticks = (uint64_t)v;
-	return 0;
-}
-
-/* "Uid:\t1000\t1000\t1000\t1000" (real, effective, saved, fs) — every kernel since 2.2. */
-int oom_adj_parse_status_euid(const char *buf, uid_t *euid)
-{
-	const char *p = strstr(buf, "\nUid:");
-	if (!p) {
-		if (strncmp(buf, "Uid:", 4) != 0)
-			return -EINVAL;
-		p = buf + 4;
-	} else {
-		p += 5;
-	}
-	int64_t real, eff;
-	if (!util_parse_i64(&p, &real) || !util_parse_i64(&p, &eff) || eff < 0)
-		return -EINVAL;
-	*euid = (uid_t)eff;
-	return 0;
-}
-
-/* "CapEff:\t000001fffeffffff" (hex, 2.6.25+). */
-int oom_adj_parse_capeff(const char *buf, uint64_t *capeff)
-{
-	const char *p = strstr(buf, "CapEff:");
-	if (!p)
-		return -EINVAL;
-	p += 7;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(p, &end, 16);
-	if (end == p || errno)
-		return -EINVAL;
-	*capeff = (uint64_t)v;
-	return 0;
 }
 
 /* "0\n", "-1000\n" */
@@ -303,18 +232,13 @@ void oom_adj_explain(const struct oom_adj_attempt *a, struct oom_adj_result *out
 	    strerror(a->err));
 }
 
-static bool starts(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 char *oom_adj_persist_hint(const char *cgroup_path, int value, char *buf, size_t len)
 {
 	char name[128] = "";
 	if (!len)
 		return buf;
 	if (cgroup_path)
-		cgroup_readable_name(cgroup_path, name, sizeof(name));
+		cgroup_name_readable(cgroup_path, name, sizeof(name));
 	size_t nl = strlen(name);
 	bool kube = cgroup_path && strstr(cgroup_path, "kubepods");
 	if (nl > 8 && strcmp(name + nl - 8, ".service") == 0) {
@@ -323,20 +247,20 @@ char *oom_adj_persist_hint(const char *cgroup_path, int value, char *buf, size_t
 		         "to keep %d after a restart: systemctl%s edit %s, then [Service] "
 		         "OOMScoreAdjust=%d",
 		         value, user ? " --user" : "", name, value);
-	} else if (kube || starts(name, "containerd ") || starts(name, "cri-o ")) {
+	} else if (kube || scan_starts(name, "containerd ") || scan_starts(name, "cri-o ")) {
 		snprintf(
 		    buf, len,
 		    "Kubernetes sets oom_score_adj from the pod's QoS class when the container "
 		    "starts: change the pod's resources (requests/limits) instead");
-	} else if (starts(name, "docker ")) {
+	} else if (scan_starts(name, "docker ")) {
 		snprintf(buf, len,
 		         "to keep %d: recreate %s with docker run --oom-score-adj=%d (compose: "
 		         "oom_score_adj: %d)",
 		         value, name, value, value);
-	} else if (starts(name, "podman ")) {
+	} else if (scan_starts(name, "podman ")) {
 		snprintf(buf, len, "to keep %d: recreate %s with podman run --oom-score-adj=%d",
 		         value, name, value);
-	} else if (starts(name, "lxc ")) {
+	} else if (scan_starts(name, "lxc ")) {
 		snprintf(buf, len, "to keep %d: lxc.proc.oom_score_adj = %d in the config of %s",
 		         value, value, name);
 	} else {
@@ -362,7 +286,7 @@ static void caller_read(const char *proc_root, struct caller *c)
 	c->euid = geteuid();
 	snprintf(path, sizeof(path), "%s/self/status", proc_root);
 	if (util_read_file(path, buf, sizeof(buf)) > 0)
-		oom_adj_parse_capeff(buf, &capeff);
+		proc_status_parse_capeff(buf, &capeff);
 	c->sys_resource = (capeff >> CAP_BIT_SYS_RESOURCE) & 1;
 	c->dac_override = (capeff >> CAP_BIT_DAC_OVERRIDE) & 1;
 }
@@ -371,14 +295,18 @@ static void caller_read(const char *proc_root, struct caller *c)
  * would still take the write (the signal struct lives on) but it means nothing. */
 static int read_identity(int dirfd, char *comm, size_t commlen, uint64_t *start)
 {
-	char buf[1024], state = '?';
+	char buf[1024];
 	ssize_t n = util_read_file_at(dirfd, "stat", buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
-	if (oom_adj_parse_stat(buf, comm, commlen, &state, start) < 0)
+	struct proc_stat st;
+	if (proc_stat_parse(buf, &st) < 0)
 		return -ESRCH; /* an empty stat: the task is being torn down */
-	if (state == 'Z' || state == 'X')
+	if (st.state == 'Z' || st.state == 'X')
 		return -ESRCH;
+	if (comm && commlen)
+		snprintf(comm, commlen, "%s", st.comm);
+	*start = st.start_ticks;
 	return 0;
 }
 
@@ -488,7 +416,7 @@ enum oom_adj_status oom_adj_set(const struct oom_adj_env *env, pid_t pid,
 
 	char buf[4096];
 	if (util_read_file_at(dirfd, "status", buf, sizeof(buf)) > 0)
-		oom_adj_parse_status_euid(buf, &a.target_euid);
+		proc_status_parse_euid(buf, &a.target_euid);
 	struct stat st;
 	if (fstatat(dirfd, "oom_score_adj", &st, 0) == 0)
 		a.file_owner = st.st_uid;

@@ -1,4 +1,4 @@
-/* core/oom_adj.h — the ONLY writer in oomtop: sets /proc/PID/oom_score_adj.
+/* core/control/oom_adj.h — the ONLY writer in oomtop: sets /proc/PID/oom_score_adj.
  *
  * One change, in this order (oom_adj_set):
  *   1. --readonly refuses before any I/O;
@@ -15,7 +15,8 @@
  * said no (see oom_adj_explain() for the cases and the kernel code they come from).
  *
  * Pure parts (range check, error classification, the words, confirmation and step rules,
- * stat/status parsing) are separate functions so tests exercise them without a process.
+ * the value file) are separate functions so tests exercise them without a process; the
+ * stat and status files are read with core/proc/stat.h and status.h.
  * Nothing here exits or prints; nothing needs a terminal.
  */
 #ifndef OOMTOP_OOM_ADJ_H
@@ -176,20 +177,8 @@ bool oom_adj_needs_confirm(int old_adj, int new_adj);
  *  - ESRCH/ENOENT anywhere: the task has exited. */
 void oom_adj_explain(const struct oom_adj_attempt *a, struct oom_adj_result *out);
 
-/* /proc/PID/stat → comm (NUL-terminated, truncated to commlen; may be NULL), state (the
- * one-letter field 3: 'Z' zombie, 'X' dead; may be NULL) and starttime (field 22, clock
- * ticks since boot). comm may hold spaces and ')' — the last ')' ends it.
- * Returns 0 or -EINVAL. Sample (6.18): "42 (sshd: root) S 1 42 42 0 -1 4194560 … 1234 …" */
-int oom_adj_parse_stat(const char *buf, char *comm, size_t commlen, char *state,
-                       uint64_t *start_ticks);
-
-/* /proc/PID/status "Uid:\treal\teffective\tsaved\tfs" → effective uid; -EINVAL when absent. */
-int oom_adj_parse_status_euid(const char *buf, uid_t *euid);
-
-/* /proc/self/status "CapEff:\t000001fffeffffff" → the 64-bit effective set; -EINVAL absent. */
-int oom_adj_parse_capeff(const char *buf, uint64_t *capeff);
-
-/* "-1000\n" → -1000; -EINVAL for anything else. */
+/* oom_score_adj as the kernel prints it, strictly: "-1000\n" → -1000; -EINVAL for anything
+ * else (the writer compares what it reads back with what it wrote). */
 int oom_adj_parse_value(const char *buf, int *value);
 
 #endif

@@ -1,4 +1,4 @@
-/* core/badness.c — the kernel's OOM victim choice per scope (see badness.h for the rule). */
+/* core/estimate/badness.c — the kernel's OOM victim choice per scope (the rule: badness.h). */
 #include "config.h"
 #include "core/estimate/badness.h"
 

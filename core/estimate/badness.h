@@ -1,5 +1,5 @@
-/* core/badness.h — who the kernel's OOM killer would choose next, per scope. Pure: reads
- * the snapshot's values only, no I/O (the page size is the one sysconf call).
+/* core/estimate/badness.h — who the kernel's OOM killer would choose next, per scope. Pure:
+ * reads the snapshot's values only, no I/O (the page size is the one sysconf call).
  *
  * The kernel's rule (mm/oom_kill.c, oom_badness() and oom_evaluate_task(), 4.19 … 6.18):
  *   points = rss_pages + swap_pages + pgtables_bytes / PAGE_SIZE

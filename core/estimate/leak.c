@@ -1,4 +1,4 @@
-/* core/leak.c — exponentially weighted least-squares slope; see core/leak.h for the
+/* core/estimate/leak.c — exponentially weighted least-squares slope; see leak.h for the
  * contract and the reasoning. */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* core/leak.h — leak-rate estimation: the slope of one series (RSS, fd count, thread
+/* core/estimate/leak.h — leak-rate estimation: the slope of one series (RSS, fd count, thread
  * count, cgroup usage, MemAvailable) over the leak-rate window, how well a straight line
  * explains it, and the time until it reaches a limit.  Pure: timestamps are passed in
  * (monotonic milliseconds), no I/O, no allocation, never exits.
@@ -54,7 +54,8 @@
 #define LEAK_SERIES_BYTES 64            /* sizeof(struct leak_series), asserted in tests */
 
 /* One series.  All-zero bytes is a valid empty series (same as after leak_reset()).
- * Fields are private to core/leak.c; they are here only so callers can embed the state. */
+ * Fields are private to core/estimate/leak.c; they are here only so callers can embed the
+ * state. */
 struct leak_series {
 	double weight;        /* sum of the sample weights, decayed to t_last_ms */
 	double mean_x_s;      /* weighted mean sample time, seconds relative to t_last_ms (<= 0) */

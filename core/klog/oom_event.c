@@ -91,7 +91,7 @@ int oom_event_copy(struct oom_event *dst, const struct oom_event *src)
 	return 0;
 }
 
-int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_reap *r)
+int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_event_reap *r)
 {
 	for (size_t i = n; i-- > 0;) {
 		if (events[i].victim_pid == r->pid && events[i].reaped < 0) {

@@ -1,6 +1,6 @@
-/* core/oom_event.h — one OOM kill as the kernel logged it (DESIGN §4, `--events`).
+/* core/klog/oom_event.h — one OOM kill as the kernel logged it (DESIGN §4, `--events`).
  *
- * Produced by core/oom_parse.c from kernel-log lines; each field is what the log held,
+ * Produced by core/klog/oom_parse.c from kernel-log lines; each field is what the log held,
  * VAL_UNKNOWN / NAN / NULL where it did not say. Memory figures keep the kernel's units:
  * *_kb from the "Killed process" line, task-table columns in pages except pgtables_bytes.
  * An event owns its strings, tasks and raw lines; oom_event_free() releases them.
@@ -10,7 +10,7 @@
 
 #include "core/model.h"
 
-struct oom_task { /* one row of the task table the kernel dumped */
+struct oom_event_task { /* one row of the task table the kernel dumped */
 	pid_t pid;
 	int64_t uid;
 	pid_t tgid;
@@ -41,7 +41,7 @@ struct oom_event {
 	int64_t order;
 	int reaped;        /* 1 reaped, 0 reaper failed, -1 no reaper line (yet) */
 
-	struct oom_task *tasks;
+	struct oom_event_task *tasks;
 	size_t ntasks;
 
 	char **raw_lines; /* the episode's kernel lines, as read (unsanitised) */
@@ -55,7 +55,7 @@ struct oom_event {
 #define OOM_EVENT_RAW_BYTES_MAX (256 * 1024)
 
 /* What an oom_reaper line says about an earlier kill (4.6+; may come seconds later). */
-struct oom_reap {
+struct oom_event_reap {
 	pid_t pid;
 	int reaped; /* 1 "reaped process", 0 "unable to reap" */
 	int64_t anon_rss_kb, file_rss_kb, shmem_rss_kb; /* left after reaping; VAL_UNKNOWN */
@@ -77,6 +77,6 @@ int oom_event_copy(struct oom_event *dst, const struct oom_event *src);
 
 /* Applies r to the newest of events[0..n) that is r's pid and not yet reaped-or-failed.
  * Returns the index updated, or -1 when none matches. */
-int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_reap *r);
+int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_event_reap *r);
 
 #endif

@@ -35,7 +35,7 @@ static void store_event(void *ctx, struct oom_event *ev)
 	log->new_events++;
 }
 
-static void store_reap(void *ctx, const struct oom_reap *r)
+static void store_reap(void *ctx, const struct oom_event_reap *r)
 {
 	struct oom_log *log = ctx;
 	if (oom_events_apply_reap(log->events, log->nevents, r) >= 0)
@@ -80,7 +80,7 @@ int oom_log_poll(struct oom_log *log)
 	log->new_events = 0;
 	int r = kmsg_source_read(log->src, OOM_LOG_POLL_BYTES, feed, log);
 	/* a saved log read to its end: a dangling "Kill process" line is a kill of its own */
-	if (kmsg_source_kind(log->src) == KMSG_FILE && kmsg_source_at_end(log->src))
+	if (kmsg_source_kind(log->src) == KMSG_SOURCE_FILE && kmsg_source_at_end(log->src))
 		oom_parser_flush(log->parser);
 	if (r < 0)
 		return r;

@@ -1,6 +1,6 @@
-/* core/oom_log.h — the kernel's OOM kills for the snapshot and the screen: a kernel-log
- * source (core/kmsg_source.h) and the parser (core/oom_parse.h) behind a non-blocking poll,
- * with a bounded store of the most recent events.
+/* core/klog/oom_log.h — the kernel's OOM kills for the snapshot and the screen: a kernel-log
+ * source (core/klog/kmsg_source.h) and the parser (core/klog/oom_parse.h) behind a
+ * non-blocking poll, with a bounded store of the most recent events.
  *
  * Call order: oom_log_open() once; whenever oom_log_fd() is readable, or once per refresh,
  * oom_log_poll(); oom_log_events() any time (the array is valid until the next poll or

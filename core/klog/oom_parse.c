@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/scan.h"
 #include "core/base/util.h"
+#include "core/klog/kmsg_text.h"
 
 #define STR_MAX 4096         /* longest comm / path / gfp string kept */
 #define LOOKUP_MAX 65536     /* task rows remembered (pid → uid, adj) for the victim */
@@ -78,7 +80,7 @@ struct oom_parser {
 	enum col cols[TABLE_COLS_MAX];
 	int ncols; /* 0: no task-table header seen in this episode */
 	bool table_rows, table_done;
-	struct oom_task *tasks;
+	struct oom_event_task *tasks;
 	size_t ntasks, tasks_cap;
 	struct task_key *keys;
 	size_t nkeys, keys_cap;
@@ -107,11 +109,6 @@ static void set_str(char **dst, const char *s, size_t n)
 {
 	free(*dst);
 	*dst = dupn(s, n);
-}
-
-static bool starts(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 /* Last occurrence of needle in [s, s+len). */
@@ -186,14 +183,8 @@ static void raw_add(struct oom_parser *p, const char *text, size_t len, bool for
 		return;
 	if (p->nraw >= OOM_EVENT_RAW_LINES_MAX + 64) /* kill lines past the cap: still bounded */
 		return;
-	if (p->nraw == p->raw_cap) {
-		size_t cap = p->raw_cap ? p->raw_cap * 2 : 64;
-		char **n = realloc(p->raw, cap * sizeof(*n));
-		if (!n)
-			return;
-		p->raw = n;
-		p->raw_cap = cap;
-	}
+	if (!util_grow((void **)&p->raw, &p->raw_cap, p->nraw + 1, sizeof(*p->raw)))
+		return;
 	char *s = dupn(text, len);
 	if (!s)
 		return;
@@ -369,9 +360,9 @@ static bool line_invoked(struct oom_parser *p, const char *t, const struct kmsg_
 static bool line_cpu(struct oom_parser *p, const char *t)
 {
 	const char *k = NULL;
-	if (starts(t, "CPU: "))
+	if (scan_starts(t, "CPU: "))
 		k = strstr(t, " PID: ");
-	else if (starts(t, "Pid: "))
+	else if (scan_starts(t, "Pid: "))
 		k = t - 1;
 	if (!k)
 		return false;
@@ -389,7 +380,7 @@ static bool line_cpu(struct oom_parser *p, const char *t)
 static bool line_memcg_header(struct oom_parser *p, const char *t)
 {
 	static const char lim[] = " killed as a result of limit of ";
-	if (starts(t, "Task in ")) {
+	if (scan_starts(t, "Task in ")) {
 		const char *m = strstr(t, lim);
 		if (!m)
 			return false;
@@ -399,7 +390,7 @@ static bool line_memcg_header(struct oom_parser *p, const char *t)
 		}
 		return true;
 	}
-	if (starts(t, "Memory limit reached of cgroup ")) {
+	if (scan_starts(t, "Memory limit reached of cgroup ")) {
 		if (p->open)
 			set_str(&p->oom_memcg, t + 31, strlen(t + 31));
 		return true;
@@ -417,7 +408,7 @@ static bool line_table_header(struct oom_parser *p, const char *t)
 	const char *q = t + 1;
 	while (*q == ' ')
 		q++;
-	if (!starts(q, "pid"))
+	if (!scan_starts(q, "pid"))
 		return false;
 	q += 3;
 	while (*q == ' ')
@@ -463,7 +454,7 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 	if (!util_parse_i64(&q, &pid) || *q != ']' || pid < 0 || pid > INT32_MAX)
 		return false;
 	q++;
-	struct oom_task task = {.pid = (pid_t)pid};
+	struct oom_event_task task = {.pid = (pid_t)pid};
 	task.uid = task.total_vm_pages = task.rss_pages = VAL_UNKNOWN;
 	task.rss_anon_pages = task.rss_file_pages = task.rss_shmem_pages = VAL_UNKNOWN;
 	task.pgtables_bytes = task.swapents_pages = task.oom_score_adj = VAL_UNKNOWN;
@@ -496,26 +487,14 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 	p->table_rows = true;
 
 	if (p->nkeys < LOOKUP_MAX) {
-		if (p->nkeys == p->keys_cap) {
-			size_t cap = p->keys_cap ? p->keys_cap * 2 : 64;
-			struct task_key *n = realloc(p->keys, cap * sizeof(*n));
-			if (!n)
-				return true;
-			p->keys = n;
-			p->keys_cap = cap;
-		}
+		if (!util_grow((void **)&p->keys, &p->keys_cap, p->nkeys + 1, sizeof(*p->keys)))
+			return true;
 		p->keys[p->nkeys++] = (struct task_key){task.pid, task.tgid, task.uid,
 							task.oom_score_adj, task.pgtables_bytes};
 	}
 	if (p->ntasks < OOM_EVENT_TASKS_MAX) {
-		if (p->ntasks == p->tasks_cap) {
-			size_t cap = p->tasks_cap ? p->tasks_cap * 2 : 64;
-			struct oom_task *n = realloc(p->tasks, cap * sizeof(*n));
-			if (!n)
-				return true;
-			p->tasks = n;
-			p->tasks_cap = cap;
-		}
+		if (!util_grow((void **)&p->tasks, &p->tasks_cap, p->ntasks + 1, sizeof(*p->tasks)))
+			return true;
 		task.name = dupn(q, strlen(q));
 		p->tasks[p->ntasks++] = task;
 	}
@@ -528,7 +507,7 @@ static bool line_table_row(struct oom_parser *p, const char *t)
  * The comm may hold ',' and '=': task= is found after task_memcg=, pid= from the right. */
 static bool line_summary(struct oom_parser *p, const char *t)
 {
-	if (!starts(t, "oom-kill:"))
+	if (!scan_starts(t, "oom-kill:"))
 		return false;
 	if (!p->open || p->killed)
 		ensure_episode_for_kill(p);
@@ -569,7 +548,7 @@ static bool line_summary(struct oom_parser *p, const char *t)
 static bool line_group(struct oom_parser *p, const char *t)
 {
 	static const char tail[] = " are going to be killed due to memory.oom.group set";
-	if (!starts(t, "Tasks in "))
+	if (!scan_starts(t, "Tasks in "))
 		return false;
 	const char *m = rfind(t, strlen(t), tail);
 	if (!m)
@@ -592,7 +571,7 @@ static const char *kill_prefix(const char *t, bool *memcg)
 	};
 	*memcg = false;
 	for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++) {
-		if (starts(t, prefixes[i].s)) {
+		if (scan_starts(t, prefixes[i].s)) {
 			*memcg = prefixes[i].memcg;
 			return t + strlen(prefixes[i].s);
 		}
@@ -606,11 +585,11 @@ static bool line_kill_process(struct oom_parser *p, const char *t, const struct 
 {
 	bool memcg;
 	const char *s = kill_prefix(t, &memcg);
-	if (!starts(s, "Kill process "))
+	if (!scan_starts(s, "Kill process "))
 		return false;
 	const char *q = s + 13;
 	int64_t pid;
-	if (!util_parse_i64(&q, &pid) || !starts(q, " (") || pid <= 0 || pid > INT32_MAX)
+	if (!util_parse_i64(&q, &pid) || !scan_starts(q, " (") || pid <= 0 || pid > INT32_MAX)
 		return false;
 	const char *cs = q + 2;
 	const char *ce = rfind(cs, strlen(cs), ") score ");
@@ -638,7 +617,7 @@ static bool line_killed(struct oom_parser *p, const char *t, const struct kmsg_l
 {
 	bool memcg;
 	const char *s = kill_prefix(t, &memcg);
-	if (!starts(s, "Killed process "))
+	if (!scan_starts(s, "Killed process "))
 		return false;
 	const char *q = s + 15;
 	int64_t pid;
@@ -648,7 +627,7 @@ static bool line_killed(struct oom_parser *p, const char *t, const struct kmsg_l
 	kill_info_init(&k);
 	k.pid = (pid_t)pid;
 	const char *cs, *ce, *tail;
-	if (starts(q, ", UID ")) { /* RHEL 6 */
+	if (scan_starts(q, ", UID ")) { /* RHEL 6 */
 		const char *u = q + 6;
 		util_parse_i64(&u, &k.uid);
 		cs = strstr(q, ", (");
@@ -656,7 +635,7 @@ static bool line_killed(struct oom_parser *p, const char *t, const struct kmsg_l
 			return false;
 		cs += 3;
 		ce = rfind(cs, strlen(cs), ") total-vm:");
-	} else if (starts(q, " (")) {
+	} else if (scan_starts(q, " (")) {
 		cs = q + 2;
 		ce = rfind(cs, strlen(cs), ") total-vm:");
 		if (!ce) {
@@ -703,13 +682,13 @@ static bool line_killed(struct oom_parser *p, const char *t, const struct kmsg_l
  * oom_reaper: unable to reap pid:1381 (gunpowder-memho) */
 static bool line_reaper(struct oom_parser *p, const char *t, const struct kmsg_line *l)
 {
-	if (!starts(t, "oom_reaper: "))
+	if (!scan_starts(t, "oom_reaper: "))
 		return false;
-	struct oom_reap r = {.anon_rss_kb = VAL_UNKNOWN, .file_rss_kb = VAL_UNKNOWN,
+	struct oom_event_reap r = {.anon_rss_kb = VAL_UNKNOWN, .file_rss_kb = VAL_UNKNOWN,
 			     .shmem_rss_kb = VAL_UNKNOWN, .boot_s = l->boot_s};
 	const char *q;
 	int64_t pid;
-	if (starts(t, "oom_reaper: reaped process ")) {
+	if (scan_starts(t, "oom_reaper: reaped process ")) {
 		q = t + 27;
 		r.reaped = 1;
 		const char *now = rfind(t, strlen(t), "), now ");
@@ -718,7 +697,7 @@ static bool line_reaper(struct oom_parser *p, const char *t, const struct kmsg_l
 			r.file_rss_kb = kb_field(now, "file-rss:");
 			r.shmem_rss_kb = kb_field(now, "shmem-rss:");
 		}
-	} else if (starts(t, "oom_reaper: unable to reap pid:")) {
+	} else if (scan_starts(t, "oom_reaper: unable to reap pid:")) {
 		q = t + 31;
 		r.reaped = 0;
 	} else {
@@ -748,11 +727,11 @@ struct oom_parser *oom_parser_new(const struct oom_parser_sink *sink)
 
 void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *l)
 {
-	if (!l || !l->text || l->origin == KMSG_ORIGIN_OTHER)
+	if (!l || !l->text || l->origin == KMSG_LINE_ORIGIN_OTHER)
 		return;
 	const char *t = l->text;
 	/* "** 3 printk messages dropped ** " glued in front (printk before 5.10) */
-	if (starts(t, "** ")) {
+	if (scan_starts(t, "** ")) {
 		const char *d = strstr(t, " printk messages dropped **");
 		if (d)
 			t = d + strlen(" printk messages dropped **");
@@ -785,7 +764,7 @@ void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *l)
 			raw_add(p, t, len, false);
 		return;
 	}
-	if (starts(t, "Out of memory and no killable processes")) {
+	if (scan_starts(t, "Out of memory and no killable processes")) {
 		flush_pending(p);
 		episode_reset(p);
 		return;

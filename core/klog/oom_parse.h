@@ -1,9 +1,10 @@
-/* core/oom_parse.h — kernel-log lines → OOM episodes → one `struct oom_event` per kill.
+/* core/klog/oom_parse.h — kernel-log lines → OOM episodes → one `struct oom_event` per kill.
  *
- * Pure and streaming: feed lines one at a time (from core/kmsg_source.h); an event is handed
- * to the sink as soon as its kill line is seen, so live following shows a kill at once.
+ * Pure and streaming: feed lines one at a time (struct kmsg_line from any transport); an
+ * event is handed to the sink as soon as its kill line is seen, so live following shows a
+ * kill at once.
  * An oom_reaper line that comes later (seconds later, or after the next episode) is handed
- * on as a `struct oom_reap` for the consumer to apply (oom_events_apply_reap()).
+ * on as a `struct oom_event_reap` for the consumer to apply (oom_events_apply_reap()).
  *
  * What counts (see ../shared/kmsg-formats.md, Linux 3.10 – 6.18):
  *   - one event per "Killed process N (comm) total-vm:..." line of the kernel, with or
@@ -24,14 +25,14 @@
 #ifndef OOMTOP_OOM_PARSE_H
 #define OOMTOP_OOM_PARSE_H
 
-#include "core/klog/kmsg_source.h"
+#include "core/klog/kmsg_line.h"
 #include "core/klog/oom_event.h"
 
 struct oom_parser_sink {
 	/* Takes ownership of everything ev owns (copy the struct by value); ev itself is only
 	 * valid during the call. */
 	void (*event)(void *ctx, struct oom_event *ev);
-	void (*reap)(void *ctx, const struct oom_reap *r); /* may be NULL */
+	void (*reap)(void *ctx, const struct oom_event_reap *r); /* may be NULL */
 	void *ctx;
 };
 

@@ -5,7 +5,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/base/textfmt.h"
+#include "core/base/escape.h"
+#include "core/output/json_write.h"
 
 static void json_key(struct strbuf *sb, const char *key, bool *first)
 {
@@ -27,7 +28,7 @@ static void field_i64(struct strbuf *sb, const char *key, int64_t v, bool *first
 static void json_str(struct strbuf *sb, const char *key, const char *s, bool *first)
 {
 	json_key(sb, key, first);
-	json_string(sb, s);
+	json_write_string(sb, s);
 }
 
 static void field_double(struct strbuf *sb, const char *key, double v, int decimals, bool *first)
@@ -41,12 +42,12 @@ static void field_double(struct strbuf *sb, const char *key, double v, int decim
 
 static int64_t pages_to_bytes(int64_t pages)
 {
-	if (!val_known(pages) || pages < 0 || pages > INT64_MAX / OOM_EVENT_PAGE_BYTES)
+	if (!val_known(pages) || pages < 0 || pages > INT64_MAX / OUTPUT_EVENT_PAGE_BYTES)
 		return VAL_UNKNOWN;
-	return pages * OOM_EVENT_PAGE_BYTES;
+	return pages * OUTPUT_EVENT_PAGE_BYTES;
 }
 
-void oom_event_format_json(const struct oom_event *ev, struct strbuf *sb)
+void output_event_json(const struct oom_event *ev, struct strbuf *sb)
 {
 	bool first = true;
 	sb_putc(sb, '{');
@@ -73,7 +74,7 @@ void oom_event_format_json(const struct oom_event *ev, struct strbuf *sb)
 	json_key(sb, "tasks", &first);
 	sb_putc(sb, '[');
 	for (size_t i = 0; i < ev->ntasks; i++) {
-		const struct oom_task *t = &ev->tasks[i];
+		const struct oom_event_task *t = &ev->tasks[i];
 		bool f = true;
 		sb_puts(sb, i ? ", {" : "{");
 		field_i64(sb, "pid", t->pid, &f);
@@ -113,7 +114,7 @@ static void text_kb(struct strbuf *sb, const char *label, int64_t kb)
 /* 2025-05-19 18:14:43 [139.201482] memcg kill pid 7788 (bash) uid 0 cgroup /kubepods/...
  *   (limit of /kubepods/...) anon 6.8G file 956K shmem 0K adj 1000, invoked by bash[7788]
  *   gfp 0xcc0(GFP_KERNEL) order 0, reaped */
-void oom_event_format_text(const struct oom_event *ev, struct strbuf *sb)
+void output_event_text(const struct oom_event *ev, struct strbuf *sb)
 {
 	char when[64] = "-";
 	if (isfinite(ev->time_unix_s)) {
@@ -133,19 +134,19 @@ void oom_event_format_text(const struct oom_event *ev, struct strbuf *sb)
 	else if (ev->constraint)
 		scope = ev->constraint;
 	sb_puts(sb, " ");
-	text_sanitize(sb, scope, 0);
+	escape_text(sb, scope, 0);
 	sb_printf(sb, " pid %d (", (int)ev->victim_pid);
-	text_sanitize(sb, ev->victim_comm, 0);
+	escape_text(sb, ev->victim_comm, 0);
 	sb_putc(sb, ')');
 	if (val_known(ev->victim_uid))
 		sb_printf(sb, " uid %lld", (long long)ev->victim_uid);
 	if (ev->task_memcg) {
 		sb_puts(sb, " cgroup ");
-		text_sanitize(sb, ev->task_memcg, 0);
+		escape_text(sb, ev->task_memcg, 0);
 	}
 	if (ev->oom_memcg) {
 		sb_puts(sb, " (limit of ");
-		text_sanitize(sb, ev->oom_memcg, 0);
+		escape_text(sb, ev->oom_memcg, 0);
 		sb_putc(sb, ')');
 	}
 	text_kb(sb, "anon", ev->anon_rss_kb);
@@ -158,12 +159,12 @@ void oom_event_format_text(const struct oom_event *ev, struct strbuf *sb)
 		sb_putc(sb, '-');
 	if (ev->invoker_comm) {
 		sb_puts(sb, ", invoked by ");
-		text_sanitize(sb, ev->invoker_comm, 0);
+		escape_text(sb, ev->invoker_comm, 0);
 		if (ev->invoker_pid > 0)
 			sb_printf(sb, "[%d]", (int)ev->invoker_pid);
 		if (ev->gfp_mask) {
 			sb_puts(sb, " gfp ");
-			text_sanitize(sb, ev->gfp_mask, 0);
+			escape_text(sb, ev->gfp_mask, 0);
 		}
 		if (val_known(ev->order))
 			sb_printf(sb, " order %lld", (long long)ev->order);

@@ -1,21 +1,22 @@
-/* core/oom_event_fmt.h — renderings of one OOM event: the `--events --format json` line
+/* core/output/event.h — renderings of one OOM event: the `--events --format json` line
  * (DESIGN §4, exact field names, null for unknown) and a readable one-line text form.
  *
- * Both append to a strbuf (core/util.h) without a trailing newline. Strings from the log are
- * raw bytes: JSON escapes them (control characters as \u00XX, invalid UTF-8 as \ufffd); the
- * text form shows control bytes and invalid UTF-8 as \xNN, so no escape sequence reaches a
- * terminal. Task-table memory columns are pages in the log; JSON gives total_vm and rss in
- * bytes assuming 4 KiB pages (the log does not say the page size), swapents as a count.
+ * Both append to a strbuf (core/base/strbuf.h) without a trailing newline. Strings from
+ * the log are raw bytes: JSON escapes them (control characters as \u00XX, invalid UTF-8 as
+ * \ufffd); the text form shows control bytes and invalid UTF-8 as \xNN, so no escape
+ * sequence reaches a terminal. Task-table memory columns are pages in the log; JSON gives
+ * total_vm and rss in bytes assuming 4 KiB pages (the log does not say the page size),
+ * swapents as a count.
  */
-#ifndef OOMTOP_OOM_EVENT_FMT_H
-#define OOMTOP_OOM_EVENT_FMT_H
+#ifndef OOMTOP_OUTPUT_EVENT_H
+#define OOMTOP_OUTPUT_EVENT_H
 
 #include "core/klog/oom_event.h"
-#include "core/base/util.h"
+#include "core/base/strbuf.h"
 
-#define OOM_EVENT_PAGE_BYTES 4096
+#define OUTPUT_EVENT_PAGE_BYTES 4096
 
-void oom_event_format_json(const struct oom_event *ev, struct strbuf *sb);
-void oom_event_format_text(const struct oom_event *ev, struct strbuf *sb);
+void output_event_json(const struct oom_event *ev, struct strbuf *sb);
+void output_event_text(const struct oom_event *ev, struct strbuf *sb);
 
 #endif

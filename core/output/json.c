@@ -1,7 +1,7 @@
 #include "config.h"
-#include "core/output/output.h"
+#include "core/output/json.h"
 
-#include "core/base/textfmt.h"
+#include "core/output/json_write.h"
 
 static const char *state_name(enum proc_state s)
 {
@@ -24,34 +24,34 @@ static void put_key(struct strbuf *sb, const char *quoted, size_t n, bool first)
 
 static void pid_or_null(struct strbuf *sb, pid_t pid)
 {
-	json_i64(sb, pid > 0 ? (int64_t)pid : VAL_UNKNOWN);
+	json_write_i64(sb, pid > 0 ? (int64_t)pid : VAL_UNKNOWN);
 }
 
 static void json_proc(struct strbuf *sb, const struct proc_row *p)
 {
 	sb_putc(sb, '{');
-	key(sb, "pid", true), json_i64(sb, p->pid);
-	key(sb, "ppid", false), json_i64(sb, p->ppid);
-	key(sb, "uid", false), json_i64(sb, p->uid);
-	key(sb, "user", false), json_string(sb, p->user);
-	key(sb, "comm", false), json_string(sb, p->comm);
-	key(sb, "cmdline", false), json_string(sb, p->cmdline);
-	key(sb, "cgroup", false), json_string(sb, p->cgroup);
-	key(sb, "start_time", false), json_double(sb, p->start_time_unix_s);
-	key(sb, "rss", false), json_i64(sb, p->rss_bytes);
-	key(sb, "rss_anon", false), json_i64(sb, p->rss_anon_bytes);
-	key(sb, "rss_file", false), json_i64(sb, p->rss_file_bytes);
-	key(sb, "rss_shmem", false), json_i64(sb, p->rss_shmem_bytes);
-	key(sb, "swap", false), json_i64(sb, p->swap_bytes);
-	key(sb, "oom_score", false), json_i64(sb, p->oom_score);
-	key(sb, "oom_score_adj", false), json_i64(sb, p->oom_score_adj);
-	key(sb, "threads", false), json_i64(sb, p->threads);
-	key(sb, "fds", false), json_i64(sb, p->fds);
-	key(sb, "rss_slope", false), json_double(sb, p->rss_slope.per_s);
-	key(sb, "rss_slope_fit", false), json_double(sb, p->rss_slope.fit);
-	key(sb, "fd_slope", false), json_double(sb, p->fd_slope.per_s);
-	key(sb, "thread_slope", false), json_double(sb, p->thread_slope.per_s);
-	key(sb, "state", false), json_string(sb, state_name(p->state));
+	key(sb, "pid", true), json_write_i64(sb, p->pid);
+	key(sb, "ppid", false), json_write_i64(sb, p->ppid);
+	key(sb, "uid", false), json_write_i64(sb, p->uid);
+	key(sb, "user", false), json_write_string(sb, p->user);
+	key(sb, "comm", false), json_write_string(sb, p->comm);
+	key(sb, "cmdline", false), json_write_string(sb, p->cmdline);
+	key(sb, "cgroup", false), json_write_string(sb, p->cgroup);
+	key(sb, "start_time", false), json_write_double(sb, p->start_time_unix_s);
+	key(sb, "rss", false), json_write_i64(sb, p->rss_bytes);
+	key(sb, "rss_anon", false), json_write_i64(sb, p->rss_anon_bytes);
+	key(sb, "rss_file", false), json_write_i64(sb, p->rss_file_bytes);
+	key(sb, "rss_shmem", false), json_write_i64(sb, p->rss_shmem_bytes);
+	key(sb, "swap", false), json_write_i64(sb, p->swap_bytes);
+	key(sb, "oom_score", false), json_write_i64(sb, p->oom_score);
+	key(sb, "oom_score_adj", false), json_write_i64(sb, p->oom_score_adj);
+	key(sb, "threads", false), json_write_i64(sb, p->threads);
+	key(sb, "fds", false), json_write_i64(sb, p->fds);
+	key(sb, "rss_slope", false), json_write_double(sb, p->rss_slope.per_s);
+	key(sb, "rss_slope_fit", false), json_write_double(sb, p->rss_slope.fit);
+	key(sb, "fd_slope", false), json_write_double(sb, p->fd_slope.per_s);
+	key(sb, "thread_slope", false), json_write_double(sb, p->thread_slope.per_s);
+	key(sb, "state", false), json_write_string(sb, state_name(p->state));
 	key(sb, "kernel_thread", false), sb_puts(sb, p->kernel_thread ? "true" : "false");
 	key(sb, "next_victim", false), sb_puts(sb, p->next_victim ? "true" : "false");
 	sb_putc(sb, '}');
@@ -60,43 +60,43 @@ static void json_proc(struct strbuf *sb, const struct proc_row *p)
 static void json_cgroup(struct strbuf *sb, const struct cgroup_row *c)
 {
 	sb_putc(sb, '{');
-	key(sb, "path", true), json_string(sb, c->path);
-	key(sb, "name", false), json_string(sb, c->name);
-	key(sb, "version", false), json_i64(sb, c->version);
-	key(sb, "usage", false), json_i64(sb, c->usage_bytes);
-	key(sb, "limit", false), json_i64(sb, c->limit_bytes);
-	key(sb, "high", false), json_i64(sb, c->high_bytes);
-	key(sb, "effective_limit", false), json_i64(sb, c->effective_limit_bytes);
-	key(sb, "swap", false), json_i64(sb, c->swap_bytes);
-	key(sb, "oom_kills", false), json_i64(sb, c->oom_kills);
-	key(sb, "psi_some_avg10", false), json_double(sb, c->psi_some_avg10);
-	key(sb, "nprocs", false), json_i64(sb, c->nprocs);
-	key(sb, "usage_slope", false), json_double(sb, c->usage_slope.per_s);
-	key(sb, "usage_slope_fit", false), json_double(sb, c->usage_slope.fit);
-	key(sb, "eta_to_limit", false), json_double(sb, c->eta_to_limit_s);
+	key(sb, "path", true), json_write_string(sb, c->path);
+	key(sb, "name", false), json_write_string(sb, c->name);
+	key(sb, "version", false), json_write_i64(sb, c->version);
+	key(sb, "usage", false), json_write_i64(sb, c->usage_bytes);
+	key(sb, "limit", false), json_write_i64(sb, c->limit_bytes);
+	key(sb, "high", false), json_write_i64(sb, c->high_bytes);
+	key(sb, "effective_limit", false), json_write_i64(sb, c->effective_limit_bytes);
+	key(sb, "swap", false), json_write_i64(sb, c->swap_bytes);
+	key(sb, "oom_kills", false), json_write_i64(sb, c->oom_kills);
+	key(sb, "psi_some_avg10", false), json_write_double(sb, c->psi_some_avg10);
+	key(sb, "nprocs", false), json_write_i64(sb, c->nprocs);
+	key(sb, "usage_slope", false), json_write_double(sb, c->usage_slope.per_s);
+	key(sb, "usage_slope_fit", false), json_write_double(sb, c->usage_slope.fit);
+	key(sb, "eta_to_limit", false), json_write_double(sb, c->eta_to_limit_s);
 	key(sb, "next_victim_pid", false), pid_or_null(sb, c->next_victim_pid);
 	sb_putc(sb, '}');
 }
 
-void out_json(struct strbuf *sb, const struct out_view *v)
+void output_json(struct strbuf *sb, const struct output_view *v)
 {
 	const struct snapshot *s = v->snap;
 	const struct sys_mem *m = &s->sys;
 	sb_putc(sb, '{');
-	key(sb, "time", true), json_double(sb, s->time_unix_s);
-	key(sb, "uptime", false), json_double(sb, s->uptime_s);
+	key(sb, "time", true), json_write_double(sb, s->time_unix_s);
+	key(sb, "uptime", false), json_write_double(sb, s->uptime_s);
 	key(sb, "system", false);
 	sb_putc(sb, '{');
-	key(sb, "mem_total", true), json_i64(sb, m->mem_total_bytes);
-	key(sb, "mem_available", false), json_i64(sb, m->mem_available_bytes);
+	key(sb, "mem_total", true), json_write_i64(sb, m->mem_total_bytes);
+	key(sb, "mem_available", false), json_write_i64(sb, m->mem_available_bytes);
 	key(sb, "mem_available_estimated", false), sb_puts(sb, m->mem_available_estimated ? "true" : "false");
-	key(sb, "swap_total", false), json_i64(sb, m->swap_total_bytes);
-	key(sb, "swap_free", false), json_i64(sb, m->swap_free_bytes);
-	key(sb, "psi_some_avg10", false), json_double(sb, m->psi_some_avg10);
-	key(sb, "psi_full_avg10", false), json_double(sb, m->psi_full_avg10);
-	key(sb, "oom_kills", false), json_i64(sb, m->oom_kills);
-	key(sb, "available_slope", false), json_double(sb, m->available.per_s);
-	key(sb, "eta_to_exhaustion", false), json_double(sb, m->eta_exhaustion_s);
+	key(sb, "swap_total", false), json_write_i64(sb, m->swap_total_bytes);
+	key(sb, "swap_free", false), json_write_i64(sb, m->swap_free_bytes);
+	key(sb, "psi_some_avg10", false), json_write_double(sb, m->psi_some_avg10);
+	key(sb, "psi_full_avg10", false), json_write_double(sb, m->psi_full_avg10);
+	key(sb, "oom_kills", false), json_write_i64(sb, m->oom_kills);
+	key(sb, "available_slope", false), json_write_double(sb, m->available.per_s);
+	key(sb, "eta_to_exhaustion", false), json_write_double(sb, m->eta_exhaustion_s);
 	key(sb, "next_victim_pid", false), pid_or_null(sb, m->next_victim_pid);
 	sb_putc(sb, '}');
 	key(sb, "cgroups", false);
@@ -120,7 +120,7 @@ void out_json(struct strbuf *sb, const struct out_view *v)
 	for (size_t i = 0; i < s->nnotes; i++) {
 		if (i)
 			sb_putc(sb, ',');
-		json_string(sb, s->notes[i]);
+		json_write_string(sb, s->notes[i]);
 	}
 	sb_puts(sb, "]}\n");
 }

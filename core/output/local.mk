@@ -1,5 +1,9 @@
 # core/output/ — machine- and human-readable renderings: snapshots as text, JSON and
 # Prometheus; OOM events as JSON and text.
 liboomtop_core_a_SOURCES += \
-	%reldir%/output.h %reldir%/text.c %reldir%/json.c %reldir%/prom.c \
-	%reldir%/event.c %reldir%/event.h
+	%reldir%/output.h \
+	%reldir%/text.c %reldir%/text.h \
+	%reldir%/json.c %reldir%/json.h \
+	%reldir%/prom.c %reldir%/prom.h \
+	%reldir%/event.c %reldir%/event.h \
+	%reldir%/json_write.c %reldir%/json_write.h

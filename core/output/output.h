@@ -1,25 +1,22 @@
-/* core/output.h — batch output formats: text (like top -b), JSON (DESIGN §4, one object
- * per refresh per line) and Prometheus exposition text. Each appends to a strbuf; the
- * caller writes it out. `rows` are the processes to show, already filtered and sorted;
- * cgroups and system values come from the snapshot. Pure. */
+/* core/output/output.h — what the batch output formats share: which format, and the view
+ * they render. Each format appends to a strbuf that the caller writes out, and is pure:
+ * text (like top -b, text.h), JSON (DESIGN §4, one object per refresh per line, json.h),
+ * Prometheus exposition text (prom.h). */
 #ifndef OOMTOP_OUTPUT_H
 #define OOMTOP_OUTPUT_H
 
+#include <stddef.h>
+
 #include "core/model.h"
-#include "core/base/util.h"
 
-enum out_format { OUT_TEXT, OUT_JSON, OUT_PROMETHEUS };
+enum output_format { OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_PROMETHEUS };
 
-struct out_view {
+/* `rows` are the processes to show, already filtered and sorted; cgroups and system values
+ * come from the snapshot. */
+struct output_view {
 	const struct snapshot *snap;
 	const struct proc_row *const *rows;
 	size_t nrows;
 };
-
-void out_text(struct strbuf *sb, const struct out_view *v);
-void out_json(struct strbuf *sb, const struct out_view *v);
-/* Per-process series only for the first OUT_PROM_MAX_PROCS rows with a known leak rate. */
-#define OUT_PROM_MAX_PROCS 20
-void out_prom(struct strbuf *sb, const struct out_view *v);
 
 #endif

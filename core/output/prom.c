@@ -1,10 +1,10 @@
 #include "config.h"
-#include "core/output/output.h"
+#include "core/output/prom.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/proc/sort.h"
-#include "core/base/textfmt.h"
 
 /* Label values: escape \ " and newline; bytes that are not printable ASCII become '?'
  * (exposition text must be valid UTF-8, and names are attacker-controlled). */
@@ -95,19 +95,19 @@ static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const cha
 
 enum pr_field { PR_RSS, PR_SLOPE, PR_SWAP, PR_SCORE, PR_ADJ, PR_FDS, PR_FDSLOPE };
 
-/* The live rows with a known leak rate, fastest first, at most OUT_PROM_MAX_PROCS: the
+/* The live rows with a known leak rate, fastest first, at most OUTPUT_PROM_MAX_PROCS: the
  * same set for every per-process family, whatever order the caller sorted rows in. */
-static size_t top_leakers(const struct out_view *v, const struct proc_row *top[OUT_PROM_MAX_PROCS])
+static size_t top_leakers(const struct output_view *v, const struct proc_row *top[OUTPUT_PROM_MAX_PROCS])
 {
 	size_t n = 0;
 	for (size_t i = 0; i < v->nrows; i++) {
 		const struct proc_row *p = v->rows[i];
 		if (p->state != PROC_RUNNING || isnan(p->rss_slope.per_s))
 			continue;
-		if (n == OUT_PROM_MAX_PROCS && proc_compare(p, top[n - 1], SORT_RSS_SLOPE, false) >= 0)
+		if (n == OUTPUT_PROM_MAX_PROCS && proc_sort_compare(p, top[n - 1], SORT_RSS_SLOPE, false) >= 0)
 			continue;
-		size_t k = n < OUT_PROM_MAX_PROCS ? n++ : n - 1;
-		while (k > 0 && proc_compare(p, top[k - 1], SORT_RSS_SLOPE, false) < 0) {
+		size_t k = n < OUTPUT_PROM_MAX_PROCS ? n++ : n - 1;
+		while (k > 0 && proc_sort_compare(p, top[k - 1], SORT_RSS_SLOPE, false) < 0) {
 			top[k] = top[k - 1];
 			k--;
 		}
@@ -152,7 +152,7 @@ static void proc_family(struct strbuf *sb, const struct proc_row *const *top, si
 	}
 }
 
-void out_prom(struct strbuf *sb, const struct out_view *v)
+void output_prom(struct strbuf *sb, const struct output_view *v)
 {
 	const struct snapshot *s = v->snap;
 	const struct sys_mem *m = &s->sys;
@@ -179,7 +179,7 @@ void out_prom(struct strbuf *sb, const struct out_view *v)
 		      CG_SLOPE);
 	cgroup_family(sb, s, "cgroup_limit_eta_seconds", "gauge", "Seconds until usage reaches the effective limit.",
 		      CG_ETA);
-	const struct proc_row *top[OUT_PROM_MAX_PROCS];
+	const struct proc_row *top[OUTPUT_PROM_MAX_PROCS];
 	size_t ntop = top_leakers(v, top);
 	proc_family(sb, top, ntop, "process_rss_bytes", "Resident set size (top processes by leak rate).", PR_RSS);
 	proc_family(sb, top, ntop, "process_rss_slope_bytes_per_second", "RSS slope over the window.", PR_SLOPE);

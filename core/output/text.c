@@ -1,16 +1,17 @@
 #include "config.h"
-#include "core/output/output.h"
+#include "core/output/text.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/cgroup/name.h"
-#include "core/base/textfmt.h"
+#include "core/base/escape.h"
+#include "core/base/fmt.h"
 
 #define CMD_MAX_BYTES 200
 
-/* Columns a sanitised string takes: one per UTF-8 character (text_sanitize leaves only
+/* Columns a sanitised string takes: one per UTF-8 character (escape_text leaves only
  * printable characters and ASCII escapes; wide East Asian characters count one, as the
  * output does not depend on the reader's locale). */
 static size_t utf8_cols(const char *s, size_t n)
@@ -47,7 +48,7 @@ static void put_known(struct strbuf *sb, int64_t v, size_t width)
 }
 
 /* Shorten a sanitised column to at most width characters, never splitting one (escapes
- * make the text longer than the bytes text_sanitize was allowed). */
+ * make the text longer than the bytes escape_text was allowed). */
 static void cut_utf8(struct strbuf *b, size_t width)
 {
 	if (!b->buf)
@@ -73,7 +74,7 @@ static void header(struct strbuf *sb, const struct snapshot *s)
 	fmt_duration(up, sizeof(up), s->uptime_s);
 	struct strbuf host;
 	sb_init(&host);
-	text_sanitize(&host, s->hostname ? s->hostname : "?", 64);
+	escape_text(&host, s->hostname ? s->hostname : "?", 64);
 	sb_printf(sb, "oomtop - %s  %s  up %s  refresh %gs  window %gs\n", host.buf ? host.buf : "?", when, up,
 		  s->interval_s, s->window_s);
 	sb_free(&host);
@@ -105,7 +106,7 @@ static void header(struct strbuf *sb, const struct snapshot *s)
 	sb_putc(sb, '\n');
 	for (size_t i = 0; i < s->nnotes; i++) {
 		sb_puts(sb, "note: ");
-		text_sanitize(sb, s->notes[i], 0);
+		escape_text(sb, s->notes[i], 0);
 		sb_putc(sb, '\n');
 	}
 }
@@ -136,17 +137,17 @@ static void cgroups(struct strbuf *sb, const struct snapshot *s)
 		struct strbuf name;
 		sb_init(&name);
 		sb_printf(&name, "%*s", c->depth * 2 > 16 ? 16 : c->depth * 2, "");
-		text_sanitize(&name, c->name ? c->name : "?", 60);
+		escape_text(&name, c->name ? c->name : "?", 60);
 		put_padded(sb, name.buf ? name.buf : "", 32);
 		sb_free(&name);
 		sb_printf(sb, " %7s %7s %7s %5s %9s %7s %5s %5lld %7s ", us, li, el, pct, sl, eta, oom,
 			  (long long)c->nprocs, vic);
-		text_sanitize(sb, c->path, 0);
+		escape_text(sb, c->path, 0);
 		sb_putc(sb, '\n');
 	}
 }
 
-static void processes(struct strbuf *sb, const struct out_view *v)
+static void processes(struct strbuf *sb, const struct output_view *v)
 {
 	const struct snapshot *s = v->snap;
 	size_t live = 0;
@@ -169,11 +170,11 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 		fmt_count_rate_h(fh, sizeof(fh), p->fd_slope.per_s);
 		char cg[128] = "-";
 		if (p->cgroup)
-			cgroup_readable_name(p->cgroup, cg, sizeof(cg));
+			cgroup_name_readable(p->cgroup, cg, sizeof(cg));
 		sb_reset(&user);
 		sb_reset(&cgs);
-		text_sanitize(&user, p->user ? p->user : "?", 40); /* UTF-8: up to 4 bytes a character */
-		text_sanitize(&cgs, cg, 80);
+		escape_text(&user, p->user ? p->user : "?", 40); /* UTF-8: up to 4 bytes a character */
+		escape_text(&cgs, cg, 80);
 		cut_utf8(&user, 10);
 		cut_utf8(&cgs, 20);
 		/* "%c%7d %-10.10s %-20.20s %6s %8s %6s %5s %5s %5s %7s %4s " without printf, the two
@@ -198,10 +199,10 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 		sb_putc(sb, ' ');
 		put_known(sb, p->threads, 4);
 		if (p->cmdline && p->cmdline[0]) {
-			text_sanitize(sb, p->cmdline, CMD_MAX_BYTES);
+			escape_text(sb, p->cmdline, CMD_MAX_BYTES);
 		} else {
 			sb_putc(sb, '[');
-			text_sanitize(sb, p->comm ? p->comm : "?", 0);
+			escape_text(sb, p->comm ? p->comm : "?", 0);
 			sb_putc(sb, ']');
 		}
 		sb_putc(sb, '\n');
@@ -210,7 +211,7 @@ static void processes(struct strbuf *sb, const struct out_view *v)
 	sb_free(&cgs);
 }
 
-void out_text(struct strbuf *sb, const struct out_view *v)
+void output_text(struct strbuf *sb, const struct output_view *v)
 {
 	header(sb, v->snap);
 	cgroups(sb, v->snap);

@@ -27,7 +27,7 @@ struct proc_entry {
 	uint64_t statm_hash;            /* of the last statm text read: a change means re-read status */
 	bool score_stale;               /* oom_score must be re-read at the next sample */
 	bool cgroup_read;               /* /proc/PID/cgroup was read once (first sample) */
-	uint32_t name_hash;             /* of status Name: at the first sample (core/proc/parse.h) */
+	uint32_t name_hash;             /* of status Name: at the first sample (core/proc/status.h) */
 	struct leak_series rss_hist, fd_hist, thread_hist;
 };
 

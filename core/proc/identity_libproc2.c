@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/proc/parse.h"
+#include "core/proc/stat.h"
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 
 /* libproc2 selects at most this many pids per call (FILL_ID_MAX in 4.0.x). */
@@ -59,7 +60,7 @@ static int libproc2_read(struct proc_identity_reader *base, const pid_t *pids, s
 			id.comm = PIDS_VAL(R_CMD, str, s, r->info);
 			id.start_ticks = PIDS_VAL(R_BEGAN, ull_int, s, r->info);
 			unsigned long flags = PIDS_VAL(R_FLAGS, ul_int, s, r->info);
-			id.kernel_thread = (flags & PROC_PF_KTHREAD) || id.pid == 2 || id.ppid == 2;
+			id.kernel_thread = (flags & PROC_STAT_PF_KTHREAD) || id.pid == 2 || id.ppid == 2;
 			char **argv = PIDS_VAL(R_CMDLINE_V, strv, s, r->info);
 			/* libproc2 substitutes "[comm]" when there is no cmdline: keep it empty */
 			if (id.kernel_thread || !argv || !argv[0] || (argv[0][0] == '[' && !argv[1] &&

@@ -1,7 +1,10 @@
-# core/proc/ — every process: discovery, identity (an interface; libproc2 by default),
-# which files to hold open (a pure policy), sampling, ghosts; sorting and selecting rows.
+# core/proc/ — every process: pure parsers of its /proc files (status, stat, cgroup),
+# discovery, identity (an interface; libproc2 by default), which files to hold open (a pure
+# policy), sampling, ghosts; sorting and selecting rows.
 liboomtop_core_a_SOURCES += \
-	%reldir%/parse.c %reldir%/parse.h \
+	%reldir%/status.c %reldir%/status.h \
+	%reldir%/stat.c %reldir%/stat.h \
+	%reldir%/cgroup.c %reldir%/cgroup.h \
 	%reldir%/identity.h \
 	%reldir%/identity_libproc2.c %reldir%/identity_libproc2.h \
 	%reldir%/identity_feed.c %reldir%/identity_feed.h \
@@ -10,4 +13,5 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/sampler.c %reldir%/sampler.h \
 	%reldir%/ghosts.c %reldir%/ghosts.h \
 	%reldir%/table.c %reldir%/table.h \
-	%reldir%/sort.c %reldir%/sort.h
+	%reldir%/sort.c %reldir%/sort.h \
+	%reldir%/filter.c %reldir%/filter.h

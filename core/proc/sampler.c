@@ -13,7 +13,10 @@
 #include <unistd.h>
 
 #include "core/base/util.h"
-#include "core/proc/parse.h"
+#include "core/cgroup/path.h"
+#include "core/proc/cgroup.h"
+#include "core/proc/stat.h"
+#include "core/proc/status.h"
 
 static bool kernel_at_least(int major, int minor)
 {
@@ -287,10 +290,10 @@ static bool due(const struct proc_sampler *s, pid_t pid, unsigned every, unsigne
 static bool take_status(struct proc_entry *e, const char *text, bool *score_inputs_same)
 {
 	struct proc_row *r = &e->row;
-	struct proc_sample s;
+	struct proc_status s;
 	/* a zombie has no Vm lines left: treat it as gone so its row keeps the last real
 	 * values (an OOM victim's RSS at death), as the writer treats a zombie as gone */
-	if (status_parse(text, &s) != 0 || s.state == 'Z' || s.state == 'X')
+	if (proc_status_parse(text, &s) != 0 || s.state == 'Z' || s.state == 'X')
 		return false;
 	/* exec() keeps pid and start time but changes comm and command line: a process first
 	 * seen between fork and exec would keep its parent's identity (and an OOM kill would
@@ -342,8 +345,8 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	bool pinned = fds[PROC_HELD_STATM] >= 0;
 	if (!pinned) {
 		/* read by path: nothing pins the identity, so check the start time */
-		struct proc_stat_fields sf;
-		if (read_pid_file(s, -1, pid, "stat", buf, sizeof(buf)) <= 0 || stat_parse(buf, &sf) != 0 ||
+		struct proc_stat sf;
+		if (read_pid_file(s, -1, pid, "stat", buf, sizeof(buf)) <= 0 || proc_stat_parse(buf, &sf) != 0 ||
 		    sf.start_ticks != r->start_ticks)
 			return false;
 	}

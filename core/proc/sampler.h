@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 #include "core/proc/entry.h"
 #include "core/proc/held.h"
 

@@ -75,7 +75,7 @@ static int cmp_str(const char *a, const char *b, bool reverse)
 	return reverse ? -c : c;
 }
 
-int proc_compare(const struct proc_row *a, const struct proc_row *b, enum sort_key k, bool reverse)
+int proc_sort_compare(const struct proc_row *a, const struct proc_row *b, enum sort_key k, bool reverse)
 {
 	int c = 0;
 	switch (k) {
@@ -104,7 +104,7 @@ static enum sort_key qs_key;
 static bool qs_reverse;
 static int qs_cmp(const void *a, const void *b)
 {
-	return proc_compare(*(const struct proc_row *const *)a, *(const struct proc_row *const *)b, qs_key,
+	return proc_sort_compare(*(const struct proc_row *const *)a, *(const struct proc_row *const *)b, qs_key,
 			    qs_reverse);
 }
 
@@ -113,44 +113,4 @@ void proc_sort(const struct proc_row **rows, size_t n, enum sort_key k, bool rev
 	qs_key = k;
 	qs_reverse = reverse;
 	qsort(rows, n, sizeof(*rows), qs_cmp);
-}
-
-bool cgroup_path_within(const char *path, const char *subtree)
-{
-	if (!path || !subtree)
-		return false;
-	size_t n = strlen(subtree);
-	while (n > 1 && subtree[n - 1] == '/')
-		n--;
-	if (n == 1 && subtree[0] == '/')
-		return path[0] == '/';
-	return strncmp(path, subtree, n) == 0 && (path[n] == '\0' || path[n] == '/');
-}
-
-bool proc_matches(const struct proc_row *p, const struct proc_filter *f)
-{
-	if (p->kernel_thread && !f->kernel_threads)
-		return false;
-	if (p->state != PROC_RUNNING && !f->ghosts)
-		return false;
-	if (f->npids) {
-		bool hit = false;
-		for (size_t i = 0; i < f->npids && !hit; i++)
-			hit = f->pids[i] == p->pid;
-		if (!hit)
-			return false;
-	}
-	if (f->by_uid && p->uid != f->uid)
-		return false;
-	if (f->cgroup && !cgroup_path_within(p->cgroup, f->cgroup))
-		return false;
-	if (f->text && f->text[0]) {
-		const char *fields[] = {p->comm, p->cmdline, p->user, p->cgroup};
-		bool hit = false;
-		for (size_t i = 0; i < 4 && !hit; i++)
-			hit = fields[i] && strcasestr(fields[i], f->text);
-		if (!hit)
-			return false;
-	}
-	return true;
 }

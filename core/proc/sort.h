@@ -1,7 +1,7 @@
-/* core/procsort.h — sort keys and filters over process rows, shared by batch output and
- * the screen so both order and select processes the same way. Pure: no I/O. */
-#ifndef OOMTOP_PROCSORT_H
-#define OOMTOP_PROCSORT_H
+/* core/proc/sort.h — sort keys over process rows, shared by batch output and the screen so
+ * both order processes the same way (selecting them is filter.h). Pure: no I/O. */
+#ifndef OOMTOP_PROC_SORT_H
+#define OOMTOP_PROC_SORT_H
 
 #include "core/model.h"
 
@@ -35,25 +35,9 @@ const char *sort_key_list(void);
 
 /* Numbers sort descending (biggest first), text and pid ascending; `reverse` flips that.
  * Unknown values always sort last. Ties break on pid. */
-int proc_compare(const struct proc_row *a, const struct proc_row *b, enum sort_key k, bool reverse);
+int proc_sort_compare(const struct proc_row *a, const struct proc_row *b, enum sort_key k, bool reverse);
 
 /* Sort an array of row pointers in place. */
 void proc_sort(const struct proc_row **rows, size_t n, enum sort_key k, bool reverse);
-
-struct proc_filter {
-	const pid_t *pids; /* only these (NULL/0 = all) */
-	size_t npids;
-	bool by_uid;       /* only this user */
-	uid_t uid;
-	const char *cgroup; /* only this subtree ("/a" matches "/a" and "/a/b", not "/ab") */
-	const char *text;   /* case-insensitive substring of comm, cmdline, user or cgroup */
-	bool kernel_threads; /* include kernel threads */
-	bool ghosts;         /* include exited processes */
-};
-
-bool proc_matches(const struct proc_row *p, const struct proc_filter *f);
-
-/* True when `path` is `subtree` or below it. */
-bool cgroup_path_within(const char *path, const char *subtree);
 
 #endif

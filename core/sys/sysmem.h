@@ -1,27 +1,10 @@
-/* core/sysmem.h — system-wide memory: /proc/meminfo, /proc/vmstat, /proc/pressure/memory.
- * Pure parsers on buffers, and a reader that holds the three files open and re-reads them
- * with pread each refresh. */
+/* core/sys/sysmem.h — system-wide memory: the reader that holds /proc/meminfo, /proc/vmstat,
+ * /proc/pressure/memory and /proc/uptime open and re-reads them with pread each refresh.
+ * The parsers are pure, one per file: meminfo.h, vmstat.h, psi.h (and loadavg.h). */
 #ifndef OOMTOP_SYSMEM_H
 #define OOMTOP_SYSMEM_H
 
 #include "core/model.h"
-
-/* Fill mem_total, mem_available (estimated when the kernel has no MemAvailable: sets
- * mem_available_estimated), swap_total, swap_free. Returns 0, or -EINVAL when MemTotal
- * is missing. Fields it cannot find are VAL_UNKNOWN. */
-int meminfo_parse(const char *buf, struct sys_mem *out);
-
-/* The `oom_kill` counter of /proc/vmstat (4.13+), or VAL_UNKNOWN. */
-int64_t vmstat_parse_oom_kill(const char *buf);
-
-/* `some` and `full` avg10 of a PSI file (/proc/pressure/memory, memory.pressure).
- * Returns 0, or -EINVAL when the `some` line is missing; *full stays NAN when absent. */
-int psi_parse(const char *buf, double *some_avg10, double *full_avg10);
-
-/* The total of "running/total" in /proc/loadavg: every task (thread) on the system, also
- * those hidepid hides (and, in a pid namespace, the host's). VAL_UNKNOWN when malformed.
- *   0.42 0.35 0.30 2/2085 12381 */
-int64_t loadavg_parse_tasks(const char *buf);
 
 struct sysmem_reader;
 

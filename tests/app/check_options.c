@@ -74,7 +74,7 @@ START_TEST(defaults)
 	ck_assert(!o.by_uid);
 	ck_assert_ptr_null(o.cgroup);
 	ck_assert_int_eq(o.iterations, 0);
-	ck_assert_int_eq(o.format, OUT_TEXT);
+	ck_assert_int_eq(o.format, OUTPUT_TEXT);
 	ck_assert(!o.follow);
 	ck_assert_ptr_null(o.kmsg_path);
 	ck_assert_ptr_null(o.set_adj);
@@ -160,16 +160,16 @@ START_TEST(batch_iterations_format)
 {
 	ck_assert_int_eq(parse("-b"), 0);
 	ck_assert_int_eq(o.mode, MODE_BATCH);
-	ck_assert_int_eq(o.format, OUT_TEXT);
+	ck_assert_int_eq(o.format, OUTPUT_TEXT);
 	ck_assert_int_eq(parse("--batch", "-n", "3", "-f", "json"), 0);
 	ck_assert_int_eq(o.mode, MODE_BATCH);
 	ck_assert_int_eq(o.iterations, 3);
-	ck_assert_int_eq(o.format, OUT_JSON);
+	ck_assert_int_eq(o.format, OUTPUT_JSON);
 	ck_assert_int_eq(parse("-b", "--format=prometheus", "--iterations=1"), 0);
-	ck_assert_int_eq(o.format, OUT_PROMETHEUS);
+	ck_assert_int_eq(o.format, OUTPUT_PROMETHEUS);
 	ck_assert_int_eq(o.iterations, 1);
 	ck_assert_int_eq(parse("-b", "-f", "text"), 0);
-	ck_assert_int_eq(o.format, OUT_TEXT);
+	ck_assert_int_eq(o.format, OUTPUT_TEXT);
 	/* -n works for the screen too */
 	ck_assert_int_eq(parse("-n", "2"), 0);
 	ck_assert_int_eq(o.mode, MODE_SCREEN);
@@ -189,7 +189,7 @@ START_TEST(events_kmsg_setadj_misc)
 	ck_assert_int_eq(parse("--events", "--follow", "--format=json"), 0);
 	ck_assert_int_eq(o.mode, MODE_EVENTS);
 	ck_assert(o.follow);
-	ck_assert_int_eq(o.format, OUT_JSON);
+	ck_assert_int_eq(o.format, OUTPUT_JSON);
 	ck_assert_int_eq(parse("--events", "--kmsg=/var/log/kern.log"), 0);
 	ck_assert_str_eq(o.kmsg_path, "/var/log/kern.log");
 	ck_assert_int_eq(parse("--events", "--kmsg", "-"), 0);

@@ -158,7 +158,7 @@ START_TEST(filters_and_modes_come_from_the_command_line)
 	ck_assert(rc.filter.ghosts);
 	ck_assert(!rc.filter.kernel_threads);
 	ck_assert_int_eq(rc.iterations, 5);
-	ck_assert_int_eq(rc.format, OUT_JSON);
+	ck_assert_int_eq(rc.format, OUTPUT_JSON);
 	ck_assert(rc.readonly);
 	ck_assert_str_eq(rc.kmsg_path, "/tmp/log");
 }

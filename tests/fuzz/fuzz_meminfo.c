@@ -1,7 +1,7 @@
-/* tests/fuzz/fuzz_meminfo.c — /proc/meminfo → meminfo_parse (core/sysmem.c). */
+/* tests/fuzz/fuzz_meminfo.c — /proc/meminfo → meminfo_parse (core/sys/meminfo.c). */
 #include "config.h"
 
-#include "core/sys/sysmem.h"
+#include "core/sys/meminfo.h"
 #include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -8,7 +8,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/klog/kmsg_source.h"
+#include "core/klog/kmsg_record.h"
+#include "core/klog/kmsg_text.h"
 #include "core/output/event.h"
 #include "core/klog/oom_parse.h"
 
@@ -20,9 +21,9 @@ static void on_event(void *ctx, struct oom_event *ev)
 {
 	(void)ctx;
 	sb_reset(&sb);
-	oom_event_format_json(ev, &sb);
+	output_event_json(ev, &sb);
 	sb_reset(&sb);
-	oom_event_format_text(ev, &sb);
+	output_event_text(ev, &sb);
 	oom_event_free(ev);
 }
 

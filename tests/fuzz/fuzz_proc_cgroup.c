@@ -1,10 +1,10 @@
-/* tests/fuzz/fuzz_proc_cgroup.c — /proc/PID/cgroup → proc_cgroup_parse (core/proc_parse.c),
+/* tests/fuzz/fuzz_proc_cgroup.c — /proc/PID/cgroup → proc_cgroup_parse (core/proc/cgroup.c),
  * v1 and v2 lines, into a roomy and a tiny buffer. */
 #include "config.h"
 
 #include <limits.h>
 
-#include "core/proc/parse.h"
+#include "core/proc/cgroup.h"
 #include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,10 +1,10 @@
 /* tests/fuzz/fuzz_psi.c — /proc/pressure/memory and a cgroup's memory.pressure →
- * psi_parse (core/sysmem.c). */
+ * psi_parse (core/sys/psi.c). */
 #include "config.h"
 
 #include <math.h>
 
-#include "core/sys/sysmem.h"
+#include "core/sys/psi.h"
 #include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,13 +1,15 @@
-/* tests/fuzz/fuzz_sanitize.c — what a process calls itself, made safe: text_sanitize
- * (batch text, core/textfmt.c), json_string (JSON, core/textfmt.c) and san_text (the
- * screen, tui/sanitize.c). Properties: no control byte ever comes out (ESC, CR, LF, C1),
- * the text output is valid UTF-8, the JSON literal is well-formed. */
+/* tests/fuzz/fuzz_sanitize.c — what a process calls itself, made safe: escape_text
+ * (batch text, core/base/escape.c), json_write_string (JSON, core/output/json_write.c) and
+ * san_text (the screen, tui/sanitize.c), all three on core/base/utf8.c's decoder.
+ * Properties: no control byte ever comes out (ESC, CR, LF, C1), the text output is valid
+ * UTF-8, the JSON literal is well-formed. */
 #include "config.h"
 
 #include <locale.h>
 #include <stdbool.h>
 
-#include "core/base/textfmt.h"
+#include "core/base/escape.h"
+#include "core/output/json_write.h"
 #include "tests/fuzz/fuzz.h"
 #include "tui/sanitize.h"
 
@@ -75,14 +77,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct strbuf sb;
 	sb_init(&sb);
 
-	text_sanitize(&sb, in, 0);
+	escape_text(&sb, in, 0);
 	FUZZ_CHECK(clean_utf8((const unsigned char *)sb.buf, sb.len));
 	sb_reset(&sb);
-	text_sanitize(&sb, in, 7);
+	escape_text(&sb, in, 7);
 	FUZZ_CHECK(clean_utf8((const unsigned char *)sb.buf, sb.len));
 
 	sb_reset(&sb);
-	json_string(&sb, in);
+	json_write_string(&sb, in);
 	FUZZ_CHECK(json_literal(sb.buf, sb.len));
 	FUZZ_CHECK(clean_utf8((const unsigned char *)sb.buf, sb.len));
 

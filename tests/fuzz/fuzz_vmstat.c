@@ -1,7 +1,7 @@
-/* tests/fuzz/fuzz_vmstat.c — /proc/vmstat → vmstat_parse_oom_kill (core/sysmem.c). */
+/* tests/fuzz/fuzz_vmstat.c — /proc/vmstat → vmstat_parse_oom_kill (core/sys/vmstat.c). */
 #include "config.h"
 
-#include "core/sys/sysmem.h"
+#include "core/sys/vmstat.h"
 #include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

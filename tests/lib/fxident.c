@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/proc/parse.h"
+#include "core/proc/stat.h"
 
 struct fxident {
 	struct proc_identity_reader base; /* first */
@@ -56,8 +56,8 @@ static int fx_read(struct proc_identity_reader *base, const pid_t *pids, size_t 
 	char *stat = r->stat, *status = r->status, *cmdline = r->cmdline, *user = r->user;
 	int found = 0;
 	for (size_t i = 0; i < n; i++) {
-		struct proc_stat_fields sf;
-		if (read_pid_file(r->root_fd, pids[i], "stat", stat, sizeof(r->stat)) <= 0 || stat_parse(stat, &sf) != 0 ||
+		struct proc_stat sf;
+		if (read_pid_file(r->root_fd, pids[i], "stat", stat, sizeof(r->stat)) <= 0 || proc_stat_parse(stat, &sf) != 0 ||
 		    read_pid_file(r->root_fd, pids[i], "status", status, sizeof(r->status)) <= 0)
 			continue;
 		long euid = status_euid(status);
@@ -69,7 +69,7 @@ static int fx_read(struct proc_identity_reader *base, const pid_t *pids, size_t 
 		id.uid = (uid_t)euid;
 		id.comm = sf.comm;
 		id.start_ticks = sf.start_ticks;
-		id.kernel_thread = (sf.flags & PROC_PF_KTHREAD) || id.pid == 2 || id.ppid == 2;
+		id.kernel_thread = (sf.flags & PROC_STAT_PF_KTHREAD) || id.pid == 2 || id.ppid == 2;
 		ssize_t len = read_pid_file(r->root_fd, pids[i], "cmdline", cmdline, sizeof(r->cmdline));
 		if (id.kernel_thread || len <= 0) {
 			cmdline[0] = '\0';

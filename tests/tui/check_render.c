@@ -21,6 +21,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "core/base/strbuf.h"
 #include "core/base/util.h"
 #include "tests/tui/fixture.h"
 #include "tui/actions.h"

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/fmt.h"
 #include "core/base/util.h"
 #include "tests/tui/fixture.h"
 #include "tui/adjctl.h"
@@ -18,12 +19,12 @@
 #include "tui/keymap.h"
 #include "tui/layout.h"
 #include "tui/procview.h"
+#include "tui/rate.h"
 #include "tui/sanitize.h"
 #include "tui/settings.h"
 #include "tui/tagset.h"
 #include "tui/theme.h"
 #include "tui/theme_file.h"
-#include "tui/uifmt.h"
 #include "tests/unit/ck_run.h"
 
 /* --- sanitiser --- */
@@ -716,15 +717,15 @@ START_TEST(rate_classes)
 	struct slope falling = {-5.0 * 1024 * 1024 / 3600, 0.9};
 	struct slope flat = {100.0 / 3600, 0.9};
 	struct slope unknown = {NAN, NAN};
-	ck_assert_int_eq(uifmt_rate_class(&steep, true), RATE_STEEP);
-	ck_assert_int_eq(uifmt_rate_class(&rising, true), RATE_RISING);
-	ck_assert_int_eq(uifmt_rate_class(&noisy, true), RATE_NOISY);
-	ck_assert_int_eq(uifmt_rate_class(&falling, true), RATE_FALLING);
-	ck_assert_int_eq(uifmt_rate_class(&flat, true), RATE_FLAT);
-	ck_assert_int_eq(uifmt_rate_class(&unknown, true), RATE_UNKNOWN);
+	ck_assert_int_eq(rate_classify(&steep, true), RATE_STEEP);
+	ck_assert_int_eq(rate_classify(&rising, true), RATE_RISING);
+	ck_assert_int_eq(rate_classify(&noisy, true), RATE_NOISY);
+	ck_assert_int_eq(rate_classify(&falling, true), RATE_FALLING);
+	ck_assert_int_eq(rate_classify(&flat, true), RATE_FLAT);
+	ck_assert_int_eq(rate_classify(&unknown, true), RATE_UNKNOWN);
 	char buf[32];
-	ck_assert_str_eq(uifmt_rate_h(buf, sizeof(buf), 210.0 * 1024 * 1024 / 3600, true), "+210M/h");
-	ck_assert_str_eq(uifmt_count(buf, sizeof(buf), VAL_UNKNOWN), "-");
+	ck_assert_str_eq(fmt_bytes_rate_h(buf, sizeof(buf), 210.0 * 1024 * 1024 / 3600), "+210M/h");
+	ck_assert_str_eq(fmt_count(buf, sizeof(buf), VAL_UNKNOWN), "-");
 }
 END_TEST
 

@@ -69,7 +69,7 @@ static struct proc_row procs[] = {
 	 false},
 };
 
-static struct oom_task tasks[] = {
+static struct oom_event_task tasks[] = {
 	{812, 0, 812, 3000, 2048, U, U, U, 102400, 0, -1000, "sshd"},
 	{4242, 998, 4242, 300000, 180000, U, U, U, 1740800, 0, 0, "leaky"},
 	{4100, 998, 4100, 400000, 230400, U, U, U, 1945600, 0, 500, "memhog"},

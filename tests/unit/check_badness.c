@@ -1,4 +1,4 @@
-/* Unit tests for core/badness.c: hand-computed points and victims, 4 KiB pages. */
+/* Unit tests for core/estimate/badness.c: hand-computed points and victims, 4 KiB pages. */
 #include "config.h"
 
 #include <check.h>

@@ -13,9 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 #include "core/cgroup/name.h"
+#include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
+#include "core/cgroup/value.h"
 #include "core/model.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
@@ -42,7 +44,7 @@
 static const struct cgroup_row *row_at(struct cgroup_tree *t, const char *path)
 {
 	size_t n;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n);
 	int i = cgroup_tree_find(t, path);
 	ck_assert_msg(i >= 0, "cgroup %s not found", path);
 	ck_assert_uint_lt((size_t)i, n);
@@ -55,7 +57,7 @@ static const struct cgroup_row *row_at(struct cgroup_tree *t, const char *path)
 static void check_tree_order(struct cgroup_tree *t)
 {
 	size_t n;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n);
 	ck_assert_uint_gt(n, 0);
 	ck_assert_str_eq(e[0].row.path, "/");
 	ck_assert_int_eq(e[0].row.depth, 0);
@@ -94,12 +96,12 @@ static void check_tree_order(struct cgroup_tree *t)
 /* The rows of the tree with effective limits, as the snapshot computes them. */
 static struct cgroup_row *rows_with_effective(struct cgroup_tree *t, size_t *n)
 {
-	struct cgroup_entry *e = cgroup_tree_entries(t, n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, n);
 	struct cgroup_row *rows = calloc(*n ? *n : 1, sizeof(*rows));
 	ck_assert_ptr_nonnull(rows);
 	for (size_t i = 0; i < *n; i++)
 		rows[i] = e[i].row;
-	cgroup_effective_limits(rows, *n);
+	cgroup_tree_effective_limits(rows, *n);
 	return rows;
 }
 
@@ -114,33 +116,33 @@ static int64_t eff_of(struct cgroup_tree *t, const struct cgroup_row *rows, cons
 
 START_TEST(parse_limit_values)
 {
-	ck_assert(!val_known(cgroup_parse_limit("max\n")));
-	ck_assert(!val_known(cgroup_parse_limit("9223372036854771712\n"))); /* v1 unlimited, 4k pages */
-	ck_assert(!val_known(cgroup_parse_limit("9223372036854775807\n"))); /* 64k-page kernels: LONG_MAX */
-	ck_assert(!val_known(cgroup_parse_limit("4611686018427387904\n"))); /* 2^62 */
-	ck_assert_int_eq(cgroup_parse_limit("4611686018427387903\n"), INT64_C(4611686018427387903));
-	ck_assert_int_eq(cgroup_parse_limit("536870912\n"), 512 * MiB);
-	ck_assert_int_eq(cgroup_parse_limit("0\n"), 0); /* a real (if cruel) limit */
-	ck_assert(!val_known(cgroup_parse_limit("")));
-	ck_assert(!val_known(cgroup_parse_limit("garbage\n")));
-	ck_assert(!val_known(cgroup_parse_limit("-1\n")));
+	ck_assert(!val_known(cgroup_value_parse_limit("max\n")));
+	ck_assert(!val_known(cgroup_value_parse_limit("9223372036854771712\n"))); /* v1 unlimited, 4k pages */
+	ck_assert(!val_known(cgroup_value_parse_limit("9223372036854775807\n"))); /* 64k-page kernels: LONG_MAX */
+	ck_assert(!val_known(cgroup_value_parse_limit("4611686018427387904\n"))); /* 2^62 */
+	ck_assert_int_eq(cgroup_value_parse_limit("4611686018427387903\n"), INT64_C(4611686018427387903));
+	ck_assert_int_eq(cgroup_value_parse_limit("536870912\n"), 512 * MiB);
+	ck_assert_int_eq(cgroup_value_parse_limit("0\n"), 0); /* a real (if cruel) limit */
+	ck_assert(!val_known(cgroup_value_parse_limit("")));
+	ck_assert(!val_known(cgroup_value_parse_limit("garbage\n")));
+	ck_assert(!val_known(cgroup_value_parse_limit("-1\n")));
 }
 END_TEST
 
 START_TEST(parse_keyed_values)
 {
 	const char *events = "low 0\nhigh 17\nmax 12\noom 3\noom_kill 2\noom_group_kill 0\n";
-	ck_assert_int_eq(cgroup_parse_keyed(events, "oom_kill"), 2);
-	ck_assert_int_eq(cgroup_parse_keyed(events, "oom"), 3);
-	ck_assert_int_eq(cgroup_parse_keyed(events, "high"), 17);
-	ck_assert_int_eq(cgroup_parse_keyed(events, "low"), 0);
-	ck_assert(!val_known(cgroup_parse_keyed(events, "oom_kil")));
+	ck_assert_int_eq(cgroup_value_parse_keyed(events, "oom_kill"), 2);
+	ck_assert_int_eq(cgroup_value_parse_keyed(events, "oom"), 3);
+	ck_assert_int_eq(cgroup_value_parse_keyed(events, "high"), 17);
+	ck_assert_int_eq(cgroup_value_parse_keyed(events, "low"), 0);
+	ck_assert(!val_known(cgroup_value_parse_keyed(events, "oom_kil")));
 	/* v1: oom_kill_disable must not be read as oom_kill */
-	ck_assert_int_eq(cgroup_parse_keyed("oom_kill_disable 1\nunder_oom 0\noom_kill 9\n", "oom_kill"), 9);
+	ck_assert_int_eq(cgroup_value_parse_keyed("oom_kill_disable 1\nunder_oom 0\noom_kill 9\n", "oom_kill"), 9);
 	/* 4.12 and older memory.oom_control: no oom_kill line */
-	ck_assert(!val_known(cgroup_parse_keyed("oom_kill_disable 0\nunder_oom 0\n", "oom_kill")));
-	ck_assert(!val_known(cgroup_parse_keyed("", "oom_kill")));
-	ck_assert(!val_known(cgroup_parse_keyed("oom_kill x\n", "oom_kill")));
+	ck_assert(!val_known(cgroup_value_parse_keyed("oom_kill_disable 0\nunder_oom 0\n", "oom_kill")));
+	ck_assert(!val_known(cgroup_value_parse_keyed("", "oom_kill")));
+	ck_assert(!val_known(cgroup_value_parse_keyed("oom_kill x\n", "oom_kill")));
 }
 END_TEST
 
@@ -157,7 +159,7 @@ START_TEST(effective_limits_by_hand)
 	};
 	for (size_t i = 0; i < 6; i++)
 		r[i].effective_limit_bytes = 12345; /* must be overwritten */
-	cgroup_effective_limits(r, 6);
+	cgroup_tree_effective_limits(r, 6);
 	ck_assert(!val_known(r[0].effective_limit_bytes));
 	ck_assert_int_eq(r[1].effective_limit_bytes, GiB);
 	ck_assert_int_eq(r[2].effective_limit_bytes, GiB);
@@ -172,7 +174,7 @@ END_TEST
 static void check_name(const char *path, const char *want)
 {
 	char out[128];
-	cgroup_readable_name(path, out, sizeof(out));
+	cgroup_name_readable(path, out, sizeof(out));
 	ck_assert_msg(strcmp(out, want) == 0, "%s: got '%s', want '%s'", path, out, want);
 }
 
@@ -210,10 +212,10 @@ START_TEST(readable_name_truncates_safely)
 {
 	char out[8];
 	memset(out, 'Z', sizeof(out));
-	cgroup_readable_name("/system.slice/nas-agent.service", out, sizeof(out));
+	cgroup_name_readable("/system.slice/nas-agent.service", out, sizeof(out));
 	ck_assert_str_eq(out, "nas-age");
 	char one[1] = {'Z'};
-	cgroup_readable_name("/x", one, sizeof(one));
+	cgroup_name_readable("/x", one, sizeof(one));
 	ck_assert_int_eq(one[0], '\0');
 }
 END_TEST
@@ -226,7 +228,7 @@ START_TEST(tree_v2_fixture)
 	ck_assert_ptr_nonnull(t);
 	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
 	size_t n;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n);
 	static const char *const order[] = {
 		"/",
 		"/kubepods.slice",
@@ -329,7 +331,7 @@ START_TEST(tree_v1_fixture)
 	ck_assert_ptr_nonnull(t);
 	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
 	size_t n;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n);
 	static const char *const order[] = {
 		"/",
 		"/docker",
@@ -465,7 +467,7 @@ START_TEST(tree_refresh_follows_changes)
 
 	ck_assert_int_eq(cgroup_tree_refresh(t, 3000), 0);
 	size_t n3;
-	struct cgroup_entry *e = cgroup_tree_entries(t, &n3);
+	struct cgroup_tree_entry *e = cgroup_tree_entries(t, &n3);
 	ck_assert_uint_eq(n3, 15);
 	check_tree_order(t);
 	ck_assert_int_eq(cgroup_tree_find(t, "/system.slice/docker-" D1 ".scope"), -1);
@@ -556,7 +558,7 @@ START_TEST(discover_v1)
 {
 	char *proc = fake_proc(mountinfo_text(FX_V1, NULL, NULL, NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 1);
 	ck_assert_str_eq(h.mount, FX_V1);
 	ck_assert_str_eq(h.mount_root, "/");
@@ -569,7 +571,7 @@ START_TEST(discover_v2)
 {
 	char *proc = fake_proc(mountinfo_text(NULL, NULL, FX_V2, NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount, FX_V2);
 	ck_assert_str_eq(h.mount_root, "/");
@@ -583,7 +585,7 @@ START_TEST(discover_hybrid)
 	/* this machine's shape: v1 memory, cgroup2 "unified" without the memory controller */
 	char *proc = fake_proc(mountinfo_text(FX_HYBRID "/memory", NULL, FX_HYBRID "/unified", NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 1);
 	ck_assert_str_eq(h.mount, FX_HYBRID "/memory");
 	fxtree_remove(proc);
@@ -595,7 +597,7 @@ START_TEST(discover_container_root)
 {
 	char *proc = fake_proc(mountinfo_text(FX_V1, "/docker/" D1, NULL, NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 1);
 	ck_assert_str_eq(h.mount, FX_V1);
 	ck_assert_str_eq(h.mount_root, "/docker/" D1);
@@ -606,7 +608,7 @@ START_TEST(discover_container_root)
 	free(proc);
 
 	proc = fake_proc(mountinfo_text(NULL, NULL, FX_V2, "/system.slice/docker-" D1 ".scope"));
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount_root, "/system.slice/docker-" D1 ".scope");
 	fxtree_remove(proc);
@@ -619,7 +621,7 @@ START_TEST(discover_none)
 	struct cgroup_hierarchy h;
 	/* cgroup2 mounted, but its root does not offer memory; no v1 memory hierarchy */
 	char *proc = fake_proc(mountinfo_text(NULL, NULL, FX_HYBRID "/unified", NULL));
-	ck_assert_int_eq(cgroup_discover(proc, &h), -ENOENT);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
 	ck_assert_int_eq(h.version, 0);
 	ck_assert_ptr_nonnull(strstr(h.why, "no memory controller"));
 	ck_assert_ptr_nonnull(strstr(h.why, FX_HYBRID "/unified"));
@@ -628,7 +630,7 @@ START_TEST(discover_none)
 
 	/* no cgroup mount at all */
 	proc = fake_proc(mountinfo_text(NULL, NULL, NULL, NULL));
-	ck_assert_int_eq(cgroup_discover(proc, &h), -ENOENT);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
 	ck_assert_int_eq(h.version, 0);
 	ck_assert_str_eq(h.why, "no memory cgroup hierarchy is mounted");
 	fxtree_remove(proc);
@@ -636,7 +638,7 @@ START_TEST(discover_none)
 
 	/* no mountinfo to read */
 	proc = fake_proc(NULL);
-	ck_assert_int_eq(cgroup_discover(proc, &h), -ENOENT);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
 	ck_assert_int_eq(h.version, 0);
 	ck_assert_ptr_nonnull(strstr(h.why, "cannot read"));
 	ck_assert_ptr_nonnull(strstr(h.why, "/self/mountinfo"));
@@ -655,7 +657,7 @@ START_TEST(discover_escaped_mount_point)
 	fxtree_copy(FX_V2, root);
 	char *proc = fake_proc(mountinfo_text(NULL, NULL, root, NULL));
 	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_discover(proc, &h), 0);
+	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
 	ck_assert_int_eq(h.version, 2);
 	ck_assert_str_eq(h.mount, root);
 	fxtree_remove(proc);

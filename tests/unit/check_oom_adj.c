@@ -15,43 +15,15 @@
 #include <unistd.h>
 
 #include "core/control/oom_adj.h"
+#include "core/proc/status.h"
 #include "core/base/util.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
 
 /* ---- parsers ---- */
 
-START_TEST(stat_parse_takes_comm_to_the_last_paren)
+START_TEST(value_parser_is_strict)
 {
-	char comm[16], state = '?';
-	uint64_t start = 0;
-	const char *line = "4242 (a) (b c) S 4200 4242 4200 34816 4242 4194304 95 0 0 0 0 0 0 0 "
-	                   "20 0 1 0 912345 2252800 192 18446744073709551615\n";
-	ck_assert_int_eq(oom_adj_parse_stat(line, comm, sizeof(comm), &state, &start), 0);
-	ck_assert_str_eq(comm, "a) (b c");
-	ck_assert_int_eq(state, 'S');
-	ck_assert_uint_eq(start, 912345);
-	ck_assert_int_eq(oom_adj_parse_stat("4242 (x) S 1 2 3", comm, sizeof(comm), NULL, &start),
-	                 -EINVAL);
-	ck_assert_int_eq(oom_adj_parse_stat("garbage", comm, sizeof(comm), NULL, &start), -EINVAL);
-	ck_assert_int_eq(oom_adj_parse_stat("", NULL, 0, NULL, &start), -EINVAL);
-}
-END_TEST
-
-START_TEST(status_and_value_parsers)
-{
-	uid_t euid = 0;
-	ck_assert_int_eq(
-	    oom_adj_parse_status_euid("Name:\tx\nUid:\t1000\t0\t0\t0\nGid:\t0\n", &euid), 0);
-	ck_assert_uint_eq(euid, 0);
-	ck_assert_int_eq(oom_adj_parse_status_euid("Name:\tx\nUid:\t0\t65534\t0\t0\n", &euid), 0);
-	ck_assert_uint_eq(euid, 65534);
-	ck_assert_int_eq(oom_adj_parse_status_euid("Name:\tx\n", &euid), -EINVAL);
-	uint64_t cap = 0;
-	ck_assert_int_eq(oom_adj_parse_capeff("CapPrm:\t0\nCapEff:\t000001fffeffffff\n", &cap), 0);
-	ck_assert_uint_eq(cap, 0x1fffeffffffULL);
-	ck_assert(!((cap >> 24) & 1)); /* this machine: root without CAP_SYS_RESOURCE */
-	ck_assert_int_eq(oom_adj_parse_capeff("CapPrm:\t0\n", &cap), -EINVAL);
 	int v = 0;
 	ck_assert_int_eq(oom_adj_parse_value("-1000\n", &v), 0);
 	ck_assert_int_eq(v, -1000);
@@ -59,8 +31,6 @@ START_TEST(status_and_value_parsers)
 	ck_assert_int_eq(oom_adj_parse_value("", &v), -EINVAL);
 }
 END_TEST
-
-/* ---- pure rules ---- */
 
 START_TEST(step_clamps_and_confirm_only_when_entering_protection)
 {
@@ -398,7 +368,7 @@ static bool have_sys_resource(void)
 	char buf[4096];
 	uint64_t cap = 0;
 	if (util_read_file("/proc/self/status", buf, sizeof(buf)) > 0)
-		oom_adj_parse_capeff(buf, &cap);
+		proc_status_parse_capeff(buf, &cap);
 	return (cap >> 24) & 1;
 }
 
@@ -478,8 +448,7 @@ int main(void)
 {
 	Suite *s = suite_create("oom_adj");
 	TCase *tp = tcase_create("pure");
-	tcase_add_test(tp, stat_parse_takes_comm_to_the_last_paren);
-	tcase_add_test(tp, status_and_value_parsers);
+	tcase_add_test(tp, value_parser_is_strict);
 	tcase_add_test(tp, step_clamps_and_confirm_only_when_entering_protection);
 	tcase_add_test(tp, refused_lowering_names_cap_sys_resource_and_the_floor);
 	tcase_add_test(tp, open_refusals_tell_other_user_from_non_dumpable);

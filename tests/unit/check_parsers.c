@@ -9,11 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 #include "core/model.h"
 #include "core/cgroup/mountinfo.h"
-#include "core/proc/parse.h"
-#include "core/sys/sysmem.h"
+#include "core/cgroup/path.h"
+#include "core/proc/cgroup.h"
+#include "core/proc/stat.h"
+#include "core/proc/status.h"
+#include "core/sys/loadavg.h"
+#include "core/sys/meminfo.h"
+#include "core/sys/psi.h"
+#include "core/sys/vmstat.h"
 #include "tests/unit/ck_run.h"
 
 /* ---------------------------------------------------------------- status */
@@ -53,8 +59,8 @@ static const char status_normal[] = "Name:\tnas-agent\n"
 
 START_TEST(status_normal_process)
 {
-	struct proc_sample s;
-	ck_assert_int_eq(status_parse(status_normal, &s), 0);
+	struct proc_status s;
+	ck_assert_int_eq(proc_status_parse(status_normal, &s), 0);
 	ck_assert_int_eq(s.state, 'S');
 	ck_assert_int_eq(s.rss_bytes, 215040LL * 1024);
 	ck_assert_int_eq(s.rss_anon_bytes, 200704LL * 1024);
@@ -84,10 +90,10 @@ static const char status_kthread[] = "Name:\tkthreadd\n"
 
 START_TEST(status_kernel_thread_has_unknown_sizes)
 {
-	struct proc_sample s;
+	struct proc_status s;
 	/* poison, to see the parser write every field */
 	memset(&s, 0x55, sizeof(s));
-	ck_assert_int_eq(status_parse(status_kthread, &s), 0);
+	ck_assert_int_eq(proc_status_parse(status_kthread, &s), 0);
 	ck_assert(!val_known(s.rss_bytes));
 	ck_assert(!val_known(s.rss_anon_bytes));
 	ck_assert(!val_known(s.rss_file_bytes));
@@ -114,8 +120,8 @@ static const char status_4_4[] = "Name:\tpostgres\n"
 
 START_TEST(status_old_kernel_without_rss_split_adds_pmd)
 {
-	struct proc_sample s;
-	ck_assert_int_eq(status_parse(status_4_4, &s), 0);
+	struct proc_status s;
+	ck_assert_int_eq(proc_status_parse(status_4_4, &s), 0);
 	ck_assert_int_eq(s.rss_bytes, 10240LL * 1024);
 	ck_assert(!val_known(s.rss_anon_bytes));
 	ck_assert(!val_known(s.rss_file_bytes));
@@ -129,33 +135,54 @@ END_TEST
 
 START_TEST(status_pmd_before_pte_and_alone)
 {
-	struct proc_sample s;
-	ck_assert_int_eq(status_parse("Name:\tx\nVmPMD:\t 8 kB\nVmPTE:\t 40 kB\nThreads:\t3\n", &s), 0);
+	struct proc_status s;
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nVmPMD:\t 8 kB\nVmPTE:\t 40 kB\nThreads:\t3\n", &s), 0);
 	ck_assert_int_eq(s.pgtables_bytes, 48LL * 1024);
-	ck_assert_int_eq(status_parse("Name:\tx\nVmPMD:\t 8 kB\nThreads:\t3\n", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nVmPMD:\t 8 kB\nThreads:\t3\n", &s), 0);
 	ck_assert_int_eq(s.pgtables_bytes, 8LL * 1024);
 }
 END_TEST
 
 START_TEST(status_rejects_what_is_not_a_status_file)
 {
-	struct proc_sample s;
+	struct proc_status s;
 	/* a zombie: no Vm lines, state Z (the table treats it as gone) */
-	ck_assert_int_eq(status_parse("Name:\tx\nState:\tZ (zombie)\nThreads:\t1\n", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nState:\tZ (zombie)\nThreads:\t1\n", &s), 0);
 	ck_assert_int_eq(s.state, 'Z');
 	ck_assert(!val_known(s.rss_bytes));
-	ck_assert_int_eq(status_parse("Name:\tx\nThreads:\t1\n", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nThreads:\t1\n", &s), 0);
 	ck_assert_int_eq(s.state, '?');
-	ck_assert_int_eq(status_parse("", &s), -EINVAL);
-	ck_assert_int_eq(status_parse("VmRSS:\t 1 kB\nThreads:\t1\n", &s), -EINVAL); /* no Name */
-	ck_assert_int_eq(status_parse("Name:\tx\nVmRSS:\t 1 kB\n", &s), -EINVAL);   /* no Threads */
+	ck_assert_int_eq(proc_status_parse("", &s), -EINVAL);
+	ck_assert_int_eq(proc_status_parse("VmRSS:\t 1 kB\nThreads:\t1\n", &s), -EINVAL); /* no Name */
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nVmRSS:\t 1 kB\n", &s), -EINVAL);   /* no Threads */
 	/* a key that only starts like one we want is not it */
-	ck_assert_int_eq(status_parse("Name:\tx\nVmRSSx:\t 7 kB\nThreadsY:\t9\nThreads:\t2\n", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nVmRSSx:\t 7 kB\nThreadsY:\t9\nThreads:\t2\n", &s), 0);
 	ck_assert(!val_known(s.rss_bytes));
 	ck_assert_int_eq(s.threads, 2);
 	/* truncated in the middle of a value line: what is there is still parsed */
-	ck_assert_int_eq(status_parse("Name:\tx\nThreads:\t4\nVmRSS:", &s), 0);
+	ck_assert_int_eq(proc_status_parse("Name:\tx\nThreads:\t4\nVmRSS:", &s), 0);
 	ck_assert(!val_known(s.rss_bytes));
+}
+END_TEST
+
+/* The oom_score_adj writer's reads: the target's effective uid, its own capabilities. */
+START_TEST(status_euid_and_capeff)
+{
+	uid_t euid = 0;
+	ck_assert_int_eq(proc_status_parse_euid("Name:\tx\nUid:\t1000\t0\t0\t0\nGid:\t0\n", &euid), 0);
+	ck_assert_uint_eq(euid, 0);
+	ck_assert_int_eq(proc_status_parse_euid("Name:\tx\nUid:\t0\t65534\t0\t0\n", &euid), 0);
+	ck_assert_uint_eq(euid, 65534);
+	ck_assert_int_eq(proc_status_parse_euid("Uid:\t5\t6\t5\t5\n", &euid), 0); /* first line */
+	ck_assert_uint_eq(euid, 6);
+	ck_assert_int_eq(proc_status_parse_euid("Name:\tx\n", &euid), -EINVAL);
+	ck_assert_int_eq(proc_status_parse_euid("Name:\tx\nUid:\t1000\n", &euid), -EINVAL);
+	uint64_t cap = 0;
+	ck_assert_int_eq(proc_status_parse_capeff("CapPrm:\t0\nCapEff:\t000001fffeffffff\n", &cap), 0);
+	ck_assert_uint_eq(cap, 0x1fffeffffffULL);
+	ck_assert(!((cap >> 24) & 1)); /* root without CAP_SYS_RESOURCE */
+	ck_assert_int_eq(proc_status_parse_capeff("CapPrm:\t0\n", &cap), -EINVAL);
+	ck_assert_int_eq(proc_status_parse_capeff("CapEff:\tzz\n", &cap), -EINVAL);
 }
 END_TEST
 
@@ -164,32 +191,39 @@ END_TEST
 /* 6.x: 2473 (python3) S 2470 ... starttime 6800288 (field 22) */
 START_TEST(stat_plain)
 {
-	struct proc_stat_fields f;
+	struct proc_stat f;
 	const char *line = "2473 (python3) S 2470 2473 2470 0 -1 4194560 1620 0 0 0 12 3 0 0 20 0 1 0 "
 			   "6800288 43278336 2560 18446744073709551615 1 1 0 0 0 0 0 16781312 2 0 0 0 17 1 0 0 0 0 0\n";
-	ck_assert_int_eq(stat_parse(line, &f), 0);
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
 	ck_assert_str_eq(f.comm, "python3");
 	ck_assert_int_eq(f.state, 'S');
 	ck_assert_int_eq(f.ppid, 2470);
 	ck_assert_uint_eq(f.flags, 4194560UL);
-	ck_assert(!(f.flags & PROC_PF_KTHREAD));
+	ck_assert(!(f.flags & PROC_STAT_PF_KTHREAD));
 	ck_assert_uint_eq(f.start_ticks, 6800288ULL);
 }
 END_TEST
 
 START_TEST(stat_comm_with_spaces_and_parens)
 {
-	struct proc_stat_fields f;
+	struct proc_stat f;
 	/* comm "(a) b)" as set by prctl(PR_SET_NAME): the LAST ')' ends it */
 	const char *line = "77 ((a) b)) R 1 77 77 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 999 0 0\n";
-	ck_assert_int_eq(stat_parse(line, &f), 0);
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
 	ck_assert_str_eq(f.comm, "(a) b)");
 	ck_assert_int_eq(f.state, 'R');
 	ck_assert_int_eq(f.ppid, 1);
 	ck_assert_uint_eq(f.start_ticks, 999);
+	/* ") (" inside the comm (the oom_score_adj writer's identity check reads it too) */
+	line = "4242 (a) (b c) S 4200 4242 4200 34816 4242 4194304 95 0 0 0 0 0 0 0 "
+	       "20 0 1 0 912345 2252800 192 18446744073709551615\n";
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
+	ck_assert_str_eq(f.comm, "a) (b c");
+	ck_assert_int_eq(f.state, 'S');
+	ck_assert_uint_eq(f.start_ticks, 912345);
 	/* comm with spaces that look like fields */
 	line = "78 (x 1 2 3) S 5 78 78 0 -1 64 0 0 0 0 0 0 0 0 20 0 1 0 4242 0 0\n";
-	ck_assert_int_eq(stat_parse(line, &f), 0);
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
 	ck_assert_str_eq(f.comm, "x 1 2 3");
 	ck_assert_int_eq(f.ppid, 5);
 	ck_assert_uint_eq(f.flags, 64);
@@ -199,28 +233,30 @@ END_TEST
 
 START_TEST(stat_kernel_thread_flag)
 {
-	struct proc_stat_fields f;
+	struct proc_stat f;
 	/* kthreadd, 6.x: flags 0x208040 has PF_KTHREAD */
 	const char *line = "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 3 0 0 "
 			   "18446744073709551615 0 0 0 0 0 0 0 2147483647 0 0 0 0 0 1 0 0 0 0 0\n";
-	ck_assert_int_eq(stat_parse(line, &f), 0);
+	ck_assert_int_eq(proc_stat_parse(line, &f), 0);
 	ck_assert_str_eq(f.comm, "kthreadd");
 	ck_assert_uint_eq(f.flags, 2129984UL);
-	ck_assert(f.flags & PROC_PF_KTHREAD);
+	ck_assert(f.flags & PROC_STAT_PF_KTHREAD);
 	ck_assert_uint_eq(f.start_ticks, 3);
 }
 END_TEST
 
 START_TEST(stat_malformed)
 {
-	struct proc_stat_fields f;
-	ck_assert_int_eq(stat_parse("", &f), -EINVAL);
-	ck_assert_int_eq(stat_parse("12 python3 S 1 2 3\n", &f), -EINVAL); /* no parens */
-	ck_assert_int_eq(stat_parse("12 (x)S 1\n", &f), -EINVAL);
+	struct proc_stat f;
+	ck_assert_int_eq(proc_stat_parse("", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("12 python3 S 1 2 3\n", &f), -EINVAL); /* no parens */
+	ck_assert_int_eq(proc_stat_parse("12 (x)S 1\n", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("4242 (x) S 1 2 3", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("garbage", &f), -EINVAL);
 	/* cut before field 22 */
-	ck_assert_int_eq(stat_parse("12 (x) S 1 12 12 0 -1 64 0 0 0 0 0 0 0 0 20 0\n", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("12 (x) S 1 12 12 0 -1 64 0 0 0 0 0 0 0 0 20 0\n", &f), -EINVAL);
 	/* a non-number where the start time should be */
-	ck_assert_int_eq(stat_parse("12 (x) S 1 12 12 0 -1 64 0 0 0 0 0 0 0 0 20 0 1 0 abc 0\n", &f), -EINVAL);
+	ck_assert_int_eq(proc_stat_parse("12 (x) S 1 12 12 0 -1 64 0 0 0 0 0 0 0 0 20 0 1 0 abc 0\n", &f), -EINVAL);
 }
 END_TEST
 
@@ -452,7 +488,7 @@ START_TEST(mountinfo_v1_only)
 		"rw,cpuacct,cpu\n"
 		"30 24 0:26 / /sys/fs/cgroup/memory rw,nosuid,nodev,noexec,relatime shared:13 - cgroup cgroup "
 		"rw,memory\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v1_memory);
 	ck_assert_str_eq(m.v1_memory_path, "/sys/fs/cgroup/memory");
@@ -467,7 +503,7 @@ START_TEST(mountinfo_v2_only)
 	const char *buf = "22 27 0:21 / /proc rw,nosuid,nodev,noexec,relatime shared:12 - proc proc rw\n"
 			  "26 21 0:23 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 "
 			  "rw,nsdelegate,memory_recursiveprot\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(!m.has_v1_memory);
 	ck_assert(m.has_v2);
@@ -484,7 +520,7 @@ START_TEST(mountinfo_hybrid_this_machine)
 			  "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n"
 			  "40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd\n"
 			  "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v1_memory);
 	ck_assert_str_eq(m.v1_memory_path, "/sys/fs/cgroup/memory");
@@ -496,23 +532,23 @@ END_TEST
 START_TEST(mountinfo_hidepid_modes)
 {
 	const char *plain = "22 27 0:21 / /proc rw,relatime - proc proc rw\n";
-	ck_assert_int_eq(mountinfo_proc_hidepid(plain, "/proc"), MOUNT_HIDEPID_OFF);
+	ck_assert_int_eq(mountinfo_proc_hidepid(plain, "/proc"), MOUNTINFO_HIDEPID_OFF);
 	ck_assert_int_eq(mountinfo_proc_hidepid(plain, "/sys"), -1);
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=2,gid=27\n", "/proc"),
-			 MOUNT_HIDEPID_INVISIBLE);
+			 MOUNTINFO_HIDEPID_INVISIBLE);
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=noaccess\n", "/proc"),
-			 MOUNT_HIDEPID_NOACCESS);
+			 MOUNTINFO_HIDEPID_NOACCESS);
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,hidepid=ptraceable\n", "/proc"),
-			 MOUNT_HIDEPID_PTRACEABLE);
+			 MOUNTINFO_HIDEPID_PTRACEABLE);
 	/* stacked mounts (unshare -m; mount -t proc -o hidepid=invisible): the last one wins */
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw\n"
 						"63 22 0:39 / /proc rw - proc proc rw,hidepid=invisible\n",
 						"/proc"),
-			 MOUNT_HIDEPID_INVISIBLE);
+			 MOUNTINFO_HIDEPID_INVISIBLE);
 	/* not a proc file system on /proc, a look-alike option */
 	ck_assert_int_eq(mountinfo_proc_hidepid("5 1 0:5 / /proc rw - tmpfs none rw,hidepid=2\n", "/proc"), -1);
 	ck_assert_int_eq(mountinfo_proc_hidepid("22 27 0:21 / /proc rw - proc proc rw,xhidepid=2\n", "/proc"),
-			 MOUNT_HIDEPID_OFF);
+			 MOUNTINFO_HIDEPID_OFF);
 	ck_assert_int_eq(loadavg_parse_tasks("0.42 0.35 0.30 2/2085 12381\n"), 2085);
 	ck_assert(!val_known(loadavg_parse_tasks("0.42 0.35 0.30\n1/2")));
 	ck_assert(!val_known(loadavg_parse_tasks("")));
@@ -525,7 +561,7 @@ START_TEST(mountinfo_container_root)
 	const char *buf = "1197 1180 0:66 / / rw,relatime master:1 - overlay overlay rw,lowerdir=/l\n"
 			  "1200 1199 0:27 /docker/2e088fe462e2a6a5b8b1b5f6a4c3a1e0f9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4 "
 			  "/sys/fs/cgroup/memory ro,nosuid,nodev,noexec,relatime master:13 - cgroup cgroup rw,memory\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v1_memory);
 	ck_assert_str_eq(m.v1_memory_path, "/sys/fs/cgroup/memory");
@@ -557,7 +593,7 @@ START_TEST(mountinfo_v2_container_root)
 {
 	const char *buf = "700 690 0:30 /system.slice/docker-abc.scope /sys/fs/cgroup ro,nosuid - cgroup2 cgroup "
 			  "rw,nsdelegate\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v2);
 	ck_assert_str_eq(m.v2_path, "/sys/fs/cgroup");
@@ -570,7 +606,7 @@ START_TEST(mountinfo_octal_escapes)
 	/* mount points with a space (\040), a tab (\011), a backslash (\134) */
 	const char *buf = "50 31 0:40 / /mnt/my\\040cg\\011x\\134y rw,relatime shared:20 - cgroup cgroup rw,memory\n"
 			  "51 31 0:41 /a\\040b /mnt/v2\\040dir rw - cgroup2 cgroup2 rw\n";
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse(buf, &m), 0);
 	ck_assert(m.has_v1_memory);
 	ck_assert_str_eq(m.v1_memory_path, "/mnt/my cg\tx\\y");
@@ -582,7 +618,7 @@ END_TEST
 
 START_TEST(mountinfo_none_and_odd_lines)
 {
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	ck_assert_int_eq(mountinfo_parse("", &m), 0);
 	ck_assert(!m.has_v1_memory && !m.has_v2);
 	/* a memory-less v1 hierarchy, a memory word in the per-mount options only, lines
@@ -613,6 +649,7 @@ int main(void)
 	tcase_add_test(tc, status_old_kernel_without_rss_split_adds_pmd);
 	tcase_add_test(tc, status_pmd_before_pte_and_alone);
 	tcase_add_test(tc, status_rejects_what_is_not_a_status_file);
+	tcase_add_test(tc, status_euid_and_capeff);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stat");
 	tcase_add_test(tc, stat_plain);

@@ -1,6 +1,6 @@
-/* Sorting and filtering process rows (core/procsort.h): numbers descending, text
- * ascending, unknown last in both directions, ties by pid; filters by pid, uid, cgroup
- * subtree, text, kernel threads and ghosts. */
+/* Sorting and filtering process rows (core/proc/sort.h, core/proc/filter.h): numbers
+ * descending, text ascending, unknown last in both directions, ties by pid; filters by pid,
+ * uid, cgroup subtree (core/cgroup/path.h), text, kernel threads and ghosts. */
 #include "config.h"
 
 #include <check.h>
@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cgroup/path.h"
+#include "core/proc/filter.h"
 #include "core/proc/sort.h"
 #include "tests/unit/ck_run.h"
 
@@ -99,12 +101,12 @@ START_TEST(numeric_keys_descending_unknown_last)
 		static const pid_t asc[] = {50, 70, 10, 30, 20, 40, 60};
 		expect_order(v, 7, asc, sort_key_name(k));
 		/* the comparison itself */
-		ck_assert_int_lt(proc_compare(&r[2], &r[1], k, false), 0);
-		ck_assert_int_gt(proc_compare(&r[2], &r[1], k, true), 0);
-		ck_assert_int_gt(proc_compare(&r[0], &r[4], k, false), 0); /* unknown after -7 */
-		ck_assert_int_gt(proc_compare(&r[0], &r[4], k, true), 0);
-		ck_assert_int_lt(proc_compare(&r[0], &r[5], k, false), 0); /* both unknown: by pid */
-		ck_assert_int_eq(proc_compare(&r[1], &r[1], k, false), 0);
+		ck_assert_int_lt(proc_sort_compare(&r[2], &r[1], k, false), 0);
+		ck_assert_int_gt(proc_sort_compare(&r[2], &r[1], k, true), 0);
+		ck_assert_int_gt(proc_sort_compare(&r[0], &r[4], k, false), 0); /* unknown after -7 */
+		ck_assert_int_gt(proc_sort_compare(&r[0], &r[4], k, true), 0);
+		ck_assert_int_lt(proc_sort_compare(&r[0], &r[5], k, false), 0); /* both unknown: by pid */
+		ck_assert_int_eq(proc_sort_compare(&r[1], &r[1], k, false), 0);
 	}
 }
 END_TEST
@@ -115,10 +117,10 @@ START_TEST(slopes_are_compared_as_doubles)
 	struct proc_row a = mk(1), b = mk(2);
 	a.rss_slope.per_s = 0.25;
 	b.rss_slope.per_s = 0.75;
-	ck_assert_int_gt(proc_compare(&a, &b, SORT_RSS_SLOPE, false), 0);
+	ck_assert_int_gt(proc_sort_compare(&a, &b, SORT_RSS_SLOPE, false), 0);
 	a.fd_slope.per_s = -0.001;
 	b.fd_slope.per_s = 0.0;
-	ck_assert_int_gt(proc_compare(&a, &b, SORT_FD_SLOPE, false), 0);
+	ck_assert_int_gt(proc_sort_compare(&a, &b, SORT_FD_SLOPE, false), 0);
 }
 END_TEST
 
@@ -165,9 +167,9 @@ START_TEST(ghost_and_new_process_under_one_pid)
 	struct proc_row ghost = mk(77), live = mk(77);
 	ghost.state = PROC_EXITED;
 	ghost.rss_bytes = live.rss_bytes = 4096;
-	ck_assert_int_gt(proc_compare(&ghost, &live, SORT_RSS, false), 0);
-	ck_assert_int_lt(proc_compare(&live, &ghost, SORT_RSS, false), 0);
-	ck_assert_int_gt(proc_compare(&ghost, &live, SORT_PID, true), 0);
+	ck_assert_int_gt(proc_sort_compare(&ghost, &live, SORT_RSS, false), 0);
+	ck_assert_int_lt(proc_sort_compare(&live, &ghost, SORT_RSS, false), 0);
+	ck_assert_int_gt(proc_sort_compare(&ghost, &live, SORT_PID, true), 0);
 }
 END_TEST
 
@@ -185,7 +187,7 @@ START_TEST(sort_is_a_total_order_on_many_rows)
 	}
 	proc_sort(v, N, SORT_RSS, false);
 	for (int i = 1; i < N; i++) {
-		ck_assert_int_le(proc_compare(v[i - 1], v[i], SORT_RSS, false), 0);
+		ck_assert_int_le(proc_sort_compare(v[i - 1], v[i], SORT_RSS, false), 0);
 		bool ka = val_known(v[i - 1]->rss_bytes), kb = val_known(v[i]->rss_bytes);
 		ck_assert(ka || !kb); /* never a known value after an unknown one */
 		if (ka && kb && v[i - 1]->rss_bytes == v[i]->rss_bytes)
@@ -230,34 +232,34 @@ START_TEST(filter_pids_uid_cgroup)
 	b.cgroup = "/a/b";
 	c.cgroup = "/ab";
 	struct proc_filter f = {0};
-	ck_assert(proc_matches(&a, &f) && proc_matches(&b, &f) && proc_matches(&c, &f));
+	ck_assert(proc_filter_matches(&a, &f) && proc_filter_matches(&b, &f) && proc_filter_matches(&c, &f));
 
 	pid_t pids[] = {30, 10};
 	f.pids = pids;
 	f.npids = 2;
-	ck_assert(proc_matches(&a, &f));
-	ck_assert(!proc_matches(&b, &f));
-	ck_assert(proc_matches(&c, &f));
+	ck_assert(proc_filter_matches(&a, &f));
+	ck_assert(!proc_filter_matches(&b, &f));
+	ck_assert(proc_filter_matches(&c, &f));
 	f.npids = 0;
 
 	f.by_uid = true;
 	f.uid = 1000;
-	ck_assert(!proc_matches(&a, &f));
-	ck_assert(proc_matches(&b, &f));
+	ck_assert(!proc_filter_matches(&a, &f));
+	ck_assert(proc_filter_matches(&b, &f));
 	f.uid = 0;
-	ck_assert(proc_matches(&a, &f));
-	ck_assert(!proc_matches(&b, &f));
+	ck_assert(proc_filter_matches(&a, &f));
+	ck_assert(!proc_filter_matches(&b, &f));
 	f.by_uid = false;
 
 	f.cgroup = "/a";
-	ck_assert(proc_matches(&a, &f));
-	ck_assert(proc_matches(&b, &f));
-	ck_assert(!proc_matches(&c, &f));
+	ck_assert(proc_filter_matches(&a, &f));
+	ck_assert(proc_filter_matches(&b, &f));
+	ck_assert(!proc_filter_matches(&c, &f));
 	struct proc_row d = mk(40);
 	d.cgroup = NULL; /* unknown cgroup: not in any subtree */
-	ck_assert(!proc_matches(&d, &f));
+	ck_assert(!proc_filter_matches(&d, &f));
 	f.cgroup = NULL;
-	ck_assert(proc_matches(&d, &f));
+	ck_assert(proc_filter_matches(&d, &f));
 
 	/* all together: pid 20 with uid 1000 in /a */
 	pid_t only[] = {20};
@@ -266,9 +268,9 @@ START_TEST(filter_pids_uid_cgroup)
 	f.by_uid = true;
 	f.uid = 1000;
 	f.cgroup = "/a";
-	ck_assert(proc_matches(&b, &f));
+	ck_assert(proc_filter_matches(&b, &f));
 	f.uid = 0;
-	ck_assert(!proc_matches(&b, &f));
+	ck_assert(!proc_filter_matches(&b, &f));
 }
 END_TEST
 
@@ -281,25 +283,25 @@ START_TEST(filter_text)
 	p.cgroup = "/system.slice/postgresql@15-main.service";
 	struct proc_filter f = {0};
 	f.text = "POSTGRES";
-	ck_assert(proc_matches(&p, &f));
+	ck_assert(proc_filter_matches(&p, &f));
 	f.text = "checkPOINTER";
-	ck_assert(proc_matches(&p, &f)); /* cmdline */
+	ck_assert(proc_filter_matches(&p, &f)); /* cmdline */
 	f.text = "pgsql";
-	ck_assert(proc_matches(&p, &f)); /* user */
+	ck_assert(proc_filter_matches(&p, &f)); /* user */
 	f.text = "15-MAIN";
-	ck_assert(proc_matches(&p, &f)); /* cgroup */
+	ck_assert(proc_filter_matches(&p, &f)); /* cgroup */
 	f.text = "mysql";
-	ck_assert(!proc_matches(&p, &f));
+	ck_assert(!proc_filter_matches(&p, &f));
 	f.text = "";
-	ck_assert(proc_matches(&p, &f)); /* empty search: everything */
+	ck_assert(proc_filter_matches(&p, &f)); /* empty search: everything */
 	/* unknown fields do not crash the search */
 	p.user = NULL;
 	p.cgroup = NULL;
 	p.cmdline = NULL;
 	f.text = "gres";
-	ck_assert(proc_matches(&p, &f));
+	ck_assert(proc_filter_matches(&p, &f));
 	f.text = "pgsql";
-	ck_assert(!proc_matches(&p, &f));
+	ck_assert(!proc_filter_matches(&p, &f));
 }
 END_TEST
 
@@ -311,24 +313,24 @@ START_TEST(filter_kernel_threads_and_ghosts)
 	g.state = PROC_EXITED;
 	o.state = PROC_OOM_KILLED;
 	struct proc_filter f = {0};
-	ck_assert(!proc_matches(&k, &f));
-	ck_assert(!proc_matches(&g, &f));
-	ck_assert(!proc_matches(&o, &f));
-	ck_assert(proc_matches(&live, &f));
+	ck_assert(!proc_filter_matches(&k, &f));
+	ck_assert(!proc_filter_matches(&g, &f));
+	ck_assert(!proc_filter_matches(&o, &f));
+	ck_assert(proc_filter_matches(&live, &f));
 	f.kernel_threads = true;
-	ck_assert(proc_matches(&k, &f));
-	ck_assert(!proc_matches(&g, &f));
+	ck_assert(proc_filter_matches(&k, &f));
+	ck_assert(!proc_filter_matches(&g, &f));
 	f.ghosts = true;
-	ck_assert(proc_matches(&g, &f));
-	ck_assert(proc_matches(&o, &f));
+	ck_assert(proc_filter_matches(&g, &f));
+	ck_assert(proc_filter_matches(&o, &f));
 	f.kernel_threads = false;
-	ck_assert(!proc_matches(&k, &f));
+	ck_assert(!proc_filter_matches(&k, &f));
 	/* the other filters still apply to ghosts */
 	pid_t pids[] = {3};
 	f.pids = pids;
 	f.npids = 1;
-	ck_assert(proc_matches(&g, &f));
-	ck_assert(!proc_matches(&o, &f));
+	ck_assert(proc_filter_matches(&g, &f));
+	ck_assert(!proc_filter_matches(&o, &f));
 }
 END_TEST
 

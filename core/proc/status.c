@@ -1,13 +1,13 @@
 #include "config.h"
-#include "core/proc/parse.h"
+#include "core/proc/status.h"
 
 #include <errno.h>
 #include <stdbool.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "core/model.h"
 #include "core/base/util.h"
+#include "core/model.h"
 
 static int64_t kb_value(const char *p)
 {
@@ -47,7 +47,7 @@ static inline bool key_is_n(const char *line, const char *key, size_t n, const c
  *   Threads:	12
  * Kernel threads have no Vm or Rss lines. VmPMD (4.0–4.14) is added to page tables.
  */
-int status_parse(const char *buf, struct proc_sample *out)
+int proc_status_parse(const char *buf, struct proc_status *out)
 {
 	out->rss_bytes = out->rss_anon_bytes = out->rss_file_bytes = VAL_UNKNOWN;
 	out->rss_shmem_bytes = out->swap_bytes = out->pgtables_bytes = VAL_UNKNOWN;
@@ -127,91 +127,42 @@ int status_parse(const char *buf, struct proc_sample *out)
 	return seen_name && val_known(out->threads) ? 0 : -EINVAL;
 }
 
-/* /proc/PID/stat (fields after the comm are space-separated; starttime is field 22):
- *   2473 (python3) R 2470 2473 2470 0 -1 4194304 ... 0 0 20 0 1 0 6800288 43278336 ...
- * The comm sits between the first '(' and the LAST ')': it may hold spaces and parens.
+/* The Uid: line (real, effective, saved, fs; every kernel since 2.2):
+ *   Uid:	1000	1000	1000	1000
  */
-int stat_parse(const char *buf, struct proc_stat_fields *out)
+int proc_status_parse_euid(const char *buf, uid_t *euid)
 {
-	const char *open = strchr(buf, '(');
-	const char *close = strrchr(buf, ')');
-	if (!open || !close || close < open || close[1] != ' ')
-		return -EINVAL;
-	size_t n = (size_t)(close - open - 1);
-	if (n >= sizeof(out->comm))
-		n = sizeof(out->comm) - 1;
-	memcpy(out->comm, open + 1, n);
-	out->comm[n] = '\0';
-	const char *p = close + 2;
-	out->state = *p;
-	/* fields from 3 (state) on; we want 4 ppid, 9 flags, 22 starttime */
-	int field = 3;
-	int64_t v;
-	while (*p && field < 22) {
-		p = strchr(p, ' ');
-		if (!p)
+	const char *p = strstr(buf, "\nUid:");
+	if (!p) {
+		if (strncmp(buf, "Uid:", 4) != 0)
 			return -EINVAL;
-		p++;
-		field++;
-		if (field == 4 || field == 9 || field == 22) {
-			const char *q = p;
-			if (!util_parse_i64(&q, &v))
-				return -EINVAL;
-			if (field == 4)
-				out->ppid = (pid_t)v;
-			else if (field == 9)
-				out->flags = (unsigned long)v;
-			else
-				out->start_ticks = (uint64_t)v;
-		}
+		p = buf + 4;
+	} else {
+		p += 5;
 	}
-	return field == 22 ? 0 : -EINVAL;
+	int64_t real, eff;
+	if (!util_parse_i64(&p, &real) || !util_parse_i64(&p, &eff) || eff < 0)
+		return -EINVAL;
+	*euid = (uid_t)eff;
+	return 0;
 }
 
-static bool list_has(const char *list, size_t len, const char *word)
-{
-	size_t wl = strlen(word);
-	const char *p = list, *end = list + len;
-	while (p < end) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
-		const char *e = comma ? comma : end;
-		if ((size_t)(e - p) == wl && memcmp(p, word, wl) == 0)
-			return true;
-		p = e + 1;
-	}
-	return false;
-}
-
-/* /proc/PID/cgroup — v1 and hybrid (one line per hierarchy), v2 (one "0::" line):
- *   4:memory:/process_api/e28b193a97dbf141ed54dc4bc764cbbf
- *   3:cpu,cpuacct:/
- *   0::/system.slice/nas-agent.service
- * In a cgroup namespace the paths are relative to the namespace root ("/" inside).
+/* The CapEff: line (hex, 2.6.25+):
+ *   CapEff:	000001fffeffffff
  */
-int proc_cgroup_parse(const char *buf, int version, char *out, size_t cap)
+int proc_status_parse_capeff(const char *buf, uint64_t *capeff)
 {
-	for (const char *p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		const char *c1 = strchr(p, ':');
-		const char *nl = strchr(p, '\n');
-		if (!c1 || (nl && c1 > nl))
-			continue;
-		const char *c2 = strchr(c1 + 1, ':');
-		if (!c2 || (nl && c2 > nl))
-			continue;
-		bool match;
-		if (version == 2)
-			match = (c1 - p == 1 && p[0] == '0' && c2 == c1 + 1);
-		else
-			match = list_has(c1 + 1, (size_t)(c2 - c1 - 1), "memory");
-		if (!match)
-			continue;
-		const char *path = c2 + 1;
-		size_t n = nl ? (size_t)(nl - path) : strlen(path);
-		if (n + 1 > cap)
-			return -ENAMETOOLONG;
-		memcpy(out, path, n);
-		out[n] = '\0';
-		return 0;
-	}
-	return -ENOENT;
+	const char *p = strstr(buf, "CapEff:");
+	if (!p)
+		return -EINVAL;
+	p += 7;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(p, &end, 16);
+	if (end == p || errno)
+		return -EINVAL;
+	*capeff = (uint64_t)v;
+	return 0;
 }

@@ -1,4 +1,4 @@
-/* core/cgroup_discover.h — where the memory controller lives: cgroup v1 `memory`
+/* core/cgroup/hierarchy.h — where the memory controller lives: cgroup v1 `memory`
  * hierarchy, or cgroup v2 with `memory` in the root's cgroup.controllers; on hybrid
  * machines whichever hierarchy holds the controller.
  *
@@ -6,8 +6,8 @@
  * stdout and would corrupt the screen); /proc/self/mountinfo gives the mount root, which
  * in a container without a cgroup namespace is the container's own cgroup. When libcgroup
  * cannot initialise (no /proc/cgroups, odd mounts), mountinfo alone decides. */
-#ifndef OOMTOP_CGROUP_DISCOVER_H
-#define OOMTOP_CGROUP_DISCOVER_H
+#ifndef OOMTOP_CGROUP_HIERARCHY_H
+#define OOMTOP_CGROUP_HIERARCHY_H
 
 #include <limits.h>
 #include <stddef.h>
@@ -21,11 +21,6 @@ struct cgroup_hierarchy {
 
 /* proc_root is "/proc" (mountinfo is read from <proc_root>/self/mountinfo).
  * Always fills *out; returns 0 when found, -ENOENT when not (out->why says why). */
-int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out);
-
-/* Turn a path from /proc/PID/cgroup into a path relative to the mount (what the
- * cgroup rows use): strips mount_root when the path starts with it. Writes into out. */
-void cgroup_path_relative(const struct cgroup_hierarchy *h, const char *proc_path, char *out,
-			  size_t cap);
+int cgroup_hierarchy_discover(const char *proc_root, struct cgroup_hierarchy *out);
 
 #endif

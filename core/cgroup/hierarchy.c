@@ -1,5 +1,5 @@
 #include "config.h"
-#include "core/cgroup/discover.h"
+#include "core/cgroup/hierarchy.h"
 
 #include <errno.h>
 #include <libcgroup.h>
@@ -54,7 +54,7 @@ static bool v2_has_memory(const char *mount)
 	return false;
 }
 
-int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
+int cgroup_hierarchy_discover(const char *proc_root, struct cgroup_hierarchy *out)
 {
 	memset(out, 0, sizeof(*out));
 	strcpy(out->mount_root, "/");
@@ -63,7 +63,7 @@ int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
 	snprintf(path, sizeof(path), "%s/self/mountinfo", proc_root);
 	char *mi = util_slurp(path, NULL);
 	int slurp_errno = errno;
-	struct cgroup_mounts m;
+	struct mountinfo_cgroups m;
 	if (mi) {
 		mountinfo_parse(mi, &m);
 		free(mi);
@@ -103,15 +103,4 @@ int cgroup_discover(const char *proc_root, struct cgroup_hierarchy *out)
 	else
 		snprintf(out->why, sizeof(out->why), "no memory cgroup hierarchy is mounted");
 	return -ENOENT;
-}
-
-void cgroup_path_relative(const struct cgroup_hierarchy *h, const char *proc_path, char *out,
-			  size_t cap)
-{
-	size_t rl = strlen(h->mount_root);
-	if (rl > 1 && strncmp(proc_path, h->mount_root, rl) == 0 &&
-	    (proc_path[rl] == '/' || proc_path[rl] == '\0'))
-		snprintf(out, cap, "%s", proc_path[rl] ? proc_path + rl : "/");
-	else
-		snprintf(out, cap, "%s", proc_path);
 }

@@ -1,18 +1,16 @@
 #include "config.h"
-#include "core/base/textfmt.h"
+#include "core/base/fmt.h"
 
 #include <math.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <math.h>
 #include "core/model.h"
 
 /* printf without printf. The refresh path formats a few numbers per process and row;
  * vsnprintf costs about a microsecond each. These produce the same bytes as printf in
  * the default rounding mode (round half to even on the exact binary value) and return
- * false where they cannot be sure, so the caller falls back to snprintf. */
+ * false where they cannot be sure, so the caller falls back to snprintf (fmt.h). */
 
 static char *put_u64(char *p, uint64_t v, int min_digits)
 {
@@ -47,8 +45,7 @@ static bool round_scaled(double a, int decimals, uint64_t *q)
 	return true;
 }
 
-/* "%.*f" of v into *pp. */
-static bool put_fixed(char **pp, double v, int decimals)
+bool fmt_fixed(char **pp, double v, int decimals)
 {
 	uint64_t q;
 	if (!round_scaled(fabs(v), decimals, &q))
@@ -66,8 +63,7 @@ static bool put_fixed(char **pp, double v, int decimals)
 	return true;
 }
 
-/* "%.6g" of v into *pp, for 1e-4 <= |v| < 1e5 (the fixed-point form of %g). */
-static bool put_g6(char **pp, double v)
+bool fmt_g6(char **pp, double v)
 {
 	double a = fabs(v);
 	if (!(a >= 1e-4 && a < 1e5))
@@ -148,7 +144,7 @@ static void fmt_scaled(char *out, size_t cap, double v, const char *suffix)
 	if (sl < 16) {
 		if (v < 0)
 			*p++ = '-';
-		if (put_fixed(&p, a, u != 0 && a < 9.95 ? 1 : 0)) {
+		if (fmt_fixed(&p, a, u != 0 && a < 9.95 ? 1 : 0)) {
 			if (u != 0)
 				*p++ = units[u];
 			memcpy(p, suffix, sl);
@@ -164,46 +160,48 @@ static void fmt_scaled(char *out, size_t cap, double v, const char *suffix)
 		snprintf(out, cap, "%s%.0f%c%s", sign, a, units[u], suffix);
 }
 
-void fmt_bytes(char *out, size_t cap, int64_t bytes)
+char *fmt_bytes(char *out, size_t cap, int64_t bytes)
 {
 	if (!val_known(bytes)) {
 		emit(out, cap, "-", 1);
-		return;
+		return out;
 	}
 	fmt_scaled(out, cap, (double)bytes, "");
 	/* "512B" reads oddly in a size column: plain digits below 1K */
 	size_t n = strlen(out);
 	if (n && out[n - 1] == 'B')
 		out[n - 1] = '\0';
+	return out;
 }
 
-void fmt_bytes_rate_h(char *out, size_t cap, double bytes_per_s)
+char *fmt_bytes_rate_h(char *out, size_t cap, double bytes_per_s)
 {
 	if (isnan(bytes_per_s)) {
 		emit(out, cap, "-", 1);
-		return;
+		return out;
 	}
 	double h = bytes_per_s * 3600.0;
 	if (fabs(h) < 512.0) {
 		emit(out, cap, "0/h", 3);
-		return;
+		return out;
 	}
 	char tmp[40];
 	tmp[0] = h < 0 ? '-' : '+';
 	fmt_scaled(tmp + 1, sizeof(tmp) - 1, fabs(h), "/h");
 	emit(out, cap, tmp, strlen(tmp));
+	return out;
 }
 
-void fmt_count_rate_h(char *out, size_t cap, double per_s)
+char *fmt_count_rate_h(char *out, size_t cap, double per_s)
 {
 	if (isnan(per_s)) {
 		emit(out, cap, "-", 1);
-		return;
+		return out;
 	}
 	double h = per_s * 3600.0;
 	if (fabs(h) < 0.5) {
 		emit(out, cap, "0/h", 3);
-		return;
+		return out;
 	}
 	double a = fabs(h);
 	char c = h < 0 ? '-' : '+';
@@ -211,24 +209,25 @@ void fmt_count_rate_h(char *out, size_t cap, double per_s)
 	const char *unit = a < 1000 ? "/h" : a < 1e6 ? "K/h" : "M/h";
 	char tmp[48], *p = tmp;
 	*p++ = c;
-	if (put_fixed(&p, shown, 0)) {
+	if (fmt_fixed(&p, shown, 0)) {
 		size_t ul = strlen(unit);
 		memcpy(p, unit, ul);
 		emit(out, cap, tmp, (size_t)(p - tmp) + ul);
-		return;
+		return out;
 	}
 	snprintf(out, cap, "%c%.0f%s", c, shown, unit);
+	return out;
 }
 
-void fmt_duration(char *out, size_t cap, double s)
+char *fmt_duration(char *out, size_t cap, double s)
 {
 	if (isnan(s) || s < 0) {
 		emit(out, cap, "-", 1);
-		return;
+		return out;
 	}
 	if (s > 99.0 * 86400) {
 		snprintf(out, cap, ">99d");
-		return;
+		return out;
 	}
 	long t = lround(s);
 	if (t < 60)
@@ -239,158 +238,14 @@ void fmt_duration(char *out, size_t cap, double s)
 		snprintf(out, cap, "%ldh%02ldm", t / 3600, (t % 3600) / 60);
 	else
 		snprintf(out, cap, "%ldd%02ldh", t / 86400, (t % 86400) / 3600);
+	return out;
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. Rejects overlongs,
- * surrogates and code points above U+10FFFF. *cp gets the code point. */
-static size_t utf8_len(const unsigned char *s, size_t avail, unsigned *cp)
+char *fmt_count(char *out, size_t cap, int64_t v)
 {
-	unsigned c = s[0];
-	size_t n;
-	unsigned min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xe0) == 0xc0) {
-		n = 2;
-		min = 0x80;
-		*cp = c & 0x1f;
-	} else if ((c & 0xf0) == 0xe0) {
-		n = 3;
-		min = 0x800;
-		*cp = c & 0x0f;
-	} else if ((c & 0xf8) == 0xf0) {
-		n = 4;
-		min = 0x10000;
-		*cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n > avail)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	if (*cp < min || *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
-void text_sanitize(struct strbuf *sb, const char *s, size_t max_bytes)
-{
-	if (!s) {
-		sb_putc(sb, '-');
-		return;
-	}
-	const unsigned char *p = (const unsigned char *)s;
-	size_t full = strlen(s), len = full;
-	bool cut = max_bytes && len > max_bytes;
-	if (cut)
-		len = max_bytes;
-	size_t i = 0;
-	while (i < len) {
-		/* printable ASCII goes through as it is, in one copy */
-		size_t run = i;
-		while (run < len && p[run] >= 0x20 && p[run] < 0x7f)
-			run++;
-		if (run > i) {
-			sb_putn(sb, (const char *)p + i, run - i);
-			i = run;
-			continue;
-		}
-		unsigned cp;
-		/* decode against the whole string: a character that straddles the cut is
-		 * dropped, not shown as invalid bytes */
-		size_t n = utf8_len(p + i, full - i, &cp);
-		if (i + (n ? n : 1) > len)
-			break;
-		if (n == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-			if (n == 0)
-				n = 1;
-			for (size_t k = 0; k < n; k++)
-				sb_printf(sb, "\\x%02x", p[i + k]);
-		} else {
-			sb_putn(sb, (const char *)p + i, n);
-		}
-		i += n;
-	}
-	if (cut)
-		sb_puts(sb, "...");
-}
-
-void json_string(struct strbuf *sb, const char *s)
-{
-	if (!s) {
-		sb_puts(sb, "null");
-		return;
-	}
-	sb_putc(sb, '"');
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen((const char *)p), i = 0;
-	while (i < len) {
-		/* printable ASCII other than '"' and '\\' needs no escape: one copy */
-		size_t run = i;
-		while (run < len && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' && p[run] != '\\')
-			run++;
-		if (run > i) {
-			sb_putn(sb, (const char *)p + i, run - i);
-			i = run;
-			continue;
-		}
-		unsigned cp;
-		size_t n = utf8_len(p + i, len - i, &cp);
-		if (n == 0) {
-			sb_puts(sb, "\\ufffd");
-			i++;
-			continue;
-		}
-		switch (cp) {
-		case '"': sb_puts(sb, "\\\""); break;
-		case '\\': sb_puts(sb, "\\\\"); break;
-		case '\n': sb_puts(sb, "\\n"); break;
-		case '\t': sb_puts(sb, "\\t"); break;
-		case '\r': sb_puts(sb, "\\r"); break;
-		default:
-			/* C1 too: valid raw in JSON, but U+009B is a CSI to some terminals
-			 * that show the output (jq, less -r) */
-			if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-				sb_printf(sb, "\\u%04x", cp);
-			else
-				sb_putn(sb, (const char *)p + i, n);
-		}
-		i += n;
-	}
-	sb_putc(sb, '"');
-}
-
-void json_i64(struct strbuf *sb, int64_t v)
-{
-	if (val_known(v))
-		sb_put_i64(sb, v);
+	if (!val_known(v))
+		snprintf(out, cap, "-");
 	else
-		sb_puts(sb, "null");
-}
-
-void json_double(struct strbuf *sb, double v)
-{
-	char tmp[64], *p = tmp;
-	if (isnan(v) || isinf(v)) {
-		sb_puts(sb, "null");
-	} else if (v == floor(v) && fabs(v) < 1e15) {
-		if (v == 0 && signbit(v))
-			sb_puts(sb, "-0"); /* what %.0f prints */
-		else
-			sb_put_i64(sb, (int64_t)v);
-	} else if (fabs(v) >= 1e5) { /* unix times: keep the milliseconds, not 6 digits */
-		if (put_fixed(&p, v, 3))
-			sb_putn(sb, tmp, (size_t)(p - tmp));
-		else
-			sb_printf(sb, "%.3f", v);
-	} else if (put_g6(&p, v)) {
-		sb_putn(sb, tmp, (size_t)(p - tmp));
-	} else {
-		sb_printf(sb, "%.6g", v);
-	}
+		snprintf(out, cap, "%lld", (long long)v);
+	return out;
 }

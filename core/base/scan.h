@@ -1,0 +1,32 @@
+/* core/base/scan.h — reading text by hand, without the C library's locale: a prefix test,
+ * digit values, and scanners over a bounded buffer [*pp, end) that advance *pp only when
+ * they succeed (the kernel-log decoders in core/klog/ are built from them). Pure. */
+#ifndef OOMTOP_SCAN_H
+#define OOMTOP_SCAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* '0'..'9' only, whatever the locale. */
+static inline bool scan_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* True when the NUL-terminated s begins with prefix. */
+bool scan_starts(const char *s, const char *prefix);
+
+/* 0..15 for 0-9, a-f, A-F; -1 for any other c. */
+int scan_hex_digit(int c);
+
+/* An unsigned decimal at *pp (no sign, no blanks), saturating at UINT64_MAX. False when
+ * no digit is there. */
+bool scan_u64(const char **pp, const char *end, uint64_t *out);
+
+/* The literal lit at *pp; false (and *pp unchanged) when it is not there in full. */
+bool scan_lit(const char **pp, const char *end, const char *lit);
+
+/* p moved past spaces and tabs, not beyond end. */
+const char *scan_blanks(const char *p, const char *end);
+
+#endif

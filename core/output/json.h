@@ -1,0 +1,12 @@
+/* core/output/json.h — a snapshot as one JSON object on one line (DESIGN §4: exact field
+ * names, null for unknown values). Pure. */
+#ifndef OOMTOP_OUTPUT_JSON_H
+#define OOMTOP_OUTPUT_JSON_H
+
+#include "core/base/strbuf.h"
+#include "core/output/output.h"
+
+/* Append the object for v to sb, with its trailing newline. */
+void output_json(struct strbuf *sb, const struct output_view *v);
+
+#endif
