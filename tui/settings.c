@@ -212,8 +212,16 @@ int settings_load(struct settings *s, theme_report_fn report, void *ud)
 		return 0;
 	size_t len;
 	char *buf = util_slurp(path, &len);
-	if (!buf)
-		return errno == ENOENT ? 0 : -errno;
+	if (!buf) {
+		int e = errno;
+		/* a config directory we may not enter (another user's HOME: sudo -u nobody keeps
+		 * HOME=/root) holds no settings of ours: as if there were none. A file of ours
+		 * that cannot be read is a problem to report. */
+		char dir[4096];
+		if (e == EACCES && config_dir(dir, sizeof(dir)) && faccessat(AT_FDCWD, dir, X_OK, AT_EACCESS) != 0)
+			return 0;
+		return e == ENOENT ? 0 : -e;
+	}
 	int problems = settings_parse(s, buf, path, report, ud);
 	free(buf);
 	return problems;
