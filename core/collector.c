@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/estimate/badness.h"
+#include "core/estimate/cgroup_eta.h"
 #include "core/cgroup/hierarchy.h"
 #include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
@@ -36,13 +37,15 @@ struct collector {
 	struct snapshot snap;
 	size_t cap_procs, cap_cgroups;
 	char notes[SNAPSHOT_MAX_NOTES][400];
-	struct leak_series available_hist; /* MemAvailable */
+	struct leak_series available_hist; /* MemAvailable (+ what the ZFS ARC gives back) */
 	struct oom_log *oom_log;           /* NULL when the kernel log cannot be read */
 	char oom_log_why[400];             /* ... and why, shown as a note */
 	char extra_note[256];              /* cfg.extra_note, copied */
 	int hidepid;                       /* enum mountinfo_hidepid of proc_root, -1 unknown */
 	int64_t prev_oom_kills;
 	double last_oom_kill_unix_s;
+	uint64_t kills_seen;               /* oom_log_total() at the last refresh */
+	double start_boot_s;               /* uptime at the first refresh: older kills are history */
 };
 
 void collector_config_defaults(struct collector_config *cfg)
@@ -119,6 +122,7 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 	c->hidepid = read_hidepid(c->proc_root);
 	c->prev_oom_kills = VAL_UNKNOWN;
 	c->last_oom_kill_unix_s = NAN;
+	c->start_boot_s = NAN;
 
 	if (cfg->cgroup_root) {
 		c->hier.version = cfg->cgroup_version;
@@ -174,6 +178,13 @@ static void __attribute__((format(printf, 2, 3))) add_note(struct collector *c, 
 	s->nnotes++;
 }
 
+static struct slope push_and_estimate(struct leak_series *h, int64_t t_ms, int64_t value, double window_s)
+{
+	if (val_known(value))
+		leak_push(h, t_ms, (double)value, window_s);
+	return leak_estimate(h, t_ms, window_s);
+}
+
 static void collect_cgroups(struct collector *c, int64_t t_ms)
 {
 	struct snapshot *s = &c->snap;
@@ -188,24 +199,21 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	struct cgroup_tree_entry *ents = cgroup_tree_entries(c->cgroups, &n);
 	if (!util_grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
 		return;
+	double w = c->cfg.window_s;
 	for (size_t i = 0; i < n; i++) {
 		struct cgroup_tree_entry *e = &ents[i];
-		if (val_known(e->row.usage_bytes))
-			leak_push(&e->usage_hist, t_ms, (double)e->row.usage_bytes, c->cfg.window_s);
 		s->cgroups[i] = e->row;
-		s->cgroups[i].usage_slope = leak_estimate(&e->usage_hist, t_ms, c->cfg.window_s);
+		s->cgroups[i].usage_slope = push_and_estimate(&e->usage_hist, t_ms, e->row.usage_bytes, w);
+		s->cgroups[i].working_set_slope =
+			push_and_estimate(&e->working_set_hist, t_ms, e->row.working_set_bytes, w);
 		s->cgroups[i].nprocs = 0;
 		s->cgroups[i].next_victim_pid = 0;
 	}
 	s->ncgroups = n;
 	cgroup_tree_effective_limits(s->cgroups, n);
-	for (size_t i = 0; i < n; i++) {
-		struct cgroup_row *r = &s->cgroups[i];
-		r->eta_to_limit_s = NAN;
-		if (val_known(r->usage_bytes) && val_known(r->effective_limit_bytes))
-			r->eta_to_limit_s = leak_eta_s((double)r->usage_bytes, (double)r->effective_limit_bytes,
-						       r->usage_slope);
-	}
+	cgroup_eta_compute(s->cgroups, n);
+	if (c->hier.version == 1 && s->seq == 1)
+		add_note(c, "%s", "cgroup v1 has no per-cgroup memory pressure (PSI): only the system's is shown");
 }
 
 /* Count each live user-space process in its cgroup and every ancestor. A process whose
@@ -318,30 +326,79 @@ static void link_victims(struct collector *c)
 	}
 }
 
-static void collect_events(struct collector *c)
+/* A kill that happened while we watch is a discontinuity: the growth before it is the
+ * dead process's. The series of the victim's cgroup, of the cgroup whose limit was hit,
+ * and of their ancestors start afresh; after a global kill the system's too. (A cgroup's
+ * own oom_kill counter rising does the same in cgroup_tree_refresh; the system's kill
+ * counter rising without a kernel-log event to say where counts as global.) */
+static bool kill_is_global(const struct oom_event *ev)
+{
+	if (ev->constraint)
+		return strcmp(ev->constraint, "CONSTRAINT_NONE") == 0;
+	return !ev->oom_memcg;
+}
+
+static bool restart_after_kills(struct collector *c, const struct oom_event *evs, size_t n, uint64_t total)
+{
+	uint64_t fresh = total - c->kills_seen;
+	c->kills_seen = total;
+	bool global = false;
+	for (size_t k = fresh < n ? n - (size_t)fresh : 0; k < n; k++) {
+		const struct oom_event *ev = &evs[k];
+		if (isnan(ev->boot_s) || isnan(c->start_boot_s) || ev->boot_s < c->start_boot_s)
+			continue; /* before we started, or from a saved log: history, not now */
+		if (kill_is_global(ev))
+			global = true;
+		const char *paths[2] = {ev->task_memcg, ev->oom_memcg};
+		for (int j = 0; j < 2 && c->cgroups; j++)
+			if (paths[j])
+				cgroup_tree_restart_series(c->cgroups, cgroup_tree_find(c->cgroups, paths[j]));
+	}
+	if (global)
+		leak_reset(&c->available_hist);
+	return fresh > 0;
+}
+
+/* Reads the kernel log's new records (never blocks) before anything is sampled, so a kill
+ * restarts the series it ended before the next sample is pushed. Returns whether the log
+ * told of a new kill. */
+static bool poll_events(struct collector *c)
 {
 	struct snapshot *s = &c->snap;
 	s->events = NULL;
 	s->nevents = 0;
 	s->events_unavailable = NULL;
 	if (!c->oom_log) {
-		if (c->cfg.follow_kmsg && c->oom_log_why[0])
+		if (c->cfg.follow_kmsg && c->oom_log_why[0]) {
 			s->events_unavailable = c->oom_log_why;
-		if (c->cfg.follow_kmsg && c->oom_log_why[0])
 			add_note(c, "%s", c->oom_log_why);
-		return;
+		}
+		return false;
 	}
 	int rc = oom_log_poll(c->oom_log);
 	if (rc < 0)
 		add_note(c, "kernel log: %s", strerror(-rc));
 	s->events = oom_log_events(c->oom_log, &s->nevents);
+	bool told = restart_after_kills(c, s->events, s->nevents, oom_log_total(c->oom_log));
 	if (s->nevents) {
 		double t = s->events[s->nevents - 1].time_unix_s;
 		if (!isnan(t) && (isnan(c->last_oom_kill_unix_s) || t > c->last_oom_kill_unix_s))
 			c->last_oom_kill_unix_s = t;
-		s->sys.last_oom_kill_unix_s = c->last_oom_kill_unix_s;
 	}
-	link_victims(c);
+	return told;
+}
+
+/* Whether some cgroup's own oom_kill count rose at this refresh. */
+static bool cgroup_kill_seen(const struct collector *c)
+{
+	if (!c->cgroups)
+		return false;
+	size_t n;
+	const struct cgroup_tree_entry *e = cgroup_tree_entries(c->cgroups, &n);
+	for (size_t i = 0; i < n; i++)
+		if (e[i].oom_kill_seen)
+			return true;
+	return false;
 }
 
 int collector_refresh(struct collector *c)
@@ -370,27 +427,36 @@ int collector_refresh(struct collector *c)
 		add_note(c, "cannot read %s/meminfo", c->proc_root);
 	if (m->mem_available_estimated)
 		add_note(c, "%s", "MemAvailable estimated (kernel older than 3.14)");
+	bool counter_rose = false;
 	if (val_known(m->oom_kills)) {
-		if (val_known(c->prev_oom_kills) && m->oom_kills > c->prev_oom_kills)
+		counter_rose = val_known(c->prev_oom_kills) && m->oom_kills > c->prev_oom_kills;
+		if (counter_rose)
 			c->last_oom_kill_unix_s = now;
 		c->prev_oom_kills = m->oom_kills;
 	}
+	if (isnan(c->start_boot_s))
+		c->start_boot_s = s->uptime_s;
+	bool told = poll_events(c);
 	m->last_oom_kill_unix_s = c->last_oom_kill_unix_s;
+
+	collect_cgroups(c, t_ms);
+	/* the kill counter moved and neither the log nor a cgroup's counter says where: global */
+	if (counter_rose && !told && !cgroup_kill_seen(c))
+		leak_reset(&c->available_hist);
 	m->available = (struct slope){NAN, NAN};
 	m->eta_exhaustion_s = NAN;
-	if (val_known(m->mem_available_bytes)) {
-		leak_push(&c->available_hist, t_ms, (double)m->mem_available_bytes, c->cfg.window_s);
+	if (val_known(m->available_bytes)) {
+		leak_push(&c->available_hist, t_ms, (double)m->available_bytes, c->cfg.window_s);
 		m->available = leak_estimate(&c->available_hist, t_ms, c->cfg.window_s);
-		m->eta_exhaustion_s = leak_eta_down_s((double)m->mem_available_bytes, 0.0, m->available);
+		m->eta_exhaustion_s = leak_eta_down_s((double)m->available_bytes, 0.0, m->available);
 	}
 	m->next_victim_pid = 0;
 
-	collect_cgroups(c, t_ms);
 	proc_table_set_totals(c->procs, m->mem_total_bytes, m->swap_total_bytes);
 	collect_procs(c, t_ms, now);
 	if (c->cgroups)
 		count_cgroup_procs(c);
-	collect_events(c);
+	link_victims(c);
 	note_privileges(c);
 	if (badness_mark_victims(s) != 0)
 		add_note(c, "%s", "next OOM victims not computed: out of memory");

@@ -40,8 +40,15 @@ struct sys_mem {
 	double psi_full_avg10;
 	int64_t oom_kills;        /* /proc/vmstat oom_kill since boot; unknown before 4.13 */
 	double last_oom_kill_unix_s; /* when the counter last moved, or the newest logged kill; NAN */
-	struct slope available;   /* slope of MemAvailable (negative = shrinking) */
-	double eta_exhaustion_s;  /* seconds until MemAvailable reaches 0 at that slope; NAN */
+	/* ZFS (/proc/spl/kstat/zfs/arcstats): the ARC lives outside MemAvailable although it
+	 * shrinks under pressure down to c_min; unknown without ZFS */
+	int64_t zfs_arc_size_bytes;
+	int64_t zfs_arc_reclaimable_bytes; /* max(0, size - c_min) */
+	/* what the kernel can still hand out: MemAvailable + zfs_arc_reclaimable (when known);
+	 * the slope and the ETA are computed on it */
+	int64_t available_bytes;
+	struct slope available;   /* slope of available_bytes (negative = shrinking) */
+	double eta_exhaustion_s;  /* seconds until available_bytes reaches 0 at that slope; NAN */
 	pid_t next_victim_pid;    /* the global OOM killer's choice now; 0 = unknown */
 };
 
@@ -94,11 +101,27 @@ struct cgroup_row {
 	int64_t effective_limit_bytes; /* tightest limit on the path to the root; unknown = none */
 	int64_t swap_bytes;  /* v2 memory.swap.current, v1 memsw.usage - usage */
 	int64_t oom_kills;   /* v2 memory.events oom_kill, v1 memory.oom_control oom_kill */
-	double psi_some_avg10; /* v2 memory.pressure; NAN elsewhere */
+	int64_t high_events; /* v2 memory.events high: times over memory.high (reclaimed, throttled) */
+	int64_t max_events;  /* v2 memory.events max: times at memory.max (reclaim before an OOM) */
+	bool throttled;      /* over memory.high now, or its `high` count rose since the last refresh */
+	double psi_some_avg10, psi_full_avg10; /* v2 memory.pressure; NAN elsewhere */
 	int64_t nprocs;      /* processes in this cgroup and below, from the process table */
 
-	struct slope usage_slope; /* bytes/s */
-	double eta_to_limit_s;    /* until usage reaches effective_limit at usage_slope; NAN */
+	/* The breakdown (memory.stat; v1 total_*: this cgroup and below), bytes. The working set
+	 * is usage - inactive file, as the kubelet defines it: the page cache the kernel would
+	 * reclaim first is left out, so a cgroup full of cache is not "at its limit". */
+	int64_t working_set_bytes;
+	int64_t anon_bytes, file_bytes, file_inactive_bytes, shmem_bytes;
+	int64_t kernel_bytes; /* v2 kernel (or its parts), v1 memory.kmem.usage_in_bytes */
+	int64_t sock_bytes;   /* v2 sock, v1 memory.kmem.tcp.usage_in_bytes */
+
+	struct slope usage_slope;       /* bytes/s */
+	struct slope working_set_slope; /* bytes/s: the pressure that grows */
+	/* The limit that will be hit first: this cgroup's or an ancestor's (the OOM happens where
+	 * the limit is hit, at that cgroup's working set and slope). -1 without a limit; with a
+	 * limit but no slope yet, the cgroup of the effective (smallest) limit. */
+	int limited_by;
+	double eta_to_limit_s;    /* until limited_by's working set reaches its limit; NAN */
 	pid_t next_victim_pid;    /* the memcg OOM killer's choice in this scope; 0 = unknown/none */
 };
 

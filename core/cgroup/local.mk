@@ -6,4 +6,5 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/path.c %reldir%/path.h \
 	%reldir%/name.c %reldir%/name.h \
 	%reldir%/value.c %reldir%/value.h \
+	%reldir%/stat.c %reldir%/stat.h \
 	%reldir%/tree.c %reldir%/tree.h

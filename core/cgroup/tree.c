@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/cgroup/name.h"
+#include "core/cgroup/stat.h"
 #include "core/cgroup/value.h"
 #include "core/sys/psi.h"
 #include "core/base/util.h"
@@ -70,28 +71,53 @@ static int64_t read_value(int dirfd, const char *file, bool limit)
 	return util_parse_i64(&p, &v) ? v : VAL_UNKNOWN;
 }
 
-static int64_t read_keyed(int dirfd, const char *file, const char *key)
+/* memory.stat, and on v1 the kernel-memory files: into the row's breakdown. */
+static void read_breakdown(const struct cgroup_tree *t, int dirfd, struct cgroup_row *r)
 {
-	char buf[1024];
-	if (util_read_file_at(dirfd, file, buf, sizeof(buf)) <= 0)
-		return VAL_UNKNOWN;
-	return cgroup_value_parse_keyed(buf, key);
+	char buf[8192]; /* v1 memory.stat is ~2.5 KiB, v2 ~1.5 KiB */
+	struct cgroup_stat st;
+	if (util_read_file_at(dirfd, "memory.stat", buf, sizeof(buf)) <= 0 ||
+	    cgroup_stat_parse(buf, t->version, &st) != 0)
+		st = (struct cgroup_stat){VAL_UNKNOWN, VAL_UNKNOWN, VAL_UNKNOWN, VAL_UNKNOWN, VAL_UNKNOWN,
+		                          VAL_UNKNOWN};
+	if (t->version == 1) {
+		st.kernel_bytes = read_value(dirfd, "memory.kmem.usage_in_bytes", false);
+		st.sock_bytes = read_value(dirfd, "memory.kmem.tcp.usage_in_bytes", false);
+	}
+	r->anon_bytes = st.anon_bytes;
+	r->file_bytes = st.file_bytes;
+	r->file_inactive_bytes = st.file_inactive_bytes;
+	r->shmem_bytes = st.shmem_bytes;
+	r->kernel_bytes = st.kernel_bytes;
+	r->sock_bytes = st.sock_bytes;
 }
 
-static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_row *r)
+/* The values of one refresh. e carries the previous refresh's row of the same path (or is
+ * fresh: stat_usage_bytes unknown), so the breakdown can be kept when it need not be
+ * read again, and the counters compared. */
+static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_tree_entry *e, bool had_prev,
+			unsigned stagger)
 {
+	struct cgroup_row *r = &e->row;
+	int64_t prev_kills = had_prev ? r->oom_kills : VAL_UNKNOWN;
+	int64_t prev_high = had_prev ? r->high_events : VAL_UNKNOWN;
 	r->high_bytes = VAL_UNKNOWN;
-	r->psi_some_avg10 = NAN;
+	r->high_events = r->max_events = VAL_UNKNOWN;
+	r->psi_some_avg10 = r->psi_full_avg10 = NAN;
 	if (t->version == 2) {
 		r->usage_bytes = read_value(dirfd, "memory.current", false);
 		r->limit_bytes = read_value(dirfd, "memory.max", true);
 		r->high_bytes = read_value(dirfd, "memory.high", true);
 		r->swap_bytes = read_value(dirfd, "memory.swap.current", false);
-		r->oom_kills = read_keyed(dirfd, "memory.events", "oom_kill");
-		char buf[512];
-		double full;
+		char buf[1024];
+		r->oom_kills = VAL_UNKNOWN;
+		if (util_read_file_at(dirfd, "memory.events", buf, sizeof(buf)) > 0) {
+			r->oom_kills = cgroup_value_parse_keyed(buf, "oom_kill");
+			r->high_events = cgroup_value_parse_keyed(buf, "high");
+			r->max_events = cgroup_value_parse_keyed(buf, "max");
+		}
 		if (util_read_file_at(dirfd, "memory.pressure", buf, sizeof(buf)) > 0)
-			psi_parse(buf, &r->psi_some_avg10, &full);
+			psi_parse(buf, &r->psi_some_avg10, &r->psi_full_avg10);
 	} else {
 		r->usage_bytes = read_value(dirfd, "memory.usage_in_bytes", false);
 		r->limit_bytes = read_value(dirfd, "memory.limit_in_bytes", true);
@@ -99,8 +125,29 @@ static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_ro
 		r->swap_bytes = VAL_UNKNOWN;
 		if (val_known(memsw) && val_known(r->usage_bytes))
 			r->swap_bytes = memsw > r->usage_bytes ? memsw - r->usage_bytes : 0;
-		r->oom_kills = read_keyed(dirfd, "memory.oom_control", "oom_kill");
+		char buf[256];
+		r->oom_kills = VAL_UNKNOWN;
+		if (util_read_file_at(dirfd, "memory.oom_control", buf, sizeof(buf)) > 0)
+			r->oom_kills = cgroup_value_parse_keyed(buf, "oom_kill");
 	}
+	e->oom_kill_seen = val_known(prev_kills) && val_known(r->oom_kills) && r->oom_kills > prev_kills;
+	r->throttled = val_known(r->high_bytes) &&
+	               ((val_known(prev_high) && val_known(r->high_events) && r->high_events > prev_high) ||
+	                (val_known(r->usage_bytes) && r->usage_bytes >= r->high_bytes));
+
+	/* the breakdown: when usage moved, when it was never read, and every STAT_EVERY */
+	int64_t moved = val_known(r->usage_bytes) && val_known(e->stat_usage_bytes)
+	                    ? r->usage_bytes - e->stat_usage_bytes : INT64_MAX;
+	if (moved < 0)
+		moved = -moved;
+	e->stat_age++;
+	if (!val_known(e->stat_usage_bytes) || moved > CGROUP_TREE_STAT_MOVE_BYTES ||
+	    (e->stat_age + stagger) % CGROUP_TREE_STAT_EVERY == 0) {
+		read_breakdown(t, dirfd, r);
+		e->stat_usage_bytes = r->usage_bytes;
+		e->stat_age = 0;
+	}
+	r->working_set_bytes = cgroup_stat_working_set(r->usage_bytes, r->file_inactive_bytes);
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -155,24 +202,33 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 		t->n--;
 		return;
 	}
-	e->row.version = t->version;
-	e->row.depth = depth;
-	e->row.parent = parent;
-	e->row.usage_slope = (struct slope){NAN, NAN};
-	e->row.effective_limit_bytes = VAL_UNKNOWN; /* the snapshot computes these two */
-	e->row.nprocs = VAL_UNKNOWN;
-	e->row.eta_to_limit_s = NAN;
 	int o = t->old_by_path ? find_by_path(t->old, t->old_by_path, t->nold, path) : -1;
 	if (o >= 0) {
-		e->row.name = t->old[o].row.name;
+		/* the same cgroup as last time: its row (for the breakdown and the counters),
+		 * name and histories carry over */
+		const char *p = e->row.path;
+		*e = t->old[o];
+		e->row.path = p;
 		t->old[o].row.name = NULL; /* moved */
-		e->usage_hist = t->old[o].usage_hist;
 	} else {
 		char name[256];
 		cgroup_name_readable(path, name, sizeof(name));
 		e->row.name = strdup(name);
+		e->stat_usage_bytes = VAL_UNKNOWN;
+		e->row.file_inactive_bytes = VAL_UNKNOWN;
+		e->row.anon_bytes = e->row.file_bytes = e->row.shmem_bytes = VAL_UNKNOWN;
+		e->row.kernel_bytes = e->row.sock_bytes = VAL_UNKNOWN;
 	}
-	read_values(t, dirfd, &e->row);
+	e->row.version = t->version;
+	e->row.depth = depth;
+	e->row.parent = parent;
+	e->row.usage_slope = e->row.working_set_slope = (struct slope){NAN, NAN};
+	e->row.effective_limit_bytes = VAL_UNKNOWN; /* the collector computes these */
+	e->row.nprocs = VAL_UNKNOWN;
+	e->row.limited_by = -1;
+	e->row.eta_to_limit_s = NAN;
+	e->row.next_victim_pid = 0;
+	read_values(t, dirfd, e, o >= 0, (unsigned)self);
 	(void)t_ms;
 
 	if (depth >= CGROUP_MAX_DEPTH)
@@ -245,6 +301,9 @@ int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms)
 
 	walk(t, rootfd, "/", 0, -1, t_ms);
 	close(rootfd);
+	for (size_t i = 0; i < t->n; i++)
+		if (t->ents[i].oom_kill_seen)
+			cgroup_tree_restart_series(t, (int)i);
 
 	t->by_path = malloc((t->n ? t->n : 1) * sizeof(size_t));
 	if (t->by_path) {
@@ -260,6 +319,14 @@ struct cgroup_tree_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n)
 {
 	*n = t->n;
 	return t->ents;
+}
+
+void cgroup_tree_restart_series(struct cgroup_tree *t, int i)
+{
+	for (; i >= 0 && (size_t)i < t->n; i = t->ents[i].row.parent) {
+		leak_reset(&t->ents[i].usage_hist);
+		leak_reset(&t->ents[i].working_set_hist);
+	}
 }
 
 int cgroup_tree_find(const struct cgroup_tree *t, const char *path)

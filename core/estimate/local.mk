@@ -2,4 +2,5 @@
 # kernel's next OOM victim (badness).
 liboomtop_core_a_SOURCES += \
 	%reldir%/leak.c %reldir%/leak.h \
+	%reldir%/cgroup_eta.c %reldir%/cgroup_eta.h \
 	%reldir%/badness.c %reldir%/badness.h

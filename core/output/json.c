@@ -57,7 +57,7 @@ static void json_proc(struct strbuf *sb, const struct proc_row *p)
 	sb_putc(sb, '}');
 }
 
-static void json_cgroup(struct strbuf *sb, const struct cgroup_row *c)
+static void json_cgroup(struct strbuf *sb, const struct snapshot *s, const struct cgroup_row *c)
 {
 	sb_putc(sb, '{');
 	key(sb, "path", true), json_write_string(sb, c->path);
@@ -67,12 +67,27 @@ static void json_cgroup(struct strbuf *sb, const struct cgroup_row *c)
 	key(sb, "limit", false), json_write_i64(sb, c->limit_bytes);
 	key(sb, "high", false), json_write_i64(sb, c->high_bytes);
 	key(sb, "effective_limit", false), json_write_i64(sb, c->effective_limit_bytes);
+	bool lb = c->limited_by >= 0 && (size_t)c->limited_by < s->ncgroups;
+	key(sb, "limited_by", false), json_write_string(sb, lb ? s->cgroups[c->limited_by].path : NULL);
+	key(sb, "working_set", false), json_write_i64(sb, c->working_set_bytes);
+	key(sb, "anon", false), json_write_i64(sb, c->anon_bytes);
+	key(sb, "file", false), json_write_i64(sb, c->file_bytes);
+	key(sb, "file_inactive", false), json_write_i64(sb, c->file_inactive_bytes);
+	key(sb, "shmem", false), json_write_i64(sb, c->shmem_bytes);
+	key(sb, "kernel", false), json_write_i64(sb, c->kernel_bytes);
+	key(sb, "sock", false), json_write_i64(sb, c->sock_bytes);
 	key(sb, "swap", false), json_write_i64(sb, c->swap_bytes);
 	key(sb, "oom_kills", false), json_write_i64(sb, c->oom_kills);
+	key(sb, "high_events", false), json_write_i64(sb, c->high_events);
+	key(sb, "max_events", false), json_write_i64(sb, c->max_events);
+	key(sb, "throttled", false), sb_puts(sb, c->throttled ? "true" : "false");
 	key(sb, "psi_some_avg10", false), json_write_double(sb, c->psi_some_avg10);
+	key(sb, "psi_full_avg10", false), json_write_double(sb, c->psi_full_avg10);
 	key(sb, "nprocs", false), json_write_i64(sb, c->nprocs);
 	key(sb, "usage_slope", false), json_write_double(sb, c->usage_slope.per_s);
 	key(sb, "usage_slope_fit", false), json_write_double(sb, c->usage_slope.fit);
+	key(sb, "working_set_slope", false), json_write_double(sb, c->working_set_slope.per_s);
+	key(sb, "working_set_slope_fit", false), json_write_double(sb, c->working_set_slope.fit);
 	key(sb, "eta_to_limit", false), json_write_double(sb, c->eta_to_limit_s);
 	key(sb, "next_victim_pid", false), pid_or_null(sb, c->next_victim_pid);
 	sb_putc(sb, '}');
@@ -83,7 +98,8 @@ void output_json(struct strbuf *sb, const struct output_view *v)
 	const struct snapshot *s = v->snap;
 	const struct sys_mem *m = &s->sys;
 	sb_putc(sb, '{');
-	key(sb, "time", true), json_write_double(sb, s->time_unix_s);
+	key(sb, "schema", true), json_write_i64(sb, OUTPUT_JSON_SCHEMA);
+	key(sb, "time", false), json_write_double(sb, s->time_unix_s);
 	key(sb, "uptime", false), json_write_double(sb, s->uptime_s);
 	key(sb, "system", false);
 	sb_putc(sb, '{');
@@ -95,6 +111,8 @@ void output_json(struct strbuf *sb, const struct output_view *v)
 	key(sb, "psi_some_avg10", false), json_write_double(sb, m->psi_some_avg10);
 	key(sb, "psi_full_avg10", false), json_write_double(sb, m->psi_full_avg10);
 	key(sb, "oom_kills", false), json_write_i64(sb, m->oom_kills);
+	key(sb, "zfs_arc_size", false), json_write_i64(sb, m->zfs_arc_size_bytes);
+	key(sb, "zfs_arc_reclaimable", false), json_write_i64(sb, m->zfs_arc_reclaimable_bytes);
 	key(sb, "available_slope", false), json_write_double(sb, m->available.per_s);
 	key(sb, "eta_to_exhaustion", false), json_write_double(sb, m->eta_exhaustion_s);
 	key(sb, "next_victim_pid", false), pid_or_null(sb, m->next_victim_pid);
@@ -104,7 +122,7 @@ void output_json(struct strbuf *sb, const struct output_view *v)
 	for (size_t i = 0; i < s->ncgroups; i++) {
 		if (i)
 			sb_putc(sb, ',');
-		json_cgroup(sb, &s->cgroups[i]);
+		json_cgroup(sb, s, &s->cgroups[i]);
 	}
 	sb_putc(sb, ']');
 	key(sb, "processes", false);

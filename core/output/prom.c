@@ -57,7 +57,11 @@ static void sys_gauge_d(struct strbuf *sb, const char *name, const char *help, d
 	value_dbl(sb, v);
 }
 
-enum cg_field { CG_USAGE, CG_LIMIT, CG_EFFLIM, CG_SWAP, CG_OOM, CG_NPROCS, CG_SLOPE, CG_ETA };
+enum cg_field {
+	CG_USAGE, CG_WSET, CG_ANON, CG_FILE, CG_FILE_INACTIVE, CG_SHMEM, CG_KERNEL, CG_SOCK, CG_LIMIT, CG_HIGH,
+	CG_EFFLIM, CG_SWAP, CG_OOM, CG_THROTTLED, CG_PSI_SOME, CG_PSI_FULL, CG_NPROCS, CG_SLOPE, CG_WSET_SLOPE,
+	CG_ETA, CG_VICTIM
+};
 
 static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const char *name, const char *type,
 			  const char *help, enum cg_field f)
@@ -69,7 +73,20 @@ static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const cha
 		int64_t v = VAL_UNKNOWN;
 		switch (f) {
 		case CG_USAGE: v = c->usage_bytes; break;
+		case CG_WSET: v = c->working_set_bytes; break;
+		case CG_ANON: v = c->anon_bytes; break;
+		case CG_FILE: v = c->file_bytes; break;
+		case CG_FILE_INACTIVE: v = c->file_inactive_bytes; break;
+		case CG_SHMEM: v = c->shmem_bytes; break;
+		case CG_KERNEL: v = c->kernel_bytes; break;
+		case CG_SOCK: v = c->sock_bytes; break;
 		case CG_LIMIT: v = c->limit_bytes; break;
+		case CG_HIGH: v = c->high_bytes; break;
+		case CG_THROTTLED: v = val_known(c->high_bytes) ? c->throttled : VAL_UNKNOWN; break;
+		case CG_PSI_SOME: d = c->psi_some_avg10; break;
+		case CG_PSI_FULL: d = c->psi_full_avg10; break;
+		case CG_WSET_SLOPE: d = c->working_set_slope.per_s; break;
+		case CG_VICTIM: v = c->next_victim_pid > 0 ? c->next_victim_pid : VAL_UNKNOWN; break;
 		case CG_EFFLIM: v = c->effective_limit_bytes; break;
 		case CG_SWAP: v = c->swap_bytes; break;
 		case CG_OOM: v = c->oom_kills; break;
@@ -168,8 +185,30 @@ void output_prom(struct strbuf *sb, const struct output_view *v)
 		    m->available.per_s);
 	sys_gauge_d(sb, "memory_exhaustion_eta_seconds", "Seconds until MemAvailable reaches zero at its slope.",
 		    m->eta_exhaustion_s);
+	sys_gauge(sb, "zfs_arc_size_bytes", "gauge", "ZFS ARC size (absent without ZFS).", m->zfs_arc_size_bytes);
+	sys_gauge(sb, "zfs_arc_reclaimable_bytes", "gauge",
+		  "What the ZFS ARC gives back under pressure: size above c_min (counted as available).",
+		  m->zfs_arc_reclaimable_bytes);
+	sys_gauge(sb, "next_victim_pid", "gauge", "The process the global OOM killer would choose now.",
+		  m->next_victim_pid > 0 ? m->next_victim_pid : VAL_UNKNOWN);
 	cgroup_family(sb, s, "cgroup_usage_bytes", "gauge", "Memory usage of the cgroup.", CG_USAGE);
+	cgroup_family(sb, s, "cgroup_working_set_bytes", "gauge",
+		      "Working set: usage minus inactive file cache (the kubelet's definition).", CG_WSET);
+	cgroup_family(sb, s, "cgroup_anon_bytes", "gauge", "Anonymous memory (memory.stat).", CG_ANON);
+	cgroup_family(sb, s, "cgroup_file_bytes", "gauge", "Page cache, shmem included (memory.stat).", CG_FILE);
+	cgroup_family(sb, s, "cgroup_file_inactive_bytes", "gauge", "Inactive page cache: reclaimed first.",
+		      CG_FILE_INACTIVE);
+	cgroup_family(sb, s, "cgroup_shmem_bytes", "gauge", "Shared memory and tmpfs (memory.stat).", CG_SHMEM);
+	cgroup_family(sb, s, "cgroup_kernel_bytes", "gauge", "Kernel memory charged to the cgroup.", CG_KERNEL);
+	cgroup_family(sb, s, "cgroup_sock_bytes", "gauge", "Socket buffers charged to the cgroup.", CG_SOCK);
 	cgroup_family(sb, s, "cgroup_limit_bytes", "gauge", "Memory limit of the cgroup (absent: none).", CG_LIMIT);
+	cgroup_family(sb, s, "cgroup_high_bytes", "gauge", "memory.high of the cgroup (absent: none).", CG_HIGH);
+	cgroup_family(sb, s, "cgroup_throttled", "gauge", "1 while the cgroup is over memory.high (throttled).",
+		      CG_THROTTLED);
+	cgroup_family(sb, s, "cgroup_memory_pressure_some_avg10", "gauge", "Memory PSI some avg10 of the cgroup, percent.",
+		      CG_PSI_SOME);
+	cgroup_family(sb, s, "cgroup_memory_pressure_full_avg10", "gauge", "Memory PSI full avg10 of the cgroup, percent.",
+		      CG_PSI_FULL);
 	cgroup_family(sb, s, "cgroup_effective_limit_bytes", "gauge", "Tightest limit on the path to the root.",
 		      CG_EFFLIM);
 	cgroup_family(sb, s, "cgroup_swap_bytes", "gauge", "Swap used by the cgroup.", CG_SWAP);
@@ -177,8 +216,13 @@ void output_prom(struct strbuf *sb, const struct output_view *v)
 	cgroup_family(sb, s, "cgroup_processes", "gauge", "Processes in the cgroup and below.", CG_NPROCS);
 	cgroup_family(sb, s, "cgroup_usage_slope_bytes_per_second", "gauge", "Slope of usage over the window.",
 		      CG_SLOPE);
-	cgroup_family(sb, s, "cgroup_limit_eta_seconds", "gauge", "Seconds until usage reaches the effective limit.",
+	cgroup_family(sb, s, "cgroup_working_set_slope_bytes_per_second", "gauge",
+		      "Slope of the working set over the window.", CG_WSET_SLOPE);
+	cgroup_family(sb, s, "cgroup_limit_eta_seconds", "gauge",
+		      "Seconds until the limit hit first (its own or an ancestor's) is reached by that cgroup's working set.",
 		      CG_ETA);
+	cgroup_family(sb, s, "cgroup_next_victim_pid", "gauge", "The process the cgroup's OOM killer would choose now.",
+		      CG_VICTIM);
 	const struct proc_row *top[OUTPUT_PROM_MAX_PROCS];
 	size_t ntop = top_leakers(v, top);
 	proc_family(sb, top, ntop, "process_rss_bytes", "Resident set size (top processes by leak rate).", PR_RSS);

@@ -82,8 +82,14 @@ static void header(struct strbuf *sb, const struct snapshot *s)
 	fmt_bytes(av, sizeof(av), m->mem_available_bytes);
 	fmt_bytes(st, sizeof(st), m->swap_total_bytes);
 	fmt_bytes(sf, sizeof(sf), m->swap_free_bytes);
-	sb_printf(sb, "Mem: %s total, %s available%s   Swap: %s total, %s free", tot, av,
-		  m->mem_available_estimated ? " (estimated)" : "", st, sf);
+	sb_printf(sb, "Mem: %s total, %s available%s", tot, av, m->mem_available_estimated ? " (estimated)" : "");
+	if (val_known(m->zfs_arc_size_bytes)) {
+		char arc[16], rec[16];
+		fmt_bytes(arc, sizeof(arc), m->zfs_arc_size_bytes);
+		fmt_bytes(rec, sizeof(rec), m->zfs_arc_reclaimable_bytes);
+		sb_printf(sb, " (+%s of ZFS ARC %s)", rec, arc);
+	}
+	sb_printf(sb, "   Swap: %s total, %s free", st, sf);
 	if (!isnan(m->psi_some_avg10))
 		sb_printf(sb, "   PSI some %.2f full %.2f", m->psi_some_avg10,
 			  isnan(m->psi_full_avg10) ? 0.0 : m->psi_full_avg10);
@@ -118,20 +124,36 @@ static void cgroups(struct strbuf *sb, const struct snapshot *s)
 		return;
 	}
 	sb_printf(sb, "\nCgroups (v%d, %zu):\n", s->cgroup_version, s->ncgroups);
-	sb_printf(sb, "%-32s %7s %7s %7s %5s %9s %7s %5s %5s %7s %s\n", "NAME", "USAGE", "LIMIT", "EFFLIM", "%LIM",
-		  "SLOPE", "ETA", "OOM", "PROCS", "VICTIM", "PATH");
+	/* WSET is the working set (usage - inactive file): %LIM, SLOPE and ETA are on it. ETA
+	 * is the limit hit first, "^" when it is an ancestor's; "high" when memory.high throttles
+	 * the cgroup (then the kernel slows it down and the ETA is no guide). */
+	sb_printf(sb, "%-32s %7s %7s %7s %7s %7s %5s %7s %9s %7s %5s %5s %5s %7s %s\n", "NAME", "USAGE", "WSET",
+		  "LIMIT", "HIGH", "EFFLIM", "%LIM", "SWAP", "SLOPE", "ETA", "OOM", "PSI", "PROCS", "VICTIM", "PATH");
 	for (size_t i = 0; i < s->ncgroups; i++) {
 		const struct cgroup_row *c = &s->cgroups[i];
-		char us[16], li[16], el[16], pct[16] = "-", sl[24], eta[24], oom[16] = "-", vic[16] = "-";
+		char us[16], ws[16], li[16], hi[16], el[16], pct[16] = "-", sw[16], sl[24], eta[24], oom[16] = "-",
+			psi[16] = "-", vic[16] = "-";
 		fmt_bytes(us, sizeof(us), c->usage_bytes);
+		fmt_bytes(ws, sizeof(ws), c->working_set_bytes);
 		fmt_bytes(li, sizeof(li), c->limit_bytes);
+		fmt_bytes(hi, sizeof(hi), c->high_bytes);
 		fmt_bytes(el, sizeof(el), c->effective_limit_bytes);
-		if (val_known(c->usage_bytes) && val_known(c->effective_limit_bytes) && c->effective_limit_bytes > 0)
-			snprintf(pct, sizeof(pct), "%.0f", 100.0 * (double)c->usage_bytes / (double)c->effective_limit_bytes);
-		fmt_bytes_rate_h(sl, sizeof(sl), c->usage_slope.per_s);
-		fmt_duration(eta, sizeof(eta), c->eta_to_limit_s);
+		fmt_bytes(sw, sizeof(sw), c->swap_bytes);
+		if (val_known(c->working_set_bytes) && val_known(c->effective_limit_bytes) && c->effective_limit_bytes > 0)
+			snprintf(pct, sizeof(pct), "%.0f",
+				 100.0 * (double)c->working_set_bytes / (double)c->effective_limit_bytes);
+		fmt_bytes_rate_h(sl, sizeof(sl), c->working_set_slope.per_s);
+		if (c->throttled) {
+			snprintf(eta, sizeof(eta), "high");
+		} else {
+			fmt_duration(eta, sizeof(eta), c->eta_to_limit_s);
+			if (!isnan(c->eta_to_limit_s) && c->limited_by >= 0 && (size_t)c->limited_by != i)
+				strncat(eta, "^", sizeof(eta) - strlen(eta) - 1);
+		}
 		if (val_known(c->oom_kills))
 			snprintf(oom, sizeof(oom), "%lld", (long long)c->oom_kills);
+		if (!isnan(c->psi_some_avg10))
+			snprintf(psi, sizeof(psi), "%.1f", c->psi_some_avg10);
 		if (c->next_victim_pid > 0)
 			snprintf(vic, sizeof(vic), "%d", (int)c->next_victim_pid);
 		struct strbuf name;
@@ -140,8 +162,8 @@ static void cgroups(struct strbuf *sb, const struct snapshot *s)
 		escape_text(&name, c->name ? c->name : "?", 60);
 		put_padded(sb, name.buf ? name.buf : "", 32);
 		sb_free(&name);
-		sb_printf(sb, " %7s %7s %7s %5s %9s %7s %5s %5lld %7s ", us, li, el, pct, sl, eta, oom,
-			  (long long)c->nprocs, vic);
+		sb_printf(sb, " %7s %7s %7s %7s %7s %5s %7s %9s %7s %5s %5s %5lld %7s ", us, ws, li, hi, el, pct, sw, sl,
+			  eta, oom, psi, (long long)c->nprocs, vic);
 		escape_text(sb, c->path, 0);
 		sb_putc(sb, '\n');
 	}

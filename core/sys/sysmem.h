@@ -1,6 +1,8 @@
 /* core/sys/sysmem.h — system-wide memory: the reader that holds /proc/meminfo, /proc/vmstat,
- * /proc/pressure/memory and /proc/uptime open and re-reads them with pread each refresh.
- * The parsers are pure, one per file: meminfo.h, vmstat.h, psi.h (and loadavg.h). */
+ * /proc/pressure/memory, /proc/uptime and (ZFS) /proc/spl/kstat/zfs/arcstats open and
+ * re-reads them with pread each refresh. The parsers are pure, one per file: meminfo.h,
+ * vmstat.h, psi.h, arcstats.h (and loadavg.h). available_bytes is MemAvailable plus what
+ * the ZFS ARC would give back. */
 #ifndef OOMTOP_SYSMEM_H
 #define OOMTOP_SYSMEM_H
 

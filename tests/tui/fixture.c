@@ -9,20 +9,27 @@
 #define NOW 1700000000.0 /* 2023-11-14 22:13:20 UTC */
 #define U VAL_UNKNOWN
 
+/* path, name, depth, parent, usage, limit, high, effective limit, swap, oom kills, PSI some,
+ * processes, usage slope (bytes/s and fit), ETA, next victim; the rest unknown */
+#define CG(p_, n_, d_, par_, use_, lim_, hi_, eff_, sw_, oom_, psi_, np_, sl_, fit_, eta_, vic_)             \
+	{.path = p_, .name = n_, .version = 2, .depth = d_, .parent = par_, .usage_bytes = use_,                  \
+	 .limit_bytes = lim_, .high_bytes = hi_, .effective_limit_bytes = eff_, .swap_bytes = sw_,                \
+	 .oom_kills = oom_, .high_events = U, .max_events = U, .psi_some_avg10 = psi_, .psi_full_avg10 = NAN,    \
+	 .nprocs = np_, .working_set_bytes = use_, .anon_bytes = U, .file_bytes = U, .file_inactive_bytes = U,   \
+	 .shmem_bytes = U, .kernel_bytes = U, .sock_bytes = U, .usage_slope = {sl_, fit_},                       \
+	 .working_set_slope = {sl_, fit_}, .limited_by = -1, .eta_to_limit_s = eta_, .next_victim_pid = vic_}
+
 static struct cgroup_row cgroups[] = {
-	{"/", "/", 2, 0, -1, 5 * GiB, U, U, U, 0, 0, NAN, 11, {NAN, NAN}, NAN, 0},
-	{"/system.slice", "system.slice", 2, 1, 0, 1200 * MiB, U, U, U, 0, 2, 0.5, 6, {NAN, NAN},
-	 NAN, 0},
-	{"/system.slice/nas-agent.service", "nas-agent.service", 2, 2, 1, 870 * MiB, 1 * GiB,
-	 900 * MiB, 1 * GiB, 0, 2, 3.2, 2, {150.0 * MiB / 3600, 0.97}, 3110.0, 4242},
-	{"/system.slice/sshd.service", "sshd.service", 2, 2, 1, 12 * MiB, U, U, U, 0, 0, 0.0, 1,
-	 {0.0, NAN}, NAN, 0},
-	{"/system.slice/docker-2e088fe462e2.scope", "docker 2e088fe462e2", 2, 2, 1, 120 * MiB,
-	 512 * MiB, U, 512 * MiB, 4 * MiB, 0, 0.0, 1, {3.0 * MiB / 3600, 0.3}, NAN, 2001},
-	{"/user.slice", "user.slice", 2, 1, 0, 300 * MiB, 4 * GiB, U, 4 * GiB, 0, 0, 0.0, 3,
-	 {NAN, NAN}, NAN, 0},
-	{"/user.slice/user-1000.slice", "user-1000.slice", 2, 2, 5, 290 * MiB, U, U, 4 * GiB, 0,
-	 0, 0.1, 3, {-2.0 * MiB / 3600, 0.8}, NAN, 3100},
+	CG("/", "/", 0, -1, 5 * GiB, U, U, U, 0, 0, NAN, 11, NAN, NAN, NAN, 0),
+	CG("/system.slice", "system.slice", 1, 0, 1200 * MiB, U, U, U, 0, 2, 0.5, 6, NAN, NAN, NAN, 0),
+	CG("/system.slice/nas-agent.service", "nas-agent.service", 2, 1, 870 * MiB, 1 * GiB, 900 * MiB, 1 * GiB,
+	   0, 2, 3.2, 2, 150.0 * MiB / 3600, 0.97, 3110.0, 4242),
+	CG("/system.slice/sshd.service", "sshd.service", 2, 1, 12 * MiB, U, U, U, 0, 0, 0.0, 1, 0.0, NAN, NAN, 0),
+	CG("/system.slice/docker-2e088fe462e2.scope", "docker 2e088fe462e2", 2, 1, 120 * MiB, 512 * MiB, U,
+	   512 * MiB, 4 * MiB, 0, 0.0, 1, 3.0 * MiB / 3600, 0.3, NAN, 2001),
+	CG("/user.slice", "user.slice", 1, 0, 300 * MiB, 4 * GiB, U, 4 * GiB, 0, 0, 0.0, 3, NAN, NAN, NAN, 0),
+	CG("/user.slice/user-1000.slice", "user-1000.slice", 2, 5, 290 * MiB, U, U, 4 * GiB, 0, 0, 0.1, 3,
+	   -2.0 * MiB / 3600, 0.8, NAN, 3100),
 };
 
 #define P(pid, ppid, uid, user, comm, cmd, cg) pid, ppid, uid, user, comm, cmd, cg

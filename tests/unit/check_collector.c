@@ -141,6 +141,26 @@ static void write_cgroup_file(struct fx *f, const char *cg, const char *file, in
 	fxtree_write(f->cgroot, rel, text);
 }
 
+/* A v2 memory.stat with the lines the collector reads (the fixture tree's files hold a
+ * whole 6.1 memory.stat). */
+static void write_stat(struct fx *f, const char *cg, int64_t anon, int64_t file, int64_t inactive_file)
+{
+	char rel[PATH_MAX], text[256];
+	snprintf(rel, sizeof(rel), "%s/memory.stat", cg);
+	snprintf(text, sizeof(text), "anon %lld\nfile %lld\nkernel 4096\nsock 0\nshmem 0\ninactive_file %lld\n",
+		 (long long)anon, (long long)file, (long long)inactive_file);
+	fxtree_write(f->cgroot, rel, text);
+}
+
+static void write_events(struct fx *f, const char *cg, int high, int max, int oom_kill)
+{
+	char rel[PATH_MAX], text[256];
+	snprintf(rel, sizeof(rel), "%s/memory.events", cg);
+	snprintf(text, sizeof(text), "low 0\nhigh %d\nmax %d\noom %d\noom_kill %d\noom_group_kill 0\n", high, max,
+		 oom_kill, oom_kill);
+	fxtree_write(f->cgroot, rel, text);
+}
+
 START_TEST(system_values_from_meminfo_vmstat_and_pressure)
 {
 	struct fx f;
@@ -291,7 +311,170 @@ START_TEST(slopes_after_several_refreshes)
 	ck_assert_int_eq(c->usage_bytes, usage0 + 12 * MiB);
 	ck_assert_double_eq_tol(c->usage_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
 	ck_assert_int_eq(c->effective_limit_bytes, limit);
-	ck_assert_double_eq_tol(c->eta_to_limit_s, (double)(limit - c->usage_bytes) / (2.0 * MiB / 5.0), 1e-3);
+	/* the fixture's memory.stat: 17203200 bytes of inactive file cache, unchanged */
+	ck_assert_int_eq(c->file_inactive_bytes, 17203200);
+	ck_assert_int_eq(c->working_set_bytes, c->usage_bytes - 17203200);
+	ck_assert_double_eq_tol(c->working_set_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
+	ck_assert_str_eq(s->cgroups[c->limited_by].path, NAS);
+	ck_assert_double_eq_tol(c->eta_to_limit_s, (double)(limit - c->working_set_bytes) / (2.0 * MiB / 5.0), 1e-3);
+	fx_close(&f);
+}
+END_TEST
+
+#define LIMITED "/system.slice/limited.slice"
+#define WORKER LIMITED "/worker.service"
+
+/* The job has no limit; worker.service has 4 GiB, limited.slice 1 GiB. The slice fills at
+ * 10 MiB per 5 s (its other children too), the job at 2 MiB: the job runs into the
+ * slice's limit at the slice's time, not at its own usage against the slice's limit. */
+START_TEST(a_child_without_a_limit_gets_its_ancestors_eta)
+{
+	struct fx f;
+	fx_open(&f);
+	fx_start(&f);
+	const struct snapshot *s = NULL;
+	for (int i = 0; i <= 6; i++) {
+		write_cgroup_file(&f, LIMITED, "memory.current", 500000000 + 10 * MiB * i);
+		write_cgroup_file(&f, WORKER, "memory.current", 400000000 + 2 * MiB * i);
+		write_cgroup_file(&f, JOB, "memory.current", 300000000 + 2 * MiB * i);
+		s = refresh_at(&f, 5.0 * i);
+	}
+	const struct cgroup_row *slice = cgroup_of(s, LIMITED), *job = cgroup_of(s, JOB);
+	double slice_eta = (1073741824.0 - (double)slice->working_set_bytes) / (10.0 * MiB / 5.0);
+	ck_assert_double_eq_tol(slice->eta_to_limit_s, slice_eta, 1e-3);
+	ck_assert_str_eq(s->cgroups[slice->limited_by].path, LIMITED);
+	ck_assert_int_eq(job->effective_limit_bytes, 1073741824);
+	ck_assert_str_eq(s->cgroups[job->limited_by].path, LIMITED);
+	ck_assert_double_eq_tol(job->eta_to_limit_s, slice_eta, 1e-3);
+	ck_assert_double_eq_tol(job->working_set_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
+	/* the worker's own 4 GiB limit is further away than the slice's */
+	ck_assert_str_eq(s->cgroups[cgroup_of(s, WORKER)->limited_by].path, LIMITED);
+
+	/* its own limit, when it comes sooner, wins */
+	write_cgroup_file(&f, JOB, "memory.max", 300000000 + 20 * MiB);
+	s = refresh_at(&f, 35);
+	job = cgroup_of(s, JOB);
+	ck_assert_str_eq(s->cgroups[job->limited_by].path, JOB);
+	ck_assert_double_eq_tol(job->eta_to_limit_s,
+				(300000000.0 + 20 * MiB - (double)job->working_set_bytes) / job->working_set_slope.per_s,
+				1e-3);
+	fx_close(&f);
+}
+END_TEST
+
+/* Page cache filling a cgroup up to its limit is not pressure: usage grows, the working
+ * set does not, and there is no ETA. */
+START_TEST(a_cgroup_full_of_cache_has_no_eta)
+{
+	struct fx f;
+	fx_open(&f);
+	fx_start(&f);
+	const struct snapshot *s = NULL;
+	int64_t anon = 150 * MiB;
+	for (int i = 0; i <= 6; i++) {
+		int64_t cache = 20 * MiB + 50 * MiB * i; /* read, once: inactive */
+		write_cgroup_file(&f, NAS, "memory.current", anon + cache);
+		write_stat(&f, NAS, anon, cache, cache);
+		s = refresh_at(&f, 5.0 * i);
+	}
+	const struct cgroup_row *c = cgroup_of(s, NAS);
+	ck_assert_double_eq_tol(c->usage_slope.per_s, 10.0 * MiB, 1e-3);
+	ck_assert_int_eq(c->working_set_bytes, anon);
+	ck_assert_double_eq_tol(c->working_set_slope.per_s, 0.0, 1e-3);
+	ck_assert(isnan(c->eta_to_limit_s));
+	ck_assert_str_eq(s->cgroups[c->limited_by].path, NAS); /* the limit it has, no ETA to it */
+	fx_close(&f);
+}
+END_TEST
+
+/* An OOM kill ends the growth it measured: the series of the cgroup whose oom_kill count
+ * rose, and its ancestors', start afresh; a sibling's do not. */
+START_TEST(an_oom_kill_restarts_the_series_up_to_the_root)
+{
+	struct fx f;
+	fx_open(&f);
+	fx_start(&f);
+	const struct snapshot *s = NULL;
+	for (int i = 0; i <= 6; i++) {
+		write_cgroup_file(&f, NAS, "memory.current", 215040000 + 4 * MiB * i);
+		write_cgroup_file(&f, "/system.slice", "memory.current", 1073741824 + 4 * MiB * i);
+		write_cgroup_file(&f, LIMITED, "memory.current", 500000000 + 1 * MiB * i);
+		s = refresh_at(&f, 5.0 * i);
+	}
+	ck_assert(!isnan(cgroup_of(s, NAS)->working_set_slope.per_s));
+	ck_assert(!isnan(cgroup_of(s, NAS)->eta_to_limit_s));
+	ck_assert(!isnan(cgroup_of(s, "/system.slice")->usage_slope.per_s));
+	/* the kill: usage falls, the counter rises from 2 to 3 */
+	write_events(&f, NAS, 0, 5, 3);
+	write_cgroup_file(&f, NAS, "memory.current", 50000000);
+	write_cgroup_file(&f, "/system.slice", "memory.current", 1073741824 - 150 * MiB);
+	write_cgroup_file(&f, LIMITED, "memory.current", 500000000 + 7 * MiB);
+	s = refresh_at(&f, 35);
+	const struct cgroup_row *nas = cgroup_of(s, NAS);
+	ck_assert_int_eq(nas->oom_kills, 3);
+	ck_assert(isnan(nas->working_set_slope.per_s));
+	ck_assert(isnan(nas->usage_slope.per_s));
+	ck_assert(isnan(nas->eta_to_limit_s)); /* no ETA from the dead process's growth */
+	ck_assert(isnan(cgroup_of(s, "/system.slice")->usage_slope.per_s));
+	ck_assert(isnan(cgroup_of(s, "/")->usage_slope.per_s));
+	ck_assert_double_eq_tol(cgroup_of(s, LIMITED)->usage_slope.per_s, 1.0 * MiB / 5.0, 1e-3);
+	fx_close(&f);
+}
+END_TEST
+
+/* memory.high: a cgroup whose `high` count rises, or that sits at high, is throttled. */
+START_TEST(over_memory_high_is_throttled)
+{
+	struct fx f;
+	fx_open(&f);
+	fx_start(&f);
+	const struct snapshot *s = refresh_at(&f, 0);
+	const struct cgroup_row *c = cgroup_of(s, NAS);
+	ck_assert_int_eq(c->high_bytes, 402653184);
+	ck_assert_int_eq(c->high_events, 0);
+	ck_assert(!c->throttled);
+	write_events(&f, NAS, 7, 0, 2);
+	s = refresh_at(&f, 5);
+	c = cgroup_of(s, NAS);
+	ck_assert_int_eq(c->high_events, 7);
+	ck_assert(c->throttled);
+	s = refresh_at(&f, 10); /* the count stands still, usage below high */
+	ck_assert(!cgroup_of(s, NAS)->throttled);
+	write_cgroup_file(&f, NAS, "memory.current", 402653184 + MiB);
+	s = refresh_at(&f, 15);
+	ck_assert(cgroup_of(s, NAS)->throttled);
+	ck_assert(!cgroup_of(s, LIMITED)->throttled); /* no high: never */
+	ck_assert_double_eq_tol(cgroup_of(s, NAS)->psi_full_avg10, 0.5, 1e-9);
+	fx_close(&f);
+}
+END_TEST
+
+/* ZFS: the ARC above c_min counts as available (arcstats as OpenZFS 2.1 writes it). */
+START_TEST(zfs_arc_above_its_floor_is_available)
+{
+	struct fx f;
+	fx_open(&f);
+	fxtree_write(f.root, "spl/kstat/zfs/arcstats",
+		     "13 1 0x01 123 33456 6386386484 1234567890123\n"
+		     "name                            type data\n"
+		     "hits                            4    1079349\n"
+		     "c                               4    4127195136\n"
+		     "c_min                           4    1073741824\n"
+		     "c_max                           4    8254390272\n"
+		     "size                            4    4294967296\n");
+	fx_start(&f);
+	const struct snapshot *s = refresh_at(&f, 0);
+	ck_assert_int_eq(s->sys.zfs_arc_size_bytes, 4294967296);
+	ck_assert_int_eq(s->sys.zfs_arc_reclaimable_bytes, 4294967296 - 1073741824);
+	ck_assert_int_eq(s->sys.mem_available_bytes, (INT64_C(6) << 20) * KiB);
+	ck_assert_int_eq(s->sys.available_bytes, (INT64_C(6) << 20) * KiB + 3 * 1073741824LL);
+	fx_close(&f);
+
+	fx_open(&f); /* without ZFS */
+	fx_start(&f);
+	s = refresh_at(&f, 0);
+	ck_assert(!val_known(s->sys.zfs_arc_size_bytes));
+	ck_assert_int_eq(s->sys.available_bytes, s->sys.mem_available_bytes);
 	fx_close(&f);
 }
 END_TEST
@@ -304,6 +487,11 @@ int main(void)
 	tcase_add_test(tc, system_values_from_meminfo_vmstat_and_pressure);
 	tcase_add_test(tc, each_process_in_its_cgroup_counted_up_to_the_root);
 	tcase_add_test(tc, slopes_after_several_refreshes);
+	tcase_add_test(tc, a_child_without_a_limit_gets_its_ancestors_eta);
+	tcase_add_test(tc, a_cgroup_full_of_cache_has_no_eta);
+	tcase_add_test(tc, an_oom_kill_restarts_the_series_up_to_the_root);
+	tcase_add_test(tc, over_memory_high_is_throttled);
+	tcase_add_test(tc, zfs_arc_above_its_floor_is_available);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

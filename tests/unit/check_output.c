@@ -459,6 +459,7 @@ static void build_snapshot(void)
 	m->available = (struct slope){NAN, NAN};
 	m->eta_exhaustion_s = NAN;
 	m->next_victim_pid = 0;
+	m->zfs_arc_size_bytes = m->zfs_arc_reclaimable_bytes = VAL_UNKNOWN;
 
 	cgroups[0] = (struct cgroup_row){.path = "/", .name = "/", .version = 2, .depth = 0, .parent = -1,
 					 .usage_bytes = VAL_UNKNOWN, .limit_bytes = VAL_UNKNOWN, .high_bytes = VAL_UNKNOWN,
@@ -485,6 +486,27 @@ static void build_snapshot(void)
 	cgroups[4] = cgroups[3];
 	cgroups[4].path = "/system.slice/\x1b\x1b\x1b\x1bünïcödé.service";
 	cgroups[4].name = "\x1b\x1b\x1b\x1bünïcödé.service";
+	for (int i = 0; i < 5; i++) { /* the breakdown: unknown but for nas-agent */
+		struct cgroup_row *c = &cgroups[i];
+		c->working_set_bytes = c->anon_bytes = c->file_bytes = c->file_inactive_bytes = VAL_UNKNOWN;
+		c->shmem_bytes = c->kernel_bytes = c->sock_bytes = c->high_events = c->max_events = VAL_UNKNOWN;
+		c->psi_full_avg10 = NAN;
+		c->working_set_slope = (struct slope){NAN, NAN};
+		c->limited_by = -1;
+	}
+	/* nas-agent: 205M used, 10 MiB of it inactive cache: a 195M working set (38% of 512M),
+	 * growing 200M/h; its own limit is the one it runs into */
+	cgroups[2].file_inactive_bytes = 10 * 1048576;
+	cgroups[2].working_set_bytes = 215040000 - 10 * 1048576;
+	cgroups[2].anon_bytes = 190 * 1048576;
+	cgroups[2].file_bytes = 15 * 1048576;
+	cgroups[2].shmem_bytes = 0;
+	cgroups[2].kernel_bytes = 2 * 1048576;
+	cgroups[2].sock_bytes = 4096;
+	cgroups[2].high_events = 3;
+	cgroups[2].max_events = 0;
+	cgroups[2].working_set_slope = (struct slope){58254.2, 0.98};
+	cgroups[2].limited_by = 2;
 	snap.cgroups = cgroups;
 	snap.ncgroups = 5;
 	snap.cgroup_version = 2;
@@ -607,6 +629,7 @@ START_TEST(json_one_valid_line_with_design_keys)
 	build_snapshot();
 	struct jv *v = render_json();
 	ck_assert_int_eq(v->t, J_OBJ);
+	expect_num(v, "schema", 1);
 	expect_num(v, "time", 1700000000.25);
 	expect_num(v, "uptime", 86400 * 3 + 125);
 
@@ -614,16 +637,18 @@ START_TEST(json_one_valid_line_with_design_keys)
 	static const char *const sys_keys[] = {"mem_total",      "mem_available",   "swap_total",
 					       "swap_free",      "psi_some_avg10",  "psi_full_avg10",
 					       "oom_kills",      "available_slope", "eta_to_exhaustion",
-					       "next_victim_pid"};
+					       "next_victim_pid", "zfs_arc_size", "zfs_arc_reclaimable"};
 	for (size_t i = 0; i < sizeof(sys_keys) / sizeof(sys_keys[0]); i++)
 		jget(sys, sys_keys[i]);
 
 	const struct jv *cgs = jget(v, "cgroups");
 	ck_assert_int_eq(cgs->t, J_ARR);
 	ck_assert_uint_eq(cgs->n, 5);
-	static const char *const cg_keys[] = {"path",      "name",      "version", "usage",          "limit",
-					      "high",      "effective_limit", "swap", "oom_kills", "psi_some_avg10",
-					      "nprocs",    "usage_slope", "eta_to_limit", "next_victim_pid"};
+	static const char *const cg_keys[] = {"path", "name", "version", "usage", "limit", "high", "effective_limit",
+					      "limited_by", "working_set", "anon", "file", "file_inactive", "shmem",
+					      "kernel", "sock", "swap", "oom_kills", "high_events", "max_events",
+					      "throttled", "psi_some_avg10", "psi_full_avg10", "nprocs", "usage_slope",
+					      "working_set_slope", "eta_to_limit", "next_victim_pid"};
 	for (size_t c = 0; c < cgs->n; c++)
 		for (size_t i = 0; i < sizeof(cg_keys) / sizeof(cg_keys[0]); i++)
 			jget(&cgs->items[c], cg_keys[i]);
@@ -701,6 +726,19 @@ START_TEST(json_values_unknown_null_known_zero)
 	expect_num(na, "usage_slope", 58254.2);
 	expect_num(na, "eta_to_limit", 5520);
 	expect_num(na, "next_victim_pid", 1001);
+	expect_str(na, "limited_by", "/system.slice/nas-agent.service");
+	expect_num(na, "working_set", 215040000 - 10 * 1048576);
+	expect_num(na, "file_inactive", 10 * 1048576);
+	expect_num(na, "anon", 190 * 1048576);
+	expect_num(na, "kernel", 2 * 1048576);
+	expect_num(na, "sock", 4096);
+	expect_num(na, "high_events", 3);
+	expect_num(na, "working_set_slope", 58254.2);
+	ck_assert(jget(na, "throttled")->t == J_BOOL && !jget(na, "throttled")->b);
+	expect_null(root, "limited_by");
+	expect_null(root, "working_set");
+	expect_null(root, "psi_full_avg10");
+	expect_null(sys, "zfs_arc_size");
 	const struct jv *weird = &cgs->items[3];
 	expect_str(weird, "path", "/system.slice/we\"ird\\\n\x1b.service"); /* round-trips exactly */
 	expect_num(weird, "usage", 0);
@@ -931,15 +969,18 @@ START_TEST(text_cgroups_section)
 	size_t len;
 	char *out = render(output_text, &len);
 	ck_assert_ptr_nonnull(strstr(out, "Cgroups (v2, 5)"));
-	/* nas-agent: 205M of 512M, 40 % */
+	/* nas-agent: 205M used, a 195M working set: 38 % of 512M */
 	const char *l = strstr(out, "    nas-agent.service");
 	ck_assert_ptr_nonnull(l);
 	const char *e = strchr(l, '\n');
 	char line[512];
 	snprintf(line, sizeof(line), "%.*s", (int)(e - l), l);
 	ck_assert_ptr_nonnull(strstr(line, " 205M "));
+	ck_assert_ptr_nonnull(strstr(line, " 195M "));
 	ck_assert_ptr_nonnull(strstr(line, " 512M "));
-	ck_assert_ptr_nonnull(strstr(line, " 40 "));
+	ck_assert_ptr_nonnull(strstr(line, " 384M ")); /* high */
+	ck_assert_ptr_nonnull(strstr(line, " 38 "));
+	ck_assert_ptr_nonnull(strstr(line, " 1.5 ")); /* PSI some */
 	ck_assert_ptr_nonnull(strstr(line, " 1001 "));
 	ck_assert_ptr_nonnull(strstr(line, "/system.slice/nas-agent.service"));
 	free(out);
