@@ -211,7 +211,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	}
 	s->ncgroups = n;
 	cgroup_tree_effective_limits(s->cgroups, n);
-	cgroup_eta_compute(s->cgroups, n);
+	cgroup_eta_compute(s->cgroups, n, w);
 	if (c->hier.version == 1 && s->seq == 1)
 		add_note(c, "%s", "cgroup v1 has no per-cgroup memory pressure (PSI): only the system's is shown");
 }

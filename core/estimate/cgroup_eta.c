@@ -6,15 +6,25 @@
 
 #include "core/estimate/leak.h"
 
-/* The ETA of row j's working set to row j's own limit; NAN when it has none. */
-static double own_eta(const struct cgroup_row *r)
+/* The ETA of row r's working set to its own limit; NAN when it has none, or when the
+ * growth over the window is too small to forecast from (see the header). */
+static double own_eta(const struct cgroup_row *r, double window_s)
 {
 	if (!val_known(r->limit_bytes) || !val_known(r->working_set_bytes))
 		return NAN;
-	return leak_eta_s((double)r->working_set_bytes, (double)r->limit_bytes, r->working_set_slope);
+	double ws = (double)r->working_set_bytes, limit = (double)r->limit_bytes;
+	if (ws >= limit)
+		return 0.0;
+	double grown = r->working_set_slope.per_s * window_s;
+	double need = limit * CGROUP_ETA_MIN_GROWTH;
+	if (need < CGROUP_ETA_MIN_GROWTH_BYTES)
+		need = CGROUP_ETA_MIN_GROWTH_BYTES;
+	if (!(grown >= need) || !(r->working_set_slope.fit >= CGROUP_ETA_MIN_FIT))
+		return NAN;
+	return leak_eta_s(ws, limit, r->working_set_slope);
 }
 
-void cgroup_eta_compute(struct cgroup_row *rows, size_t n)
+void cgroup_eta_compute(struct cgroup_row *rows, size_t n, double window_s)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct cgroup_row *r = &rows[i];
@@ -30,7 +40,7 @@ void cgroup_eta_compute(struct cgroup_row *rows, size_t n)
 				tightest = j;
 				tight_limit = a->limit_bytes;
 			}
-			double eta = own_eta(a);
+			double eta = own_eta(a, window_s);
 			if (!isnan(eta) && (isnan(best) || eta < best)) {
 				best = eta;
 				soonest = j;
