@@ -15,6 +15,7 @@
 #include "core/cgroup/stat.h"
 #include "core/model.h"
 #include "core/sys/arcstats.h"
+#include "tests/lib/fxtable.h"
 #include "tests/unit/ck_run.h"
 
 #define MEMSTAT_DIR FIXTURES "/memstat"
@@ -30,21 +31,6 @@ static int64_t cell(const char *s)
 	long long v = strtoll(s, &end, 10);
 	ck_assert_msg(errno == 0 && *end == '\0' && end != s, "bad number '%s' in a table", s);
 	return (int64_t)v;
-}
-
-/* Splits a TSV line in place; returns the number of columns. */
-static int split_tsv(char *line, char **cols, int max)
-{
-	int n = 0;
-	for (char *p = line; n < max;) {
-		cols[n++] = p;
-		char *tab = strchr(p, '\t');
-		if (!tab)
-			break;
-		*tab = '\0';
-		p = tab + 1;
-	}
-	return n;
 }
 
 static char *slurp_fixture(const char *dir, const char *name)
@@ -95,7 +81,7 @@ START_TEST(memory_stat_files_match_expected_tsv)
 	strtok_r(tsv, "\n", &save); /* the header */
 	for (char *line; (line = strtok_r(NULL, "\n", &save));) {
 		char *c[10];
-		ck_assert_int_eq(split_tsv(line, c, 10), 10);
+		ck_assert_int_eq(fxtable_split(line, c, 10), 10);
 		char *text = slurp_fixture(MEMSTAT_DIR, c[0]);
 		struct cgroup_stat st;
 		int r = cgroup_stat_parse(text, (int)cell(c[1]), &st);
@@ -170,7 +156,7 @@ START_TEST(arcstats_files_match_expected_tsv)
 	strtok_r(tsv, "\n", &save);
 	for (char *line; (line = strtok_r(NULL, "\n", &save));) {
 		char *c[4];
-		ck_assert_int_eq(split_tsv(line, c, 4), 4);
+		ck_assert_int_eq(fxtable_split(line, c, 4), 4);
 		char *text = slurp_fixture(ARCSTATS_DIR, c[0]);
 		int64_t size, c_min;
 		int r = arcstats_parse(text, &size, &c_min);
