@@ -20,6 +20,7 @@
 #include "core/klog/oom_parse.h"
 #include "core/base/strbuf.h"
 #include "core/base/util.h"
+#include "tests/lib/fxtable.h"
 #include "tests/unit/ck_run.h"
 
 #define KMSG_DIR FIXTURES "/kmsg"
@@ -103,22 +104,6 @@ static bool field_eq_i64(const char *want, int64_t got)
 	return val_known(got) && strtoll(want, NULL, 10) == got;
 }
 
-/* Splits a TSV line in place. */
-static int split_tsv(char *line, char **cols, int max)
-{
-	int n = 0;
-	char *p = line;
-	while (n < max) {
-		cols[n++] = p;
-		char *tab = strchr(p, '\t');
-		if (!tab)
-			break;
-		*tab = '\0';
-		p = tab + 1;
-	}
-	return n;
-}
-
 static int check_table(const char *tsv_name, int *files_out, int *events_out)
 {
 	char path[512];
@@ -134,7 +119,7 @@ static int check_table(const char *tsv_name, int *files_out, int *events_out)
 	bool header = true;
 	for (char *line = strtok_r(tsv, "\n", &save);; line = strtok_r(NULL, "\n", &save)) {
 		char *cols[10] = {0};
-		int n = line ? split_tsv(line, cols, 10) : 0;
+		int n = line ? fxtable_split(line, cols, 10) : 0;
 		if (header) {
 			header = false;
 			continue;
