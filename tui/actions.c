@@ -11,7 +11,7 @@
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
 #include "tui/keymap.h"
-#include "tui/theme_file.h"
+#include "tui/config/theme_file.h"
 #include "tui/tui.h"
 
 /* --- helpers --- */
@@ -584,9 +584,9 @@ static unsigned act_menu_choose(struct tui *t)
 		return switch_theme(t, name);
 	}
 	case MENU_ADJ:
-		if (t->menu_sel >= adj_presets_len)
+		if (t->menu_sel >= adj_plan_presets_len)
 			return r;
-		adj_plan_set_value(&t->plan, adj_presets[t->menu_sel].value);
+		adj_plan_set_value(&t->plan, adj_plan_presets[t->menu_sel].value);
 		return confirm_or_apply(t);
 	}
 	return r;
@@ -596,7 +596,7 @@ static unsigned act_input_accept(struct tui *t)
 {
 	if (t->input_kind == INPUT_ADJ) {
 		int v;
-		if (adj_parse_value(t->input, &v, t->adj_why, sizeof(t->adj_why)) < 0)
+		if (adj_plan_parse_value(t->input, &v, t->adj_why, sizeof(t->adj_why)) < 0)
 			return R_REDRAW; /* stay: the dialog says why */
 		adj_plan_set_value(&t->plan, v);
 		t->mode = TM_MAIN;
@@ -632,7 +632,7 @@ static unsigned input_changed(struct tui *t)
 {
 	if (t->input_kind == INPUT_ADJ) {
 		int v;
-		if (adj_parse_value(t->input, &v, t->adj_why, sizeof(t->adj_why)) == 0)
+		if (adj_plan_parse_value(t->input, &v, t->adj_why, sizeof(t->adj_why)) == 0)
 			adj_plan_set_value(&t->plan, v); /* the dialog previews it */
 		return R_REDRAW;
 	}
@@ -856,7 +856,7 @@ static unsigned act_adj_type(struct tui *t)
 	t->mode = TM_INPUT;
 	t->input_kind = INPUT_ADJ;
 	t->input[0] = t->input_before[0] = '\0';
-	adj_parse_value(t->input, &(int){0}, t->adj_why, sizeof(t->adj_why));
+	adj_plan_parse_value(t->input, &(int){0}, t->adj_why, sizeof(t->adj_why));
 	t->status[0] = '\0';
 	return R_REDRAW;
 }
@@ -866,12 +866,12 @@ static unsigned act_adj_presets(struct tui *t)
 	if (refuse_readonly(t) || !plan_targets(t, ADJ_OP_SET, 0))
 		return R_REDRAW;
 	open_menu(t, MENU_ADJ);
-	for (size_t i = 0; i < adj_presets_len; i++) {
+	for (size_t i = 0; i < adj_plan_presets_len; i++) {
 		char item[64];
 		char v[16];
-		snprintf(v, sizeof(v), adj_presets[i].value > 0 ? "+%d" : "%d", adj_presets[i].value);
-		snprintf(item, sizeof(item), "%-10s %5s  %s", adj_presets[i].name, v,
-		         adj_presets[i].what);
+		snprintf(v, sizeof(v), adj_plan_presets[i].value > 0 ? "+%d" : "%d", adj_plan_presets[i].value);
+		snprintf(item, sizeof(item), "%-10s %5s  %s", adj_plan_presets[i].name, v,
+		         adj_plan_presets[i].what);
 		menu_add(t, item);
 	}
 	t->menu_sel = 1; /* neutral: the harmless one under the cursor */
@@ -926,9 +926,9 @@ static unsigned act_tag(struct tui *t)
 		                            : "has exited, cannot be tagged");
 		return R_REDRAW;
 	}
-	int rc = tagset_toggle(&t->tags, p->pid, p->start_ticks);
+	int rc = adj_tags_toggle(&t->tags, p->pid, p->start_ticks);
 	if (rc < 0)
-		tui_status(t, STATUS_ERROR, "at most %d tagged processes", TAGSET_MAX);
+		tui_status(t, STATUS_ERROR, "at most %d tagged processes", ADJ_TAGS_MAX);
 	else if (t->tags.n)
 		tui_status(t, STATUS_INFO, "%zu tagged: ] [ a p change them all (asks first), U untags",
 		           t->tags.n);
@@ -943,7 +943,7 @@ static unsigned act_tag(struct tui *t)
 static unsigned act_untag_all(struct tui *t)
 {
 	size_t n = t->tags.n;
-	tagset_clear(&t->tags);
+	adj_tags_clear(&t->tags);
 	tui_status(t, STATUS_INFO, n ? "untagged %zu" : "no process was tagged", n);
 	return R_REDRAW;
 }

@@ -19,8 +19,8 @@
 #include "core/base/util.h"
 #include "tui/keymap.h"
 #include "tui/screen.h"
-#include "tui/settings.h"
-#include "tui/theme.h"
+#include "tui/config/settings.h"
+#include "tui/config/theme.h"
 #include "tui/tui.h"
 
 void tui_config_defaults(struct tui_config *cfg)

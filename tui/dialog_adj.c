@@ -1,6 +1,6 @@
 /* tui/dialog_adj.c — the oom_score_adj dialogs: the `a` value prompt, the preset menu
  * (`p`) and the confirmation. Each shows who changes from what to what, the warning for
- * the protected zone, the preview of the kernel's next victim (adj_preview) and how to
+ * the protected zone, the preview of the kernel's next victim (adj_plan_preview) and how to
  * make the value survive a restart (oom_adj_persist_hint). */
 #include "config.h"
 
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui/adjctl.h"
+#include "tui/adj/plan.h"
 #include "core/control/oom_adj.h"
 #include "tui/draw.h"
 #include "tui/sanitize.h"
@@ -145,10 +145,10 @@ static void add_effects(struct tui *t, struct box *b, const struct adj_plan *pl)
 		                    "process starts inherits it");
 	}
 	add(b, S_TITLE, "Effect on the kernel's next OOM victim:");
-	char lines[4][ADJ_PREVIEW_LEN];
-	size_t n = adj_preview(t->snap, pl, lines, 4);
+	char lines[4][ADJ_PLAN_PREVIEW_LEN];
+	size_t n = adj_plan_preview(t->snap, pl, lines, 4);
 	for (size_t i = 0; i < n; i++) {
-		char buf[ADJ_PREVIEW_LEN + 4];
+		char buf[ADJ_PLAN_PREVIEW_LEN + 4];
 		snprintf(buf, sizeof(buf), "  %s", lines[i]);
 		add_wrapped(b, strstr(lines[i], "would become") ? S_VICTIM : S_NORMAL, 4, buf);
 	}
@@ -197,8 +197,8 @@ void dialog_adj_menu_draw(struct tui *t, struct rect r)
 {
 	struct box b = {.n = 0, .w = box_width(r), .sel = -1};
 	struct adj_plan pl = t->plan; /* the preview of the highlighted preset */
-	if (t->menu_sel < adj_presets_len)
-		adj_plan_set_value(&pl, adj_presets[t->menu_sel].value);
+	if (t->menu_sel < adj_plan_presets_len)
+		adj_plan_set_value(&pl, adj_plan_presets[t->menu_sel].value);
 	for (size_t i = 0; i < t->menu_n; i++) {
 		if (i == t->menu_sel)
 			b.sel = (int)b.n;

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 
 #include "tui/layout.h"
-#include "tui/theme.h"
+#include "tui/config/theme.h"
 
 struct tui;
 

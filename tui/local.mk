@@ -3,28 +3,17 @@
 noinst_LIBRARIES += liboomtop_tui.a
 liboomtop_tui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 liboomtop_tui_a_SOURCES = \
-	%reldir%/conffile.c %reldir%/conffile.h \
 	%reldir%/app.c %reldir%/app.h \
 	%reldir%/screen.c %reldir%/screen.h \
 	%reldir%/tui.h %reldir%/state.c \
 	%reldir%/keymap.c %reldir%/keymap.h \
 	%reldir%/actions.c %reldir%/actions.h \
 	%reldir%/layout.c %reldir%/layout.h \
-	%reldir%/procview.c %reldir%/procview.h \
-	%reldir%/cgview.c %reldir%/cgview.h \
-	%reldir%/proccols.c %reldir%/proccols.h \
 	%reldir%/draw.c %reldir%/draw.h \
 	%reldir%/pane_header.c %reldir%/pane_cgroups.c %reldir%/pane_procs.c \
 	%reldir%/pane_events.c %reldir%/pane_episode.c %reldir%/dialogs.c %reldir%/dialog_adj.c \
-	%reldir%/adjctl.c %reldir%/adjctl.h \
-	%reldir%/tagset.c %reldir%/tagset.h \
-	%reldir%/evfmt.c %reldir%/evfmt.h \
-	%reldir%/rate.c %reldir%/rate.h \
 	%reldir%/sanitize.c %reldir%/sanitize.h \
-	%reldir%/term_fallback.c %reldir%/term_fallback.h \
-	%reldir%/theme.c %reldir%/theme.h \
-	%reldir%/theme_file.c %reldir%/theme_file.h \
-	%reldir%/settings.c %reldir%/settings.h
+	%reldir%/term_fallback.c %reldir%/term_fallback.h
 
 # --enable-static-binary: terminal descriptions of the build machine's terminfo built in
 # (tui/term_fallback.h), for a box without a terminfo database.

@@ -12,7 +12,7 @@
 
 #include "core/base/fmt.h"
 #include "tui/draw.h"
-#include "tui/rate.h"
+#include "tui/model/rate.h"
 #include "tui/tui.h"
 
 enum cg_col {

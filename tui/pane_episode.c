@@ -13,7 +13,7 @@
 #include "core/base/util.h"
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
-#include "tui/evfmt.h"
+#include "tui/model/evfmt.h"
 #include "tui/tui.h"
 
 struct ep_line {

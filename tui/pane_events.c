@@ -9,7 +9,7 @@
 #include "core/cgroup/name.h"
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
-#include "tui/evfmt.h"
+#include "tui/model/evfmt.h"
 #include "tui/tui.h"
 
 enum ev_col { EV_TIME, EV_PID, EV_VICTIM, EV_SCOPE, EV_CGROUP, EV_ANON, EV_FILE, EV_SHMEM,

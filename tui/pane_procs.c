@@ -10,7 +10,7 @@
 
 #include "core/base/fmt.h"
 #include "tui/draw.h"
-#include "tui/rate.h"
+#include "tui/model/rate.h"
 #include "tui/tui.h"
 
 static void fit(const struct tui *t, int w, int *widths)
@@ -67,7 +67,7 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 	*st = S_NORMAL;
 	switch (c) {
 	case PCOL_PID:
-		snprintf(buf, n, "%s%d", tagset_has(&t->tags, p->pid, p->start_ticks) ? "*" : "",
+		snprintf(buf, n, "%s%d", adj_tags_has(&t->tags, p->pid, p->start_ticks) ? "*" : "",
 		         (int)p->pid);
 		break;
 	case PCOL_USER: snprintf(buf, n, "%s", p->user ? p->user : "?"); break;
@@ -151,7 +151,7 @@ void pane_procs_draw(struct tui *t, struct rect r)
 		bool sel = idx == pv->sel;
 		int y = r.y + 1 + (int)i;
 		bool ghost = p->state != PROC_RUNNING;
-		bool tagged = t->tags.n && tagset_has(&t->tags, p->pid, p->start_ticks);
+		bool tagged = t->tags.n && adj_tags_has(&t->tags, p->pid, p->start_ticks);
 		char mark[2] = " ";
 		enum theme_style ms = S_NORMAL;
 		if (p->state == PROC_OOM_KILLED)

@@ -124,7 +124,7 @@ void tui_state_review(struct tui *t)
 {
 	if (!t->snap)
 		return;
-	tagset_prune(&t->tags, t->snap); /* tags of processes that exited go */
+	adj_tags_prune(&t->tags, t->snap); /* tags of processes that exited go */
 	if (procview_update(&t->pv, t->snap) < 0 || cgview_update(&t->cv, t->snap) < 0)
 		tui_status(t, STATUS_ERROR, "out of memory building the views");
 	find_events_again(t);

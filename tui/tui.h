@@ -12,16 +12,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tui/adjctl.h"
+#include "tui/adj/plan.h"
 #include "tui/app.h"
-#include "tui/cgview.h"
+#include "tui/model/cgview.h"
 #include "core/model.h"
 #include "core/control/oom_adj.h"
 #include "tui/layout.h"
-#include "tui/procview.h"
-#include "tui/settings.h"
-#include "tui/tagset.h"
-#include "tui/theme.h"
+#include "tui/model/procview.h"
+#include "tui/config/settings.h"
+#include "tui/adj/tags.h"
+#include "tui/config/theme.h"
 
 /* Characters that differ between UTF-8 and ASCII terminals. */
 struct glyphs {
@@ -94,7 +94,7 @@ struct tui {
 
 	/* oom_score_adj controls: tagged rows, the change being prepared (`a` dialog, preset
 	 * menu, confirmation), and the last change for undo */
-	struct tagset tags;
+	struct adj_tags tags;
 	struct adj_plan plan;
 	char adj_why[128]; /* the `a` dialog: why the typed text is not a value yet */
 	struct oom_adj_undo *undo; /* TUI_UNDO_DEPTH changes, oldest first; z undoes the last */

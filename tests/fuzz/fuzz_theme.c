@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "tests/fuzz/fuzz.h"
-#include "tui/theme_file.h"
+#include "tui/config/theme_file.h"
 
 static void on_problem(void *ud, const char *msg)
 {

@@ -14,17 +14,17 @@
 #include "core/base/fmt.h"
 #include "core/base/util.h"
 #include "tests/tui/fixture.h"
-#include "tui/adjctl.h"
-#include "tui/cgview.h"
+#include "tui/adj/plan.h"
+#include "tui/model/cgview.h"
 #include "tui/keymap.h"
 #include "tui/layout.h"
-#include "tui/procview.h"
-#include "tui/rate.h"
+#include "tui/model/procview.h"
+#include "tui/model/rate.h"
 #include "tui/sanitize.h"
-#include "tui/settings.h"
-#include "tui/tagset.h"
-#include "tui/theme.h"
-#include "tui/theme_file.h"
+#include "tui/config/settings.h"
+#include "tui/adj/tags.h"
+#include "tui/config/theme.h"
+#include "tui/config/theme_file.h"
 #include "tests/unit/ck_run.h"
 
 /* --- sanitiser --- */
@@ -530,29 +530,29 @@ static struct proc_row *fx_row(struct snapshot *s, pid_t pid)
 	return NULL;
 }
 
-START_TEST(tagset_follows_processes)
+START_TEST(adj_tags_follow_processes)
 {
 	struct snapshot s = fx_copy();
-	struct tagset ts;
-	tagset_clear(&ts);
-	ck_assert_int_eq(tagset_toggle(&ts, 4242, 5000), 1);
-	ck_assert_int_eq(tagset_toggle(&ts, 3150, 7100), 1);
-	ck_assert_int_eq(tagset_toggle(&ts, 2001, 3000), 1);
-	ck_assert_int_eq(tagset_toggle(&ts, 3150, 7100), 0); /* Space again untags */
-	ck_assert(tagset_has(&ts, 4242, 5000));
-	ck_assert(!tagset_has(&ts, 3150, 7100));
-	ck_assert(!tagset_has(&ts, 4242, 4999)); /* the same pid, another process */
-	ck_assert_uint_eq(tagset_prune(&ts, &s), 0);
+	struct adj_tags ts;
+	adj_tags_clear(&ts);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 4242, 5000), 1);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 3150, 7100), 1);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 2001, 3000), 1);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 3150, 7100), 0); /* Space again untags */
+	ck_assert(adj_tags_has(&ts, 4242, 5000));
+	ck_assert(!adj_tags_has(&ts, 3150, 7100));
+	ck_assert(!adj_tags_has(&ts, 4242, 4999)); /* the same pid, another process */
+	ck_assert_uint_eq(adj_tags_prune(&ts, &s), 0);
 	/* a refresh: 2001 exited (a ghost now), pid 4242 was reused by a new process */
 	fx_row(&s, 2001)->state = PROC_EXITED;
 	fx_row(&s, 4242)->start_ticks = 9999;
-	ck_assert_uint_eq(tagset_prune(&ts, &s), 2);
+	ck_assert_uint_eq(adj_tags_prune(&ts, &s), 2);
 	ck_assert_uint_eq(ts.n, 0);
 	/* bounded */
-	for (int i = 0; i < TAGSET_MAX; i++)
-		ck_assert_int_eq(tagset_toggle(&ts, 100000 + i, 1), 1);
-	ck_assert_int_eq(tagset_toggle(&ts, 99, 1), -ENOSPC);
-	ck_assert_uint_eq(ts.n, TAGSET_MAX);
+	for (int i = 0; i < ADJ_TAGS_MAX; i++)
+		ck_assert_int_eq(adj_tags_toggle(&ts, 100000 + i, 1), 1);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 99, 1), -ENOSPC);
+	ck_assert_uint_eq(ts.n, ADJ_TAGS_MAX);
 }
 END_TEST
 
@@ -560,28 +560,28 @@ START_TEST(adj_value_parser)
 {
 	int v = 7;
 	char why[128];
-	ck_assert_int_eq(adj_parse_value("500", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(adj_plan_parse_value("500", &v, why, sizeof(why)), 0);
 	ck_assert_int_eq(v, 500);
 	ck_assert_str_eq(why, "");
-	ck_assert_int_eq(adj_parse_value("-950", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(adj_plan_parse_value("-950", &v, why, sizeof(why)), 0);
 	ck_assert_int_eq(v, -950);
-	ck_assert_int_eq(adj_parse_value(" +100 ", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(adj_plan_parse_value(" +100 ", &v, why, sizeof(why)), 0);
 	ck_assert_int_eq(v, 100);
-	ck_assert_int_eq(adj_parse_value("-1000", &v, NULL, 0), 0);
+	ck_assert_int_eq(adj_plan_parse_value("-1000", &v, NULL, 0), 0);
 	ck_assert_int_eq(v, -1000);
-	ck_assert_int_eq(adj_parse_value("1000", &v, NULL, 0), 0);
+	ck_assert_int_eq(adj_plan_parse_value("1000", &v, NULL, 0), 0);
 	v = 7;
-	ck_assert_int_eq(adj_parse_value("", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("", &v, why, sizeof(why)), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(why, "-1000 to 1000"));
-	ck_assert_int_eq(adj_parse_value("-", &v, why, sizeof(why)), -EINVAL);
-	ck_assert_int_eq(adj_parse_value("12a", &v, why, sizeof(why)), -EINVAL);
-	ck_assert_int_eq(adj_parse_value("1 2", &v, why, sizeof(why)), -EINVAL);
-	ck_assert_int_eq(adj_parse_value("--5", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("-", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("12a", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("1 2", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("--5", &v, why, sizeof(why)), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(why, "not a number"));
-	ck_assert_int_eq(adj_parse_value("1001", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_int_eq(adj_plan_parse_value("1001", &v, why, sizeof(why)), -ERANGE);
 	ck_assert_ptr_nonnull(strstr(why, "out of range"));
-	ck_assert_int_eq(adj_parse_value("-1001", &v, why, sizeof(why)), -ERANGE);
-	ck_assert_int_eq(adj_parse_value("99999999999999999999", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_int_eq(adj_plan_parse_value("-1001", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_int_eq(adj_plan_parse_value("99999999999999999999", &v, why, sizeof(why)), -ERANGE);
 	ck_assert_int_eq(v, 7); /* untouched on failure */
 }
 END_TEST
@@ -630,10 +630,10 @@ START_TEST(adj_plan_steps_and_confirms)
 	ck_assert_uint_eq(pl.skipped, 2);
 	ck_assert(adj_plan_needs_confirm(&pl));
 	/* presets: protect, neutral, sacrifice */
-	ck_assert_uint_eq(adj_presets_len, 3);
-	ck_assert_int_eq(adj_presets[0].value, -900);
-	ck_assert_int_eq(adj_presets[1].value, 0);
-	ck_assert_int_eq(adj_presets[2].value, 1000);
+	ck_assert_uint_eq(adj_plan_presets_len, 3);
+	ck_assert_int_eq(adj_plan_presets[0].value, -900);
+	ck_assert_int_eq(adj_plan_presets[1].value, 0);
+	ck_assert_int_eq(adj_plan_presets[2].value, 1000);
 }
 END_TEST
 
@@ -643,12 +643,12 @@ START_TEST(adj_preview_names_the_new_victim)
 		return; /* the fixture's numbers assume 4 KiB pages */
 	struct snapshot s = fx_copy();
 	static struct adj_plan pl;
-	char lines[4][ADJ_PREVIEW_LEN];
+	char lines[4][ADJ_PLAN_PREVIEW_LEN];
 	/* protecting the leaker hands its role to nas-helper in its cgroup, and to the
 	 * docker app (110M + 4M swap) on the whole machine */
 	adj_plan_begin(&pl, ADJ_OP_SET, -1000, false);
 	adj_plan_add(&pl, fx_row(&s, 4242));
-	size_t n = adj_preview(&s, &pl, lines, 4);
+	size_t n = adj_plan_preview(&s, &pl, lines, 4);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(lines[0], "next victim in nas-agent.service would become 4243 nas-helper "
 	                           "(was 4242 leaky)");
@@ -656,27 +656,27 @@ START_TEST(adj_preview_names_the_new_victim)
 	                           "(was 4242 leaky)");
 	/* a small change that does not move the ranking */
 	adj_plan_set_value(&pl, 100);
-	n = adj_preview(&s, &pl, lines, 4);
+	n = adj_plan_preview(&s, &pl, lines, 4);
 	ck_assert_str_eq(lines[0], "next victim in nas-agent.service stays 4242 leaky");
 	ck_assert_str_eq(lines[1], "next victim in the system stays 4242 leaky");
 	/* a tagged group stepped each by its own value, across two cgroup scopes */
 	adj_plan_begin(&pl, ADJ_OP_STEP, 1000, true);
 	adj_plan_add(&pl, fx_row(&s, 4243)); /* nas-agent.service */
 	adj_plan_add(&pl, fx_row(&s, 2001)); /* docker: alone in its scope */
-	n = adj_preview(&s, &pl, lines, 4);
+	n = adj_plan_preview(&s, &pl, lines, 4);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(lines[0], "next victim in nas-agent.service would become 4243 nas-helper "
 	                           "(was 4242 leaky)");
 	ck_assert_str_eq(lines[1], "next victim in docker 2e088fe462e2 stays 2001 python3");
 	ck_assert_ptr_nonnull(strstr(lines[2], "the system would become"));
 	/* at most max lines: the last says what was left out */
-	n = adj_preview(&s, &pl, lines, 2);
+	n = adj_plan_preview(&s, &pl, lines, 2);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(lines[1], "... and 2 more scopes");
 	/* the process exited since the plan was made */
 	fx_row(&s, 4243)->state = PROC_EXITED;
 	fx_row(&s, 2001)->state = PROC_EXITED;
-	n = adj_preview(&s, &pl, lines, 4);
+	n = adj_plan_preview(&s, &pl, lines, 4);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_ptr_nonnull(strstr(lines[0], "gone"));
 	/* the snapshot itself was not touched by any preview */
@@ -753,7 +753,7 @@ int main(void)
 	tcase_add_test(tc, procview_sort_filter_follow);
 	tcase_add_test(tc, procview_stays_on_top_until_moved);
 	tcase_add_test(tc, cgview_tree_collapse_flat);
-	tcase_add_test(tc, tagset_follows_processes);
+	tcase_add_test(tc, adj_tags_follow_processes);
 	tcase_add_test(tc, adj_value_parser);
 	tcase_add_test(tc, adj_plan_steps_and_confirms);
 	tcase_add_test(tc, adj_preview_names_the_new_victim);

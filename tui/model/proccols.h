@@ -1,4 +1,4 @@
-/* tui/proccols.h — the process table's columns, listed once: the name used in the
+/* tui/model/proccols.h — the process table's columns, listed once: the name used in the
  * settings file (`columns=`), the header (DESIGN §1 spelling), the sort key a click on the
  * header selects (-1: not sortable), and widths/priority for narrow terminals. Pure. */
 #ifndef OOMTOP_TUI_PROCCOLS_H

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/settings.h"
+#include "tui/config/settings.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tui/conffile.h"
+#include "tui/config/conffile.h"
 #include "core/base/util.h"
 
 static const char *const pane_names[PANE_COUNT] = {"cgroups", "procs", "events"};
@@ -149,7 +149,7 @@ bad_range:
 }
 
 int settings_parse(struct settings *s, const char *buf, const char *fname,
-                   theme_report_fn report, void *ud)
+                   conf_report_fn report, void *ud)
 {
 	return conf_parse(buf, fname, report, ud, parse_line, s);
 }
@@ -205,7 +205,7 @@ bool settings_path(char *buf, size_t n)
 	return w > 0 && (size_t)w < n;
 }
 
-int settings_load(struct settings *s, theme_report_fn report, void *ud)
+int settings_load(struct settings *s, conf_report_fn report, void *ud)
 {
 	char path[4200];
 	if (!settings_path(path, sizeof(path)))

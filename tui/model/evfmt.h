@@ -1,4 +1,4 @@
-/* tui/evfmt.h — OOM event fields as the OOM pane and the episode show them. Pure. */
+/* tui/model/evfmt.h — OOM event fields as the OOM pane and the episode show them. Pure. */
 #ifndef OOMTOP_TUI_EVFMT_H
 #define OOMTOP_TUI_EVFMT_H
 

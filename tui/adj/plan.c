@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/adjctl.h"
+#include "tui/adj/plan.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -10,12 +10,12 @@
 
 #include "core/estimate/badness.h"
 
-const struct adj_preset adj_presets[] = {
+const struct adj_plan_preset adj_plan_presets[] = {
 	{"protect", -900, "nearly unkillable, inherited by children"},
 	{"neutral", 0, "the kernel's default"},
 	{"sacrifice", 1000, "killed first"},
 };
-const size_t adj_presets_len = sizeof(adj_presets) / sizeof(adj_presets[0]);
+const size_t adj_plan_presets_len = sizeof(adj_plan_presets) / sizeof(adj_plan_presets[0]);
 
 void adj_plan_begin(struct adj_plan *pl, enum adj_op op, int arg, bool tagged)
 {
@@ -79,7 +79,7 @@ bool adj_plan_needs_confirm(const struct adj_plan *pl)
 	return pl->tagged || adj_plan_enters_protection(pl);
 }
 
-int adj_parse_value(const char *text, int *value, char *why, size_t whylen)
+int adj_plan_parse_value(const char *text, int *value, char *why, size_t whylen)
 {
 	char dummy[1];
 	if (!why) {
@@ -147,8 +147,8 @@ static void scope_name(const struct snapshot *s, int scope, char *buf, size_t n)
 	snprintf(buf, n, "%s", c->name ? c->name : c->path ? c->path : "?");
 }
 
-size_t adj_preview(const struct snapshot *s, const struct adj_plan *pl,
-                   char (*lines)[ADJ_PREVIEW_LEN], size_t max)
+size_t adj_plan_preview(const struct snapshot *s, const struct adj_plan *pl,
+                        char (*lines)[ADJ_PLAN_PREVIEW_LEN], size_t max)
 {
 	if (!s || !pl || max == 0)
 		return 0;
@@ -170,7 +170,7 @@ size_t adj_preview(const struct snapshot *s, const struct adj_plan *pl,
 			scopes[nscopes++] = sc;
 	}
 	if (np == 0) {
-		snprintf(lines[0], ADJ_PREVIEW_LEN, "no preview: the process is gone");
+		snprintf(lines[0], ADJ_PLAN_PREVIEW_LEN, "no preview: the process is gone");
 		return 1;
 	}
 	bool has_system = false;
@@ -181,7 +181,7 @@ size_t adj_preview(const struct snapshot *s, const struct adj_plan *pl,
 	size_t out = 0;
 	for (size_t j = 0; j < nscopes; j++) {
 		if (out == max - 1 && nscopes - j > 1) {
-			snprintf(lines[out++], ADJ_PREVIEW_LEN, "... and %zu more scopes", nscopes - j);
+			snprintf(lines[out++], ADJ_PLAN_PREVIEW_LEN, "... and %zu more scopes", nscopes - j);
 			break;
 		}
 		char name[96], was_s[48], now_s[48];
@@ -191,9 +191,9 @@ size_t adj_preview(const struct snapshot *s, const struct adj_plan *pl,
 		describe(s, was, was_s, sizeof(was_s));
 		describe(s, now, now_s, sizeof(now_s));
 		if (was == now)
-			snprintf(lines[out++], ADJ_PREVIEW_LEN, "next victim in %s stays %s", name, now_s);
+			snprintf(lines[out++], ADJ_PLAN_PREVIEW_LEN, "next victim in %s stays %s", name, now_s);
 		else
-			snprintf(lines[out++], ADJ_PREVIEW_LEN,
+			snprintf(lines[out++], ADJ_PLAN_PREVIEW_LEN,
 			         "next victim in %s would become %s (was %s)", name, now_s, was_s);
 	}
 	return out;

@@ -1,4 +1,4 @@
-/* tui/rate.h — how steep and how steady a series rises: the colour of a rate on the screen
+/* tui/model/rate.h — how steep and how steady a series rises: the colour of a rate on the screen
  * (the number itself is core/base/fmt.h's). Pure. */
 #ifndef OOMTOP_TUI_RATE_H
 #define OOMTOP_TUI_RATE_H

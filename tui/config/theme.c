@@ -1,6 +1,6 @@
-/* tui/theme.c — finding and loading theme files, and applying a theme to curses. */
+/* tui/config/theme.c — finding and loading theme files, and applying a theme to curses. */
 #include "config.h"
-#include "tui/theme.h"
+#include "tui/config/theme.h"
 
 #include <curses.h>
 #include <dirent.h>
@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "core/base/util.h"
-#include "tui/theme_file.h"
+#include "tui/config/theme_file.h"
 
 #ifndef OOMTOP_THEMEDIR
 #define OOMTOP_THEMEDIR "/usr/local/share/oomtop/themes"
@@ -46,7 +46,7 @@ size_t theme_dirs(char dirs[][4096], size_t max)
 	return n;
 }
 
-int theme_load(struct theme *t, const char *name_or_path, theme_report_fn report, void *ud,
+int theme_load(struct theme *t, const char *name_or_path, conf_report_fn report, void *ud,
                int *nproblems)
 {
 	char path[4200];

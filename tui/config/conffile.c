@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/conffile.h"
+#include "tui/config/conffile.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -19,7 +19,7 @@ void conf_report(const struct conf_pos *pos, const char *fmt, ...)
 	pos->report(pos->ud, msg);
 }
 
-int conf_parse(const char *buf, const char *fname, theme_report_fn report, void *ud, conf_line_fn fn,
+int conf_parse(const char *buf, const char *fname, conf_report_fn report, void *ud, conf_line_fn fn,
 	       void *obj)
 {
 	struct conf_pos pos = {fname, 0, report, ud};

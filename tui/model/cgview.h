@@ -1,4 +1,4 @@
-/* tui/cgview.h — the cgroup pane's rows: a tree in snapshot order with collapsed
+/* tui/model/cgview.h — the cgroup pane's rows: a tree in snapshot order with collapsed
  * subtrees hidden, or a flat list fullest first (percent of effective limit, then usage).
  * The selection and the collapsed set are kept by path, so they survive refreshes and
  * cgroups coming and going. Pure: no curses. */

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/rate.h"
+#include "tui/model/rate.h"
 
 #include <math.h>
 

@@ -1,13 +1,14 @@
-/* tui/adjctl.h — the screen's oom_score_adj controls, their pure parts: the change being
- * prepared (a plan: which processes, from what, to what), the value typed in the `a`
- * dialog, when to ask for confirmation, and the preview of the kernel's next victim.
- * No curses, no I/O: the write itself is core/oom_adj.h's oom_adj_set(), called by the
- * actions with the plan's targets.
+/* tui/adj/plan.h — an oom_score_adj change being prepared on the screen (tui/adj/ is the
+ * whole feature: this plan, the tags, the dialogs, the actions): which processes, from
+ * what, to what; the value typed in the `a` dialog; the presets; when to ask for
+ * confirmation; the preview of the kernel's next victim. No curses, no I/O: the write
+ * itself is core/control/oom_adj.h's oom_adj_set(), called by tui/adj/action.c with the
+ * plan's targets.
  *
  * Call order: adj_plan_begin → adj_plan_add (per target) → [adj_plan_set_value when the
- * value is typed later] → adj_plan_needs_confirm / adj_preview → actions write. */
-#ifndef OOMTOP_TUI_ADJCTL_H
-#define OOMTOP_TUI_ADJCTL_H
+ * value is typed later] → adj_plan_needs_confirm / adj_plan_preview → actions write. */
+#ifndef OOMTOP_TUI_ADJ_PLAN_H
+#define OOMTOP_TUI_ADJ_PLAN_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -42,13 +43,13 @@ struct adj_plan {
 };
 
 /* The preset menu (`p`), in this order. */
-struct adj_preset {
+struct adj_plan_preset {
 	const char *name;
 	int value;
 	const char *what; /* a few words on what it means */
 };
-extern const struct adj_preset adj_presets[];
-extern const size_t adj_presets_len;
+extern const struct adj_plan_preset adj_plan_presets[];
+extern const size_t adj_plan_presets_len;
 
 /* Start an empty plan. */
 void adj_plan_begin(struct adj_plan *pl, enum adj_op op, int arg, bool tagged);
@@ -68,17 +69,17 @@ bool adj_plan_enters_protection(const struct adj_plan *pl);
 /* The `a` dialog's text → value. Accepts optional blanks and a sign: "-950", "+100",
  * " 0 ". Returns 0 and sets *value; else -EINVAL (empty, not a number) or -ERANGE
  * (outside -1000..1000) with the reason in why (≤ whylen, may be NULL). */
-int adj_parse_value(const char *text, int *value, char *why, size_t whylen);
+int adj_plan_parse_value(const char *text, int *value, char *why, size_t whylen);
 
 /* The effect of the plan on the kernel's choice, one line per scope it touches: each
  * target's tightest scope (badness_proc_scope), then the whole system, without
  * duplicates:
  *   "next victim in nas-agent.service would become 4243 nas-helper (was 4242 leaky)"
  *   "next victim in the system stays 4242 leaky"
- * Lines go into lines[i] (each ADJ_PREVIEW_LEN); at most max lines, the last one saying
+ * Lines go into lines[i] (each ADJ_PLAN_PREVIEW_LEN); at most max lines, the last one saying
  * how many scopes were left out when there are more. Returns the number of lines. */
-#define ADJ_PREVIEW_LEN 200
-size_t adj_preview(const struct snapshot *s, const struct adj_plan *pl,
-                   char (*lines)[ADJ_PREVIEW_LEN], size_t max);
+#define ADJ_PLAN_PREVIEW_LEN 200
+size_t adj_plan_preview(const struct snapshot *s, const struct adj_plan *pl,
+                        char (*lines)[ADJ_PLAN_PREVIEW_LEN], size_t max);
 
 #endif

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/cgview.h"
+#include "tui/model/cgview.h"
 
 #include <errno.h>
 #include <math.h>

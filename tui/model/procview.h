@@ -1,4 +1,4 @@
-/* tui/procview.h — the process pane's rows: filtered, sorted, with a selection that
+/* tui/model/procview.h — the process pane's rows: filtered, sorted, with a selection that
  * follows the process (pid + start time), not the row number, across refreshes.
  *
  * Like htop: until the operator moves the selection (procview_move/select/select_pid/

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/procview.h"
+#include "tui/model/procview.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/proccols.h"
+#include "tui/model/proccols.h"
 
 #include <stdio.h>
 #include <string.h>

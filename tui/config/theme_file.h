@@ -1,4 +1,4 @@
-/* tui/theme_file.h — the .theme format, pure (no I/O, no curses).
+/* tui/config/theme_file.h — the .theme format, pure (no I/O, no curses).
  *
  *   # comment
  *   theme[main_fg]=""            empty: the terminal's default colour
@@ -12,14 +12,14 @@
 #ifndef OOMTOP_TUI_THEME_FILE_H
 #define OOMTOP_TUI_THEME_FILE_H
 
-#include "tui/theme.h"
+#include "tui/config/theme.h"
 
 /* "#rrggbb", a colour name, or "" / "default". Returns false for anything else. */
 bool theme_color_parse(const char *s, struct theme_color *out);
 
 /* Apply the lines of buf to t (which the caller filled, usually with theme_defaults).
  * fname names the file in messages. Returns the number of problems reported. */
-int theme_parse(struct theme *t, const char *buf, const char *fname, theme_report_fn report,
+int theme_parse(struct theme *t, const char *buf, const char *fname, conf_report_fn report,
                 void *ud);
 
 #endif

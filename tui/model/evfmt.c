@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/evfmt.h"
+#include "tui/model/evfmt.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* tui/theme.h — semantic colours, listed once.
+/* tui/config/theme.h — semantic colours, listed once.
  *
  * THEME_COLORS is the only list of colour keys: it generates the enum, the key names of
  * `theme[key]="value"` lines (themes/NAME.theme) and the built-in defaults (which equal
@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "tui/config/conffile.h"
 
 /*  id                key               default     what it colours */
 #define THEME_COLORS(X)                                                                          \
@@ -127,8 +129,7 @@ size_t theme_dirs(char dirs[][4096], size_t max);
  * Starts from the defaults; problems are reported one line each (file:line: message) via
  * report and counted in *nproblems. Returns 0, or -errno when the file cannot be read
  * (the theme then holds the defaults). "default" without a file is the built-in one. */
-typedef void (*theme_report_fn)(void *ud, const char *msg);
-int theme_load(struct theme *t, const char *name_or_path, theme_report_fn report, void *ud,
+int theme_load(struct theme *t, const char *name_or_path, conf_report_fn report, void *ud,
                int *nproblems);
 
 /* Sorted, de-duplicated theme names found in the theme dirs (always including

@@ -1,17 +1,18 @@
-/* tui/conffile.h — what theme files and oomtoprc share: splitting a buffer into lines
+/* tui/config/conffile.h — what theme files and oomtoprc share: splitting a buffer into lines
  * (at most CONF_LINE_MAX bytes each; longer lines are reported, not read), trimming, and
  * problem reports in the "file:line: message" form. Pure; no I/O. */
-#ifndef OOMTOP_CONFFILE_H
-#define OOMTOP_CONFFILE_H
-
-#include "tui/theme.h" /* theme_report_fn */
+#ifndef OOMTOP_TUI_CONFIG_CONFFILE_H
+#define OOMTOP_TUI_CONFIG_CONFFILE_H
 
 #define CONF_LINE_MAX 1024
+
+/* Where problems go: one message per call, "file:line: message". */
+typedef void (*conf_report_fn)(void *ud, const char *msg);
 
 struct conf_pos {
 	const char *fname;
 	int lineno;
-	theme_report_fn report; /* may be NULL: problems are only counted */
+	conf_report_fn report; /* may be NULL: problems are only counted */
 	void *ud;
 };
 
@@ -23,7 +24,7 @@ void conf_report(const struct conf_pos *pos, const char *fmt, ...) __attribute__
 typedef int (*conf_line_fn)(void *obj, char *line, const struct conf_pos *pos);
 
 /* Split buf into lines and call fn for each. Returns the total number of problems. */
-int conf_parse(const char *buf, const char *fname, theme_report_fn report, void *ud, conf_line_fn fn,
+int conf_parse(const char *buf, const char *fname, conf_report_fn report, void *ud, conf_line_fn fn,
 	       void *obj);
 
 /* Strip leading and trailing blanks in place; returns the first non-blank character. */

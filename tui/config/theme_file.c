@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/theme_file.h"
+#include "tui/config/theme_file.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "core/base/scan.h"
-#include "tui/conffile.h"
+#include "tui/config/conffile.h"
 
 static const char *const color_keys[C_COUNT] = {
 #define X(id, key, def, doc) [id] = key,
@@ -211,7 +211,7 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 	return 0;
 }
 
-int theme_parse(struct theme *t, const char *buf, const char *fname, theme_report_fn report,
+int theme_parse(struct theme *t, const char *buf, const char *fname, conf_report_fn report,
                 void *ud)
 {
 	return conf_parse(buf, fname, report, ud, parse_line, t);

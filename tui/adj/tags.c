@@ -1,15 +1,15 @@
 #include "config.h"
-#include "tui/tagset.h"
+#include "tui/adj/tags.h"
 
 #include <errno.h>
 #include <string.h>
 
-void tagset_clear(struct tagset *ts)
+void adj_tags_clear(struct adj_tags *ts)
 {
 	ts->n = 0;
 }
 
-static long find(const struct tagset *ts, pid_t pid, uint64_t start_ticks)
+static long find(const struct adj_tags *ts, pid_t pid, uint64_t start_ticks)
 {
 	for (size_t i = 0; i < ts->n; i++)
 		if (ts->e[i].pid == pid && ts->e[i].start_ticks == start_ticks)
@@ -17,12 +17,12 @@ static long find(const struct tagset *ts, pid_t pid, uint64_t start_ticks)
 	return -1;
 }
 
-bool tagset_has(const struct tagset *ts, pid_t pid, uint64_t start_ticks)
+bool adj_tags_has(const struct adj_tags *ts, pid_t pid, uint64_t start_ticks)
 {
 	return find(ts, pid, start_ticks) >= 0;
 }
 
-int tagset_toggle(struct tagset *ts, pid_t pid, uint64_t start_ticks)
+int adj_tags_toggle(struct adj_tags *ts, pid_t pid, uint64_t start_ticks)
 {
 	long i = find(ts, pid, start_ticks);
 	if (i >= 0) {
@@ -30,13 +30,13 @@ int tagset_toggle(struct tagset *ts, pid_t pid, uint64_t start_ticks)
 		ts->n--;
 		return 0;
 	}
-	if (ts->n >= TAGSET_MAX)
+	if (ts->n >= ADJ_TAGS_MAX)
 		return -ENOSPC;
-	ts->e[ts->n++] = (struct tag_id){pid, start_ticks};
+	ts->e[ts->n++] = (struct adj_tag){pid, start_ticks};
 	return 1;
 }
 
-size_t tagset_prune(struct tagset *ts, const struct snapshot *s)
+size_t adj_tags_prune(struct adj_tags *ts, const struct snapshot *s)
 {
 	size_t kept = 0, n = ts->n;
 	for (size_t i = 0; i < n; i++) {
