@@ -18,70 +18,19 @@
 
 static unsigned confirm_or_apply(struct tui *t);
 
-static size_t pane_rows(const struct tui *t, enum pane_id p)
-{
-	int r = layout_rows(&t->lay, p);
-	return r > 0 ? (size_t)r : 1;
-}
-
-static size_t body_rows(const struct tui *t)
-{
-	int r = t->lines - t->lay.keybar.h - t->lay.status.h - 1;
-	return r > 1 ? (size_t)r : 1;
-}
-
-static void select_event(struct tui *t, size_t i)
-{
-	size_t n = t->snap ? t->snap->nevents : 0;
-	if (n == 0)
-		return;
-	if (i >= n)
-		i = n - 1;
-	t->ev_sel = i;
-	const struct oom_event *e = tui_event_at(t, i);
-	t->ev_sel_pid = e->victim_pid;
-	t->ev_sel_boot_s = e->boot_s;
-}
-
 /* Move in whatever has the keyboard: delta rows, or to an end (INT32 extremes). */
 static unsigned move(struct tui *t, long delta)
 {
 	switch (t->mode) {
-	case TM_HELP: {
-		long v = (long)t->help_scroll + delta;
-		t->help_scroll = v < 0 ? 0 : (size_t)v; /* clamped when drawn */
-		return R_REDRAW;
-	}
-	case TM_EPISODE: {
-		long v = (long)t->episode_scroll + delta;
-		t->episode_scroll = v < 0 ? 0 : (size_t)v;
-		return R_REDRAW;
-	}
-	case TM_MENU: {
-		long v = (long)t->menu_sel + delta;
-		if (v < 0)
-			v = 0;
-		if (t->menu_n && v >= (long)t->menu_n)
-			v = (long)t->menu_n - 1;
-		t->menu_sel = (size_t)v;
-		return R_REDRAW;
-	}
+	case TM_HELP: listview_scroll(&t->help, delta); return R_REDRAW;
+	case TM_EPISODE: listview_scroll(&t->episode_doc, delta); return R_REDRAW;
+	case TM_MENU: listview_move(&t->menu, delta); return R_REDRAW;
 	default: break;
 	}
 	switch (t->focus) {
-	case PANE_PROCS:
-		procview_move(&t->pv, delta);
-		procview_scroll(&t->pv, pane_rows(t, PANE_PROCS));
-		break;
-	case PANE_CGROUPS:
-		cgview_move(&t->cv, t->snap, delta);
-		cgview_scroll(&t->cv, pane_rows(t, PANE_CGROUPS));
-		break;
-	case PANE_EVENTS: {
-		long v = (long)t->ev_sel + delta;
-		select_event(t, v < 0 ? 0 : (size_t)v);
-		break;
-	}
+	case PANE_PROCS: procview_move(&t->pv, delta); break;
+	case PANE_CGROUPS: cgview_move(&t->cv, t->snap, delta); break;
+	case PANE_EVENTS: evview_move(&t->ev, t->snap, delta); break;
 	default: break;
 	}
 	return R_REDRAW;
@@ -89,11 +38,17 @@ static unsigned move(struct tui *t, long delta)
 
 static size_t page(const struct tui *t)
 {
-	if (t->mode == TM_HELP || t->mode == TM_EPISODE)
-		return body_rows(t);
-	if (t->mode == TM_MENU)
-		return 10;
-	return pane_rows(t, t->focus);
+	switch (t->mode) {
+	case TM_HELP: return listview_page(&t->help);
+	case TM_EPISODE: return listview_page(&t->episode_doc);
+	case TM_MENU: return listview_page(&t->menu);
+	default: break;
+	}
+	switch (t->focus) {
+	case PANE_CGROUPS: return listview_page(&t->cv.list);
+	case PANE_EVENTS: return listview_page(&t->ev.list);
+	default: return listview_page(&t->pv.list);
+	}
 }
 
 /* --- actions --- */
@@ -107,7 +62,7 @@ static unsigned act_quit(struct tui *t)
 static unsigned act_help(struct tui *t)
 {
 	t->mode = TM_HELP;
-	t->help_scroll = 0;
+	t->help.top = t->help.sel = 0;
 	return R_REDRAW;
 }
 
@@ -204,7 +159,6 @@ static unsigned act_home(struct tui *t)
 	if (t->mode == TM_MAIN && t->focus == PANE_PROCS) {
 		/* the first row, and keep selecting whatever sorts first (the start state) */
 		procview_follow_top(&t->pv);
-		procview_scroll(&t->pv, pane_rows(t, PANE_PROCS));
 		return R_REDRAW;
 	}
 	return move(t, -0x7fffffffL);
@@ -219,17 +173,15 @@ static void open_menu(struct tui *t, enum menu_kind k)
 {
 	t->mode = TM_MENU;
 	t->menu_kind = k;
-	t->menu_n = 0;
-	t->menu_sel = t->menu_top = 0;
+	t->menu.n = t->menu.sel = t->menu.top = 0;
 }
 
 static void menu_add(struct tui *t, const char *item)
 {
-	if (t->menu_n >= TUI_MENU_MAX)
+	if (t->menu.n >= TUI_MENU_MAX)
 		return;
-	snprintf(t->menu_store[t->menu_n], sizeof(t->menu_store[0]), "%s", item);
-	t->menu_items[t->menu_n] = t->menu_store[t->menu_n];
-	t->menu_n++;
+	snprintf(t->menu_items[t->menu.n], sizeof(t->menu_items[0]), "%s", item);
+	t->menu.n++;
 }
 
 static unsigned act_sort_menu(struct tui *t)
@@ -241,7 +193,7 @@ static unsigned act_sort_menu(struct tui *t)
 		         sort_key_name((enum sort_key)k));
 		menu_add(t, item);
 		if (k == (int)t->pv.sort)
-			t->menu_sel = (size_t)k;
+			t->menu.sel = (size_t)k;
 	}
 	return R_REDRAW;
 }
@@ -355,23 +307,23 @@ static unsigned act_user_menu(struct tui *t)
 		if (!p->user || (p->kernel_thread && !t->pv.kernel_threads))
 			continue;
 		bool seen = false;
-		for (size_t k = 1; k < t->menu_n && !seen; k++)
+		for (size_t k = 1; k < t->menu.n && !seen; k++)
 			seen = strcmp(t->menu_items[k], p->user) == 0;
 		if (!seen)
 			menu_add(t, p->user);
 	}
 	/* sorted, "(all users)" first */
-	for (size_t a = 1; a < t->menu_n; a++)
-		for (size_t b = a + 1; b < t->menu_n; b++)
-			if (strcmp(t->menu_store[a], t->menu_store[b]) > 0) {
+	for (size_t a = 1; a < t->menu.n; a++)
+		for (size_t b = a + 1; b < t->menu.n; b++)
+			if (strcmp(t->menu_items[a], t->menu_items[b]) > 0) {
 				char tmp[64];
-				memcpy(tmp, t->menu_store[a], sizeof(tmp));
-				memcpy(t->menu_store[a], t->menu_store[b], sizeof(tmp));
-				memcpy(t->menu_store[b], tmp, sizeof(tmp));
+				memcpy(tmp, t->menu_items[a], sizeof(tmp));
+				memcpy(t->menu_items[a], t->menu_items[b], sizeof(tmp));
+				memcpy(t->menu_items[b], tmp, sizeof(tmp));
 			}
-	for (size_t k = 1; k < t->menu_n; k++)
-		if (t->pv.by_uid && strcmp(t->menu_store[k], t->pv.user) == 0)
-			t->menu_sel = k;
+	for (size_t k = 1; k < t->menu.n; k++)
+		if (t->pv.by_uid && strcmp(t->menu_items[k], t->pv.user) == 0)
+			t->menu.sel = k;
 	return R_REDRAW;
 }
 
@@ -423,7 +375,7 @@ static unsigned act_theme_menu(struct tui *t)
 	for (size_t i = 0; i < n; i++) {
 		menu_add(t, names[i]);
 		if (strcmp(names[i], t->theme.name) == 0)
-			t->menu_sel = i;
+			t->menu.sel = i;
 	}
 	return R_REDRAW;
 }
@@ -498,7 +450,7 @@ static unsigned open_episode(struct tui *t, int idx)
 	t->episode = idx;
 	t->episode_pid = e->victim_pid;
 	t->episode_boot_s = e->boot_s;
-	t->episode_scroll = 0;
+	t->episode_doc.top = t->episode_doc.sel = 0;
 	t->mode = TM_EPISODE;
 	return R_REDRAW;
 }
@@ -530,7 +482,7 @@ static unsigned act_event_open(struct tui *t)
 {
 	if (!t->snap || t->snap->nevents == 0)
 		return R_NONE;
-	size_t i = t->ev_sel < t->snap->nevents ? t->ev_sel : 0;
+	size_t i = t->ev.list.sel < t->snap->nevents ? t->ev.list.sel : 0;
 	return open_episode(t, (int)(t->snap->nevents - 1 - i));
 }
 
@@ -552,21 +504,22 @@ static unsigned act_menu_choose(struct tui *t)
 {
 	unsigned r = R_REDRAW;
 	t->mode = TM_MAIN;
-	if (t->menu_sel >= t->menu_n)
+	size_t sel = t->menu.sel;
+	if (sel >= t->menu.n)
 		return r;
 	switch (t->menu_kind) {
 	case MENU_SORT:
-		t->pv.sort = (enum sort_key)t->menu_sel;
+		t->pv.sort = (enum sort_key)sel;
 		t->pv.reverse = false;
-		t->set.sort = (int)t->menu_sel;
+		t->set.sort = (int)sel;
 		t->set.sort_reverse = false;
 		return R_REVIEW | R_REDRAW;
 	case MENU_USER: {
-		if (t->menu_sel == 0) {
+		if (sel == 0) {
 			t->pv.by_uid = false;
 			return R_REVIEW | R_REDRAW;
 		}
-		const char *name = t->menu_items[t->menu_sel];
+		const char *name = t->menu_items[sel];
 		for (size_t i = 0; t->snap && i < t->snap->nprocs; i++) {
 			const struct proc_row *p = t->snap->procs[i];
 			if (p->user && strcmp(p->user, name) == 0) {
@@ -580,13 +533,13 @@ static unsigned act_menu_choose(struct tui *t)
 	}
 	case MENU_THEME: {
 		char name[64];
-		snprintf(name, sizeof(name), "%s", t->menu_items[t->menu_sel]);
+		snprintf(name, sizeof(name), "%s", t->menu_items[sel]);
 		return switch_theme(t, name);
 	}
 	case MENU_ADJ:
-		if (t->menu_sel >= adj_plan_presets_len)
+		if (sel >= adj_plan_presets_len)
 			return r;
-		adj_plan_set_value(&t->plan, adj_plan_presets[t->menu_sel].value);
+		adj_plan_set_value(&t->plan, adj_plan_presets[sel].value);
 		return confirm_or_apply(t);
 	}
 	return r;
@@ -874,7 +827,7 @@ static unsigned act_adj_presets(struct tui *t)
 		         adj_plan_presets[i].what);
 		menu_add(t, item);
 	}
-	t->menu_sel = 1; /* neutral: the harmless one under the cursor */
+	t->menu.sel = 1; /* neutral: the harmless one under the cursor */
 	return R_REDRAW;
 }
 
@@ -936,7 +889,6 @@ static unsigned act_tag(struct tui *t)
 		tui_status(t, STATUS_INFO, "no process tagged");
 	/* like htop: on to the next row, to tag several in a row */
 	procview_move(&t->pv, 1);
-	procview_scroll(&t->pv, pane_rows(t, PANE_PROCS));
 	return R_REDRAW;
 }
 
@@ -1006,13 +958,14 @@ unsigned actions_click(struct tui *t, int y, int x)
 			}
 			return rc;
 		}
-		size_t row = (size_t)(y - r.y - 1);
-		if (p == PANE_PROCS && t->pv.top + row < t->pv.n)
-			procview_select(&t->pv, t->pv.top + row);
-		else if (p == PANE_CGROUPS && t->cv.top + row < t->cv.n)
-			cgview_select(&t->cv, t->snap, t->cv.top + row);
-		else if (p == PANE_EVENTS)
-			select_event(t, t->ev_top + row);
+		int line = y - r.y - 1;
+		long row;
+		if (p == PANE_PROCS && (row = listview_hit(&t->pv.list, line)) >= 0)
+			procview_select(&t->pv, (size_t)row);
+		else if (p == PANE_CGROUPS && (row = listview_hit(&t->cv.list, line)) >= 0)
+			cgview_select(&t->cv, t->snap, (size_t)row);
+		else if (p == PANE_EVENTS && (row = listview_hit(&t->ev.list, line)) >= 0)
+			evview_select(&t->ev, t->snap, (size_t)row);
 		return rc;
 	}
 	return R_NONE;

@@ -197,10 +197,10 @@ void dialog_adj_menu_draw(struct tui *t, struct rect r)
 {
 	struct box b = {.n = 0, .w = box_width(r), .sel = -1};
 	struct adj_plan pl = t->plan; /* the preview of the highlighted preset */
-	if (t->menu_sel < adj_plan_presets_len)
-		adj_plan_set_value(&pl, adj_plan_presets[t->menu_sel].value);
-	for (size_t i = 0; i < t->menu_n; i++) {
-		if (i == t->menu_sel)
+	if (t->menu.sel < adj_plan_presets_len)
+		adj_plan_set_value(&pl, adj_plan_presets[t->menu.sel].value);
+	for (size_t i = 0; i < t->menu.n; i++) {
+		if (i == t->menu.sel)
 			b.sel = (int)b.n;
 		add(&b, S_NORMAL, "%s", t->menu_items[i]);
 	}

@@ -87,14 +87,12 @@ void dialog_help_draw(struct tui *t, struct rect r)
 	int rows = r.h - 1;
 	if (rows <= 0)
 		return;
-	if (total > rows && (int)t->help_scroll > total - rows)
-		t->help_scroll = (size_t)(total - rows);
-	if (total <= rows)
-		t->help_scroll = 0;
-	for (int i = 0; i < rows && (int)t->help_scroll + i < total; i++) {
+	listview_fit_document(&t->help, (size_t)total, (size_t)rows);
+	int top = (int)t->help.top;
+	for (int i = 0; i < rows && top + i < total; i++) {
 		char buf[256];
 		bool title;
-		help_line((int)t->help_scroll + i, buf, sizeof(buf), &title);
+		help_line(top + i, buf, sizeof(buf), &title);
 		draw_text(t, r.y + 1 + i, r.x + 1, r.w - 1, buf, title ? S_TITLE : S_NORMAL, AL_LEFT);
 	}
 }
@@ -106,22 +104,20 @@ void dialog_menu_draw(struct tui *t, struct rect r)
 		dialog_adj_menu_draw(t, r);
 		return;
 	}
+	struct listview *l = &t->menu;
 	struct rect d;
-	if (!layout_dialog(r, 34, (int)t->menu_n + 2, 8, &d))
+	if (!layout_dialog(r, 34, (int)l->n + 2, 8, &d))
 		return;
 	int w = d.w, h = d.h, x = d.x, y = d.y;
 	int rows = h - 2;
-	if (t->menu_sel < t->menu_top)
-		t->menu_top = t->menu_sel;
-	if (t->menu_sel >= t->menu_top + (size_t)rows)
-		t->menu_top = t->menu_sel - (size_t)rows + 1;
+	listview_fit(l, (size_t)rows);
 	draw_fill(y, x, w, S_HEADER_FOCUS);
 	draw_textf(t, y, x, w, S_HEADER_FOCUS, AL_LEFT, " %s", titles[t->menu_kind]);
 	for (int i = 0; i < rows; i++) {
-		size_t k = t->menu_top + (size_t)i;
-		bool sel = k == t->menu_sel;
+		size_t k = l->top + (size_t)i;
+		bool sel = k == l->sel;
 		draw_fill(y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL);
-		if (k < t->menu_n)
+		if (k < l->n)
 			draw_textf(t, y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL, AL_LEFT, "  %s",
 			           t->menu_items[k]);
 	}

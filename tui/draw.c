@@ -144,7 +144,7 @@ static void draw_status(struct tui *t, struct rect r)
 		size_t ghosts = 0;
 		for (size_t i = 0; i < t->snap->nprocs; i++)
 			ghosts += t->snap->procs[i]->state != PROC_RUNNING;
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %zu/%zu procs", pv->n,
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %zu/%zu procs", pv->list.n,
 		                        pv->ntotal);
 		if (ghosts)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, ", %zu exited", ghosts);

@@ -9,6 +9,7 @@ liboomtop_tui_a_SOURCES = \
 	%reldir%/keymap.c %reldir%/keymap.h \
 	%reldir%/actions.c %reldir%/actions.h \
 	%reldir%/layout.c %reldir%/layout.h \
+	%reldir%/listview.c %reldir%/listview.h \
 	%reldir%/draw.c %reldir%/draw.h \
 	%reldir%/pane_header.c %reldir%/pane_cgroups.c %reldir%/pane_procs.c \
 	%reldir%/pane_events.c %reldir%/pane_episode.c %reldir%/dialogs.c %reldir%/dialog_adj.c \

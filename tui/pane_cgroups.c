@@ -103,8 +103,9 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 		x += widths[c] + 1;
 	}
 	size_t rows = (size_t)(r.h - 1);
-	cgview_scroll(v, rows);
-	if (!s || v->n == 0) {
+	struct listview *l = &v->list;
+	listview_fit(l, rows);
+	if (!s || l->n == 0) {
 		draw_text(t, r.y + 1, r.x + 1, r.w - 1,
 		          !s ? "collecting..."
 		             : s->cgroup_version == 0 ? "no memory cgroup controller found"
@@ -112,11 +113,11 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 		          S_DIM, AL_LEFT);
 		return;
 	}
-	for (size_t i = 0; i < rows && v->top + i < v->n; i++) {
-		size_t vi = v->top + i;
+	for (size_t i = 0; i < rows && l->top + i < l->n; i++) {
+		size_t vi = l->top + i;
 		size_t idx = (size_t)v->rows[vi];
 		const struct cgroup_row *c = &s->cgroups[idx];
-		bool sel = vi == v->sel;
+		bool sel = vi == l->sel;
 		int y = r.y + 1 + (int)i;
 		double pct = cgview_pct(c);
 		bool near = !isnan(pct) && pct >= t->set.threshold_pct;

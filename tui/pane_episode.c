@@ -147,12 +147,10 @@ void pane_episode_draw(struct tui *t, struct rect r)
 	draw_textf(t, r.y, r.x, r.w, S_HEADER_FOCUS, AL_LEFT, " OOM kill of %d %s at %s",
 	           (int)e->victim_pid, s_or(e->victim_comm, "?"), tm);
 	size_t rows = r.h > 1 ? (size_t)(r.h - 1) : 0;
-	if (L.n > rows && t->episode_scroll > L.n - rows)
-		t->episode_scroll = L.n - rows;
-	if (L.n <= rows)
-		t->episode_scroll = 0;
-	for (size_t i = 0; i < rows && t->episode_scroll + i < L.n; i++) {
-		const struct ep_line *l = &L.v[t->episode_scroll + i];
+	struct listview *doc = &t->episode_doc;
+	listview_fit_document(doc, L.n, rows);
+	for (size_t i = 0; i < rows && doc->top + i < L.n; i++) {
+		const struct ep_line *l = &L.v[doc->top + i];
 		int y = r.y + 1 + (int)i;
 		if (l->st == S_HEADER)
 			draw_fill(y, r.x, r.w, S_HEADER);

@@ -76,14 +76,12 @@ void pane_events_draw(struct tui *t, struct rect r)
 		          AL_LEFT);
 		return;
 	}
-	if (t->ev_sel < t->ev_top)
-		t->ev_top = t->ev_sel;
-	if (rows && t->ev_sel >= t->ev_top + rows)
-		t->ev_top = t->ev_sel - rows + 1;
-	for (size_t i = 0; i < rows && t->ev_top + i < n; i++) {
-		size_t vi = t->ev_top + i;
-		const struct oom_event *e = tui_event_at(t, vi);
-		bool sel = vi == t->ev_sel;
+	struct listview *l = &t->ev.list;
+	listview_fit(l, rows);
+	for (size_t i = 0; i < rows && l->top + i < n; i++) {
+		size_t vi = l->top + i;
+		const struct oom_event *e = evview_at(s, vi);
+		bool sel = vi == l->sel;
 		int y = r.y + 1 + (int)i;
 		if (sel)
 			draw_fill(y, r.x, r.w, S_SELECTED);

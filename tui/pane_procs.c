@@ -130,7 +130,7 @@ void pane_procs_draw(struct tui *t, struct rect r)
 		         sorted ? (pv->reverse ? t->g->sort_up : t->g->sort_down) : "");
 		if (c == PCOL_COMMAND && r.w >= 60) {
 			char tail[64];
-			snprintf(tail, sizeof(tail), "  %zu/%zu", pv->n, pv->ntotal);
+			snprintf(tail, sizeof(tail), "  %zu/%zu", pv->list.n, pv->ntotal);
 			strncat(h, tail, sizeof(h) - strlen(h) - 1);
 		}
 		draw_text(t, r.y, x, widths[c], h, hs, ci->right ? AL_RIGHT : AL_LEFT);
@@ -138,17 +138,18 @@ void pane_procs_draw(struct tui *t, struct rect r)
 	}
 
 	size_t rows = (size_t)(r.h - 1);
-	procview_scroll(pv, rows);
-	if (pv->n == 0) {
+	struct listview *l = &pv->list;
+	listview_fit(l, rows);
+	if (l->n == 0) {
 		draw_text(t, r.y + 1, r.x + 1, r.w - 1,
 		          t->snap ? "no process matches (Esc clears the filter)" : "collecting...", S_DIM,
 		          AL_LEFT);
 		return;
 	}
-	for (size_t i = 0; i < rows && pv->top + i < pv->n; i++) {
-		size_t idx = pv->top + i;
+	for (size_t i = 0; i < rows && l->top + i < l->n; i++) {
+		size_t idx = l->top + i;
 		const struct proc_row *p = pv->rows[idx];
-		bool sel = idx == pv->sel;
+		bool sel = idx == l->sel;
 		int y = r.y + 1 + (int)i;
 		bool ghost = p->state != PROC_RUNNING;
 		bool tagged = t->tags.n && adj_tags_has(&t->tags, p->pid, p->start_ticks);

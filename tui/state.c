@@ -80,38 +80,13 @@ void tui_state_free(struct tui *t)
 	cgview_free(&t->cv);
 }
 
-const struct oom_event *tui_event_at(const struct tui *t, size_t i)
-{
-	if (!t->snap || i >= t->snap->nevents)
-		return NULL;
-	return &t->snap->events[t->snap->nevents - 1 - i];
-}
-
+/* Keep the OOM pane's selection and an open episode on the same kill. */
 static void find_events_again(struct tui *t)
 {
 	const struct snapshot *s = t->snap;
-	/* keep the OOM pane selection and an open episode on the same kill */
-	if (t->ev_sel_pid) {
-		for (size_t i = 0; i < s->nevents; i++) {
-			const struct oom_event *e = tui_event_at(t, i);
-			if (e->victim_pid == t->ev_sel_pid &&
-			    (e->boot_s == t->ev_sel_boot_s || (isnan(e->boot_s) && isnan(t->ev_sel_boot_s)))) {
-				t->ev_sel = i;
-				break;
-			}
-		}
-	}
-	if (t->ev_sel >= s->nevents)
-		t->ev_sel = s->nevents ? s->nevents - 1 : 0;
+	evview_update(&t->ev, s);
 	if (t->episode >= 0) {
-		int found = -1;
-		for (size_t i = 0; i < s->nevents; i++) {
-			const struct oom_event *e = &s->events[i];
-			if (e->victim_pid == t->episode_pid &&
-			    (e->boot_s == t->episode_boot_s ||
-			     (isnan(e->boot_s) && isnan(t->episode_boot_s))))
-				found = (int)i;
-		}
+		int found = (int)evview_find(s, t->episode_pid, t->episode_boot_s);
 		t->episode = found;
 		if (found < 0 && t->mode == TM_EPISODE) {
 			t->mode = TM_MAIN;
@@ -144,12 +119,16 @@ void tui_state_relayout(struct tui *t, int cols, int lines)
 	t->lines = lines;
 	for (int p = 0; p < PANE_COUNT; p++)
 		in.visible[p] = t->visible[p];
-	in.want[PANE_CGROUPS] = (int)t->cv.n;
-	in.want[PANE_PROCS] = (int)t->pv.n;
+	in.want[PANE_CGROUPS] = (int)t->cv.list.n;
+	in.want[PANE_PROCS] = (int)t->pv.list.n;
 	in.want[PANE_EVENTS] = t->snap && t->snap->nevents ? (int)t->snap->nevents : 1;
 	layout_compute(&in, &t->lay);
-	cgview_scroll(&t->cv, (size_t)layout_rows(&t->lay, PANE_CGROUPS));
-	procview_scroll(&t->pv, (size_t)layout_rows(&t->lay, PANE_PROCS));
+	listview_fit(&t->cv.list, (size_t)layout_rows(&t->lay, PANE_CGROUPS));
+	listview_fit(&t->pv.list, (size_t)layout_rows(&t->lay, PANE_PROCS));
+	listview_fit(&t->ev.list, (size_t)layout_rows(&t->lay, PANE_EVENTS));
+	/* the full-screen views fit themselves when drawn; their page is known now */
+	int view_rows = lines - t->lay.keybar.h - t->lay.status.h - 1;
+	t->help.rows = t->episode_doc.rows = view_rows > 0 ? (size_t)view_rows : 0;
 }
 
 void tui_status(struct tui *t, enum status_level lvl, const char *fmt, ...)

@@ -18,6 +18,8 @@
 #include "core/model.h"
 #include "core/control/oom_adj.h"
 #include "tui/layout.h"
+#include "tui/listview.h"
+#include "tui/model/evview.h"
 #include "tui/model/procview.h"
 #include "tui/config/settings.h"
 #include "tui/adj/tags.h"
@@ -52,9 +54,7 @@ struct tui {
 	const struct snapshot *snap;
 	struct procview pv;
 	struct cgview cv;
-	size_t ev_sel, ev_top;   /* OOM pane: index in newest-first order */
-	double ev_sel_boot_s;    /* identity of the selected event */
-	pid_t ev_sel_pid;
+	struct evview ev;
 
 	enum pane_id focus;
 	bool visible[PANE_COUNT];
@@ -80,17 +80,16 @@ struct tui {
 
 	/* menu */
 	enum menu_kind menu_kind;
-	const char *menu_items[TUI_MENU_MAX];
-	char menu_store[TUI_MENU_MAX][64];
-	size_t menu_n, menu_sel, menu_top;
+	char menu_items[TUI_MENU_MAX][64];
+	struct listview menu;
 
 	/* episode and help views */
 	int episode;             /* index into snap->events, -1 none */
 	double episode_boot_s;   /* identity, to find it again after a refresh */
 	pid_t episode_pid;
 	bool episode_by_pid;     /* task table order: RSS (default) or pid */
-	size_t episode_scroll;
-	size_t help_scroll;
+	struct listview episode_doc;
+	struct listview help;
 
 	/* oom_score_adj controls: tagged rows, the change being prepared (`a` dialog, preset
 	 * menu, confirmation), and the last change for undo */
@@ -120,9 +119,6 @@ void tui_state_review(struct tui *t);
 
 void tui_status(struct tui *t, enum status_level lvl, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-
-/* The OOM pane's i-th row (newest first) → snapshot event, or NULL. */
-const struct oom_event *tui_event_at(const struct tui *t, size_t i);
 
 /* Draw the whole screen into stdscr (no refresh). */
 void tui_draw(struct tui *t);

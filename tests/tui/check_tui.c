@@ -18,6 +18,8 @@
 #include "tui/model/cgview.h"
 #include "tui/keymap.h"
 #include "tui/layout.h"
+#include "tui/listview.h"
+#include "tui/model/evview.h"
 #include "tui/model/procview.h"
 #include "tui/model/rate.h"
 #include "tui/sanitize.h"
@@ -423,19 +425,19 @@ START_TEST(procview_sort_filter_follow)
 	ck_assert_int_eq(pv.rows[0]->pid, 4100);
 	ck_assert_int_eq(pv.rows[1]->pid, 4242);
 	/* kernel threads hidden by default */
-	for (size_t i = 0; i < pv.n; i++)
+	for (size_t i = 0; i < pv.list.n; i++)
 		ck_assert(!pv.rows[i]->kernel_thread);
 	/* select the leaker, re-sort by pid: the selection follows the process */
 	ck_assert(procview_select_pid(&pv, 4242));
 	pv.sort = SORT_PID;
 	procview_update(&pv, s);
 	ck_assert_int_eq(procview_selected(&pv)->pid, 4242);
-	ck_assert_uint_ne(pv.sel, 1);
+	ck_assert_uint_ne(pv.list.sel, 1);
 	/* a text filter narrows */
 	snprintf(pv.text, sizeof(pv.text), "nas");
 	procview_update(&pv, s);
-	ck_assert_uint_ge(pv.n, 2);
-	for (size_t i = 0; i < pv.n; i++)
+	ck_assert_uint_ge(pv.list.n, 2);
+	for (size_t i = 0; i < pv.list.n; i++)
 		ck_assert(strstr(pv.rows[i]->cmdline, "nas") || strstr(pv.rows[i]->cgroup, "nas"));
 	/* search wraps and moves the selection */
 	pv.text[0] = '\0';
@@ -446,7 +448,7 @@ START_TEST(procview_sort_filter_follow)
 	/* cgroup subtree */
 	procview_set_cgroup(&pv, "/user.slice");
 	procview_update(&pv, s);
-	for (size_t i = 0; i < pv.n; i++)
+	for (size_t i = 0; i < pv.list.n; i++)
 		ck_assert(strncmp(pv.rows[i]->cgroup, "/user.slice", 11) == 0);
 	procview_free(&pv);
 }
@@ -485,15 +487,15 @@ START_TEST(procview_stays_on_top_until_moved)
 	struct procview pv;
 	procview_init(&pv);
 	ck_assert_int_eq(procview_update(&pv, &s), 0);
-	procview_scroll(&pv, 3);
-	ck_assert_uint_eq(pv.sel, 0);
+	listview_fit(&pv.list, 3);
+	ck_assert_uint_eq(pv.list.sel, 0);
 	pid_t first = procview_selected(&pv)->pid;
 	/* the slopes arrive: the leaker (4242) and the OOM-killed ghost sort first */
 	s = fx_copy();
 	procview_update(&pv, &s);
-	procview_scroll(&pv, 3);
-	ck_assert_uint_eq(pv.sel, 0);
-	ck_assert_uint_eq(pv.top, 0);
+	listview_fit(&pv.list, 3);
+	ck_assert_uint_eq(pv.list.sel, 0);
+	ck_assert_uint_eq(pv.list.top, 0);
 	ck_assert_int_eq(procview_selected(&pv)->pid, 4100);
 	ck_assert_int_ne(procview_selected(&pv)->pid, first);
 	/* the operator moves to the leaker: from now on it is followed */
@@ -504,18 +506,127 @@ START_TEST(procview_stays_on_top_until_moved)
 		if (rows[i].pid == 4242)
 			rows[i].rss_slope.per_s = -1.0;
 	procview_update(&pv, &s);
-	procview_scroll(&pv, 3);
+	listview_fit(&pv.list, 3);
 	ck_assert_int_eq(procview_selected(&pv)->pid, 4242);
-	ck_assert_uint_gt(pv.sel, 2);
-	ck_assert_uint_eq(pv.top, pv.sel - 2); /* selection on the last visible row */
+	ck_assert_uint_gt(pv.list.sel, 2);
+	ck_assert_uint_eq(pv.list.top, pv.list.sel - 2); /* selection on the last visible row */
 	/* Home: back to the first row, and it stays there across refreshes */
 	procview_follow_top(&pv);
 	procview_update(&pv, &s);
-	procview_scroll(&pv, 3);
-	ck_assert_uint_eq(pv.sel, 0);
-	ck_assert_uint_eq(pv.top, 0);
+	listview_fit(&pv.list, 3);
+	ck_assert_uint_eq(pv.list.sel, 0);
+	ck_assert_uint_eq(pv.list.top, 0);
 	ck_assert_int_eq(procview_selected(&pv)->pid, pv.rows[0]->pid);
 	procview_free(&pv);
+}
+END_TEST
+
+/* --- the list view: every list's selection, scrolling, paging and clicks --- */
+
+START_TEST(listview_select_scroll_page)
+{
+	struct listview lv = {.n = 10};
+	/* not shown yet: a move selects, nothing scrolls, a page is one row */
+	ck_assert(listview_move(&lv, 4));
+	ck_assert_uint_eq(lv.sel, 4);
+	ck_assert_uint_eq(lv.top, 0);
+	ck_assert_uint_eq(listview_page(&lv), 1);
+	/* shown in 3 rows: the selection comes into sight on the last row */
+	listview_fit(&lv, 3);
+	ck_assert_uint_eq(lv.top, 2);
+	ck_assert_uint_eq(listview_page(&lv), 3);
+	/* moves are clamped to the list and keep the selection in sight */
+	ck_assert(listview_move(&lv, 0x7fffffffL));
+	ck_assert_uint_eq(lv.sel, 9);
+	ck_assert_uint_eq(lv.top, 7);
+	ck_assert(listview_move(&lv, -0x7fffffffL));
+	ck_assert_uint_eq(lv.sel, 0);
+	ck_assert_uint_eq(lv.top, 0);
+	ck_assert(listview_select(&lv, 6));
+	ck_assert_uint_eq(lv.top, 4);
+	ck_assert(listview_select(&lv, 99));
+	ck_assert_uint_eq(lv.sel, 9);
+	/* a taller window: no blank rows at the bottom while rows above are hidden */
+	listview_fit(&lv, 5);
+	ck_assert_uint_eq(lv.top, 5);
+	listview_fit(&lv, 20);
+	ck_assert_uint_eq(lv.top, 0);
+	/* a hidden pane (0 rows) changes nothing */
+	listview_fit(&lv, 3);
+	size_t top = lv.top;
+	listview_fit(&lv, 0);
+	ck_assert_uint_eq(lv.top, top);
+	ck_assert_uint_eq(lv.rows, 3);
+	/* clicks: the line under the pointer, nothing below the last row */
+	ck_assert_int_eq(listview_hit(&lv, 0), (long)top);
+	ck_assert_int_eq(listview_hit(&lv, 2), (long)top + 2);
+	lv.top = 6; /* the last row on the second line of three */
+	ck_assert_int_eq(listview_hit(&lv, 1), 7);
+	lv.n = 8;
+	ck_assert_int_eq(listview_hit(&lv, 2), -1);
+	ck_assert_int_eq(listview_hit(&lv, -1), -1);
+	/* an empty list: nothing selected, moves say so */
+	struct listview empty = {.n = 0, .sel = 3};
+	ck_assert(!listview_move(&empty, 1));
+	ck_assert_uint_eq(empty.sel, 0);
+	ck_assert_int_eq(listview_hit(&empty, 0), -1);
+}
+END_TEST
+
+START_TEST(listview_documents_scroll)
+{
+	struct listview doc = {0};
+	/* scrolling before the length is known is stopped when drawn, not before */
+	listview_scroll(&doc, 0x7fffffffL);
+	ck_assert_uint_gt(doc.top, 100);
+	listview_fit_document(&doc, 50, 20);
+	ck_assert_uint_eq(doc.top, 30); /* the last page */
+	listview_scroll(&doc, -1);
+	ck_assert_uint_eq(doc.top, 29);
+	listview_scroll(&doc, -100);
+	ck_assert_uint_eq(doc.top, 0);
+	listview_scroll(&doc, 5);
+	listview_fit_document(&doc, 10, 20); /* it all fits: from the top */
+	ck_assert_uint_eq(doc.top, 0);
+	ck_assert_uint_eq(listview_page(&doc), 20);
+}
+END_TEST
+
+/* The OOM pane's selection stays on the same kill when a newer one arrives or an older
+ * one leaves the kernel log buffer. */
+START_TEST(evview_follows_the_kill)
+{
+	const struct snapshot *fx = fixture_snapshot();
+	struct oom_event ev[3];
+	ck_assert_uint_eq(fx->nevents, 2);
+	memcpy(ev, fx->events, 2 * sizeof(ev[0]));
+	struct snapshot s = *fx;
+	s.events = ev;
+	s.nevents = 2;
+	struct evview v;
+	memset(&v, 0, sizeof(v));
+	evview_update(&v, &s);
+	ck_assert_uint_eq(v.list.n, 2);
+	ck_assert_int_eq(evview_at(&s, 0)->victim_pid, 4100); /* newest first */
+	ck_assert_ptr_null(evview_at(&s, 2));
+	evview_move(&v, &s, 1);
+	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 3999);
+	/* a newer kill arrives: the selection stays on 3999, now one row further down */
+	ev[2] = ev[1];
+	ev[2].victim_pid = 5000;
+	ev[2].boot_s = 1030000.0;
+	s.nevents = 3;
+	evview_update(&v, &s);
+	ck_assert_uint_eq(v.list.sel, 2);
+	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 3999);
+	ck_assert_int_eq(evview_find(&s, 4100, 1029300.0), 1);
+	ck_assert_int_eq(evview_find(&s, 4100, 1.0), -1);
+	/* 3999 leaves the buffer: the selection stays on the last row */
+	memmove(&ev[0], &ev[1], 2 * sizeof(ev[0]));
+	s.nevents = 2;
+	evview_update(&v, &s);
+	ck_assert_uint_eq(v.list.sel, 1);
+	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 4100);
 }
 END_TEST
 
@@ -690,16 +801,16 @@ START_TEST(cgview_tree_collapse_flat)
 	struct cgview v;
 	cgview_init(&v);
 	ck_assert_int_eq(cgview_update(&v, s), 0);
-	ck_assert_uint_eq(v.n, s->ncgroups);
+	ck_assert_uint_eq(v.list.n, s->ncgroups);
 	/* select /system.slice and collapse it */
 	ck_assert(cgview_select_path(&v, s, "/system.slice"));
 	ck_assert(cgview_set_collapsed(&v, s, true));
 	cgview_update(&v, s);
-	ck_assert_uint_eq(v.n, s->ncgroups - 3);
+	ck_assert_uint_eq(v.list.n, s->ncgroups - 3);
 	ck_assert_str_eq(cgview_selected(&v, s)->path, "/system.slice");
 	ck_assert(cgview_set_collapsed(&v, s, false));
 	cgview_update(&v, s);
-	ck_assert_uint_eq(v.n, s->ncgroups);
+	ck_assert_uint_eq(v.list.n, s->ncgroups);
 	/* flat: fullest first (nas-agent at 85% of its limit) */
 	v.tree = false;
 	cgview_update(&v, s);
@@ -752,6 +863,9 @@ int main(void)
 	tcase_add_test(tc, fit_columns_drops_by_priority);
 	tcase_add_test(tc, procview_sort_filter_follow);
 	tcase_add_test(tc, procview_stays_on_top_until_moved);
+	tcase_add_test(tc, listview_select_scroll_page);
+	tcase_add_test(tc, listview_documents_scroll);
+	tcase_add_test(tc, evview_follows_the_kill);
 	tcase_add_test(tc, cgview_tree_collapse_flat);
 	tcase_add_test(tc, adj_tags_follow_processes);
 	tcase_add_test(tc, adj_value_parser);

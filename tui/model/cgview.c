@@ -75,7 +75,8 @@ static void set_sel_path(struct cgview *v, const char *path)
 
 int cgview_update(struct cgview *v, const struct snapshot *s)
 {
-	v->n = 0;
+	struct listview *lv = &v->list;
+	lv->n = 0;
 	if (!s || s->ncgroups == 0)
 		return 0;
 	if (s->ncgroups > v->cap) {
@@ -118,26 +119,26 @@ int cgview_update(struct cgview *v, const struct snapshot *s)
 			    (hidden[p] || cgview_is_collapsed(v, s->cgroups[p].path)))
 				hidden[i] = true;
 			if (!hidden[i])
-				v->rows[v->n++] = (int)i;
+				v->rows[lv->n++] = (int)i;
 		}
 		free(hidden);
 	} else {
 		for (size_t i = 0; i < s->ncgroups; i++)
-			v->rows[v->n++] = (int)i;
+			v->rows[lv->n++] = (int)i;
 		sort_snap = s;
-		qsort(v->rows, v->n, sizeof(int), cmp_fullest);
+		qsort(v->rows, lv->n, sizeof(int), cmp_fullest);
 		sort_snap = NULL;
 	}
 	if (v->sel_path) {
-		for (size_t i = 0; i < v->n; i++) {
+		for (size_t i = 0; i < lv->n; i++) {
 			if (strcmp(s->cgroups[v->rows[i]].path, v->sel_path) == 0) {
-				v->sel = i;
+				lv->sel = i;
 				return 0;
 			}
 		}
 		/* selected cgroup hidden or gone: go to its nearest visible ancestor */
 		size_t best = 0, best_len = 0;
-		for (size_t i = 0; i < v->n; i++) {
+		for (size_t i = 0; i < lv->n; i++) {
 			const char *p = s->cgroups[v->rows[i]].path;
 			size_t l = strlen(p);
 			if (strncmp(v->sel_path, p, l) == 0 &&
@@ -147,66 +148,46 @@ int cgview_update(struct cgview *v, const struct snapshot *s)
 			}
 		}
 		if (best_len > 0) {
-			v->sel = best;
+			lv->sel = best;
 			set_sel_path(v, s->cgroups[v->rows[best]].path);
 			return 0;
 		}
 	}
-	if (v->sel >= v->n)
-		v->sel = v->n ? v->n - 1 : 0;
-	if (v->n)
-		set_sel_path(v, s->cgroups[v->rows[v->sel]].path);
+	if (lv->sel >= lv->n)
+		lv->sel = lv->n ? lv->n - 1 : 0;
+	if (lv->n)
+		set_sel_path(v, s->cgroups[v->rows[lv->sel]].path);
 	return 0;
 }
 
 const struct cgroup_row *cgview_selected(const struct cgview *v, const struct snapshot *s)
 {
-	if (!s || v->n == 0 || v->sel >= v->n)
+	if (!s || v->list.n == 0 || v->list.sel >= v->list.n)
 		return NULL;
-	return &s->cgroups[v->rows[v->sel]];
+	return &s->cgroups[v->rows[v->list.sel]];
 }
 
 void cgview_select(struct cgview *v, const struct snapshot *s, size_t index)
 {
-	if (v->n == 0)
-		return;
-	if (index >= v->n)
-		index = v->n - 1;
-	v->sel = index;
-	set_sel_path(v, s->cgroups[v->rows[index]].path);
+	if (listview_select(&v->list, index))
+		set_sel_path(v, s->cgroups[v->rows[v->list.sel]].path);
 }
 
 void cgview_move(struct cgview *v, const struct snapshot *s, long delta)
 {
-	long i = (long)v->sel + delta;
-	if (i < 0)
-		i = 0;
-	cgview_select(v, s, (size_t)i);
+	if (listview_move(&v->list, delta))
+		set_sel_path(v, s->cgroups[v->rows[v->list.sel]].path);
 }
 
 bool cgview_select_path(struct cgview *v, const struct snapshot *s, const char *path)
 {
-	for (size_t i = 0; i < v->n; i++) {
+	for (size_t i = 0; i < v->list.n; i++) {
 		if (strcmp(s->cgroups[v->rows[i]].path, path) == 0) {
 			cgview_select(v, s, i);
 			return true;
 		}
 	}
 	return false;
-}
-
-void cgview_scroll(struct cgview *v, size_t rows)
-{
-	if (rows == 0)
-		return;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (v->sel >= v->top + rows)
-		v->top = v->sel - rows + 1;
-	if (v->n >= rows && v->top > v->n - rows)
-		v->top = v->n - rows;
-	if (v->n < rows)
-		v->top = 0;
 }
 
 bool cgview_set_collapsed(struct cgview *v, const struct snapshot *s, bool collapse)

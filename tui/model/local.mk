@@ -4,6 +4,7 @@
 liboomtop_tui_a_SOURCES += \
 	%reldir%/procview.c %reldir%/procview.h \
 	%reldir%/cgview.c %reldir%/cgview.h \
+	%reldir%/evview.c %reldir%/evview.h \
 	%reldir%/proccols.c %reldir%/proccols.h \
 	%reldir%/evfmt.c %reldir%/evfmt.h \
 	%reldir%/rate.c %reldir%/rate.h

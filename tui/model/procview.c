@@ -50,21 +50,22 @@ int procview_set_pids(struct procview *pv, const pid_t *pids, size_t n)
 
 static void adopt(struct procview *pv)
 {
-	if (pv->n == 0) {
+	struct listview *l = &pv->list;
+	if (l->n == 0) {
 		pv->has_sel = false;
-		pv->sel = pv->top = 0;
+		l->sel = l->top = 0;
 		return;
 	}
-	if (pv->sel >= pv->n)
-		pv->sel = pv->n - 1;
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
 	pv->has_sel = true;
-	pv->sel_pid = pv->rows[pv->sel]->pid;
-	pv->sel_start = pv->rows[pv->sel]->start_ticks;
+	pv->sel_pid = pv->rows[l->sel]->pid;
+	pv->sel_start = pv->rows[l->sel]->start_ticks;
 }
 
 int procview_update(struct procview *pv, const struct snapshot *s)
 {
-	pv->n = 0;
+	pv->list.n = 0;
 	pv->ntotal = 0;
 	if (!s)
 		return 0;
@@ -92,19 +93,19 @@ int procview_update(struct procview *pv, const struct snapshot *s)
 			continue;
 		pv->ntotal++;
 		if (proc_filter_matches(p, &f))
-			pv->rows[pv->n++] = p;
+			pv->rows[pv->list.n++] = p;
 	}
-	proc_sort(pv->rows, pv->n, pv->sort, pv->reverse);
+	proc_sort(pv->rows, pv->list.n, pv->sort, pv->reverse);
 	if (!pv->chosen) {
 		/* nobody chose a row yet: the first one, whatever sorts there now */
-		pv->sel = 0;
+		pv->list.sel = 0;
 		adopt(pv);
 		return 0;
 	}
 	if (pv->has_sel) {
-		for (size_t i = 0; i < pv->n; i++) {
+		for (size_t i = 0; i < pv->list.n; i++) {
 			if (pv->rows[i]->pid == pv->sel_pid && pv->rows[i]->start_ticks == pv->sel_start) {
-				pv->sel = i;
+				pv->list.sel = i;
 				return 0;
 			}
 		}
@@ -116,12 +117,12 @@ int procview_update(struct procview *pv, const struct snapshot *s)
 
 const struct proc_row *procview_selected(const struct procview *pv)
 {
-	return pv->n && pv->sel < pv->n ? pv->rows[pv->sel] : NULL;
+	return pv->list.n && pv->list.sel < pv->list.n ? pv->rows[pv->list.sel] : NULL;
 }
 
 void procview_select(struct procview *pv, size_t index)
 {
-	pv->sel = index;
+	listview_select(&pv->list, index);
 	pv->chosen = true;
 	adopt(pv);
 }
@@ -129,46 +130,27 @@ void procview_select(struct procview *pv, size_t index)
 void procview_follow_top(struct procview *pv)
 {
 	pv->chosen = false;
-	pv->sel = pv->top = 0;
+	pv->list.sel = pv->list.top = 0;
 	adopt(pv);
 }
 
 void procview_move(struct procview *pv, long delta)
 {
-	if (pv->n == 0)
+	if (!listview_move(&pv->list, delta))
 		return;
-	long i = (long)pv->sel + delta;
-	if (i < 0)
-		i = 0;
-	if (i >= (long)pv->n)
-		i = (long)pv->n - 1;
-	procview_select(pv, (size_t)i);
+	pv->chosen = true;
+	adopt(pv);
 }
 
 bool procview_select_pid(struct procview *pv, pid_t pid)
 {
-	for (size_t i = 0; i < pv->n; i++) {
+	for (size_t i = 0; i < pv->list.n; i++) {
 		if (pv->rows[i]->pid == pid) {
 			procview_select(pv, i);
 			return true;
 		}
 	}
 	return false;
-}
-
-void procview_scroll(struct procview *pv, size_t rows)
-{
-	if (rows == 0)
-		return;
-	if (pv->sel < pv->top)
-		pv->top = pv->sel;
-	if (pv->sel >= pv->top + rows)
-		pv->top = pv->sel - rows + 1;
-	/* no empty space at the bottom while rows above are hidden */
-	if (pv->n >= rows && pv->top > pv->n - rows)
-		pv->top = pv->n - rows;
-	if (pv->n < rows)
-		pv->top = 0;
 }
 
 static bool contains(const char *hay, const char *needle)
@@ -184,10 +166,11 @@ static bool contains(const char *hay, const char *needle)
 
 bool procview_search(struct procview *pv, const char *text, bool next)
 {
-	if (!text[0] || pv->n == 0)
+	size_t n = pv->list.n;
+	if (!text[0] || n == 0)
 		return false;
-	for (size_t k = 0; k < pv->n; k++) {
-		size_t i = (pv->sel + k + (next ? 1 : 0)) % pv->n;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (pv->list.sel + k + (next ? 1 : 0)) % n;
 		const struct proc_row *p = pv->rows[i];
 		if (contains(p->comm, text) || contains(p->cmdline, text) || contains(p->user, text) ||
 		    contains(p->cgroup, text)) {

@@ -1,5 +1,7 @@
 /* tui/model/procview.h — the process pane's rows: filtered, sorted, with a selection that
- * follows the process (pid + start time), not the row number, across refreshes.
+ * follows the process (pid + start time), not the row number, across refreshes. The
+ * rows, selection and scrolling are a list view (tui/listview.h): list.n rows, list.sel
+ * selected.
  *
  * Like htop: until the operator moves the selection (procview_move/select/select_pid/
  * search, a click), it stays on the first row, so the top of the sorted list — the worst
@@ -16,10 +18,12 @@
 
 #include "core/model.h"
 #include "core/proc/sort.h"
+#include "tui/listview.h"
 
 struct procview {
+	struct listview list; /* row i is rows[i] */
 	const struct proc_row **rows;
-	size_t n, cap;
+	size_t cap;
 
 	enum sort_key sort;
 	bool reverse;
@@ -40,7 +44,6 @@ struct procview {
 	bool has_sel;
 	pid_t sel_pid;
 	uint64_t sel_start;
-	size_t sel, top;
 	size_t ntotal; /* rows before filtering (for "12 of 240") */
 };
 
@@ -52,18 +55,14 @@ int procview_update(struct procview *pv, const struct snapshot *s);
 
 const struct proc_row *procview_selected(const struct procview *pv);
 
-/* Move the selection by delta rows (clamped) and adopt that row's identity; from now on
- * the selection follows that process. */
+/* Move the selection by delta rows, or to a row (clamped, kept in sight), and adopt that
+ * row's identity; from now on the selection follows that process. */
 void procview_move(struct procview *pv, long delta);
 void procview_select(struct procview *pv, size_t index);
 /* Select the row of this pid if shown; returns whether it was. */
 bool procview_select_pid(struct procview *pv, pid_t pid);
 /* Back to the start state: the first row is selected, whichever process sorts there. */
 void procview_follow_top(struct procview *pv);
-
-/* Keep the selection inside a window of `rows` lines, moving top only as far as needed
- * (never scrolling the first rows away when the selection is among them). */
-void procview_scroll(struct procview *pv, size_t rows);
 
 /* `/` search: select the next row (after the selection when `next`, else from it,
  * wrapping) whose comm/cmdline/user/cgroup contains text. Returns whether one matched. */
