@@ -1,4 +1,4 @@
-/* tests/unit/check_tui.c — the screen's pure parts: sanitiser, key table, theme parser,
+/* tests/tui/check_tui.c — the screen's pure parts: sanitiser, key table, theme parser,
  * settings parser, layout, column fitting, process and cgroup views. */
 #include "config.h"
 

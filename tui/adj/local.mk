@@ -3,4 +3,6 @@
 # core/control/oom_adj.c's, the only writer.
 liboomtop_tui_a_SOURCES += \
 	%reldir%/plan.c %reldir%/plan.h \
-	%reldir%/tags.c %reldir%/tags.h
+	%reldir%/tags.c %reldir%/tags.h \
+	%reldir%/dialog.c %reldir%/dialog.h \
+	%reldir%/action.c %reldir%/action.h

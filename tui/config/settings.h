@@ -19,12 +19,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tui/config/conffile.h"
 #include "tui/layout.h"
 #include "tui/model/proccols.h"
-#include "tui/config/theme.h"
 
 /* Which keys a file set (settings.given): the command line overrides only what it says,
- * and a value the file set is not replaced by one derived from another (app/config.h). */
+ * and a value the file set is not replaced by one derived from another (app/run_config.h). */
 enum settings_key {
 	SETTING_DELAY = 1u << 0,
 	SETTING_WINDOW = 1u << 1,

@@ -1,131 +1,63 @@
-/* tui/config/theme.c — finding and loading theme files, and applying a theme to curses. */
 #include "config.h"
 #include "tui/config/theme.h"
 
 #include <curses.h>
-#include <dirent.h>
-#include <errno.h>
-#include <libgen.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
-#include "core/base/util.h"
-#include "tui/config/theme_file.h"
-
-#ifndef OOMTOP_THEMEDIR
-#define OOMTOP_THEMEDIR "/usr/local/share/oomtop/themes"
-#endif
-
-size_t theme_dirs(char dirs[][4096], size_t max)
+static int channel_to_cube(int v)
 {
-	size_t n = 0;
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	const char *env = getenv("OOMTOP_THEMEDIR");
-	if (n < max && xdg && xdg[0] == '/')
-		snprintf(dirs[n++], 4096, "%s/oomtop/themes", xdg);
-	else if (n < max && home && home[0])
-		snprintf(dirs[n++], 4096, "%s/.config/oomtop/themes", home);
-	if (n < max && env && env[0])
-		snprintf(dirs[n++], 4096, "%s", env);
-	if (n < max)
-		snprintf(dirs[n++], 4096, "%s", OOMTOP_THEMEDIR);
-	/* an uninstalled build: themes/ beside the binary (the build tree) */
-	char exe[4096];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n < max && len > 0) {
-		exe[len] = '\0';
-		char *d = dirname(exe);
-		snprintf(dirs[n++], 4096, "%s/themes", d);
-		/* libtool-less builds put tests in subdirectories: also look two levels up */
-		if (n < max)
-			snprintf(dirs[n++], 4096, "%s/../../themes", d);
-	}
-	return n;
+	static const int levels[6] = {0, 95, 135, 175, 215, 255};
+	int best = 0;
+	for (int i = 1; i < 6; i++)
+		if (abs(levels[i] - v) < abs(levels[best] - v))
+			best = i;
+	return best;
 }
 
-int theme_load(struct theme *t, const char *name_or_path, conf_report_fn report, void *ud,
-               int *nproblems)
+static int sq(int v)
 {
-	char path[4200];
-	theme_defaults(t);
-	if (nproblems)
-		*nproblems = 0;
-	if (!name_or_path || !name_or_path[0])
-		return 0;
-	bool found = false;
-	if (strchr(name_or_path, '/')) {
-		snprintf(path, sizeof(path), "%s", name_or_path);
-		found = access(path, F_OK) == 0;
-	} else {
-		char dirs[6][4096];
-		size_t nd = theme_dirs(dirs, 6);
-		for (size_t i = 0; i < nd && !found; i++) {
-			snprintf(path, sizeof(path), "%s/%s.theme", dirs[i], name_or_path);
-			found = access(path, F_OK) == 0;
+	return v * v;
+}
+
+int theme_rgb_to_256(uint32_t rgb)
+{
+	static const int levels[6] = {0, 95, 135, 175, 215, 255};
+	int r = (int)(rgb >> 16) & 0xff, g = (int)(rgb >> 8) & 0xff, b = (int)rgb & 0xff;
+	int ri = channel_to_cube(r), gi = channel_to_cube(g), bi = channel_to_cube(b);
+	int cube = 16 + 36 * ri + 6 * gi + bi;
+	int cube_d = sq(levels[ri] - r) + sq(levels[gi] - g) + sq(levels[bi] - b);
+	/* grey ramp 232..255: 8, 18, ..., 238 */
+	int avg = (r + g + b) / 3;
+	int gidx = avg < 8 ? 0 : (avg - 8 + 5) / 10;
+	if (gidx > 23)
+		gidx = 23;
+	int gv = 8 + 10 * gidx;
+	int grey_d = sq(gv - r) + sq(gv - g) + sq(gv - b);
+	return grey_d < cube_d ? 232 + gidx : cube;
+}
+
+/* Greys become black or white by brightness; other colours become the ANSI colour whose
+ * hue is nearest (chroma normalised, so a dark orange still maps to red/yellow, not black). */
+int theme_rgb_to_8(uint32_t rgb)
+{
+	int r = (int)(rgb >> 16) & 0xff, g = (int)(rgb >> 8) & 0xff, b = (int)rgb & 0xff;
+	int mx = r > g ? (r > b ? r : b) : (g > b ? g : b);
+	int mn = r < g ? (r < b ? r : b) : (g < b ? g : b);
+	if (mx - mn < 32)
+		return (r * 3 + g * 6 + b) / 10 < 0x50 ? 0 : 7;
+	double nr = (double)(r - mn) / (mx - mn), ng = (double)(g - mn) / (mx - mn),
+	       nb = (double)(b - mn) / (mx - mn);
+	int best = 1;
+	double best_d = 1e9;
+	for (int c = 1; c <= 6; c++) { /* red green yellow blue magenta cyan */
+		double cr = c & 1, cg = (c >> 1) & 1, cb = (c >> 2) & 1;
+		double d = (nr - cr) * (nr - cr) + (ng - cg) * (ng - cg) + (nb - cb) * (nb - cb);
+		if (d < best_d) {
+			best_d = d;
+			best = c;
 		}
 	}
-	if (!found) {
-		if (strcmp(name_or_path, "default") == 0)
-			return 0; /* built in */
-		return -ENOENT;
-	}
-	size_t len;
-	char *buf = util_slurp(path, &len);
-	if (!buf)
-		return -errno;
-	const char *base = strrchr(name_or_path, '/');
-	snprintf(t->name, sizeof(t->name), "%s", base ? base + 1 : name_or_path);
-	char *dot = strstr(t->name, ".theme");
-	if (dot && dot[6] == '\0')
-		*dot = '\0';
-	int p = theme_parse(t, buf, path, report, ud);
-	free(buf);
-	if (nproblems)
-		*nproblems = p;
-	return 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-size_t theme_list(const char **names, size_t max)
-{
-	static char store[64][64];
-	size_t n = 0;
-	char dirs[6][4096];
-	size_t nd = theme_dirs(dirs, 6);
-	snprintf(store[n], sizeof(store[n]), "default");
-	names[n] = store[n];
-	n++;
-	for (size_t d = 0; d < nd; d++) {
-		DIR *dir = opendir(dirs[d]);
-		if (!dir)
-			continue;
-		struct dirent *de;
-		while ((de = readdir(dir)) && n < max && n < 64) {
-			size_t l = strlen(de->d_name);
-			if (l <= 6 || l >= 64 || strcmp(de->d_name + l - 6, ".theme") != 0)
-				continue;
-			char nm[64];
-			snprintf(nm, sizeof(nm), "%.*s", (int)(l - 6), de->d_name);
-			bool dup = false;
-			for (size_t k = 0; k < n; k++)
-				dup |= strcmp(names[k], nm) == 0;
-			if (dup)
-				continue;
-			snprintf(store[n], sizeof(store[n]), "%s", nm);
-			names[n] = store[n];
-			n++;
-		}
-		closedir(dir);
-	}
-	qsort(names, n, sizeof(*names), cmp_str);
-	return n;
+	return best;
 }
 
 /* --- curses --- */
@@ -138,8 +70,6 @@ static const struct {
 	THEME_STYLES(X)
 #undef X
 };
-
-static unsigned style_attr[S_COUNT];
 
 static unsigned to_curses(int ta)
 {
@@ -169,11 +99,11 @@ static short curses_color(const struct theme_color *c)
 	}
 }
 
-void theme_apply(const struct theme *t, bool no_color)
+void theme_apply(const struct theme *t, bool no_color, unsigned attr[S_COUNT])
 {
 	bool color = !no_color && has_colors() && COLORS >= 8 && COLOR_PAIRS > S_COUNT;
 	for (int s = 0; s < S_COUNT; s++) {
-		style_attr[s] = to_curses(styles[s].mono);
+		attr[s] = to_curses(styles[s].mono);
 		if (!color)
 			continue;
 		short fg = curses_color(&t->col[styles[s].fg]);
@@ -185,11 +115,6 @@ void theme_apply(const struct theme *t, bool no_color)
 		if (plain && s != S_NORMAL && styles[s].mono != 0)
 			continue;
 		init_pair((short)(s + 1), fg, bg);
-		style_attr[s] = COLOR_PAIR(s + 1) | to_curses(styles[s].attrs);
+		attr[s] = COLOR_PAIR(s + 1) | to_curses(styles[s].attrs);
 	}
-}
-
-unsigned theme_attr(enum theme_style s)
-{
-	return (unsigned)s < S_COUNT ? style_attr[s] : 0;
 }

@@ -1,8 +1,9 @@
-/* tui/config/theme.h — semantic colours, listed once.
+/* tui/config/theme.h — semantic colours, listed once, and applying them to curses.
  *
  * THEME_COLORS is the only list of colour keys: it generates the enum, the key names of
  * `theme[key]="value"` lines (themes/NAME.theme) and the built-in defaults (which equal
- * themes/default.theme; a unit test keeps them in step). THEME_STYLES combines keys into
+ * themes/default.theme; a unit test keeps them in step; tui/config/theme_file.h reads
+ * and loads them). THEME_STYLES combines keys into
  * what is drawn (a foreground over a background, plus attributes), with the attributes
  * to use instead when there is no colour (--no-color, NO_COLOR, a mono terminal, or a
  * theme that leaves both colours of a style at the terminal default).
@@ -13,8 +14,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include "tui/config/conffile.h"
 
 /*  id                key               default     what it colours */
 #define THEME_COLORS(X)                                                                          \
@@ -105,44 +104,16 @@ struct theme {
 	struct theme_color col[C_COUNT];
 };
 
-/* Key name ("main_fg") and one-line description of a colour. */
-const char *theme_color_key(enum theme_color_id id);
-const char *theme_color_doc(enum theme_color_id id);
-/* Index of a key name, or -1. */
-int theme_color_from_key(const char *key);
-
-/* Fill with the built-in defaults (the `default` theme). */
-void theme_defaults(struct theme *t);
-
 /* Colour mapping for terminals with fewer colours (pure): xterm 256-colour cube or grey
  * ramp index, and one of the 8 ANSI colours. */
 int theme_rgb_to_256(uint32_t rgb);
 int theme_rgb_to_8(uint32_t rgb);
 
-/* Where theme files are looked for, in order: $XDG_CONFIG_HOME/oomtop/themes (or
- * ~/.config/oomtop/themes), $OOMTOP_THEMEDIR, the installed OOMTOP_THEMEDIR, and
- * `themes/` beside the running binary (an uninstalled build). Fills up to max dirs
- * (each PATH_MAX bytes) and returns how many. */
-size_t theme_dirs(char dirs[][4096], size_t max);
+/* --- curses --- */
 
-/* Load a theme by name ("light": NAME.theme in the theme dirs) or path (contains '/').
- * Starts from the defaults; problems are reported one line each (file:line: message) via
- * report and counted in *nproblems. Returns 0, or -errno when the file cannot be read
- * (the theme then holds the defaults). "default" without a file is the built-in one. */
-int theme_load(struct theme *t, const char *name_or_path, conf_report_fn report, void *ud,
-               int *nproblems);
-
-/* Sorted, de-duplicated theme names found in the theme dirs (always including
- * "default"). Returns the count; names[i] are static storage valid until the next call. */
-size_t theme_list(const char **names, size_t max);
-
-/* --- curses side (tui/theme.c) --- */
-
-/* Apply a theme to the running screen: init colour pairs for every style. no_color (or
- * a terminal without colours) uses the styles' mono attributes. Call after screen_init. */
-void theme_apply(const struct theme *t, bool no_color);
-
-/* The curses attributes (colour pair included) for a style, after theme_apply. */
-unsigned theme_attr(enum theme_style s);
+/* Apply a theme to the running screen: init colour pairs for every style and put each
+ * style's curses attributes (colour pair included) into attr. no_color (or a terminal
+ * without colours) uses the styles' mono attributes. Call after screen_init. */
+void theme_apply(const struct theme *t, bool no_color, unsigned attr[S_COUNT]);
 
 #endif

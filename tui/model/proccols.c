@@ -60,6 +60,29 @@ int proc_columns_parse(const char *list, bool *enabled, char *bad, size_t badlen
 	return 0;
 }
 
+void proc_columns_fit(const bool *enabled, int w, int *widths)
+{
+	struct col_spec spec[PCOL_COUNT];
+	for (int c = 0; c < PCOL_COUNT; c++)
+		spec[c] = columns[c].spec;
+	layout_fit_columns(spec, enabled, PCOL_COUNT, w - 1, widths);
+}
+
+int proc_columns_at(const bool *enabled, int w, int x)
+{
+	int widths[PCOL_COUNT];
+	proc_columns_fit(enabled, w, widths);
+	int cx = 1;
+	for (int c = 0; c < PCOL_COUNT; c++) {
+		if (!widths[c])
+			continue;
+		if (x >= cx && x < cx + widths[c] + 1)
+			return c;
+		cx += widths[c] + 1;
+	}
+	return -1;
+}
+
 void proc_columns_format(const bool *enabled, char *buf, size_t n)
 {
 	size_t len = 0;

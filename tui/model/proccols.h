@@ -52,4 +52,11 @@ int proc_columns_parse(const char *list, bool *enabled, char *bad, size_t badlen
 /* The inverse, for saving settings. */
 void proc_columns_format(const bool *enabled, char *buf, size_t n);
 
+/* The process table in a pane w columns wide: a one-cell mark column, then each
+ * enabled column that fits (layout_fit_columns) and a blank. widths[PCOL_COUNT]: 0 for a
+ * column not shown. */
+void proc_columns_fit(const bool *enabled, int w, int *widths);
+/* The column under column x of that pane (0: its first), or -1. */
+int proc_columns_at(const bool *enabled, int w, int x);
+
 #endif

@@ -1,8 +1,6 @@
-/* tui/pane_episode.c — one OOM kill in full: the parsed fields, the task table the
- * kernel dumped (by RSS, or by pid with `s`), and the raw kernel lines (sanitised). */
 #include "config.h"
+#include "tui/view/episode.h"
 
-#include <curses.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,7 +12,6 @@
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
 #include "tui/model/evfmt.h"
-#include "tui/tui.h"
 
 struct ep_line {
 	char text[512];
@@ -100,7 +97,7 @@ static void build(const struct tui *t, const struct oom_event *e, struct ep_line
 	add(L, S_NORMAL, "%s", "");
 
 	add(L, S_TITLE, "Task table: %zu tasks, by %s (s: by %s)", e->ntasks,
-	    t->episode_by_pid ? "pid" : "RSS", t->episode_by_pid ? "RSS" : "pid");
+	    t->episode.by_pid ? "pid" : "RSS", t->episode.by_pid ? "RSS" : "pid");
 	add(L, S_HEADER, "  %8s %6s %8s %8s %8s %8s %8s %6s  %s", "PID", "UID", "TGID", "TOTAL_VM",
 	    "RSS", "PGTABLES", "SWAP", "ADJ", "NAME");
 	size_t *order = e->ntasks ? malloc(e->ntasks * sizeof(*order)) : NULL;
@@ -108,7 +105,7 @@ static void build(const struct tui *t, const struct oom_event *e, struct ep_line
 		for (size_t i = 0; i < e->ntasks; i++)
 			order[i] = i;
 		sort_tasks_base = e->tasks;
-		sort_by_pid = t->episode_by_pid;
+		sort_by_pid = t->episode.by_pid;
 		qsort(order, e->ntasks, sizeof(*order), cmp_task);
 		for (size_t k = 0; k < e->ntasks; k++) {
 			const struct oom_event_task *tk = &e->tasks[order[k]];
@@ -133,28 +130,29 @@ static void build(const struct tui *t, const struct oom_event *e, struct ep_line
 	}
 }
 
-void pane_episode_draw(struct tui *t, struct rect r)
+void view_episode_draw(struct tui *t, struct rect r)
 {
+	const struct draw_ctx *dc = &t->dc;
 	const struct snapshot *s = t->snap;
-	if (!s || t->episode < 0 || (size_t)t->episode >= s->nevents)
+	if (!s || t->episode.index < 0 || (size_t)t->episode.index >= s->nevents)
 		return;
-	const struct oom_event *e = &s->events[t->episode];
+	const struct oom_event *e = &s->events[t->episode.index];
 	struct ep_lines L = {0};
 	build(t, e, &L);
 	char tm[64];
 	evfmt_time(tm, sizeof(tm), e);
-	draw_fill(r.y, r.x, r.w, S_HEADER_FOCUS);
-	draw_textf(t, r.y, r.x, r.w, S_HEADER_FOCUS, AL_LEFT, " OOM kill of %d %s at %s",
+	draw_fill(dc, r.y, r.x, r.w, S_HEADER_FOCUS);
+	draw_textf(dc, r.y, r.x, r.w, S_HEADER_FOCUS, AL_LEFT, " OOM kill of %d %s at %s",
 	           (int)e->victim_pid, s_or(e->victim_comm, "?"), tm);
 	size_t rows = r.h > 1 ? (size_t)(r.h - 1) : 0;
-	struct listview *doc = &t->episode_doc;
+	struct listview *doc = &t->episode.doc;
 	listview_fit_document(doc, L.n, rows);
 	for (size_t i = 0; i < rows && doc->top + i < L.n; i++) {
 		const struct ep_line *l = &L.v[doc->top + i];
 		int y = r.y + 1 + (int)i;
 		if (l->st == S_HEADER)
-			draw_fill(y, r.x, r.w, S_HEADER);
-		draw_text(t, y, r.x + 1, r.w - 1, l->raw ? l->raw : l->text, l->st, AL_LEFT);
+			draw_fill(dc, y, r.x, r.w, S_HEADER);
+		draw_text(dc, y, r.x + 1, r.w - 1, l->raw ? l->raw : l->text, l->st, AL_LEFT);
 	}
 	free(L.v);
 }

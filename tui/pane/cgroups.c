@@ -1,11 +1,6 @@
-/* tui/pane_cgroups.c — memory cgroups as a tree (or flat, fullest first): usage,
- * limit (the effective one; "^" when it is inherited from an ancestor), high, a
- * usage/limit bar with a mark at high, percent of the effective limit, slope, ETA to the
- * limit, OOM kills, PSI, process count, the next victim. A mark column shows '!' at or
- * over the threshold (settings: threshold=80). */
 #include "config.h"
+#include "tui/pane/cgroups.h"
 
-#include <curses.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +8,6 @@
 #include "core/base/fmt.h"
 #include "tui/draw.h"
 #include "tui/model/rate.h"
-#include "tui/tui.h"
 
 enum cg_col {
 	CG_NAME, CG_USAGE, CG_LIMIT, CG_HIGH, CG_BAR, CG_PCT, CG_SLOPE, CG_ETA, CG_OOM, CG_PSI,
@@ -59,16 +53,17 @@ static const char *victim_comm(const struct snapshot *s, pid_t pid)
 static void tree_prefix(const struct tui *t, size_t idx, char *buf, size_t n)
 {
 	const struct snapshot *s = t->snap;
+	const struct glyphs *g = t->dc.g;
 	const struct cgroup_row *c = &s->cgroups[idx];
 	const char *parts[64];
 	int depth = 0;
 	buf[0] = '\0';
 	if (c->parent < 0)
 		return;
-	parts[depth++] = t->cv.last_child[idx] ? t->g->tree_last : t->g->tree_mid;
+	parts[depth++] = t->cv.last_child[idx] ? g->tree_last : g->tree_mid;
 	for (int p = c->parent; p >= 0 && s->cgroups[p].parent >= 0 && depth < 64;
 	     p = s->cgroups[p].parent)
-		parts[depth++] = t->cv.last_child[p] ? t->g->tree_none : t->g->tree_pipe;
+		parts[depth++] = t->cv.last_child[p] ? g->tree_none : g->tree_pipe;
 	size_t len = 0;
 	for (int i = depth - 1; i >= 0; i--) {
 		size_t l = strlen(parts[i]);
@@ -82,13 +77,14 @@ static void tree_prefix(const struct tui *t, size_t idx, char *buf, size_t n)
 
 void pane_cgroups_draw(struct tui *t, struct rect r)
 {
+	const struct draw_ctx *dc = &t->dc;
 	int widths[CG_COUNT];
 	fit(r.w, widths);
 	struct cgview *v = &t->cv;
 	const struct snapshot *s = t->snap;
 	bool focused = t->focus == PANE_CGROUPS;
 	enum theme_style hs = focused ? S_HEADER_FOCUS : S_HEADER;
-	draw_fill(r.y, r.x, r.w, hs);
+	draw_fill(dc, r.y, r.x, r.w, hs);
 	int x = r.x + 1;
 	for (int c = 0; c < CG_COUNT; c++) {
 		if (!widths[c])
@@ -99,14 +95,14 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 			         s && s->cgroup_version ? (s->cgroup_version == 1 ? "1" : "2") : "");
 		else
 			snprintf(h, sizeof(h), "%s", cols[c].header);
-		draw_text(t, r.y, x, widths[c], h, hs, cols[c].right ? AL_RIGHT : AL_LEFT);
+		draw_text(dc, r.y, x, widths[c], h, hs, cols[c].right ? AL_RIGHT : AL_LEFT);
 		x += widths[c] + 1;
 	}
 	size_t rows = (size_t)(r.h - 1);
 	struct listview *l = &v->list;
 	listview_fit(l, rows);
 	if (!s || l->n == 0) {
-		draw_text(t, r.y + 1, r.x + 1, r.w - 1,
+		draw_text(dc, r.y + 1, r.x + 1, r.w - 1,
 		          !s ? "collecting..."
 		             : s->cgroup_version == 0 ? "no memory cgroup controller found"
 		                                      : "no cgroups",
@@ -123,8 +119,8 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 		bool near = !isnan(pct) && pct >= t->set.threshold_pct;
 		enum theme_style base = near ? S_LIMIT_NEAR : S_NORMAL;
 		if (sel)
-			draw_fill(y, r.x, r.w, S_SELECTED);
-		draw_text(t, y, r.x, 1, near ? "!" : " ", draw_row_style(S_LIMIT_NEAR, sel), AL_LEFT);
+			draw_fill(dc, y, r.x, r.w, S_SELECTED);
+		draw_text(dc, y, r.x, 1, near ? "!" : " ", draw_row_style(S_LIMIT_NEAR, sel), AL_LEFT);
 		x = r.x + 1;
 		for (int col = 0; col < CG_COUNT; col++) {
 			int w = widths[col];
@@ -141,15 +137,15 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 				else
 					pre[0] = '\0';
 				const char *node = !v->tree || !kids ? ""
-				                   : cgview_is_collapsed(v, c->path) ? t->g->closed
-				                                                     : t->g->open;
+				                   : cgview_is_collapsed(v, c->path) ? dc->g->closed
+				                                                     : dc->g->open;
 				const char *name = v->tree ? (c->name ? c->name : c->path) : c->path;
 				snprintf(buf, sizeof(buf), "%s%s%s", pre, node, name);
 				st = base;
 				/* tree lines dim, name in the row's style */
 				if (v->tree && pre[0] && !sel) {
-					int n = draw_put(t, y, x, w, pre, S_TREE);
-					draw_text(t, y, x + n, w - n, buf + strlen(pre), base, AL_LEFT);
+					int n = draw_put(dc, y, x, w, pre, S_TREE);
+					draw_text(dc, y, x + n, w - n, buf + strlen(pre), base, AL_LEFT);
 					x += w + 1;
 					continue;
 				}
@@ -168,7 +164,7 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 			case CG_HIGH: fmt_bytes(buf, sizeof(buf), c->high_bytes); break;
 			case CG_BAR:
 				if (val_known(c->effective_limit_bytes) && val_known(c->usage_bytes)) {
-					draw_bar(t, y, x, w, (double)c->usage_bytes,
+					draw_bar(dc, y, x, w, (double)c->usage_bytes,
 					         (double)c->effective_limit_bytes,
 					         val_known(c->high_bytes) ? (double)c->high_bytes : -1,
 					         near ? S_LIMIT_NEAR : S_MEM_USED);
@@ -223,7 +219,7 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 			}
 			if (buf[0] == '-' && buf[1] == '\0')
 				st = S_DIM;
-			draw_text(t, y, x, w, buf, draw_row_style(st, sel),
+			draw_text(dc, y, x, w, buf, draw_row_style(st, sel),
 			          cols[col].right ? AL_RIGHT : AL_LEFT);
 			x += w + 1;
 		}

@@ -1,7 +1,6 @@
-/* tui/pane_events.c — the kernel's OOM kills, newest first. */
 #include "config.h"
+#include "tui/pane/events.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,7 +9,6 @@
 #include "core/klog/oom_event.h"
 #include "tui/draw.h"
 #include "tui/model/evfmt.h"
-#include "tui/tui.h"
 
 enum ev_col { EV_TIME, EV_PID, EV_VICTIM, EV_SCOPE, EV_CGROUP, EV_ANON, EV_FILE, EV_SHMEM,
 	      EV_ADJ, EV_INVOKER, EV_COUNT };
@@ -39,6 +37,7 @@ static int64_t kb(int64_t v)
 
 void pane_events_draw(struct tui *t, struct rect r)
 {
+	const struct draw_ctx *dc = &t->dc;
 	int widths[EV_COUNT];
 	struct col_spec spec[EV_COUNT];
 	for (int c = 0; c < EV_COUNT; c++)
@@ -46,12 +45,12 @@ void pane_events_draw(struct tui *t, struct rect r)
 	layout_fit_columns(spec, NULL, EV_COUNT, r.w - 1, widths);
 	bool focused = t->focus == PANE_EVENTS;
 	enum theme_style hs = focused ? S_HEADER_FOCUS : S_HEADER;
-	draw_fill(r.y, r.x, r.w, hs);
+	draw_fill(dc, r.y, r.x, r.w, hs);
 	int x = r.x + 1;
 	for (int c = 0; c < EV_COUNT; c++) {
 		if (!widths[c])
 			continue;
-		draw_text(t, r.y, x, widths[c], cols[c].header, hs, cols[c].right ? AL_RIGHT : AL_LEFT);
+		draw_text(dc, r.y, x, widths[c], cols[c].header, hs, cols[c].right ? AL_RIGHT : AL_LEFT);
 		x += widths[c] + 1;
 	}
 	const struct snapshot *s = t->snap;
@@ -69,10 +68,10 @@ void pane_events_draw(struct tui *t, struct rect r)
 			if (val_known(s->sys.oom_kills) && len > 0 && (size_t)len < sizeof(line))
 				snprintf(line + len, sizeof(line) - (size_t)len, " -- %lld counted since boot",
 				         (long long)s->sys.oom_kills);
-			draw_text(t, r.y + 1, r.x + 1, r.w - 1, line, S_DIM, AL_LEFT);
+			draw_text(dc, r.y + 1, r.x + 1, r.w - 1, line, S_DIM, AL_LEFT);
 			return;
 		}
-		draw_text(t, r.y + 1, r.x + 1, r.w - 1, "no OOM kills in the kernel log", S_DIM,
+		draw_text(dc, r.y + 1, r.x + 1, r.w - 1, "no OOM kills in the kernel log", S_DIM,
 		          AL_LEFT);
 		return;
 	}
@@ -84,7 +83,7 @@ void pane_events_draw(struct tui *t, struct rect r)
 		bool sel = vi == l->sel;
 		int y = r.y + 1 + (int)i;
 		if (sel)
-			draw_fill(y, r.x, r.w, S_SELECTED);
+			draw_fill(dc, y, r.x, r.w, S_SELECTED);
 		x = r.x + 1;
 		for (int c = 0; c < EV_COUNT; c++) {
 			if (!widths[c])
@@ -123,7 +122,7 @@ void pane_events_draw(struct tui *t, struct rect r)
 			}
 			if (buf[0] == '-' && buf[1] == '\0')
 				st = S_DIM;
-			draw_text(t, y, x, widths[c], buf, draw_row_style(st, sel),
+			draw_text(dc, y, x, widths[c], buf, draw_row_style(st, sel),
 			          cols[c].right ? AL_RIGHT : AL_LEFT);
 			x += widths[c] + 1;
 		}

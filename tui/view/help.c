@@ -1,14 +1,11 @@
-/* tui/dialogs.c — the help screen (generated from the key table) and the menus (sort
- * column, user, theme). */
 #include "config.h"
+#include "tui/view/help.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tui/draw.h"
 #include "tui/keymap.h"
-#include "tui/tui.h"
 
 static const char *const legend[] = {
 	"Marks and colours",
@@ -64,25 +61,26 @@ static int emit(int want, char *buf, size_t n, bool *is_title)
 	return i;
 }
 
-int help_lines(void)
+static int help_lines(void)
 {
 	char buf[8];
 	bool t;
 	return emit(-1, buf, sizeof(buf), &t);
 }
 
-void help_line(int i, char *buf, size_t n, bool *is_title)
+static void help_line(int i, char *buf, size_t n, bool *is_title)
 {
 	buf[0] = '\0';
 	*is_title = false;
 	emit(i, buf, n, is_title);
 }
 
-void dialog_help_draw(struct tui *t, struct rect r)
+void view_help_draw(struct tui *t, struct rect r)
 {
+	const struct draw_ctx *dc = &t->dc;
 	int total = help_lines();
-	draw_fill(r.y, r.x, r.w, S_HEADER_FOCUS);
-	draw_text(t, r.y, r.x, r.w, " oomtop " PACKAGE_VERSION " help: keys (Esc closes)",
+	draw_fill(dc, r.y, r.x, r.w, S_HEADER_FOCUS);
+	draw_text(dc, r.y, r.x, r.w, " oomtop " PACKAGE_VERSION " help: keys (Esc closes)",
 	          S_HEADER_FOCUS, AL_LEFT);
 	int rows = r.h - 1;
 	if (rows <= 0)
@@ -93,34 +91,6 @@ void dialog_help_draw(struct tui *t, struct rect r)
 		char buf[256];
 		bool title;
 		help_line(top + i, buf, sizeof(buf), &title);
-		draw_text(t, r.y + 1 + i, r.x + 1, r.w - 1, buf, title ? S_TITLE : S_NORMAL, AL_LEFT);
+		draw_text(dc, r.y + 1 + i, r.x + 1, r.w - 1, buf, title ? S_TITLE : S_NORMAL, AL_LEFT);
 	}
-}
-
-void dialog_menu_draw(struct tui *t, struct rect r)
-{
-	static const char *const titles[] = {"Sort by", "Show the processes of user", "Theme", ""};
-	if (t->menu_kind == MENU_ADJ) {
-		dialog_adj_menu_draw(t, r);
-		return;
-	}
-	struct listview *l = &t->menu;
-	struct rect d;
-	if (!layout_dialog(r, 34, (int)l->n + 2, 8, &d))
-		return;
-	int w = d.w, h = d.h, x = d.x, y = d.y;
-	int rows = h - 2;
-	listview_fit(l, (size_t)rows);
-	draw_fill(y, x, w, S_HEADER_FOCUS);
-	draw_textf(t, y, x, w, S_HEADER_FOCUS, AL_LEFT, " %s", titles[t->menu_kind]);
-	for (int i = 0; i < rows; i++) {
-		size_t k = l->top + (size_t)i;
-		bool sel = k == l->sel;
-		draw_fill(y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL);
-		if (k < l->n)
-			draw_textf(t, y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL, AL_LEFT, "  %s",
-			           t->menu_items[k]);
-	}
-	draw_fill(y + h - 1, x, w, S_HEADER);
-	draw_text(t, y + h - 1, x, w, " Enter choose  Esc cancel", S_HEADER, AL_LEFT);
 }

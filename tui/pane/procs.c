@@ -1,43 +1,13 @@
-/* tui/pane_procs.c — the process table: PID USER CGROUP RSS RSS/h SWAP SCORE ADJ FDS
- * FD/h THR COMMAND. A one-cell mark column comes first: V next OOM victim in its scope,
- * K killed by the OOM killer (ghost), x exited (ghost). A tagged row (Space) has a '*'
- * before its pid and the `tagged` colour. */
 #include "config.h"
+#include "tui/pane/procs.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/base/fmt.h"
 #include "tui/draw.h"
+#include "tui/model/proccols.h"
 #include "tui/model/rate.h"
-#include "tui/tui.h"
-
-static void fit(const struct tui *t, int w, int *widths)
-{
-	struct col_spec spec[PCOL_COUNT];
-	for (int c = 0; c < PCOL_COUNT; c++)
-		spec[c] = proc_column((enum proc_column)c)->spec;
-	layout_fit_columns(spec, t->set.columns, PCOL_COUNT, w - 1, widths);
-}
-
-int pane_procs_column_at(const struct tui *t, int x)
-{
-	struct rect r = t->lay.pane[PANE_PROCS];
-	int widths[PCOL_COUNT];
-	if (r.h == 0)
-		return -1;
-	fit(t, r.w, widths);
-	int cx = r.x + 1;
-	for (int c = 0; c < PCOL_COUNT; c++) {
-		if (!widths[c])
-			continue;
-		if (x >= cx && x < cx + widths[c] + 1)
-			return c;
-		cx += widths[c] + 1;
-	}
-	return -1;
-}
 
 static const char *cgroup_name(const struct snapshot *s, const char *path)
 {
@@ -67,7 +37,7 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 	*st = S_NORMAL;
 	switch (c) {
 	case PCOL_PID:
-		snprintf(buf, n, "%s%d", adj_tags_has(&t->tags, p->pid, p->start_ticks) ? "*" : "",
+		snprintf(buf, n, "%s%d", adj_tags_has(&t->adj.tags, p->pid, p->start_ticks) ? "*" : "",
 		         (int)p->pid);
 		break;
 	case PCOL_USER: snprintf(buf, n, "%s", p->user ? p->user : "?"); break;
@@ -111,14 +81,15 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 
 void pane_procs_draw(struct tui *t, struct rect r)
 {
+	const struct draw_ctx *dc = &t->dc;
 	int widths[PCOL_COUNT];
-	fit(t, r.w, widths);
+	proc_columns_fit(t->set.columns, r.w, widths);
 	struct procview *pv = &t->pv;
 	bool focused = t->focus == PANE_PROCS;
 	enum theme_style hs = focused ? S_HEADER_FOCUS : S_HEADER;
 
 	/* header */
-	draw_fill(r.y, r.x, r.w, hs);
+	draw_fill(dc, r.y, r.x, r.w, hs);
 	int x = r.x + 1;
 	for (int c = 0; c < PCOL_COUNT; c++) {
 		if (!widths[c])
@@ -127,13 +98,13 @@ void pane_procs_draw(struct tui *t, struct rect r)
 		char h[64];
 		bool sorted = ci->sort == (int)pv->sort;
 		snprintf(h, sizeof(h), "%s%s", ci->header,
-		         sorted ? (pv->reverse ? t->g->sort_up : t->g->sort_down) : "");
+		         sorted ? (pv->reverse ? dc->g->sort_up : dc->g->sort_down) : "");
 		if (c == PCOL_COMMAND && r.w >= 60) {
 			char tail[64];
 			snprintf(tail, sizeof(tail), "  %zu/%zu", pv->list.n, pv->ntotal);
 			strncat(h, tail, sizeof(h) - strlen(h) - 1);
 		}
-		draw_text(t, r.y, x, widths[c], h, hs, ci->right ? AL_RIGHT : AL_LEFT);
+		draw_text(dc, r.y, x, widths[c], h, hs, ci->right ? AL_RIGHT : AL_LEFT);
 		x += widths[c] + 1;
 	}
 
@@ -141,7 +112,7 @@ void pane_procs_draw(struct tui *t, struct rect r)
 	struct listview *l = &pv->list;
 	listview_fit(l, rows);
 	if (l->n == 0) {
-		draw_text(t, r.y + 1, r.x + 1, r.w - 1,
+		draw_text(dc, r.y + 1, r.x + 1, r.w - 1,
 		          t->snap ? "no process matches (Esc clears the filter)" : "collecting...", S_DIM,
 		          AL_LEFT);
 		return;
@@ -152,7 +123,7 @@ void pane_procs_draw(struct tui *t, struct rect r)
 		bool sel = idx == l->sel;
 		int y = r.y + 1 + (int)i;
 		bool ghost = p->state != PROC_RUNNING;
-		bool tagged = t->tags.n && adj_tags_has(&t->tags, p->pid, p->start_ticks);
+		bool tagged = t->adj.tags.n && adj_tags_has(&t->adj.tags, p->pid, p->start_ticks);
 		char mark[2] = " ";
 		enum theme_style ms = S_NORMAL;
 		if (p->state == PROC_OOM_KILLED)
@@ -162,8 +133,8 @@ void pane_procs_draw(struct tui *t, struct rect r)
 		else if (p->next_victim)
 			mark[0] = 'V', ms = S_VICTIM;
 		if (sel)
-			draw_fill(y, r.x, r.w, S_SELECTED);
-		draw_text(t, y, r.x, 1, mark, draw_row_style(ms, sel), AL_LEFT);
+			draw_fill(dc, y, r.x, r.w, S_SELECTED);
+		draw_text(dc, y, r.x, 1, mark, draw_row_style(ms, sel), AL_LEFT);
 		x = r.x + 1;
 		for (int c = 0; c < PCOL_COUNT; c++) {
 			if (!widths[c])
@@ -178,7 +149,7 @@ void pane_procs_draw(struct tui *t, struct rect r)
 			else if (tagged && (c == PCOL_PID || c == PCOL_COMMAND || st == S_NORMAL))
 				st = S_TAGGED;
 			const struct proc_column_info *ci = proc_column((enum proc_column)c);
-			draw_text(t, y, x, widths[c], buf, draw_row_style(st, sel),
+			draw_text(dc, y, x, widths[c], buf, draw_row_style(st, sel),
 			          ci->right ? AL_RIGHT : AL_LEFT);
 			x += widths[c] + 1;
 		}
