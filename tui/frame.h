@@ -6,8 +6,11 @@
  * panes, views and dialogs; they include the drawing primitives and the state, never
  * this.
  *
- * A new view is a draw function (struct tui *, struct rect) given a mode in view_of or
- * dialog_of below, its actions, and its rows in the key table. */
+ * A new view or mode: a draw function (struct tui *, struct rect) and its case in
+ * frame.c's view_of (full screen) or dialog_of (over the panes); its mode (state.h) and
+ * key context (keymap.c: the contexts table, keymap_context); its actions (actions.h)
+ * and their keys (keymap.c); if it scrolls or selects, a struct listview in the state
+ * and its case in tui/action/nav.c's mode_list. */
 #ifndef OOMTOP_TUI_FRAME_H
 #define OOMTOP_TUI_FRAME_H
 

@@ -34,6 +34,7 @@ enum tui_mode {
 	TM_MAIN,
 	TM_HELP,
 	TM_EPISODE,
+	/* entered through tui/action/prompt.h, which sets their ops: */
 	TM_MENU,    /* a list to choose from: sort key, user, theme, adj preset */
 	TM_INPUT,   /* one-line prompt: search, filter, an oom_score_adj value */
 	TM_CONFIRM, /* an oom_score_adj change waiting for y / n */

@@ -27,6 +27,9 @@
 #include "tui/adj/tags.h"
 #include "tui/config/theme.h"
 #include "tui/config/theme_file.h"
+#include "tui/input.h"
+#include "tui/reaction.h"
+#include "tui/state.h"
 #include "tests/unit/ck_run.h"
 
 /* --- sanitiser --- */
@@ -630,6 +633,94 @@ START_TEST(evview_follows_the_kill)
 }
 END_TEST
 
+/* The key bar and dispatch ask keymap_context for the context: every key the bar shows
+ * in a mode does there what its label says (not shadowed, not unbound). */
+START_TEST(keymap_context_bar_and_dispatch_agree)
+{
+	static const struct {
+		enum tui_mode mode;
+		enum pane_id focus;
+		enum key_context want;
+	} cases[] = {
+		{TM_MAIN, PANE_CGROUPS, KC_CGROUPS}, {TM_MAIN, PANE_PROCS, KC_PROCS},
+		{TM_MAIN, PANE_EVENTS, KC_EVENTS},   {TM_HELP, PANE_PROCS, KC_HELP},
+		{TM_EPISODE, PANE_EVENTS, KC_EPISODE}, {TM_MENU, PANE_PROCS, KC_MENU},
+		{TM_INPUT, PANE_PROCS, KC_INPUT},    {TM_CONFIRM, PANE_PROCS, KC_CONFIRM},
+	};
+	struct tui t;
+	ck_assert_int_eq(tui_state_init(&t, NULL, true), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		t.mode = cases[i].mode;
+		t.focus = cases[i].focus;
+		enum key_context ctx = keymap_context(&t);
+		ck_assert_int_eq(ctx, cases[i].want);
+		size_t shown = 0;
+		for (enum key_context c = ctx; c != KC_COUNT; c = keymap_context_parent(c))
+			for (size_t k = 0; k < keymap_len; k++) {
+				if (keymap[k].ctx != c || !keymap[k].bar)
+					continue;
+				const struct keybinding *b = keymap_lookup(ctx, keymap[k].key);
+				ck_assert_msg(b && b->action == keymap[k].action,
+				              "%s: the bar shows %s %s, which does something else there",
+				              keymap_context_title(ctx), keymap_key_name(keymap[k].key),
+				              keymap[k].bar);
+				shown++;
+			}
+		ck_assert_uint_gt(shown, 0);
+	}
+	/* panes fall back to the global keys, modal views to nothing */
+	ck_assert_int_eq(keymap_context_parent(KC_PROCS), KC_GLOBAL);
+	ck_assert_int_eq(keymap_context_parent(KC_HELP), KC_COUNT);
+	tui_state_free(&t);
+}
+END_TEST
+
+/* The mouse, through the list view: a click selects the row under it (nothing below the
+ * last row), a click on the process table's header sorts by that column. No terminal:
+ * the layout is pure. */
+START_TEST(mouse_click_selects_and_sorts)
+{
+	struct tui t;
+	ck_assert_int_eq(tui_state_init(&t, NULL, true), 0);
+	t.cols = 120, t.lines = 40;
+	tui_state_set_snapshot(&t, fixture_snapshot());
+	struct rect r = t.lay.pane[PANE_PROCS];
+	ck_assert_int_gt(r.h, 4);
+	t.focus = PANE_CGROUPS;
+	unsigned rc = input_click(&t, r.y + 1 + 2, r.x + 10);
+	ck_assert(rc & R_REDRAW);
+	ck_assert_int_eq(t.focus, PANE_PROCS);
+	ck_assert_uint_eq(t.pv.list.sel, t.pv.list.top + 2);
+	pid_t pid = procview_selected(&t.pv)->pid;
+	ck_assert(t.pv.chosen); /* from now on it follows that process */
+	/* the header: the PID column (after the one-cell mark column) sorts by pid */
+	rc = input_click(&t, r.y, r.x + 2);
+	ck_assert(rc & R_REVIEW);
+	ck_assert_int_eq(t.pv.sort, SORT_PID);
+	ck_assert(!t.pv.reverse);
+	input_click(&t, r.y, r.x + 2); /* again: reversed */
+	ck_assert(t.pv.reverse);
+	tui_state_review(&t);
+	ck_assert_int_eq(procview_selected(&t.pv)->pid, pid);
+	/* the OOM pane zoomed: a click below its last kill selects nothing */
+	t.focus = PANE_EVENTS, t.zoom = true;
+	tui_state_relayout(&t, t.cols, t.lines);
+	struct rect e = t.lay.pane[PANE_EVENTS];
+	ck_assert_int_gt(e.h, 6);
+	input_click(&t, e.y + 1 + 1, e.x + 3);
+	ck_assert_uint_eq(t.ev.list.sel, 1);
+	ck_assert_int_eq(t.ev.sel_pid, 3999);
+	/* the wheel moves the pane under the pointer by three rows, clamped */
+	input_wheel(&t, e.y + 2, e.x + 3, -1);
+	ck_assert_uint_eq(t.ev.list.sel, 0);
+	ck_assert_int_eq(t.ev.sel_pid, 4100);
+	input_click(&t, e.y + 1 + 5, e.x + 3);
+	ck_assert_uint_eq(t.ev.list.sel, 0);
+	ck_assert_int_eq(t.ev.sel_pid, 4100);
+	tui_state_free(&t);
+}
+END_TEST
+
 /* --- oom_score_adj controls: tags, plans, the typed value, the preview --- */
 
 static struct proc_row *fx_row(struct snapshot *s, pid_t pid)
@@ -866,6 +957,8 @@ int main(void)
 	tcase_add_test(tc, listview_select_scroll_page);
 	tcase_add_test(tc, listview_documents_scroll);
 	tcase_add_test(tc, evview_follows_the_kill);
+	tcase_add_test(tc, keymap_context_bar_and_dispatch_agree);
+	tcase_add_test(tc, mouse_click_selects_and_sorts);
 	tcase_add_test(tc, cgview_tree_collapse_flat);
 	tcase_add_test(tc, adj_tags_follow_processes);
 	tcase_add_test(tc, adj_value_parser);

@@ -96,15 +96,21 @@ unsigned action_nav_toggle_events(struct tui *t)
 	return toggle_pane(t, PANE_EVENTS);
 }
 
-/* The list the arrows move now. */
-static struct listview *keyboard_list(struct tui *t)
+/* The list of a mode that has its own (NULL on the main screen: the focused pane's).
+ * *doc: a document, which scrolls; nothing in it is selected. */
+static struct listview *mode_list(struct tui *t, bool *doc)
 {
+	*doc = t->mode == TM_HELP || t->mode == TM_EPISODE;
 	switch (t->mode) {
 	case TM_HELP: return &t->help;
 	case TM_EPISODE: return &t->episode.doc;
 	case TM_MENU: return &t->menu.list;
-	default: break;
+	default: return NULL;
 	}
+}
+
+static struct listview *pane_list(struct tui *t)
+{
 	switch (t->focus) {
 	case PANE_CGROUPS: return &t->cv.list;
 	case PANE_EVENTS: return &t->ev.list;
@@ -114,20 +120,27 @@ static struct listview *keyboard_list(struct tui *t)
 
 unsigned action_nav_move(struct tui *t, long delta)
 {
-	switch (t->mode) {
-	case TM_HELP:
-	case TM_EPISODE: listview_scroll(keyboard_list(t), delta); return R_REDRAW;
-	case TM_MENU: listview_move(&t->menu.list, delta); return R_REDRAW;
-	default: break;
-	}
+	bool doc;
+	struct listview *l = mode_list(t, &doc);
+	if (l && doc)
+		listview_scroll(l, delta);
+	else if (l)
+		listview_move(l, delta);
 	/* a pane's selection also picks its process, cgroup or kill */
-	switch (t->focus) {
-	case PANE_PROCS: procview_move(&t->pv, delta); break;
-	case PANE_CGROUPS: cgview_move(&t->cv, t->snap, delta); break;
-	case PANE_EVENTS: evview_move(&t->ev, t->snap, delta); break;
-	default: break;
-	}
+	else if (t->focus == PANE_PROCS)
+		procview_move(&t->pv, delta);
+	else if (t->focus == PANE_CGROUPS)
+		cgview_move(&t->cv, t->snap, delta);
+	else if (t->focus == PANE_EVENTS)
+		evview_move(&t->ev, t->snap, delta);
 	return R_REDRAW;
+}
+
+static long page(struct tui *t)
+{
+	bool doc;
+	struct listview *l = mode_list(t, &doc);
+	return (long)listview_page(l ? l : pane_list(t));
 }
 
 unsigned action_nav_up(struct tui *t)
@@ -142,12 +155,12 @@ unsigned action_nav_down(struct tui *t)
 
 unsigned action_nav_pgup(struct tui *t)
 {
-	return action_nav_move(t, -(long)listview_page(keyboard_list(t)));
+	return action_nav_move(t, -page(t));
 }
 
 unsigned action_nav_pgdn(struct tui *t)
 {
-	return action_nav_move(t, (long)listview_page(keyboard_list(t)));
+	return action_nav_move(t, page(t));
 }
 
 unsigned action_nav_home(struct tui *t)
