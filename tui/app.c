@@ -107,7 +107,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		return 1;
 	}
 	int tprob = 0;
-	int rc = theme_load(&t.theme, t.set.theme, report_stderr, &probs, &tprob);
+	int rc = theme_file_load(&t.theme, t.set.theme, report_stderr, &probs, &tprob);
 	if (rc < 0) {
 		char msg[600];
 		snprintf(msg, sizeof(msg), "theme '%s': %s; using the default colours", t.set.theme,

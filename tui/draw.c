@@ -62,7 +62,7 @@ int draw_put(const struct draw_ctx *dc, int y, int x, int maxw, const char *s,
 	char buf[2048];
 	if (maxw <= 0)
 		return 0;
-	int cols = san_text(buf, sizeof(buf), s, maxw, dc->utf8);
+	int cols = sanitize_text(buf, sizeof(buf), s, maxw, dc->utf8);
 	use(dc, st);
 	mvaddstr(y, x, buf);
 	return cols;
@@ -74,7 +74,7 @@ int draw_text(const struct draw_ctx *dc, int y, int x, int w, const char *s, enu
 	char buf[2048];
 	if (w <= 0)
 		return 0;
-	int cols = san_text(buf, sizeof(buf), s, w, dc->utf8);
+	int cols = sanitize_text(buf, sizeof(buf), s, w, dc->utf8);
 	use(dc, st);
 	if (al == AL_RIGHT) {
 		mvhline(y, x, ' ', w - cols);

@@ -85,12 +85,14 @@ static void shown_draw(const struct tui *t, struct rect r)
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %zu/%zu procs", pv->list.n,
 		                        pv->ntotal);
 		if (ghosts)
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len, ", %zu exited", ghosts);
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len, ", %zu exited",
+			                        ghosts);
 		if (t->snap->nhidden)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, ", %zu hidden",
 			                        t->snap->nhidden);
 		for (size_t i = 0; i < t->snap->nnotes && len < sizeof(buf) - 8; i++)
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %s", t->snap->notes[i]);
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %s",
+			                        t->snap->notes[i]);
 	}
 	if (t->adj.tags.n && len < sizeof(buf) - 40)
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %zu tagged (U untags)",

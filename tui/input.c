@@ -6,7 +6,7 @@
 #include "tui/action/prompt.h"
 #include "tui/actions.h"
 #include "tui/keymap.h"
-#include "tui/model/proccols.h"
+#include "tui/model/proc_columns.h"
 #include "tui/reaction.h"
 
 unsigned input_key(struct tui *t, int key, int wch)
@@ -39,7 +39,8 @@ unsigned input_click(struct tui *t, int y, int x)
 			if (p == PANE_PROCS) {
 				int c = proc_columns_at(t->set.columns, r.w, x - r.x);
 				if (c >= 0)
-					rc |= action_find_sort_by(t, proc_column((enum proc_column)c)->sort);
+					rc |= action_find_sort_by(
+						t, proc_columns_info((enum proc_column)c)->sort);
 			}
 			return rc;
 		}

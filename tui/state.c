@@ -70,7 +70,8 @@ static void find_events_again(struct tui *t)
 		t->episode.index = (int)evview_find(s, t->episode.pid, t->episode.boot_s);
 		if (t->episode.index < 0 && t->mode == TM_EPISODE) {
 			t->mode = TM_MAIN;
-			tui_state_status(t, STATUS_INFO, "that OOM event left the kernel log buffer");
+			tui_state_status(t, STATUS_INFO,
+			                 "that OOM event left the kernel log buffer");
 		}
 	}
 }

@@ -57,7 +57,7 @@ struct tui_menu_ops {
 };
 struct tui_prompt_ops {
 	unsigned (*changed)(struct tui *t); /* the text changed (typed, deleted, cleared) */
-	unsigned (*accept)(struct tui *t);  /* Enter: closes the prompt unless it refuses the text */
+	unsigned (*accept)(struct tui *t);  /* Enter: closes the prompt unless the text is refused */
 	unsigned (*cancel)(struct tui *t);  /* Esc, once closed; NULL: nothing more */
 	const char *chars;                  /* what may be typed; NULL: any printable character */
 	size_t max_len;                     /* typed bytes at most; 0: as the buffer allows */

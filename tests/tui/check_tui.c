@@ -37,11 +37,11 @@
 START_TEST(sanitize_controls_and_escapes)
 {
 	char out[128];
-	int w = san_text(out, sizeof(out), "a\033[31mred\033[0m\tb\x7f", -1, true);
+	int w = sanitize_text(out, sizeof(out), "a\033[31mred\033[0m\tb\x7f", -1, true);
 	ck_assert_str_eq(out, "a^[[31mred^[[0m^Ib^?");
 	ck_assert_int_eq(w, (int)strlen(out));
 	/* C1 CSI as UTF-8 (U+009B) and as a raw byte */
-	san_text(out, sizeof(out), "x\xc2\x9b" "2Jy\x9bz", -1, true);
+	sanitize_text(out, sizeof(out), "x\xc2\x9b" "2Jy\x9bz", -1, true);
 	ck_assert_str_eq(out, "x?2Jy?z");
 }
 END_TEST
@@ -50,34 +50,34 @@ START_TEST(sanitize_utf8)
 {
 	char out[128];
 	/* valid multibyte kept, invalid and overlong bytes replaced one by one */
-	int w = san_text(out, sizeof(out), "caf\xc3\xa9 \xff\xc0\xaf end", -1, true);
+	int w = sanitize_text(out, sizeof(out), "caf\xc3\xa9 \xff\xc0\xaf end", -1, true);
 	ck_assert_str_eq(out, "caf\xc3\xa9 ??? end");
 	ck_assert_int_eq(w, 12);
 	/* ASCII terminal: every non-ASCII byte is '?' */
-	san_text(out, sizeof(out), "caf\xc3\xa9", -1, false);
+	sanitize_text(out, sizeof(out), "caf\xc3\xa9", -1, false);
 	ck_assert_str_eq(out, "caf??");
 	/* bidi override (zero width) is not passed through */
-	san_text(out, sizeof(out), "a\xe2\x80\xae" "b", -1, true);
+	sanitize_text(out, sizeof(out), "a\xe2\x80\xae" "b", -1, true);
 	ck_assert_str_eq(out, "a?b");
 	/* wide characters count two columns and are never split */
-	w = san_text(out, sizeof(out), "\xe6\x97\xa5\xe6\x9c\xac", 3, true);
+	w = sanitize_text(out, sizeof(out), "\xe6\x97\xa5\xe6\x9c\xac", 3, true);
 	ck_assert_str_eq(out, "\xe6\x97\xa5");
 	ck_assert_int_eq(w, 2);
-	ck_assert_int_eq(san_width("\xe6\x97\xa5\xe6\x9c\xac", true), 4);
+	ck_assert_int_eq(sanitize_width("\xe6\x97\xa5\xe6\x9c\xac", true), 4);
 }
 END_TEST
 
 START_TEST(sanitize_limits)
 {
 	char out[8];
-	san_text(out, sizeof(out), "abcdefghijkl", -1, true);
+	sanitize_text(out, sizeof(out), "abcdefghijkl", -1, true);
 	ck_assert_str_eq(out, "abcdefg");
-	san_text(out, sizeof(out), "ab\033cd", 3, true); /* the caret pair does not fit */
+	sanitize_text(out, sizeof(out), "ab\033cd", 3, true); /* the caret pair does not fit */
 	ck_assert_str_eq(out, "ab");
-	san_text(out, sizeof(out), NULL, 5, true);
+	sanitize_text(out, sizeof(out), NULL, 5, true);
 	ck_assert_str_eq(out, "");
 	/* a truncated multibyte sequence at the end */
-	san_text(out, sizeof(out), "a\xe6\x97", -1, true);
+	sanitize_text(out, sizeof(out), "a\xe6\x97", -1, true);
 	ck_assert_str_eq(out, "a??");
 }
 END_TEST
@@ -166,7 +166,7 @@ START_TEST(theme_parse_good)
 	                  "  theme[oom_event] = \"bright_red\"  # trailing comment\n"
 	                  "theme[main_fg]=\"\"\n"
 	                  "theme[ghost]=Default\n";
-	ck_assert_int_eq(theme_parse(&t, buf, "x.theme", collect, &r), 0);
+	ck_assert_int_eq(theme_file_parse(&t, buf, "x.theme", collect, &r), 0);
 	ck_assert_int_eq(r.n, 0);
 	ck_assert_int_eq(t.col[C_MAIN_BG].kind, TCOL_RGB);
 	ck_assert_uint_eq(t.col[C_MAIN_BG].rgb, 0x102030);
@@ -190,7 +190,7 @@ START_TEST(theme_parse_bad_reports_file_line)
 	                  "this is not a theme line\n"
 	                  "theme[ghost]=\"#zzzzzz\"\n"
 	                  "theme[title]=\"#ff0000\" junk\n";
-	ck_assert_int_eq(theme_parse(&t, buf, "bad.theme", collect, &r), 6);
+	ck_assert_int_eq(theme_file_parse(&t, buf, "bad.theme", collect, &r), 6);
 	ck_assert_int_eq(r.n, 6);
 	ck_assert_str_eq(r.msg[0], "bad.theme:2: unknown key 'no_such_key'");
 	ck_assert(strncmp(r.msg[1], "bad.theme:3: bad value '#12345' for selected_bg", 47) == 0);
@@ -225,7 +225,7 @@ START_TEST(theme_files_shipped_parse_cleanly)
 		struct theme t;
 		struct reports r = {.n = 0};
 		int problems = -1;
-		ck_assert_int_eq(theme_load(&t, path, collect, &r, &problems), 0);
+		ck_assert_int_eq(theme_file_load(&t, path, collect, &r, &problems), 0);
 		ck_assert_msg(problems == 0, "%s: %s", path, r.msg[0]);
 		if (i == 0) { /* default.theme equals the built-in defaults */
 			struct theme d;

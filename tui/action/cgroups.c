@@ -25,7 +25,8 @@ unsigned action_cgroups_tree(struct tui *t)
 {
 	t->cv.tree = !t->cv.tree;
 	t->set.tree = t->cv.tree;
-	tui_state_status(t, STATUS_INFO, "cgroups %s", t->cv.tree ? "as a tree" : "flat, fullest first");
+	tui_state_status(t, STATUS_INFO, "cgroups %s",
+	                 t->cv.tree ? "as a tree" : "flat, fullest first");
 	return R_REVIEW | R_REDRAW;
 }
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "tui/action/prompt.h"
-#include "tui/model/proccols.h"
+#include "tui/model/proc_columns.h"
 #include "tui/reaction.h"
 
 static unsigned sort(struct tui *t, enum sort_key key, bool reverse)
@@ -49,7 +49,7 @@ static unsigned sort_step(struct tui *t, int step)
 {
 	int order[PCOL_COUNT], n = 0, cur = -1;
 	for (int c = 0; c < PCOL_COUNT; c++) {
-		int k = proc_column((enum proc_column)c)->sort;
+		int k = proc_columns_info((enum proc_column)c)->sort;
 		if (k < 0 || !t->set.columns[c])
 			continue;
 		if (k == (int)t->pv.sort)

@@ -22,7 +22,7 @@ static unsigned switch_theme(struct tui *t, const char *name)
 	int problems = 0;
 	t->status[0] = '\0';
 	t->status_level = STATUS_INFO;
-	int rc = theme_load(&th, name, report_first, t, &problems);
+	int rc = theme_file_load(&th, name, report_first, t, &problems);
 	if (rc < 0) {
 		tui_state_status(t, STATUS_ERROR, "theme %s: not found in the theme folders", name);
 		return R_REDRAW;
@@ -31,7 +31,8 @@ static unsigned switch_theme(struct tui *t, const char *name)
 	snprintf(t->set.theme, sizeof(t->set.theme), "%s", name);
 	if (problems == 0)
 		tui_state_status(t, STATUS_INFO, "theme %s%s", name,
-		                 t->dc.no_color ? " (colours are off: --no-color or NO_COLOR)" : "");
+		                 t->dc.no_color ? " (colours are off: --no-color or NO_COLOR)"
+		                                : "");
 	return R_RETHEME | R_REDRAW;
 }
 
@@ -46,7 +47,7 @@ unsigned action_prefs_theme_menu(struct tui *t)
 {
 	static const struct tui_menu_ops ops = {.choose = theme_chosen};
 	const char *names[64];
-	size_t n = theme_list(names, 64);
+	size_t n = theme_file_list(names, 64);
 	action_prompt_menu_open(t, MENU_THEME, &ops);
 	for (size_t i = 0; i < n; i++) {
 		action_prompt_menu_add(t, names[i]);
@@ -59,7 +60,7 @@ unsigned action_prefs_theme_menu(struct tui *t)
 unsigned action_prefs_theme_next(struct tui *t)
 {
 	const char *names[64];
-	size_t n = theme_list(names, 64), cur = 0;
+	size_t n = theme_file_list(names, 64), cur = 0;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(names[i], t->theme.name) == 0)
 			cur = i;
@@ -73,7 +74,8 @@ unsigned action_prefs_save(struct tui *t)
 	char path[4200];
 	int rc = settings_save(&t->set, path, sizeof(path));
 	if (rc < 0)
-		tui_state_status(t, STATUS_ERROR, "settings not saved: %s: %s", path, strerror(-rc));
+		tui_state_status(t, STATUS_ERROR, "settings not saved: %s: %s", path,
+		                 strerror(-rc));
 	else
 		tui_state_status(t, STATUS_INFO, "settings saved to %s", path);
 	return R_REDRAW;

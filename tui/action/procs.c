@@ -26,7 +26,8 @@ unsigned action_procs_episode(struct tui *t)
 		return R_NONE;
 	if (p->state != PROC_OOM_KILLED || p->oom_event < 0 || !t->snap ||
 	    (size_t)p->oom_event >= t->snap->nevents) {
-		tui_state_status(t, STATUS_INFO, "Enter opens the OOM episode of a killed (K) process");
+		tui_state_status(t, STATUS_INFO,
+		                 "Enter opens the OOM episode of a killed (K) process");
 		return R_REDRAW;
 	}
 	return action_events_open_episode(t, p->oom_event);

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void conf_report(const struct conf_pos *pos, const char *fmt, ...)
+void conffile_report(const struct conffile_pos *pos, const char *fmt, ...)
 {
 	char m[512], msg[700];
 	va_list ap;
@@ -19,19 +19,19 @@ void conf_report(const struct conf_pos *pos, const char *fmt, ...)
 	pos->report(pos->ud, msg);
 }
 
-int conf_parse(const char *buf, const char *fname, conf_report_fn report, void *ud, conf_line_fn fn,
-	       void *obj)
+int conffile_parse(const char *buf, const char *fname, conffile_report_fn report, void *ud,
+                   conffile_line_fn fn, void *obj)
 {
-	struct conf_pos pos = {fname, 0, report, ud};
+	struct conffile_pos pos = {fname, 0, report, ud};
 	int problems = 0;
 	const char *p = buf;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char line[CONF_LINE_MAX];
+		char line[CONFFILE_LINE_MAX];
 		pos.lineno++;
 		if (len >= sizeof(line)) {
-			conf_report(&pos, "line too long");
+			conffile_report(&pos, "line too long");
 			problems++;
 		} else {
 			memcpy(line, p, len);
@@ -45,7 +45,7 @@ int conf_parse(const char *buf, const char *fname, conf_report_fn report, void *
 	return problems;
 }
 
-char *conf_trim(char *s)
+char *conffile_trim(char *s)
 {
 	while (isspace((unsigned char)*s))
 		s++;

@@ -67,19 +67,19 @@ static int parse_panes(const char *v, bool *panes)
 	return 0;
 }
 
-static int parse_line(void *obj, char *line, const struct conf_pos *pos)
+static int parse_line(void *obj, char *line, const struct conffile_pos *pos)
 {
 	struct settings *s = obj;
-	char *l = conf_trim(line);
+	char *l = conffile_trim(line);
 	if (*l == '\0' || *l == '#')
 		return 0;
 	char *eq = strchr(l, '=');
 	if (!eq) {
-		conf_report(pos, "expected key=value");
+		conffile_report(pos, "expected key=value");
 		return 1;
 	}
 	*eq = '\0';
-	char *key = conf_trim(l), *val = conf_trim(eq + 1);
+	char *key = conffile_trim(l), *val = conffile_trim(eq + 1);
 	size_t vl = strlen(val);
 	if (vl >= 2 && val[0] == '"' && val[vl - 1] == '"') {
 		val[vl - 1] = '\0';
@@ -101,7 +101,7 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 		bool rev = val[0] == '-';
 		int k = sort_key_from_name(val + rev);
 		if (k < 0) {
-			conf_report(pos, "unknown sort key '%s' (one of %s)", val,
+			conffile_report(pos, "unknown sort key '%s' (one of %s)", val,
 			        sort_key_list());
 			return 1;
 		}
@@ -111,37 +111,37 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 	} else if (strcmp(key, "columns") == 0) {
 		char bad[64];
 		if (proc_columns_parse(val, s->columns, bad, sizeof(bad)) < 0) {
-			conf_report(pos, "unknown column '%s'", bad);
+			conffile_report(pos, "unknown column '%s'", bad);
 			return 1;
 		}
 		s->given |= SETTING_COLUMNS;
 	} else if (strcmp(key, "panes") == 0) {
 		if (parse_panes(val, s->panes) < 0) {
-			conf_report(pos, "panes: want a list of cgroups, procs, events");
+			conffile_report(pos, "panes: want a list of cgroups, procs, events");
 			return 1;
 		}
 		s->given |= SETTING_PANES;
 	} else if (strcmp(key, "theme") == 0) {
 		if (val[0] == '\0' || strlen(val) >= sizeof(s->theme)) {
-			conf_report(pos, "theme: want a name or a path");
+			conffile_report(pos, "theme: want a name or a path");
 			return 1;
 		}
 		snprintf(s->theme, sizeof(s->theme), "%s", val);
 		s->given |= SETTING_THEME;
 	} else if (strcmp(key, "tree") == 0) {
 		if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0) {
-			conf_report(pos, "tree: want 0 or 1");
+			conffile_report(pos, "tree: want 0 or 1");
 			return 1;
 		}
 		s->tree = val[0] == '1';
 		s->given |= SETTING_TREE;
 	} else {
-		conf_report(pos, "unknown setting '%s'", key);
+		conffile_report(pos, "unknown setting '%s'", key);
 		return 1;
 	}
 	return 0;
 bad_range:
-	conf_report(pos, "bad value '%s' for %s (%s)", val, key,
+	conffile_report(pos, "bad value '%s' for %s (%s)", val, key,
 	        strcmp(key, "delay") == 0    ? "0.1 to 3600 seconds"
 	        : strcmp(key, "window") == 0 ? "10 to 604800 seconds"
 	                                     : "1 to 100 percent");
@@ -149,9 +149,9 @@ bad_range:
 }
 
 int settings_parse(struct settings *s, const char *buf, const char *fname,
-                   conf_report_fn report, void *ud)
+                   conffile_report_fn report, void *ud)
 {
-	return conf_parse(buf, fname, report, ud, parse_line, s);
+	return conffile_parse(buf, fname, report, ud, parse_line, s);
 }
 
 void settings_format(const struct settings *s, char *buf, size_t n)
@@ -205,7 +205,7 @@ bool settings_path(char *buf, size_t n)
 	return w > 0 && (size_t)w < n;
 }
 
-int settings_load(struct settings *s, conf_report_fn report, void *ud)
+int settings_load(struct settings *s, conffile_report_fn report, void *ud)
 {
 	char path[4200];
 	if (!settings_path(path, sizeof(path)))

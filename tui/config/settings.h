@@ -21,7 +21,7 @@
 
 #include "tui/config/conffile.h"
 #include "tui/layout.h"
-#include "tui/model/proccols.h"
+#include "tui/model/proc_columns.h"
 
 /* Which keys a file set (settings.given): the command line overrides only what it says,
  * and a value the file set is not replaced by one derived from another (app/run_config.h). */
@@ -54,7 +54,7 @@ void settings_defaults(struct settings *s);
 /* Apply key=value lines to s, marking each key it set in s->given. Returns the number of
  * problems reported. Pure. */
 int settings_parse(struct settings *s, const char *buf, const char *fname,
-                   conf_report_fn report, void *ud);
+                   conffile_report_fn report, void *ud);
 
 /* The whole file, as settings_save writes it, into buf (n bytes). Pure. */
 void settings_format(const struct settings *s, char *buf, size_t n);
@@ -65,7 +65,7 @@ bool settings_path(char *buf, size_t n);
 
 /* Read the file if it exists (a missing file is not a problem). Returns problems found,
  * or -errno when it exists but cannot be read. */
-int settings_load(struct settings *s, conf_report_fn report, void *ud);
+int settings_load(struct settings *s, conffile_report_fn report, void *ud);
 
 /* Write atomically (temporary file + rename), creating the directory. Returns 0 or
  * -errno; the path written is copied to path_out (may be NULL). */

@@ -2,7 +2,95 @@
 #include "tui/config/theme.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/base/scan.h"
+
+static const char *const color_keys[C_COUNT] = {
+#define X(id, key, def, doc) [id] = key,
+	THEME_COLORS(X)
+#undef X
+};
+static const char *const color_defaults[C_COUNT] = {
+#define X(id, key, def, doc) [id] = def,
+	THEME_COLORS(X)
+#undef X
+};
+static const char *const color_docs[C_COUNT] = {
+#define X(id, key, def, doc) [id] = doc,
+	THEME_COLORS(X)
+#undef X
+};
+
+static const char *const color_names[16] = {
+	"black",        "red",        "green",        "yellow",        "blue",        "magenta",
+	"cyan",         "white",      "bright_black", "bright_red",    "bright_green", "bright_yellow",
+	"bright_blue",  "bright_magenta", "bright_cyan", "bright_white",
+};
+
+const char *theme_color_key(enum theme_color_id id)
+{
+	return (unsigned)id < C_COUNT ? color_keys[id] : NULL;
+}
+
+const char *theme_color_doc(enum theme_color_id id)
+{
+	return (unsigned)id < C_COUNT ? color_docs[id] : NULL;
+}
+
+int theme_color_from_key(const char *key)
+{
+	for (int i = 0; i < C_COUNT; i++)
+		if (strcmp(color_keys[i], key) == 0)
+			return i;
+	return -1;
+}
+
+bool theme_color_parse(const char *s, struct theme_color *out)
+{
+	struct theme_color c = {TCOL_DEFAULT, 0, 0};
+	if (s[0] == '\0' || strcasecmp(s, "default") == 0) {
+		*out = c;
+		return true;
+	}
+	if (s[0] == '#') {
+		if (strlen(s) != 7)
+			return false;
+		uint32_t v = 0;
+		for (int i = 1; i < 7; i++) {
+			int h = scan_hex_digit((unsigned char)s[i]);
+			if (h < 0)
+				return false;
+			v = (v << 4) | (uint32_t)h;
+		}
+		c.kind = TCOL_RGB;
+		c.rgb = v;
+		*out = c;
+		return true;
+	}
+	for (int i = 0; i < 16; i++) {
+		if (strcasecmp(s, color_names[i]) == 0) {
+			c.kind = TCOL_INDEX;
+			c.index = i;
+			*out = c;
+			return true;
+		}
+	}
+	return false;
+}
+
+void theme_defaults(struct theme *t)
+{
+	memset(t, 0, sizeof(*t));
+	snprintf(t->name, sizeof(t->name), "default");
+	for (int i = 0; i < C_COUNT; i++) {
+		bool ok = theme_color_parse(color_defaults[i], &t->col[i]);
+		(void)ok; /* the table is checked by a unit test */
+	}
+}
 
 static int channel_to_cube(int v)
 {

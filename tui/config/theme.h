@@ -1,4 +1,5 @@
-/* tui/config/theme.h — semantic colours, listed once, and applying them to curses.
+/* tui/config/theme.h — semantic colours, listed once: their keys, values and defaults,
+ * mapped to what the terminal has, and applied to curses.
  *
  * THEME_COLORS is the only list of colour keys: it generates the enum, the key names of
  * `theme[key]="value"` lines (themes/NAME.theme) and the built-in defaults (which equal
@@ -103,6 +104,18 @@ struct theme {
 	char name[64];
 	struct theme_color col[C_COUNT];
 };
+
+/* Key name ("main_fg") and one-line description of a colour. */
+const char *theme_color_key(enum theme_color_id id);
+const char *theme_color_doc(enum theme_color_id id);
+/* Index of a key name, or -1. */
+int theme_color_from_key(const char *key);
+
+/* Fill with the built-in defaults (the `default` theme). */
+void theme_defaults(struct theme *t);
+
+/* "#rrggbb", a colour name, or "" / "default". Returns false for anything else. */
+bool theme_color_parse(const char *s, struct theme_color *out);
 
 /* Colour mapping for terminals with fewer colours (pure): xterm 256-colour cube or grey
  * ramp index, and one of the 8 ANSI colours. */

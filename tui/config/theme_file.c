@@ -5,118 +5,32 @@
 #include <dirent.h>
 #include <errno.h>
 #include <libgen.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
-#include "core/base/scan.h"
 #include "core/base/util.h"
 
 #ifndef OOMTOP_THEMEDIR
 #define OOMTOP_THEMEDIR "/usr/local/share/oomtop/themes"
 #endif
 
-static const char *const color_keys[C_COUNT] = {
-#define X(id, key, def, doc) [id] = key,
-	THEME_COLORS(X)
-#undef X
-};
-static const char *const color_defaults[C_COUNT] = {
-#define X(id, key, def, doc) [id] = def,
-	THEME_COLORS(X)
-#undef X
-};
-static const char *const color_docs[C_COUNT] = {
-#define X(id, key, def, doc) [id] = doc,
-	THEME_COLORS(X)
-#undef X
-};
-
-static const char *const color_names[16] = {
-	"black",        "red",        "green",        "yellow",        "blue",        "magenta",
-	"cyan",         "white",      "bright_black", "bright_red",    "bright_green", "bright_yellow",
-	"bright_blue",  "bright_magenta", "bright_cyan", "bright_white",
-};
-
-const char *theme_color_key(enum theme_color_id id)
-{
-	return (unsigned)id < C_COUNT ? color_keys[id] : NULL;
-}
-
-const char *theme_color_doc(enum theme_color_id id)
-{
-	return (unsigned)id < C_COUNT ? color_docs[id] : NULL;
-}
-
-int theme_color_from_key(const char *key)
-{
-	for (int i = 0; i < C_COUNT; i++)
-		if (strcmp(color_keys[i], key) == 0)
-			return i;
-	return -1;
-}
-
-bool theme_color_parse(const char *s, struct theme_color *out)
-{
-	struct theme_color c = {TCOL_DEFAULT, 0, 0};
-	if (s[0] == '\0' || strcasecmp(s, "default") == 0) {
-		*out = c;
-		return true;
-	}
-	if (s[0] == '#') {
-		if (strlen(s) != 7)
-			return false;
-		uint32_t v = 0;
-		for (int i = 1; i < 7; i++) {
-			int h = scan_hex_digit((unsigned char)s[i]);
-			if (h < 0)
-				return false;
-			v = (v << 4) | (uint32_t)h;
-		}
-		c.kind = TCOL_RGB;
-		c.rgb = v;
-		*out = c;
-		return true;
-	}
-	for (int i = 0; i < 16; i++) {
-		if (strcasecmp(s, color_names[i]) == 0) {
-			c.kind = TCOL_INDEX;
-			c.index = i;
-			*out = c;
-			return true;
-		}
-	}
-	return false;
-}
-
-void theme_defaults(struct theme *t)
-{
-	memset(t, 0, sizeof(*t));
-	snprintf(t->name, sizeof(t->name), "default");
-	for (int i = 0; i < C_COUNT; i++) {
-		bool ok = theme_color_parse(color_defaults[i], &t->col[i]);
-		(void)ok; /* the table is checked by a unit test */
-	}
-}
-
 /* One line: theme[key]="value" (quotes optional), then optional whitespace and comment. */
-static int parse_line(void *obj, char *line, const struct conf_pos *pos)
+static int parse_line(void *obj, char *line, const struct conffile_pos *pos)
 {
 	struct theme *t = obj;
-	char *s = conf_trim(line);
+	char *s = conffile_trim(line);
 	if (*s == '\0' || *s == '#')
 		return 0;
 	if (strncmp(s, "theme[", 6) != 0) {
-		conf_report(pos, "expected theme[key]=\"value\"");
+		conffile_report(pos, "expected theme[key]=\"value\"");
 		return 1;
 	}
 	char *key = s + 6;
 	char *close = strchr(key, ']');
 	if (!close) {
-		conf_report(pos, "missing ']'");
+		conffile_report(pos, "missing ']'");
 		return 1;
 	}
 	*close = '\0';
@@ -124,7 +38,7 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 	while (isspace((unsigned char)*rest))
 		rest++;
 	if (*rest != '=') {
-		conf_report(pos, "missing '=' after theme[%s]", key);
+		conffile_report(pos, "missing '=' after theme[%s]", key);
 		return 1;
 	}
 	rest++;
@@ -135,26 +49,26 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 		val = rest + 1;
 		char *q = strchr(val, '"');
 		if (!q) {
-			conf_report(pos, "unterminated quote in theme[%s]", key);
+			conffile_report(pos, "unterminated quote in theme[%s]", key);
 			return 1;
 		}
 		*q = '\0';
-		char *after = conf_trim(q + 1);
+		char *after = conffile_trim(q + 1);
 		if (*after != '\0' && *after != '#') {
-			conf_report(pos, "unexpected text after the value of theme[%s]", key);
+			conffile_report(pos, "unexpected text after the value of theme[%s]", key);
 			return 1;
 		}
 	} else {
-		val = conf_trim(rest);
+		val = conffile_trim(rest);
 	}
 	int id = theme_color_from_key(key);
 	if (id < 0) {
-		conf_report(pos, "unknown key '%s'", key);
+		conffile_report(pos, "unknown key '%s'", key);
 		return 1;
 	}
 	struct theme_color c;
 	if (!theme_color_parse(val, &c)) {
-		conf_report(pos,
+		conffile_report(pos,
 		        "bad value '%s' for %s (want #rrggbb, a colour name, or \"\"); default kept",
 		        val, key);
 		return 1;
@@ -163,13 +77,13 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 	return 0;
 }
 
-int theme_parse(struct theme *t, const char *buf, const char *fname, conf_report_fn report,
-                void *ud)
+int theme_file_parse(struct theme *t, const char *buf, const char *fname,
+                     conffile_report_fn report, void *ud)
 {
-	return conf_parse(buf, fname, report, ud, parse_line, t);
+	return conffile_parse(buf, fname, report, ud, parse_line, t);
 }
 
-size_t theme_dirs(char dirs[][4096], size_t max)
+size_t theme_file_dirs(char dirs[][4096], size_t max)
 {
 	size_t n = 0;
 	const char *xdg = getenv("XDG_CONFIG_HOME");
@@ -197,8 +111,8 @@ size_t theme_dirs(char dirs[][4096], size_t max)
 	return n;
 }
 
-int theme_load(struct theme *t, const char *name_or_path, conf_report_fn report, void *ud,
-               int *nproblems)
+int theme_file_load(struct theme *t, const char *name_or_path, conffile_report_fn report,
+                    void *ud, int *nproblems)
 {
 	char path[4200];
 	theme_defaults(t);
@@ -212,7 +126,7 @@ int theme_load(struct theme *t, const char *name_or_path, conf_report_fn report,
 		found = access(path, F_OK) == 0;
 	} else {
 		char dirs[6][4096];
-		size_t nd = theme_dirs(dirs, 6);
+		size_t nd = theme_file_dirs(dirs, 6);
 		for (size_t i = 0; i < nd && !found; i++) {
 			snprintf(path, sizeof(path), "%s/%s.theme", dirs[i], name_or_path);
 			found = access(path, F_OK) == 0;
@@ -232,7 +146,7 @@ int theme_load(struct theme *t, const char *name_or_path, conf_report_fn report,
 	char *dot = strstr(t->name, ".theme");
 	if (dot && dot[6] == '\0')
 		*dot = '\0';
-	int p = theme_parse(t, buf, path, report, ud);
+	int p = theme_file_parse(t, buf, path, report, ud);
 	free(buf);
 	if (nproblems)
 		*nproblems = p;
@@ -244,12 +158,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-size_t theme_list(const char **names, size_t max)
+size_t theme_file_list(const char **names, size_t max)
 {
 	static char store[64][64];
 	size_t n = 0;
 	char dirs[6][4096];
-	size_t nd = theme_dirs(dirs, 6);
+	size_t nd = theme_file_dirs(dirs, 6);
 	snprintf(store[n], sizeof(store[n]), "default");
 	names[n] = store[n];
 	n++;

@@ -1,6 +1,6 @@
-/* tui/config/theme_file.h — theme files: their format (pure: the key names, the built-in
- * defaults, parsing a buffer) and where they are (I/O: the theme folders, loading one,
- * listing them). No curses.
+/* tui/config/theme_file.h — theme files: their format (pure: a buffer of lines parsed
+ * into a theme) and where they are (I/O: the theme folders, loading one by name,
+ * listing them). The colour keys and values are tui/config/theme.h's. No curses.
  *
  *   # comment
  *   theme[main_fg]=""            empty: the terminal's default colour
@@ -20,22 +20,10 @@
 #include "tui/config/conffile.h"
 #include "tui/config/theme.h"
 
-/* Key name ("main_fg") and one-line description of a colour. */
-const char *theme_color_key(enum theme_color_id id);
-const char *theme_color_doc(enum theme_color_id id);
-/* Index of a key name, or -1. */
-int theme_color_from_key(const char *key);
-
-/* Fill with the built-in defaults (the `default` theme). */
-void theme_defaults(struct theme *t);
-
-/* "#rrggbb", a colour name, or "" / "default". Returns false for anything else. */
-bool theme_color_parse(const char *s, struct theme_color *out);
-
 /* Apply the lines of buf to t (which the caller filled, usually with theme_defaults).
  * fname names the file in messages. Returns the number of problems reported. */
-int theme_parse(struct theme *t, const char *buf, const char *fname, conf_report_fn report,
-                void *ud);
+int theme_file_parse(struct theme *t, const char *buf, const char *fname,
+                     conffile_report_fn report, void *ud);
 
 /* --- the files (I/O) --- */
 
@@ -43,17 +31,17 @@ int theme_parse(struct theme *t, const char *buf, const char *fname, conf_report
  * ~/.config/oomtop/themes), $OOMTOP_THEMEDIR, the installed OOMTOP_THEMEDIR, and
  * `themes/` beside the running binary (an uninstalled build). Fills up to max dirs
  * (each PATH_MAX bytes) and returns how many. */
-size_t theme_dirs(char dirs[][4096], size_t max);
+size_t theme_file_dirs(char dirs[][4096], size_t max);
 
 /* Load a theme by name ("light": NAME.theme in the theme dirs) or path (contains '/').
  * Starts from the defaults; problems are reported one line each (file:line: message) via
  * report and counted in *nproblems. Returns 0, or -errno when the file cannot be read
  * (the theme then holds the defaults). "default" without a file is the built-in one. */
-int theme_load(struct theme *t, const char *name_or_path, conf_report_fn report, void *ud,
-               int *nproblems);
+int theme_file_load(struct theme *t, const char *name_or_path, conffile_report_fn report,
+                    void *ud, int *nproblems);
 
 /* Sorted, de-duplicated theme names found in the theme dirs (always including
  * "default"). Returns the count; names[i] are static storage valid until the next call. */
-size_t theme_list(const char **names, size_t max);
+size_t theme_file_list(const char **names, size_t max);
 
 #endif

@@ -24,8 +24,8 @@ void dialog_menu_draw(struct tui *t, struct rect r)
 		bool sel = k == l->sel;
 		draw_fill(dc, y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL);
 		if (k < l->n)
-			draw_textf(dc, y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL, AL_LEFT, "  %s",
-			           t->menu.item[k]);
+			draw_textf(dc, y + 1 + i, x, w, sel ? S_SELECTED : S_NORMAL, AL_LEFT,
+			           "  %s", t->menu.item[k]);
 	}
 	draw_fill(dc, y + h - 1, x, w, S_HEADER);
 	draw_text(dc, y + h - 1, x, w, " Enter choose  Esc cancel", S_HEADER, AL_LEFT);

@@ -5,6 +5,6 @@ liboomtop_tui_a_SOURCES += \
 	%reldir%/procview.c %reldir%/procview.h \
 	%reldir%/cgview.c %reldir%/cgview.h \
 	%reldir%/evview.c %reldir%/evview.h \
-	%reldir%/proccols.c %reldir%/proccols.h \
+	%reldir%/proc_columns.c %reldir%/proc_columns.h \
 	%reldir%/evfmt.c %reldir%/evfmt.h \
 	%reldir%/rate.c %reldir%/rate.h

@@ -6,7 +6,7 @@
 
 #include "core/base/fmt.h"
 #include "tui/draw.h"
-#include "tui/model/proccols.h"
+#include "tui/model/proc_columns.h"
 #include "tui/model/rate.h"
 
 static const char *cgroup_name(const struct snapshot *s, const char *path)
@@ -94,7 +94,7 @@ void pane_procs_draw(struct tui *t, struct rect r)
 	for (int c = 0; c < PCOL_COUNT; c++) {
 		if (!widths[c])
 			continue;
-		const struct proc_column_info *ci = proc_column((enum proc_column)c);
+		const struct proc_column_info *ci = proc_columns_info((enum proc_column)c);
 		char h[64];
 		bool sorted = ci->sort == (int)pv->sort;
 		snprintf(h, sizeof(h), "%s%s", ci->header,
@@ -148,7 +148,7 @@ void pane_procs_draw(struct tui *t, struct rect r)
 				st = S_VICTIM;
 			else if (tagged && (c == PCOL_PID || c == PCOL_COMMAND || st == S_NORMAL))
 				st = S_TAGGED;
-			const struct proc_column_info *ci = proc_column((enum proc_column)c);
+			const struct proc_column_info *ci = proc_columns_info((enum proc_column)c);
 			draw_text(dc, y, x, widths[c], buf, draw_row_style(st, sel),
 			          ci->right ? AL_RIGHT : AL_LEFT);
 			x += widths[c] + 1;

@@ -1,5 +1,5 @@
 /* tui/pane/procs.h — the process table: PID USER CGROUP RSS RSS/h SWAP SCORE ADJ FDS
- * FD/h THR COMMAND (the columns of tui/model/proccols.h the settings enable, as many as
+ * FD/h THR COMMAND (the columns of tui/model/proc_columns.h the settings enable, as many as
  * fit). A one-cell mark column comes first: V next OOM victim in its scope, K killed by
  * the OOM killer (ghost), x exited (ghost). A tagged row (Space) has a '*' before its pid
  * and the `tagged` colour. The header marks the sort column and counts shown/all. */

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "tui/model/proccols.h"
+#include "tui/model/proc_columns.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -11,12 +11,12 @@ static const struct proc_column_info columns[PCOL_COUNT] = {
 #undef X
 };
 
-const struct proc_column_info *proc_column(enum proc_column c)
+const struct proc_column_info *proc_columns_info(enum proc_column c)
 {
 	return (unsigned)c < PCOL_COUNT ? &columns[c] : NULL;
 }
 
-int proc_column_from_name(const char *name)
+int proc_columns_from_name(const char *name)
 {
 	for (int i = 0; i < PCOL_COUNT; i++)
 		if (strcmp(columns[i].name, name) == 0)
@@ -44,7 +44,7 @@ int proc_columns_parse(const char *list, bool *enabled, char *bad, size_t badlen
 		memcpy(name, p, len);
 		name[len] = '\0';
 		if (len > 0) {
-			int c = proc_column_from_name(name);
+			int c = proc_columns_from_name(name);
 			if (c < 0) {
 				snprintf(bad, badlen, "%s", name);
 				return -1;

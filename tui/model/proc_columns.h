@@ -1,8 +1,8 @@
-/* tui/model/proccols.h — the process table's columns, listed once: the name used in the
+/* tui/model/proc_columns.h — the process table's columns, listed once: the name used in the
  * settings file (`columns=`), the header (DESIGN §1 spelling), the sort key a click on the
  * header selects (-1: not sortable), and widths/priority for narrow terminals. Pure. */
-#ifndef OOMTOP_TUI_PROCCOLS_H
-#define OOMTOP_TUI_PROCCOLS_H
+#ifndef OOMTOP_TUI_MODEL_PROC_COLUMNS_H
+#define OOMTOP_TUI_MODEL_PROC_COLUMNS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -42,8 +42,8 @@ struct proc_column_info {
 	bool right, on_by_default;
 };
 
-const struct proc_column_info *proc_column(enum proc_column c);
-int proc_column_from_name(const char *name); /* -1 when unknown */
+const struct proc_column_info *proc_columns_info(enum proc_column c);
+int proc_columns_from_name(const char *name); /* -1 when unknown */
 
 /* Parse "pid,user,rss" into enabled[PCOL_COUNT] (COMMAND is always on). Returns 0, or
  * -1 with the first unknown name copied to bad. "" or "default" → the default set. */
