@@ -19,7 +19,7 @@
 #include "core/output/output.h"
 #include "core/proc/filter.h"
 #include "tui/app.h"
-#include "tui/settings.h"
+#include "tui/config/settings.h"
 
 struct run_config {
 	struct settings set;       /* delay, window, sort, columns, panes, theme...: merged */

@@ -1,75 +1,67 @@
-/* tui/actions.h — everything a key (or click) can do. Each action changes the state and
- * returns what the loop must do next; actions never draw and never touch the terminal.
- * ACTIONS is the only list; keymap.c binds keys to these ids. */
+/* tui/actions.h — everything a key can do, listed once. ACTIONS names each action and
+ * the function that does it; the functions live in tui/action/ by what they act on
+ * (nav: panes and moving; find: sort, filter, search, user; procs; cgroups; events: the
+ * OOM pane and episodes; prefs: theme and settings; prompt: menus, prompts,
+ * confirmations) and in tui/adj/action.c (oom_score_adj). Each changes the state and
+ * returns R_* flags (tui/reaction.h); none draws or touches the terminal. keymap.c binds
+ * keys to these ids. */
 #ifndef OOMTOP_TUI_ACTIONS_H
 #define OOMTOP_TUI_ACTIONS_H
 
 struct tui;
 
-/* Reaction flags (htop's Htop_Reaction). */
-enum {
-	R_NONE = 0,
-	R_REDRAW = 1 << 0,  /* state changed: draw again */
-	R_REVIEW = 1 << 1,  /* filter or sort changed: rebuild the views, then draw */
-	R_REFRESH = 1 << 2, /* collect a new snapshot now */
-	R_RETHEME = 1 << 3, /* the theme changed: apply it */
-	R_RELAYOUT = 1 << 4,/* panes changed: recompute the layout */
-	R_CLEAR = 1 << 5,   /* repaint the terminal from scratch */
-	R_QUIT = 1 << 6,
-};
-
 #define ACTIONS(X)                                                                               \
-	X(A_QUIT, act_quit)                                                                      \
-	X(A_HELP, act_help)                                                                      \
-	X(A_FOCUS_NEXT, act_focus_next)                                                          \
-	X(A_FOCUS_PREV, act_focus_prev)                                                          \
-	X(A_ZOOM, act_zoom)                                                                      \
-	X(A_TOGGLE_CGROUPS, act_toggle_cgroups)                                                  \
-	X(A_TOGGLE_PROCS, act_toggle_procs)                                                      \
-	X(A_TOGGLE_EVENTS, act_toggle_events)                                                    \
-	X(A_UP, act_up)                                                                          \
-	X(A_DOWN, act_down)                                                                      \
-	X(A_PGUP, act_pgup)                                                                      \
-	X(A_PGDN, act_pgdn)                                                                      \
-	X(A_HOME, act_home)                                                                      \
-	X(A_END, act_end)                                                                        \
-	X(A_SORT_MENU, act_sort_menu)                                                            \
-	X(A_SORT_PREV, act_sort_prev)                                                            \
-	X(A_SORT_NEXT, act_sort_next)                                                            \
-	X(A_SORT_INVERT, act_sort_invert)                                                        \
-	X(A_SEARCH, act_search)                                                                  \
-	X(A_SEARCH_NEXT, act_search_next)                                                        \
-	X(A_FILTER, act_filter)                                                                  \
-	X(A_CLEAR_FILTERS, act_clear_filters)                                                    \
-	X(A_USER_MENU, act_user_menu)                                                            \
-	X(A_TOGGLE_KTHREADS, act_toggle_kthreads)                                                \
-	X(A_TOGGLE_GHOSTS, act_toggle_ghosts)                                                    \
-	X(A_THEME_MENU, act_theme_menu)                                                          \
-	X(A_THEME_NEXT, act_theme_next)                                                          \
-	X(A_SAVE_SETTINGS, act_save_settings)                                                    \
-	X(A_REFRESH, act_refresh)                                                                \
-	X(A_CGROUP_ONLY, act_cgroup_only)                                                        \
-	X(A_CGROUP_TREE, act_cgroup_tree)                                                        \
-	X(A_COLLAPSE, act_collapse)                                                              \
-	X(A_EXPAND, act_expand)                                                                  \
-	X(A_PROC_EPISODE, act_proc_episode)                                                      \
-	X(A_PROC_CGROUP, act_proc_cgroup)                                                        \
-	X(A_EVENT_OPEN, act_event_open)                                                          \
-	X(A_CLOSE, act_close)                                                                    \
-	X(A_EPISODE_SORT, act_episode_sort)                                                      \
-	X(A_MENU_CHOOSE, act_menu_choose)                                                        \
-	X(A_INPUT_ACCEPT, act_input_accept)                                                      \
-	X(A_INPUT_CANCEL, act_input_cancel)                                                      \
-	X(A_INPUT_BACKSPACE, act_input_backspace)                                                \
-	X(A_INPUT_CLEAR, act_input_clear)                                                        \
-	X(A_ADJ_UP, act_adj_up)                                                                  \
-	X(A_ADJ_DOWN, act_adj_down)                                                              \
-	X(A_ADJ_TYPE, act_adj_type)                                                              \
-	X(A_ADJ_PRESETS, act_adj_presets)                                                        \
-	X(A_ADJ_UNDO, act_adj_undo)                                                              \
-	X(A_TAG, act_tag)                                                                        \
-	X(A_UNTAG_ALL, act_untag_all)                                                            \
-	X(A_CONFIRM_YES, act_confirm_yes)
+	X(A_QUIT, action_nav_quit)                                                               \
+	X(A_HELP, action_nav_help)                                                               \
+	X(A_FOCUS_NEXT, action_nav_focus_next)                                                   \
+	X(A_FOCUS_PREV, action_nav_focus_prev)                                                   \
+	X(A_ZOOM, action_nav_zoom)                                                               \
+	X(A_TOGGLE_CGROUPS, action_nav_toggle_cgroups)                                           \
+	X(A_TOGGLE_PROCS, action_nav_toggle_procs)                                               \
+	X(A_TOGGLE_EVENTS, action_nav_toggle_events)                                             \
+	X(A_UP, action_nav_up)                                                                   \
+	X(A_DOWN, action_nav_down)                                                               \
+	X(A_PGUP, action_nav_pgup)                                                               \
+	X(A_PGDN, action_nav_pgdn)                                                               \
+	X(A_HOME, action_nav_home)                                                               \
+	X(A_END, action_nav_end)                                                                 \
+	X(A_SORT_MENU, action_find_sort_menu)                                                    \
+	X(A_SORT_PREV, action_find_sort_prev)                                                    \
+	X(A_SORT_NEXT, action_find_sort_next)                                                    \
+	X(A_SORT_INVERT, action_find_sort_invert)                                                \
+	X(A_SEARCH, action_find_search)                                                          \
+	X(A_SEARCH_NEXT, action_find_search_next)                                                \
+	X(A_FILTER, action_find_filter)                                                          \
+	X(A_CLEAR_FILTERS, action_find_clear)                                                    \
+	X(A_USER_MENU, action_find_user_menu)                                                    \
+	X(A_TOGGLE_KTHREADS, action_procs_toggle_kthreads)                                       \
+	X(A_TOGGLE_GHOSTS, action_procs_toggle_ghosts)                                           \
+	X(A_THEME_MENU, action_prefs_theme_menu)                                                 \
+	X(A_THEME_NEXT, action_prefs_theme_next)                                                 \
+	X(A_SAVE_SETTINGS, action_prefs_save)                                                    \
+	X(A_REFRESH, action_nav_refresh)                                                         \
+	X(A_CGROUP_ONLY, action_cgroups_only)                                                    \
+	X(A_CGROUP_TREE, action_cgroups_tree)                                                    \
+	X(A_COLLAPSE, action_cgroups_collapse)                                                   \
+	X(A_EXPAND, action_cgroups_expand)                                                       \
+	X(A_PROC_EPISODE, action_procs_episode)                                                  \
+	X(A_PROC_CGROUP, action_procs_cgroup)                                                    \
+	X(A_EVENT_OPEN, action_events_open)                                                      \
+	X(A_CLOSE, action_nav_close)                                                             \
+	X(A_EPISODE_SORT, action_events_episode_sort)                                            \
+	X(A_MENU_CHOOSE, action_prompt_menu_choose)                                              \
+	X(A_INPUT_ACCEPT, action_prompt_accept)                                                  \
+	X(A_INPUT_CANCEL, action_prompt_cancel)                                                  \
+	X(A_INPUT_BACKSPACE, action_prompt_backspace)                                            \
+	X(A_INPUT_CLEAR, action_prompt_clear)                                                    \
+	X(A_ADJ_UP, adj_action_up)                                                               \
+	X(A_ADJ_DOWN, adj_action_down)                                                           \
+	X(A_ADJ_TYPE, adj_action_type)                                                           \
+	X(A_ADJ_PRESETS, adj_action_presets)                                                     \
+	X(A_ADJ_UNDO, adj_action_undo)                                                           \
+	X(A_TAG, adj_action_tag)                                                                 \
+	X(A_UNTAG_ALL, adj_action_untag_all)                                                     \
+	X(A_CONFIRM_YES, action_prompt_confirm_yes)
 
 enum action {
 #define X(id, fn) id,
@@ -78,17 +70,7 @@ enum action {
 	A_COUNT
 };
 
-/* Run one action; returns R_* flags. */
+/* Run one action; returns R_* flags. A status message seen for 3 s goes first. */
 unsigned actions_run(struct tui *t, enum action a);
-
-/* Typed text in a prompt (not a table key: any printable character). */
-unsigned actions_input_char(struct tui *t, int wch);
-
-/* Mouse: a press at (y, x), or wheel (+1 down / -1 up). */
-unsigned actions_click(struct tui *t, int y, int x);
-unsigned actions_wheel(struct tui *t, int y, int x, int dir);
-
-/* Sort by a key, reversing when it already is the key (menu, header click). */
-unsigned actions_sort_by(struct tui *t, int key);
 
 #endif

@@ -1,5 +1,3 @@
-/* tui/app.c — the loop: wait for a key, a kernel-log record, a signal or the tick;
- * collect; update the views; draw. */
 #include "config.h"
 #include "tui/app.h"
 
@@ -14,14 +12,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tui/actions.h"
-#include "core/collector.h"
 #include "core/base/util.h"
+#include "core/collector.h"
+#include "tui/config/theme_file.h"
+#include "tui/draw.h"
+#include "tui/frame.h"
+#include "tui/input.h"
 #include "tui/keymap.h"
+#include "tui/reaction.h"
 #include "tui/screen.h"
-#include "tui/settings.h"
-#include "tui/theme.h"
-#include "tui/tui.h"
+#include "tui/state.h"
 
 void tui_config_defaults(struct tui_config *cfg)
 {
@@ -45,23 +45,7 @@ static void report_stderr(void *ud, const char *msg)
 		snprintf(p->first, sizeof(p->first), "%s", msg);
 }
 
-static enum key_context context_of(const struct tui *t)
-{
-	switch (t->mode) {
-	case TM_HELP: return KC_HELP;
-	case TM_EPISODE: return KC_EPISODE;
-	case TM_MENU: return KC_MENU;
-	case TM_INPUT: return KC_INPUT;
-	case TM_CONFIRM: return KC_CONFIRM;
-	default: break;
-	}
-	switch (t->focus) {
-	case PANE_CGROUPS: return KC_CGROUPS;
-	case PANE_EVENTS: return KC_EVENTS;
-	default: return KC_PROCS;
-	}
-}
-
+/* What wget_wch returned → input.h. */
 static unsigned handle_key(struct tui *t, int rc, wint_t wch)
 {
 	int key;
@@ -73,30 +57,39 @@ static unsigned handle_key(struct tui *t, int rc, wint_t wch)
 			if (getmouse(&ev) != OK)
 				return R_NONE;
 			if (ev.bstate & BUTTON4_PRESSED)
-				return actions_wheel(t, ev.y, ev.x, -1);
+				return input_wheel(t, ev.y, ev.x, -1);
 			if (ev.bstate & BUTTON5_PRESSED)
-				return actions_wheel(t, ev.y, ev.x, 1);
+				return input_wheel(t, ev.y, ev.x, 1);
 			if (ev.bstate & BUTTON1_PRESSED)
-				return actions_click(t, ev.y, ev.x);
+				return input_click(t, ev.y, ev.x);
 			return R_NONE;
 		}
 		key = KEY_FN((int)wch);
 	} else {
 		key = (int)wch == '\r' ? '\n' : (int)wch;
 	}
-	enum key_context ctx = context_of(t);
-	const struct keybinding *b = keymap_lookup(ctx, key);
-	if (b)
-		return actions_run(t, b->action);
-	if (ctx == KC_INPUT)
-		return actions_input_char(t, (int)wch);
-	return R_NONE;
+	return input_key(t, key, (int)wch);
 }
 
-static void apply_theme(struct tui *t)
+/* The state, from the configuration. Returns 0 or -ENOMEM. */
+static int start(struct tui *t, const struct tui_config *cfg)
 {
-	theme_apply(&t->theme, t->no_color);
-	bkgdset(' ' | theme_attr(S_NORMAL));
+	if (tui_state_init(t, &cfg->set, screen_utf8()) < 0)
+		return -ENOMEM;
+	if (tui_state_filter(t, &cfg->filter) < 0) {
+		tui_state_free(t);
+		return -ENOMEM;
+	}
+	t->dc.no_color = cfg->no_color;
+	t->readonly = cfg->readonly;
+	return 0;
+}
+
+static void draw(struct tui *t)
+{
+	frame_draw(t);
+	wnoutrefresh(stdscr);
+	doupdate();
 }
 
 int tui_run(struct collector *c, const struct tui_config *cfg)
@@ -109,12 +102,12 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 	setlocale(LC_ALL, "");
 	struct problems probs = {"", 0};
 	struct tui t;
-	if (tui_state_init(&t, cfg, screen_utf8()) < 0) {
+	if (start(&t, cfg) < 0) {
 		fprintf(stderr, "oomtop: out of memory\n");
 		return 1;
 	}
 	int tprob = 0;
-	int rc = theme_load(&t.theme, t.set.theme, report_stderr, &probs, &tprob);
+	int rc = theme_file_load(&t.theme, t.set.theme, report_stderr, &probs, &tprob);
 	if (rc < 0) {
 		char msg[600];
 		snprintf(msg, sizeof(msg), "theme '%s': %s; using the default colours", t.set.theme,
@@ -123,9 +116,9 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 	}
 	t.now_ms = util_mono_ms();
 	if (cfg->first_problem && cfg->first_problem[0])
-		tui_status(&t, STATUS_ERROR, "%s", cfg->first_problem);
+		tui_state_status(&t, STATUS_ERROR, "%s", cfg->first_problem);
 	else if (probs.n)
-		tui_status(&t, STATUS_ERROR, "%s%s", probs.first,
+		tui_state_status(&t, STATUS_ERROR, "%s%s", probs.first,
 		           probs.n > 1 ? " (and more: see stderr after quitting)" : "");
 
 	rc = collector_refresh(c);
@@ -142,7 +135,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		tui_state_free(&t);
 		return 1;
 	}
-	apply_theme(&t);
+	draw_ctx_theme(&t.dc, &t.theme);
 	int cols, lines;
 	screen_size(&cols, &lines);
 	t.cols = cols;
@@ -156,7 +149,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 	while (!quit) {
 		t.now_ms = util_mono_ms();
 		if (flags & R_RETHEME)
-			apply_theme(&t);
+			draw_ctx_theme(&t.dc, &t.theme);
 		if (flags & R_REVIEW)
 			tui_state_review(&t);
 		if (flags & (R_RELAYOUT | R_REVIEW)) {
@@ -165,11 +158,8 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		}
 		if (flags & R_CLEAR)
 			clearok(curscr, TRUE);
-		if (flags & (R_REDRAW | R_REVIEW | R_RELAYOUT | R_RETHEME)) {
-			tui_draw(&t);
-			wnoutrefresh(stdscr);
-			doupdate();
-		}
+		if (flags & (R_REDRAW | R_REVIEW | R_RELAYOUT | R_RETHEME))
+			draw(&t);
 		flags = 0;
 
 		int64_t delay_ms = (int64_t)(t.set.delay_s * 1000.0);
@@ -218,7 +208,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			last_refresh = t.now_ms;
 			refreshes++;
 			if (rc < 0)
-				tui_status(&t, STATUS_ERROR, "refresh failed: %s", strerror(-rc));
+				tui_state_status(&t, STATUS_ERROR, "refresh failed: %s", strerror(-rc));
 			tui_state_set_snapshot(&t, collector_snapshot(c));
 			flags |= R_REDRAW;
 			if (cfg->iterations > 0 && refreshes >= cfg->iterations)
@@ -234,11 +224,8 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			flags |= R_REDRAW;
 		}
 	}
-	if (quit) { /* -n reached: show the last snapshot before leaving */
-		tui_draw(&t);
-		wnoutrefresh(stdscr);
-		doupdate();
-	}
+	if (quit) /* -n reached: show the last snapshot before leaving */
+		draw(&t);
 	screen_end();
 	tui_state_free(&t);
 	return status;

@@ -20,7 +20,7 @@
 #include <sys/types.h>
 
 #include "core/proc/filter.h"
-#include "tui/settings.h"
+#include "tui/config/settings.h"
 
 struct collector;
 

@@ -5,6 +5,43 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tui/state.h"
+
+/* Each context's title in the help screen and the context its keys fall back to. */
+static const struct {
+	const char *title;
+	enum key_context parent;
+} contexts[KC_COUNT] = {
+	[KC_GLOBAL] = {"Everywhere", KC_COUNT},
+	[KC_CGROUPS] = {"Cgroup pane", KC_GLOBAL},
+	[KC_PROCS] = {"Process pane", KC_GLOBAL},
+	[KC_EVENTS] = {"OOM pane", KC_GLOBAL},
+	[KC_HELP] = {"Help", KC_COUNT},
+	[KC_EPISODE] = {"OOM episode", KC_COUNT},
+	[KC_MENU] = {"Menus (sort, user, theme, adj presets)", KC_COUNT},
+	[KC_INPUT] = {"Prompts (search, filter, oom_score_adj value)", KC_COUNT},
+	[KC_CONFIRM] = {"Confirming an oom_score_adj change", KC_COUNT},
+};
+
+enum key_context keymap_context(const struct tui *t)
+{
+	static const enum key_context of_mode[] = {
+		[TM_HELP] = KC_HELP,   [TM_EPISODE] = KC_EPISODE, [TM_MENU] = KC_MENU,
+		[TM_INPUT] = KC_INPUT, [TM_CONFIRM] = KC_CONFIRM,
+	};
+	static const enum key_context of_pane[PANE_COUNT] = {
+		[PANE_CGROUPS] = KC_CGROUPS, [PANE_PROCS] = KC_PROCS, [PANE_EVENTS] = KC_EVENTS,
+	};
+	if (t->mode != TM_MAIN)
+		return of_mode[t->mode];
+	return (unsigned)t->focus < PANE_COUNT ? of_pane[t->focus] : KC_PROCS;
+}
+
+enum key_context keymap_context_parent(enum key_context ctx)
+{
+	return (unsigned)ctx < KC_COUNT ? contexts[ctx].parent : KC_COUNT;
+}
+
 /* Order matters twice: the key bar shows labelled entries in this order, and the help
  * screen lists a context's entries in this order (keys of one action on one line). */
 const struct keybinding keymap[] = {
@@ -136,11 +173,10 @@ const size_t keymap_len = sizeof(keymap) / sizeof(keymap[0]);
 
 const struct keybinding *keymap_lookup(enum key_context ctx, int key)
 {
-	for (size_t i = 0; i < keymap_len; i++)
-		if (keymap[i].ctx == ctx && keymap[i].key == key)
-			return &keymap[i];
-	if (ctx == KC_CGROUPS || ctx == KC_PROCS || ctx == KC_EVENTS)
-		return keymap_lookup(KC_GLOBAL, key);
+	for (; ctx != KC_COUNT; ctx = keymap_context_parent(ctx))
+		for (size_t i = 0; i < keymap_len; i++)
+			if (keymap[i].ctx == ctx && keymap[i].key == key)
+				return &keymap[i];
 	return NULL;
 }
 
@@ -185,15 +221,7 @@ const char *keymap_key_name(int key)
 
 const char *keymap_context_title(enum key_context ctx)
 {
-	static const char *const t[KC_COUNT] = {
-		[KC_GLOBAL] = "Everywhere",      [KC_CGROUPS] = "Cgroup pane",
-		[KC_PROCS] = "Process pane",     [KC_EVENTS] = "OOM pane",
-		[KC_HELP] = "Help",              [KC_EPISODE] = "OOM episode",
-		[KC_MENU] = "Menus (sort, user, theme, adj presets)",
-		[KC_INPUT] = "Prompts (search, filter, oom_score_adj value)",
-		[KC_CONFIRM] = "Confirming an oom_score_adj change",
-	};
-	return (unsigned)ctx < KC_COUNT ? t[ctx] : "?";
+	return (unsigned)ctx < KC_COUNT ? contexts[ctx].title : "?";
 }
 
 bool keymap_first_of_action(size_t i)

@@ -1,6 +1,7 @@
-/* tui/keymap.h — the one key table. It drives dispatch (keymap_lookup), the key bar
- * (entries with a bar label) and the help screen (every entry's help text, grouped by
- * context). A key is a character (its code point) or KEY_FN(curses KEY_* code).
+/* tui/keymap.h — the one key table. It drives dispatch (keymap_lookup in the context
+ * keymap_context gives), the key bar (entries with a bar label, in the same context) and
+ * the help screen (every entry's help text, grouped by context). A key is a character
+ * (its code point) or KEY_FN(curses KEY_* code).
  *
  * The oom_score_adj controls (DESIGN §5, issue 6) live in the process pane: `]`/F8 +100,
  * `[`/F7 -100, `a` a typed value, `p` presets, Space tags, `U` untags, `z` undoes.
@@ -19,16 +20,24 @@
 
 enum key_context {
 	KC_GLOBAL,  /* main screen, whichever pane has focus */
-	KC_CGROUPS, /* main screen, cgroup pane focused (looked up before KC_GLOBAL) */
+	KC_CGROUPS, /* main screen, cgroup pane focused (falls back to KC_GLOBAL) */
 	KC_PROCS,
 	KC_EVENTS,
-	KC_HELP, /* the modal views: only their own table, no fall-through */
+	KC_HELP, /* the modal views: only their own keys, no fall-back */
 	KC_EPISODE,
 	KC_MENU,
 	KC_INPUT,
 	KC_CONFIRM, /* an oom_score_adj change waiting for y / n */
 	KC_COUNT
 };
+
+struct tui;
+
+/* The context keys are looked up in now: the mode's (help, episode, menu, prompt,
+ * confirmation), else the focused pane's. Dispatch and the key bar both ask here. */
+enum key_context keymap_context(const struct tui *t);
+/* The context whose keys also work in ctx (KC_GLOBAL for a pane), or KC_COUNT. */
+enum key_context keymap_context_parent(enum key_context ctx);
 
 struct keybinding {
 	int key;
@@ -41,7 +50,7 @@ struct keybinding {
 extern const struct keybinding keymap[];
 extern const size_t keymap_len;
 
-/* The binding for key in ctx; in a pane context, falls back to KC_GLOBAL. NULL: none. */
+/* The binding for key in ctx, else in its parent context. NULL: none. */
 const struct keybinding *keymap_lookup(enum key_context ctx, int key);
 
 /* "F1", "Enter", "Tab", "^L", "Up", "Space", "q". Static storage. */

@@ -29,6 +29,7 @@ void layout_compute(const struct layout_in *in, struct layout *out)
 		out->too_small = true;
 		if (W > 0 && H > 0)
 			out->status = mkrect(H - 1, 0, 1, W);
+		out->view = mkrect(0, 0, H - 1, W); /* not drawn; its page size */
 		return;
 	}
 	int y = 0, bottom = H;
@@ -44,6 +45,8 @@ void layout_compute(const struct layout_in *in, struct layout *out)
 	out->header = mkrect(0, 0, hh, W);
 	y += hh;
 	int body = bottom - y;
+	out->body = mkrect(y, 0, body, W);
+	out->view = mkrect(0, 0, bottom, W);
 
 	bool show[PANE_COUNT];
 	int nshow = 0;

@@ -28,7 +28,9 @@ struct layout_in {
 
 struct layout {
 	struct rect header, pane[PANE_COUNT], status, keybar;
-	bool too_small; /* under 20×5: only the status line, saying so */
+	struct rect body; /* the panes' area, under the header: dialogs open over it */
+	struct rect view; /* above the status line: a full-screen view (help, an episode) */
+	bool too_small;   /* under 20×5: only the status line, saying so */
 };
 
 void layout_compute(const struct layout_in *in, struct layout *out);

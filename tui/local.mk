@@ -1,30 +1,26 @@
-# tui/ — the screen (ncurses): the loop, the frame and its panes, one key table,
-# dialogs, themes and the settings file. Reads const snapshots, never a kernel file.
+# tui/ — the screen (ncurses). Reads const snapshots, never a kernel file. Here: the loop
+# (app), the terminal (screen), the state, the frame that composes the screen, the
+# drawing primitives, the layout, the one list view, the one key table and what keys
+# and clicks do (input, the ACTIONS table). Below: model/ (what the panes list), pane/
+# (the main screen's parts), view/ (full-screen views), dialog/ (boxes over the panes),
+# action/ (the actions by what they act on), adj/ (oom_score_adj, the whole feature),
+# config/ (settings file and themes).
 noinst_LIBRARIES += liboomtop_tui.a
 liboomtop_tui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 liboomtop_tui_a_SOURCES = \
-	%reldir%/conffile.c %reldir%/conffile.h \
 	%reldir%/app.c %reldir%/app.h \
 	%reldir%/screen.c %reldir%/screen.h \
-	%reldir%/tui.h %reldir%/state.c \
-	%reldir%/keymap.c %reldir%/keymap.h \
-	%reldir%/actions.c %reldir%/actions.h \
-	%reldir%/layout.c %reldir%/layout.h \
-	%reldir%/procview.c %reldir%/procview.h \
-	%reldir%/cgview.c %reldir%/cgview.h \
-	%reldir%/proccols.c %reldir%/proccols.h \
-	%reldir%/draw.c %reldir%/draw.h \
-	%reldir%/pane_header.c %reldir%/pane_cgroups.c %reldir%/pane_procs.c \
-	%reldir%/pane_events.c %reldir%/pane_episode.c %reldir%/dialogs.c %reldir%/dialog_adj.c \
-	%reldir%/adjctl.c %reldir%/adjctl.h \
-	%reldir%/tagset.c %reldir%/tagset.h \
-	%reldir%/evfmt.c %reldir%/evfmt.h \
-	%reldir%/rate.c %reldir%/rate.h \
-	%reldir%/sanitize.c %reldir%/sanitize.h \
 	%reldir%/term_fallback.c %reldir%/term_fallback.h \
-	%reldir%/theme.c %reldir%/theme.h \
-	%reldir%/theme_file.c %reldir%/theme_file.h \
-	%reldir%/settings.c %reldir%/settings.h
+	%reldir%/state.c %reldir%/state.h \
+	%reldir%/frame.c %reldir%/frame.h \
+	%reldir%/draw.c %reldir%/draw.h \
+	%reldir%/sanitize.c %reldir%/sanitize.h \
+	%reldir%/layout.c %reldir%/layout.h \
+	%reldir%/listview.c %reldir%/listview.h \
+	%reldir%/keymap.c %reldir%/keymap.h \
+	%reldir%/input.c %reldir%/input.h \
+	%reldir%/actions.c %reldir%/actions.h \
+	%reldir%/reaction.h
 
 # --enable-static-binary: terminal descriptions of the build machine's terminfo built in
 # (tui/term_fallback.h), for a box without a terminfo database.

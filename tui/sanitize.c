@@ -47,7 +47,7 @@ static void next_piece(const unsigned char *s, bool utf8, struct piece *p)
 	p->outlen = n, p->cols = w;
 }
 
-int san_text(char *dst, size_t cap, const char *src, int max_cols, bool utf8)
+int sanitize_text(char *dst, size_t cap, const char *src, int max_cols, bool utf8)
 {
 	size_t len = 0;
 	int cols = 0;
@@ -70,7 +70,7 @@ int san_text(char *dst, size_t cap, const char *src, int max_cols, bool utf8)
 	return cols;
 }
 
-int san_width(const char *src, bool utf8)
+int sanitize_width(const char *src, bool utf8)
 {
 	int cols = 0;
 	const unsigned char *s = (const unsigned char *)(src ? src : "");

@@ -19,9 +19,9 @@
  *   - with utf8 == false, every byte ≥ 0x80 → '?' (ASCII terminal).
  * Never splits a character or a caret pair; always NUL-terminates (cap ≥ 1).
  * Returns the display columns used. */
-int san_text(char *dst, size_t cap, const char *src, int max_cols, bool utf8);
+int sanitize_text(char *dst, size_t cap, const char *src, int max_cols, bool utf8);
 
-/* Display columns san_text would produce for the whole of `src`. */
-int san_width(const char *src, bool utf8);
+/* Display columns sanitize_text would produce for the whole of `src`. */
+int sanitize_width(const char *src, bool utf8);
 
 #endif

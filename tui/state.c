@@ -1,45 +1,28 @@
 #include "config.h"
-#include "tui/tui.h"
+#include "tui/state.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/klog/oom_event.h"
-#include "core/base/util.h"
+#include "tui/config/theme_file.h"
 
-const struct glyphs tui_glyphs_utf8 = {
-	.bar_full = "\u2588", .bar_empty = "\u2591", .high_mark = "\u2503",
-	.tree_mid = "\u251c\u2500", .tree_last = "\u2514\u2500", .tree_pipe = "\u2502 ",
-	.tree_none = "  ", .open = "\u25be", .closed = "\u25b8",
-	.sort_down = "\u25bc", .sort_up = "\u25b2", .sep = "\u2502",
-};
-
-const struct glyphs tui_glyphs_ascii = {
-	.bar_full = "#", .bar_empty = ".", .high_mark = "|",
-	.tree_mid = "|-", .tree_last = "`-", .tree_pipe = "| ",
-	.tree_none = "  ", .open = "-", .closed = "+",
-	.sort_down = "v", .sort_up = "^", .sep = "|",
-};
-
-int tui_state_init(struct tui *t, const struct tui_config *cfg, bool utf8)
+int tui_state_init(struct tui *t, const struct settings *set, bool utf8)
 {
 	memset(t, 0, sizeof(*t));
 	procview_init(&t->pv);
 	cgview_init(&t->cv);
-	if (cfg)
-		t->set = cfg->set;
+	if (set)
+		t->set = *set;
 	else
 		settings_defaults(&t->set);
-	t->utf8 = utf8;
-	t->g = utf8 ? &tui_glyphs_utf8 : &tui_glyphs_ascii;
-	t->episode = -1;
+	draw_ctx_init(&t->dc, utf8);
+	t->episode.index = -1;
 	t->focus = PANE_PROCS;
-	t->undo = calloc(TUI_UNDO_DEPTH, sizeof(*t->undo));
-	if (!t->undo) {
+	t->adj.undo = calloc(TUI_UNDO_DEPTH, sizeof(*t->adj.undo));
+	if (!t->adj.undo) {
 		tui_state_free(t);
 		return -ENOMEM;
 	}
@@ -55,67 +38,40 @@ int tui_state_init(struct tui *t, const struct tui_config *cfg, bool utf8)
 	t->cv.tree = t->set.tree;
 	t->pv.sort = (enum sort_key)t->set.sort;
 	t->pv.reverse = t->set.sort_reverse;
-	if (cfg) {
-		const struct proc_filter *f = &cfg->filter;
-		t->pv.by_uid = f->by_uid;
-		t->pv.uid = f->uid;
-		t->no_color = cfg->no_color;
-		t->readonly = cfg->readonly;
-		if ((f->cgroup && procview_set_cgroup(&t->pv, f->cgroup) < 0) ||
-		    (f->npids && procview_set_pids(&t->pv, f->pids, f->npids) < 0)) {
-			tui_state_free(t);
-			return -ENOMEM;
-		}
-	}
 	theme_defaults(&t->theme);
+	return 0;
+}
+
+int tui_state_filter(struct tui *t, const struct proc_filter *f)
+{
+	t->pv.by_uid = f->by_uid;
+	t->pv.uid = f->uid;
+	if ((f->cgroup && procview_set_cgroup(&t->pv, f->cgroup) < 0) ||
+	    (f->npids && procview_set_pids(&t->pv, f->pids, f->npids) < 0))
+		return -ENOMEM;
 	return 0;
 }
 
 void tui_state_free(struct tui *t)
 {
-	free(t->undo);
-	t->undo = NULL;
-	t->nundo = 0;
+	free(t->adj.undo);
+	t->adj.undo = NULL;
+	t->adj.nundo = 0;
 	procview_free(&t->pv);
 	cgview_free(&t->cv);
 }
 
-const struct oom_event *tui_event_at(const struct tui *t, size_t i)
-{
-	if (!t->snap || i >= t->snap->nevents)
-		return NULL;
-	return &t->snap->events[t->snap->nevents - 1 - i];
-}
-
+/* Keep the OOM pane's selection and an open episode on the same kill. */
 static void find_events_again(struct tui *t)
 {
 	const struct snapshot *s = t->snap;
-	/* keep the OOM pane selection and an open episode on the same kill */
-	if (t->ev_sel_pid) {
-		for (size_t i = 0; i < s->nevents; i++) {
-			const struct oom_event *e = tui_event_at(t, i);
-			if (e->victim_pid == t->ev_sel_pid &&
-			    (e->boot_s == t->ev_sel_boot_s || (isnan(e->boot_s) && isnan(t->ev_sel_boot_s)))) {
-				t->ev_sel = i;
-				break;
-			}
-		}
-	}
-	if (t->ev_sel >= s->nevents)
-		t->ev_sel = s->nevents ? s->nevents - 1 : 0;
-	if (t->episode >= 0) {
-		int found = -1;
-		for (size_t i = 0; i < s->nevents; i++) {
-			const struct oom_event *e = &s->events[i];
-			if (e->victim_pid == t->episode_pid &&
-			    (e->boot_s == t->episode_boot_s ||
-			     (isnan(e->boot_s) && isnan(t->episode_boot_s))))
-				found = (int)i;
-		}
-		t->episode = found;
-		if (found < 0 && t->mode == TM_EPISODE) {
+	evview_update(&t->ev, s);
+	if (t->episode.index >= 0) {
+		t->episode.index = (int)evview_find(s, t->episode.pid, t->episode.boot_s);
+		if (t->episode.index < 0 && t->mode == TM_EPISODE) {
 			t->mode = TM_MAIN;
-			tui_status(t, STATUS_INFO, "that OOM event left the kernel log buffer");
+			tui_state_status(t, STATUS_INFO,
+			                 "that OOM event left the kernel log buffer");
 		}
 	}
 }
@@ -124,9 +80,9 @@ void tui_state_review(struct tui *t)
 {
 	if (!t->snap)
 		return;
-	tagset_prune(&t->tags, t->snap); /* tags of processes that exited go */
+	adj_tags_prune(&t->adj.tags, t->snap); /* tags of processes that exited go */
 	if (procview_update(&t->pv, t->snap) < 0 || cgview_update(&t->cv, t->snap) < 0)
-		tui_status(t, STATUS_ERROR, "out of memory building the views");
+		tui_state_status(t, STATUS_ERROR, "out of memory building the views");
 	find_events_again(t);
 }
 
@@ -144,15 +100,20 @@ void tui_state_relayout(struct tui *t, int cols, int lines)
 	t->lines = lines;
 	for (int p = 0; p < PANE_COUNT; p++)
 		in.visible[p] = t->visible[p];
-	in.want[PANE_CGROUPS] = (int)t->cv.n;
-	in.want[PANE_PROCS] = (int)t->pv.n;
+	in.want[PANE_CGROUPS] = (int)t->cv.list.n;
+	in.want[PANE_PROCS] = (int)t->pv.list.n;
 	in.want[PANE_EVENTS] = t->snap && t->snap->nevents ? (int)t->snap->nevents : 1;
 	layout_compute(&in, &t->lay);
-	cgview_scroll(&t->cv, (size_t)layout_rows(&t->lay, PANE_CGROUPS));
-	procview_scroll(&t->pv, (size_t)layout_rows(&t->lay, PANE_PROCS));
+	listview_fit(&t->cv.list, (size_t)layout_rows(&t->lay, PANE_CGROUPS));
+	listview_fit(&t->pv.list, (size_t)layout_rows(&t->lay, PANE_PROCS));
+	listview_fit(&t->ev.list, (size_t)layout_rows(&t->lay, PANE_EVENTS));
+	/* the full-screen views fit themselves when drawn (only then is their length
+	 * known); their page is the view's height below its title line */
+	size_t view_rows = t->lay.view.h > 1 ? (size_t)(t->lay.view.h - 1) : 0;
+	t->help.rows = t->episode.doc.rows = view_rows;
 }
 
-void tui_status(struct tui *t, enum status_level lvl, const char *fmt, ...)
+void tui_state_status(struct tui *t, enum status_level lvl, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

@@ -1,6 +1,6 @@
 /* tests/fuzz/fuzz_sanitize.c — what a process calls itself, made safe: escape_text
  * (batch text, core/base/escape.c), json_write_string (JSON, core/output/json_write.c) and
- * san_text (the screen, tui/sanitize.c), all three on core/base/utf8.c's decoder.
+ * sanitize_text (the screen, tui/sanitize.c), all three on core/base/utf8.c's decoder.
  * Properties: no control byte ever comes out (ESC, CR, LF, C1), the text output is valid
  * UTF-8, the JSON literal is well-formed. */
 #include "config.h"
@@ -90,13 +90,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	char out[256];
 	for (int utf8 = 0; utf8 <= 1; utf8++) {
-		int cols = san_text(out, sizeof(out), in, 40, utf8);
+		int cols = sanitize_text(out, sizeof(out), in, 40, utf8);
 		FUZZ_CHECK(cols >= 0 && cols <= 40);
 		FUZZ_CHECK(clean_utf8((const unsigned char *)out, strlen(out)));
 		if (!utf8)
 			for (const char *p = out; *p; p++)
 				FUZZ_CHECK((unsigned char)*p < 0x80);
-		(void)san_text(out, 1, in, -1, utf8);
+		(void)sanitize_text(out, 1, in, -1, utf8);
 		FUZZ_CHECK(out[0] == '\0');
 	}
 	sb_free(&sb);

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "tests/fuzz/fuzz.h"
-#include "tui/settings.h"
+#include "tui/config/settings.h"
 
 static void on_problem(void *ud, const char *msg)
 {

@@ -1,9 +1,9 @@
-/* tests/fuzz/fuzz_theme.c — a .theme file → theme_parse and theme_color_parse
+/* tests/fuzz/fuzz_theme.c — a .theme file → theme_file_parse and theme_color_parse
  * (tui/theme_file.c). Every problem is reported as one "FILE:LINE: message" line. */
 #include "config.h"
 
 #include "tests/fuzz/fuzz.h"
-#include "tui/theme_file.h"
+#include "tui/config/theme_file.h"
 
 static void on_problem(void *ud, const char *msg)
 {
@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct theme t;
 	memset(&t, 0, sizeof(t));
 	int reported = 0;
-	int n = theme_parse(&t, buf, "fuzz.theme", on_problem, &reported);
+	int n = theme_file_parse(&t, buf, "fuzz.theme", on_problem, &reported);
 	FUZZ_CHECK(n == reported);
 	struct theme_color c;
 	(void)theme_color_parse(buf, &c);

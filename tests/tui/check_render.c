@@ -24,9 +24,11 @@
 #include "core/base/strbuf.h"
 #include "core/base/util.h"
 #include "tests/tui/fixture.h"
-#include "tui/actions.h"
+#include "tui/frame.h"
+#include "tui/input.h"
 #include "tui/keymap.h"
-#include "tui/tui.h"
+#include "tui/reaction.h"
+#include "tui/state.h"
 #include "tests/unit/ck_run.h"
 
 #ifndef GOLDEN
@@ -134,16 +136,16 @@ static void render(const char *name, int cols, int lines, bool utf8, scene_fn sc
 {
 	struct tui t;
 	ck_assert_int_eq(tui_state_init(&t, NULL, utf8), 0);
-	t.no_color = true;
+	t.dc.no_color = true;
 	screen_open(cols, lines);
-	theme_apply(&t.theme, true);
+	draw_ctx_theme(&t.dc, &t.theme);
 	t.cols = cols;
 	t.lines = lines;
 	tui_state_set_snapshot(&t, fixture_snapshot());
 	if (scene)
 		scene(&t);
 	tui_state_relayout(&t, cols, lines);
-	tui_draw(&t);
+	frame_draw(&t);
 	struct strbuf sb;
 	sb_init(&sb);
 	dump(&sb);
@@ -154,25 +156,13 @@ static void render(const char *name, int cols, int lines, bool utf8, scene_fn sc
 	tui_state_free(&t);
 }
 
+/* Keys as the loop hands them over (input_key), then what the loop does before drawing. */
 static void run_keys(struct tui *t, const int *keys, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		const struct keybinding *b = keymap_lookup(
-			t->mode == TM_EPISODE ? KC_EPISODE
-			: t->mode == TM_HELP  ? KC_HELP
-			: t->mode == TM_MENU  ? KC_MENU
-			: t->mode == TM_INPUT ? KC_INPUT
-			: t->mode == TM_CONFIRM ? KC_CONFIRM
-			: t->focus == PANE_CGROUPS ? KC_CGROUPS
-			: t->focus == PANE_EVENTS  ? KC_EVENTS
-			                           : KC_PROCS,
-			keys[i]);
-		if (!b && t->mode == TM_INPUT) {
-			actions_input_char(t, keys[i]);
-			continue;
-		}
-		ck_assert_msg(b != NULL, "key %d unbound", keys[i]);
-		unsigned r = actions_run(t, b->action);
+		ck_assert_msg(t->mode == TM_INPUT || keymap_lookup(keymap_context(t), keys[i]),
+		              "key %d unbound", keys[i]);
+		unsigned r = input_key(t, keys[i], keys[i]);
 		if (r & R_REVIEW)
 			tui_state_review(t);
 		tui_state_relayout(t, t->cols, t->lines);
@@ -207,7 +197,7 @@ static void scene_adj_typed(struct tui *t)
 	static const int keys[] = {KEY_FN(KEY_DOWN), 'a', '-', '1', '0', '0', '0'};
 	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
 	ck_assert_int_eq(t->mode, TM_INPUT);
-	ck_assert_int_eq(t->plan.t[0].pid, 4242);
+	ck_assert_int_eq(t->adj.plan.t[0].pid, 4242);
 }
 
 static void scene_adj_confirm(struct tui *t)
@@ -222,7 +212,7 @@ static void scene_adj_presets_tagged(struct tui *t)
 	/* tag the leaker and the row below it, then the preset menu on "sacrifice" */
 	static const int keys[] = {KEY_FN(KEY_DOWN), ' ', ' ', 'p', KEY_FN(KEY_DOWN)};
 	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
-	ck_assert_uint_eq(t->tags.n, 2);
+	ck_assert_uint_eq(t->adj.tags.n, 2);
 	ck_assert_int_eq(t->mode, TM_MENU);
 }
 
@@ -318,11 +308,12 @@ START_TEST(tiny_screens_do_not_crash)
 		for (int h = 1; h <= 12; h++) {
 			struct tui t;
 			ck_assert_int_eq(tui_state_init(&t, NULL, true), 0);
+			t.dc.no_color = true;
 			screen_open(w, h);
-			theme_apply(&t.theme, true);
+			draw_ctx_theme(&t.dc, &t.theme);
 			t.cols = w, t.lines = h;
 			tui_state_set_snapshot(&t, fixture_snapshot());
-			tui_draw(&t);
+			frame_draw(&t);
 			screen_close();
 			tui_state_free(&t);
 		}

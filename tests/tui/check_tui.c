@@ -1,4 +1,4 @@
-/* tests/unit/check_tui.c — the screen's pure parts: sanitiser, key table, theme parser,
+/* tests/tui/check_tui.c — the screen's pure parts: sanitiser, key table, theme parser,
  * settings parser, layout, column fitting, process and cgroup views. */
 #include "config.h"
 
@@ -14,17 +14,22 @@
 #include "core/base/fmt.h"
 #include "core/base/util.h"
 #include "tests/tui/fixture.h"
-#include "tui/adjctl.h"
-#include "tui/cgview.h"
+#include "tui/adj/plan.h"
+#include "tui/model/cgview.h"
 #include "tui/keymap.h"
 #include "tui/layout.h"
-#include "tui/procview.h"
-#include "tui/rate.h"
+#include "tui/listview.h"
+#include "tui/model/evview.h"
+#include "tui/model/procview.h"
+#include "tui/model/rate.h"
 #include "tui/sanitize.h"
-#include "tui/settings.h"
-#include "tui/tagset.h"
-#include "tui/theme.h"
-#include "tui/theme_file.h"
+#include "tui/config/settings.h"
+#include "tui/adj/tags.h"
+#include "tui/config/theme.h"
+#include "tui/config/theme_file.h"
+#include "tui/input.h"
+#include "tui/reaction.h"
+#include "tui/state.h"
 #include "tests/unit/ck_run.h"
 
 /* --- sanitiser --- */
@@ -32,11 +37,11 @@
 START_TEST(sanitize_controls_and_escapes)
 {
 	char out[128];
-	int w = san_text(out, sizeof(out), "a\033[31mred\033[0m\tb\x7f", -1, true);
+	int w = sanitize_text(out, sizeof(out), "a\033[31mred\033[0m\tb\x7f", -1, true);
 	ck_assert_str_eq(out, "a^[[31mred^[[0m^Ib^?");
 	ck_assert_int_eq(w, (int)strlen(out));
 	/* C1 CSI as UTF-8 (U+009B) and as a raw byte */
-	san_text(out, sizeof(out), "x\xc2\x9b" "2Jy\x9bz", -1, true);
+	sanitize_text(out, sizeof(out), "x\xc2\x9b" "2Jy\x9bz", -1, true);
 	ck_assert_str_eq(out, "x?2Jy?z");
 }
 END_TEST
@@ -45,34 +50,34 @@ START_TEST(sanitize_utf8)
 {
 	char out[128];
 	/* valid multibyte kept, invalid and overlong bytes replaced one by one */
-	int w = san_text(out, sizeof(out), "caf\xc3\xa9 \xff\xc0\xaf end", -1, true);
+	int w = sanitize_text(out, sizeof(out), "caf\xc3\xa9 \xff\xc0\xaf end", -1, true);
 	ck_assert_str_eq(out, "caf\xc3\xa9 ??? end");
 	ck_assert_int_eq(w, 12);
 	/* ASCII terminal: every non-ASCII byte is '?' */
-	san_text(out, sizeof(out), "caf\xc3\xa9", -1, false);
+	sanitize_text(out, sizeof(out), "caf\xc3\xa9", -1, false);
 	ck_assert_str_eq(out, "caf??");
 	/* bidi override (zero width) is not passed through */
-	san_text(out, sizeof(out), "a\xe2\x80\xae" "b", -1, true);
+	sanitize_text(out, sizeof(out), "a\xe2\x80\xae" "b", -1, true);
 	ck_assert_str_eq(out, "a?b");
 	/* wide characters count two columns and are never split */
-	w = san_text(out, sizeof(out), "\xe6\x97\xa5\xe6\x9c\xac", 3, true);
+	w = sanitize_text(out, sizeof(out), "\xe6\x97\xa5\xe6\x9c\xac", 3, true);
 	ck_assert_str_eq(out, "\xe6\x97\xa5");
 	ck_assert_int_eq(w, 2);
-	ck_assert_int_eq(san_width("\xe6\x97\xa5\xe6\x9c\xac", true), 4);
+	ck_assert_int_eq(sanitize_width("\xe6\x97\xa5\xe6\x9c\xac", true), 4);
 }
 END_TEST
 
 START_TEST(sanitize_limits)
 {
 	char out[8];
-	san_text(out, sizeof(out), "abcdefghijkl", -1, true);
+	sanitize_text(out, sizeof(out), "abcdefghijkl", -1, true);
 	ck_assert_str_eq(out, "abcdefg");
-	san_text(out, sizeof(out), "ab\033cd", 3, true); /* the caret pair does not fit */
+	sanitize_text(out, sizeof(out), "ab\033cd", 3, true); /* the caret pair does not fit */
 	ck_assert_str_eq(out, "ab");
-	san_text(out, sizeof(out), NULL, 5, true);
+	sanitize_text(out, sizeof(out), NULL, 5, true);
 	ck_assert_str_eq(out, "");
 	/* a truncated multibyte sequence at the end */
-	san_text(out, sizeof(out), "a\xe6\x97", -1, true);
+	sanitize_text(out, sizeof(out), "a\xe6\x97", -1, true);
 	ck_assert_str_eq(out, "a??");
 }
 END_TEST
@@ -161,7 +166,7 @@ START_TEST(theme_parse_good)
 	                  "  theme[oom_event] = \"bright_red\"  # trailing comment\n"
 	                  "theme[main_fg]=\"\"\n"
 	                  "theme[ghost]=Default\n";
-	ck_assert_int_eq(theme_parse(&t, buf, "x.theme", collect, &r), 0);
+	ck_assert_int_eq(theme_file_parse(&t, buf, "x.theme", collect, &r), 0);
 	ck_assert_int_eq(r.n, 0);
 	ck_assert_int_eq(t.col[C_MAIN_BG].kind, TCOL_RGB);
 	ck_assert_uint_eq(t.col[C_MAIN_BG].rgb, 0x102030);
@@ -185,7 +190,7 @@ START_TEST(theme_parse_bad_reports_file_line)
 	                  "this is not a theme line\n"
 	                  "theme[ghost]=\"#zzzzzz\"\n"
 	                  "theme[title]=\"#ff0000\" junk\n";
-	ck_assert_int_eq(theme_parse(&t, buf, "bad.theme", collect, &r), 6);
+	ck_assert_int_eq(theme_file_parse(&t, buf, "bad.theme", collect, &r), 6);
 	ck_assert_int_eq(r.n, 6);
 	ck_assert_str_eq(r.msg[0], "bad.theme:2: unknown key 'no_such_key'");
 	ck_assert(strncmp(r.msg[1], "bad.theme:3: bad value '#12345' for selected_bg", 47) == 0);
@@ -220,7 +225,7 @@ START_TEST(theme_files_shipped_parse_cleanly)
 		struct theme t;
 		struct reports r = {.n = 0};
 		int problems = -1;
-		ck_assert_int_eq(theme_load(&t, path, collect, &r, &problems), 0);
+		ck_assert_int_eq(theme_file_load(&t, path, collect, &r, &problems), 0);
 		ck_assert_msg(problems == 0, "%s: %s", path, r.msg[0]);
 		if (i == 0) { /* default.theme equals the built-in defaults */
 			struct theme d;
@@ -423,19 +428,19 @@ START_TEST(procview_sort_filter_follow)
 	ck_assert_int_eq(pv.rows[0]->pid, 4100);
 	ck_assert_int_eq(pv.rows[1]->pid, 4242);
 	/* kernel threads hidden by default */
-	for (size_t i = 0; i < pv.n; i++)
+	for (size_t i = 0; i < pv.list.n; i++)
 		ck_assert(!pv.rows[i]->kernel_thread);
 	/* select the leaker, re-sort by pid: the selection follows the process */
 	ck_assert(procview_select_pid(&pv, 4242));
 	pv.sort = SORT_PID;
 	procview_update(&pv, s);
 	ck_assert_int_eq(procview_selected(&pv)->pid, 4242);
-	ck_assert_uint_ne(pv.sel, 1);
+	ck_assert_uint_ne(pv.list.sel, 1);
 	/* a text filter narrows */
 	snprintf(pv.text, sizeof(pv.text), "nas");
 	procview_update(&pv, s);
-	ck_assert_uint_ge(pv.n, 2);
-	for (size_t i = 0; i < pv.n; i++)
+	ck_assert_uint_ge(pv.list.n, 2);
+	for (size_t i = 0; i < pv.list.n; i++)
 		ck_assert(strstr(pv.rows[i]->cmdline, "nas") || strstr(pv.rows[i]->cgroup, "nas"));
 	/* search wraps and moves the selection */
 	pv.text[0] = '\0';
@@ -446,7 +451,7 @@ START_TEST(procview_sort_filter_follow)
 	/* cgroup subtree */
 	procview_set_cgroup(&pv, "/user.slice");
 	procview_update(&pv, s);
-	for (size_t i = 0; i < pv.n; i++)
+	for (size_t i = 0; i < pv.list.n; i++)
 		ck_assert(strncmp(pv.rows[i]->cgroup, "/user.slice", 11) == 0);
 	procview_free(&pv);
 }
@@ -485,15 +490,15 @@ START_TEST(procview_stays_on_top_until_moved)
 	struct procview pv;
 	procview_init(&pv);
 	ck_assert_int_eq(procview_update(&pv, &s), 0);
-	procview_scroll(&pv, 3);
-	ck_assert_uint_eq(pv.sel, 0);
+	listview_fit(&pv.list, 3);
+	ck_assert_uint_eq(pv.list.sel, 0);
 	pid_t first = procview_selected(&pv)->pid;
 	/* the slopes arrive: the leaker (4242) and the OOM-killed ghost sort first */
 	s = fx_copy();
 	procview_update(&pv, &s);
-	procview_scroll(&pv, 3);
-	ck_assert_uint_eq(pv.sel, 0);
-	ck_assert_uint_eq(pv.top, 0);
+	listview_fit(&pv.list, 3);
+	ck_assert_uint_eq(pv.list.sel, 0);
+	ck_assert_uint_eq(pv.list.top, 0);
 	ck_assert_int_eq(procview_selected(&pv)->pid, 4100);
 	ck_assert_int_ne(procview_selected(&pv)->pid, first);
 	/* the operator moves to the leaker: from now on it is followed */
@@ -504,18 +509,215 @@ START_TEST(procview_stays_on_top_until_moved)
 		if (rows[i].pid == 4242)
 			rows[i].rss_slope.per_s = -1.0;
 	procview_update(&pv, &s);
-	procview_scroll(&pv, 3);
+	listview_fit(&pv.list, 3);
 	ck_assert_int_eq(procview_selected(&pv)->pid, 4242);
-	ck_assert_uint_gt(pv.sel, 2);
-	ck_assert_uint_eq(pv.top, pv.sel - 2); /* selection on the last visible row */
+	ck_assert_uint_gt(pv.list.sel, 2);
+	ck_assert_uint_eq(pv.list.top, pv.list.sel - 2); /* selection on the last visible row */
 	/* Home: back to the first row, and it stays there across refreshes */
 	procview_follow_top(&pv);
 	procview_update(&pv, &s);
-	procview_scroll(&pv, 3);
-	ck_assert_uint_eq(pv.sel, 0);
-	ck_assert_uint_eq(pv.top, 0);
+	listview_fit(&pv.list, 3);
+	ck_assert_uint_eq(pv.list.sel, 0);
+	ck_assert_uint_eq(pv.list.top, 0);
 	ck_assert_int_eq(procview_selected(&pv)->pid, pv.rows[0]->pid);
 	procview_free(&pv);
+}
+END_TEST
+
+/* --- the list view: every list's selection, scrolling, paging and clicks --- */
+
+START_TEST(listview_select_scroll_page)
+{
+	struct listview lv = {.n = 10};
+	/* not shown yet: a move selects, nothing scrolls, a page is one row */
+	ck_assert(listview_move(&lv, 4));
+	ck_assert_uint_eq(lv.sel, 4);
+	ck_assert_uint_eq(lv.top, 0);
+	ck_assert_uint_eq(listview_page(&lv), 1);
+	/* shown in 3 rows: the selection comes into sight on the last row */
+	listview_fit(&lv, 3);
+	ck_assert_uint_eq(lv.top, 2);
+	ck_assert_uint_eq(listview_page(&lv), 3);
+	/* moves are clamped to the list and keep the selection in sight */
+	ck_assert(listview_move(&lv, 0x7fffffffL));
+	ck_assert_uint_eq(lv.sel, 9);
+	ck_assert_uint_eq(lv.top, 7);
+	ck_assert(listview_move(&lv, -0x7fffffffL));
+	ck_assert_uint_eq(lv.sel, 0);
+	ck_assert_uint_eq(lv.top, 0);
+	ck_assert(listview_select(&lv, 6));
+	ck_assert_uint_eq(lv.top, 4);
+	ck_assert(listview_select(&lv, 99));
+	ck_assert_uint_eq(lv.sel, 9);
+	/* a taller window: no blank rows at the bottom while rows above are hidden */
+	listview_fit(&lv, 5);
+	ck_assert_uint_eq(lv.top, 5);
+	listview_fit(&lv, 20);
+	ck_assert_uint_eq(lv.top, 0);
+	/* a hidden pane (0 rows) changes nothing */
+	listview_fit(&lv, 3);
+	size_t top = lv.top;
+	listview_fit(&lv, 0);
+	ck_assert_uint_eq(lv.top, top);
+	ck_assert_uint_eq(lv.rows, 3);
+	/* clicks: the line under the pointer, nothing below the last row */
+	ck_assert_int_eq(listview_hit(&lv, 0), (long)top);
+	ck_assert_int_eq(listview_hit(&lv, 2), (long)top + 2);
+	lv.top = 6; /* the last row on the second line of three */
+	ck_assert_int_eq(listview_hit(&lv, 1), 7);
+	lv.n = 8;
+	ck_assert_int_eq(listview_hit(&lv, 2), -1);
+	ck_assert_int_eq(listview_hit(&lv, -1), -1);
+	/* an empty list: nothing selected, moves say so */
+	struct listview empty = {.n = 0, .sel = 3};
+	ck_assert(!listview_move(&empty, 1));
+	ck_assert_uint_eq(empty.sel, 0);
+	ck_assert_int_eq(listview_hit(&empty, 0), -1);
+}
+END_TEST
+
+START_TEST(listview_documents_scroll)
+{
+	struct listview doc = {0};
+	/* scrolling before the length is known is stopped when drawn, not before */
+	listview_scroll(&doc, 0x7fffffffL);
+	ck_assert_uint_gt(doc.top, 100);
+	listview_fit_document(&doc, 50, 20);
+	ck_assert_uint_eq(doc.top, 30); /* the last page */
+	listview_scroll(&doc, -1);
+	ck_assert_uint_eq(doc.top, 29);
+	listview_scroll(&doc, -100);
+	ck_assert_uint_eq(doc.top, 0);
+	listview_scroll(&doc, 5);
+	listview_fit_document(&doc, 10, 20); /* it all fits: from the top */
+	ck_assert_uint_eq(doc.top, 0);
+	ck_assert_uint_eq(listview_page(&doc), 20);
+}
+END_TEST
+
+/* The OOM pane's selection stays on the same kill when a newer one arrives or an older
+ * one leaves the kernel log buffer. */
+START_TEST(evview_follows_the_kill)
+{
+	const struct snapshot *fx = fixture_snapshot();
+	struct oom_event ev[3];
+	ck_assert_uint_eq(fx->nevents, 2);
+	memcpy(ev, fx->events, 2 * sizeof(ev[0]));
+	struct snapshot s = *fx;
+	s.events = ev;
+	s.nevents = 2;
+	struct evview v;
+	memset(&v, 0, sizeof(v));
+	evview_update(&v, &s);
+	ck_assert_uint_eq(v.list.n, 2);
+	ck_assert_int_eq(evview_at(&s, 0)->victim_pid, 4100); /* newest first */
+	ck_assert_ptr_null(evview_at(&s, 2));
+	evview_move(&v, &s, 1);
+	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 3999);
+	/* a newer kill arrives: the selection stays on 3999, now one row further down */
+	ev[2] = ev[1];
+	ev[2].victim_pid = 5000;
+	ev[2].boot_s = 1030000.0;
+	s.nevents = 3;
+	evview_update(&v, &s);
+	ck_assert_uint_eq(v.list.sel, 2);
+	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 3999);
+	ck_assert_int_eq(evview_find(&s, 4100, 1029300.0), 1);
+	ck_assert_int_eq(evview_find(&s, 4100, 1.0), -1);
+	/* 3999 leaves the buffer: the selection stays on the last row */
+	memmove(&ev[0], &ev[1], 2 * sizeof(ev[0]));
+	s.nevents = 2;
+	evview_update(&v, &s);
+	ck_assert_uint_eq(v.list.sel, 1);
+	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 4100);
+}
+END_TEST
+
+/* The key bar and dispatch ask keymap_context for the context: every key the bar shows
+ * in a mode does there what its label says (not shadowed, not unbound). */
+START_TEST(keymap_context_bar_and_dispatch_agree)
+{
+	static const struct {
+		enum tui_mode mode;
+		enum pane_id focus;
+		enum key_context want;
+	} cases[] = {
+		{TM_MAIN, PANE_CGROUPS, KC_CGROUPS}, {TM_MAIN, PANE_PROCS, KC_PROCS},
+		{TM_MAIN, PANE_EVENTS, KC_EVENTS},   {TM_HELP, PANE_PROCS, KC_HELP},
+		{TM_EPISODE, PANE_EVENTS, KC_EPISODE}, {TM_MENU, PANE_PROCS, KC_MENU},
+		{TM_INPUT, PANE_PROCS, KC_INPUT},    {TM_CONFIRM, PANE_PROCS, KC_CONFIRM},
+	};
+	struct tui t;
+	ck_assert_int_eq(tui_state_init(&t, NULL, true), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		t.mode = cases[i].mode;
+		t.focus = cases[i].focus;
+		enum key_context ctx = keymap_context(&t);
+		ck_assert_int_eq(ctx, cases[i].want);
+		size_t shown = 0;
+		for (enum key_context c = ctx; c != KC_COUNT; c = keymap_context_parent(c))
+			for (size_t k = 0; k < keymap_len; k++) {
+				if (keymap[k].ctx != c || !keymap[k].bar)
+					continue;
+				const struct keybinding *b = keymap_lookup(ctx, keymap[k].key);
+				ck_assert_msg(b && b->action == keymap[k].action,
+				              "%s: the bar shows %s %s, which does something else there",
+				              keymap_context_title(ctx), keymap_key_name(keymap[k].key),
+				              keymap[k].bar);
+				shown++;
+			}
+		ck_assert_uint_gt(shown, 0);
+	}
+	/* panes fall back to the global keys, modal views to nothing */
+	ck_assert_int_eq(keymap_context_parent(KC_PROCS), KC_GLOBAL);
+	ck_assert_int_eq(keymap_context_parent(KC_HELP), KC_COUNT);
+	tui_state_free(&t);
+}
+END_TEST
+
+/* The mouse, through the list view: a click selects the row under it (nothing below the
+ * last row), a click on the process table's header sorts by that column. No terminal:
+ * the layout is pure. */
+START_TEST(mouse_click_selects_and_sorts)
+{
+	struct tui t;
+	ck_assert_int_eq(tui_state_init(&t, NULL, true), 0);
+	t.cols = 120, t.lines = 40;
+	tui_state_set_snapshot(&t, fixture_snapshot());
+	struct rect r = t.lay.pane[PANE_PROCS];
+	ck_assert_int_gt(r.h, 4);
+	t.focus = PANE_CGROUPS;
+	unsigned rc = input_click(&t, r.y + 1 + 2, r.x + 10);
+	ck_assert(rc & R_REDRAW);
+	ck_assert_int_eq(t.focus, PANE_PROCS);
+	ck_assert_uint_eq(t.pv.list.sel, t.pv.list.top + 2);
+	pid_t pid = procview_selected(&t.pv)->pid;
+	ck_assert(t.pv.chosen); /* from now on it follows that process */
+	/* the header: the PID column (after the one-cell mark column) sorts by pid */
+	rc = input_click(&t, r.y, r.x + 2);
+	ck_assert(rc & R_REVIEW);
+	ck_assert_int_eq(t.pv.sort, SORT_PID);
+	ck_assert(!t.pv.reverse);
+	input_click(&t, r.y, r.x + 2); /* again: reversed */
+	ck_assert(t.pv.reverse);
+	tui_state_review(&t);
+	ck_assert_int_eq(procview_selected(&t.pv)->pid, pid);
+	/* the OOM pane zoomed: a click below its last kill selects nothing */
+	t.focus = PANE_EVENTS, t.zoom = true;
+	tui_state_relayout(&t, t.cols, t.lines);
+	struct rect e = t.lay.pane[PANE_EVENTS];
+	ck_assert_int_gt(e.h, 6);
+	input_click(&t, e.y + 1 + 1, e.x + 3);
+	ck_assert_uint_eq(t.ev.list.sel, 1);
+	ck_assert_int_eq(t.ev.sel_pid, 3999);
+	/* the wheel moves the pane under the pointer by three rows, clamped */
+	input_wheel(&t, e.y + 2, e.x + 3, -1);
+	ck_assert_uint_eq(t.ev.list.sel, 0);
+	ck_assert_int_eq(t.ev.sel_pid, 4100);
+	input_click(&t, e.y + 1 + 5, e.x + 3);
+	ck_assert_uint_eq(t.ev.list.sel, 0);
+	ck_assert_int_eq(t.ev.sel_pid, 4100);
+	tui_state_free(&t);
 }
 END_TEST
 
@@ -530,29 +732,29 @@ static struct proc_row *fx_row(struct snapshot *s, pid_t pid)
 	return NULL;
 }
 
-START_TEST(tagset_follows_processes)
+START_TEST(adj_tags_follow_processes)
 {
 	struct snapshot s = fx_copy();
-	struct tagset ts;
-	tagset_clear(&ts);
-	ck_assert_int_eq(tagset_toggle(&ts, 4242, 5000), 1);
-	ck_assert_int_eq(tagset_toggle(&ts, 3150, 7100), 1);
-	ck_assert_int_eq(tagset_toggle(&ts, 2001, 3000), 1);
-	ck_assert_int_eq(tagset_toggle(&ts, 3150, 7100), 0); /* Space again untags */
-	ck_assert(tagset_has(&ts, 4242, 5000));
-	ck_assert(!tagset_has(&ts, 3150, 7100));
-	ck_assert(!tagset_has(&ts, 4242, 4999)); /* the same pid, another process */
-	ck_assert_uint_eq(tagset_prune(&ts, &s), 0);
+	struct adj_tags ts;
+	adj_tags_clear(&ts);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 4242, 5000), 1);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 3150, 7100), 1);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 2001, 3000), 1);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 3150, 7100), 0); /* Space again untags */
+	ck_assert(adj_tags_has(&ts, 4242, 5000));
+	ck_assert(!adj_tags_has(&ts, 3150, 7100));
+	ck_assert(!adj_tags_has(&ts, 4242, 4999)); /* the same pid, another process */
+	ck_assert_uint_eq(adj_tags_prune(&ts, &s), 0);
 	/* a refresh: 2001 exited (a ghost now), pid 4242 was reused by a new process */
 	fx_row(&s, 2001)->state = PROC_EXITED;
 	fx_row(&s, 4242)->start_ticks = 9999;
-	ck_assert_uint_eq(tagset_prune(&ts, &s), 2);
+	ck_assert_uint_eq(adj_tags_prune(&ts, &s), 2);
 	ck_assert_uint_eq(ts.n, 0);
 	/* bounded */
-	for (int i = 0; i < TAGSET_MAX; i++)
-		ck_assert_int_eq(tagset_toggle(&ts, 100000 + i, 1), 1);
-	ck_assert_int_eq(tagset_toggle(&ts, 99, 1), -ENOSPC);
-	ck_assert_uint_eq(ts.n, TAGSET_MAX);
+	for (int i = 0; i < ADJ_TAGS_MAX; i++)
+		ck_assert_int_eq(adj_tags_toggle(&ts, 100000 + i, 1), 1);
+	ck_assert_int_eq(adj_tags_toggle(&ts, 99, 1), -ENOSPC);
+	ck_assert_uint_eq(ts.n, ADJ_TAGS_MAX);
 }
 END_TEST
 
@@ -560,28 +762,28 @@ START_TEST(adj_value_parser)
 {
 	int v = 7;
 	char why[128];
-	ck_assert_int_eq(adj_parse_value("500", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(adj_plan_parse_value("500", &v, why, sizeof(why)), 0);
 	ck_assert_int_eq(v, 500);
 	ck_assert_str_eq(why, "");
-	ck_assert_int_eq(adj_parse_value("-950", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(adj_plan_parse_value("-950", &v, why, sizeof(why)), 0);
 	ck_assert_int_eq(v, -950);
-	ck_assert_int_eq(adj_parse_value(" +100 ", &v, why, sizeof(why)), 0);
+	ck_assert_int_eq(adj_plan_parse_value(" +100 ", &v, why, sizeof(why)), 0);
 	ck_assert_int_eq(v, 100);
-	ck_assert_int_eq(adj_parse_value("-1000", &v, NULL, 0), 0);
+	ck_assert_int_eq(adj_plan_parse_value("-1000", &v, NULL, 0), 0);
 	ck_assert_int_eq(v, -1000);
-	ck_assert_int_eq(adj_parse_value("1000", &v, NULL, 0), 0);
+	ck_assert_int_eq(adj_plan_parse_value("1000", &v, NULL, 0), 0);
 	v = 7;
-	ck_assert_int_eq(adj_parse_value("", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("", &v, why, sizeof(why)), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(why, "-1000 to 1000"));
-	ck_assert_int_eq(adj_parse_value("-", &v, why, sizeof(why)), -EINVAL);
-	ck_assert_int_eq(adj_parse_value("12a", &v, why, sizeof(why)), -EINVAL);
-	ck_assert_int_eq(adj_parse_value("1 2", &v, why, sizeof(why)), -EINVAL);
-	ck_assert_int_eq(adj_parse_value("--5", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("-", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("12a", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("1 2", &v, why, sizeof(why)), -EINVAL);
+	ck_assert_int_eq(adj_plan_parse_value("--5", &v, why, sizeof(why)), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(why, "not a number"));
-	ck_assert_int_eq(adj_parse_value("1001", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_int_eq(adj_plan_parse_value("1001", &v, why, sizeof(why)), -ERANGE);
 	ck_assert_ptr_nonnull(strstr(why, "out of range"));
-	ck_assert_int_eq(adj_parse_value("-1001", &v, why, sizeof(why)), -ERANGE);
-	ck_assert_int_eq(adj_parse_value("99999999999999999999", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_int_eq(adj_plan_parse_value("-1001", &v, why, sizeof(why)), -ERANGE);
+	ck_assert_int_eq(adj_plan_parse_value("99999999999999999999", &v, why, sizeof(why)), -ERANGE);
 	ck_assert_int_eq(v, 7); /* untouched on failure */
 }
 END_TEST
@@ -630,10 +832,10 @@ START_TEST(adj_plan_steps_and_confirms)
 	ck_assert_uint_eq(pl.skipped, 2);
 	ck_assert(adj_plan_needs_confirm(&pl));
 	/* presets: protect, neutral, sacrifice */
-	ck_assert_uint_eq(adj_presets_len, 3);
-	ck_assert_int_eq(adj_presets[0].value, -900);
-	ck_assert_int_eq(adj_presets[1].value, 0);
-	ck_assert_int_eq(adj_presets[2].value, 1000);
+	ck_assert_uint_eq(adj_plan_presets_len, 3);
+	ck_assert_int_eq(adj_plan_presets[0].value, -900);
+	ck_assert_int_eq(adj_plan_presets[1].value, 0);
+	ck_assert_int_eq(adj_plan_presets[2].value, 1000);
 }
 END_TEST
 
@@ -643,12 +845,12 @@ START_TEST(adj_preview_names_the_new_victim)
 		return; /* the fixture's numbers assume 4 KiB pages */
 	struct snapshot s = fx_copy();
 	static struct adj_plan pl;
-	char lines[4][ADJ_PREVIEW_LEN];
+	char lines[4][ADJ_PLAN_PREVIEW_LEN];
 	/* protecting the leaker hands its role to nas-helper in its cgroup, and to the
 	 * docker app (110M + 4M swap) on the whole machine */
 	adj_plan_begin(&pl, ADJ_OP_SET, -1000, false);
 	adj_plan_add(&pl, fx_row(&s, 4242));
-	size_t n = adj_preview(&s, &pl, lines, 4);
+	size_t n = adj_plan_preview(&s, &pl, lines, 4);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(lines[0], "next victim in nas-agent.service would become 4243 nas-helper "
 	                           "(was 4242 leaky)");
@@ -656,27 +858,27 @@ START_TEST(adj_preview_names_the_new_victim)
 	                           "(was 4242 leaky)");
 	/* a small change that does not move the ranking */
 	adj_plan_set_value(&pl, 100);
-	n = adj_preview(&s, &pl, lines, 4);
+	n = adj_plan_preview(&s, &pl, lines, 4);
 	ck_assert_str_eq(lines[0], "next victim in nas-agent.service stays 4242 leaky");
 	ck_assert_str_eq(lines[1], "next victim in the system stays 4242 leaky");
 	/* a tagged group stepped each by its own value, across two cgroup scopes */
 	adj_plan_begin(&pl, ADJ_OP_STEP, 1000, true);
 	adj_plan_add(&pl, fx_row(&s, 4243)); /* nas-agent.service */
 	adj_plan_add(&pl, fx_row(&s, 2001)); /* docker: alone in its scope */
-	n = adj_preview(&s, &pl, lines, 4);
+	n = adj_plan_preview(&s, &pl, lines, 4);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(lines[0], "next victim in nas-agent.service would become 4243 nas-helper "
 	                           "(was 4242 leaky)");
 	ck_assert_str_eq(lines[1], "next victim in docker 2e088fe462e2 stays 2001 python3");
 	ck_assert_ptr_nonnull(strstr(lines[2], "the system would become"));
 	/* at most max lines: the last says what was left out */
-	n = adj_preview(&s, &pl, lines, 2);
+	n = adj_plan_preview(&s, &pl, lines, 2);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(lines[1], "... and 2 more scopes");
 	/* the process exited since the plan was made */
 	fx_row(&s, 4243)->state = PROC_EXITED;
 	fx_row(&s, 2001)->state = PROC_EXITED;
-	n = adj_preview(&s, &pl, lines, 4);
+	n = adj_plan_preview(&s, &pl, lines, 4);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_ptr_nonnull(strstr(lines[0], "gone"));
 	/* the snapshot itself was not touched by any preview */
@@ -690,16 +892,16 @@ START_TEST(cgview_tree_collapse_flat)
 	struct cgview v;
 	cgview_init(&v);
 	ck_assert_int_eq(cgview_update(&v, s), 0);
-	ck_assert_uint_eq(v.n, s->ncgroups);
+	ck_assert_uint_eq(v.list.n, s->ncgroups);
 	/* select /system.slice and collapse it */
 	ck_assert(cgview_select_path(&v, s, "/system.slice"));
 	ck_assert(cgview_set_collapsed(&v, s, true));
 	cgview_update(&v, s);
-	ck_assert_uint_eq(v.n, s->ncgroups - 3);
+	ck_assert_uint_eq(v.list.n, s->ncgroups - 3);
 	ck_assert_str_eq(cgview_selected(&v, s)->path, "/system.slice");
 	ck_assert(cgview_set_collapsed(&v, s, false));
 	cgview_update(&v, s);
-	ck_assert_uint_eq(v.n, s->ncgroups);
+	ck_assert_uint_eq(v.list.n, s->ncgroups);
 	/* flat: fullest first (nas-agent at 85% of its limit) */
 	v.tree = false;
 	cgview_update(&v, s);
@@ -752,8 +954,13 @@ int main(void)
 	tcase_add_test(tc, fit_columns_drops_by_priority);
 	tcase_add_test(tc, procview_sort_filter_follow);
 	tcase_add_test(tc, procview_stays_on_top_until_moved);
+	tcase_add_test(tc, listview_select_scroll_page);
+	tcase_add_test(tc, listview_documents_scroll);
+	tcase_add_test(tc, evview_follows_the_kill);
+	tcase_add_test(tc, keymap_context_bar_and_dispatch_agree);
+	tcase_add_test(tc, mouse_click_selects_and_sorts);
 	tcase_add_test(tc, cgview_tree_collapse_flat);
-	tcase_add_test(tc, tagset_follows_processes);
+	tcase_add_test(tc, adj_tags_follow_processes);
 	tcase_add_test(tc, adj_value_parser);
 	tcase_add_test(tc, adj_plan_steps_and_confirms);
 	tcase_add_test(tc, adj_preview_names_the_new_victim);

@@ -1,0 +1,227 @@
+#include "config.h"
+#include "tui/pane/cgroups.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/base/fmt.h"
+#include "tui/draw.h"
+#include "tui/model/rate.h"
+
+enum cg_col {
+	CG_NAME, CG_USAGE, CG_LIMIT, CG_HIGH, CG_BAR, CG_PCT, CG_SLOPE, CG_ETA, CG_OOM, CG_PSI,
+	CG_PROCS, CG_VICTIM, CG_COUNT
+};
+
+static const struct {
+	const char *header;
+	struct col_spec spec;
+	bool right;
+} cols[CG_COUNT] = {
+	[CG_NAME] = {"CGROUP", {16, 26, 100, false}, false},
+	[CG_USAGE] = {"USAGE", {5, 5, 95, false}, true},
+	[CG_LIMIT] = {"LIMIT", {5, 6, 90, false}, true},
+	[CG_HIGH] = {"HIGH", {5, 5, 30, false}, true},
+	[CG_BAR] = {"", {8, 16, 70, false}, false},
+	[CG_PCT] = {"%LIM", {4, 5, 92, false}, true},
+	[CG_SLOPE] = {"USE/h", {7, 8, 88, false}, true},
+	[CG_ETA] = {"ETA", {6, 6, 85, false}, true},
+	[CG_OOM] = {"OOM", {3, 4, 80, false}, true},
+	[CG_PSI] = {"PSI", {4, 5, 40, false}, true},
+	[CG_PROCS] = {"PROCS", {5, 5, 45, false}, true},
+	[CG_VICTIM] = {"NEXT VICTIM", {8, 20, 60, true}, false},
+};
+
+static void fit(int w, int *widths)
+{
+	struct col_spec spec[CG_COUNT];
+	for (int c = 0; c < CG_COUNT; c++)
+		spec[c] = cols[c].spec;
+	layout_fit_columns(spec, NULL, CG_COUNT, w - 1, widths);
+}
+
+static const char *victim_comm(const struct snapshot *s, pid_t pid)
+{
+	for (size_t i = 0; i < s->nprocs; i++)
+		if (s->procs[i]->pid == pid && s->procs[i]->state == PROC_RUNNING)
+			return s->procs[i]->comm;
+	return "";
+}
+
+/* Tree prefix of row idx: one pipe or blank per ancestor level, then a branch. */
+static void tree_prefix(const struct tui *t, size_t idx, char *buf, size_t n)
+{
+	const struct snapshot *s = t->snap;
+	const struct glyphs *g = t->dc.g;
+	const struct cgroup_row *c = &s->cgroups[idx];
+	const char *parts[64];
+	int depth = 0;
+	buf[0] = '\0';
+	if (c->parent < 0)
+		return;
+	parts[depth++] = t->cv.last_child[idx] ? g->tree_last : g->tree_mid;
+	for (int p = c->parent; p >= 0 && s->cgroups[p].parent >= 0 && depth < 64;
+	     p = s->cgroups[p].parent)
+		parts[depth++] = t->cv.last_child[p] ? g->tree_none : g->tree_pipe;
+	size_t len = 0;
+	for (int i = depth - 1; i >= 0; i--) {
+		size_t l = strlen(parts[i]);
+		if (len + l + 1 >= n)
+			break;
+		memcpy(buf + len, parts[i], l);
+		len += l;
+	}
+	buf[len] = '\0';
+}
+
+void pane_cgroups_draw(struct tui *t, struct rect r)
+{
+	const struct draw_ctx *dc = &t->dc;
+	int widths[CG_COUNT];
+	fit(r.w, widths);
+	struct cgview *v = &t->cv;
+	const struct snapshot *s = t->snap;
+	bool focused = t->focus == PANE_CGROUPS;
+	enum theme_style hs = focused ? S_HEADER_FOCUS : S_HEADER;
+	draw_fill(dc, r.y, r.x, r.w, hs);
+	int x = r.x + 1;
+	for (int c = 0; c < CG_COUNT; c++) {
+		if (!widths[c])
+			continue;
+		char h[64];
+		if (c == CG_NAME)
+			snprintf(h, sizeof(h), "CGROUP%s%s", s && s->cgroup_version ? " v" : "",
+			         s && s->cgroup_version ? (s->cgroup_version == 1 ? "1" : "2") : "");
+		else
+			snprintf(h, sizeof(h), "%s", cols[c].header);
+		draw_text(dc, r.y, x, widths[c], h, hs, cols[c].right ? AL_RIGHT : AL_LEFT);
+		x += widths[c] + 1;
+	}
+	size_t rows = (size_t)(r.h - 1);
+	struct listview *l = &v->list;
+	listview_fit(l, rows);
+	if (!s || l->n == 0) {
+		draw_text(dc, r.y + 1, r.x + 1, r.w - 1,
+		          !s ? "collecting..."
+		             : s->cgroup_version == 0 ? "no memory cgroup controller found"
+		                                      : "no cgroups",
+		          S_DIM, AL_LEFT);
+		return;
+	}
+	for (size_t i = 0; i < rows && l->top + i < l->n; i++) {
+		size_t vi = l->top + i;
+		size_t idx = (size_t)v->rows[vi];
+		const struct cgroup_row *c = &s->cgroups[idx];
+		bool sel = vi == l->sel;
+		int y = r.y + 1 + (int)i;
+		double pct = cgview_pct(c);
+		bool near = !isnan(pct) && pct >= t->set.threshold_pct;
+		enum theme_style base = near ? S_LIMIT_NEAR : S_NORMAL;
+		if (sel)
+			draw_fill(dc, y, r.x, r.w, S_SELECTED);
+		draw_text(dc, y, r.x, 1, near ? "!" : " ", draw_row_style(S_LIMIT_NEAR, sel), AL_LEFT);
+		x = r.x + 1;
+		for (int col = 0; col < CG_COUNT; col++) {
+			int w = widths[col];
+			if (!w)
+				continue;
+			char buf[512] = "", tmp[64];
+			enum theme_style st = S_NORMAL;
+			switch ((enum cg_col)col) {
+			case CG_NAME: {
+				char pre[256];
+				bool kids = cgview_has_children(s, idx);
+				if (v->tree)
+					tree_prefix(t, idx, pre, sizeof(pre));
+				else
+					pre[0] = '\0';
+				const char *node = !v->tree || !kids ? ""
+				                   : cgview_is_collapsed(v, c->path) ? dc->g->closed
+				                                                     : dc->g->open;
+				const char *name = v->tree ? (c->name ? c->name : c->path) : c->path;
+				snprintf(buf, sizeof(buf), "%s%s%s", pre, node, name);
+				st = base;
+				/* tree lines dim, name in the row's style */
+				if (v->tree && pre[0] && !sel) {
+					int n = draw_put(dc, y, x, w, pre, S_TREE);
+					draw_text(dc, y, x + n, w - n, buf + strlen(pre), base, AL_LEFT);
+					x += w + 1;
+					continue;
+				}
+				break;
+			}
+			case CG_USAGE: fmt_bytes(buf, sizeof(buf), c->usage_bytes); break;
+			case CG_LIMIT:
+				fmt_bytes(tmp, sizeof(tmp), c->effective_limit_bytes);
+				snprintf(buf, sizeof(buf), "%s%s", tmp,
+				         val_known(c->effective_limit_bytes) &&
+				                 (!val_known(c->limit_bytes) ||
+				                  c->limit_bytes > c->effective_limit_bytes)
+				             ? "^"
+				             : "");
+				break;
+			case CG_HIGH: fmt_bytes(buf, sizeof(buf), c->high_bytes); break;
+			case CG_BAR:
+				if (val_known(c->effective_limit_bytes) && val_known(c->usage_bytes)) {
+					draw_bar(dc, y, x, w, (double)c->usage_bytes,
+					         (double)c->effective_limit_bytes,
+					         val_known(c->high_bytes) ? (double)c->high_bytes : -1,
+					         near ? S_LIMIT_NEAR : S_MEM_USED);
+					x += w + 1;
+					continue;
+				}
+				snprintf(buf, sizeof(buf), "no limit");
+				st = S_DIM;
+				break;
+			case CG_PCT:
+				if (isnan(pct))
+					snprintf(buf, sizeof(buf), "-");
+				else
+					snprintf(buf, sizeof(buf), "%.0f%%", pct);
+				st = base;
+				break;
+			case CG_SLOPE:
+				fmt_bytes_rate_h(buf, sizeof(buf), c->usage_slope.per_s);
+				switch (rate_classify(&c->usage_slope, true)) {
+				case RATE_STEEP: st = S_LEAK_STEEP; break;
+				case RATE_RISING: st = S_LEAK_RISING; break;
+				case RATE_NOISY: st = S_LEAK_NOISY; break;
+				case RATE_FALLING: st = S_LEAK_FALLING; break;
+				default: break;
+				}
+				break;
+			case CG_ETA:
+				fmt_duration(buf, sizeof(buf), c->eta_to_limit_s);
+				if (!isnan(c->eta_to_limit_s) && c->eta_to_limit_s < 3600)
+					st = S_LIMIT_NEAR;
+				break;
+			case CG_OOM:
+				fmt_count(buf, sizeof(buf), c->oom_kills);
+				if (val_known(c->oom_kills) && c->oom_kills > 0)
+					st = S_OOM;
+				break;
+			case CG_PSI:
+				if (isnan(c->psi_some_avg10))
+					snprintf(buf, sizeof(buf), "-");
+				else
+					snprintf(buf, sizeof(buf), "%.1f", c->psi_some_avg10);
+				break;
+			case CG_PROCS: fmt_count(buf, sizeof(buf), c->nprocs); break;
+			case CG_VICTIM:
+				if (c->next_victim_pid > 0) {
+					snprintf(buf, sizeof(buf), "%d %s", (int)c->next_victim_pid,
+					         victim_comm(s, c->next_victim_pid));
+					st = S_VICTIM;
+				}
+				break;
+			default: break;
+			}
+			if (buf[0] == '-' && buf[1] == '\0')
+				st = S_DIM;
+			draw_text(dc, y, x, w, buf, draw_row_style(st, sel),
+			          cols[col].right ? AL_RIGHT : AL_LEFT);
+			x += w + 1;
+		}
+	}
+}

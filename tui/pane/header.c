@@ -1,0 +1,162 @@
+#include "config.h"
+#include "tui/pane/header.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/base/fmt.h"
+#include "tui/draw.h"
+
+static const char *comm_of(const struct snapshot *s, pid_t pid)
+{
+	for (size_t i = 0; i < s->nprocs; i++)
+		if (s->procs[i]->pid == pid && s->procs[i]->state == PROC_RUNNING)
+			return s->procs[i]->comm;
+	return NULL;
+}
+
+static void host_line(const struct draw_ctx *dc, const struct snapshot *s, int y, int x, int w)
+{
+	char up[32], win[32], clock[16] = "", line[512];
+	time_t now = (time_t)s->time_unix_s;
+	struct tm tm;
+	if (localtime_r(&now, &tm))
+		strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
+	fmt_duration(up, sizeof(up), s->uptime_s);
+	fmt_duration(win, sizeof(win), s->window_s);
+	int n = draw_put(dc, y, x, w, "oomtop ", S_TITLE);
+	snprintf(line, sizeof(line), "%s  up %s  every %gs  window %s", s->hostname ? s->hostname : "?",
+	         up, s->interval_s, win);
+	n += draw_put(dc, y, x + n, w - n, line, S_NORMAL);
+	int cl = (int)strlen(clock);
+	if (w - n > cl + 2)
+		draw_put(dc, y, x + w - cl, cl, clock, S_DIM);
+}
+
+/* "Mem ███░░ 5.2G/7.7G +12M/h ETA 3h05m" in w columns. */
+static void mem_meter(const struct draw_ctx *dc, const struct snapshot *s, int y, int x, int w,
+                      bool swap)
+{
+	const struct sys_mem *m = &s->sys;
+	char used_s[16], total_s[16], rate[24], eta[24], text[128];
+	int64_t total = swap ? m->swap_total_bytes : m->mem_total_bytes;
+	int64_t avail = swap ? m->swap_free_bytes : m->mem_available_bytes;
+	int64_t used = val_known(total) && val_known(avail) ? total - avail : VAL_UNKNOWN;
+	int n = draw_put(dc, y, x, w, swap ? "Swp " : "Mem ", S_TITLE);
+	if (swap && val_known(total) && total == 0) {
+		draw_put(dc, y, x + n, w - n, "none", S_DIM);
+		return;
+	}
+	fmt_bytes(used_s, sizeof(used_s), used);
+	fmt_bytes(total_s, sizeof(total_s), total);
+	if (swap) {
+		snprintf(text, sizeof(text), " %s/%s", used_s, total_s);
+	} else {
+		/* the used side grows as MemAvailable shrinks */
+		double per_s = -m->available.per_s;
+		fmt_bytes_rate_h(rate, sizeof(rate), per_s);
+		fmt_duration(eta, sizeof(eta), m->eta_exhaustion_s);
+		snprintf(text, sizeof(text), " %s/%s%s%s%s%s%s", used_s, total_s,
+		         m->mem_available_estimated ? "~" : "", isnan(per_s) ? "" : " ",
+		         isnan(per_s) ? "" : rate,
+		         isnan(m->eta_exhaustion_s) ? "" : " ETA ", isnan(m->eta_exhaustion_s) ? "" : eta);
+	}
+	int tl = (int)strlen(text);
+	int bw = w - n - tl;
+	if (bw < 5) { /* no room for a bar: the numbers matter more */
+		draw_put(dc, y, x + n, w - n, text + 1, S_NORMAL);
+		return;
+	}
+	if (bw > 60)
+		bw = 60;
+	enum theme_style st = swap ? S_SWAP_USED : S_MEM_USED;
+	draw_bar(dc, y, x + n, bw, (double)used, (double)total, -1, st);
+	draw_put(dc, y, x + n + bw, w - n - bw, text, S_NORMAL);
+}
+
+static void oom_line(const struct draw_ctx *dc, const struct snapshot *s, int y, int x, int w)
+{
+	const struct sys_mem *m = &s->sys;
+	char buf[512], ago[32];
+	int n = 0;
+	if (!isnan(m->psi_some_avg10)) {
+		n += draw_put(dc, y, x + n, w - n, "PSI ", S_TITLE);
+		snprintf(buf, sizeof(buf), "some %.2f%% full %.2f%%   ", m->psi_some_avg10,
+		         m->psi_full_avg10);
+		n += draw_put(dc, y, x + n, w - n, buf,
+		              m->psi_some_avg10 >= 10.0 ? S_LIMIT_NEAR : S_NORMAL);
+	}
+	n += draw_put(dc, y, x + n, w - n, "OOM kills ", S_TITLE);
+	if (!val_known(m->oom_kills)) {
+		n += draw_put(dc, y, x + n, w - n, "? (no oom_kill in vmstat)   ", S_DIM);
+	} else {
+		snprintf(buf, sizeof(buf), "%lld", (long long)m->oom_kills);
+		n += draw_put(dc, y, x + n, w - n, buf, m->oom_kills > 0 ? S_OOM : S_NORMAL);
+		if (!isnan(m->last_oom_kill_unix_s)) {
+			fmt_duration(ago, sizeof(ago), s->time_unix_s - m->last_oom_kill_unix_s);
+			snprintf(buf, sizeof(buf), ", last %s ago", ago);
+			n += draw_put(dc, y, x + n, w - n, buf, S_NORMAL);
+		}
+		n += draw_put(dc, y, x + n, w - n, "   ", S_NORMAL);
+	}
+	if (m->next_victim_pid > 0) {
+		const char *c = comm_of(s, m->next_victim_pid);
+		n += draw_put(dc, y, x + n, w - n, "next victim ", S_TITLE);
+		snprintf(buf, sizeof(buf), "%d %s", (int)m->next_victim_pid, c ? c : "");
+		draw_put(dc, y, x + n, w - n, buf, S_VICTIM);
+	}
+}
+
+static void compact_line(const struct draw_ctx *dc, const struct snapshot *s, int y, int x, int w)
+{
+	const struct sys_mem *m = &s->sys;
+	char buf[256];
+	int n = 0;
+	int64_t tot = m->mem_total_bytes, av = m->mem_available_bytes;
+	n += draw_put(dc, y, x, w, "Mem ", S_TITLE);
+	if (val_known(tot) && val_known(av) && tot > 0)
+		snprintf(buf, sizeof(buf), "%.0f%% ", 100.0 * (double)(tot - av) / (double)tot);
+	else
+		snprintf(buf, sizeof(buf), "- ");
+	n += draw_put(dc, y, x + n, w - n, buf, S_NORMAL);
+	if (val_known(m->swap_total_bytes) && m->swap_total_bytes > 0 && val_known(m->swap_free_bytes)) {
+		n += draw_put(dc, y, x + n, w - n, "Swp ", S_TITLE);
+		snprintf(buf, sizeof(buf), "%.0f%% ",
+		         100.0 * (double)(m->swap_total_bytes - m->swap_free_bytes) /
+		                 (double)m->swap_total_bytes);
+		n += draw_put(dc, y, x + n, w - n, buf, S_NORMAL);
+	}
+	n += draw_put(dc, y, x + n, w - n, "OOM ", S_TITLE);
+	fmt_count(buf, sizeof(buf), m->oom_kills);
+	draw_put(dc, y, x + n, w - n, buf, val_known(m->oom_kills) && m->oom_kills ? S_OOM : S_NORMAL);
+}
+
+void pane_header_draw(struct tui *t, struct rect r)
+{
+	const struct draw_ctx *dc = &t->dc;
+	const struct snapshot *s = t->snap;
+	if (r.h == 0 || !s)
+		return;
+	int y = r.y;
+	if (r.h == 1) {
+		compact_line(dc, s, y, r.x, r.w);
+		return;
+	}
+	host_line(dc, s, y++, r.x, r.w);
+	if (r.h == 2) {
+		compact_line(dc, s, y, r.x, r.w);
+		return;
+	}
+	if (r.h == 3) {
+		int half = (r.w - 2) / 2;
+		mem_meter(dc, s, y, r.x, half, false);
+		mem_meter(dc, s, y, r.x + half + 2, r.w - half - 2, true);
+		y++;
+	} else {
+		mem_meter(dc, s, y++, r.x, r.w, false);
+		mem_meter(dc, s, y++, r.x, r.w, true);
+	}
+	oom_line(dc, s, y, r.x, r.w);
+}

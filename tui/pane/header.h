@@ -1,0 +1,12 @@
+/* tui/pane/header.h — the header: the host line (name, uptime, refresh interval, leak
+ * window, clock), the memory and swap meters (used/total, growth, time to exhaustion),
+ * PSI, the OOM kill counter and the next victim. Smaller terminals get fewer lines: the
+ * meters side by side (3 lines), a one-line summary (1–2 lines). */
+#ifndef OOMTOP_TUI_PANE_HEADER_H
+#define OOMTOP_TUI_PANE_HEADER_H
+
+#include "tui/state.h"
+
+void pane_header_draw(struct tui *t, struct rect r);
+
+#endif
