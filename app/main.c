@@ -90,7 +90,9 @@ int main(int argc, char **argv)
 		puts(PACKAGE_STRING);
 		return 0;
 	case MODE_SET_ADJ:
-		return setadj_cmd_run(o.set_adj, o.readonly, stdout, stderr);
+		return cmd_setadj_run(NULL, o.set_adj, o.nset_adj,
+				      (o.readonly ? OOM_ADJ_F_READONLY : 0) | (o.force ? OOM_ADJ_F_FORCE : 0), stdout,
+				      stderr);
 	case MODE_EVENTS:
 		return events_cmd_run(o.kmsg_path, o.follow,
 				      o.format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT, stdout, stderr);

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_READONLY, OPT_THEME, OPT_NO_COLOR };
+enum { OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_FORCE, OPT_READONLY, OPT_THEME, OPT_NO_COLOR };
 
 static const struct option long_opts[] = {
 	{"delay", required_argument, NULL, 'd'},
@@ -28,6 +28,7 @@ static const struct option long_opts[] = {
 	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"kmsg", required_argument, NULL, OPT_KMSG},
 	{"set-adj", required_argument, NULL, OPT_SET_ADJ},
+	{"force", no_argument, NULL, OPT_FORCE},
 	{"readonly", no_argument, NULL, OPT_READONLY},
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
@@ -55,7 +56,10 @@ const char *options_usage(void)
 	       "      --follow            with --events: keep following new events\n"
 	       "      --kmsg=FILE         read the kernel log from FILE instead of /dev/kmsg\n"
 	       "                          (dmesg, dmesg -T, journalctl -k, syslog, /dev/kmsg dump; - is stdin)\n"
-	       "      --set-adj=PID:VALUE set oom_score_adj of PID (-1000 to 1000), then exit\n"
+	       "      --set-adj=PID:VALUE[,PID:VALUE...]\n"
+	       "                          set oom_score_adj of each PID (-1000 to 1000), then exit;\n"
+	       "                          may be repeated\n"
+	       "      --force             with --set-adj: also pid 1 and kernel threads\n"
 	       "      --readonly          refuse every write\n"
 	       "      --theme=NAME        colour theme: a name from the theme folders, or a path\n"
 	       "      --no-color          monochrome (also when NO_COLOR is set)\n"
@@ -204,7 +208,12 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 				return bad(err, errlen, "--kmsg: needs a file name (or - for stdin)");
 			o->kmsg_path = optarg;
 			break;
-		case OPT_SET_ADJ: o->set_adj = optarg; break;
+		case OPT_SET_ADJ:
+			if (o->nset_adj == OPTIONS_MAX_SET_ADJ)
+				return bad(err, errlen, "--set-adj: at most %d times", OPTIONS_MAX_SET_ADJ);
+			o->set_adj[o->nset_adj++] = optarg;
+			break;
+		case OPT_FORCE: o->force = true; break;
 		case OPT_READONLY: o->readonly = true; break;
 		case OPT_THEME:
 			if (!optarg[0])
@@ -240,7 +249,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 	if (optind < argc)
 		return bad(err, errlen, "unexpected argument '%s' (see --help)", argv[optind]);
 
-	int modes = batch + events + (o->set_adj != NULL);
+	int modes = batch + events + (o->nset_adj > 0);
 	if (modes > 1)
 		return bad(err, errlen, "--batch, --events and --set-adj cannot be combined");
 	if (o->follow && !events)
@@ -249,14 +258,16 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		return bad(err, errlen, "--format goes with --batch or --events");
 	if (events && o->format == OUTPUT_PROMETHEUS)
 		return bad(err, errlen, "--format: --events prints text or json");
-	if (o->set_adj && o->readonly) {
+	if (o->force && !o->nset_adj)
+		return bad(err, errlen, "--force goes with --set-adj");
+	if (o->nset_adj && o->readonly) {
 		/* allowed: the command refuses with its own message and exit 1 */
 	}
 	if (batch)
 		o->mode = MODE_BATCH;
 	else if (events)
 		o->mode = MODE_EVENTS;
-	else if (o->set_adj)
+	else if (o->nset_adj)
 		o->mode = MODE_SET_ADJ;
 	return 0;
 }

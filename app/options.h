@@ -11,6 +11,7 @@
 #include "core/proc/sort.h"
 
 #define OPTIONS_MAX_PIDS 64
+#define OPTIONS_MAX_SET_ADJ 64
 
 enum run_mode { MODE_SCREEN, MODE_BATCH, MODE_EVENTS, MODE_SET_ADJ, MODE_HELP, MODE_VERSION };
 
@@ -31,7 +32,9 @@ struct options {
 	enum output_format format; /* -f */
 	bool follow;         /* --follow (with --events) */
 	const char *kmsg_path; /* --kmsg FILE or "-" */
-	const char *set_adj; /* --set-adj PID:VALUE, checked by its command */
+	const char *set_adj[OPTIONS_MAX_SET_ADJ]; /* each --set-adj's PID:VALUE[,PID:VALUE...], checked by its command */
+	size_t nset_adj;
+	bool force;          /* --force: --set-adj may write pid 1 and kernel threads */
 	bool readonly;
 	const char *theme;
 	bool no_color;       /* --no-color, or NO_COLOR set in the environment */

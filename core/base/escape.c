@@ -47,3 +47,23 @@ void escape_text(struct strbuf *sb, const char *s, size_t max_bytes)
 	if (cut)
 		sb_puts(sb, "...");
 }
+
+char *escape_text_buf(char *out, size_t cap, const char *s, size_t max_bytes)
+{
+	if (!cap)
+		return out;
+	struct strbuf sb;
+	sb_init(&sb);
+	escape_text(&sb, s, max_bytes);
+	size_t n = sb.oom || !sb.buf ? 0 : sb.len;
+	if (n >= cap) {
+		n = cap - 1;
+		while (n > 0 && ((unsigned char)sb.buf[n] & 0xc0) == 0x80)
+			n--; /* not inside a UTF-8 character */
+	}
+	if (n)
+		memcpy(out, sb.buf, n);
+	out[n] = '\0';
+	sb_free(&sb);
+	return out;
+}

@@ -14,4 +14,8 @@
  * appends "..." and drops a character it would split. NULL → "-". */
 void escape_text(struct strbuf *sb, const char *s, size_t max_bytes);
 
+/* The same into a fixed buffer of cap bytes (always NUL-terminated; a result that does
+ * not fit is cut at a character boundary). Returns out. */
+char *escape_text_buf(char *out, size_t cap, const char *s, size_t max_bytes);
+
 #endif

@@ -18,6 +18,7 @@
 #include "core/base/scan.h"
 #include "core/proc/stat.h"
 #include "core/proc/status.h"
+#include "core/base/escape.h"
 #include "core/base/util.h"
 
 #define CAP_BIT_DAC_OVERRIDE 1  /* linux/capability.h CAP_DAC_OVERRIDE */
@@ -71,13 +72,27 @@ static void put(char *dst, size_t len, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* "pid 42 (sshd)" or "pid 42" */
+/* "pid 42 (sshd)" or "pid 42"; the name escaped */
 static void who_str(char *dst, size_t len, pid_t pid, const char *comm)
 {
+	char name[64];
 	if (comm && *comm)
-		snprintf(dst, len, "pid %d (%s)", (int)pid, comm);
+		snprintf(dst, len, "pid %d (%s)", (int)pid, escape_text_buf(name, sizeof(name), comm, 0));
 	else
 		snprintf(dst, len, "pid %d", (int)pid);
+}
+
+bool oom_adj_is_special(pid_t pid, pid_t ppid, unsigned long stat_flags, char *why, size_t len)
+{
+	if (pid == 1) {
+		put(why, len, "it is init: every process it starts later inherits its oom_score_adj");
+		return true;
+	}
+	if ((stat_flags & PROC_STAT_PF_KTHREAD) || pid == 2 || ppid == 2) {
+		put(why, len, "it is a kernel thread: the OOM killer never chooses one, the value does nothing");
+		return true;
+	}
+	return false;
 }
 
 static bool is_gone_errno(int err)
@@ -293,7 +308,7 @@ static void caller_read(const char *proc_root, struct caller *c)
 
 /* -ESRCH for a zombie: it has exited, only its parent has not reaped it yet; the kernel
  * would still take the write (the signal struct lives on) but it means nothing. */
-static int read_identity(int dirfd, char *comm, size_t commlen, uint64_t *start)
+static int read_identity(int dirfd, char *comm, size_t commlen, uint64_t *start, struct proc_stat *stat_out)
 {
 	char buf[1024];
 	ssize_t n = util_read_file_at(dirfd, "stat", buf, sizeof(buf));
@@ -307,6 +322,8 @@ static int read_identity(int dirfd, char *comm, size_t commlen, uint64_t *start)
 	if (comm && commlen)
 		snprintf(comm, commlen, "%s", st.comm);
 	*start = st.start_ticks;
+	if (stat_out)
+		*stat_out = st;
 	return 0;
 }
 
@@ -327,11 +344,12 @@ static void log_change(const struct oom_adj_env *env, const struct caller *c,
 	char pwbuf[1024];
 	if (getpwuid_r(c->euid, &pw, pwbuf, sizeof(pwbuf), &pwp) == 0 && pwp)
 		snprintf(user, sizeof(user), "%s", pw.pw_name);
-	char line[400];
+	char line[400], comm[64], who[128];
 	snprintf(
 	    line, sizeof(line),
 	    "oomtop: uid %u (%s) set oom_score_adj of pid %d (%s, start %" PRIu64 ") from %d to %d",
-	    (unsigned)c->euid, user, (int)r->pid, r->comm, r->start_ticks, r->old_adj, r->new_adj);
+	    (unsigned)c->euid, escape_text_buf(who, sizeof(who), user, 0), (int)r->pid,
+	    escape_text_buf(comm, sizeof(comm), r->comm, 0), r->start_ticks, r->old_adj, r->new_adj);
 	if (env && env->log_line)
 		env->log_line(env->log_arg, line);
 	else
@@ -405,7 +423,8 @@ enum oom_adj_status oom_adj_set(const struct oom_adj_env *env, pid_t pid,
 	}
 
 	int wfd = -1;
-	int rc = read_identity(dirfd, out->comm, sizeof(out->comm), &out->start_ticks);
+	struct proc_stat pst;
+	int rc = read_identity(dirfd, out->comm, sizeof(out->comm), &out->start_ticks, &pst);
 	if (rc < 0) {
 		a.step = OOM_ADJ_STEP_IDENTITY;
 		a.err = -rc;
@@ -413,6 +432,18 @@ enum oom_adj_status oom_adj_set(const struct oom_adj_env *env, pid_t pid,
 	}
 	if (expected_start_ticks != OOM_ADJ_ANY_START && out->start_ticks != expected_start_ticks)
 		goto reused;
+	char why_special[160];
+	if (!(flags & OOM_ADJ_F_FORCE) && oom_adj_is_special(pid, pst.ppid, pst.flags, why_special, sizeof(why_special))) {
+		char who[96];
+		who_str(who, sizeof(who), pid, out->comm);
+		out->status = OOM_ADJ_SPECIAL;
+		put(out->message, sizeof(out->message), "refused: %s: %s", who, why_special);
+		put(out->detail, sizeof(out->detail),
+		    "Nothing was written. To change it anyway, confirm on the screen, or give "
+		    "--force with --set-adj.");
+		close(dirfd);
+		return out->status;
+	}
 
 	char buf[4096];
 	if (util_read_file_at(dirfd, "status", buf, sizeof(buf)) > 0)
@@ -447,7 +478,7 @@ enum oom_adj_status oom_adj_set(const struct oom_adj_env *env, pid_t pid,
 	}
 	/* Identity again, immediately before the write. */
 	uint64_t start_now;
-	rc = read_identity(dirfd, NULL, 0, &start_now);
+	rc = read_identity(dirfd, NULL, 0, &start_now, NULL);
 	if (rc < 0) {
 		a.step = OOM_ADJ_STEP_IDENTITY;
 		a.err = -rc;
@@ -486,11 +517,12 @@ enum oom_adj_status oom_adj_set(const struct oom_adj_env *env, pid_t pid,
 reused : {
 	char now[16] = "";
 	uint64_t st_now = 0;
-	read_identity(dirfd, now, sizeof(now), &st_now);
+	read_identity(dirfd, now, sizeof(now), &st_now, NULL);
 	out->status = OOM_ADJ_REUSED;
+	char esc[64];
 	put(out->message, sizeof(out->message),
 	    "refused: pid %d is now another process (%s), not the one selected", (int)pid,
-	    now[0] ? now : out->comm);
+	    escape_text_buf(esc, sizeof(esc), now[0] ? now : out->comm, 0));
 	put(out->detail, sizeof(out->detail),
 	    "The selected process exited and its pid was reused: its start time was %" PRIu64
 	    ", now %" PRIu64 ". Nothing was written.",

@@ -7,12 +7,16 @@
  *      handle, so a pid that dies and is reused in between cannot be written by mistake
  *      (the kernel answers ESRCH/ENOENT on the dead directory);
  *   4. identity: /proc/PID/stat starttime must equal the one the caller saw, read again
- *      immediately before the write (a reused pid is refused);
+ *      immediately before the write (a reused pid is refused); pid 1 and kernel threads
+ *      are refused unless OOM_ADJ_F_FORCE (init passes its value to every process it starts
+ *      later; the OOM killer never chooses a kernel thread, so a value there does nothing);
  *   5. write "VALUE\n", read the file back, compare;
  *   6. a change is logged to syslog (LOG_AUTHPRIV|LOG_NOTICE): who (uid and user),
  *      which process (pid, comm, start), old and new value.
  * Every refusal is explained in words in the result: what the kernel checks, and why it
  * said no (see oom_adj_explain() for the cases and the kernel code they come from).
+ * Process names in messages and in the log line are escaped (core/base/escape.h): a comm
+ * is any 15 bytes a process chose, terminal escapes included.
  *
  * Pure parts (range check, error classification, the words, confirmation and step rules,
  * the value file) are separate functions so tests exercise them without a process; the
@@ -40,6 +44,7 @@
 
 enum oom_adj_flags {
 	OOM_ADJ_F_READONLY = 1u << 0, /* --readonly: refuse every write */
+	OOM_ADJ_F_FORCE = 1u << 1,    /* write pid 1 and kernel threads too (--force, or confirmed) */
 };
 
 enum oom_adj_status {
@@ -49,6 +54,7 @@ enum oom_adj_status {
 	OOM_ADJ_OUT_OF_RANGE, /* refused: value outside -1000..1000 */
 	OOM_ADJ_GONE,         /* refused: the process exited (ESRCH/ENOENT, or a zombie) */
 	OOM_ADJ_REUSED, /* refused: the pid now belongs to another process (start time differs) */
+	OOM_ADJ_SPECIAL, /* refused without OOM_ADJ_F_FORCE: pid 1 (init) or a kernel thread */
 	OOM_ADJ_BELOW_FLOOR,  /* refused: lowering below oom_score_adj_min without CAP_SYS_RESOURCE
 	                       */
 	OOM_ADJ_NOT_OWNER,    /* refused: another user's process, and no CAP_DAC_OVERRIDE */
@@ -176,6 +182,12 @@ bool oom_adj_needs_confirm(int old_adj, int new_adj);
  *    oom_score_adj_min to the new value (a privileged raise raises the floor);
  *  - ESRCH/ENOENT anywhere: the task has exited. */
 void oom_adj_explain(const struct oom_adj_attempt *a, struct oom_adj_result *out);
+
+/* Whether pid/flags (stat) is a process a change needs forcing for: pid 1, whose value
+ * every process it starts later inherits, or a kernel thread (PF_KTHREAD, pid 2 and its
+ * children), which the OOM killer never chooses. The words for each, for a refusal or a
+ * confirmation, into why (≤ len). */
+bool oom_adj_is_special(pid_t pid, pid_t ppid, unsigned long stat_flags, char *why, size_t len);
 
 /* oom_score_adj as the kernel prints it, strictly: "-1000\n" → -1000; -EINVAL for anything
  * else (the writer compares what it reads back with what it wrote). */

@@ -21,28 +21,28 @@ START_TEST(setadj_parse_is_strict)
 	char msg[300];
 	pid_t pid;
 	int v;
-	ck_assert_int_eq(setadj_parse("42:500", &pid, &v, msg, sizeof(msg)), 0);
+	ck_assert_int_eq(cmd_setadj_parse("42:500", &pid, &v, msg, sizeof(msg)), 0);
 	ck_assert_int_eq(pid, 42);
 	ck_assert_int_eq(v, 500);
-	ck_assert_int_eq(setadj_parse("42:-1000", &pid, &v, msg, sizeof(msg)), 0);
+	ck_assert_int_eq(cmd_setadj_parse("42:-1000", &pid, &v, msg, sizeof(msg)), 0);
 	ck_assert_int_eq(v, -1000);
-	ck_assert_int_eq(setadj_parse("42:+7", &pid, &v, msg, sizeof(msg)), 0);
+	ck_assert_int_eq(cmd_setadj_parse("42:+7", &pid, &v, msg, sizeof(msg)), 0);
 	ck_assert_int_eq(v, 7);
 	const char *bad[] = {"",       "42",    "42:",    ":5",
 	                     "x:5",    "42:5x", "42: 5",  " 42:5",
 	                     "42:5:6", "-1:5",  "42:--5", "42:99999999999999999999999"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		msg[0] = '\0';
-		ck_assert_msg(setadj_parse(bad[i], &pid, &v, msg, sizeof(msg)) == SETADJ_EXIT_USAGE,
+		ck_assert_msg(cmd_setadj_parse(bad[i], &pid, &v, msg, sizeof(msg)) == CMD_SETADJ_EXIT_USAGE,
 		              "accepted '%s'", bad[i]);
 		ck_assert_ptr_nonnull(strstr(msg, "--set-adj"));
 		ck_assert_ptr_null(strchr(msg, '\n'));
 	}
-	ck_assert_int_eq(setadj_parse("42:1001", &pid, &v, msg, sizeof(msg)), SETADJ_EXIT_USAGE);
+	ck_assert_int_eq(cmd_setadj_parse("42:1001", &pid, &v, msg, sizeof(msg)), CMD_SETADJ_EXIT_USAGE);
 	ck_assert_str_eq(msg, "oomtop: --set-adj: VALUE must be from -1000 to 1000, got 1001");
-	ck_assert_int_eq(setadj_parse("0:5", &pid, &v, msg, sizeof(msg)), SETADJ_EXIT_USAGE);
+	ck_assert_int_eq(cmd_setadj_parse("0:5", &pid, &v, msg, sizeof(msg)), CMD_SETADJ_EXIT_USAGE);
 	ck_assert_ptr_nonnull(strstr(msg, "PID must be"));
-	ck_assert_int_eq(setadj_parse(NULL, &pid, &v, msg, sizeof(msg)), SETADJ_EXIT_USAGE);
+	ck_assert_int_eq(cmd_setadj_parse(NULL, &pid, &v, msg, sizeof(msg)), CMD_SETADJ_EXIT_USAGE);
 }
 END_TEST
 
@@ -62,7 +62,48 @@ static void fx_setup(void)
 	             "42 (nas agent) S 1 42 42 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 1 1\n");
 	fxtree_write(fx_root, "42/status", "Name:\tnas agent\nUid:\t0\t0\t0\t0\n");
 	fxtree_write(fx_root, "42/oom_score_adj", "0\n");
+	fxtree_write(fx_root, "43/stat",
+	             "43 (db) S 1 43 43 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 778 1 1\n");
+	fxtree_write(fx_root, "43/status", "Name:\tdb\nUid:\t0\t0\t0\t0\n");
+	fxtree_write(fx_root, "43/oom_score_adj", "0\n");
+	fxtree_write(fx_root, "1/stat", "1 (systemd) S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 1 1 1\n");
+	fxtree_write(fx_root, "1/status", "Name:\tsystemd\nUid:\t0\t0\t0\t0\n");
+	fxtree_write(fx_root, "1/oom_score_adj", "0\n");
+	/* a kernel thread: PF_KTHREAD (0x00200000) in the flags, parent kthreadd */
+	fxtree_write(fx_root, "77/stat", "77 (kworker/0:1) I 2 0 0 0 -1 69238880 0 0 0 0 0 0 0 0 20 0 1 0 50 0 0\n");
+	fxtree_write(fx_root, "77/status", "Name:\tkworker/0:1\nUid:\t0\t0\t0\t0\n");
+	fxtree_write(fx_root, "77/oom_score_adj", "0\n");
+	fxtree_write(fx_root, "66/stat", "66 (ev\x1b]0;x\x07) S 1 66 66 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 900 1 1\n");
+	fxtree_write(fx_root, "66/status", "Name:\tev\nUid:\t0\t0\t0\t0\n");
+	fxtree_write(fx_root, "66/oom_score_adj", "0\n");
 	fxtree_write(fx_root, "self/status", "CapEff:\t000001fffeffffff\n");
+}
+
+static const char *fx_read(const char *rel)
+{
+	static char buf[64];
+	char path[256];
+	snprintf(path, sizeof(path), "%s/%s", fx_root, rel);
+	FILE *f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* cmd_setadj_run on the fixture with the given arguments; output into *o and *e. */
+static int run(unsigned flags, char **o, char **e, const char *a0, const char *a1)
+{
+	struct oom_adj_env env = {.proc_root = fx_root, .log_line = no_log, .log_arg = NULL};
+	size_t olen = 0, elen = 0;
+	*o = *e = NULL;
+	FILE *out = open_memstream(o, &olen), *err = open_memstream(e, &elen);
+	const char *args[2] = {a0, a1};
+	int rc = cmd_setadj_run(&env, args, a1 ? 2 : 1, flags, out, err);
+	fclose(out);
+	fclose(err);
+	return rc;
 }
 
 static void fx_teardown(void)
@@ -72,24 +113,78 @@ static void fx_teardown(void)
 
 START_TEST(setadj_cmd_exit_codes_on_the_fixture)
 {
-	struct oom_adj_env env = {.proc_root = fx_root, .log_line = no_log, .log_arg = NULL};
-	char *obuf = NULL, *ebuf = NULL;
-	size_t olen = 0, elen = 0;
-	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "42:2000", false, out, err), 2);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "42:600", true, out, err), 1);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "43:600", false, out, err), 1);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "42:600", false, out, err), 0);
-	ck_assert_int_eq(setadj_cmd_run_env(&env, "42:600", false, out, err), 0); /* unchanged */
-	fclose(out);
-	fclose(err);
-	ck_assert_str_eq(obuf, "oomtop: pid 42 (nas agent): oom_score_adj 0 -> 600\n"
-	                       "oomtop: pid 42 (nas agent): oom_score_adj is already 600\n");
-	ck_assert_ptr_nonnull(strstr(ebuf, "VALUE must be from -1000 to 1000, got 2000\n"));
-	ck_assert_ptr_nonnull(strstr(ebuf, "read-only mode (--readonly)"));
-	ck_assert_ptr_nonnull(strstr(ebuf, "pid 43 is gone"));
-	free(obuf);
-	free(ebuf);
+	char *o, *e;
+	ck_assert_int_eq(run(0, &o, &e, "42:2000", NULL), 2);
+	ck_assert_ptr_nonnull(strstr(e, "VALUE must be from -1000 to 1000, got 2000\n"));
+	free(o), free(e);
+	ck_assert_int_eq(run(OOM_ADJ_F_READONLY, &o, &e, "42:600", NULL), 1);
+	ck_assert_ptr_nonnull(strstr(e, "read-only mode (--readonly)"));
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "44:600", NULL), 1);
+	ck_assert_ptr_nonnull(strstr(e, "pid 44 is gone"));
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "42:600", NULL), 0);
+	ck_assert_str_eq(o, "oomtop: pid 42 (nas agent): oom_score_adj 0 -> 600\n");
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "42:600", NULL), 0);
+	ck_assert_str_eq(o, "oomtop: pid 42 (nas agent): oom_score_adj is already 600\n");
+	free(o), free(e);
+}
+END_TEST
+
+/* Several pairs: repeated and comma-separated each written in order; one bad pair or a pid
+ * given twice writes nothing (exit 2); a refused pair does not stop the others (exit 1). */
+START_TEST(setadj_several_pairs)
+{
+	char *o, *e;
+	ck_assert_int_eq(run(0, &o, &e, "42:100", "43:200"), 0);
+	ck_assert_str_eq(fx_read("42/oom_score_adj"), "100\n");
+	ck_assert_str_eq(fx_read("43/oom_score_adj"), "200\n");
+	ck_assert_str_eq(o, "oomtop: pid 42 (nas agent): oom_score_adj 0 -> 100\n"
+	                    "oomtop: pid 43 (db): oom_score_adj 0 -> 200\n");
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "42:300,43:400", NULL), 0);
+	ck_assert_str_eq(fx_read("43/oom_score_adj"), "400\n");
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "42:500,43:x", NULL), 2);
+	ck_assert_str_eq(fx_read("42/oom_score_adj"), "300\n"); /* nothing written */
+	ck_assert_uint_eq(strlen(o), 0);
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "42:500", "42:600"), 2);
+	ck_assert_ptr_nonnull(strstr(e, "pid 42 is given twice"));
+	ck_assert_str_eq(fx_read("42/oom_score_adj"), "300\n");
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "44:1,43:500", NULL), 1);
+	ck_assert_ptr_nonnull(strstr(e, "pid 44 is gone"));
+	ck_assert_str_eq(fx_read("43/oom_score_adj"), "500\n"); /* the next one still written */
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "", NULL), 2);
+	free(o), free(e);
+}
+END_TEST
+
+/* pid 1 and kernel threads: refused, saying why, unless forced; hostile names escaped. */
+START_TEST(setadj_special_processes_and_hostile_names)
+{
+	char *o, *e;
+	ck_assert_int_eq(run(0, &o, &e, "1:100", NULL), 1);
+	ck_assert_ptr_nonnull(strstr(e, "pid 1 (systemd)"));
+	ck_assert_ptr_nonnull(strstr(e, "init: every process it starts later inherits"));
+	ck_assert_ptr_nonnull(strstr(e, "--force"));
+	ck_assert_str_eq(fx_read("1/oom_score_adj"), "0\n");
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "77:100", NULL), 1);
+	ck_assert_ptr_nonnull(strstr(e, "kernel thread"));
+	ck_assert_str_eq(fx_read("77/oom_score_adj"), "0\n");
+	free(o), free(e);
+	ck_assert_int_eq(run(OOM_ADJ_F_FORCE, &o, &e, "1:100", NULL), 0);
+	ck_assert_str_eq(fx_read("1/oom_score_adj"), "100\n");
+	free(o), free(e);
+	ck_assert_int_eq(run(0, &o, &e, "66:10", NULL), 0);
+	ck_assert_ptr_null(strchr(o, '\x1b'));
+	ck_assert_ptr_null(strchr(o, '\x07'));
+	ck_assert_ptr_nonnull(strstr(o, "pid 66 (ev\\x1b]0;x\\x07)"));
+	free(o), free(e);
 }
 END_TEST
 
@@ -137,6 +232,8 @@ int main(void)
 	TCase *tf = tcase_create("fixture");
 	tcase_add_checked_fixture(tf, fx_setup, fx_teardown);
 	tcase_add_test(tf, setadj_cmd_exit_codes_on_the_fixture);
+	tcase_add_test(tf, setadj_several_pairs);
+	tcase_add_test(tf, setadj_special_processes_and_hostile_names);
 	suite_add_tcase(s, tf);
 	return ck_run(s);
 }

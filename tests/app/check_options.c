@@ -77,7 +77,8 @@ START_TEST(defaults)
 	ck_assert_int_eq(o.format, OUTPUT_TEXT);
 	ck_assert(!o.follow);
 	ck_assert_ptr_null(o.kmsg_path);
-	ck_assert_ptr_null(o.set_adj);
+	ck_assert_uint_eq(o.nset_adj, 0);
+	ck_assert(!o.force);
 	ck_assert(!o.readonly);
 	ck_assert_ptr_null(o.theme);
 	ck_assert(!o.no_color);
@@ -196,7 +197,13 @@ START_TEST(events_kmsg_setadj_misc)
 	ck_assert_str_eq(o.kmsg_path, "-");
 	ck_assert_int_eq(parse("--set-adj=1234:500"), 0);
 	ck_assert_int_eq(o.mode, MODE_SET_ADJ);
-	ck_assert_str_eq(o.set_adj, "1234:500");
+	ck_assert_uint_eq(o.nset_adj, 1);
+	ck_assert_str_eq(o.set_adj[0], "1234:500");
+	ck_assert_int_eq(parse("--set-adj=1:5,2:6", "--set-adj", "3:7", "--force"), 0);
+	ck_assert_uint_eq(o.nset_adj, 2);
+	ck_assert_str_eq(o.set_adj[0], "1:5,2:6");
+	ck_assert_str_eq(o.set_adj[1], "3:7");
+	ck_assert(o.force);
 	ck_assert_int_eq(parse("--readonly"), 0);
 	ck_assert(o.readonly);
 	ck_assert_int_eq(o.mode, MODE_SCREEN);

@@ -14,7 +14,7 @@ EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 # Helper programs the scripts run. Those whose size the tests rely on (a leaker, a hog of
 # known RSS) are never instrumented: ASan's shadow memory would change their sizes.
 E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter
-check_PROGRAMS += $(E2E_PLAIN_HELPERS) %reldir%/setadj_run %reldir%/predict
+check_PROGRAMS += $(E2E_PLAIN_HELPERS) %reldir%/predict
 tests_e2e_leaker_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_leaker_LDFLAGS =
 tests_e2e_leaker_LDADD = -lm
@@ -30,6 +30,5 @@ tests_e2e_oom_hog_LDADD =
 tests_e2e_shifter_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_shifter_LDFLAGS =
 tests_e2e_shifter_LDADD = -lpthread
-# --set-adj without main's option parser; core/estimate/badness.c on live processes
-tests_e2e_setadj_run_LDADD = $(APP_LIBS) $(CORE_LIBS)
+# core/estimate/badness.c on live processes
 tests_e2e_predict_LDADD = $(CORE_LIBS)

@@ -70,11 +70,12 @@ static const char *cgroup_of(const struct tui *t, pid_t pid, uint64_t start)
 	return p ? p->cgroup : NULL;
 }
 
-/* Write the plan through the one writer; the status line says what happened. */
-static unsigned apply_plan(struct tui *t)
+/* Write the plan through the one writer; the status line says what happened. A plan the
+ * operator confirmed (having read what it does to pid 1) is forced. */
+static unsigned apply_plan(struct tui *t, bool confirmed)
 {
 	struct adj_plan *pl = &t->adj.plan;
-	unsigned flags = t->readonly ? OOM_ADJ_F_READONLY : 0;
+	unsigned flags = (t->readonly ? OOM_ADJ_F_READONLY : 0) | (confirmed ? OOM_ADJ_F_FORCE : 0);
 	struct oom_adj_undo *u = malloc(sizeof(*u));
 	if (!u) {
 		tui_state_status(t, STATUS_ERROR, "out of memory");
@@ -141,7 +142,7 @@ static unsigned confirmed(struct tui *t)
 		t->mode = TM_MAIN;
 		return R_REDRAW;
 	}
-	return apply_plan(t);
+	return apply_plan(t, true);
 }
 
 /* Ask first when the plan needs it, else write now. */
@@ -152,7 +153,7 @@ static unsigned confirm_or_apply(struct tui *t)
 		action_prompt_confirm_open(t, &ops);
 		return R_REDRAW;
 	}
-	return apply_plan(t);
+	return apply_plan(t, false);
 }
 
 static unsigned adj_step(struct tui *t, int delta)

@@ -62,6 +62,13 @@ static void add_targets(const struct snapshot *s, struct dialog_box *b, const st
  * to make the value survive a restart. */
 static void add_effects(const struct snapshot *s, struct dialog_box *b, const struct adj_plan *pl)
 {
+	char why[160];
+	int sp = adj_plan_special(pl, why, sizeof(why));
+	if (sp >= 0) {
+		char line[256];
+		snprintf(line, sizeof(line), "! pid %d (%s): %s", (int)pl->t[sp].pid, pl->t[sp].comm, why);
+		dialog_box_add_wrapped(b, S_ERROR, 2, line);
+	}
 	if (adj_plan_enters_protection(pl)) {
 		bool never = false;
 		for (size_t i = 0; i < pl->n; i++)

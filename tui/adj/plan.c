@@ -74,9 +74,18 @@ bool adj_plan_enters_protection(const struct adj_plan *pl)
 	return false;
 }
 
+int adj_plan_special(const struct adj_plan *pl, char *why, size_t len)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (pl->t[i].new_adj != pl->t[i].old_adj && oom_adj_is_special(pl->t[i].pid, 0, 0, why, len))
+			return (int)i;
+	return -1;
+}
+
 bool adj_plan_needs_confirm(const struct adj_plan *pl)
 {
-	return pl->tagged || adj_plan_enters_protection(pl);
+	char why[8];
+	return pl->tagged || adj_plan_enters_protection(pl) || adj_plan_special(pl, why, sizeof(why)) >= 0;
 }
 
 int adj_plan_parse_value(const char *text, int *value, char *why, size_t whylen)

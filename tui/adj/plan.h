@@ -60,8 +60,12 @@ int adj_plan_add(struct adj_plan *pl, const struct proc_row *p);
 void adj_plan_set_value(struct adj_plan *pl, int value);
 /* How many targets would actually change (new != old). */
 size_t adj_plan_changes(const struct adj_plan *pl);
-/* Ask first: a tagged group, or any target crossing into ≤ OOM_ADJ_PROTECT_LEVEL
- * (oom_adj_needs_confirm). */
+/* A target the writer refuses without OOM_ADJ_F_FORCE (pid 1: init, whose value every
+ * process it starts later inherits), or -1; the words of the consequence into why. */
+int adj_plan_special(const struct adj_plan *pl, char *why, size_t len);
+/* Ask first: a tagged group, any target crossing into ≤ OOM_ADJ_PROTECT_LEVEL
+ * (oom_adj_needs_confirm), or a special target (adj_plan_special). A confirmed plan is
+ * written with OOM_ADJ_F_FORCE. */
 bool adj_plan_needs_confirm(const struct adj_plan *pl);
 /* Any target entering the protected zone (for the dialog's warning). */
 bool adj_plan_enters_protection(const struct adj_plan *pl);
