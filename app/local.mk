@@ -7,6 +7,7 @@ liboomtop_app_a_SOURCES = \
 	%reldir%/options.c %reldir%/options.h \
 	%reldir%/run_config.c %reldir%/run_config.h \
 	%reldir%/signals.c %reldir%/signals.h \
+	%reldir%/diag.c %reldir%/diag.h \
 	%reldir%/cmd_batch.c %reldir%/cmd_batch.h \
 	%reldir%/cmd_events.c %reldir%/cmd_events.h \
 	%reldir%/cmd_setadj.c %reldir%/cmd_setadj.h \

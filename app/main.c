@@ -12,6 +12,7 @@
 #include "app/cmd_batch.h"
 #include "app/cmd_events.h"
 #include "app/cmd_setadj.h"
+#include "app/diag.h"
 #include "app/run_config.h"
 #include "app/options.h"
 #include "app/selfprotect.h"
@@ -25,7 +26,7 @@
 static void report_stderr(void *ud, const char *msg)
 {
 	(void)ud;
-	fprintf(stderr, "oomtop: %s\n", msg);
+	diag(stderr, "%s", msg);
 }
 
 /* Batch output or the screen: the settings merged with the command line, a collector. */
@@ -35,16 +36,16 @@ static int run_collecting(const struct options *o)
 	struct run_config rc;
 	int status = run_config_load(&rc, o, report_stderr, NULL, err, sizeof(err));
 	if (status != 0) {
-		fprintf(stderr, "oomtop: %s\n", err);
+		diag(stderr, "%s", err);
 		return status;
 	}
 	/* files named on the command line must exist: exit 1 now, not a note later */
 	if (rc.kmsg_path && strcmp(rc.kmsg_path, "-") != 0 && access(rc.kmsg_path, R_OK) != 0) {
-		fprintf(stderr, "oomtop: cannot open %s: %s\n", rc.kmsg_path, strerror(errno));
+		diag(stderr, "cannot open %s: %s", rc.kmsg_path, strerror(errno));
 		return 1;
 	}
 	if (o->mode == MODE_SCREEN && o->theme && strchr(o->theme, '/') && access(o->theme, R_OK) != 0) {
-		fprintf(stderr, "oomtop: cannot open theme %s: %s\n", o->theme, strerror(errno));
+		diag(stderr, "cannot open theme %s: %s", o->theme, strerror(errno));
 		return 1;
 	}
 	signals_install();
@@ -58,7 +59,7 @@ static int run_collecting(const struct options *o)
 	cc.extra_note = sp.note;
 	struct collector *c = collector_new(&cc, err, sizeof(err));
 	if (!c) {
-		fprintf(stderr, "oomtop: %s\n", err);
+		diag(stderr, "%s", err);
 		return 1;
 	}
 	if (o->mode == MODE_BATCH) {
@@ -79,7 +80,7 @@ int main(int argc, char **argv)
 	struct options o;
 	char err[512];
 	if (options_parse(&o, argc, argv, getenv("NO_COLOR"), err, sizeof(err)) != 0) {
-		fprintf(stderr, "oomtop: %s\n", err);
+		diag(stderr, "%s", err);
 		return 2;
 	}
 	switch (o.mode) {

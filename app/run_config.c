@@ -108,9 +108,7 @@ int run_config_load(struct run_config *rc, const struct options *o, run_config_r
 	settings_defaults(&file);
 	char path[4200] = "";
 	if (settings_path(path, sizeof(path))) {
-		int rc_load = settings_load(&file, count_problem, &r);
-		if (rc_load < 0)
-			problem(&r, "%s: %s", path, strerror(-rc_load));
+		settings_load(&file, count_problem, &r); /* its problems are counted as reported */
 	}
 	return run_config_merge(rc, o, &file, path[0] ? path : NULL, report, ud, err, errlen);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/base/escape.h"
 #include "core/base/util.h"
 #include "core/collector.h"
 #include "tui/config/theme_file.h"
@@ -40,7 +41,8 @@ struct problems {
 static void report_stderr(void *ud, const char *msg)
 {
 	struct problems *p = ud;
-	fprintf(stderr, "oomtop: %s\n", msg);
+	char safe[4096];
+	fprintf(stderr, "oomtop: %s\n", escape_text_buf(safe, sizeof(safe), msg, 0));
 	if (p->n++ == 0)
 		snprintf(p->first, sizeof(p->first), "%s", msg);
 }

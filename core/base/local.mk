@@ -3,6 +3,7 @@
 # (utf8), numbers for people (fmt), escaping untrusted text for terminals (escape).
 liboomtop_core_a_SOURCES += \
 	%reldir%/util.c %reldir%/util.h \
+	%reldir%/userfile.c %reldir%/userfile.h \
 	%reldir%/strbuf.c %reldir%/strbuf.h \
 	%reldir%/scan.c %reldir%/scan.h \
 	%reldir%/utf8.c %reldir%/utf8.h \

@@ -44,7 +44,7 @@ static int merge(const char *file, ...)
 	nreported = 0;
 	struct settings s;
 	settings_defaults(&s);
-	settings_parse(&s, file, "oomtoprc", (conffile_report_fn)report, NULL);
+	settings_parse(&s, file, strlen(file), "oomtoprc", (conffile_report_fn)report, NULL);
 	rc.problems = nreported; /* as run_config_load counts what the parser reported */
 	if (nreported)
 		snprintf(rc.first_problem, sizeof(rc.first_problem), "%s", reported[0]);

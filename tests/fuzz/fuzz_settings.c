@@ -20,12 +20,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct settings s, again;
 	settings_defaults(&s);
 	int reported = 0;
-	int n = settings_parse(&s, buf, "oomtoprc", on_problem, &reported);
+	int n = settings_parse(&s, buf, size, "oomtoprc", on_problem, &reported);
 	FUZZ_CHECK(n == reported);
 	settings_format(&s, text1, sizeof(text1));
 	settings_defaults(&again);
 	reported = 0;
-	FUZZ_CHECK(settings_parse(&again, text1, "saved", on_problem, &reported) == 0);
+	FUZZ_CHECK(settings_parse(&again, text1, strlen(text1), "saved", on_problem, &reported) == 0);
 	settings_format(&again, text2, sizeof(text2));
 	FUZZ_CHECK(strcmp(text1, text2) == 0);
 	free(buf);

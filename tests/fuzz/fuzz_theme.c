@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct theme t;
 	memset(&t, 0, sizeof(t));
 	int reported = 0;
-	int n = theme_file_parse(&t, buf, "fuzz.theme", on_problem, &reported);
+	int n = theme_file_parse(&t, buf, size, "fuzz.theme", on_problem, &reported);
 	FUZZ_CHECK(n == reported);
 	struct theme_color c;
 	(void)theme_color_parse(buf, &c);

@@ -167,7 +167,7 @@ START_TEST(theme_parse_good)
 	                  "  theme[oom_event] = \"bright_red\"  # trailing comment\n"
 	                  "theme[main_fg]=\"\"\n"
 	                  "theme[ghost]=Default\n";
-	ck_assert_int_eq(theme_file_parse(&t, buf, "x.theme", collect, &r), 0);
+	ck_assert_int_eq(theme_file_parse(&t, buf, strlen(buf), "x.theme", collect, &r), 0);
 	ck_assert_int_eq(r.n, 0);
 	ck_assert_int_eq(t.col[C_MAIN_BG].kind, TCOL_RGB);
 	ck_assert_uint_eq(t.col[C_MAIN_BG].rgb, 0x102030);
@@ -191,7 +191,7 @@ START_TEST(theme_parse_bad_reports_file_line)
 	                  "this is not a theme line\n"
 	                  "theme[ghost]=\"#zzzzzz\"\n"
 	                  "theme[title]=\"#ff0000\" junk\n";
-	ck_assert_int_eq(theme_file_parse(&t, buf, "bad.theme", collect, &r), 6);
+	ck_assert_int_eq(theme_file_parse(&t, buf, strlen(buf), "bad.theme", collect, &r), 6);
 	ck_assert_int_eq(r.n, 6);
 	ck_assert_str_eq(r.msg[0], "bad.theme:2: unknown key 'no_such_key'");
 	ck_assert(strncmp(r.msg[1], "bad.theme:3: bad value '#12345' for selected_bg", 47) == 0);
@@ -280,7 +280,7 @@ START_TEST(settings_parse_and_roundtrip)
 	                  "theme=light\n"
 	                  "threshold=90\n"
 	                  "tree=0\n";
-	ck_assert_int_eq(settings_parse(&s, buf, "rc", collect, &r), 0);
+	ck_assert_int_eq(settings_parse(&s, buf, strlen(buf), "rc", collect, &r), 0);
 	ck_assert(fabs(s.delay_s - 2.5) < 1e-9);
 	ck_assert(fabs(s.window_s - 600) < 1e-9);
 	ck_assert_int_eq(s.sort, SORT_RSS);
@@ -292,17 +292,34 @@ START_TEST(settings_parse_and_roundtrip)
 	char text[2048];
 	settings_format(&s, text, sizeof(text));
 	settings_defaults(&back);
-	ck_assert_int_eq(settings_parse(&back, text, "rc2", collect, &r), 0);
+	ck_assert_int_eq(settings_parse(&back, text, strlen(text), "rc2", collect, &r), 0);
 	ck_assert(memcmp(&s, &back, sizeof(s)) == 0);
 
 	/* found by fuzzing: a theme name that is itself quoted lost a pair of quotes at
 	 * every save */
-	ck_assert_int_eq(settings_parse(&s, "theme=\"\"\"\"\"\n", "rc3", collect, &r), 0);
+	static const char quotes[] = "theme=\"\"\"\"\"\n";
+	ck_assert_int_eq(settings_parse(&s, quotes, sizeof(quotes) - 1, "rc3", collect, &r), 0);
 	ck_assert_str_eq(s.theme, "\"\"\"");
 	settings_format(&s, text, sizeof(text));
 	settings_defaults(&back);
-	ck_assert_int_eq(settings_parse(&back, text, "rc4", collect, &r), 0);
+	ck_assert_int_eq(settings_parse(&back, text, strlen(text), "rc4", collect, &r), 0);
 	ck_assert_str_eq(back.theme, "\"\"\"");
+}
+END_TEST
+
+/* A NUL byte inside the file is reported with its line, and the lines after it apply
+ * (it used to end parsing silently: C strings). */
+START_TEST(settings_nul_byte_reported)
+{
+	static const char text[] = "delay=3\nwin\0dow=60\nsort=pid\n";
+	struct settings s;
+	settings_defaults(&s);
+	struct reports r = {.n = 0};
+	ck_assert_int_eq(settings_parse(&s, text, sizeof(text) - 1, "rc", collect, &r), 1);
+	ck_assert_str_eq(r.msg[0], "rc:2: a NUL byte: line not read");
+	ck_assert_double_eq(s.delay_s, 3);
+	ck_assert_double_eq(s.window_s, 300);
+	ck_assert_int_eq(s.sort, SORT_PID);
 }
 END_TEST
 
@@ -318,7 +335,7 @@ START_TEST(settings_bad_lines)
 	                  "columns=pid,nope\n"
 	                  "no equals sign\n"
 	                  "threshold=80\n";
-	ck_assert_int_eq(settings_parse(&s, buf, "/home/x/.config/oomtop/oomtoprc", collect, &r), 5);
+	ck_assert_int_eq(settings_parse(&s, buf, strlen(buf), "/home/x/.config/oomtop/oomtoprc", collect, &r), 5);
 	ck_assert(strncmp(r.msg[0], "/home/x/.config/oomtop/oomtoprc:1: bad value '0' for delay", 58) == 0);
 	ck_assert(strncmp(r.msg[1], "/home/x/.config/oomtop/oomtoprc:2: unknown sort key 'bogus'", 59) == 0);
 	ck_assert_str_eq(r.msg[2], "/home/x/.config/oomtop/oomtoprc:3: unknown setting 'colour'");
@@ -347,6 +364,7 @@ int main(void)
 	tcase_add_test(tc, theme_colour_mapping);
 	tcase_add_test(tc, settings_parse_and_roundtrip);
 	tcase_add_test(tc, settings_bad_lines);
+	tcase_add_test(tc, settings_nul_byte_reported);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

@@ -71,11 +71,10 @@ unsigned action_prefs_theme_next(struct tui *t)
 
 unsigned action_prefs_save(struct tui *t)
 {
-	char path[4200];
-	int rc = settings_save(&t->set, path, sizeof(path));
+	char path[4200] = "oomtoprc", why[400];
+	int rc = settings_save(&t->set, path, sizeof(path), why, sizeof(why));
 	if (rc < 0)
-		tui_state_status(t, STATUS_ERROR, "settings not saved: %s: %s", path,
-		                 strerror(-rc));
+		tui_state_status(t, STATUS_ERROR, "settings not saved: %s", why);
 	else
 		tui_state_status(t, STATUS_INFO, "settings saved to %s", path);
 	return R_REDRAW;

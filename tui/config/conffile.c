@@ -19,28 +19,31 @@ void conffile_report(const struct conffile_pos *pos, const char *fmt, ...)
 	pos->report(pos->ud, msg);
 }
 
-int conffile_parse(const char *buf, const char *fname, conffile_report_fn report, void *ud,
+int conffile_parse(const char *buf, size_t len, const char *fname, conffile_report_fn report, void *ud,
                    conffile_line_fn fn, void *obj)
 {
 	struct conffile_pos pos = {fname, 0, report, ud};
 	int problems = 0;
-	const char *p = buf;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+	const char *p = buf, *end = buf + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		char line[CONFFILE_LINE_MAX];
 		pos.lineno++;
-		if (len >= sizeof(line)) {
+		if (memchr(p, '\0', n)) {
+			conffile_report(&pos, "a NUL byte: line not read");
+			problems++;
+		} else if (n >= sizeof(line)) {
 			conffile_report(&pos, "line too long");
 			problems++;
 		} else {
-			memcpy(line, p, len);
-			line[len] = '\0';
+			memcpy(line, p, n);
+			line[n] = '\0';
 			problems += fn(obj, line, &pos);
 		}
-		p += len;
-		if (*p == '\n')
-			p++;
+		p += n;
+		if (p < end)
+			p++; /* the newline */
 	}
 	return problems;
 }

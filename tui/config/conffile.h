@@ -4,6 +4,8 @@
 #ifndef OOMTOP_TUI_CONFIG_CONFFILE_H
 #define OOMTOP_TUI_CONFIG_CONFFILE_H
 
+#include <stddef.h>
+
 #define CONFFILE_LINE_MAX 1024
 
 /* Where problems go: one message per call, "file:line: message". */
@@ -24,8 +26,10 @@ void conffile_report(const struct conffile_pos *pos, const char *fmt, ...)
  * problems it reported. */
 typedef int (*conffile_line_fn)(void *obj, char *line, const struct conffile_pos *pos);
 
-/* Split buf into lines and call fn for each. Returns the total number of problems. */
-int conffile_parse(const char *buf, const char *fname, conffile_report_fn report, void *ud,
+/* Split buf[0..len) into lines and call fn for each. A line holding a NUL byte (a file is
+ * any bytes) is reported ("a NUL byte: line not read") instead of being cut at it, and so
+ * is a line longer than CONFFILE_LINE_MAX. Returns the total number of problems. */
+int conffile_parse(const char *buf, size_t len, const char *fname, conffile_report_fn report, void *ud,
                    conffile_line_fn fn, void *obj);
 
 /* Strip leading and trailing blanks in place; returns the first non-blank character. */

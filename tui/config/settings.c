@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tui/config/conffile.h"
+#include "core/base/userfile.h"
 #include "core/base/util.h"
 
 static const char *const pane_names[PANE_COUNT] = {"cgroups", "procs", "events"};
@@ -148,10 +149,10 @@ bad_range:
 	return 1;
 }
 
-int settings_parse(struct settings *s, const char *buf, const char *fname,
+int settings_parse(struct settings *s, const char *buf, size_t len, const char *fname,
                    conffile_report_fn report, void *ud)
 {
-	return conffile_parse(buf, fname, report, ud, parse_line, s);
+	return conffile_parse(buf, len, fname, report, ud, parse_line, s);
 }
 
 void settings_format(const struct settings *s, char *buf, size_t n)
@@ -207,81 +208,42 @@ bool settings_path(char *buf, size_t n)
 
 int settings_load(struct settings *s, conffile_report_fn report, void *ud)
 {
-	char path[4200];
+	char path[4200], why[300];
 	if (!settings_path(path, sizeof(path)))
 		return 0;
 	size_t len;
-	char *buf = util_slurp(path, &len);
-	if (!buf) {
-		int e = errno;
+	char *buf;
+	int rc = userfile_read(path, USERFILE_MAX_BYTES, &buf, &len, why, sizeof(why));
+	if (rc < 0) {
 		/* a config directory we may not enter (another user's HOME: sudo -u nobody keeps
 		 * HOME=/root) holds no settings of ours: as if there were none. A file of ours
-		 * that cannot be read is a problem to report. */
+		 * that cannot be read, or is not a plain file, is a problem to report. */
 		char dir[4096];
-		if (e == EACCES && config_dir(dir, sizeof(dir)) && faccessat(AT_FDCWD, dir, X_OK, AT_EACCESS) != 0)
+		if (rc == -EACCES && config_dir(dir, sizeof(dir)) && faccessat(AT_FDCWD, dir, X_OK, AT_EACCESS) != 0)
 			return 0;
-		return e == ENOENT ? 0 : -e;
+		if (rc == -ENOENT)
+			return 0;
+		if (report) {
+			char msg[4600];
+			snprintf(msg, sizeof(msg), "%s: %s", path, why);
+			report(ud, msg);
+		}
+		return 1;
 	}
-	int problems = settings_parse(s, buf, path, report, ud);
+	int problems = settings_parse(s, buf, len, path, report, ud);
 	free(buf);
 	return problems;
 }
 
-static int mkdir_p(const char *dir)
+int settings_save(const struct settings *s, char *path_out, size_t n, char *why, size_t whylen)
 {
-	char tmp[4096];
-	snprintf(tmp, sizeof(tmp), "%s", dir);
-	for (char *p = tmp + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
-			return -errno;
-		*p = '/';
-	}
-	if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
-		return -errno;
-	return 0;
-}
-
-int settings_save(const struct settings *s, char *path_out, size_t n)
-{
-	char dir[4096], path[4200], tmp[4300], text[2048];
-	if (!config_dir(dir, sizeof(dir)))
+	char dir[4096], text[2048];
+	if (!config_dir(dir, sizeof(dir))) {
+		snprintf(why, whylen, "neither XDG_CONFIG_HOME nor HOME is set");
 		return -ENOENT;
-	snprintf(path, sizeof(path), "%s/oomtoprc", dir);
+	}
 	if (path_out)
-		snprintf(path_out, n, "%s", path);
-	int rc = mkdir_p(dir);
-	if (rc < 0)
-		return rc;
+		snprintf(path_out, n, "%s/oomtoprc", dir);
 	settings_format(s, text, sizeof(text));
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -errno;
-	size_t len = strlen(text), off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = -errno;
-			close(fd);
-			unlink(tmp);
-			return rc;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) < 0 || close(fd) < 0) {
-		rc = -errno;
-		unlink(tmp);
-		return rc;
-	}
-	if (rename(tmp, path) < 0) {
-		rc = -errno;
-		unlink(tmp);
-		return rc;
-	}
-	return 0;
+	return userfile_write(dir, "oomtoprc", text, strlen(text), 0644, why, whylen);
 }

@@ -53,7 +53,7 @@ void settings_defaults(struct settings *s);
 
 /* Apply key=value lines to s, marking each key it set in s->given. Returns the number of
  * problems reported. Pure. */
-int settings_parse(struct settings *s, const char *buf, const char *fname,
+int settings_parse(struct settings *s, const char *buf, size_t len, const char *fname,
                    conffile_report_fn report, void *ud);
 
 /* The whole file, as settings_save writes it, into buf (n bytes). Pure. */
@@ -63,12 +63,14 @@ void settings_format(const struct settings *s, char *buf, size_t n);
  * is set. */
 bool settings_path(char *buf, size_t n);
 
-/* Read the file if it exists (a missing file is not a problem). Returns problems found,
- * or -errno when it exists but cannot be read. */
+/* Read the file if it exists (a missing one, or one in a directory we may not enter, is no
+ * problem), through core/base/userfile.h: a FIFO, a device or a file over 1 MiB is
+ * reported, not read. Returns the number of problems reported. */
 int settings_load(struct settings *s, conffile_report_fn report, void *ud);
 
-/* Write atomically (temporary file + rename), creating the directory. Returns 0 or
- * -errno; the path written is copied to path_out (may be NULL). */
-int settings_save(const struct settings *s, char *path_out, size_t n);
+/* Write through core/base/userfile.h: atomically, never through a symlink or into a
+ * directory or over a file another user owns. Returns 0 or -errno with the reason in why;
+ * the path is copied to path_out (may be NULL). */
+int settings_save(const struct settings *s, char *path_out, size_t n, char *why, size_t whylen);
 
 #endif

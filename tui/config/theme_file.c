@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/base/userfile.h"
 #include "core/base/util.h"
 
 #ifndef OOMTOP_THEMEDIR
@@ -77,10 +78,10 @@ static int parse_line(void *obj, char *line, const struct conffile_pos *pos)
 	return 0;
 }
 
-int theme_file_parse(struct theme *t, const char *buf, const char *fname,
+int theme_file_parse(struct theme *t, const char *buf, size_t len, const char *fname,
                      conffile_report_fn report, void *ud)
 {
-	return conffile_parse(buf, fname, report, ud, parse_line, t);
+	return conffile_parse(buf, len, fname, report, ud, parse_line, t);
 }
 
 size_t theme_file_dirs(char dirs[][4096], size_t max)
@@ -138,15 +139,24 @@ int theme_file_load(struct theme *t, const char *name_or_path, conffile_report_f
 		return -ENOENT;
 	}
 	size_t len;
-	char *buf = util_slurp(path, &len);
-	if (!buf)
-		return -errno;
+	char *buf, why[300];
+	int rc = userfile_read(path, USERFILE_MAX_BYTES, &buf, &len, why, sizeof(why));
+	if (rc < 0) {
+		if (report) {
+			char msg[4600];
+			snprintf(msg, sizeof(msg), "%s: %s", path, why);
+			report(ud, msg);
+		}
+		if (nproblems)
+			*nproblems = 1;
+		return rc;
+	}
 	const char *base = strrchr(name_or_path, '/');
 	snprintf(t->name, sizeof(t->name), "%s", base ? base + 1 : name_or_path);
 	char *dot = strstr(t->name, ".theme");
 	if (dot && dot[6] == '\0')
 		*dot = '\0';
-	int p = theme_file_parse(t, buf, path, report, ud);
+	int p = theme_file_parse(t, buf, len, path, report, ud);
 	free(buf);
 	if (nproblems)
 		*nproblems = p;

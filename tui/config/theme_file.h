@@ -22,7 +22,7 @@
 
 /* Apply the lines of buf to t (which the caller filled, usually with theme_defaults).
  * fname names the file in messages. Returns the number of problems reported. */
-int theme_file_parse(struct theme *t, const char *buf, const char *fname,
+int theme_file_parse(struct theme *t, const char *buf, size_t len, const char *fname,
                      conffile_report_fn report, void *ud);
 
 /* --- the files (I/O) --- */
