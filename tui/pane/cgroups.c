@@ -44,6 +44,26 @@ static void tree_prefix(const struct tui *t, size_t idx, char *buf, size_t n)
 	buf[len] = '\0';
 }
 
+/* The flat list's name: the path, its start cut ("…" / "..") when it is wider than w, so
+ * that the cgroup's own name shows (paths differ at their ends). */
+static void path_tail(const struct draw_ctx *dc, const char *path, int w, char *buf, size_t n)
+{
+	const char *dots = dc->utf8 ? "\u2026" : "..";
+	int dots_w = dc->utf8 ? 1 : 2, chars = 0;
+	for (const char *p = path; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	if (chars <= w || w <= dots_w) {
+		snprintf(buf, n, "%s", path);
+		return;
+	}
+	const char *p = path;
+	for (int skip = chars - (w - dots_w); *p && skip > 0; skip--)
+		do
+			p++;
+		while (((unsigned char)*p & 0xc0) == 0x80);
+	snprintf(buf, n, "%s%s", dots, p);
+}
+
 static enum theme_style rate_style(const struct slope *sl)
 {
 	switch (rate_classify(sl, true)) {
@@ -132,8 +152,11 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 				const char *node = !v->tree || !kids ? ""
 				                   : cgview_is_collapsed(v, c->path) ? dc->g->closed
 				                                                     : dc->g->open;
-				const char *name = v->tree ? (c->name ? c->name : c->path) : c->path;
-				snprintf(buf, sizeof(buf), "%s%s%s", pre, node, name);
+				if (v->tree)
+					snprintf(buf, sizeof(buf), "%s%s%s", pre, node,
+					         c->name ? c->name : c->path);
+				else
+					path_tail(dc, c->path, w, buf, sizeof(buf));
 				st = base;
 				/* tree lines dim, name in the row's style */
 				if (v->tree && pre[0] && !sel) {
