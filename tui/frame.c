@@ -70,7 +70,8 @@ static void shown_draw(const struct tui *t, struct rect r)
 	size_t len = 0;
 	const struct procview *pv = &t->pv;
 	const struct glyphs *g = t->dc.g;
-	const struct cgroup_row *c = t->focus == PANE_CGROUPS ? cgview_selected(&t->cv, t->snap) : NULL;
+	const struct cgroup_row *c =
+		t->focus == PANE_CGROUPS ? cgview_selected(&t->cv, t->snap) : NULL;
 	if (c) {
 		cgview_describe(t->snap, (size_t)(c - t->snap->cgroups), buf, sizeof(buf));
 		len = strlen(buf);

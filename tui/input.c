@@ -45,9 +45,10 @@ unsigned input_click(struct tui *t, int y, int x)
 						t, proc_columns_info((enum proc_column)c)->sort);
 			} else if (p == PANE_CGROUPS) {
 				int c = cgroup_columns_at(r.w, x - r.x);
-				if (c >= 0)
-					rc |= action_cgroups_sort_by(
-						t, cgroup_columns_info((enum cgroup_column)c)->sort);
+				const struct cgroup_column_info *ci =
+					cgroup_columns_info((enum cgroup_column)c);
+				if (ci)
+					rc |= action_cgroups_sort_by(t, ci->sort);
 			}
 			return rc;
 		}

@@ -35,7 +35,7 @@
 	X(C_ERROR_FG, "error_fg", "#ff5f5f", "errors and refusals")                              \
 	X(C_METER_EMPTY, "meter_empty", "#4e4e4e", "unused part of a bar")                       \
 	X(C_MEM_USED, "mem_used", "#5faf5f", "used memory in bars")                              \
-	X(C_MEM_RECLAIM, "mem_reclaimable", "#5f875f", "page cache, ZFS ARC: reclaimable, in bars") \
+	X(C_MEM_RECLAIM, "mem_reclaimable", "#5f875f", "reclaimable memory in bars (cache, ARC)") \
 	X(C_SWAP_USED, "swap_used", "#d7875f", "used swap in bars")                              \
 	X(C_HIGH_MARK, "high_mark", "#ffd700", "memory.high mark in a bar")                      \
 	X(C_LIMIT_NEAR, "limit_near", "#ff5f5f", "cgroup at or over the threshold of its limit") \

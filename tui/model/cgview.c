@@ -137,7 +137,8 @@ const char *cgview_describe(const struct snapshot *s, size_t idx, char *buf, siz
 		if ((size_t)lb != idx)
 			add(buf, n, &len, " of %s", name_of(&s->cgroups[lb]));
 		if (!isnan(c->eta_to_limit_s))
-			add(buf, n, &len, ", ETA %s", fmt_duration(b, sizeof(b), c->eta_to_limit_s));
+			add(buf, n, &len, ", ETA %s",
+			    fmt_duration(b, sizeof(b), c->eta_to_limit_s));
 	} else {
 		add(buf, n, &len, "  no limit");
 	}

@@ -89,9 +89,10 @@ static void header_draw(const struct tui *t, struct rect r, const int *widths)
 			continue;
 		const struct cgroup_column_info *ci = cgroup_columns_info((enum cgroup_column)c);
 		char h[64];
-		if (c == CGCOL_NAME)
-			snprintf(h, sizeof(h), "CGROUP%s%s", s && s->cgroup_version ? " v" : "",
-			         s && s->cgroup_version ? (s->cgroup_version == 1 ? "1" : "2") : "");
+		if (c == CGCOL_NAME && s && s->cgroup_version)
+			snprintf(h, sizeof(h), "CGROUP v%d", s->cgroup_version);
+		else if (c == CGCOL_NAME)
+			snprintf(h, sizeof(h), "CGROUP");
 		else
 			snprintf(h, sizeof(h), "%s%s", ci->header,
 			         !v->tree && ci->sort == (int)v->sort
@@ -102,10 +103,136 @@ static void header_draw(const struct tui *t, struct rect r, const int *widths)
 	}
 }
 
+/* One row's look: its index in the snapshot, whether it is near its limit. */
+struct row {
+	size_t idx;
+	const struct cgroup_row *c;
+	double pct;
+	bool near, sel;
+	int y;
+};
+
+/* The name: in the tree, dim tree lines then the name in the row's style; flat, the path. */
+static void name_draw(const struct tui *t, const struct row *rw, int x, int w)
+{
+	const struct draw_ctx *dc = &t->dc;
+	const struct cgview *v = &t->cv;
+	const struct cgroup_row *c = rw->c;
+	enum theme_style st = draw_row_style(rw->near ? S_LIMIT_NEAR : S_NORMAL, rw->sel);
+	char pre[256], buf[512];
+	if (!v->tree) {
+		path_tail(dc, c->path, w, buf, sizeof(buf));
+		draw_text(dc, rw->y, x, w, buf, st, AL_LEFT);
+		return;
+	}
+	tree_prefix(t, rw->idx, pre, sizeof(pre));
+	const char *node = !cgview_has_children(t->snap, rw->idx) ? ""
+	                   : cgview_is_collapsed(v, c->path)      ? dc->g->closed
+	                                                          : dc->g->open;
+	snprintf(buf, sizeof(buf), "%s%s", node, c->name ? c->name : c->path);
+	int n = draw_put(dc, rw->y, x, w, pre, rw->sel ? S_SELECTED : S_TREE);
+	draw_text(dc, rw->y, x + n, w - n, buf, st, AL_LEFT);
+}
+
+/* The bar: the working set of the effective limit, then the cache the kernel reclaims
+ * first, lighter; the mark at memory.high. False when there is no limit to draw. */
+static bool bar_draw(const struct tui *t, const struct row *rw, int x, int w)
+{
+	const struct cgroup_row *c = rw->c;
+	int64_t press = cgview_pressing_bytes(c);
+	if (!val_known(c->effective_limit_bytes) || !val_known(press))
+		return false;
+	double cache = 0;
+	if (val_known(c->working_set_bytes) && val_known(c->usage_bytes))
+		cache = (double)(c->usage_bytes - c->working_set_bytes);
+	draw_bar(&t->dc, rw->y, x, w, (double)press, cache, (double)c->effective_limit_bytes,
+	         val_known(c->high_bytes) ? (double)c->high_bytes : -1,
+	         rw->near ? S_LIMIT_NEAR : S_MEM_USED);
+	return true;
+}
+
+/* A text cell and its style. */
+static void cell(const struct tui *t, const struct row *rw, enum cgroup_column col, char *buf,
+                 size_t n, enum theme_style *st)
+{
+	const struct snapshot *s = t->snap;
+	const struct cgroup_row *c = rw->c;
+	char tmp[64];
+	bool ws_known = val_known(c->working_set_bytes);
+	*st = S_NORMAL;
+	buf[0] = '\0';
+	switch (col) {
+	case CGCOL_USAGE: fmt_bytes(buf, n, c->usage_bytes); break;
+	case CGCOL_WSET:
+		fmt_bytes(buf, n, c->working_set_bytes);
+		*st = rw->near ? S_LIMIT_NEAR : S_NORMAL;
+		break;
+	case CGCOL_LIMIT: {
+		int64_t eff = c->effective_limit_bytes;
+		bool inherited = val_known(eff) && (!val_known(c->limit_bytes) || c->limit_bytes > eff);
+		snprintf(buf, n, "%s%s", fmt_bytes(tmp, sizeof(tmp), eff), inherited ? "^" : "");
+		break;
+	}
+	case CGCOL_HIGH:
+		fmt_bytes(buf, n, c->high_bytes);
+		if (c->throttled)
+			*st = S_HIGH_MARK;
+		break;
+	case CGCOL_BAR:
+		snprintf(buf, n, "no limit");
+		*st = S_DIM;
+		break;
+	case CGCOL_PCT:
+		if (isnan(rw->pct))
+			snprintf(buf, n, "-");
+		else
+			snprintf(buf, n, "%.0f%%", rw->pct);
+		*st = rw->near ? S_LIMIT_NEAR : S_NORMAL;
+		break;
+	case CGCOL_SLOPE: {
+		const struct slope *sl = ws_known ? &c->working_set_slope : &c->usage_slope;
+		fmt_bytes_rate_h(buf, n, sl->per_s);
+		*st = rate_style(sl);
+		break;
+	}
+	case CGCOL_ETA:
+		cgview_eta_label(s, rw->idx, buf, n);
+		if (cgview_throttled_by(s, rw->idx) >= 0)
+			*st = S_HIGH_MARK;
+		else if (!isnan(c->eta_to_limit_s) && c->eta_to_limit_s < 3600)
+			*st = S_LIMIT_NEAR;
+		break;
+	case CGCOL_OOM:
+		fmt_count(buf, n, c->oom_kills);
+		if (val_known(c->oom_kills) && c->oom_kills > 0)
+			*st = S_OOM;
+		break;
+	case CGCOL_PSI:
+		if (isnan(c->psi_some_avg10))
+			snprintf(buf, n, "-");
+		else
+			snprintf(buf, n, "%.1f", c->psi_some_avg10);
+		if (cgview_stalls(c))
+			*st = S_LIMIT_NEAR;
+		break;
+	case CGCOL_PROCS: fmt_count(buf, n, c->nprocs); break;
+	case CGCOL_VICTIM:
+		if (c->next_victim_pid > 0) {
+			snprintf(buf, n, "%d %s", (int)c->next_victim_pid,
+			         victim_comm(s, c->next_victim_pid));
+			*st = S_VICTIM;
+		}
+		break;
+	default: break;
+	}
+	if (buf[0] == '-' && buf[1] == '\0')
+		*st = S_DIM;
+}
+
 void pane_cgroups_draw(struct tui *t, struct rect r)
 {
 	const struct draw_ctx *dc = &t->dc;
-	int widths[CGCOL_COUNT], x;
+	int widths[CGCOL_COUNT];
 	cgroup_columns_fit(r.w, widths);
 	struct cgview *v = &t->cv;
 	const struct snapshot *s = t->snap;
@@ -122,135 +249,31 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 		return;
 	}
 	for (size_t i = 0; i < rows && l->top + i < l->n; i++) {
-		size_t vi = l->top + i;
-		size_t idx = (size_t)v->rows[vi];
-		const struct cgroup_row *c = &s->cgroups[idx];
-		bool sel = vi == l->sel;
-		int y = r.y + 1 + (int)i;
-		double pct = cgview_pct(c);
-		bool near = !isnan(pct) && pct >= t->set.threshold_pct;
-		bool ws_known = val_known(c->working_set_bytes);
-		enum theme_style base = near ? S_LIMIT_NEAR : S_NORMAL;
-		if (sel)
-			draw_fill(dc, y, r.x, r.w, S_SELECTED);
-		draw_text(dc, y, r.x, 1, near ? "!" : " ", draw_row_style(S_LIMIT_NEAR, sel), AL_LEFT);
-		x = r.x + 1;
+		struct row rw = {.idx = (size_t)v->rows[l->top + i], .sel = l->top + i == l->sel,
+		                 .y = r.y + 1 + (int)i};
+		rw.c = &s->cgroups[rw.idx];
+		rw.pct = cgview_pct(rw.c);
+		rw.near = !isnan(rw.pct) && rw.pct >= t->set.threshold_pct;
+		if (rw.sel)
+			draw_fill(dc, rw.y, r.x, r.w, S_SELECTED);
+		enum theme_style ms = draw_row_style(S_LIMIT_NEAR, rw.sel);
+		draw_text(dc, rw.y, r.x, 1, rw.near ? "!" : " ", ms, AL_LEFT);
+		int x = r.x + 1;
 		for (int col = 0; col < CGCOL_COUNT; col++) {
 			int w = widths[col];
 			if (!w)
 				continue;
-			char buf[512] = "", tmp[64];
-			enum theme_style st = S_NORMAL;
-			switch ((enum cgroup_column)col) {
-			case CGCOL_NAME: {
-				char pre[256];
-				bool kids = cgview_has_children(s, idx);
-				if (v->tree)
-					tree_prefix(t, idx, pre, sizeof(pre));
-				else
-					pre[0] = '\0';
-				const char *node = !v->tree || !kids ? ""
-				                   : cgview_is_collapsed(v, c->path) ? dc->g->closed
-				                                                     : dc->g->open;
-				if (v->tree)
-					snprintf(buf, sizeof(buf), "%s%s%s", pre, node,
-					         c->name ? c->name : c->path);
-				else
-					path_tail(dc, c->path, w, buf, sizeof(buf));
-				st = base;
-				/* tree lines dim, name in the row's style */
-				if (v->tree && pre[0] && !sel) {
-					int n = draw_put(dc, y, x, w, pre, S_TREE);
-					draw_text(dc, y, x + n, w - n, buf + strlen(pre), base, AL_LEFT);
-					x += w + 1;
-					continue;
-				}
-				break;
+			if (col == CGCOL_NAME) {
+				name_draw(t, &rw, x, w);
+			} else if (col != CGCOL_BAR || !bar_draw(t, &rw, x, w)) {
+				const struct cgroup_column_info *ci =
+					cgroup_columns_info((enum cgroup_column)col);
+				char buf[512];
+				enum theme_style st;
+				cell(t, &rw, (enum cgroup_column)col, buf, sizeof(buf), &st);
+				draw_text(dc, rw.y, x, w, buf, draw_row_style(st, rw.sel),
+				          ci->right ? AL_RIGHT : AL_LEFT);
 			}
-			case CGCOL_USAGE: fmt_bytes(buf, sizeof(buf), c->usage_bytes); break;
-			case CGCOL_WSET:
-				fmt_bytes(buf, sizeof(buf), c->working_set_bytes);
-				st = base;
-				break;
-			case CGCOL_LIMIT:
-				fmt_bytes(tmp, sizeof(tmp), c->effective_limit_bytes);
-				snprintf(buf, sizeof(buf), "%s%s", tmp,
-				         val_known(c->effective_limit_bytes) &&
-				                 (!val_known(c->limit_bytes) ||
-				                  c->limit_bytes > c->effective_limit_bytes)
-				             ? "^"
-				             : "");
-				break;
-			case CGCOL_HIGH:
-				fmt_bytes(buf, sizeof(buf), c->high_bytes);
-				if (c->throttled)
-					st = S_HIGH_MARK;
-				break;
-			case CGCOL_BAR: {
-				int64_t press = cgview_pressing_bytes(c);
-				if (val_known(c->effective_limit_bytes) && val_known(press)) {
-					/* the working set, then the cache the kernel reclaims first */
-					double cache = ws_known && val_known(c->usage_bytes)
-					                   ? (double)(c->usage_bytes - c->working_set_bytes)
-					                   : 0;
-					draw_bar(dc, y, x, w, (double)press, cache,
-					         (double)c->effective_limit_bytes,
-					         val_known(c->high_bytes) ? (double)c->high_bytes : -1,
-					         near ? S_LIMIT_NEAR : S_MEM_USED);
-					x += w + 1;
-					continue;
-				}
-				snprintf(buf, sizeof(buf), "no limit");
-				st = S_DIM;
-				break;
-			}
-			case CGCOL_PCT:
-				if (isnan(pct))
-					snprintf(buf, sizeof(buf), "-");
-				else
-					snprintf(buf, sizeof(buf), "%.0f%%", pct);
-				st = base;
-				break;
-			case CGCOL_SLOPE: {
-				const struct slope *sl = ws_known ? &c->working_set_slope : &c->usage_slope;
-				fmt_bytes_rate_h(buf, sizeof(buf), sl->per_s);
-				st = rate_style(sl);
-				break;
-			}
-			case CGCOL_ETA:
-				cgview_eta_label(s, idx, buf, sizeof(buf));
-				if (cgview_throttled_by(s, idx) >= 0)
-					st = S_HIGH_MARK;
-				else if (!isnan(c->eta_to_limit_s) && c->eta_to_limit_s < 3600)
-					st = S_LIMIT_NEAR;
-				break;
-			case CGCOL_OOM:
-				fmt_count(buf, sizeof(buf), c->oom_kills);
-				if (val_known(c->oom_kills) && c->oom_kills > 0)
-					st = S_OOM;
-				break;
-			case CGCOL_PSI:
-				if (isnan(c->psi_some_avg10))
-					snprintf(buf, sizeof(buf), "-");
-				else
-					snprintf(buf, sizeof(buf), "%.1f", c->psi_some_avg10);
-				if (cgview_stalls(c))
-					st = S_LIMIT_NEAR;
-				break;
-			case CGCOL_PROCS: fmt_count(buf, sizeof(buf), c->nprocs); break;
-			case CGCOL_VICTIM:
-				if (c->next_victim_pid > 0) {
-					snprintf(buf, sizeof(buf), "%d %s", (int)c->next_victim_pid,
-					         victim_comm(s, c->next_victim_pid));
-					st = S_VICTIM;
-				}
-				break;
-			default: break;
-			}
-			if (buf[0] == '-' && buf[1] == '\0')
-				st = S_DIM;
-			const struct cgroup_column_info *ci = cgroup_columns_info((enum cgroup_column)col);
-			draw_text(dc, y, x, w, buf, draw_row_style(st, sel), ci->right ? AL_RIGHT : AL_LEFT);
 			x += w + 1;
 		}
 	}
