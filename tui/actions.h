@@ -44,6 +44,10 @@ struct tui;
 	X(A_CGROUP_TREE, action_cgroups_tree)                                                    \
 	X(A_COLLAPSE, action_cgroups_collapse)                                                   \
 	X(A_EXPAND, action_cgroups_expand)                                                       \
+	X(A_CGROUP_SORT_MENU, action_cgroups_sort_menu)                                          \
+	X(A_CGROUP_SORT_PREV, action_cgroups_sort_prev)                                          \
+	X(A_CGROUP_SORT_NEXT, action_cgroups_sort_next)                                          \
+	X(A_CGROUP_SORT_INVERT, action_cgroups_sort_invert)                                      \
 	X(A_PROC_EPISODE, action_procs_episode)                                                  \
 	X(A_PROC_CGROUP, action_procs_cgroup)                                                    \
 	X(A_EVENT_OPEN, action_events_open)                                                      \

@@ -11,6 +11,7 @@
 
 static const struct glyphs glyphs_utf8 = {
 	.bar_full = "\u2588", .bar_empty = "\u2591", .high_mark = "\u2503",
+	.bar_reclaim = "\u2592",
 	.tree_mid = "\u251c\u2500", .tree_last = "\u2514\u2500", .tree_pipe = "\u2502 ",
 	.tree_none = "  ", .open = "\u25be", .closed = "\u25b8",
 	.sort_down = "\u25bc", .sort_up = "\u25b2", .sep = "\u2502",
@@ -18,6 +19,7 @@ static const struct glyphs glyphs_utf8 = {
 
 static const struct glyphs glyphs_ascii = {
 	.bar_full = "#", .bar_empty = ".", .high_mark = "|",
+	.bar_reclaim = ":",
 	.tree_mid = "|-", .tree_last = "`-", .tree_pipe = "| ",
 	.tree_none = "  ", .open = "-", .closed = "+",
 	.sort_down = "v", .sort_up = "^", .sep = "|",
@@ -109,21 +111,32 @@ enum theme_style draw_row_style(enum theme_style st, bool selected)
 	return selected ? S_SELECTED : st;
 }
 
-void draw_bar(const struct draw_ctx *dc, int y, int x, int w, double used, double total,
-              double mark, enum theme_style st)
+/* Cells of w that `part` of `total` fills, rounded. */
+static int cells(double part, double total, int w)
+{
+	double f = part / total;
+	if (isnan(f) || f < 0)
+		f = 0;
+	if (f > 1)
+		f = 1;
+	return (int)lround(f * w);
+}
+
+void draw_bar(const struct draw_ctx *dc, int y, int x, int w, double used, double reclaimable,
+              double total, double mark, enum theme_style st)
 {
 	if (w <= 0)
 		return;
-	int fill = 0, at = -1;
+	int fill = 0, light = 0, at = -1;
 	if (total > 0 && !isnan(used)) {
-		double f = used / total;
-		if (f < 0)
-			f = 0;
-		if (f > 1)
-			f = 1;
-		fill = (int)lround(f * w);
+		fill = cells(used, total, w);
 		if (fill == 0 && used > 0)
 			fill = 1; /* something is used: show it */
+		if (reclaimable > 0) {
+			light = cells(used + reclaimable, total, w);
+			if (light < fill)
+				light = fill;
+		}
 		if (mark >= 0 && !isnan(mark) && mark < total)
 			at = (int)(mark / total * w);
 	}
@@ -135,6 +148,9 @@ void draw_bar(const struct draw_ctx *dc, int y, int x, int w, double used, doubl
 		} else if (i < fill) {
 			use(dc, st);
 			addstr(dc->g->bar_full);
+		} else if (i < light) {
+			use(dc, S_MEM_RECLAIM);
+			addstr(dc->g->bar_reclaim);
 		} else {
 			use(dc, S_METER_EMPTY);
 			addstr(dc->g->bar_empty);

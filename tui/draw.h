@@ -13,6 +13,7 @@
 /* Characters that differ between UTF-8 and ASCII terminals. */
 struct glyphs {
 	const char *bar_full, *bar_empty, *high_mark;
+	const char *bar_reclaim; /* the part of a bar the kernel can reclaim (cache, ZFS ARC) */
 	const char *tree_mid, *tree_last, *tree_pipe, *tree_none;
 	const char *open, *closed; /* tree node expanded / collapsed */
 	const char *sort_down, *sort_up;
@@ -50,10 +51,12 @@ int draw_put(const struct draw_ctx *dc, int y, int x, int maxw, const char *s,
 /* A one-cell block in the selection style: a prompt's cursor. */
 void draw_cursor(const struct draw_ctx *dc, int y, int x);
 
-/* A bar of w cells: `used` of `total` filled in st, the rest empty; a mark at `mark`
- * (same unit; negative: none). Without colours the fill is still visible (glyphs). */
-void draw_bar(const struct draw_ctx *dc, int y, int x, int w, double used, double total,
-              double mark, enum theme_style st);
+/* A bar of w cells: `used` of `total` filled in st, then `reclaimable` more (memory the
+ * kernel takes back before it OOM-kills: page cache, the ZFS ARC; 0: none) drawn lighter,
+ * the rest empty; a mark at `mark` (same unit; negative: none). Without colours each part
+ * is still visible (glyphs). */
+void draw_bar(const struct draw_ctx *dc, int y, int x, int w, double used, double reclaimable,
+              double total, double mark, enum theme_style st);
 
 /* The style of a cell: st, or the selection's on the selected row. */
 enum theme_style draw_row_style(enum theme_style st, bool selected);

@@ -62,13 +62,25 @@ static void prompt_draw(const struct tui *t, struct rect r)
 		draw_cursor(dc, r.y, r.x + n + c);
 }
 
-/* What is being shown: sort, filter, user, cgroup, counts, the snapshot's notes. */
+/* What is being shown: sort, filter, user, cgroup, counts, the snapshot's notes; with the
+ * cgroup pane focused, the selected cgroup (cgview_describe) and the notes. */
 static void shown_draw(const struct tui *t, struct rect r)
 {
 	char buf[1024];
 	size_t len = 0;
 	const struct procview *pv = &t->pv;
 	const struct glyphs *g = t->dc.g;
+	const struct cgroup_row *c =
+		t->focus == PANE_CGROUPS ? cgview_selected(&t->cv, t->snap) : NULL;
+	if (c) {
+		cgview_describe(t->snap, (size_t)(c - t->snap->cgroups), buf, sizeof(buf));
+		len = strlen(buf);
+		for (size_t i = 0; i < t->snap->nnotes && len < sizeof(buf) - 8; i++)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %s",
+			                        t->snap->notes[i]);
+		draw_text(&t->dc, r.y, r.x, r.w, buf, S_DIM, AL_LEFT);
+		return;
+	}
 	len += (size_t)snprintf(buf + len, sizeof(buf) - len, "sort %s%s",
 	                        sort_key_column(pv->sort), pv->reverse ? g->sort_up : g->sort_down);
 	if (pv->text[0])
@@ -139,9 +151,10 @@ static void keybar_draw(const struct tui *t, struct rect r)
 		return;
 	draw_fill(&t->dc, r.y, r.x, r.w, S_NORMAL);
 	int x = r.x, maxx = r.x + r.w;
-	for (enum key_context c = keymap_context(t); c != KC_COUNT; c = keymap_context_parent(c))
+	enum key_context ctx = keymap_context(t);
+	for (enum key_context c = ctx; c != KC_COUNT; c = keymap_context_parent(c))
 		for (size_t i = 0; i < keymap_len; i++)
-			if (keymap[i].ctx == c && keymap[i].bar)
+			if (keymap[i].ctx == c && keymap_in_bar(ctx, i))
 				x = bar_item(&t->dc, r.y, x, maxx, &keymap[i]);
 }
 

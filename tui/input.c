@@ -1,11 +1,13 @@
 #include "config.h"
 #include "tui/input.h"
 
+#include "tui/action/cgroups.h"
 #include "tui/action/find.h"
 #include "tui/action/nav.h"
 #include "tui/action/prompt.h"
 #include "tui/actions.h"
 #include "tui/keymap.h"
+#include "tui/model/cgroup_columns.h"
 #include "tui/model/proc_columns.h"
 #include "tui/reaction.h"
 
@@ -41,6 +43,12 @@ unsigned input_click(struct tui *t, int y, int x)
 				if (c >= 0)
 					rc |= action_find_sort_by(
 						t, proc_columns_info((enum proc_column)c)->sort);
+			} else if (p == PANE_CGROUPS) {
+				int c = cgroup_columns_at(r.w, x - r.x);
+				const struct cgroup_column_info *ci =
+					cgroup_columns_info((enum cgroup_column)c);
+				if (ci)
+					rc |= action_cgroups_sort_by(t, ci->sort);
 			}
 			return rc;
 		}

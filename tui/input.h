@@ -1,8 +1,8 @@
 /* tui/input.h — what the operator's keys and mouse do. A key is looked up in the key
  * table (keymap.h) in the current key context (keymap_context, the same the key bar
  * shows) and runs its action; in a prompt, a key the table does not bind types. A click
- * focuses the pane under it and selects the row (or, on the process table's header,
- * sorts by that column); the wheel moves three rows. Each returns R_* flags
+ * focuses the pane under it and selects the row (or, on the process or cgroup table's
+ * header, sorts by that column); the wheel moves three rows. Each returns R_* flags
  * (tui/reaction.h). */
 #ifndef OOMTOP_TUI_INPUT_H
 #define OOMTOP_TUI_INPUT_H

@@ -58,10 +58,10 @@ const struct keybinding keymap[] = {
 	{'\\', KC_GLOBAL, A_FILTER, NULL, "filter processes by text"},
 	{KEY_ESCAPE, KC_GLOBAL, A_CLEAR_FILTERS, NULL, "clear filter, user and cgroup choice"},
 	{'u', KC_GLOBAL, A_USER_MENU, NULL, "show one user's processes"},
-	{KEY_FN(KEY_F(6)), KC_GLOBAL, A_SORT_MENU, "SortBy", "choose the sort column"},
-	{'<', KC_GLOBAL, A_SORT_PREV, NULL, "sort by the column to the left"},
-	{'>', KC_GLOBAL, A_SORT_NEXT, NULL, "sort by the column to the right"},
-	{'I', KC_GLOBAL, A_SORT_INVERT, NULL, "invert the sort order"},
+	{KEY_FN(KEY_F(6)), KC_GLOBAL, A_SORT_MENU, "SortBy", "choose the processes' sort column"},
+	{'<', KC_GLOBAL, A_SORT_PREV, NULL, "sort the processes by the column to the left"},
+	{'>', KC_GLOBAL, A_SORT_NEXT, NULL, "sort the processes by the column to the right"},
+	{'I', KC_GLOBAL, A_SORT_INVERT, NULL, "invert the processes' sort order"},
 	{'\t', KC_GLOBAL, A_FOCUS_NEXT, NULL, "focus the next pane"},
 	{KEY_FN(KEY_BTAB), KC_GLOBAL, A_FOCUS_PREV, NULL, "focus the previous pane"},
 	{'m', KC_GLOBAL, A_ZOOM, "Zoom", "enlarge the focused pane (again: back)"},
@@ -88,7 +88,12 @@ const struct keybinding keymap[] = {
 	{'\n', KC_CGROUPS, A_CGROUP_ONLY, "Only", "show only this cgroup's processes (again: all)"},
 	{KEY_FN(KEY_ENTER), KC_CGROUPS, A_CGROUP_ONLY, NULL,
 	 "show only this cgroup's processes (again: all)"},
-	{KEY_FN(KEY_F(5)), KC_CGROUPS, A_CGROUP_TREE, "Tree", "tree or flat list (fullest first)"},
+	{KEY_FN(KEY_F(5)), KC_CGROUPS, A_CGROUP_TREE, "Tree", "tree or flat list (in the F6 order)"},
+	{KEY_FN(KEY_F(6)), KC_CGROUPS, A_CGROUP_SORT_MENU, "SortBy",
+	 "sort the cgroups (flat): %LIM (default), USAGE, WSET, ETA"},
+	{'<', KC_CGROUPS, A_CGROUP_SORT_PREV, NULL, "sort the cgroups by the column to the left"},
+	{'>', KC_CGROUPS, A_CGROUP_SORT_NEXT, NULL, "sort the cgroups by the column to the right"},
+	{'I', KC_CGROUPS, A_CGROUP_SORT_INVERT, NULL, "invert the cgroups' sort order"},
 	{KEY_FN(KEY_LEFT), KC_CGROUPS, A_COLLAPSE, NULL, "collapse the subtree (or go to parent)"},
 	{'-', KC_CGROUPS, A_COLLAPSE, NULL, "collapse the subtree (or go to parent)"},
 	{KEY_FN(KEY_RIGHT), KC_CGROUPS, A_EXPAND, NULL, "expand the subtree"},
@@ -217,6 +222,17 @@ const char *keymap_key_name(int key)
 	}
 	snprintf(buf, sizeof(buf), "%c", key);
 	return buf;
+}
+
+bool keymap_in_bar(enum key_context ctx, size_t i)
+{
+	if (i >= keymap_len || !keymap[i].bar)
+		return false;
+	enum key_context c = ctx;
+	while (c != KC_COUNT && c != keymap[i].ctx)
+		c = keymap_context_parent(c);
+	/* in ctx or a context it falls back to, and not shadowed by ctx's own binding */
+	return c != KC_COUNT && keymap_lookup(ctx, keymap[i].key) == &keymap[i];
 }
 
 const char *keymap_context_title(enum key_context ctx)

@@ -56,6 +56,11 @@ const struct keybinding *keymap_lookup(enum key_context ctx, int key);
 /* "F1", "Enter", "Tab", "^L", "Up", "Space", "q". Static storage. */
 const char *keymap_key_name(int key);
 
+/* Whether the key bar shows keymap[i] in ctx: it has a label, belongs to ctx or a context
+ * ctx falls back to, and ctx does not bind its key to something else (F6 sorts the
+ * cgroups in the cgroup pane, the processes elsewhere). */
+bool keymap_in_bar(enum key_context ctx, size_t i);
+
 const char *keymap_context_title(enum key_context ctx);
 
 /* The help screen and the man page list each action of a context once, with all its keys:

@@ -155,3 +155,16 @@ int layout_fit_columns(const struct col_spec *spec, const bool *enabled, size_t 
 	}
 	return shown;
 }
+
+int layout_column_at(const int *widths, size_t n, int first_x, int x)
+{
+	int cx = first_x;
+	for (size_t c = 0; c < n; c++) {
+		if (!widths[c])
+			continue;
+		if (x >= cx && x < cx + widths[c] + 1)
+			return (int)c;
+		cx += widths[c] + 1;
+	}
+	return -1;
+}

@@ -55,5 +55,8 @@ struct col_spec {
 /* width_out[i] = 0 for a dropped or disabled column. Returns the columns shown. */
 int layout_fit_columns(const struct col_spec *spec, const bool *enabled, size_t n, int width,
                        int *width_out);
+/* The column of a fitted table (widths as layout_fit_columns gave them, each followed by
+ * a blank) under x, where the first column starts at x == first_x; -1 for none. */
+int layout_column_at(const int *widths, size_t n, int first_x, int x);
 
 #endif

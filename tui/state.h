@@ -35,12 +35,13 @@ enum tui_mode {
 	TM_HELP,
 	TM_EPISODE,
 	/* entered through tui/action/prompt.h, which sets their ops: */
-	TM_MENU,    /* a list to choose from: sort key, user, theme, adj preset */
+	TM_MENU,    /* a list to choose from: sort key (processes, cgroups), user, theme,
+	             * adj preset */
 	TM_INPUT,   /* one-line prompt: search, filter, an oom_score_adj value */
 	TM_CONFIRM, /* an oom_score_adj change waiting for y / n */
 };
 
-enum menu_kind { MENU_SORT, MENU_USER, MENU_THEME, MENU_ADJ };
+enum menu_kind { MENU_SORT, MENU_CGROUP_SORT, MENU_USER, MENU_THEME, MENU_ADJ };
 enum input_kind { INPUT_SEARCH, INPUT_FILTER, INPUT_ADJ };
 enum status_level { STATUS_INFO, STATUS_ERROR };
 

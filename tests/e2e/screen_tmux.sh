@@ -2,8 +2,9 @@
 # The screen, driven in tmux with the real binary (issue 5, "done when"): start at
 # 120x40 with a theme that has an unknown key and a bad value (FILE:LINE messages, and it
 # still runs), the three panes and the DESIGN §1 columns, sort, filter, resize to 80x24
-# and 40x12, select a cgroup, open an OOM episode when the kernel log holds one, quit
-# with q (status 0, the shell's screen back), and SIGTERM restores the terminal too.
+# and 40x12, select a cgroup, sort the cgroups, open an OOM episode when the kernel log
+# holds one, quit with q (status 0, the shell's screen back), and SIGTERM restores the
+# terminal too.
 . "$SRCDIR/tests/e2e/lib.sh"
 need_cmd tmux
 
@@ -42,7 +43,7 @@ start 120 40 --theme="$E2E_TMP/bad.theme" -d 0.5
 wait_for 'PID +USER +CGROUP +RSS +RSS/h. +SWAP +SCORE +ADJ +FDS +FD/h +THR +COMMAND'
 screen | grep -q '^oomtop ' || fail "no header line"
 screen | grep -Eq '^Mem ' || fail "no memory meter"
-screen | grep -Eq ' CGROUP v[12] +USAGE +LIMIT' || fail "no cgroup pane"
+screen | grep -Eq ' CGROUP v[12] +USAGE +WSET +LIMIT' || fail "no cgroup pane"
 screen | grep -Eq ' OOM KILL +PID +VICTIM' || fail "no OOM pane"
 screen | grep -Eq 'F1Help.*F10Quit' || fail "no key bar"
 grep -q "bad.theme:3: unknown key 'no_such_key'" "$E2E_TMP/stderr" || fail "no file:line for the unknown key: $(cat "$E2E_TMP/stderr")"
@@ -81,7 +82,7 @@ T resize-window -t oomtop -x 40 -y 12
 wait_for '^Mem '
 wait_for 'PID'
 T resize-window -t oomtop -x 120 -y 40
-wait_for 'CGROUP v[12] +USAGE +LIMIT +HIGH'
+wait_for 'CGROUP v[12] +USAGE +WSET +LIMIT +HIGH'
 pass "survives 80x24 and 40x12"
 
 # --- cgroup: Esc clears the filter, S-Tab to the cgroup pane, Enter shows only its processes
@@ -92,6 +93,18 @@ wait_for 'processes of /.* and below'
 keys Enter
 wait_for 'processes of all cgroups'
 pass "selects a cgroup and shows only its processes"
+
+# --- the cgroup pane's own sort keys: F6 sorts the cgroups there, > walks to ETA (flat),
+# F5 back to the tree
+keys F6
+wait_for 'Sort the cgroups by'
+keys Escape
+keys '>'
+wait_for 'cgroups flat, by ETA'
+wait_for ' WSET/h +ETA. '
+keys F5
+wait_for 'cgroups as a tree'
+pass "sorts the cgroups with F6 and > in their pane"
 
 # --- OOM episode
 keys Tab Tab

@@ -190,6 +190,41 @@ static void scene_cgroup_only(struct tui *t)
 	ck_assert_str_eq(t->pv.cgroup, "/system.slice/nas-agent.service");
 }
 
+/* The cgroup pane's sort menu: F6 with the cgroup pane focused sorts the cgroups. */
+static void scene_cgroup_sort_menu(struct tui *t)
+{
+	static const int keys[] = {KEY_FN(KEY_BTAB), KEY_FN(KEY_F(6))};
+	run_keys(t, keys, 2);
+	ck_assert_int_eq(t->mode, TM_MENU);
+	ck_assert_int_eq(t->menu.kind, MENU_CGROUP_SORT);
+}
+
+/* The flat list soonest first, chosen in the menu; user-1000.slice selected: its ETA is
+ * user.slice's ("^"), and the status line says so. */
+static void scene_cgroups_by_eta(struct tui *t)
+{
+	static const int sort[] = {KEY_FN(KEY_BTAB), KEY_FN(KEY_F(6)), KEY_FN(KEY_DOWN), '\n'};
+	static const int select[] = {KEY_FN(KEY_HOME), KEY_FN(KEY_DOWN), KEY_FN(KEY_DOWN)};
+	run_keys(t, sort, sizeof(sort) / sizeof(sort[0]));
+	ck_assert(!t->cv.tree);
+	ck_assert_int_eq(t->cv.sort, CGSORT_ETA);
+	t->now_ms = 10000; /* the sort's message has been read: the next key clears it */
+	run_keys(t, select, sizeof(select) / sizeof(select[0]));
+	ck_assert_str_eq(cgview_selected(&t->cv, t->snap)->path, "/user.slice/user-1000.slice");
+}
+
+/* A ZFS machine: the ARC above its minimum counts as available, and the meter says so. */
+static void scene_zfs_arc(struct tui *t)
+{
+	static struct snapshot copy;
+	copy = *t->snap;
+	copy.sys.zfs_arc_size_bytes = 4LL << 30;
+	copy.sys.zfs_arc_reclaimable_bytes = 3LL << 30;
+	copy.sys.available_bytes = copy.sys.mem_available_bytes + (3LL << 30);
+	copy.sys.eta_exhaustion_s = (double)copy.sys.available_bytes / (12.0 * 1024 * 1024) * 3600;
+	tui_state_set_snapshot(t, &copy);
+}
+
 /* The oom_score_adj dialogs (nothing is written: no scene presses y). The first row is
  * the OOM-killed ghost; Down selects the leaker 4242, the victim of nas-agent.service. */
 static void scene_adj_typed(struct tui *t)
@@ -301,6 +336,30 @@ START_TEST(cgroup_only_120x40)
 }
 END_TEST
 
+START_TEST(cgroup_sort_menu_80x24)
+{
+	render("cgroup-sort-menu-80x24", 80, 24, true, scene_cgroup_sort_menu);
+}
+END_TEST
+
+START_TEST(cgroups_by_eta_80x24)
+{
+	render("cgroups-by-eta-80x24", 80, 24, true, scene_cgroups_by_eta);
+}
+END_TEST
+
+START_TEST(zfs_arc_80x24)
+{
+	render("zfs-arc-80x24", 80, 24, true, scene_zfs_arc);
+}
+END_TEST
+
+START_TEST(zfs_arc_120x40)
+{
+	render("zfs-arc-120x40", 120, 40, true, scene_zfs_arc);
+}
+END_TEST
+
 START_TEST(tiny_screens_do_not_crash)
 {
 	/* every size from 1x1 up to 30x12 draws without touching outside the screen */
@@ -342,6 +401,10 @@ int main(void)
 	tcase_add_test(tc, help_80x24);
 	tcase_add_test(tc, cgroup_only_120x40);
 	tcase_add_test(tc, events_unavailable_80x24);
+	tcase_add_test(tc, cgroup_sort_menu_80x24);
+	tcase_add_test(tc, cgroups_by_eta_80x24);
+	tcase_add_test(tc, zfs_arc_80x24);
+	tcase_add_test(tc, zfs_arc_120x40);
 	tcase_add_test(tc, tiny_screens_do_not_crash);
 	suite_add_tcase(s, tc);
 	return ck_run(s);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <curses.h>
 #include <errno.h>
 #include <unistd.h>
 #include <locale.h>
@@ -16,6 +17,7 @@
 #include "core/base/util.h"
 #include "tests/tui/fixture.h"
 #include "tui/adj/plan.h"
+#include "tui/model/cgroup_columns.h"
 #include "tui/model/cgview.h"
 #include "tui/keymap.h"
 #include "tui/layout.h"
@@ -363,7 +365,7 @@ START_TEST(keymap_context_bar_and_dispatch_agree)
 		size_t shown = 0;
 		for (enum key_context c = ctx; c != KC_COUNT; c = keymap_context_parent(c))
 			for (size_t k = 0; k < keymap_len; k++) {
-				if (keymap[k].ctx != c || !keymap[k].bar)
+				if (keymap[k].ctx != c || !keymap_in_bar(ctx, k))
 					continue;
 				const struct keybinding *b = keymap_lookup(ctx, keymap[k].key);
 				ck_assert_msg(b && b->action == keymap[k].action,
@@ -374,6 +376,19 @@ START_TEST(keymap_context_bar_and_dispatch_agree)
 			}
 		ck_assert_uint_gt(shown, 0);
 	}
+	/* F6 (and < > I) sort what the focused pane lists: the cgroups' binding shadows the
+	 * global one there, and the bar shows one F6, the cgroups' */
+	int f6 = KEY_FN(KEY_F(6)), f6_shown = 0;
+	ck_assert_int_eq(keymap_lookup(KC_CGROUPS, f6)->action, A_CGROUP_SORT_MENU);
+	ck_assert_int_eq(keymap_lookup(KC_PROCS, f6)->action, A_SORT_MENU);
+	ck_assert_int_eq(keymap_lookup(KC_CGROUPS, '>')->action, A_CGROUP_SORT_NEXT);
+	ck_assert_int_eq(keymap_lookup(KC_EVENTS, '>')->action, A_SORT_NEXT);
+	for (size_t k = 0; k < keymap_len; k++)
+		if (keymap[k].key == f6 && keymap_in_bar(KC_CGROUPS, k)) {
+			ck_assert_int_eq(keymap[k].action, A_CGROUP_SORT_MENU);
+			f6_shown++;
+		}
+	ck_assert_int_eq(f6_shown, 1);
 	/* panes fall back to the global keys, modal views to nothing */
 	ck_assert_int_eq(keymap_context_parent(KC_PROCS), KC_GLOBAL);
 	ck_assert_int_eq(keymap_context_parent(KC_HELP), KC_COUNT);
@@ -408,6 +423,23 @@ START_TEST(mouse_click_selects_and_sorts)
 	ck_assert(t.pv.reverse);
 	tui_state_review(&t);
 	ck_assert_int_eq(procview_selected(&t.pv)->pid, pid);
+	/* the cgroup table's header: ETA sorts the flat list soonest first, again reversed */
+	struct rect cr = t.lay.pane[PANE_CGROUPS];
+	int widths[CGCOL_COUNT], cx = 1;
+	cgroup_columns_fit(cr.w, widths);
+	for (int c = 0; c < CGCOL_ETA; c++)
+		cx += widths[c] ? widths[c] + 1 : 0;
+	ck_assert_int_gt(widths[CGCOL_ETA], 0);
+	ck_assert(t.cv.tree);
+	rc = input_click(&t, cr.y, cr.x + cx + 1);
+	ck_assert(rc & R_REVIEW);
+	ck_assert_int_eq(t.focus, PANE_CGROUPS);
+	ck_assert(!t.cv.tree);
+	ck_assert_int_eq(t.cv.sort, CGSORT_ETA);
+	ck_assert(!t.cv.reverse);
+	input_click(&t, cr.y, cr.x + cx + 1);
+	ck_assert(t.cv.reverse);
+	ck_assert_int_eq(input_click(&t, cr.y, cr.x + 3) & R_REVIEW, 0); /* the name: no sort */
 	/* the OOM pane zoomed: a click below its last kill selects nothing */
 	t.focus = PANE_EVENTS, t.zoom = true;
 	tui_state_relayout(&t, t.cols, t.lines);
@@ -599,21 +631,146 @@ START_TEST(cgview_tree_collapse_flat)
 	cgview_init(&v);
 	ck_assert_int_eq(cgview_update(&v, s), 0);
 	ck_assert_uint_eq(v.list.n, s->ncgroups);
-	/* select /system.slice and collapse it */
+	/* select /system.slice and collapse it: its four children go */
 	ck_assert(cgview_select_path(&v, s, "/system.slice"));
 	ck_assert(cgview_set_collapsed(&v, s, true));
 	cgview_update(&v, s);
-	ck_assert_uint_eq(v.list.n, s->ncgroups - 3);
+	ck_assert_uint_eq(v.list.n, s->ncgroups - 4);
 	ck_assert_str_eq(cgview_selected(&v, s)->path, "/system.slice");
 	ck_assert(cgview_set_collapsed(&v, s, false));
 	cgview_update(&v, s);
 	ck_assert_uint_eq(v.list.n, s->ncgroups);
-	/* flat: fullest first (nas-agent at 85% of its limit) */
+	/* flat: fullest first, on the working set (nas-agent: 840M of 1G) */
 	v.tree = false;
 	cgview_update(&v, s);
 	ck_assert_str_eq(s->cgroups[v.rows[0]].path, "/system.slice/nas-agent.service");
-	ck_assert(fabs(cgview_pct(&s->cgroups[2]) - 84.96) < 0.1);
+	ck_assert(fabs(cgview_pct(&s->cgroups[2]) - 82.03) < 0.1);
 	cgview_free(&v);
+}
+END_TEST
+
+static const struct cgroup_row *fx_cgroup(const struct snapshot *s, const char *path)
+{
+	for (size_t i = 0; i < s->ncgroups; i++)
+		if (strcmp(s->cgroups[i].path, path) == 0)
+			return &s->cgroups[i];
+	ck_abort_msg("%s not in the fixture", path);
+	return NULL;
+}
+
+/* Issue 13: a cgroup full of page cache is not at its limit. The docker scope uses 490M
+ * of 512M, 420M of it inactive file: 14% of its limit, not 96%. Without a breakdown the
+ * percent falls back to usage. */
+START_TEST(cgview_percent_on_the_working_set)
+{
+	const struct snapshot *s = fixture_snapshot();
+	const struct cgroup_row *docker = fx_cgroup(s, "/system.slice/docker-2e088fe462e2.scope");
+	ck_assert(fabs(cgview_pct(docker) - 100.0 * 70 / 512) < 0.01);
+	ck_assert_int_eq(cgview_pressing_bytes(docker), 70 * 1024 * 1024);
+	struct cgroup_row c = *docker;
+	c.working_set_bytes = VAL_UNKNOWN;
+	ck_assert(fabs(cgview_pct(&c) - 100.0 * 490 / 512) < 0.01);
+	c.effective_limit_bytes = VAL_UNKNOWN;
+	ck_assert(isnan(cgview_pct(&c)));
+	/* PSI some at 10% or more flags a stall, below the limit or not */
+	ck_assert(cgview_stalls(fx_cgroup(s, "/system.slice/smbd.service")));
+	ck_assert(!cgview_stalls(fx_cgroup(s, "/system.slice/nas-agent.service")));
+	c.psi_some_avg10 = CGVIEW_PSI_STALL_PCT;
+	ck_assert(cgview_stalls(&c));
+	c.psi_some_avg10 = NAN;
+	ck_assert(!cgview_stalls(&c));
+}
+END_TEST
+
+static const char *flat_path(const struct cgview *v, const struct snapshot *s, size_t i)
+{
+	ck_assert_uint_lt(i, v->list.n);
+	return s->cgroups[v->rows[i]].path;
+}
+
+/* The flat list's orders: usage, working set, percent (the default), ETA soonest first
+ * with the unknown last, either way round. */
+START_TEST(cgview_sort_keys)
+{
+	const struct snapshot *s = fixture_snapshot();
+	struct cgview v;
+	cgview_init(&v);
+	ck_assert_int_eq(v.sort, CGSORT_PCT);
+	v.tree = false;
+	v.sort = CGSORT_USAGE;
+	cgview_update(&v, s);
+	ck_assert_str_eq(flat_path(&v, s, 1), "/user.slice");              /* 2.9G */
+	ck_assert_str_eq(flat_path(&v, s, 3), "/system.slice");            /* 1.7G */
+	ck_assert_str_eq(flat_path(&v, s, 4), "/system.slice/nas-agent.service"); /* 870M */
+	ck_assert_str_eq(flat_path(&v, s, 5), "/system.slice/docker-2e088fe462e2.scope");
+	v.sort = CGSORT_WSET; /* the container's 490M are mostly cache: 70M, after smbd's 270M */
+	cgview_update(&v, s);
+	ck_assert_str_eq(flat_path(&v, s, 4), "/system.slice/nas-agent.service");
+	ck_assert_str_eq(flat_path(&v, s, 5), "/system.slice/smbd.service");
+	ck_assert_str_eq(flat_path(&v, s, 6), "/system.slice/docker-2e088fe462e2.scope");
+	v.sort = CGSORT_ETA;
+	cgview_update(&v, s);
+	ck_assert_str_eq(flat_path(&v, s, 0), "/system.slice/nas-agent.service"); /* 1h13m */
+	ck_assert_str_eq(flat_path(&v, s, 1), "/user.slice");                     /* 9h18m, 66% */
+	ck_assert_str_eq(flat_path(&v, s, 2), "/user.slice/user-1000.slice");     /* 9h18m^ */
+	for (size_t i = 3; i < v.list.n; i++)
+		ck_assert(isnan(s->cgroups[v.rows[i]].eta_to_limit_s));
+	v.reverse = true; /* latest first, the unknown still last */
+	cgview_update(&v, s);
+	ck_assert_str_eq(flat_path(&v, s, 2), "/system.slice/nas-agent.service");
+	ck_assert(isnan(s->cgroups[v.rows[3]].eta_to_limit_s));
+	/* the selection stays on its cgroup across orders */
+	ck_assert(cgview_select_path(&v, s, "/system.slice/smbd.service"));
+	v.sort = CGSORT_USAGE;
+	v.reverse = false;
+	cgview_update(&v, s);
+	ck_assert_str_eq(cgview_selected(&v, s)->path, "/system.slice/smbd.service");
+	cgview_free(&v);
+}
+END_TEST
+
+/* The ETA column says which limit and whether throttling holds the cgroup back; the status
+ * line names the ancestor. */
+START_TEST(cgview_eta_label_and_description)
+{
+	struct snapshot s = *fixture_snapshot();
+	struct cgroup_row rows[16];
+	ck_assert_uint_le(s.ncgroups, 16);
+	memcpy(rows, s.cgroups, s.ncgroups * sizeof(rows[0]));
+	s.cgroups = rows;
+	size_t nas = (size_t)(fx_cgroup(&s, "/system.slice/nas-agent.service") - rows);
+	size_t smbd = (size_t)(fx_cgroup(&s, "/system.slice/smbd.service") - rows);
+	size_t sshd = (size_t)(fx_cgroup(&s, "/system.slice/sshd.service") - rows);
+	size_t docker = (size_t)(fx_cgroup(&s, "/system.slice/docker-2e088fe462e2.scope") - rows);
+	size_t user = (size_t)(fx_cgroup(&s, "/user.slice") - rows);
+	size_t u1000 = (size_t)(fx_cgroup(&s, "/user.slice/user-1000.slice") - rows);
+	char b[512];
+	ck_assert_str_eq(cgview_eta_label(&s, nas, b, sizeof(b)), "1h13m");
+	ck_assert_str_eq(cgview_eta_label(&s, user, b, sizeof(b)), "9h18m");
+	ck_assert_str_eq(cgview_eta_label(&s, u1000, b, sizeof(b)), "9h18m^");
+	ck_assert_str_eq(cgview_eta_label(&s, docker, b, sizeof(b)), "-");
+	ck_assert(cgview_limited_by_ancestor(&s, u1000));
+	ck_assert(!cgview_limited_by_ancestor(&s, user));
+	/* throttled: "high", even with an ETA to the limit; an ancestor's throttling: "high^" */
+	rows[smbd].eta_to_limit_s = 600;
+	ck_assert_str_eq(cgview_eta_label(&s, smbd, b, sizeof(b)), "high");
+	ck_assert_int_eq(cgview_throttled_by(&s, smbd), (int)smbd);
+	ck_assert_int_eq(cgview_throttled_by(&s, sshd), -1);
+	rows[1].throttled = true; /* system.slice over its high */
+	ck_assert_str_eq(cgview_eta_label(&s, sshd, b, sizeof(b)), "high^");
+	ck_assert_int_eq(cgview_throttled_by(&s, sshd), 1);
+	rows[1].throttled = false;
+	/* the status line's words */
+	ck_assert_str_eq(cgview_describe(&s, u1000, b, sizeof(b)),
+	                 "user-1000.slice:  limit 4.0G of user.slice, ETA 9h18m  "
+	                 "working set 2.6G of 2.8G used  PSI 0.1%");
+	ck_assert_str_eq(cgview_describe(&s, smbd, b, sizeof(b)),
+	                 "smbd.service:  over high 256M: throttled  limit 512M, ETA 10m  "
+	                 "working set 270M of 300M used  PSI 14.2%: stalls in reclaim");
+	ck_assert_str_eq(cgview_describe(&s, sshd, b, sizeof(b)),
+	                 "sshd.service:  no limit  working set 9.0M of 12M used  PSI 0.0%");
+	/* clipped to the buffer, still a string */
+	ck_assert_uint_eq(strlen(cgview_describe(&s, smbd, b, 20)), 19);
 }
 END_TEST
 
@@ -654,6 +811,9 @@ int main(void)
 	tcase_add_test(tc, keymap_context_bar_and_dispatch_agree);
 	tcase_add_test(tc, mouse_click_selects_and_sorts);
 	tcase_add_test(tc, cgview_tree_collapse_flat);
+	tcase_add_test(tc, cgview_percent_on_the_working_set);
+	tcase_add_test(tc, cgview_sort_keys);
+	tcase_add_test(tc, cgview_eta_label_and_description);
 	tcase_add_test(tc, adj_tags_follow_processes);
 	tcase_add_test(tc, adj_value_parser);
 	tcase_add_test(tc, adj_plan_steps_and_confirms);

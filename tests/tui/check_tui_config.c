@@ -233,6 +233,14 @@ START_TEST(theme_files_shipped_parse_cleanly)
 			theme_defaults(&d);
 			ck_assert(memcmp(t.col, d.col, sizeof(d.col)) == 0);
 		}
+		/* the reclaimable part of a bar is told apart from the used part by colour
+		 * (mono: by its glyph and the dim attribute) */
+		if (strcmp(names[i], "mono") != 0) {
+			const struct theme_color *u = &t.col[C_MEM_USED], *c = &t.col[C_MEM_RECLAIM];
+			ck_assert_msg(c->kind != TCOL_DEFAULT &&
+			                      (c->kind != u->kind || c->rgb != u->rgb || c->index != u->index),
+			              "%s: mem_reclaimable looks like mem_used", path);
+		}
 		/* every key is set explicitly in each shipped theme */
 		size_t len;
 		char *buf = util_slurp(path, &len);

@@ -9,27 +9,43 @@
 #define NOW 1700000000.0 /* 2023-11-14 22:13:20 UTC */
 #define U VAL_UNKNOWN
 
-/* path, name, depth, parent, usage, limit, high, effective limit, swap, oom kills, PSI some,
- * processes, usage slope (bytes/s and fit), ETA, next victim; the rest unknown */
-#define CG(p_, n_, d_, par_, use_, lim_, hi_, eff_, sw_, oom_, psi_, np_, sl_, fit_, eta_, vic_)             \
+/* path, name, depth, parent, usage, working set, limit, high, effective limit, swap, OOM
+ * kills, PSI some, processes, working-set slope (bytes/s and fit; usage's the same), ETA,
+ * limited_by, next victim, then any other field (throttled, memory.events counts). The
+ * inactive file cache is usage - working set; the rest of the breakdown unknown. */
+#define CG(p_, n_, d_, par_, use_, ws_, lim_, hi_, eff_, sw_, oom_, psi_, np_, sl_, fit_, eta_, lb_, vic_, \
+	   ...)                                                                                              \
 	{.path = p_, .name = n_, .version = 2, .depth = d_, .parent = par_, .usage_bytes = use_,                  \
 	 .limit_bytes = lim_, .high_bytes = hi_, .effective_limit_bytes = eff_, .swap_bytes = sw_,                \
-	 .oom_kills = oom_, .high_events = U, .max_events = U, .psi_some_avg10 = psi_, .psi_full_avg10 = NAN,    \
-	 .nprocs = np_, .working_set_bytes = use_, .anon_bytes = U, .file_bytes = U, .file_inactive_bytes = U,   \
+	 .oom_kills = oom_, .psi_some_avg10 = psi_, .psi_full_avg10 = NAN, .nprocs = np_,                         \
+	 .working_set_bytes = ws_, .anon_bytes = U, .file_bytes = U, .file_inactive_bytes = (use_) - (ws_),      \
 	 .shmem_bytes = U, .kernel_bytes = U, .sock_bytes = U, .usage_slope = {sl_, fit_},                       \
-	 .working_set_slope = {sl_, fit_}, .limited_by = -1, .eta_to_limit_s = eta_, .next_victim_pid = vic_}
+	 .working_set_slope = {sl_, fit_}, .limited_by = lb_, .eta_to_limit_s = eta_, .next_victim_pid = vic_,   \
+	 __VA_ARGS__}
 
+/* A NAS: the agent leaks towards its own limit; smbd sits over its memory.high, throttled
+ * and stalling in reclaim below its limit; the container is nearly all page cache (96% of
+ * its limit used, 14% working set: no alarm, no ETA); user-1000.slice has no limit of its
+ * own and grows towards user.slice's, whose ETA it gets ("^"). */
 static struct cgroup_row cgroups[] = {
-	CG("/", "/", 0, -1, 5 * GiB, U, U, U, 0, 0, NAN, 11, NAN, NAN, NAN, 0),
-	CG("/system.slice", "system.slice", 1, 0, 1200 * MiB, U, U, U, 0, 2, 0.5, 6, NAN, NAN, NAN, 0),
-	CG("/system.slice/nas-agent.service", "nas-agent.service", 2, 1, 870 * MiB, 1 * GiB, 900 * MiB, 1 * GiB,
-	   0, 2, 3.2, 2, 150.0 * MiB / 3600, 0.97, 3110.0, 4242),
-	CG("/system.slice/sshd.service", "sshd.service", 2, 1, 12 * MiB, U, U, U, 0, 0, 0.0, 1, 0.0, NAN, NAN, 0),
-	CG("/system.slice/docker-2e088fe462e2.scope", "docker 2e088fe462e2", 2, 1, 120 * MiB, 512 * MiB, U,
-	   512 * MiB, 4 * MiB, 0, 0.0, 1, 3.0 * MiB / 3600, 0.3, NAN, 2001),
-	CG("/user.slice", "user.slice", 1, 0, 300 * MiB, 4 * GiB, U, 4 * GiB, 0, 0, 0.0, 3, NAN, NAN, NAN, 0),
-	CG("/user.slice/user-1000.slice", "user-1000.slice", 2, 5, 290 * MiB, U, U, 4 * GiB, 0, 0, 0.1, 3,
-	   -2.0 * MiB / 3600, 0.8, NAN, 3100),
+	CG("/", "/", 0, -1, 5 * GiB, 4 * GiB, U, U, U, 0, 0, NAN, 12, NAN, NAN, NAN, -1, 0,
+	   .high_events = U, .max_events = U),
+	CG("/system.slice", "system.slice", 1, 0, 1700 * MiB, 1200 * MiB, U, U, U, 0, 2, 2.1, 7, NAN, NAN,
+	   NAN, -1, 0),
+	CG("/system.slice/nas-agent.service", "nas-agent.service", 2, 1, 870 * MiB, 840 * MiB, 1 * GiB,
+	   900 * MiB, 1 * GiB, 0, 2, 3.2, 2, 150.0 * MiB / 3600, 0.97, 4416.0, 2, 4242, .high_events = 12,
+	   .max_events = 40),
+	CG("/system.slice/smbd.service", "smbd.service", 2, 1, 300 * MiB, 270 * MiB, 512 * MiB, 256 * MiB,
+	   512 * MiB, 10 * MiB, 0, 14.2, 1, 0.0, NAN, NAN, 3, 1500, .throttled = true,
+	   .high_events = 4182),
+	CG("/system.slice/sshd.service", "sshd.service", 2, 1, 12 * MiB, 9 * MiB, U, U, U, 0, 0, 0.0, 1, 0.0,
+	   NAN, NAN, -1, 0),
+	CG("/system.slice/docker-2e088fe462e2.scope", "docker 2e088fe462e2", 2, 1, 490 * MiB, 70 * MiB,
+	   512 * MiB, U, 512 * MiB, 4 * MiB, 0, 0.0, 1, 3.0 * MiB / 3600, 0.3, NAN, 5, 2001),
+	CG("/user.slice", "user.slice", 1, 0, 2900 * MiB, 2700 * MiB, 4 * GiB, U, 4 * GiB, 0, 0, 0.0, 3,
+	   150.0 * MiB / 3600, 0.9, 33504.0, 6, 0),
+	CG("/user.slice/user-1000.slice", "user-1000.slice", 2, 6, 2890 * MiB, 2690 * MiB, U, U, 4 * GiB, 0,
+	   0, 0.1, 3, 150.0 * MiB / 3600, 0.9, 33504.0, 6, 3100),
 };
 
 #define P(pid, ppid, uid, user, comm, cmd, cg) pid, ppid, uid, user, comm, cmd, cg
@@ -44,6 +60,10 @@ static struct proc_row procs[] = {
 	   "/system.slice/sshd.service"),
 	 900, NOW - 1036000, false, 8 * MiB, 6 * MiB, 2 * MiB, 0, 0, 100 * 1024, 2, -1000, 1, 6,
 	 {0.0, 0.1}, {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	{P(1500, 1, 0, "root", "smbd", "/usr/sbin/smbd --foreground --no-process-group",
+	   "/system.slice/smbd.service"),
+	 800, NOW - 1036000, false, 90 * MiB, 80 * MiB, 10 * MiB, 0, 10 * MiB, 600 * 1024, 12, 0,
+	 4, 42, {0.0, 0.4}, {0.0, 0.9}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true},
 	{P(4242, 1, 998, "nasagent", "leaky", "/opt/nas/bin/leaky --serve /srv/share",
 	   "/system.slice/nas-agent.service"),
 	 5000, NOW - 86400, false, 800 * MiB, 790 * MiB, 10 * MiB, 0, 0, 1700 * 1024, 620, 0, 14,
@@ -131,6 +151,9 @@ const struct snapshot *fixture_snapshot(void)
 		.mem_total_bytes = 8 * GiB,
 		.mem_available_bytes = 2560 * MiB,
 		.mem_available_estimated = false,
+		.zfs_arc_size_bytes = U,
+		.zfs_arc_reclaimable_bytes = U,
+		.available_bytes = 2560 * MiB,
 		.swap_total_bytes = 2 * GiB,
 		.swap_free_bytes = 1536 * MiB,
 		.psi_some_avg10 = 1.25,

@@ -35,6 +35,7 @@
 	X(C_ERROR_FG, "error_fg", "#ff5f5f", "errors and refusals")                              \
 	X(C_METER_EMPTY, "meter_empty", "#4e4e4e", "unused part of a bar")                       \
 	X(C_MEM_USED, "mem_used", "#5faf5f", "used memory in bars")                              \
+	X(C_MEM_RECLAIM, "mem_reclaimable", "#5f875f", "reclaimable memory in bars (cache, ARC)") \
 	X(C_SWAP_USED, "swap_used", "#d7875f", "used swap in bars")                              \
 	X(C_HIGH_MARK, "high_mark", "#ffd700", "memory.high mark in a bar")                      \
 	X(C_LIMIT_NEAR, "limit_near", "#ff5f5f", "cgroup at or over the threshold of its limit") \
@@ -72,6 +73,7 @@ enum { TA_BOLD = 1, TA_DIM = 2, TA_REVERSE = 4, TA_UNDERLINE = 8 };
 	X(S_ERROR, C_ERROR_FG, C_MAIN_BG, TA_BOLD, TA_BOLD)                              \
 	X(S_METER_EMPTY, C_METER_EMPTY, C_MAIN_BG, 0, TA_DIM)                            \
 	X(S_MEM_USED, C_MEM_USED, C_MAIN_BG, 0, 0)                                       \
+	X(S_MEM_RECLAIM, C_MEM_RECLAIM, C_MAIN_BG, 0, TA_DIM)                            \
 	X(S_SWAP_USED, C_SWAP_USED, C_MAIN_BG, 0, 0)                                     \
 	X(S_HIGH_MARK, C_HIGH_MARK, C_MAIN_BG, TA_BOLD, TA_BOLD)                         \
 	X(S_LIMIT_NEAR, C_LIMIT_NEAR, C_MAIN_BG, TA_BOLD, TA_BOLD)                       \

@@ -6,7 +6,8 @@
 void dialog_menu_draw(struct tui *t, struct rect r)
 {
 	static const char *const titles[] = {
-		[MENU_SORT] = "Sort by", [MENU_USER] = "Show the processes of user",
+		[MENU_SORT] = "Sort by", [MENU_CGROUP_SORT] = "Sort the cgroups by",
+		[MENU_USER] = "Show the processes of user",
 		[MENU_THEME] = "Theme", [MENU_ADJ] = "",
 	};
 	const struct draw_ctx *dc = &t->dc;

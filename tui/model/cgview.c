@@ -3,13 +3,36 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/base/fmt.h"
+
+static const struct {
+	const char *column, *doc;
+} sorts[CGSORT_COUNT] = {
+#define X(id, column, doc) [id] = {column, doc},
+	CGVIEW_SORTS(X)
+#undef X
+};
+
+const char *cgview_sort_column(enum cgview_sort k)
+{
+	return (unsigned)k < CGSORT_COUNT ? sorts[k].column : "?";
+}
+
+const char *cgview_sort_doc(enum cgview_sort k)
+{
+	return (unsigned)k < CGSORT_COUNT ? sorts[k].doc : "?";
+}
 
 void cgview_init(struct cgview *v)
 {
 	memset(v, 0, sizeof(*v));
 	v->tree = true;
+	v->sort = CGSORT_PCT;
 }
 
 void cgview_free(struct cgview *v)
@@ -23,12 +46,113 @@ void cgview_free(struct cgview *v)
 	memset(v, 0, sizeof(*v));
 }
 
+int64_t cgview_pressing_bytes(const struct cgroup_row *c)
+{
+	return val_known(c->working_set_bytes) ? c->working_set_bytes : c->usage_bytes;
+}
+
 double cgview_pct(const struct cgroup_row *c)
 {
-	if (!val_known(c->usage_bytes) || !val_known(c->effective_limit_bytes) ||
-	    c->effective_limit_bytes <= 0)
+	int64_t b = cgview_pressing_bytes(c);
+	if (!val_known(b) || !val_known(c->effective_limit_bytes) || c->effective_limit_bytes <= 0)
 		return NAN;
-	return 100.0 * (double)c->usage_bytes / (double)c->effective_limit_bytes;
+	return 100.0 * (double)b / (double)c->effective_limit_bytes;
+}
+
+bool cgview_limited_by_ancestor(const struct snapshot *s, size_t idx)
+{
+	int lb = s->cgroups[idx].limited_by;
+	return lb >= 0 && (size_t)lb < s->ncgroups && (size_t)lb != idx;
+}
+
+int cgview_throttled_by(const struct snapshot *s, size_t idx)
+{
+	size_t steps = 0;
+	for (int i = (int)idx; i >= 0 && (size_t)i < s->ncgroups && steps++ <= s->ncgroups;
+	     i = s->cgroups[i].parent)
+		if (s->cgroups[i].throttled)
+			return i;
+	return -1;
+}
+
+const char *cgview_eta_label(const struct snapshot *s, size_t idx, char *buf, size_t n)
+{
+	const struct cgroup_row *c = &s->cgroups[idx];
+	int th = cgview_throttled_by(s, idx);
+	if (th >= 0) {
+		snprintf(buf, n, "high%s", (size_t)th != idx ? "^" : "");
+		return buf;
+	}
+	fmt_duration(buf, n, c->eta_to_limit_s);
+	if (!isnan(c->eta_to_limit_s) && cgview_limited_by_ancestor(s, idx))
+		strncat(buf, "^", n - strlen(buf) - 1);
+	return buf;
+}
+
+bool cgview_stalls(const struct cgroup_row *c)
+{
+	return !isnan(c->psi_some_avg10) && c->psi_some_avg10 >= CGVIEW_PSI_STALL_PCT;
+}
+
+static void __attribute__((format(printf, 4, 5))) add(char *buf, size_t n, size_t *len,
+                                                      const char *fmt, ...)
+{
+	if (*len >= n)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int w = vsnprintf(buf + *len, n - *len, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		*len += (size_t)w;
+}
+
+static const char *name_of(const struct cgroup_row *c)
+{
+	return c->name ? c->name : c->path;
+}
+
+const char *cgview_describe(const struct snapshot *s, size_t idx, char *buf, size_t n)
+{
+	const struct cgroup_row *c = &s->cgroups[idx];
+	char a[24], b[24];
+	size_t len = 0;
+	if (!n)
+		return buf;
+	buf[0] = '\0';
+	add(buf, n, &len, "%s:", name_of(c));
+	int th = cgview_throttled_by(s, idx);
+	if (th >= 0) {
+		const struct cgroup_row *h = &s->cgroups[th];
+		fmt_bytes(a, sizeof(a), h->high_bytes);
+		if ((size_t)th == idx)
+			add(buf, n, &len, "  over high %s: throttled", a);
+		else
+			add(buf, n, &len, "  %s over high %s: throttled", name_of(h), a);
+	}
+	int lb = c->limited_by;
+	if (lb >= 0 && (size_t)lb < s->ncgroups && val_known(s->cgroups[lb].limit_bytes)) {
+		fmt_bytes(a, sizeof(a), s->cgroups[lb].limit_bytes);
+		add(buf, n, &len, "  limit %s", a);
+		if ((size_t)lb != idx)
+			add(buf, n, &len, " of %s", name_of(&s->cgroups[lb]));
+		if (!isnan(c->eta_to_limit_s))
+			add(buf, n, &len, ", ETA %s",
+			    fmt_duration(b, sizeof(b), c->eta_to_limit_s));
+	} else {
+		add(buf, n, &len, "  no limit");
+	}
+	if (val_known(c->working_set_bytes)) {
+		fmt_bytes(a, sizeof(a), c->working_set_bytes);
+		fmt_bytes(b, sizeof(b), c->usage_bytes);
+		add(buf, n, &len, "  working set %s of %s used", a, b);
+	} else if (val_known(c->usage_bytes)) {
+		add(buf, n, &len, "  usage %s", fmt_bytes(a, sizeof(a), c->usage_bytes));
+	}
+	if (!isnan(c->psi_some_avg10))
+		add(buf, n, &len, "  PSI %.1f%%%s", c->psi_some_avg10,
+		    cgview_stalls(c) ? ": stalls in reclaim" : "");
+	return buf;
 }
 
 bool cgview_is_collapsed(const struct cgview *v, const char *path)
@@ -44,22 +168,50 @@ bool cgview_has_children(const struct snapshot *s, size_t idx)
 	return idx + 1 < s->ncgroups && s->cgroups[idx + 1].parent == (int)idx;
 }
 
-static const struct snapshot *sort_snap; /* qsort has no context argument */
+/* qsort has no context argument */
+static const struct snapshot *sort_snap;
+static enum cgview_sort sort_key;
+static bool sort_reverse;
 
-static int cmp_fullest(const void *a, const void *b)
+static double known(int64_t v)
+{
+	return val_known(v) ? (double)v : NAN;
+}
+
+/* a before b: -1, after: 1, tie: 0. Unknown (NAN) last whatever the direction. */
+static int cmp_num(double a, double b, bool ascending)
+{
+	if (isnan(a) != isnan(b))
+		return isnan(a) ? 1 : -1;
+	if (isnan(a) || a == b)
+		return 0;
+	bool before = ascending ? a < b : a > b;
+	return before != sort_reverse ? -1 : 1;
+}
+
+static int cmp_rows(const void *a, const void *b)
 {
 	const struct cgroup_row *x = &sort_snap->cgroups[*(const int *)a];
 	const struct cgroup_row *y = &sort_snap->cgroups[*(const int *)b];
-	double px = cgview_pct(x), py = cgview_pct(y);
-	if (isnan(px) != isnan(py))
-		return isnan(px) ? 1 : -1;
-	if (!isnan(px) && px != py)
-		return px > py ? -1 : 1;
-	int64_t ux = val_known(x->usage_bytes) ? x->usage_bytes : -1;
-	int64_t uy = val_known(y->usage_bytes) ? y->usage_bytes : -1;
-	if (ux != uy)
-		return ux > uy ? -1 : 1;
-	return strcmp(x->path, y->path);
+	int r = 0;
+	switch (sort_key) {
+	case CGSORT_USAGE: r = cmp_num(known(x->usage_bytes), known(y->usage_bytes), false); break;
+	case CGSORT_WSET:
+		r = cmp_num(known(x->working_set_bytes), known(y->working_set_bytes), false);
+		break;
+	case CGSORT_ETA:
+		r = cmp_num(x->eta_to_limit_s, y->eta_to_limit_s, true);
+		if (!r)
+			r = cmp_num(cgview_pct(x), cgview_pct(y), false);
+		break;
+	case CGSORT_PCT:
+	default:
+		r = cmp_num(cgview_pct(x), cgview_pct(y), false);
+		if (!r)
+			r = cmp_num(known(x->usage_bytes), known(y->usage_bytes), false);
+		break;
+	}
+	return r ? r : strcmp(x->path, y->path);
 }
 
 static void set_sel_path(struct cgview *v, const char *path)
@@ -126,7 +278,9 @@ int cgview_update(struct cgview *v, const struct snapshot *s)
 		for (size_t i = 0; i < s->ncgroups; i++)
 			v->rows[lv->n++] = (int)i;
 		sort_snap = s;
-		qsort(v->rows, lv->n, sizeof(int), cmp_fullest);
+		sort_key = v->sort;
+		sort_reverse = v->reverse;
+		qsort(v->rows, lv->n, sizeof(int), cmp_rows);
 		sort_snap = NULL;
 	}
 	if (v->sel_path) {

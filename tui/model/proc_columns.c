@@ -72,15 +72,7 @@ int proc_columns_at(const bool *enabled, int w, int x)
 {
 	int widths[PCOL_COUNT];
 	proc_columns_fit(enabled, w, widths);
-	int cx = 1;
-	for (int c = 0; c < PCOL_COUNT; c++) {
-		if (!widths[c])
-			continue;
-		if (x >= cx && x < cx + widths[c] + 1)
-			return c;
-		cx += widths[c] + 1;
-	}
-	return -1;
+	return layout_column_at(widths, PCOL_COUNT, 1, x);
 }
 
 void proc_columns_format(const bool *enabled, char *buf, size_t n)

@@ -7,39 +7,8 @@
 
 #include "core/base/fmt.h"
 #include "tui/draw.h"
+#include "tui/model/cgroup_columns.h"
 #include "tui/model/rate.h"
-
-enum cg_col {
-	CG_NAME, CG_USAGE, CG_LIMIT, CG_HIGH, CG_BAR, CG_PCT, CG_SLOPE, CG_ETA, CG_OOM, CG_PSI,
-	CG_PROCS, CG_VICTIM, CG_COUNT
-};
-
-static const struct {
-	const char *header;
-	struct col_spec spec;
-	bool right;
-} cols[CG_COUNT] = {
-	[CG_NAME] = {"CGROUP", {16, 26, 100, false}, false},
-	[CG_USAGE] = {"USAGE", {5, 5, 95, false}, true},
-	[CG_LIMIT] = {"LIMIT", {5, 6, 90, false}, true},
-	[CG_HIGH] = {"HIGH", {5, 5, 30, false}, true},
-	[CG_BAR] = {"", {8, 16, 70, false}, false},
-	[CG_PCT] = {"%LIM", {4, 5, 92, false}, true},
-	[CG_SLOPE] = {"USE/h", {7, 8, 88, false}, true},
-	[CG_ETA] = {"ETA", {6, 6, 85, false}, true},
-	[CG_OOM] = {"OOM", {3, 4, 80, false}, true},
-	[CG_PSI] = {"PSI", {4, 5, 40, false}, true},
-	[CG_PROCS] = {"PROCS", {5, 5, 45, false}, true},
-	[CG_VICTIM] = {"NEXT VICTIM", {8, 20, 60, true}, false},
-};
-
-static void fit(int w, int *widths)
-{
-	struct col_spec spec[CG_COUNT];
-	for (int c = 0; c < CG_COUNT; c++)
-		spec[c] = cols[c].spec;
-	layout_fit_columns(spec, NULL, CG_COUNT, w - 1, widths);
-}
 
 static const char *victim_comm(const struct snapshot *s, pid_t pid)
 {
@@ -75,29 +44,199 @@ static void tree_prefix(const struct tui *t, size_t idx, char *buf, size_t n)
 	buf[len] = '\0';
 }
 
+/* The flat list's name: the path, its start cut ("…" / "..") when it is wider than w, so
+ * that the cgroup's own name shows (paths differ at their ends). */
+static void path_tail(const struct draw_ctx *dc, const char *path, int w, char *buf, size_t n)
+{
+	const char *dots = dc->utf8 ? "\u2026" : "..";
+	int dots_w = dc->utf8 ? 1 : 2, chars = 0;
+	for (const char *p = path; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	if (chars <= w || w <= dots_w) {
+		snprintf(buf, n, "%s", path);
+		return;
+	}
+	const char *p = path;
+	for (int skip = chars - (w - dots_w); *p && skip > 0; skip--)
+		do
+			p++;
+		while (((unsigned char)*p & 0xc0) == 0x80);
+	snprintf(buf, n, "%s%s", dots, p);
+}
+
+static enum theme_style rate_style(const struct slope *sl)
+{
+	switch (rate_classify(sl, true)) {
+	case RATE_STEEP: return S_LEAK_STEEP;
+	case RATE_RISING: return S_LEAK_RISING;
+	case RATE_NOISY: return S_LEAK_NOISY;
+	case RATE_FALLING: return S_LEAK_FALLING;
+	default: return S_NORMAL;
+	}
+}
+
+/* The column header: sortable columns of the flat list carry the sort's arrow. */
+static void header_draw(const struct tui *t, struct rect r, const int *widths)
+{
+	const struct draw_ctx *dc = &t->dc;
+	const struct snapshot *s = t->snap;
+	const struct cgview *v = &t->cv;
+	enum theme_style hs = t->focus == PANE_CGROUPS ? S_HEADER_FOCUS : S_HEADER;
+	draw_fill(dc, r.y, r.x, r.w, hs);
+	int x = r.x + 1;
+	for (int c = 0; c < CGCOL_COUNT; c++) {
+		if (!widths[c])
+			continue;
+		const struct cgroup_column_info *ci = cgroup_columns_info((enum cgroup_column)c);
+		char h[64];
+		if (c == CGCOL_NAME && s && s->cgroup_version)
+			snprintf(h, sizeof(h), "CGROUP v%d", s->cgroup_version);
+		else if (c == CGCOL_NAME)
+			snprintf(h, sizeof(h), "CGROUP");
+		else
+			snprintf(h, sizeof(h), "%s%s", ci->header,
+			         !v->tree && ci->sort == (int)v->sort
+			             ? (v->reverse ? dc->g->sort_up : dc->g->sort_down)
+			             : "");
+		draw_text(dc, r.y, x, widths[c], h, hs, ci->right ? AL_RIGHT : AL_LEFT);
+		x += widths[c] + 1;
+	}
+}
+
+/* One row's look: its index in the snapshot, whether it is near its limit. */
+struct row {
+	size_t idx;
+	const struct cgroup_row *c;
+	double pct;
+	bool near, sel;
+	int y;
+};
+
+/* The name: in the tree, dim tree lines then the name in the row's style; flat, the path. */
+static void name_draw(const struct tui *t, const struct row *rw, int x, int w)
+{
+	const struct draw_ctx *dc = &t->dc;
+	const struct cgview *v = &t->cv;
+	const struct cgroup_row *c = rw->c;
+	enum theme_style st = draw_row_style(rw->near ? S_LIMIT_NEAR : S_NORMAL, rw->sel);
+	char pre[256], buf[512];
+	if (!v->tree) {
+		path_tail(dc, c->path, w, buf, sizeof(buf));
+		draw_text(dc, rw->y, x, w, buf, st, AL_LEFT);
+		return;
+	}
+	tree_prefix(t, rw->idx, pre, sizeof(pre));
+	const char *node = !cgview_has_children(t->snap, rw->idx) ? ""
+	                   : cgview_is_collapsed(v, c->path)      ? dc->g->closed
+	                                                          : dc->g->open;
+	snprintf(buf, sizeof(buf), "%s%s", node, c->name ? c->name : c->path);
+	int n = draw_put(dc, rw->y, x, w, pre, rw->sel ? S_SELECTED : S_TREE);
+	draw_text(dc, rw->y, x + n, w - n, buf, st, AL_LEFT);
+}
+
+/* The bar: the working set of the effective limit, then the cache the kernel reclaims
+ * first, lighter; the mark at memory.high. False when there is no limit to draw. */
+static bool bar_draw(const struct tui *t, const struct row *rw, int x, int w)
+{
+	const struct cgroup_row *c = rw->c;
+	int64_t press = cgview_pressing_bytes(c);
+	if (!val_known(c->effective_limit_bytes) || !val_known(press))
+		return false;
+	double cache = 0;
+	if (val_known(c->working_set_bytes) && val_known(c->usage_bytes))
+		cache = (double)(c->usage_bytes - c->working_set_bytes);
+	draw_bar(&t->dc, rw->y, x, w, (double)press, cache, (double)c->effective_limit_bytes,
+	         val_known(c->high_bytes) ? (double)c->high_bytes : -1,
+	         rw->near ? S_LIMIT_NEAR : S_MEM_USED);
+	return true;
+}
+
+/* A text cell and its style. */
+static void cell(const struct tui *t, const struct row *rw, enum cgroup_column col, char *buf,
+                 size_t n, enum theme_style *st)
+{
+	const struct snapshot *s = t->snap;
+	const struct cgroup_row *c = rw->c;
+	char tmp[64];
+	bool ws_known = val_known(c->working_set_bytes);
+	*st = S_NORMAL;
+	buf[0] = '\0';
+	switch (col) {
+	case CGCOL_USAGE: fmt_bytes(buf, n, c->usage_bytes); break;
+	case CGCOL_WSET:
+		fmt_bytes(buf, n, c->working_set_bytes);
+		*st = rw->near ? S_LIMIT_NEAR : S_NORMAL;
+		break;
+	case CGCOL_LIMIT: {
+		int64_t eff = c->effective_limit_bytes;
+		bool inherited = val_known(eff) && (!val_known(c->limit_bytes) || c->limit_bytes > eff);
+		snprintf(buf, n, "%s%s", fmt_bytes(tmp, sizeof(tmp), eff), inherited ? "^" : "");
+		break;
+	}
+	case CGCOL_HIGH:
+		fmt_bytes(buf, n, c->high_bytes);
+		if (c->throttled)
+			*st = S_HIGH_MARK;
+		break;
+	case CGCOL_BAR:
+		snprintf(buf, n, "no limit");
+		*st = S_DIM;
+		break;
+	case CGCOL_PCT:
+		if (isnan(rw->pct))
+			snprintf(buf, n, "-");
+		else
+			snprintf(buf, n, "%.0f%%", rw->pct);
+		*st = rw->near ? S_LIMIT_NEAR : S_NORMAL;
+		break;
+	case CGCOL_SLOPE: {
+		const struct slope *sl = ws_known ? &c->working_set_slope : &c->usage_slope;
+		fmt_bytes_rate_h(buf, n, sl->per_s);
+		*st = rate_style(sl);
+		break;
+	}
+	case CGCOL_ETA:
+		cgview_eta_label(s, rw->idx, buf, n);
+		if (cgview_throttled_by(s, rw->idx) >= 0)
+			*st = S_HIGH_MARK;
+		else if (!isnan(c->eta_to_limit_s) && c->eta_to_limit_s < 3600)
+			*st = S_LIMIT_NEAR;
+		break;
+	case CGCOL_OOM:
+		fmt_count(buf, n, c->oom_kills);
+		if (val_known(c->oom_kills) && c->oom_kills > 0)
+			*st = S_OOM;
+		break;
+	case CGCOL_PSI:
+		if (isnan(c->psi_some_avg10))
+			snprintf(buf, n, "-");
+		else
+			snprintf(buf, n, "%.1f", c->psi_some_avg10);
+		if (cgview_stalls(c))
+			*st = S_LIMIT_NEAR;
+		break;
+	case CGCOL_PROCS: fmt_count(buf, n, c->nprocs); break;
+	case CGCOL_VICTIM:
+		if (c->next_victim_pid > 0) {
+			snprintf(buf, n, "%d %s", (int)c->next_victim_pid,
+			         victim_comm(s, c->next_victim_pid));
+			*st = S_VICTIM;
+		}
+		break;
+	default: break;
+	}
+	if (buf[0] == '-' && buf[1] == '\0')
+		*st = S_DIM;
+}
+
 void pane_cgroups_draw(struct tui *t, struct rect r)
 {
 	const struct draw_ctx *dc = &t->dc;
-	int widths[CG_COUNT];
-	fit(r.w, widths);
+	int widths[CGCOL_COUNT];
+	cgroup_columns_fit(r.w, widths);
 	struct cgview *v = &t->cv;
 	const struct snapshot *s = t->snap;
-	bool focused = t->focus == PANE_CGROUPS;
-	enum theme_style hs = focused ? S_HEADER_FOCUS : S_HEADER;
-	draw_fill(dc, r.y, r.x, r.w, hs);
-	int x = r.x + 1;
-	for (int c = 0; c < CG_COUNT; c++) {
-		if (!widths[c])
-			continue;
-		char h[64];
-		if (c == CG_NAME)
-			snprintf(h, sizeof(h), "CGROUP%s%s", s && s->cgroup_version ? " v" : "",
-			         s && s->cgroup_version ? (s->cgroup_version == 1 ? "1" : "2") : "");
-		else
-			snprintf(h, sizeof(h), "%s", cols[c].header);
-		draw_text(dc, r.y, x, widths[c], h, hs, cols[c].right ? AL_RIGHT : AL_LEFT);
-		x += widths[c] + 1;
-	}
+	header_draw(t, r, widths);
 	size_t rows = (size_t)(r.h - 1);
 	struct listview *l = &v->list;
 	listview_fit(l, rows);
@@ -110,117 +249,31 @@ void pane_cgroups_draw(struct tui *t, struct rect r)
 		return;
 	}
 	for (size_t i = 0; i < rows && l->top + i < l->n; i++) {
-		size_t vi = l->top + i;
-		size_t idx = (size_t)v->rows[vi];
-		const struct cgroup_row *c = &s->cgroups[idx];
-		bool sel = vi == l->sel;
-		int y = r.y + 1 + (int)i;
-		double pct = cgview_pct(c);
-		bool near = !isnan(pct) && pct >= t->set.threshold_pct;
-		enum theme_style base = near ? S_LIMIT_NEAR : S_NORMAL;
-		if (sel)
-			draw_fill(dc, y, r.x, r.w, S_SELECTED);
-		draw_text(dc, y, r.x, 1, near ? "!" : " ", draw_row_style(S_LIMIT_NEAR, sel), AL_LEFT);
-		x = r.x + 1;
-		for (int col = 0; col < CG_COUNT; col++) {
+		struct row rw = {.idx = (size_t)v->rows[l->top + i], .sel = l->top + i == l->sel,
+		                 .y = r.y + 1 + (int)i};
+		rw.c = &s->cgroups[rw.idx];
+		rw.pct = cgview_pct(rw.c);
+		rw.near = !isnan(rw.pct) && rw.pct >= t->set.threshold_pct;
+		if (rw.sel)
+			draw_fill(dc, rw.y, r.x, r.w, S_SELECTED);
+		enum theme_style ms = draw_row_style(S_LIMIT_NEAR, rw.sel);
+		draw_text(dc, rw.y, r.x, 1, rw.near ? "!" : " ", ms, AL_LEFT);
+		int x = r.x + 1;
+		for (int col = 0; col < CGCOL_COUNT; col++) {
 			int w = widths[col];
 			if (!w)
 				continue;
-			char buf[512] = "", tmp[64];
-			enum theme_style st = S_NORMAL;
-			switch ((enum cg_col)col) {
-			case CG_NAME: {
-				char pre[256];
-				bool kids = cgview_has_children(s, idx);
-				if (v->tree)
-					tree_prefix(t, idx, pre, sizeof(pre));
-				else
-					pre[0] = '\0';
-				const char *node = !v->tree || !kids ? ""
-				                   : cgview_is_collapsed(v, c->path) ? dc->g->closed
-				                                                     : dc->g->open;
-				const char *name = v->tree ? (c->name ? c->name : c->path) : c->path;
-				snprintf(buf, sizeof(buf), "%s%s%s", pre, node, name);
-				st = base;
-				/* tree lines dim, name in the row's style */
-				if (v->tree && pre[0] && !sel) {
-					int n = draw_put(dc, y, x, w, pre, S_TREE);
-					draw_text(dc, y, x + n, w - n, buf + strlen(pre), base, AL_LEFT);
-					x += w + 1;
-					continue;
-				}
-				break;
+			if (col == CGCOL_NAME) {
+				name_draw(t, &rw, x, w);
+			} else if (col != CGCOL_BAR || !bar_draw(t, &rw, x, w)) {
+				const struct cgroup_column_info *ci =
+					cgroup_columns_info((enum cgroup_column)col);
+				char buf[512];
+				enum theme_style st;
+				cell(t, &rw, (enum cgroup_column)col, buf, sizeof(buf), &st);
+				draw_text(dc, rw.y, x, w, buf, draw_row_style(st, rw.sel),
+				          ci->right ? AL_RIGHT : AL_LEFT);
 			}
-			case CG_USAGE: fmt_bytes(buf, sizeof(buf), c->usage_bytes); break;
-			case CG_LIMIT:
-				fmt_bytes(tmp, sizeof(tmp), c->effective_limit_bytes);
-				snprintf(buf, sizeof(buf), "%s%s", tmp,
-				         val_known(c->effective_limit_bytes) &&
-				                 (!val_known(c->limit_bytes) ||
-				                  c->limit_bytes > c->effective_limit_bytes)
-				             ? "^"
-				             : "");
-				break;
-			case CG_HIGH: fmt_bytes(buf, sizeof(buf), c->high_bytes); break;
-			case CG_BAR:
-				if (val_known(c->effective_limit_bytes) && val_known(c->usage_bytes)) {
-					draw_bar(dc, y, x, w, (double)c->usage_bytes,
-					         (double)c->effective_limit_bytes,
-					         val_known(c->high_bytes) ? (double)c->high_bytes : -1,
-					         near ? S_LIMIT_NEAR : S_MEM_USED);
-					x += w + 1;
-					continue;
-				}
-				snprintf(buf, sizeof(buf), "no limit");
-				st = S_DIM;
-				break;
-			case CG_PCT:
-				if (isnan(pct))
-					snprintf(buf, sizeof(buf), "-");
-				else
-					snprintf(buf, sizeof(buf), "%.0f%%", pct);
-				st = base;
-				break;
-			case CG_SLOPE:
-				fmt_bytes_rate_h(buf, sizeof(buf), c->usage_slope.per_s);
-				switch (rate_classify(&c->usage_slope, true)) {
-				case RATE_STEEP: st = S_LEAK_STEEP; break;
-				case RATE_RISING: st = S_LEAK_RISING; break;
-				case RATE_NOISY: st = S_LEAK_NOISY; break;
-				case RATE_FALLING: st = S_LEAK_FALLING; break;
-				default: break;
-				}
-				break;
-			case CG_ETA:
-				fmt_duration(buf, sizeof(buf), c->eta_to_limit_s);
-				if (!isnan(c->eta_to_limit_s) && c->eta_to_limit_s < 3600)
-					st = S_LIMIT_NEAR;
-				break;
-			case CG_OOM:
-				fmt_count(buf, sizeof(buf), c->oom_kills);
-				if (val_known(c->oom_kills) && c->oom_kills > 0)
-					st = S_OOM;
-				break;
-			case CG_PSI:
-				if (isnan(c->psi_some_avg10))
-					snprintf(buf, sizeof(buf), "-");
-				else
-					snprintf(buf, sizeof(buf), "%.1f", c->psi_some_avg10);
-				break;
-			case CG_PROCS: fmt_count(buf, sizeof(buf), c->nprocs); break;
-			case CG_VICTIM:
-				if (c->next_victim_pid > 0) {
-					snprintf(buf, sizeof(buf), "%d %s", (int)c->next_victim_pid,
-					         victim_comm(s, c->next_victim_pid));
-					st = S_VICTIM;
-				}
-				break;
-			default: break;
-			}
-			if (buf[0] == '-' && buf[1] == '\0')
-				st = S_DIM;
-			draw_text(dc, y, x, w, buf, draw_row_style(st, sel),
-			          cols[col].right ? AL_RIGHT : AL_LEFT);
 			x += w + 1;
 		}
 	}

@@ -1,8 +1,11 @@
-/* tui/pane/cgroups.h — memory cgroups as a tree (or flat, fullest first): usage, limit
- * (the effective one; "^" when it is inherited from an ancestor), high, a usage/limit
- * bar with a mark at high, percent of the effective limit, slope, ETA to the limit, OOM
- * kills, PSI, process count, the next victim. A mark column shows '!' at or over the
- * threshold (settings: threshold=80). */
+/* tui/pane/cgroups.h — memory cgroups as a tree (or flat, in a sort order): usage, the
+ * working set (usage - inactive file: what presses on the limit), limit (the effective
+ * one; "^" when it is inherited from an ancestor), high (in the high_mark style when over
+ * it: throttled), a bar of the working set with the reclaimable rest lighter beside it and
+ * a mark at high, percent of the effective limit, the working set's slope, the ETA
+ * (cgview_eta_label: "^" an ancestor's limit, "high" throttled), OOM kills, PSI (flagged
+ * at CGVIEW_PSI_STALL_PCT), process count, the next victim. A mark column shows '!' when
+ * the working set is at or over the threshold (settings: threshold=80). */
 #ifndef OOMTOP_TUI_PANE_CGROUPS_H
 #define OOMTOP_TUI_PANE_CGROUPS_H
 

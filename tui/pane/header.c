@@ -35,15 +35,31 @@ static void host_line(const struct draw_ctx *dc, const struct snapshot *s, int y
 		draw_put(dc, y, x + w - cl, cl, clock, S_DIM);
 }
 
-/* "Mem ███░░ 5.2G/7.7G +12M/h ETA 3h05m" in w columns. */
+/* What the kernel can still hand out: MemAvailable, plus the ZFS ARC above its minimum
+ * where there is one (the core's available_bytes). */
+static int64_t sys_available(const struct sys_mem *m)
+{
+	return val_known(m->available_bytes) ? m->available_bytes : m->mem_available_bytes;
+}
+
+static bool has_arc(const struct sys_mem *m)
+{
+	return val_known(m->zfs_arc_size_bytes) && val_known(m->zfs_arc_reclaimable_bytes);
+}
+
+/* "Mem ███▒▒░░ 5.2G/7.7G +12M/h ETA 3h05m" in w columns; with a ZFS ARC, what is
+ * available and how much of it is the ARC's ("avail 5.5G (incl. 3.0G of 4.0G ARC)"), the
+ * ARC's reclaimable part lighter in the bar. The slope and ETA are the core's, on the same
+ * available memory. */
 static void mem_meter(const struct draw_ctx *dc, const struct snapshot *s, int y, int x, int w,
                       bool swap)
 {
 	const struct sys_mem *m = &s->sys;
-	char used_s[16], total_s[16], rate[24], eta[24], text[128];
+	char used_s[16], total_s[16], rate[24], eta[24], text[3][192];
 	int64_t total = swap ? m->swap_total_bytes : m->mem_total_bytes;
-	int64_t avail = swap ? m->swap_free_bytes : m->mem_available_bytes;
+	int64_t avail = swap ? m->swap_free_bytes : sys_available(m);
 	int64_t used = val_known(total) && val_known(avail) ? total - avail : VAL_UNKNOWN;
+	double reclaimable = !swap && has_arc(m) ? (double)m->zfs_arc_reclaimable_bytes : 0;
 	int n = draw_put(dc, y, x, w, swap ? "Swp " : "Mem ", S_TITLE);
 	if (swap && val_known(total) && total == 0) {
 		draw_put(dc, y, x + n, w - n, "none", S_DIM);
@@ -51,29 +67,47 @@ static void mem_meter(const struct draw_ctx *dc, const struct snapshot *s, int y
 	}
 	fmt_bytes(used_s, sizeof(used_s), used);
 	fmt_bytes(total_s, sizeof(total_s), total);
+	int ntext = 0;
 	if (swap) {
-		snprintf(text, sizeof(text), " %s/%s", used_s, total_s);
+		snprintf(text[ntext++], sizeof(text[0]), " %s/%s", used_s, total_s);
 	} else {
-		/* the used side grows as MemAvailable shrinks */
+		/* the used side grows as available memory shrinks */
 		double per_s = -m->available.per_s;
+		char tail[64], av[16], rec[16], arc[16];
 		fmt_bytes_rate_h(rate, sizeof(rate), per_s);
 		fmt_duration(eta, sizeof(eta), m->eta_exhaustion_s);
-		snprintf(text, sizeof(text), " %s/%s%s%s%s%s%s", used_s, total_s,
-		         m->mem_available_estimated ? "~" : "", isnan(per_s) ? "" : " ",
-		         isnan(per_s) ? "" : rate,
-		         isnan(m->eta_exhaustion_s) ? "" : " ETA ", isnan(m->eta_exhaustion_s) ? "" : eta);
+		snprintf(tail, sizeof(tail), "%s%s%s%s", isnan(per_s) ? "" : " ",
+		         isnan(per_s) ? "" : rate, isnan(m->eta_exhaustion_s) ? "" : " ETA ",
+		         isnan(m->eta_exhaustion_s) ? "" : eta);
+		const char *est = m->mem_available_estimated ? "~" : "";
+		if (has_arc(m)) {
+			/* the longest that leaves room for a bar: the ARC's share, or only that
+			 * the ARC counts, or neither */
+			fmt_bytes(av, sizeof(av), avail);
+			fmt_bytes(rec, sizeof(rec), m->zfs_arc_reclaimable_bytes);
+			fmt_bytes(arc, sizeof(arc), m->zfs_arc_size_bytes);
+			snprintf(text[ntext++], sizeof(text[0]),
+			         " %s/%s%s avail %s (incl. %s of %s ARC)%s", used_s, total_s, est, av,
+			         rec, arc, tail);
+			snprintf(text[ntext++], sizeof(text[0]), " %s/%s%s avail %s incl. ARC%s",
+			         used_s, total_s, est, av, tail);
+		}
+		snprintf(text[ntext++], sizeof(text[0]), " %s/%s%s%s", used_s, total_s, est, tail);
 	}
-	int tl = (int)strlen(text);
+	int k = 0;
+	while (k + 1 < ntext && w - n - (int)strlen(text[k]) < 5)
+		k++;
+	int tl = (int)strlen(text[k]);
 	int bw = w - n - tl;
 	if (bw < 5) { /* no room for a bar: the numbers matter more */
-		draw_put(dc, y, x + n, w - n, text + 1, S_NORMAL);
+		draw_put(dc, y, x + n, w - n, text[k] + 1, S_NORMAL);
 		return;
 	}
 	if (bw > 60)
 		bw = 60;
 	enum theme_style st = swap ? S_SWAP_USED : S_MEM_USED;
-	draw_bar(dc, y, x + n, bw, (double)used, (double)total, -1, st);
-	draw_put(dc, y, x + n + bw, w - n - bw, text, S_NORMAL);
+	draw_bar(dc, y, x + n, bw, (double)used, reclaimable, (double)total, -1, st);
+	draw_put(dc, y, x + n + bw, w - n - bw, text[k], S_NORMAL);
 }
 
 static void oom_line(const struct draw_ctx *dc, const struct snapshot *s, int y, int x, int w)
@@ -114,7 +148,7 @@ static void compact_line(const struct draw_ctx *dc, const struct snapshot *s, in
 	const struct sys_mem *m = &s->sys;
 	char buf[256];
 	int n = 0;
-	int64_t tot = m->mem_total_bytes, av = m->mem_available_bytes;
+	int64_t tot = m->mem_total_bytes, av = sys_available(m);
 	n += draw_put(dc, y, x, w, "Mem ", S_TITLE);
 	if (val_known(tot) && val_known(av) && tot > 0)
 		snprintf(buf, sizeof(buf), "%.0f%% ", 100.0 * (double)(tot - av) / (double)tot);

@@ -1,7 +1,8 @@
 /* tui/pane/header.h — the header: the host line (name, uptime, refresh interval, leak
- * window, clock), the memory and swap meters (used/total, growth, time to exhaustion),
- * PSI, the OOM kill counter and the next victim. Smaller terminals get fewer lines: the
- * meters side by side (3 lines), a one-line summary (1–2 lines). */
+ * window, clock), the memory and swap meters (used/total, growth, time to exhaustion;
+ * on ZFS the ARC above its minimum counts as available, and the meter says so), PSI,
+ * the OOM kill counter and the next victim. Smaller terminals get fewer lines: the meters
+ * side by side (3 lines), a one-line summary (1–2 lines). */
 #ifndef OOMTOP_TUI_PANE_HEADER_H
 #define OOMTOP_TUI_PANE_HEADER_H
 
