@@ -24,10 +24,13 @@ cg() { jq -r --arg p "$2" ".cgroups[] | select(.path == \$p) | $3" "$1"; }
 # --- 1. page cache is not pressure ------------------------------------------------------------
 memcg_child "oomtop-ws-cache-$$" $((153 * MiB))
 CACHE_DIR=$CG_DIR CACHE_PATH=$CG_PATH
-sh -c 'echo $$ > "$1"; f="$2/big"
-	dd if=/dev/zero of="$f" bs=1M count=400 2>/dev/null
+sh -c 'echo $$ > "$1"; i=0
 	end=$(($(date +%s) + 90))
-	while [ "$(date +%s)" -lt $end ]; do cat "$f" >/dev/null; done' sh "$CACHE_DIR/cgroup.procs" "$E2E_TMP" &
+	while [ "$(date +%s)" -lt $end ]; do
+		dd if=/dev/zero of="$2/stream.$i" bs=1M count=100 2>/dev/null
+		rm -f "$2/stream.$((i - 2))"
+		i=$((i + 1))
+	done' sh "$CACHE_DIR/cgroup.procs" "$E2E_TMP" &
 CACHE_PID=$!
 E2E_PIDS="$E2E_PIDS $CACHE_PID"
 sleep 4
@@ -39,7 +42,9 @@ ws=$(cg "$last" "$CACHE_PATH" .working_set)
 limit=$(cg "$last" "$CACHE_PATH" .limit)
 note "cache cgroup: usage $usage, working set $ws, limit $limit, inactive file $(cg "$last" "$CACHE_PATH" .file_inactive)"
 [ "$usage" -gt $((limit * 80 / 100)) ] || fail "the cache cgroup did not fill (usage $usage of $limit)"
-[ "$ws" -lt $((limit / 2)) ] || fail "working set $ws of a $limit limit full of page cache"
+# pages under writeback count in the working set for a moment: "no alarm" is below the
+# screen's 80% mark (seen here: 3-5% mostly, 46% once mid-writeback)
+[ "$ws" -lt $((limit * 80 / 100)) ] || fail "working set $ws of a $limit limit full of page cache"
 etas=$(tail -n 12 "$E2E_TMP/cache.json" | jq -r --arg p "$CACHE_PATH" '.cgroups[] | select(.path == $p) | .eta_to_limit' | sort -u)
 [ "$etas" = null ] || { tail -n 12 "$E2E_TMP/cache.json" | jq -c --arg p "$CACHE_PATH" '.cgroups[] | select(.path == $p) | [.working_set, .working_set_slope, .working_set_slope_fit, .eta_to_limit]'; fail "a cgroup full of page cache has an ETA: $etas"; }
 [ "$(cg "$last" "$CACHE_PATH" .throttled)" = false ] || fail "the cache cgroup is throttled"
