@@ -18,8 +18,8 @@ $(FUZZ_TESTS:.fuzz=.log): %reldir%/lib/stamp
 %reldir%/lib/stamp: fuzz-always
 	$(AM_V_GEN)SRCDIR='$(abs_top_srcdir)' BUILDDIR='$(abs_top_builddir)' \
 	  $(SHELL) $(srcdir)/%reldir%/instrumented.sh %reldir%/lib \
-	  "$(PROC2_CFLAGS) $(CGROUP_CFLAGS) $(NCURSES_CFLAGS)" \
-	  "$(PROC2_LIBS) $(CGROUP_LIBS) $(NCURSES_LIBS)" -- \
+	  "$(PROC2_CFLAGS) $(CGROUP_CFLAGS) $(SYSTEMD_CFLAGS) $(NCURSES_CFLAGS)" \
+	  "$(PROC2_LIBS) $(CGROUP_LIBS) $(SYSTEMD_LIBS) $(NCURSES_LIBS)" -- \
 	  $(liboomtop_core_a_SOURCES) $(liboomtop_tui_a_SOURCES)
 fuzz-always:
 .PHONY: fuzz-always
