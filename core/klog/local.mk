@@ -9,5 +9,6 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/kmsg_text.c %reldir%/kmsg_text.h \
 	%reldir%/kmsg_source.c %reldir%/kmsg_source.h \
 	%reldir%/oom_event.c %reldir%/oom_event.h \
+	%reldir%/unit_name.c %reldir%/unit_name.h \
 	%reldir%/oom_parse.c %reldir%/oom_parse.h \
 	%reldir%/oom_log.c %reldir%/oom_log.h

@@ -9,6 +9,7 @@
 #include "core/base/scan.h"
 #include "core/base/util.h"
 #include "core/klog/kmsg_text.h"
+#include "core/klog/unit_name.h"
 
 #define STR_MAX 4096         /* longest comm / path / gfp string kept */
 #define LOOKUP_MAX 65536     /* task rows remembered (pid → uid, adj) for the victim */
@@ -48,9 +49,10 @@ static const struct {
 	{"oom_score_adj", COL_OOM_SCORE_ADJ},
 };
 
-struct task_key { /* compact row kept for every task, for the victim's uid/adj/pgtables */
+struct task_key { /* compact row kept for every task: the victim's uid/adj/pgtables, and
+		  * its sizes in pages against the kill line's kB for the page size */
 	pid_t pid, tgid;
-	int64_t uid, adj, pgtables_bytes;
+	int64_t uid, adj, pgtables_bytes, pgtables_pages, total_vm_pages, rss_pages;
 };
 
 struct pending_kill { /* "Kill process N (comm) score S or sacrifice child" */
@@ -81,7 +83,8 @@ struct oom_parser {
 	int ncols; /* 0: no task-table header seen in this episode */
 	bool table_rows, table_done;
 	struct oom_event_task *tasks;
-	size_t ntasks, tasks_cap;
+	int64_t *task_pt_pages; /* per row of tasks: nr_ptes + nr_pmds (kernels < 4.15) */
+	size_t ntasks, tasks_cap, pt_cap;
 	struct task_key *keys;
 	size_t nkeys, keys_cap;
 
@@ -214,6 +217,73 @@ struct kill_info {
 	double boot_s, time_unix_s;
 };
 
+/* The page size the log implies: total_vm (pages, task table) against total-vm (kB, kill
+ * line) of the victim — the same mapping counted twice, so the ratio is the page size — or
+ * failing that rss pages against anon+file+shmem kB (taken a moment apart, so only
+ * roughly). A power of two from 4 KiB to 64 KiB within 10 % (rss: 25 %) is believed;
+ * otherwise the running kernel's page size. */
+static int64_t pow2_near(double bytes, double tolerance)
+{
+	for (int64_t pg = 4096; pg <= 65536; pg *= 2)
+		if (bytes >= (double)pg * (1 - tolerance) && bytes <= (double)pg * (1 + tolerance))
+			return pg;
+	return VAL_UNKNOWN;
+}
+
+static int64_t page_bytes_of(const struct task_key *row, const struct kill_info *k)
+{
+	if (row && val_known(row->total_vm_pages) && row->total_vm_pages > 0 &&
+	    val_known(k->total_vm_kb) && k->total_vm_kb > 0) {
+		int64_t pg = pow2_near((double)k->total_vm_kb * 1024.0 / (double)row->total_vm_pages, 0.10);
+		if (val_known(pg))
+			return pg;
+	}
+	if (row && val_known(row->rss_pages) && row->rss_pages > 64 && val_known(k->anon_rss_kb) &&
+	    val_known(k->file_rss_kb)) {
+		double kb = (double)k->anon_rss_kb + (double)k->file_rss_kb +
+			    (val_known(k->shmem_rss_kb) ? (double)k->shmem_rss_kb : 0.0);
+		int64_t pg = pow2_near(kb * 1024.0 / (double)row->rss_pages, 0.25);
+		if (val_known(pg))
+			return pg;
+	}
+	return util_page_bytes();
+}
+
+/* What the journal rows call the kill's cgroup, unit and reason (README of
+ * ../shared/journal-samples, "expected.tsv"): the victim's memcg; its innermost
+ * .service/.scope; "memcg" or "global" from constraint= (or the memcg announcement). */
+static void kernel_scope(const struct oom_parser *p, const struct kill_info *k, struct oom_event *ev)
+{
+	ev->source = OOM_EVENT_SOURCE_KERNEL;
+	if (ev->task_memcg) {
+		ev->cgroup = strdup(ev->task_memcg);
+		char unit[UNIT_NAME_MAX];
+		if (unit_name_of_cgroup(ev->task_memcg, unit, sizeof(unit)))
+			ev->unit = strdup(unit);
+	}
+	const char *reason;
+	if (p->constraint && strcmp(p->constraint, "CONSTRAINT_MEMCG") == 0)
+		reason = "memcg";
+	else if (p->constraint && strcmp(p->constraint, "CONSTRAINT_NONE") == 0)
+		reason = "global";
+	else if (p->constraint)
+		reason = NULL;
+	else if (k->memcg || p->oom_memcg)
+		reason = "memcg";
+	else
+		reason = "global";
+	if (reason) {
+		ev->reason = strdup(reason);
+	} else if ((ev->reason = malloc(strlen(p->constraint) + 1)) != NULL) {
+		/* CONSTRAINT_CPUSET → "cpuset" */
+		const char *c = scan_starts(p->constraint, "CONSTRAINT_") ? p->constraint + 11 : p->constraint;
+		size_t i = 0;
+		for (; c[i]; i++)
+			ev->reason[i] = c[i] >= 'A' && c[i] <= 'Z' ? (char)(c[i] - 'A' + 'a') : c[i];
+		ev->reason[i] = '\0';
+	}
+}
+
 static void emit_event(struct oom_parser *p, const struct kill_info *k)
 {
 	struct oom_event ev;
@@ -249,6 +319,8 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 	}
 
 	const struct task_key *row = find_task(p, k->pid);
+	if (p->ntasks || row)
+		ev.page_bytes = page_bytes_of(row, k);
 	if (!val_known(ev.victim_uid)) {
 		if (p->summary_pid == k->pid && val_known(p->summary_uid))
 			ev.victim_uid = p->summary_uid;
@@ -259,13 +331,20 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 		ev.oom_score_adj = row->adj;
 	if (!val_known(ev.pgtables_kb) && row && val_known(row->pgtables_bytes))
 		ev.pgtables_kb = row->pgtables_bytes / 1024;
+	else if (!val_known(ev.pgtables_kb) && row && val_known(row->pgtables_pages))
+		ev.pgtables_kb = row->pgtables_pages * (ev.page_bytes / 1024);
+	kernel_scope(p, k, &ev);
 
 	if (p->ntasks) {
 		ev.tasks = calloc(p->ntasks, sizeof(*ev.tasks));
 		if (ev.tasks) {
 			for (size_t i = 0; i < p->ntasks; i++) {
-				ev.tasks[i] = p->tasks[i];
-				ev.tasks[i].name = p->tasks[i].name ? strdup(p->tasks[i].name) : NULL;
+				struct oom_event_task *t = &ev.tasks[i];
+				*t = p->tasks[i];
+				t->name = p->tasks[i].name ? strdup(p->tasks[i].name) : NULL;
+				int64_t pt = p->task_pt_pages[i];
+				if (val_known(pt) && pt <= INT64_MAX / 65536 / 4)
+					t->pgtables_bytes = pt * ev.page_bytes;
 			}
 			ev.ntasks = p->ntasks;
 		}
@@ -479,9 +558,10 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 		case COL_OTHER: break;
 		}
 	}
+	int64_t pt_pages = VAL_UNKNOWN; /* to bytes at the kill, with the page size */
 	if (val_known(ptes) && ptes >= 0 && ptes < INT64_MAX / 8192 && pmds >= 0 &&
 	    pmds < INT64_MAX / 8192)
-		task.pgtables_bytes = (ptes + pmds) * 4096;
+		pt_pages = ptes + pmds;
 	while (*q == ' ' || *q == '\t')
 		q++;
 	p->table_rows = true;
@@ -490,12 +570,17 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 		if (!util_grow((void **)&p->keys, &p->keys_cap, p->nkeys + 1, sizeof(*p->keys)))
 			return true;
 		p->keys[p->nkeys++] = (struct task_key){task.pid, task.tgid, task.uid,
-							task.oom_score_adj, task.pgtables_bytes};
+							task.oom_score_adj, task.pgtables_bytes,
+							pt_pages, task.total_vm_pages,
+							task.rss_pages};
 	}
 	if (p->ntasks < OOM_EVENT_TASKS_MAX) {
-		if (!util_grow((void **)&p->tasks, &p->tasks_cap, p->ntasks + 1, sizeof(*p->tasks)))
+		if (!util_grow((void **)&p->tasks, &p->tasks_cap, p->ntasks + 1, sizeof(*p->tasks)) ||
+		    !util_grow((void **)&p->task_pt_pages, &p->pt_cap, p->ntasks + 1,
+			       sizeof(*p->task_pt_pages)))
 			return true;
 		task.name = dupn(q, strlen(q));
+		p->task_pt_pages[p->ntasks] = pt_pages;
 		p->tasks[p->ntasks++] = task;
 	}
 	return true;
@@ -782,6 +867,7 @@ void oom_parser_free(struct oom_parser *p)
 	clear_pending(p);
 	episode_reset(p);
 	free(p->tasks);
+	free(p->task_pt_pages);
 	free(p->keys);
 	free(p->raw);
 	free(p);

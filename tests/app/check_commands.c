@@ -109,7 +109,7 @@ START_TEST(events_cmd_prints_json_lines_and_fails_cleanly)
 	for (char *p = obuf; (p = strchr(p, '\n')); p++)
 		lines++;
 	ck_assert_int_eq(lines, 6);
-	ck_assert(strncmp(obuf, "{\"boot_time\": 139.201482, ", 26) == 0);
+	ck_assert(strncmp(obuf, "{\"schema\": 2, \"boot_time\": 139.201482, ", 39) == 0);
 	ck_assert_ptr_nonnull(strstr(obuf, "\"victim_pid\": 7788, \"victim_comm\": \"bash\""));
 	ck_assert_uint_eq(elen, 0);
 	free(obuf);

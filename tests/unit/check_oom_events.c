@@ -416,13 +416,15 @@ START_TEST(json_escapes_and_nulls)
 	sb_init(&sb);
 	output_event_json(&ev, &sb);
 	ck_assert_str_eq(sb.buf,
-			 "{\"boot_time\": null, \"time\": null, \"victim_pid\": 9, \"victim_comm\": "
-			 "\"a\\\"b\\\\c\\u001b[31m\\ufffd\xc3\xa9\\n\", \"victim_uid\": null, "
-			 "\"constraint\": null, \"oom_memcg\": null, \"task_memcg\": null, "
-			 "\"total_vm_kb\": null, \"anon_rss_kb\": null, \"file_rss_kb\": null, "
-			 "\"shmem_rss_kb\": null, \"pgtables_kb\": null, \"oom_score_adj\": null, "
-			 "\"invoker_comm\": null, \"invoker_pid\": null, \"gfp_mask\": null, "
-			 "\"order\": null, \"reaped\": null, \"tasks\": []}");
+			 "{\"schema\": 2, \"boot_time\": null, \"time\": null, \"victim_pid\": 9, "
+			 "\"victim_comm\": \"a\\\"b\\\\c\\u001b[31m\\ufffd\xc3\xa9\\n\", "
+			 "\"victim_uid\": null, \"constraint\": null, \"oom_memcg\": null, "
+			 "\"task_memcg\": null, \"total_vm\": null, \"anon_rss\": null, "
+			 "\"file_rss\": null, \"shmem_rss\": null, \"pgtables\": null, "
+			 "\"oom_score_adj\": null, \"invoker_comm\": null, \"invoker_pid\": null, "
+			 "\"gfp_mask\": null, \"order\": null, \"reaped\": null, \"source\": \"kernel\", "
+			 "\"unit\": null, \"boot_id\": null, \"cgroup\": null, \"reason\": null, "
+			 "\"tasks\": []}");
 	sb_reset(&sb);
 	output_event_text(&ev, &sb);
 	ck_assert_ptr_null(strchr(sb.buf, '\x1b'));
