@@ -91,9 +91,14 @@ int main(int argc, char **argv)
 		return 0;
 	case MODE_SET_ADJ:
 		return setadj_cmd_run(o.set_adj, o.readonly, stdout, stderr);
-	case MODE_EVENTS:
-		return events_cmd_run(o.kmsg_path, o.follow,
-				      o.format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT, stdout, stderr);
+	case MODE_EVENTS: {
+		struct events_cmd_config ec = {
+			.kmsg_path = o.kmsg_path, .journal = o.journal, .journal_path = o.journal_path,
+			.follow = o.follow, .by_unit = o.by_unit,
+			.fmt = o.format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT,
+		};
+		return events_cmd_run(&ec, stdout, stderr);
+	}
 	case MODE_BATCH:
 	case MODE_SCREEN:
 		break;

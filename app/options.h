@@ -31,6 +31,9 @@ struct options {
 	enum output_format format; /* -f */
 	bool follow;         /* --follow (with --events) */
 	const char *kmsg_path; /* --kmsg FILE or "-" */
+	bool journal;        /* --journal[=PATH]: kills from the systemd journal */
+	const char *journal_path; /* its PATH (journal files or a directory); NULL the system's */
+	bool by_unit;        /* --by-unit (with --events): kills grouped by unit, their rhythm */
 	const char *set_adj; /* --set-adj PID:VALUE, checked by its command */
 	bool readonly;
 	const char *theme;

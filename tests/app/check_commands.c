@@ -102,7 +102,8 @@ START_TEST(events_cmd_prints_json_lines_and_fails_cleanly)
 	char *obuf = NULL, *ebuf = NULL;
 	size_t olen = 0, elen = 0;
 	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
-	ck_assert_int_eq(events_cmd_run(path, false, EVENTS_FORMAT_JSON, out, err), 0);
+	struct events_cmd_config ec = {.kmsg_path = path, .fmt = EVENTS_FORMAT_JSON};
+	ck_assert_int_eq(events_cmd_run(&ec, out, err), 0);
 	fclose(out);
 	fclose(err);
 	int lines = 0;
@@ -117,7 +118,8 @@ START_TEST(events_cmd_prints_json_lines_and_fails_cleanly)
 
 	out = open_memstream(&obuf, &olen);
 	err = open_memstream(&ebuf, &elen);
-	ck_assert_int_eq(events_cmd_run("/nonexistent/kmsg", false, EVENTS_FORMAT_TEXT, out, err), 1);
+	ec = (struct events_cmd_config){.kmsg_path = "/nonexistent/kmsg", .fmt = EVENTS_FORMAT_TEXT};
+	ck_assert_int_eq(events_cmd_run(&ec, out, err), 1);
 	fclose(out);
 	fclose(err);
 	ck_assert_uint_eq(olen, 0);

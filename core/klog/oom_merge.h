@@ -1,0 +1,82 @@
+/* core/klog/oom_merge.h — one list of kills from every killer and systemd's unit messages,
+ * by the counting rules of ../shared/journal-samples/README.md. Pure: times are the
+ * journal's, passed in.
+ *
+ *   - Every kill of a killer (kernel, systemd-oomd, earlyoom, nohang) is a row.
+ *   - A unit message about an OOM kill ("A process of this unit has been killed by the OOM
+ *     killer.", "systemd-oomd killed … process(es) in this unit.", "Failed with result
+ *     'oom-kill'.") that belongs to a kill — its unit is in the kill's cgroup, a moment
+ *     around it — adds no row: it is kept with the kill (and names its unit when the
+ *     killer did not).
+ *   - A unit message alone is the row (killer kernel, or systemd-oomd for "systemd-oomd
+ *     killed …"; reason "unknown (unit message only)"). PID 1 reports the victim's unit and
+ *     every ancestor at one moment: the messages of one moment make one row per innermost
+ *     unit (core/klog/unit_name.h says which slice holds which unit).
+ *   - Other messages about a killed unit ("Main process exited …") are kept with the kill.
+ *
+ * Kills wait hold_s (journal time) before they are handed out, so messages logged after
+ * them (or, racing, just before) still count; what comes later still reaches a kill
+ * already handed out through the amend callback. Rows come out oldest first.
+ *
+ * Call order: oom_merge_new(); oom_merge_kill() / oom_merge_unit_msg() / oom_merge_reap()
+ * as entries come, oom_merge_advance() as time passes; oom_merge_flush() at the end (or
+ * whenever everything waiting should go out); oom_merge_free().
+ */
+#ifndef OOMTOP_OOM_MERGE_H
+#define OOMTOP_OOM_MERGE_H
+
+#include <stdint.h>
+
+#include "core/klog/oom_event.h"
+#include "core/klog/unit_msg.h"
+
+#define OOM_MERGE_PENDING_MAX 4096 /* rows waiting; past it the oldest goes out early */
+#define OOM_MERGE_HISTORY 64       /* rows handed out that later messages can still reach */
+
+struct oom_merge_sink {
+	/* A row, final: takes ownership of what ev owns (copy the struct by value). */
+	void (*event)(void *ctx, struct oom_event *ev);
+	/* More about row id, handed out before: its unit (NULL: unchanged) and a unit message
+	 * (NULL: none). May be NULL. */
+	void (*amend)(void *ctx, uint64_t id, const char *unit, const struct oom_event_msg *msg);
+	/* An oom_reaper line for a kernel kill handed out before. May be NULL. */
+	void (*reap)(void *ctx, const struct oom_event_reap *r);
+	void *ctx;
+};
+
+/* A systemd manager's message about a unit (core/klog/unit_msg.h). */
+struct oom_merge_note {
+	const char *boot_id;      /* "" unknown */
+	double time_unix_s;
+	enum unit_msg_kind kind;
+	const char *unit;
+	const char *manager_unit; /* "" for PID 1, "user@1000.service" for a user manager */
+	const char *text;         /* the message as logged */
+};
+
+struct oom_merge;
+
+/* Returns NULL when out of memory. ids are given to rows from first_id on. */
+struct oom_merge *oom_merge_new(const struct oom_merge_sink *sink, double hold_s, uint64_t first_id);
+
+/* A killer's kill: source, boot_id, time_unix_s, victim and cgroup set. Takes ownership of
+ * what ev owns. */
+void oom_merge_kill(struct oom_merge *m, struct oom_event *ev);
+
+void oom_merge_note(struct oom_merge *m, const struct oom_merge_note *note);
+
+/* A kernel oom_reaper line of boot boot_id. */
+void oom_merge_reap(struct oom_merge *m, const char *boot_id, const struct oom_event_reap *r);
+
+/* Journal time is now now_unix_s: rows older than hold_s go out. */
+void oom_merge_advance(struct oom_merge *m, double now_unix_s);
+
+/* Everything waiting goes out. */
+void oom_merge_flush(struct oom_merge *m);
+
+/* Rows from now on wait hold_s. */
+void oom_merge_set_hold(struct oom_merge *m, double hold_s);
+
+void oom_merge_free(struct oom_merge *m);
+
+#endif
