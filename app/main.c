@@ -17,6 +17,7 @@
 #include "app/selfprotect.h"
 #include "app/signals.h"
 #include "core/collector.h"
+#include "core/klog/journal_source.h"
 #include "tui/app.h"
 #include "tui/screen.h"
 
@@ -41,6 +42,14 @@ static int run_collecting(const struct options *o)
 	/* files named on the command line must exist: exit 1 now, not a note later */
 	if (rc.kmsg_path && strcmp(rc.kmsg_path, "-") != 0 && access(rc.kmsg_path, R_OK) != 0) {
 		fprintf(stderr, "oomtop: cannot open %s: %s\n", rc.kmsg_path, strerror(errno));
+		return 1;
+	}
+	if (rc.journal_path && access(rc.journal_path, R_OK) != 0) {
+		fprintf(stderr, "oomtop: cannot open journal %s: %s\n", rc.journal_path, strerror(errno));
+		return 1;
+	}
+	if (rc.journal && !journal_source_built()) {
+		fprintf(stderr, "oomtop: --journal: oomtop was built without journal support (libsystemd)\n");
 		return 1;
 	}
 	if (o->mode == MODE_SCREEN && o->theme && strchr(o->theme, '/') && access(o->theme, R_OK) != 0) {

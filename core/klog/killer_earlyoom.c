@@ -106,8 +106,11 @@ static bool quoted_name(const char *q, struct killer_step *st)
 	q++;
 	static const char *const tails[] = {"\": badness ", "\": oom_score ", "\" with signal "};
 	const char *end = NULL;
-	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]) && !end; i++)
-		end = strstr(q, tails[i]);
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) { /* the first of them */
+		const char *e = strstr(q, tails[i]);
+		if (e && (!end || e < end))
+			end = e;
+	}
 	if (!end)
 		end = strstr(q, "\": ");
 	if (!end)

@@ -143,6 +143,16 @@ int oom_event_copy(struct oom_event *dst, const struct oom_event *src)
 	return 0;
 }
 
+bool oom_event_names_victim(const struct oom_event *ev, pid_t pid, const char *comm,
+			    double start_unix_s)
+{
+	if (ev->earlier_boot || ev->victim_pid <= 0 || ev->victim_pid != pid || !ev->victim_comm ||
+	    !comm || strncmp(ev->victim_comm, comm, 15) != 0)
+		return false;
+	/* an older process under the same pid */
+	return isnan(ev->time_unix_s) || isnan(start_unix_s) || ev->time_unix_s + 1.0 >= start_unix_s;
+}
+
 int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_event_reap *r)
 {
 	for (size_t i = n; i-- > 0;) {

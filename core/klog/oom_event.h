@@ -124,6 +124,12 @@ int oom_event_add_unit_msg(struct oom_event *ev, double time_unix_s, const char 
 /* Sets *dst to a copy of src (NULL for NULL), freeing what it held. Returns 0 or -ENOMEM. */
 int oom_event_set_str(char **dst, const char *src);
 
+/* Is this kill that of the process pid named comm (its first 15 bytes, as the kernel's
+ * comm) that started at start_unix_s (NAN unknown)? Only kills that name a pid (the
+ * kernel's, earlyoom's, nohang's) of the running boot, and not older than the process. */
+bool oom_event_names_victim(const struct oom_event *ev, pid_t pid, const char *comm,
+			    double start_unix_s);
+
 /* Applies r to the newest of events[0..n) that is r's pid and not yet reaped-or-failed.
  * Returns the index updated, or -1 when none matches. */
 int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_event_reap *r);
