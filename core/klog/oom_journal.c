@@ -35,9 +35,8 @@ struct killer { /* one user-space killer process */
 	struct killer_nohang nh;
 	char *ring[RING_LINES];
 	size_t ring_next;
-	bool pending;
-	double pending_last_s;
-	struct oom_event ev; /* the kill in progress */
+	uint64_t open_key;     /* its kill in progress, open in the merge; 0 none */
+	double open_last_s;    /* when it last said something about it */
 };
 
 struct oom_journal {
@@ -164,7 +163,7 @@ static const enum oom_event_source killer_source[] = {
 
 static void raw_add(struct oom_event *ev, const char *line)
 {
-	if (ev->nraw_lines >= KILL_LINES_MAX)
+	if (!ev || ev->nraw_lines >= KILL_LINES_MAX)
 		return;
 	char **r = realloc(ev->raw_lines, (ev->nraw_lines + 1) * sizeof(*r));
 	if (!r)
@@ -174,12 +173,13 @@ static void raw_add(struct oom_event *ev, const char *line)
 		ev->nraw_lines++;
 }
 
+/* The kill in progress is complete: it may go out. */
 static void killer_finish(struct oom_journal *j, struct killer *k)
 {
-	if (!k->pending)
+	if (!k->open_key)
 		return;
-	k->pending = false;
-	oom_merge_kill(j->merge, &k->ev);
+	oom_merge_close(j->merge, k->open_key);
+	k->open_key = 0;
 }
 
 static void killer_reset(struct oom_journal *j, struct killer *k)
@@ -213,45 +213,48 @@ static struct killer *killer_of(struct oom_journal *j, enum oom_journal_sender s
 	return lru;
 }
 
-static void killer_start(struct killer *k, const struct journal_entry *e, const struct killer_step *st,
-			 const char *line)
+/* A kill: into the merge at once (unit messages about it may come before it is complete),
+ * open until its killer is done with it. */
+static void killer_start(struct oom_journal *j, struct killer *k, const struct journal_entry *e,
+			 const struct killer_step *st, const char *line)
 {
-	struct oom_event *ev = &k->ev;
-	oom_event_init(ev);
-	ev->source = killer_source[k->sender];
-	memcpy(ev->boot_id, e->boot_id, sizeof(ev->boot_id));
-	ev->time_unix_s = (double)e->realtime_us / 1e6;
-	ev->boot_s = e->monotonic_us ? (double)e->monotonic_us / 1e6 : NAN;
-	ev->victim_pid = st->pid;
-	ev->victim_uid = st->uid == INT64_MIN ? VAL_UNKNOWN : st->uid;
+	struct oom_event ev;
+	oom_event_init(&ev);
+	ev.source = killer_source[k->sender];
+	memcpy(ev.boot_id, e->boot_id, sizeof(ev.boot_id));
+	ev.time_unix_s = (double)e->realtime_us / 1e6;
+	ev.boot_s = e->monotonic_us ? (double)e->monotonic_us / 1e6 : NAN;
+	ev.victim_pid = st->pid;
+	ev.victim_uid = st->uid == INT64_MIN ? VAL_UNKNOWN : st->uid;
 	if (st->comm[0])
-		ev->victim_comm = strdup(st->comm);
+		ev.victim_comm = strdup(st->comm);
 	if (st->cgroup[0]) {
-		ev->cgroup = strdup(st->cgroup);
+		ev.cgroup = strdup(st->cgroup);
 		char unit[UNIT_NAME_MAX];
 		if (unit_name_of_cgroup(st->cgroup, unit, sizeof(unit)))
-			ev->unit = strdup(unit);
+			ev.unit = strdup(unit);
 	}
 	if (st->reason[0])
-		ev->reason = strdup(st->reason);
+		ev.reason = strdup(st->reason);
 	for (size_t i = 0; i < RING_LINES; i++) { /* the lines before, oldest first */
 		const char *l = k->ring[(k->ring_next + i) % RING_LINES];
 		if (l)
-			raw_add(ev, l);
+			raw_add(&ev, l);
 	}
-	raw_add(ev, line);
-	k->pending = true;
+	raw_add(&ev, line);
+	k->open_key = oom_merge_kill(j->merge, &ev);
+	oom_merge_open(j->merge, k->open_key);
 }
 
-static void killer_update(struct killer *k, const struct killer_step *st)
+static void killer_update(struct oom_event *ev, const struct killer_step *st)
 {
-	struct oom_event *ev = &k->ev;
+	if (!ev)
+		return;
 	if (st->reason[0]) {
-		size_t have = ev->reason ? strlen(ev->reason) : 0;
-		char *r = malloc(have + strlen(st->reason) + 3);
+		size_t have = ev->reason ? strlen(ev->reason) : 0, add = strlen(st->reason) + 3;
+		char *r = malloc(have + add);
 		if (r) {
-			snprintf(r, have + strlen(st->reason) + 3, "%s%s%s", have ? ev->reason : "",
-				 have ? ", " : "", st->reason);
+			snprintf(r, have + add, "%s%s%s", have ? ev->reason : "", have ? ", " : "", st->reason);
 			free(ev->reason);
 			ev->reason = r;
 		}
@@ -283,33 +286,30 @@ static void feed_killer(struct oom_journal *j, enum oom_journal_sender s, const 
 			killer_earlyoom_feed(&k->eo, line, &st);
 		else
 			killer_nohang_feed(&k->nh, line, &st);
+		struct oom_event *open = k->open_key ? oom_merge_open_event(j->merge, k->open_key) : NULL;
 		switch (st.kind) {
 		case KILLER_STEP_KILL:
 			killer_finish(j, k);
-			killer_start(k, e, &st, line);
+			killer_start(j, k, e, &st, line);
 			break;
 		case KILLER_STEP_UPDATE:
-			if (k->pending) {
-				killer_update(k, &st);
-				raw_add(&k->ev, line);
-			}
+			killer_update(open, &st);
+			raw_add(open, line);
 			break;
 		case KILLER_STEP_CANCEL:
-			if (k->pending) {
-				k->pending = false;
-				oom_event_free(&k->ev);
-			}
+			if (k->open_key)
+				oom_merge_cancel(j->merge, k->open_key);
+			k->open_key = 0;
 			break;
 		case KILLER_STEP_DONE:
 		case KILLER_STEP_NONE:
-			if (k->pending)
-				raw_add(&k->ev, line);
+			raw_add(open, line);
 			break;
 		}
-		if (k->pending && (st.done || st.kind == KILLER_STEP_DONE))
+		if (st.done || st.kind == KILLER_STEP_DONE)
 			killer_finish(j, k);
-		if (k->pending)
-			k->pending_last_s = t;
+		if (k->open_key)
+			k->open_last_s = t;
 		free(k->ring[k->ring_next]);
 		k->ring[k->ring_next] = strdup(line);
 		k->ring_next = (k->ring_next + 1) % RING_LINES;
@@ -332,6 +332,7 @@ static void feed_manager(struct oom_journal *j, const struct journal_entry *e)
 	struct oom_merge_note n = {
 		.boot_id = e->boot_id, .time_unix_s = (double)e->realtime_us / 1e6, .kind = um.kind,
 		.unit = um.unit, .manager_unit = manager, .text = e->message ? e->message : "",
+		.signal = um.signal,
 	};
 	oom_merge_note(j->merge, &n);
 }
@@ -361,7 +362,7 @@ static void expire_killers(struct oom_journal *j, double now_s)
 {
 	for (size_t i = 0; i < KILLERS_MAX; i++) {
 		struct killer *k = &j->killers[i];
-		if (k->pending && now_s - k->pending_last_s > KILLER_GRACE_S)
+		if (k->open_key && now_s - k->open_last_s > KILLER_GRACE_S)
 			killer_finish(j, k);
 	}
 }
@@ -411,13 +412,9 @@ void oom_journal_free(struct oom_journal *j)
 		return;
 	for (size_t i = 0; i < BOOTS_MAX; i++)
 		oom_parser_free(j->boots[i].parser);
-	for (size_t i = 0; i < KILLERS_MAX; i++) {
-		struct killer *k = &j->killers[i];
-		if (k->pending)
-			oom_event_free(&k->ev);
+	for (size_t i = 0; i < KILLERS_MAX; i++)
 		for (size_t r = 0; r < RING_LINES; r++)
-			free(k->ring[r]);
-	}
+			free(j->killers[i].ring[r]);
 	oom_merge_free(j->merge);
 	free(j);
 }

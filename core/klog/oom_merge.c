@@ -13,6 +13,8 @@
 #define KILLED_AFTER_S 60.0 /* "A process … killed by the OOM killer" follows within this */
 #define RESULT_AFTER_S 600.0 /* "Failed with result 'oom-kill'" after the stop (TimeoutStopSec) */
 #define OTHER_AFTER_S 30.0  /* other messages about the unit kept with the kill */
+#define EXIT_KERNEL_S 5.0   /* a SIGKILLed main process is reaped at once */
+#define EXIT_USER_S 12.0    /* earlyoom waits up to 10 s for its SIGTERM, then SIGKILL */
 #define UNITS_MAX 16        /* units a row's messages named, for later matching */
 
 static const char UNIT_ONLY[] = "unknown (unit message only)";
@@ -24,6 +26,8 @@ struct units {
 
 struct pend { /* a row not handed out yet */
 	struct oom_event ev;
+	uint64_t key;
+	bool open;               /* its killer is still telling about it */
 	bool unit_row;           /* made of unit messages alone */
 	enum unit_msg_kind kind; /* unit rows: the message kind they came from */
 	bool got_result;         /* a "Failed with result 'oom-kill'" was kept with it */
@@ -45,7 +49,7 @@ struct hist { /* a row handed out: what later messages need to find it */
 struct oom_merge {
 	struct oom_merge_sink sink;
 	double hold_s;
-	uint64_t next_id;
+	uint64_t next_id, next_key;
 	double last_time;
 	struct pend *pend;
 	size_t npend, pend_cap;
@@ -141,6 +145,17 @@ static bool matches(const struct target *k, const struct oom_merge_note *n)
 		if (belongs(k, n->unit))
 			return true;
 		return !k->cgroup && !k->unit && !k->unit_row && dt <= KILLED_AFTER_S;
+	case UNIT_MSG_EXIT_KILLED:
+		if (k->unit_row)
+			return false;
+		if (k->unit || k->cgroup) /* kept with the kill of its unit */
+			return dt >= 0 && dt <= OTHER_AFTER_S && belongs(k, n->unit);
+		/* a kill that names no unit: the exit by its killer's signal right after it */
+		if (k->source == OOM_EVENT_SOURCE_KERNEL)
+			return dt >= 0 && dt <= EXIT_KERNEL_S && n->signal == 9;
+		if (k->source == OOM_EVENT_SOURCE_EARLYOOM)
+			return dt >= 0 && dt <= EXIT_USER_S && (n->signal == 9 || n->signal == 15);
+		return k->source == OOM_EVENT_SOURCE_NOHANG && dt >= 0 && dt <= EXIT_USER_S;
 	case UNIT_MSG_OTHER:
 		return dt >= 0 && dt <= OTHER_AFTER_S && belongs(k, n->unit);
 	case UNIT_MSG_NONE:
@@ -326,9 +341,9 @@ static void absorb_earlier(struct oom_merge *m, struct pend *k)
 	}
 }
 
-void oom_merge_kill(struct oom_merge *m, struct oom_event *ev)
+uint64_t oom_merge_kill(struct oom_merge *m, struct oom_event *ev)
 {
-	struct pend p = {.ev = *ev};
+	struct pend p = {.ev = *ev, .key = ++m->next_key};
 	oom_event_init(ev);
 	if (isnan(p.ev.time_unix_s))
 		p.ev.time_unix_s = m->last_time;
@@ -338,6 +353,45 @@ void oom_merge_kill(struct oom_merge *m, struct oom_event *ev)
 	insert_pend(m, &p);
 	while (m->npend > OOM_MERGE_PENDING_MAX)
 		emit_first(m);
+	return p.key;
+}
+
+static ssize_t pend_of(const struct oom_merge *m, uint64_t key)
+{
+	for (size_t i = m->npend; i-- > 0;)
+		if (m->pend[i].key == key)
+			return (ssize_t)i;
+	return -1;
+}
+
+void oom_merge_open(struct oom_merge *m, uint64_t key)
+{
+	ssize_t i = pend_of(m, key);
+	if (i >= 0)
+		m->pend[i].open = true;
+}
+
+struct oom_event *oom_merge_open_event(struct oom_merge *m, uint64_t key)
+{
+	ssize_t i = pend_of(m, key);
+	return i >= 0 ? &m->pend[i].ev : NULL;
+}
+
+void oom_merge_close(struct oom_merge *m, uint64_t key)
+{
+	ssize_t i = pend_of(m, key);
+	if (i >= 0)
+		m->pend[i].open = false;
+}
+
+void oom_merge_cancel(struct oom_merge *m, uint64_t key)
+{
+	ssize_t i = pend_of(m, key);
+	if (i < 0)
+		return;
+	units_free(&m->pend[i].units);
+	oom_event_free(&m->pend[i].ev);
+	remove_pend(m, (size_t)i);
 }
 
 static void keep_note(struct oom_merge *m, ssize_t pi, ssize_t hi, const struct oom_merge_note *n)
@@ -434,7 +488,7 @@ void oom_merge_advance(struct oom_merge *m, double now_unix_s)
 {
 	if (m->burst.n && now_unix_s - m->burst.last > UNIT_BURST_GAP_S)
 		close_burst(m);
-	while (m->npend && m->pend[0].ev.time_unix_s + m->hold_s <= now_unix_s &&
+	while (m->npend && !m->pend[0].open && m->pend[0].ev.time_unix_s + m->hold_s <= now_unix_s &&
 	       (!m->burst.n || m->pend[0].ev.time_unix_s < m->burst.first))
 		emit_first(m);
 }

@@ -12,7 +12,9 @@
  *     killed …"; reason "unknown (unit message only)"). PID 1 reports the victim's unit and
  *     every ancestor at one moment: the messages of one moment make one row per innermost
  *     unit (core/klog/unit_name.h says which slice holds which unit).
- *   - Other messages about a killed unit ("Main process exited …") are kept with the kill.
+ *   - Other messages about a killed unit are kept with the kill; "Main process exited,
+ *     code=killed" right after a kill that names no unit (a kernel without task_memcg,
+ *     earlyoom, nohang) names it: its signal must be the killer's (the kernel: SIGKILL).
  *
  * Kills wait hold_s (journal time) before they are handed out, so messages logged after
  * them (or, racing, just before) still count; what comes later still reaches a kill
@@ -52,6 +54,7 @@ struct oom_merge_note {
 	const char *unit;
 	const char *manager_unit; /* "" for PID 1, "user@1000.service" for a user manager */
 	const char *text;         /* the message as logged */
+	int signal;               /* UNIT_MSG_EXIT_KILLED: the signal */
 };
 
 struct oom_merge;
@@ -60,18 +63,27 @@ struct oom_merge;
 struct oom_merge *oom_merge_new(const struct oom_merge_sink *sink, double hold_s, uint64_t first_id);
 
 /* A killer's kill: source, boot_id, time_unix_s, victim and cgroup set. Takes ownership of
- * what ev owns. */
-void oom_merge_kill(struct oom_merge *m, struct oom_event *ev);
+ * what ev owns. Returns a key for the open-kill calls below. */
+uint64_t oom_merge_kill(struct oom_merge *m, struct oom_event *ev);
+
+/* A kill its killer is still telling about (earlyoom until "process exited"): it waits,
+ * and rows after it with it, until oom_merge_close(); meanwhile oom_merge_open_event()
+ * gives the event to change (valid until the next oom_merge_* call; NULL when it went
+ * out or was cancelled), and oom_merge_cancel() takes it back (a dry run). */
+void oom_merge_open(struct oom_merge *m, uint64_t key);
+struct oom_event *oom_merge_open_event(struct oom_merge *m, uint64_t key);
+void oom_merge_close(struct oom_merge *m, uint64_t key);
+void oom_merge_cancel(struct oom_merge *m, uint64_t key);
 
 void oom_merge_note(struct oom_merge *m, const struct oom_merge_note *note);
 
 /* A kernel oom_reaper line of boot boot_id. */
 void oom_merge_reap(struct oom_merge *m, const char *boot_id, const struct oom_event_reap *r);
 
-/* Journal time is now now_unix_s: rows older than hold_s go out. */
+/* Journal time is now now_unix_s: rows older than hold_s go out (none past an open one). */
 void oom_merge_advance(struct oom_merge *m, double now_unix_s);
 
-/* Everything waiting goes out. */
+/* Everything waiting goes out, open kills too. */
 void oom_merge_flush(struct oom_merge *m);
 
 /* Rows from now on wait hold_s. */

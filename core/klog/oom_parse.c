@@ -9,7 +9,7 @@
 #include "core/base/scan.h"
 #include "core/base/util.h"
 #include "core/klog/kmsg_text.h"
-#include "core/klog/unit_name.h"
+#include "core/klog/oom_derive.h"
 
 #define STR_MAX 4096         /* longest comm / path / gfp string kept */
 #define LOOKUP_MAX 65536     /* task rows remembered (pid → uid, adj) for the victim */
@@ -217,73 +217,6 @@ struct kill_info {
 	double boot_s, time_unix_s;
 };
 
-/* The page size the log implies: total_vm (pages, task table) against total-vm (kB, kill
- * line) of the victim — the same mapping counted twice, so the ratio is the page size — or
- * failing that rss pages against anon+file+shmem kB (taken a moment apart, so only
- * roughly). A power of two from 4 KiB to 64 KiB within 10 % (rss: 25 %) is believed;
- * otherwise the running kernel's page size. */
-static int64_t pow2_near(double bytes, double tolerance)
-{
-	for (int64_t pg = 4096; pg <= 65536; pg *= 2)
-		if (bytes >= (double)pg * (1 - tolerance) && bytes <= (double)pg * (1 + tolerance))
-			return pg;
-	return VAL_UNKNOWN;
-}
-
-static int64_t page_bytes_of(const struct task_key *row, const struct kill_info *k)
-{
-	if (row && val_known(row->total_vm_pages) && row->total_vm_pages > 0 &&
-	    val_known(k->total_vm_kb) && k->total_vm_kb > 0) {
-		int64_t pg = pow2_near((double)k->total_vm_kb * 1024.0 / (double)row->total_vm_pages, 0.10);
-		if (val_known(pg))
-			return pg;
-	}
-	if (row && val_known(row->rss_pages) && row->rss_pages > 64 && val_known(k->anon_rss_kb) &&
-	    val_known(k->file_rss_kb)) {
-		double kb = (double)k->anon_rss_kb + (double)k->file_rss_kb +
-			    (val_known(k->shmem_rss_kb) ? (double)k->shmem_rss_kb : 0.0);
-		int64_t pg = pow2_near(kb * 1024.0 / (double)row->rss_pages, 0.25);
-		if (val_known(pg))
-			return pg;
-	}
-	return util_page_bytes();
-}
-
-/* What the journal rows call the kill's cgroup, unit and reason (README of
- * ../shared/journal-samples, "expected.tsv"): the victim's memcg; its innermost
- * .service/.scope; "memcg" or "global" from constraint= (or the memcg announcement). */
-static void kernel_scope(const struct oom_parser *p, const struct kill_info *k, struct oom_event *ev)
-{
-	ev->source = OOM_EVENT_SOURCE_KERNEL;
-	if (ev->task_memcg) {
-		ev->cgroup = strdup(ev->task_memcg);
-		char unit[UNIT_NAME_MAX];
-		if (unit_name_of_cgroup(ev->task_memcg, unit, sizeof(unit)))
-			ev->unit = strdup(unit);
-	}
-	const char *reason;
-	if (p->constraint && strcmp(p->constraint, "CONSTRAINT_MEMCG") == 0)
-		reason = "memcg";
-	else if (p->constraint && strcmp(p->constraint, "CONSTRAINT_NONE") == 0)
-		reason = "global";
-	else if (p->constraint)
-		reason = NULL;
-	else if (k->memcg || p->oom_memcg)
-		reason = "memcg";
-	else
-		reason = "global";
-	if (reason) {
-		ev->reason = strdup(reason);
-	} else if ((ev->reason = malloc(strlen(p->constraint) + 1)) != NULL) {
-		/* CONSTRAINT_CPUSET → "cpuset" */
-		const char *c = scan_starts(p->constraint, "CONSTRAINT_") ? p->constraint + 11 : p->constraint;
-		size_t i = 0;
-		for (; c[i]; i++)
-			ev->reason[i] = c[i] >= 'A' && c[i] <= 'Z' ? (char)(c[i] - 'A' + 'a') : c[i];
-		ev->reason[i] = '\0';
-	}
-}
-
 static void emit_event(struct oom_parser *p, const struct kill_info *k)
 {
 	struct oom_event ev;
@@ -319,8 +252,12 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 	}
 
 	const struct task_key *row = find_task(p, k->pid);
-	if (p->ntasks || row)
-		ev.page_bytes = page_bytes_of(row, k);
+	if (p->ntasks || row) {
+		struct oom_derive_sizes sz = {
+			row ? row->total_vm_pages : VAL_UNKNOWN, row ? row->rss_pages : VAL_UNKNOWN,
+			k->total_vm_kb, k->anon_rss_kb, k->file_rss_kb, k->shmem_rss_kb};
+		ev.page_bytes = oom_derive_page_bytes(&sz);
+	}
 	if (!val_known(ev.victim_uid)) {
 		if (p->summary_pid == k->pid && val_known(p->summary_uid))
 			ev.victim_uid = p->summary_uid;
@@ -333,7 +270,7 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 		ev.pgtables_kb = row->pgtables_bytes / 1024;
 	else if (!val_known(ev.pgtables_kb) && row && val_known(row->pgtables_pages))
 		ev.pgtables_kb = row->pgtables_pages * (ev.page_bytes / 1024);
-	kernel_scope(p, k, &ev);
+	oom_derive_kernel_scope(&ev, p->constraint, k->memcg || p->oom_memcg);
 
 	if (p->ntasks) {
 		ev.tasks = calloc(p->ntasks, sizeof(*ev.tasks));

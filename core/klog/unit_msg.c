@@ -55,6 +55,17 @@ bool unit_msg_parse(const struct unit_msg_fields *f, struct unit_msg *out)
 		out->kind = UNIT_MSG_RESULT_OOM;
 		return true;
 	}
+	/* x.service: Main process exited, code=killed, status=9/KILL
+	 * x.service: main process exited, code=killed, status=9/KILL             (systemd < 220) */
+	if (scan_starts(body, "Main process exited, code=killed, status=") ||
+	    scan_starts(body, "main process exited, code=killed, status=")) {
+		int sig = 0;
+		if (sscanf(body + 41, "%d", &sig) == 1 && sig > 0 && sig < 128) {
+			out->kind = UNIT_MSG_EXIT_KILLED;
+			out->signal = sig;
+			return true;
+		}
+	}
 	out->kind = UNIT_MSG_OTHER;
 	return true;
 }

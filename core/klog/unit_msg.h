@@ -6,9 +6,11 @@
  *     kernel's OOM killer killed in this unit's cgroup — PID 1 also names every ancestor)
  *   app-kitty-47f7.scope: systemd-oomd killed 65 process(es) in this unit.        (v248+)
  *   x.service: Failed with result 'oom-kill'.                                     (v243+)
- * Everything else with a unit ("Main process exited, code=killed, status=9/KILL",
- * "Consumed 5h 50min CPU time.", "Deactivated successfully.") is UNIT_MSG_OTHER: kept with
- * a kill of that unit, never a kill itself (SIGKILL from anyone looks the same).
+ *   x.service: Main process exited, code=killed, status=9/KILL      (v220+; "main process"
+ *     before): UNIT_MSG_EXIT_KILLED — SIGKILL from anyone looks the same, so never a kill
+ *     itself; right after a kill that names no unit (a 3.x kernel, earlyoom) it names it.
+ * Everything else with a unit ("Consumed 5h 50min CPU time.", "Deactivated successfully.")
+ * is UNIT_MSG_OTHER: kept with a kill of that unit, never a kill itself.
  */
 #ifndef OOMTOP_UNIT_MSG_H
 #define OOMTOP_UNIT_MSG_H
@@ -23,6 +25,7 @@ enum unit_msg_kind {
 	UNIT_MSG_OOM_KILLED,  /* the kernel's OOM killer killed a process of the unit */
 	UNIT_MSG_OOMD_KILLED, /* systemd-oomd killed the unit's processes */
 	UNIT_MSG_RESULT_OOM,  /* the unit failed because of an OOM kill */
+	UNIT_MSG_EXIT_KILLED, /* its main process died of a signal */
 	UNIT_MSG_OTHER,       /* anything else about the unit */
 };
 
@@ -38,6 +41,7 @@ struct unit_msg {
 	enum unit_msg_kind kind;
 	char unit[UNIT_NAME_MAX];
 	int64_t nprocs; /* UNIT_MSG_OOMD_KILLED: processes killed; -1 "some" or not said */
+	int signal;     /* UNIT_MSG_EXIT_KILLED: the signal number (9 SIGKILL, 15 SIGTERM) */
 };
 
 /* Returns true (kind != UNIT_MSG_NONE) when the entry is about a unit: the unit field, or

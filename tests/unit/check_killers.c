@@ -315,9 +315,18 @@ START_TEST(unit_messages)
 				     "d9b373ed55a64feb8242e02dbe79a49c", "oom-kill"};
 	ck_assert(unit_msg_parse(&f, &m));
 	ck_assert_int_eq(m.kind, UNIT_MSG_RESULT_OOM);
-	/* not OOM: SIGKILL from anyone, results of other kinds */
-	const char *other[] = {"x.service: Main process exited, code=killed, status=9/KILL",
-			       "x.service: Failed with result 'signal'.", "x.service: main process exited, code=killed, status=9/KILL",
+	/* SIGKILL from anyone: an exit by a signal, no OOM kill */
+	f = (struct unit_msg_fields){"x.service: Main process exited, code=killed, status=9/KILL", NULL, NULL, NULL};
+	ck_assert(unit_msg_parse(&f, &m));
+	ck_assert_int_eq(m.kind, UNIT_MSG_EXIT_KILLED);
+	ck_assert_int_eq(m.signal, 9);
+	f = (struct unit_msg_fields){"mysqld.service: main process exited, code=killed, status=15/TERM", NULL, NULL, NULL};
+	ck_assert(unit_msg_parse(&f, &m));
+	ck_assert_int_eq(m.kind, UNIT_MSG_EXIT_KILLED);
+	ck_assert_int_eq(m.signal, 15);
+	/* not OOM: results of other kinds, exits without a signal */
+	const char *other[] = {"x.service: Main process exited, code=exited, status=1/FAILURE",
+			       "x.service: Failed with result 'signal'.",
 			       "x.service: Consumed 5h 50min 18.998s CPU time.", "x.scope: Deactivated successfully."};
 	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
 		f = (struct unit_msg_fields){other[i], NULL, NULL, NULL};

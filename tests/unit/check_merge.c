@@ -142,6 +142,37 @@ START_TEST(kernel_kill_without_cgroup_takes_the_unit_of_its_message)
 }
 END_TEST
 
+/* RHEL 7 (3.10: no task_memcg, systemd 219): the unit comes from its main process's exit */
+START_TEST(exit_by_the_killers_signal_names_a_kill_without_unit)
+{
+	struct collect c;
+	struct oom_journal *j = start(&c, 600);
+	put(j, 0, KERNEL, "MESSAGE=Out of memory: Kill process 300 (mysqld) score 900 or sacrifice child");
+	put(j, 0.001, KERNEL, "MESSAGE=Killed process 300 (mysqld) total-vm:1000kB, anon-rss:900kB, file-rss:0kB");
+	put(j, 0.5, PID1, "MESSAGE=mysqld.service: main process exited, code=killed, status=9/KILL");
+	put(j, 0.6, PID1, "MESSAGE=Unit mysqld.service entered failed state.");
+	/* earlyoom's SIGTERM, the service's exit a moment later */
+	put(j, 100, EARLYOOM, "MESSAGE=sending SIGTERM to process 77 uid 0 \"java\": badness 900, VmRSS 9 MiB");
+	put(j, 101, PID1, "UNIT=app.service", "MESSAGE=app.service: Main process exited, code=killed, status=15/TERM");
+	/* a kernel kill is SIGKILL: a SIGTERM exit is someone else's */
+	put(j, 200, KERNEL, "MESSAGE=Out of memory: Killed process 400 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB");
+	put(j, 200.5, PID1, "UNIT=y.service", "MESSAGE=y.service: Main process exited, code=killed, status=15/TERM");
+	/* too late to be this kill's */
+	put(j, 300, KERNEL, "MESSAGE=Out of memory: Killed process 500 (z) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB");
+	put(j, 320, PID1, "UNIT=z.service", "MESSAGE=z.service: Main process exited, code=killed, status=9/KILL");
+	/* alone: no kill */
+	put(j, 900, PID1, "UNIT=w.service", "MESSAGE=w.service: Main process exited, code=killed, status=9/KILL");
+	finish(j);
+	ck_assert_uint_eq(c.n, 4);
+	ck_assert_str_eq(c.ev[0].unit, "mysqld.service");
+	ck_assert_str_eq(c.ev[1].unit, "app.service");
+	ck_assert_int_eq(c.ev[1].source, OOM_EVENT_SOURCE_EARLYOOM);
+	ck_assert_ptr_null(c.ev[2].unit);
+	ck_assert_ptr_null(c.ev[3].unit);
+	collect_free(&c);
+}
+END_TEST
+
 struct moment_case {
 	const char *units[6];     /* "u:" a user manager's unit, else PID 1's */
 	const char *rows[3];      /* innermost units, in time order */
@@ -314,6 +345,7 @@ int main(void)
 	TCase *tc = tcase_create("merge");
 	tcase_add_test(tc, unit_message_just_before_the_kernel_line_is_that_kill);
 	tcase_add_test(tc, kernel_kill_without_cgroup_takes_the_unit_of_its_message);
+	tcase_add_test(tc, exit_by_the_killers_signal_names_a_kill_without_unit);
 	tcase_add_loop_test(tc, one_row_per_innermost_unit_of_a_moment, 0, (int)(sizeof(moments) / sizeof(moments[0])));
 	tcase_add_test(tc, kills_of_one_unit_at_different_moments_are_different_kills);
 	tcase_add_test(tc, oomd_unit_message_alone_is_an_oomd_row);
