@@ -49,7 +49,7 @@ static int run_collecting(const struct options *o)
 		return 1;
 	}
 	if (rc.journal && !journal_source_built()) {
-		fprintf(stderr, "oomtop: --journal: oomtop was built without journal support (libsystemd)\n");
+		fprintf(stderr, "oomtop: --journal: built without journal support (libsystemd)\n");
 		return 1;
 	}
 	if (o->mode == MODE_SCREEN && o->theme && strchr(o->theme, '/') && access(o->theme, R_OK) != 0) {

@@ -251,8 +251,8 @@ int journal_source_open(struct journal_source **out, const char *path, char *err
 {
 	(void)path;
 	*out = NULL;
-	snprintf(err, errlen, "oomtop was built without journal support (libsystemd); it reads "
-			      "/dev/kmsg or a saved log (--kmsg) instead");
+	snprintf(err, errlen, "built without journal support (libsystemd): kills are read from "
+			      "/dev/kmsg, or a saved log with --kmsg");
 	return -ENOTSUP;
 }
 

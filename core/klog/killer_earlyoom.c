@@ -8,14 +8,6 @@
 
 void killer_earlyoom_init(struct killer_earlyoom *eo) { memset(eo, 0, sizeof(*eo)); }
 
-static void copy_n(char *dst, size_t cap, const char *s, size_t n)
-{
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
 /* Case-insensitive ASCII prefix test. */
 static bool starts_ci(const char *s, const char *prefix)
 {
@@ -115,7 +107,7 @@ static bool quoted_name(const char *q, struct killer_step *st)
 		end = strstr(q, "\": ");
 	if (!end)
 		return false;
-	copy_n(st->comm, sizeof(st->comm), q, (size_t)(end - q));
+	killer_text_copy(st->comm, sizeof(st->comm), q, (size_t)(end - q));
 	return true;
 }
 
@@ -141,7 +133,7 @@ static bool kill_line(const char *t, struct killer_step *st)
 		p = pid + 7;
 		if (!killer_text_int(&p, &v) || v == 0)
 			return false;
-		copy_n(st->comm, sizeof(st->comm), name, (size_t)(pid - name));
+		killer_text_copy(st->comm, sizeof(st->comm), name, (size_t)(pid - name));
 		st->pid = (pid_t)v;
 		return true;
 	}
@@ -156,7 +148,7 @@ static bool kill_line(const char *t, struct killer_step *st)
 		p += 7;
 		if (!killer_text_int(&p, &v) || v == 0)
 			return false;
-		copy_n(st->comm, sizeof(st->comm), name, (size_t)(end - name));
+		killer_text_copy(st->comm, sizeof(st->comm), name, (size_t)(end - name));
 		st->pid = (pid_t)v;
 		if (signal_name(sig))
 			snprintf(st->reason, sizeof(st->reason), "%s", signal_name(sig));
@@ -167,7 +159,7 @@ static bool kill_line(const char *t, struct killer_step *st)
 		if (!killer_text_int(&p, &v) || v == 0 || *p != ' ' || !p[1])
 			return false;
 		st->pid = (pid_t)v;
-		copy_n(st->comm, sizeof(st->comm), p + 1, strlen(p + 1));
+		killer_text_copy(st->comm, sizeof(st->comm), p + 1, strlen(p + 1));
 		return true;
 	}
 	if (scan_starts(t, "killing process ")) {
@@ -203,7 +195,7 @@ static bool kill_line(const char *t, struct killer_step *st)
 	if (!quoted_name(p, st))
 		return false;
 	st->pid = (pid_t)v;
-	copy_n(st->reason, sizeof(st->reason), sig, (size_t)(to - sig));
+	killer_text_copy(st->reason, sizeof(st->reason), sig, (size_t)(to - sig));
 	return true;
 }
 

@@ -6,14 +6,6 @@
 
 #include "core/base/scan.h"
 
-static void copy_n(char *dst, size_t cap, const char *s, size_t n)
-{
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
 /* The text between `from` and the first `to` after it, squeezed, into out. */
 static bool between(const char *from, const char *to, char *out, size_t cap)
 {
@@ -86,18 +78,18 @@ void killer_oomd_feed(const char *text, struct killer_step *out)
 		path = t + 7;
 		due = strstr(path, " due to ");
 		if (due)
-			copy_n(out->cgroup, sizeof(out->cgroup), path, (size_t)(due - path));
+			killer_text_copy(out->cgroup, sizeof(out->cgroup), path, (size_t)(due - path));
 		due = due ? due + 8 : NULL;
 	} else if (scan_starts(t, "Marked /")) {
 		path = t + 7;
 		due = strstr(path, " for killing due to ");
 		if (due)
-			copy_n(out->cgroup, sizeof(out->cgroup), path, (size_t)(due - path));
+			killer_text_copy(out->cgroup, sizeof(out->cgroup), path, (size_t)(due - path));
 		due = due ? due + 20 : NULL;
 	} else if (scan_starts(t, "Memory pressure for /")) {
 		const char *gt = strstr(t, " is greater than ");
-		const char *more = gt ? strstr(gt, " for more than ") : NULL;
-		if (!gt || !more || !strstr(more, " seconds"))
+		const char *more = gt ? strstr(gt + 17, " for more than ") : NULL;
+		if (!gt || !more || !strstr(more, " seconds") || gt < t + 21)
 			return;
 		char lim[32], secs[32], where[160];
 		killer_text_squeeze(gt + 17, (size_t)(more - gt - 17), lim, sizeof(lim));

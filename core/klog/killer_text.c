@@ -43,6 +43,16 @@ size_t killer_text_clean(const char *text, char *out, size_t outlen)
 	return o;
 }
 
+void killer_text_copy(char *dst, size_t cap, const char *s, size_t n)
+{
+	if (cap == 0)
+		return;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 void killer_text_squeeze(const char *s, size_t len, char *out, size_t outlen)
 {
 	size_t o = 0;

@@ -44,6 +44,9 @@ void killer_step_init(struct killer_step *st);
  * outlen-1 bytes; NULL text gives "". Returns the length. */
 size_t killer_text_clean(const char *text, char *out, size_t outlen);
 
+/* s[0..n) into dst (cap bytes), cut to fit and NUL-terminated. */
+void killer_text_copy(char *dst, size_t cap, const char *s, size_t n);
+
 /* s with runs of blanks folded to one space and no blanks at either end, into out. */
 void killer_text_squeeze(const char *s, size_t len, char *out, size_t outlen);
 

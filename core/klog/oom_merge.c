@@ -98,10 +98,13 @@ static void set_unit(struct oom_event *ev, const char *unit)
 		return; /* out of memory: the old value stays */
 }
 
-/* A unit the messages name for a kill that has none from its killer, or a deeper one than
- * a slice it had from them. Returns true when it changed. */
-static bool better_unit(const char *have, const char *unit)
+/* Does a unit the messages name say more than the kill's own? With a cgroup: when it sits
+ * deeper in it (systemd-oomd killed a slice below its cgroup's innermost service); without
+ * one: any unit, and a service or scope rather than a slice. */
+static bool better_unit(const char *have, const char *unit, const char *cgroup)
 {
+	if (cgroup)
+		return unit_name_depth_in_cgroup(unit, cgroup) > unit_name_depth_in_cgroup(have, cgroup);
 	return !have || (unit_name_is_slice(have) && !unit_name_is_slice(unit));
 }
 
@@ -309,7 +312,7 @@ static void absorb_earlier(struct oom_merge *m, struct pend *k)
 			    (ev->cgroup ? unit_name_in_cgroup(x->unit, ev->cgroup) : true)) {
 				oom_event_add_unit_msg(ev, x->t, x->text);
 				units_add(&k->units, x->unit);
-				if (!ev->cgroup && better_unit(ev->unit, x->unit))
+				if (better_unit(ev->unit, x->unit, ev->cgroup))
 					set_unit(ev, x->unit);
 				unit_burst_remove(b, i);
 				continue;
@@ -329,7 +332,7 @@ static void absorb_earlier(struct oom_merge *m, struct pend *k)
 				oom_event_add_unit_msg(ev, p->ev.unit_msgs[j].time_unix_s, p->ev.unit_msgs[j].text);
 			for (size_t j = 0; j < p->units.n; j++)
 				units_add(&k->units, p->units.name[j]);
-			if (!ev->cgroup && better_unit(ev->unit, p->ev.unit))
+			if (better_unit(ev->unit, p->ev.unit, ev->cgroup))
 				set_unit(ev, p->ev.unit);
 			k->got_result = k->got_result || p->got_result;
 			units_free(&p->units);
@@ -403,7 +406,7 @@ static void keep_note(struct oom_merge *m, ssize_t pi, ssize_t hi, const struct 
 		oom_event_add_unit_msg(&p->ev, msg.time_unix_s, msg.text);
 		if (oom) {
 			units_add(&p->units, n->unit);
-			if (!p->ev.cgroup && better_unit(p->ev.unit, n->unit))
+			if (better_unit(p->ev.unit, n->unit, p->ev.cgroup))
 				set_unit(&p->ev, n->unit);
 		}
 		if (n->kind == UNIT_MSG_RESULT_OOM)
@@ -414,7 +417,7 @@ static void keep_note(struct oom_merge *m, ssize_t pi, ssize_t hi, const struct 
 	const char *unit = NULL;
 	if (oom) {
 		units_add(&h->units, n->unit);
-		if (!h->cgroup && better_unit(h->unit, n->unit)) {
+		if (better_unit(h->unit, n->unit, h->cgroup)) {
 			char *c = strdup(n->unit);
 			if (c) {
 				free(h->unit);

@@ -6,8 +6,9 @@
  *   - A unit message about an OOM kill ("A process of this unit has been killed by the OOM
  *     killer.", "systemd-oomd killed … process(es) in this unit.", "Failed with result
  *     'oom-kill'.") that belongs to a kill — its unit is in the kill's cgroup, a moment
- *     around it — adds no row: it is kept with the kill (and names its unit when the
- *     killer did not).
+ *     around it — adds no row: it is kept with the kill, and names its unit when the
+ *     killer did not, or when it sits deeper in the cgroup than the innermost
+ *     .service/.scope the kill has from its cgroup (a slice systemd-oomd killed).
  *   - A unit message alone is the row (killer kernel, or systemd-oomd for "systemd-oomd
  *     killed …"; reason "unknown (unit message only)"). PID 1 reports the victim's unit and
  *     every ancestor at one moment: the messages of one moment make one row per innermost

@@ -397,8 +397,8 @@ static bool line_memcg_header(struct oom_parser *p, const char *t)
 {
 	static const char lim[] = " killed as a result of limit of ";
 	if (scan_starts(t, "Task in ")) {
-		const char *m = strstr(t, lim);
-		if (!m)
+		const char *m = strstr(t + 7, lim);
+		if (!m || m < t + 8) /* "Task in killed as ...": no path */
 			return false;
 		if (p->open) {
 			set_str(&p->task_memcg, t + 8, (size_t)(m - t - 8));
@@ -573,7 +573,7 @@ static bool line_group(struct oom_parser *p, const char *t)
 	if (!scan_starts(t, "Tasks in "))
 		return false;
 	const char *m = rfind(t, strlen(t), tail);
-	if (!m)
+	if (!m || m < t + 9) /* "Tasks in are going ...": no path */
 		return false;
 	if (p->open)
 		set_str(&p->group_memcg, t + 9, (size_t)(m - t - 9));

@@ -72,18 +72,27 @@ bool unit_name_of_cgroup(const char *cgroup, char *out, size_t outlen)
 	return false;
 }
 
-bool unit_name_in_cgroup(const char *unit, const char *cgroup)
+int unit_name_depth_in_cgroup(const char *unit, const char *cgroup)
 {
 	if (!unit || !cgroup || !unit[0])
-		return false;
+		return -1;
 	size_t n = strlen(unit);
 	for (const char *p = cgroup; (p = strstr(p, unit)) != NULL; p++) {
 		bool starts = p == cgroup || p[-1] == '/';
 		bool ends = p[n] == '\0' || p[n] == '/';
-		if (starts && ends)
-			return true;
+		if (starts && ends) {
+			int depth = 0;
+			for (const char *q = cgroup; q < p; q++)
+				depth += *q == '/' && q > cgroup && q[-1] != '/';
+			return depth;
+		}
 	}
-	return false;
+	return -1;
+}
+
+bool unit_name_in_cgroup(const char *unit, const char *cgroup)
+{
+	return unit_name_depth_in_cgroup(unit, cgroup) >= 0;
 }
 
 /* "postgresql" → "postgresql", "systemd-fsck" → "systemd\x2dfsck" (slice names use '-' as

@@ -29,6 +29,10 @@ bool unit_name_of_cgroup(const char *cgroup, char *out, size_t outlen);
 /* True when unit is one of the components of the cgroup path. */
 bool unit_name_in_cgroup(const char *unit, const char *cgroup);
 
+/* How deep unit sits in the cgroup path: 0 for the first component, -1 when it is not one
+ * (or either is NULL). */
+int unit_name_depth_in_cgroup(const char *unit, const char *cgroup);
+
 /* The slice (or, for a user manager's top-level units, the user@UID.service) that holds
  * unit by systemd's naming rules, into out. manager_unit is "" for PID 1, or the user
  * manager's own unit ("user@1000.service"). The answer may be a pattern with one '*'

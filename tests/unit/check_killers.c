@@ -356,6 +356,11 @@ START_TEST(unit_names)
 	ck_assert(unit_name_in_cgroup("system.slice", "/system.slice/foo.service"));
 	ck_assert(!unit_name_in_cgroup("foo.service", "/system.slice/foo.service2"));
 	ck_assert(!unit_name_in_cgroup("o.service", "/system.slice/foo.service"));
+	ck_assert_int_eq(unit_name_depth_in_cgroup("system.slice", "/system.slice/foo.service"), 0);
+	ck_assert_int_eq(unit_name_depth_in_cgroup("foo.service", "/system.slice/foo.service"), 1);
+	ck_assert_int_eq(unit_name_depth_in_cgroup("app.slice", "/user.slice/user-1.slice/user@1.service/app.slice"), 3);
+	ck_assert_int_eq(unit_name_depth_in_cgroup("x.service", "/system.slice/foo.service"), -1);
+	ck_assert_int_eq(unit_name_depth_in_cgroup(NULL, "/system.slice"), -1);
 
 	struct { const char *unit, *manager, *parent; } p[] = {
 		{"user-1021.slice", "", "user.slice"},

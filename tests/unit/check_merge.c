@@ -264,6 +264,28 @@ START_TEST(oomd_unit_message_alone_is_an_oomd_row)
 }
 END_TEST
 
+/* systemd-oomd killed a slice: its unit is the slice the manager names, not the
+ * user@.service above it that the path alone would give */
+START_TEST(a_unit_deeper_in_the_cgroup_than_its_innermost_service_names_the_kill)
+{
+	struct collect c;
+	struct oom_journal *j = start(&c, 600);
+	put(j, 0, "_TRANSPORT=journal", "SYSLOG_IDENTIFIER=systemd-oomd", "_PID=840",
+	    "MESSAGE=Killed /user.slice/user-1001.slice/user@1001.service/app.slice/app-gnome-x.slice due to "
+	    "memory pressure for /user.slice/user-1001.slice/user@1001.service being 51.07% > 50.00% for > 20s "
+	    "with reclaim activity");
+	put(j, 0.1, USERMGR, "_SYSTEMD_UNIT=user@1001.service", "USER_UNIT=app-gnome-x.slice",
+	    "MESSAGE=app-gnome-x.slice: systemd-oomd killed 4 process(es) in this unit.");
+	put(j, 0.2, PID1, "UNIT=user@1001.service", "MESSAGE=user@1001.service: Consumed 1min CPU time.");
+	finish(j);
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_int_eq(c.ev[0].source, OOM_EVENT_SOURCE_SYSTEMD_OOMD);
+	ck_assert_str_eq(c.ev[0].unit, "app-gnome-x.slice");
+	ck_assert_str_eq(c.ev[0].reason, "memory pressure 51.07% > 50.00% for 20s");
+	collect_free(&c);
+}
+END_TEST
+
 START_TEST(earlyoom_dry_run_and_escalation)
 {
 	struct collect c;
@@ -349,6 +371,7 @@ int main(void)
 	tcase_add_loop_test(tc, one_row_per_innermost_unit_of_a_moment, 0, (int)(sizeof(moments) / sizeof(moments[0])));
 	tcase_add_test(tc, kills_of_one_unit_at_different_moments_are_different_kills);
 	tcase_add_test(tc, oomd_unit_message_alone_is_an_oomd_row);
+	tcase_add_test(tc, a_unit_deeper_in_the_cgroup_than_its_innermost_service_names_the_kill);
 	tcase_add_test(tc, earlyoom_dry_run_and_escalation);
 	tcase_add_test(tc, no_kill_in_sigkill_from_anyone_or_quotes);
 	tcase_add_test(tc, live_rows_go_out_at_once_and_later_messages_amend_them);
