@@ -133,7 +133,10 @@ static struct kboot *kboot_of(struct oom_journal *j, const char *boot_id)
 	struct oom_parser_sink sink = {.event = kernel_event, .reap = kernel_reap, .ctx = lru};
 	lru->parser = oom_parser_new(&sink);
 	lru->used = ++j->tick;
-	return lru->parser ? lru : NULL;
+	if (!lru->parser)
+		return NULL;
+	oom_parser_killed_line_only(lru->parser);
+	return lru;
 }
 
 static void kernel_line(void *ctx, const struct kmsg_line *l) { oom_parser_feed(ctx, l); }

@@ -65,6 +65,7 @@ struct pending_kill { /* "Kill process N (comm) score S or sacrifice child" */
 
 struct oom_parser {
 	struct oom_parser_sink sink;
+	bool killed_line_only; /* a "Kill process" line alone is no kill (the journal's rule) */
 
 	/* the current episode */
 	bool open;     /* an episode is collecting lines */
@@ -313,6 +314,10 @@ static void flush_pending(struct oom_parser *p)
 {
 	if (!p->pend.set)
 		return;
+	if (p->killed_line_only) {
+		clear_pending(p);
+		return;
+	}
 	struct kill_info k;
 	kill_info_init(&k);
 	k.pid = p->pend.pid;
@@ -796,6 +801,8 @@ void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *l)
 }
 
 void oom_parser_flush(struct oom_parser *p) { flush_pending(p); }
+
+void oom_parser_killed_line_only(struct oom_parser *p) { p->killed_line_only = true; }
 
 void oom_parser_free(struct oom_parser *p)
 {

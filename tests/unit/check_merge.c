@@ -162,6 +162,8 @@ START_TEST(exit_by_the_killers_signal_names_a_kill_without_unit)
 	put(j, 320, PID1, "UNIT=z.service", "MESSAGE=z.service: Main process exited, code=killed, status=9/KILL");
 	/* alone: no kill */
 	put(j, 900, PID1, "UNIT=w.service", "MESSAGE=w.service: Main process exited, code=killed, status=9/KILL");
+	/* a "Kill process" line whose "Killed process" line the journal lost is no kill */
+	put(j, 950, KERNEL, "MESSAGE=Out of memory: Kill process 450 (lost) score 900 or sacrifice child");
 	finish(j);
 	ck_assert_uint_eq(c.n, 4);
 	ck_assert_str_eq(c.ev[0].unit, "mysqld.service");
