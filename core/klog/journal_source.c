@@ -1,6 +1,7 @@
 #include "config.h"
 #include "core/klog/journal_source.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,19 @@ static int add_matches(sd_journal *j)
 	return 0;
 }
 
+/* Does the journal directory hold anything (a machine's folder of journal files)? */
+static bool has_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == EACCES;
+	bool any = false;
+	for (struct dirent *de; !any && (de = readdir(d)) != NULL;)
+		any = de->d_name[0] != '.';
+	closedir(d);
+	return any;
+}
+
 static int fail(char *err, size_t errlen, int r, const char *what, const char *path)
 {
 	snprintf(err, errlen, "%s%s%s: %s", what, path ? " " : "", path ? path : "", strerror(-r));
@@ -101,8 +115,8 @@ int journal_source_open(struct journal_source **out, const char *path, char *err
 	}
 	if (!path && sd_journal_has_persistent_files(src->j) <= 0 &&
 	    sd_journal_has_runtime_files(src->j) <= 0) {
-		bool dirs = access("/var/log/journal", F_OK) == 0 || access("/run/log/journal", F_OK) == 0;
-		r = dirs && geteuid() != 0 ? -EACCES : -ENOENT;
+		bool files = has_entries("/var/log/journal") || has_entries("/run/log/journal");
+		r = files && geteuid() != 0 ? -EACCES : -ENOENT;
 		snprintf(err, errlen, "%s", r == -EACCES
 			 ? "the systemd journal is not readable (root or the systemd-journal group reads it)"
 			 : "no systemd journal files here (no journald, or an empty /var/log/journal)");
@@ -111,6 +125,8 @@ int journal_source_open(struct journal_source **out, const char *path, char *err
 		return r;
 	}
 	(void)sd_journal_set_data_threshold(src->j, DATA_THRESHOLD_BYTES);
+	/* the inotify watches first, so nothing written while we read the backlog is missed */
+	(void)sd_journal_get_fd(src->j);
 	if ((r = add_matches(src->j)) < 0 || (r = sd_journal_seek_head(src->j)) < 0) {
 		sd_journal_close(src->j);
 		free(src);
@@ -195,8 +211,8 @@ static bool entry_of(struct journal_source *src, struct journal_entry *e)
 int journal_source_read(struct journal_source *src, size_t max_entries, journal_entry_fn fn,
 			void *ctx)
 {
-	int r = sd_journal_process(src->j);
-	if (r < 0 && r != -EINVAL) /* EINVAL: a journal opened from files has nothing to process */
+	int r = sd_journal_process(src->j); /* the changes the descriptor woke us for */
+	if (r < 0)
 		return r;
 	int n = 0;
 	for (;;) {

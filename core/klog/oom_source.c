@@ -131,6 +131,9 @@ int oom_source_open(struct oom_source **out, const struct oom_source_config *cfg
 		if (r < 0) {
 			close_parts(s);
 			r = open_kmsg(s, NULL, err, errlen);
+			size_t len = strlen(err);
+			if (r < 0 && len + 3 < errlen) /* neither: say why for both */
+				snprintf(err + len, errlen - len, "; %s", s->journal_why);
 		}
 	}
 	if (r < 0) {
