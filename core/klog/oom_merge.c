@@ -463,7 +463,7 @@ void oom_merge_note(struct oom_merge *m, const struct oom_merge_note *n)
 	}
 	switch (n->kind) {
 	case UNIT_MSG_OOM_KILLED:
-		if (!unit_burst_fits(&m->burst, n->boot_id, n->time_unix_s))
+		if (!unit_burst_fits(&m->burst, n->boot_id, n->time_unix_s, n->unit, n->manager_unit))
 			close_burst(m);
 		unit_burst_add(&m->burst, n->boot_id, n->time_unix_s, n->unit, n->manager_unit, n->text);
 		break;

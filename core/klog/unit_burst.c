@@ -11,13 +11,19 @@
 
 void unit_burst_init(struct unit_burst *b) { memset(b, 0, sizeof(*b)); }
 
-bool unit_burst_fits(const struct unit_burst *b, const char *boot_id, double t)
+bool unit_burst_fits(const struct unit_burst *b, const char *boot_id, double t, const char *unit,
+		     const char *manager)
 {
 	if (!b->n)
 		return true;
 	bool same_boot = !b->boot_id[0] || !boot_id || !boot_id[0] || strcmp(b->boot_id, boot_id) == 0;
-	return same_boot && t - b->last <= UNIT_BURST_GAP_S && t >= b->first - UNIT_BURST_GAP_S &&
-	       b->n < UNIT_BURST_MAX;
+	if (!same_boot || t - b->last > UNIT_BURST_GAP_S || t < b->first - UNIT_BURST_GAP_S ||
+	    b->n >= UNIT_BURST_MAX)
+		return false;
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->node[i].unit, unit) == 0 && strcmp(b->node[i].manager, manager ? manager : "") == 0)
+			return false;
+	return true;
 }
 
 bool unit_burst_add(struct unit_burst *b, const char *boot_id, double t, const char *unit,

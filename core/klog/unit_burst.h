@@ -18,7 +18,7 @@
 
 #include "core/klog/unit_name.h"
 
-#define UNIT_BURST_GAP_S 1.0 /* messages further apart are different moments */
+#define UNIT_BURST_GAP_S 2.0 /* messages further apart are different moments */
 #define UNIT_BURST_MAX 64
 
 struct unit_burst_node {
@@ -39,8 +39,11 @@ struct unit_burst {
 
 void unit_burst_init(struct unit_burst *b);
 
-/* Would a message of boot boot_id at time t belong to this moment (or is it empty)? */
-bool unit_burst_fits(const struct unit_burst *b, const char *boot_id, double t);
+/* Would a message of boot boot_id at time t about unit (of manager) belong to this moment
+ * (or is it empty)? Not when the moment already has that unit: a moment names each unit
+ * once, so a second message about it is the next kill. */
+bool unit_burst_fits(const struct unit_burst *b, const char *boot_id, double t, const char *unit,
+		     const char *manager);
 
 /* Adds a message (the text is copied). Returns false when out of memory or full. */
 bool unit_burst_add(struct unit_burst *b, const char *boot_id, double t, const char *unit,

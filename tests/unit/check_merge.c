@@ -197,6 +197,8 @@ static const struct moment_case moments[] = {
 	 {"app-kitty-1.scope"}},
 	/* two services of system.slice */
 	{{"a.service", "b.service", "system.slice"}, {"a.service", "b.service"}},
+	/* one service killed twice in a row: a moment names a unit once */
+	{{"a.service", "system.slice", "a.service", "system.slice"}, {"a.service", "a.service"}},
 };
 
 START_TEST(one_row_per_innermost_unit_of_a_moment)
