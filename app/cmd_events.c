@@ -2,43 +2,54 @@
 #include "app/cmd_events.h"
 
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "core/klog/kmsg_source.h"
-#include "core/output/event.h"
-#include "core/klog/oom_parse.h"
-#include "core/sys/vmstat.h"
 #include "core/base/strbuf.h"
 #include "core/base/util.h"
+#include "core/estimate/rhythm.h"
+#include "core/klog/oom_source.h"
+#include "core/output/event.h"
+#include "core/output/rhythm.h"
+#include "core/sys/vmstat.h"
 
 /* Events wait in a short queue so a reaper line a few lines later still makes it into the
  * printed event; once the log has been read up to now (follow mode), they go out at once. */
 #define QUEUE_MAX 64
+#define READ_BUDGET 4096 /* journal entries (or about as many kernel lines) per read */
 
 struct events_run {
 	FILE *out;
-	enum events_format fmt;
+	const struct events_cmd_config *cfg;
 	bool immediate;
 	struct oom_event queue[QUEUE_MAX];
 	size_t nqueue;
+	struct oom_event *all; /* --by-unit: every event, details dropped */
+	size_t nall, all_cap;
+	bool oom;
 	struct strbuf sb;
 	bool write_failed;
 };
 
-static void print_event(struct events_run *run, const struct oom_event *ev)
+static void write_sb(struct events_run *run)
 {
-	sb_reset(&run->sb);
-	if (run->fmt == EVENTS_FORMAT_JSON)
-		output_event_json(ev, &run->sb);
-	else
-		output_event_text(ev, &run->sb);
 	sb_putc(&run->sb, '\n');
 	if (run->sb.oom || fwrite(run->sb.buf, 1, run->sb.len, run->out) != run->sb.len)
 		run->write_failed = true;
+}
+
+static void print_event(struct events_run *run, const struct oom_event *ev)
+{
+	sb_reset(&run->sb);
+	if (run->cfg->fmt == EVENTS_FORMAT_JSON)
+		output_event_json(ev, &run->sb);
+	else
+		output_event_text(ev, &run->sb);
+	write_sb(run);
 }
 
 static void drain_queue(struct events_run *run, size_t keep)
@@ -57,6 +68,16 @@ static void drain_queue(struct events_run *run, size_t keep)
 static void on_event(void *ctx, struct oom_event *ev)
 {
 	struct events_run *run = ctx;
+	if (run->cfg->by_unit) {
+		oom_event_drop_details(ev);
+		if (!util_grow((void **)&run->all, &run->all_cap, run->nall + 1, sizeof(*run->all))) {
+			run->oom = true;
+			oom_event_free(ev);
+			return;
+		}
+		run->all[run->nall++] = *ev;
+		return;
+	}
 	if (run->immediate) {
 		print_event(run, ev);
 		oom_event_free(ev);
@@ -75,7 +96,17 @@ static void on_reap(void *ctx, const struct oom_event_reap *r)
 	oom_events_apply_reap(run->queue, run->nqueue, r);
 }
 
-static void on_line(void *ctx, const struct kmsg_line *l) { oom_parser_feed(ctx, l); }
+static void on_amend(void *ctx, uint64_t id, const char *unit, const struct oom_event_msg *msg)
+{
+	struct events_run *run = ctx;
+	(void)msg; /* the printed forms do not show unit messages */
+	for (size_t i = 0; i < run->nqueue; i++)
+		if (run->queue[i].id == id && unit)
+			oom_event_set_str(&run->queue[i].unit, unit);
+	for (size_t i = 0; i < run->nall; i++)
+		if (run->all[i].id == id && unit)
+			oom_event_set_str(&run->all[i].unit, unit);
+}
 
 /* The kill counter anyone may read, for when the log cannot be: -1 when unknown. */
 static long long vmstat_oom_kills(void)
@@ -93,75 +124,131 @@ static void sleep_ms(int ms)
 	nanosleep(&ts, NULL);
 }
 
-int events_cmd_run(const char *kmsg_path, bool follow, enum events_format fmt, FILE *out,
-		   FILE *err)
+/* --by-unit: one line per unit (or per victim name where no unit is known). */
+static void print_by_unit(struct events_run *run)
 {
-	char msg[512];
-	struct kmsg_source *src;
-	int r = kmsg_source_open(&src, kmsg_path, msg, sizeof(msg));
-	if (r < 0) {
-		fprintf(err, "oomtop: %s\n", msg);
-		if (!kmsg_path && (r == -EPERM || r == -EACCES)) {
-			long long kills = vmstat_oom_kills();
-			if (kills >= 0)
-				fprintf(err, "oomtop: OOM kills since boot (/proc/vmstat oom_kill): %lld\n",
-					kills);
+	struct rhythm_kill *k = calloc(run->nall ? run->nall : 1, sizeof(*k));
+	char **labels = calloc(run->nall ? run->nall : 1, sizeof(*labels));
+	struct rhythm *r = NULL;
+	ssize_t n = k && labels ? 0 : -1;
+	for (size_t i = 0; n == 0 && i < run->nall; i++) {
+		const struct oom_event *ev = &run->all[i];
+		const char *name = ev->unit ? ev->unit : ev->victim_comm ? ev->victim_comm : "(victim not named)";
+		size_t len = strlen(name) + 2;
+		labels[i] = malloc(len);
+		if (!labels[i]) {
+			n = -1;
+			break;
 		}
-		return 1;
+		/* a leading NUL-free marker keeps "unit" and "process" keys apart */
+		snprintf(labels[i], len, "%c%s", ev->unit ? 'u' : 'p', name);
+		k[i] = (struct rhythm_kill){labels[i], ev->time_unix_s};
 	}
-	struct events_run run = {.out = out, .fmt = fmt};
+	if (n == 0)
+		n = rhythm_compute(k, run->nall, &r);
+	if (n < 0) {
+		run->oom = true;
+	} else {
+		double now = util_now_unix_s();
+		for (ssize_t i = 0; i < n; i++) {
+			const char *name = r[i].key + 1;
+			bool unit = r[i].key[0] == 'u';
+			sb_reset(&run->sb);
+			if (run->cfg->fmt == EVENTS_FORMAT_JSON) {
+				output_rhythm_json(&r[i], unit ? name : NULL, unit ? NULL : name, now, &run->sb);
+			} else {
+				char label[300];
+				snprintf(label, sizeof(label), "%s%s", name, unit ? "" : " (no unit)");
+				output_rhythm_text(&r[i], label, now, &run->sb);
+			}
+			write_sb(run);
+		}
+	}
+	free(r);
+	for (size_t i = 0; labels && i < run->nall; i++)
+		free(labels[i]);
+	free(labels);
+	free(k);
+}
+
+static void say_open_error(const struct events_cmd_config *cfg, int r, const char *msg, FILE *err)
+{
+	fprintf(err, "oomtop: %s\n", msg);
+	if (!cfg->kmsg_path && !cfg->journal && (r == -EPERM || r == -EACCES)) {
+		long long kills = vmstat_oom_kills();
+		if (kills >= 0)
+			fprintf(err, "oomtop: OOM kills since boot (/proc/vmstat oom_kill): %lld\n", kills);
+	}
+}
+
+int events_cmd_run(const struct events_cmd_config *cfg, FILE *out, FILE *err)
+{
+	struct events_run run = {.out = out, .cfg = cfg};
 	sb_init(&run.sb);
-	struct oom_parser_sink sink = {.event = on_event, .reap = on_reap, .ctx = &run};
-	struct oom_parser *parser = oom_parser_new(&sink);
-	int status = 0;
-	if (!parser) {
-		fprintf(err, "oomtop: out of memory\n");
-		kmsg_source_close(src);
+	struct oom_merge_sink sink = {.event = on_event, .amend = on_amend, .reap = on_reap, .ctx = &run};
+	struct oom_source_config sc = {.kmsg_path = cfg->kmsg_path, .journal = cfg->journal,
+				       .journal_path = cfg->journal_path};
+	struct oom_source *src;
+	char msg[512];
+	int r = oom_source_open(&src, &sc, &sink, msg, sizeof(msg));
+	if (r < 0) {
+		say_open_error(cfg, r, msg, err);
+		sb_free(&run.sb);
 		return 1;
 	}
-	bool is_file = kmsg_source_kind(src) == KMSG_SOURCE_FILE;
+	bool waitable = oom_source_kind(src) == OOM_SOURCE_JOURNAL ||
+			oom_source_kind(src) == OOM_SOURCE_DEVKMSG;
+	int status = 0;
 	for (;;) {
-		r = kmsg_source_read(src, 1 << 20, on_line, parser);
+		r = oom_source_read(src, READ_BUDGET);
 		if (r < 0) {
-			fprintf(err, "oomtop: reading %s: %s\n", kmsg_path ? kmsg_path : "the kernel log",
+			fprintf(err, "oomtop: reading %s: %s\n",
+				cfg->kmsg_path ? cfg->kmsg_path
+				: oom_source_kind(src) == OOM_SOURCE_JOURNAL ? "the journal" : "the kernel log",
 				strerror(-r));
 			status = 1;
 			break;
 		}
-		if (run.write_failed) {
+		if (run.write_failed || run.oom) {
 			status = 1;
 			break;
 		}
-		if (!kmsg_source_at_end(src))
-			continue; /* more is there: keep reading without waiting */
-		if (is_file)
-			oom_parser_flush(parser);
-		if (!follow)
+		if (!oom_source_at_end(src) || r > 0)
+			continue; /* more may be there: keep reading without waiting */
+		if (!cfg->follow)
 			break;
 		if (!run.immediate) { /* caught up: from now on, print each kill as it comes */
+			oom_source_set_live(src);
 			drain_queue(&run, 0);
 			run.immediate = true;
 		}
-		int fd = kmsg_source_fd(src);
-		if (fd >= 0 && !is_file) {
+		int fd = oom_source_fd(src);
+		if (fd >= 0 && waitable) {
 			struct pollfd pfd = {.fd = fd, .events = POLLIN};
-			if (poll(&pfd, 1, 1000) < 0 && errno != EINTR) {
+			if (poll(&pfd, 1, 500) < 0 && errno != EINTR) {
 				fprintf(err, "oomtop: poll: %s\n", strerror(errno));
 				status = 1;
 				break;
 			}
 		} else {
-			sleep_ms(is_file ? 200 : 1000); /* files and klogctl cannot be waited on */
+			sleep_ms(oom_source_kind(src) == OOM_SOURCE_FILE ? 200 : 1000); /* cannot be waited on */
 		}
+		oom_source_tick(src, util_now_unix_s());
 	}
-	oom_parser_flush(parser);
+	oom_source_flush(src);
+	if (cfg->by_unit)
+		print_by_unit(&run);
 	drain_queue(&run, 0);
-	if (run.write_failed && status == 0)
+	if (run.oom)
+		fprintf(err, "oomtop: out of memory\n");
+	if ((run.write_failed || run.oom) && status == 0)
 		status = 1;
-	oom_parser_free(parser);
-	kmsg_source_close(src);
+	oom_source_close(src);
 	for (size_t i = 0; i < run.nqueue; i++)
 		oom_event_free(&run.queue[i]);
+	for (size_t i = 0; i < run.nall; i++)
+		oom_event_free(&run.all[i]);
+	free(run.all);
 	sb_free(&run.sb);
 	return status;
 }

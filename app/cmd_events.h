@@ -1,11 +1,13 @@
-/* core/events_cmd.h — `oomtop --events [--follow] [--format text|json] [--kmsg FILE|-]`
- * (DESIGN §3–§4): print the kernel's OOM kills, oldest first, one per line.
+/* app/cmd_events.h — `oomtop --events [--follow] [--by-unit] [--format text|json]
+ * [--journal[=PATH] | --kmsg FILE|-]` (DESIGN §3–§4): print the OOM kills, oldest first,
+ * one per line — or, with --by-unit, one line per unit with its kills and their rhythm.
  *
- * kmsg_path: NULL reads the live kernel log (/dev/kmsg, else klogctl); "-" stdin; else a
- * saved log in any shape core/klog/kmsg_text.h knows. Without --follow it prints every kill
- * found and returns. With follow it prints what the log holds, then each new kill as soon
- * as its kill line arrives (reaped is then null: the reaper reports seconds later), until
- * a signal ends the process; a file is followed like `tail -f`.
+ * The source is core/klog/oom_source.h's choice: the journal (every killer, this boot and
+ * earlier ones) when readable, else the kernel log. Without --follow it prints every kill
+ * found and returns. With follow it prints what the log holds, then each new kill about a
+ * second after it is logged (reaped is then null: the reaper reports seconds later),
+ * waiting on the source's descriptor between them, until a signal ends the process; a
+ * file is followed like `tail -f`.
  * Errors go to err as one "oomtop: ..." line (without permission: why, and the kill
  * counter anyone can read). Returns the exit status: 0 success, 1 runtime failure.
  */
@@ -17,8 +19,14 @@
 
 enum events_format { EVENTS_FORMAT_TEXT, EVENTS_FORMAT_JSON };
 
-int events_cmd_run(const char *kmsg_path, bool follow, enum events_format fmt, FILE *out,
-		   FILE *err);
+struct events_cmd_config {
+	const char *kmsg_path;    /* --kmsg FILE or "-"; NULL not given */
+	bool journal;             /* --journal given */
+	const char *journal_path; /* its PATH, or NULL for the system journal */
+	bool follow, by_unit;
+	enum events_format fmt;
+};
 
+int events_cmd_run(const struct events_cmd_config *cfg, FILE *out, FILE *err);
 
 #endif

@@ -1,6 +1,6 @@
 /* app/main.c — main(): parse the command line, then run one command: the screen, batch
- * output, the kernel's OOM events, or a one-off oom_score_adj write. The only place that
- * exits (DESIGN §6): every command returns its exit status here. */
+ * output, the OOM kills (the journal or the kernel log), or a one-off oom_score_adj write.
+ * The only place that exits (DESIGN §6): every command returns its exit status here. */
 #include "config.h"
 
 #include <errno.h>
@@ -18,6 +18,7 @@
 #include "app/selfprotect.h"
 #include "app/signals.h"
 #include "core/collector.h"
+#include "core/klog/journal_source.h"
 #include "tui/app.h"
 #include "tui/screen.h"
 
@@ -42,6 +43,14 @@ static int run_collecting(const struct options *o)
 	/* files named on the command line must exist: exit 1 now, not a note later */
 	if (rc.kmsg_path && strcmp(rc.kmsg_path, "-") != 0 && access(rc.kmsg_path, R_OK) != 0) {
 		diag(stderr, "cannot open %s: %s", rc.kmsg_path, strerror(errno));
+		return 1;
+	}
+	if (rc.journal_path && access(rc.journal_path, R_OK) != 0) {
+		fprintf(stderr, "oomtop: cannot open journal %s: %s\n", rc.journal_path, strerror(errno));
+		return 1;
+	}
+	if (rc.journal && !journal_source_built()) {
+		fprintf(stderr, "oomtop: --journal: built without journal support (libsystemd)\n");
 		return 1;
 	}
 	if (o->mode == MODE_SCREEN && o->theme && strchr(o->theme, '/') && access(o->theme, R_OK) != 0) {
@@ -94,9 +103,14 @@ int main(int argc, char **argv)
 		return cmd_setadj_run(NULL, o.set_adj, o.nset_adj,
 				      (o.readonly ? OOM_ADJ_F_READONLY : 0) | (o.force ? OOM_ADJ_F_FORCE : 0), stdout,
 				      stderr);
-	case MODE_EVENTS:
-		return events_cmd_run(o.kmsg_path, o.follow,
-				      o.format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT, stdout, stderr);
+	case MODE_EVENTS: {
+		struct events_cmd_config ec = {
+			.kmsg_path = o.kmsg_path, .journal = o.journal, .journal_path = o.journal_path,
+			.follow = o.follow, .by_unit = o.by_unit,
+			.fmt = o.format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT,
+		};
+		return events_cmd_run(&ec, stdout, stderr);
+	}
 	case MODE_BATCH:
 	case MODE_SCREEN:
 		break;

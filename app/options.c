@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_FORCE, OPT_READONLY, OPT_THEME, OPT_NO_COLOR };
+enum {
+	OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_FORCE, OPT_READONLY, OPT_THEME, OPT_NO_COLOR,
+	OPT_JOURNAL, OPT_BY_UNIT,
+};
 
 static const struct option long_opts[] = {
 	{"delay", required_argument, NULL, 'd'},
@@ -27,6 +30,8 @@ static const struct option long_opts[] = {
 	{"events", no_argument, NULL, OPT_EVENTS},
 	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"kmsg", required_argument, NULL, OPT_KMSG},
+	{"journal", optional_argument, NULL, OPT_JOURNAL},
+	{"by-unit", no_argument, NULL, OPT_BY_UNIT},
 	{"set-adj", required_argument, NULL, OPT_SET_ADJ},
 	{"force", no_argument, NULL, OPT_FORCE},
 	{"readonly", no_argument, NULL, OPT_READONLY},
@@ -52,9 +57,12 @@ const char *options_usage(void)
 	       "  -b, --batch             no screen: print one snapshot per refresh to stdout\n"
 	       "  -n, --iterations=N      exit after N refreshes (batch and screen)\n"
 	       "  -f, --format=FMT        batch output: text (default), json, prometheus\n"
-	       "      --events            print the kernel OOM events found, then exit\n"
-	       "      --follow            with --events: keep following new events\n"
-	       "      --kmsg=FILE         read the kernel log from FILE instead of /dev/kmsg\n"
+	       "      --events            print the OOM kills found, then exit\n"
+	       "      --follow            with --events: keep following new kills\n"
+	       "      --by-unit           with --events: kills grouped by systemd unit, with their rhythm\n"
+	       "      --journal[=PATH]    read kills from the systemd journal (the default when it is\n"
+	       "                          readable), or from journal files or a directory at PATH\n"
+	       "      --kmsg=FILE         read the kernel log from FILE instead of the journal or /dev/kmsg\n"
 	       "                          (dmesg, dmesg -T, journalctl -k, syslog, /dev/kmsg dump; - is stdin)\n"
 	       "      --set-adj=PID:VALUE[,PID:VALUE...]\n"
 	       "                          set oom_score_adj of each PID (-1000 to 1000), then exit;\n"
@@ -214,6 +222,13 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 			o->set_adj[o->nset_adj++] = optarg;
 			break;
 		case OPT_FORCE: o->force = true; break;
+		case OPT_JOURNAL:
+			if (optarg && !optarg[0])
+				return bad(err, errlen, "--journal: needs a journal file or directory after =");
+			o->journal = true;
+			o->journal_path = optarg;
+			break;
+		case OPT_BY_UNIT: o->by_unit = true; break;
 		case OPT_READONLY: o->readonly = true; break;
 		case OPT_THEME:
 			if (!optarg[0])
@@ -246,6 +261,8 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		if (rc)
 			return rc;
 	}
+	if (optind < argc && o->journal && !o->journal_path)
+		return bad(err, errlen, "--journal: the path goes after '=': --journal=%s", argv[optind]);
 	if (optind < argc)
 		return bad(err, errlen, "unexpected argument '%s' (see --help)", argv[optind]);
 
@@ -254,6 +271,14 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		return bad(err, errlen, "--batch, --events and --set-adj cannot be combined");
 	if (o->follow && !events)
 		return bad(err, errlen, "--follow goes with --events");
+	if (o->by_unit && !events)
+		return bad(err, errlen, "--by-unit goes with --events");
+	if (o->by_unit && o->follow)
+		return bad(err, errlen, "--by-unit sums up what the log holds: it cannot --follow");
+	if (o->journal && o->kmsg_path)
+		return bad(err, errlen, "--journal and --kmsg cannot be combined");
+	if (o->journal && o->nset_adj)
+		return bad(err, errlen, "--journal goes with --events, --batch or the screen");
 	if (format_given && !batch && !events)
 		return bad(err, errlen, "--format goes with --batch or --events");
 	if (events && o->format == OUTPUT_PROMETHEUS)

@@ -32,6 +32,9 @@ struct options {
 	enum output_format format; /* -f */
 	bool follow;         /* --follow (with --events) */
 	const char *kmsg_path; /* --kmsg FILE or "-" */
+	bool journal;        /* --journal[=PATH]: kills from the systemd journal */
+	const char *journal_path; /* its PATH (journal files or a directory); NULL the system's */
+	bool by_unit;        /* --by-unit (with --events): kills grouped by unit, their rhythm */
 	const char *set_adj[OPTIONS_MAX_SET_ADJ]; /* each --set-adj's PID:VALUE[,PID:VALUE...], checked by its command */
 	size_t nset_adj;
 	bool force;          /* --force: --set-adj may write pid 1 and kernel threads */

@@ -90,6 +90,8 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 	rc->iterations = o->iterations;
 	rc->format = o->format;
 	rc->kmsg_path = o->kmsg_path;
+	rc->journal = o->journal;
+	rc->journal_path = o->journal_path;
 	int n = rc->problems; /* the file's own, counted while it was read, and the merge's */
 	if (n > 1) {
 		size_t l = strlen(rc->first_problem);
@@ -119,6 +121,8 @@ void run_config_collector(const struct run_config *rc, struct collector_config *
 	out->interval_s = rc->set.delay_s;
 	out->window_s = rc->set.window_s;
 	out->kmsg_path = rc->kmsg_path; /* --kmsg: the events of batch and screen come from it */
+	out->journal = rc->journal;
+	out->journal_path = rc->journal_path;
 }
 
 void run_config_screen(const struct run_config *rc, int stop_fd, int (*stop_signal)(void),

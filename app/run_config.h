@@ -27,7 +27,9 @@ struct run_config {
 	bool readonly, no_color;
 	long iterations;           /* -n; 0 = until stopped */
 	enum output_format format;    /* -f (batch) */
-	const char *kmsg_path;     /* --kmsg, or NULL for the live kernel log */
+	const char *kmsg_path;     /* --kmsg, or NULL for the journal or the live kernel log */
+	bool journal;              /* --journal[=PATH] */
+	const char *journal_path;
 	int problems;              /* bad lines and values found in the settings file */
 	char first_problem[600];   /* the first of them (with a count of the rest), or "" */
 };
@@ -48,7 +50,7 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 int run_config_load(struct run_config *rc, const struct options *o, run_config_report_fn report, void *ud,
                 char *err, size_t errlen);
 
-/* The collector's part: interval, window, kernel-log source. */
+/* The collector's part: interval, window, where OOM kills are read. */
 void run_config_collector(const struct run_config *rc, struct collector_config *out);
 
 /* The screen's part. stop_fd and stop_signal are the application's signal handling. */

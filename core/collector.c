@@ -157,8 +157,9 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		collector_free(c);
 		return NULL;
 	}
-	if (cfg->follow_kmsg &&
-	    oom_log_open(&c->oom_log, cfg->kmsg_path, c->oom_log_why, sizeof(c->oom_log_why)) != 0)
+	struct oom_source_config oc = {.kmsg_path = cfg->kmsg_path, .journal = cfg->journal,
+				       .journal_path = cfg->journal_path, .live = true};
+	if (cfg->follow_kmsg && oom_log_open(&c->oom_log, &oc, c->oom_log_why, sizeof(c->oom_log_why)) != 0)
 		c->oom_log = NULL;
 	if (gethostname(c->hostname, sizeof(c->hostname) - 1) != 0)
 		strcpy(c->hostname, "?");
@@ -302,7 +303,9 @@ static void note_privileges(struct collector *c)
 			 fds_unknown);
 }
 
-/* A ghost whose pid and comm match a kill that happened after it started was OOM-killed. */
+/* A ghost whose pid and comm match a kill of this boot that happened after it started was
+ * OOM-killed — by the kernel or by a user-space killer that named its victim (earlyoom,
+ * nohang); systemd-oomd kills a cgroup and names no pid. */
 static void link_victims(struct collector *c)
 {
 	struct snapshot *s = &c->snap;
@@ -311,13 +314,8 @@ static void link_victims(struct collector *c)
 		if (p->state == PROC_RUNNING)
 			continue;
 		for (size_t k = s->nevents; k-- > 0;) {
-			const struct oom_event *ev = &s->events[k];
-			if (ev->victim_pid != p->pid || !ev->victim_comm || !p->comm ||
-			    strncmp(ev->victim_comm, p->comm, 15) != 0)
+			if (!oom_event_names_victim(&s->events[k], p->pid, p->comm, p->start_time_unix_s))
 				continue;
-			if (!isnan(ev->time_unix_s) && !isnan(p->start_time_unix_s) &&
-			    ev->time_unix_s + 1.0 < p->start_time_unix_s)
-				continue; /* an older process under the same pid */
 			p->state = PROC_OOM_KILLED;
 			p->oom_event = (int)k;
 			proc_table_mark_oom_killed(c->procs, p->pid, p->start_ticks);
@@ -345,12 +343,14 @@ static bool restart_after_kills(struct collector *c, const struct oom_event *evs
 	bool global = false;
 	for (size_t k = fresh < n ? n - (size_t)fresh : 0; k < n; k++) {
 		const struct oom_event *ev = &evs[k];
-		if (isnan(ev->boot_s) || isnan(c->start_boot_s) || ev->boot_s < c->start_boot_s)
+		if (ev->earlier_boot || isnan(ev->boot_s) || isnan(c->start_boot_s) || ev->boot_s < c->start_boot_s)
 			continue; /* before we started, or from a saved log: history, not now */
-		if (kill_is_global(ev))
+		if (ev->source == OOM_EVENT_SOURCE_KERNEL && kill_is_global(ev))
 			global = true;
-		const char *paths[2] = {ev->task_memcg, ev->oom_memcg};
-		for (int j = 0; j < 2 && c->cgroups; j++)
+		/* the kernel's victim cgroup and the one whose limit was hit; what a user-space
+		 * killer acted on */
+		const char *paths[3] = {ev->task_memcg, ev->oom_memcg, ev->cgroup};
+		for (int j = 0; j < 3 && c->cgroups; j++)
 			if (paths[j])
 				cgroup_tree_restart_series(c->cgroups, cgroup_tree_find(c->cgroups, paths[j]));
 	}
@@ -377,13 +377,19 @@ static bool poll_events(struct collector *c)
 	}
 	int rc = oom_log_poll(c->oom_log);
 	if (rc < 0)
-		add_note(c, "kernel log: %s", strerror(-rc));
+		add_note(c, "%s: %s", oom_log_source(c->oom_log) == OOM_SOURCE_JOURNAL ? "journal" : "kernel log",
+			 strerror(-rc));
 	s->events = oom_log_events(c->oom_log, &s->nevents);
 	bool told = restart_after_kills(c, s->events, s->nevents, oom_log_total(c->oom_log));
-	if (s->nevents) {
-		double t = s->events[s->nevents - 1].time_unix_s;
+	/* the last of this boot's kernel kills: what /proc/vmstat's oom_kill counts */
+	for (size_t k = s->nevents; k-- > 0;) {
+		const struct oom_event *ev = &s->events[k];
+		if (ev->earlier_boot || ev->source != OOM_EVENT_SOURCE_KERNEL)
+			continue;
+		double t = ev->time_unix_s;
 		if (!isnan(t) && (isnan(c->last_oom_kill_unix_s) || t > c->last_oom_kill_unix_s))
 			c->last_oom_kill_unix_s = t;
+		break;
 	}
 	return told;
 }

@@ -27,8 +27,11 @@ struct collector_config {
 	double interval_s;       /* refresh interval asked for (reported in the snapshot) */
 	double window_s;         /* leak-rate window */
 	double ghost_ttl_s;      /* how long an exited process stays as a ghost row */
-	bool follow_kmsg;        /* read OOM events from the kernel log as well */
-	const char *kmsg_path;   /* with follow_kmsg: NULL = /dev/kmsg (then klogctl) */
+	bool follow_kmsg;        /* read OOM events (the journal, else the kernel log) as well */
+	const char *kmsg_path;   /* with follow_kmsg: a saved kernel log; NULL = the journal when
+				  * readable, else /dev/kmsg, else klogctl (core/klog/oom_source.h) */
+	bool journal;            /* --journal: the journal only */
+	const char *journal_path; /* with journal: journal files or a directory; NULL the system's */
 	const char *extra_note;  /* NULL, or one line added to every snapshot's notes (copied):
 	                          * what main learnt at start (core/selfprotect.h) */
 	struct proc_identity_reader *identity; /* NULL: libproc2 on the live /proc; else the
@@ -38,7 +41,7 @@ struct collector_config {
 						 * else the caller's, outliving the collector */
 };
 
-/* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, kernel log followed,
+/* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, OOM kills followed,
  * libproc2, the system clocks. */
 void collector_config_defaults(struct collector_config *cfg);
 

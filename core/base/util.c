@@ -169,3 +169,13 @@ double util_now_unix_s(void)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
+
+int64_t util_page_bytes(void)
+{
+	static int64_t cached;
+	if (!cached) {
+		long v = sysconf(_SC_PAGESIZE);
+		cached = v > 0 ? (int64_t)v : 4096;
+	}
+	return cached;
+}

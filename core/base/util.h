@@ -45,6 +45,9 @@ int64_t util_sat_add(int64_t a, int64_t b);
  * Returns false, leaving *arr and *cap untouched, when out of memory. */
 bool util_grow(void **arr, size_t *cap, size_t need, size_t elem);
 
+/* The running kernel's page size in bytes (sysconf; 4096 if it cannot say). */
+int64_t util_page_bytes(void);
+
 /* Clocks. */
 int64_t util_mono_ms(void);
 double util_now_unix_s(void);

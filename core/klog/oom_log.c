@@ -6,12 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/klog/kmsg_source.h"
-#include "core/klog/oom_parse.h"
+#include "core/base/util.h"
 
 struct oom_log {
-	struct kmsg_source *src;
-	struct oom_parser *parser;
+	struct oom_source *src;
 	struct oom_event events[OOM_LOG_EVENTS_MAX];
 	size_t nevents;
 	uint64_t total, generation;
@@ -42,13 +40,24 @@ static void store_reap(void *ctx, const struct oom_event_reap *r)
 		log->generation++;
 }
 
-static void feed(void *ctx, const struct kmsg_line *l)
+/* A unit message about a kill already in the store (it came after the kill went out). */
+static void store_amend(void *ctx, uint64_t id, const char *unit, const struct oom_event_msg *msg)
 {
 	struct oom_log *log = ctx;
-	oom_parser_feed(log->parser, l);
+	for (size_t i = log->nevents; i-- > 0;) {
+		struct oom_event *ev = &log->events[i];
+		if (ev->id != id)
+			continue;
+		if (unit)
+			oom_event_set_str(&ev->unit, unit);
+		if (msg && i + OOM_LOG_DETAILED_MAX >= log->nevents)
+			oom_event_add_unit_msg(ev, msg->time_unix_s, msg->text);
+		log->generation++;
+		return;
+	}
 }
 
-int oom_log_open(struct oom_log **out, const char *kmsg_path, char *err, size_t errlen)
+int oom_log_open(struct oom_log **out, const struct oom_source_config *cfg, char *err, size_t errlen)
 {
 	*out = NULL;
 	struct oom_log *log = calloc(1, sizeof(*log));
@@ -56,16 +65,12 @@ int oom_log_open(struct oom_log **out, const char *kmsg_path, char *err, size_t 
 		snprintf(err, errlen, "out of memory");
 		return -ENOMEM;
 	}
-	struct oom_parser_sink sink = {.event = store_event, .reap = store_reap, .ctx = log};
-	log->parser = oom_parser_new(&sink);
-	if (!log->parser) {
-		free(log);
-		snprintf(err, errlen, "out of memory");
-		return -ENOMEM;
-	}
-	int r = kmsg_source_open(&log->src, kmsg_path, err, errlen);
+	struct oom_source_config live = *cfg;
+	live.live = true;
+	struct oom_merge_sink sink = {.event = store_event, .amend = store_amend, .reap = store_reap,
+				      .ctx = log};
+	int r = oom_source_open(&log->src, &live, &sink, err, errlen);
 	if (r < 0) {
-		oom_parser_free(log->parser);
 		free(log);
 		return r;
 	}
@@ -73,15 +78,15 @@ int oom_log_open(struct oom_log **out, const char *kmsg_path, char *err, size_t 
 	return 0;
 }
 
-int oom_log_fd(const struct oom_log *log) { return kmsg_source_fd(log->src); }
+enum oom_source_kind oom_log_source(const struct oom_log *log) { return oom_source_kind(log->src); }
+const char *oom_log_journal_why(const struct oom_log *log) { return oom_source_journal_why(log->src); }
+int oom_log_fd(const struct oom_log *log) { return oom_source_fd(log->src); }
 
 int oom_log_poll(struct oom_log *log)
 {
 	log->new_events = 0;
-	int r = kmsg_source_read(log->src, OOM_LOG_POLL_BYTES, feed, log);
-	/* a saved log read to its end: a dangling "Kill process" line is a kill of its own */
-	if (kmsg_source_kind(log->src) == KMSG_SOURCE_FILE && kmsg_source_at_end(log->src))
-		oom_parser_flush(log->parser);
+	int r = oom_source_read(log->src, OOM_LOG_POLL_ENTRIES);
+	oom_source_tick(log->src, util_now_unix_s());
 	if (r < 0)
 		return r;
 	return log->new_events;
@@ -95,8 +100,8 @@ const struct oom_event *oom_log_events(const struct oom_log *log, size_t *n)
 
 uint64_t oom_log_total(const struct oom_log *log) { return log->total; }
 uint64_t oom_log_generation(const struct oom_log *log) { return log->generation; }
-bool oom_log_caught_up(const struct oom_log *log) { return kmsg_source_at_end(log->src); }
-uint64_t oom_log_lost(const struct oom_log *log) { return kmsg_source_lost(log->src); }
+bool oom_log_caught_up(const struct oom_log *log) { return oom_source_at_end(log->src); }
+uint64_t oom_log_lost(const struct oom_log *log) { return oom_source_lost(log->src); }
 
 void oom_log_close(struct oom_log *log)
 {
@@ -104,7 +109,6 @@ void oom_log_close(struct oom_log *log)
 		return;
 	for (size_t i = 0; i < log->nevents; i++)
 		oom_event_free(&log->events[i]);
-	oom_parser_free(log->parser);
-	kmsg_source_close(log->src);
+	oom_source_close(log->src);
 	free(log);
 }

@@ -1,15 +1,17 @@
-/* core/klog/oom_log.h — the kernel's OOM kills for the snapshot and the screen: a kernel-log
- * source (core/klog/kmsg_source.h) and the parser (core/klog/oom_parse.h) behind a
- * non-blocking poll, with a bounded store of the most recent events.
+/* core/klog/oom_log.h — the OOM kills for the snapshot and the screen: a source
+ * (core/klog/oom_source.h: the journal, else the kernel log) behind a non-blocking poll,
+ * with a bounded store of the most recent events.
  *
  * Call order: oom_log_open() once; whenever oom_log_fd() is readable, or once per refresh,
  * oom_log_poll(); oom_log_events() any time (the array is valid until the next poll or
- * close); oom_log_close(). At open the live source replays what the kernel ring still holds;
- * the first polls bring those events, later ones the new kills.
+ * close); oom_log_close(). At open the source replays what it holds (the journal: every
+ * boot it keeps; the kernel log: its ring); the first polls bring those events, later ones
+ * the new kills, each about a second after it is logged.
  *
  * Bounds: OOM_LOG_EVENTS_MAX events (oldest dropped first); only the newest
- * OOM_LOG_DETAILED_MAX keep their task table and raw lines; one poll reads at most
- * OOM_LOG_POLL_BYTES of input, so a huge saved log never stalls a refresh.
+ * OOM_LOG_DETAILED_MAX keep their task table, raw lines and unit messages; one poll reads
+ * at most OOM_LOG_POLL_ENTRIES journal entries (or about as many kernel lines), so a huge
+ * log never stalls a refresh.
  */
 #ifndef OOMTOP_OOM_LOG_H
 #define OOMTOP_OOM_LOG_H
@@ -19,17 +21,25 @@
 #include <stdint.h>
 
 #include "core/klog/oom_event.h"
+#include "core/klog/oom_source.h"
 
 #define OOM_LOG_EVENTS_MAX 64
 #define OOM_LOG_DETAILED_MAX 16
-#define OOM_LOG_POLL_BYTES (256 * 1024)
+#define OOM_LOG_POLL_ENTRIES 2048
 
 struct oom_log;
 
-/* kmsg_path: NULL for the live kernel log (/dev/kmsg, else klogctl), "-" for stdin, or a
- * saved log. Returns 0, or -errno with a one-line message in err that the caller shows
- * (without permission it says why: kernel.dmesg_restrict, CAP_SYSLOG). */
-int oom_log_open(struct oom_log **out, const char *kmsg_path, char *err, size_t errlen);
+/* cfg: as core/klog/oom_source.h (kmsg_path NULL and journal false: the journal when
+ * readable, else /dev/kmsg, else klogctl); followed live. Returns 0, or -errno with a
+ * one-line message in err that the caller shows (without permission it says why:
+ * kernel.dmesg_restrict, CAP_SYSLOG). */
+int oom_log_open(struct oom_log **out, const struct oom_source_config *cfg, char *err, size_t errlen);
+
+/* Where the kills come from. */
+enum oom_source_kind oom_log_source(const struct oom_log *log);
+
+/* Why the system journal was passed over for the kernel log, or "" (oom_source.h). */
+const char *oom_log_journal_why(const struct oom_log *log);
 
 /* Descriptor to poll() for POLLIN next to the keyboard, or -1 (klogctl: just poll per tick). */
 int oom_log_fd(const struct oom_log *log);
@@ -44,7 +54,8 @@ const struct oom_event *oom_log_events(const struct oom_log *log, size_t *n);
 /* Kills seen since open, including those that fell out of the store. */
 uint64_t oom_log_total(const struct oom_log *log);
 
-/* Bumped whenever the store changes (new event, or a reaper line updating one). */
+/* Bumped whenever the store changes (new event, a reaper line or a unit message
+ * updating one). */
 uint64_t oom_log_generation(const struct oom_log *log);
 
 /* True once what the source held at open has been read (ring replayed, file read to end). */

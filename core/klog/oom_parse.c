@@ -9,6 +9,7 @@
 #include "core/base/scan.h"
 #include "core/base/util.h"
 #include "core/klog/kmsg_text.h"
+#include "core/klog/oom_derive.h"
 
 #define STR_MAX 4096         /* longest comm / path / gfp string kept */
 #define LOOKUP_MAX 65536     /* task rows remembered (pid → uid, adj) for the victim */
@@ -48,9 +49,10 @@ static const struct {
 	{"oom_score_adj", COL_OOM_SCORE_ADJ},
 };
 
-struct task_key { /* compact row kept for every task, for the victim's uid/adj/pgtables */
+struct task_key { /* compact row kept for every task: the victim's uid/adj/pgtables, and
+		  * its sizes in pages against the kill line's kB for the page size */
 	pid_t pid, tgid;
-	int64_t uid, adj, pgtables_bytes;
+	int64_t uid, adj, pgtables_bytes, pgtables_pages, total_vm_pages, rss_pages;
 };
 
 struct pending_kill { /* "Kill process N (comm) score S or sacrifice child" */
@@ -63,6 +65,7 @@ struct pending_kill { /* "Kill process N (comm) score S or sacrifice child" */
 
 struct oom_parser {
 	struct oom_parser_sink sink;
+	bool killed_line_only; /* a "Kill process" line alone is no kill (the journal's rule) */
 
 	/* the current episode */
 	bool open;     /* an episode is collecting lines */
@@ -81,7 +84,8 @@ struct oom_parser {
 	int ncols; /* 0: no task-table header seen in this episode */
 	bool table_rows, table_done;
 	struct oom_event_task *tasks;
-	size_t ntasks, tasks_cap;
+	int64_t *task_pt_pages; /* per row of tasks: nr_ptes + nr_pmds (kernels < 4.15) */
+	size_t ntasks, tasks_cap, pt_cap;
 	struct task_key *keys;
 	size_t nkeys, keys_cap;
 
@@ -249,6 +253,12 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 	}
 
 	const struct task_key *row = find_task(p, k->pid);
+	if (p->ntasks || row) {
+		struct oom_derive_sizes sz = {
+			row ? row->total_vm_pages : VAL_UNKNOWN, row ? row->rss_pages : VAL_UNKNOWN,
+			k->total_vm_kb, k->anon_rss_kb, k->file_rss_kb, k->shmem_rss_kb};
+		ev.page_bytes = oom_derive_page_bytes(&sz);
+	}
 	if (!val_known(ev.victim_uid)) {
 		if (p->summary_pid == k->pid && val_known(p->summary_uid))
 			ev.victim_uid = p->summary_uid;
@@ -259,13 +269,20 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 		ev.oom_score_adj = row->adj;
 	if (!val_known(ev.pgtables_kb) && row && val_known(row->pgtables_bytes))
 		ev.pgtables_kb = row->pgtables_bytes / 1024;
+	else if (!val_known(ev.pgtables_kb) && row && val_known(row->pgtables_pages))
+		ev.pgtables_kb = row->pgtables_pages * (ev.page_bytes / 1024);
+	oom_derive_kernel_scope(&ev, p->constraint, k->memcg || p->oom_memcg);
 
 	if (p->ntasks) {
 		ev.tasks = calloc(p->ntasks, sizeof(*ev.tasks));
 		if (ev.tasks) {
 			for (size_t i = 0; i < p->ntasks; i++) {
-				ev.tasks[i] = p->tasks[i];
-				ev.tasks[i].name = p->tasks[i].name ? strdup(p->tasks[i].name) : NULL;
+				struct oom_event_task *t = &ev.tasks[i];
+				*t = p->tasks[i];
+				t->name = p->tasks[i].name ? strdup(p->tasks[i].name) : NULL;
+				int64_t pt = p->task_pt_pages[i];
+				if (val_known(pt) && pt <= INT64_MAX / 65536 / 4)
+					t->pgtables_bytes = pt * ev.page_bytes;
 			}
 			ev.ntasks = p->ntasks;
 		}
@@ -297,6 +314,10 @@ static void flush_pending(struct oom_parser *p)
 {
 	if (!p->pend.set)
 		return;
+	if (p->killed_line_only) {
+		clear_pending(p);
+		return;
+	}
 	struct kill_info k;
 	kill_info_init(&k);
 	k.pid = p->pend.pid;
@@ -381,8 +402,8 @@ static bool line_memcg_header(struct oom_parser *p, const char *t)
 {
 	static const char lim[] = " killed as a result of limit of ";
 	if (scan_starts(t, "Task in ")) {
-		const char *m = strstr(t, lim);
-		if (!m)
+		const char *m = strstr(t + 7, lim);
+		if (!m || m < t + 8) /* "Task in killed as ...": no path */
 			return false;
 		if (p->open) {
 			set_str(&p->task_memcg, t + 8, (size_t)(m - t - 8));
@@ -479,9 +500,10 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 		case COL_OTHER: break;
 		}
 	}
+	int64_t pt_pages = VAL_UNKNOWN; /* to bytes at the kill, with the page size */
 	if (val_known(ptes) && ptes >= 0 && ptes < INT64_MAX / 8192 && pmds >= 0 &&
 	    pmds < INT64_MAX / 8192)
-		task.pgtables_bytes = (ptes + pmds) * 4096;
+		pt_pages = ptes + pmds;
 	while (*q == ' ' || *q == '\t')
 		q++;
 	p->table_rows = true;
@@ -490,12 +512,17 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 		if (!util_grow((void **)&p->keys, &p->keys_cap, p->nkeys + 1, sizeof(*p->keys)))
 			return true;
 		p->keys[p->nkeys++] = (struct task_key){task.pid, task.tgid, task.uid,
-							task.oom_score_adj, task.pgtables_bytes};
+							task.oom_score_adj, task.pgtables_bytes,
+							pt_pages, task.total_vm_pages,
+							task.rss_pages};
 	}
 	if (p->ntasks < OOM_EVENT_TASKS_MAX) {
-		if (!util_grow((void **)&p->tasks, &p->tasks_cap, p->ntasks + 1, sizeof(*p->tasks)))
+		if (!util_grow((void **)&p->tasks, &p->tasks_cap, p->ntasks + 1, sizeof(*p->tasks)) ||
+		    !util_grow((void **)&p->task_pt_pages, &p->pt_cap, p->ntasks + 1,
+			       sizeof(*p->task_pt_pages)))
 			return true;
 		task.name = dupn(q, strlen(q));
+		p->task_pt_pages[p->ntasks] = pt_pages;
 		p->tasks[p->ntasks++] = task;
 	}
 	return true;
@@ -551,7 +578,7 @@ static bool line_group(struct oom_parser *p, const char *t)
 	if (!scan_starts(t, "Tasks in "))
 		return false;
 	const char *m = rfind(t, strlen(t), tail);
-	if (!m)
+	if (!m || m < t + 9) /* "Tasks in are going ...": no path */
 		return false;
 	if (p->open)
 		set_str(&p->group_memcg, t + 9, (size_t)(m - t - 9));
@@ -775,6 +802,8 @@ void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *l)
 
 void oom_parser_flush(struct oom_parser *p) { flush_pending(p); }
 
+void oom_parser_killed_line_only(struct oom_parser *p) { p->killed_line_only = true; }
+
 void oom_parser_free(struct oom_parser *p)
 {
 	if (!p)
@@ -782,6 +811,7 @@ void oom_parser_free(struct oom_parser *p)
 	clear_pending(p);
 	episode_reset(p);
 	free(p->tasks);
+	free(p->task_pt_pages);
 	free(p->keys);
 	free(p->raw);
 	free(p);

@@ -48,6 +48,11 @@ void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *line);
  * no "Killed process" after it becomes an event. */
 void oom_parser_flush(struct oom_parser *p);
 
+/* From now on a "Kill process … or sacrifice child" line with no "Killed process" after it
+ * is no kill (the journal's counting rule: a kill is a "Killed process" line); by default
+ * it is one, for kernel logs cut short. */
+void oom_parser_killed_line_only(struct oom_parser *p);
+
 void oom_parser_free(struct oom_parser *p);
 
 /* Convenience for tests and tools: feed a whole buffer of bare lines ('\n'-separated, in

@@ -197,14 +197,15 @@ START_TEST(events_cmd_prints_json_lines_and_fails_cleanly)
 	char *obuf = NULL, *ebuf = NULL;
 	size_t olen = 0, elen = 0;
 	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
-	ck_assert_int_eq(events_cmd_run(path, false, EVENTS_FORMAT_JSON, out, err), 0);
+	struct events_cmd_config ec = {.kmsg_path = path, .fmt = EVENTS_FORMAT_JSON};
+	ck_assert_int_eq(events_cmd_run(&ec, out, err), 0);
 	fclose(out);
 	fclose(err);
 	int lines = 0;
 	for (char *p = obuf; (p = strchr(p, '\n')); p++)
 		lines++;
 	ck_assert_int_eq(lines, 6);
-	ck_assert(strncmp(obuf, "{\"boot_time\": 139.201482, ", 26) == 0);
+	ck_assert(strncmp(obuf, "{\"schema\": 2, \"boot_time\": 139.201482, ", 39) == 0);
 	ck_assert_ptr_nonnull(strstr(obuf, "\"victim_pid\": 7788, \"victim_comm\": \"bash\""));
 	ck_assert_uint_eq(elen, 0);
 	free(obuf);
@@ -212,7 +213,8 @@ START_TEST(events_cmd_prints_json_lines_and_fails_cleanly)
 
 	out = open_memstream(&obuf, &olen);
 	err = open_memstream(&ebuf, &elen);
-	ck_assert_int_eq(events_cmd_run("/nonexistent/kmsg", false, EVENTS_FORMAT_TEXT, out, err), 1);
+	ec = (struct events_cmd_config){.kmsg_path = "/nonexistent/kmsg", .fmt = EVENTS_FORMAT_TEXT};
+	ck_assert_int_eq(events_cmd_run(&ec, out, err), 1);
 	fclose(out);
 	fclose(err);
 	ck_assert_uint_eq(olen, 0);

@@ -195,6 +195,17 @@ START_TEST(events_kmsg_setadj_misc)
 	ck_assert_str_eq(o.kmsg_path, "/var/log/kern.log");
 	ck_assert_int_eq(parse("--events", "--kmsg", "-"), 0);
 	ck_assert_str_eq(o.kmsg_path, "-");
+	ck_assert(!o.journal);
+	ck_assert_int_eq(parse("--events", "--journal"), 0);
+	ck_assert(o.journal);
+	ck_assert_ptr_null(o.journal_path);
+	ck_assert_int_eq(parse("--events", "--journal=/var/log/journal/x", "--by-unit", "-f", "json"), 0);
+	ck_assert(o.journal);
+	ck_assert(o.by_unit);
+	ck_assert_str_eq(o.journal_path, "/var/log/journal/x");
+	ck_assert_int_eq(parse("-b", "--journal=/srv/j"), 0); /* batch and the screen read it too */
+	ck_assert_int_eq(o.mode, MODE_BATCH);
+	ck_assert_str_eq(o.journal_path, "/srv/j");
 	ck_assert_int_eq(parse("--set-adj=1234:500"), 0);
 	ck_assert_int_eq(o.mode, MODE_SET_ADJ);
 	ck_assert_uint_eq(o.nset_adj, 1);
@@ -232,7 +243,8 @@ START_TEST(usage_names_every_option)
 	const char *u = options_usage();
 	static const char *const opts[] = {"--delay", "--window", "--sort", "--pid", "--user", "--cgroup",
 					   "--batch", "--iterations", "--format", "--events", "--follow", "--kmsg",
-					   "--set-adj", "--readonly", "--theme", "--no-color", "--help", "--version"};
+					   "--set-adj", "--readonly", "--theme", "--no-color", "--help", "--version",
+					   "--journal[=PATH]", "--by-unit"};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		ck_assert_msg(strstr(u, opts[i]) != NULL, "usage lacks %s", opts[i]);
 	ck_assert_ptr_nonnull(strstr(u, "Exit status"));
@@ -303,6 +315,14 @@ START_TEST(bad_combinations)
 	BAD2("unexpected", "stray", "-b", "stray");
 	BAD("--kmsg", "--events", "--kmsg=");
 	BAD("--theme", "--theme=");
+	BAD("--by-unit", "--by-unit");
+	BAD("--by-unit", "-b", "--by-unit");
+	BAD("--follow", "--events", "--by-unit", "--follow");
+	BAD2("--journal", "--kmsg", "--events", "--journal", "--kmsg=x");
+	BAD("--journal", "--events", "--journal=");
+	BAD("--journal", "--set-adj=1:1", "--journal");
+	/* the path of --journal goes after '=' */
+	BAD2("--journal", "--journal=/var/log/journal", "--events", "--journal", "/var/log/journal");
 }
 END_TEST
 

@@ -4,8 +4,8 @@
 # Makes a memory cgroup under the test's own (cgroup v1 memory controller, or v2 where the
 # memory controller can be enabled below us), limits it to 32 MiB, runs tests/e2e/oom_hog
 # there until the kernel kills it, and checks that:
-#   - `oomtop --events --format json` reports that pid, its task_memcg and its RSS (anon RSS
-#     between half the cgroup's peak usage and the peak);
+#   - `oomtop --events --format json` reports that pid, its task_memcg and its RSS in bytes
+#     (anon RSS between half the cgroup's peak usage and the peak), schema 2, source kernel;
 #   - `oomtop --events --follow`, started before the kill, prints it within 2 seconds;
 #   - the text format names the pid, and every JSON line is valid JSON (when python3 exists);
 #   - without /dev/kmsg (a mount namespace) the klogctl fallback reports it too;
@@ -116,14 +116,17 @@ memcg=$(field task_memcg)
 [ "$(field victim_comm)" = '"e2e hog, (x)"' ] || fail "victim_comm is $(field victim_comm)"
 [ "$(field constraint)" = '"CONSTRAINT_MEMCG"' ] || fail "constraint is $(field constraint)"
 [ "$(field oom_score_adj)" = 500 ] || fail "oom_score_adj is $(field oom_score_adj)"
-anon=$(field anon_rss_kb)
-case "$anon" in '' | null | *[!0-9]*) fail "anon_rss_kb is '$anon'" ;; esac
+[ "$(field schema)" = 2 ] || fail "schema is $(field schema), expected 2"
+[ "$(field source)" = '"kernel"' ] || fail "source is $(field source)"
+anon=$(field anon_rss)
+case "$anon" in '' | null | *[!0-9]*) fail "anon_rss is '$anon'" ;; esac
+[ $((anon % 1024)) -eq 0 ] || fail "anon_rss $anon is not the kill line's kB in bytes"
 if [ "$peak" -gt 0 ]; then
-	[ $((anon * 1024)) -le "$peak" ] || fail "anon RSS ${anon}kB above the cgroup's peak $peak"
-	[ $((anon * 1024 * 2)) -ge "$peak" ] || fail "anon RSS ${anon}kB below half the peak $peak"
+	[ "$anon" -le "$peak" ] || fail "anon RSS $anon bytes above the cgroup's peak $peak"
+	[ $((anon * 2)) -ge "$peak" ] || fail "anon RSS $anon bytes below half the peak $peak"
 fi
-[ $((anon * 1024)) -le $LIMIT ] || fail "anon RSS ${anon}kB above the 32 MiB limit"
-echo "events: pid $pid task_memcg $memcg anon_rss_kb $anon (cgroup peak $peak bytes)"
+[ "$anon" -le $LIMIT ] || fail "anon RSS $anon bytes above the 32 MiB limit"
+echo "events: pid $pid task_memcg $memcg anon_rss $anon (cgroup peak $peak bytes)"
 grep "\"victim_pid\": $pid," "$tmp/follow.out" | grep -q "\"task_memcg\": \"$rel\"" ||
 	fail "--follow's event has the wrong task_memcg"
 

@@ -3,7 +3,8 @@
  * (tests/fixtures/cgroup/v2), with a clock the test moves (collector_config.clock): the
  * system values from meminfo, vmstat and pressure; each process's cgroup and the number
  * of processes in each cgroup and its ancestors; slopes after several refreshes with
- * changing values. The kernel log is not followed. */
+ * changing values. OOM kills are not followed, except from a sample journal file: kills of
+ * earlier boots never link to this boot's ghosts. */
 #include "config.h"
 
 #include <check.h>
@@ -14,6 +15,8 @@
 #include <string.h>
 
 #include "core/collector.h"
+#include "core/klog/journal_source.h"
+#include "core/klog/oom_event.h"
 #include "core/model.h"
 #include "tests/lib/fxident.h"
 #include "tests/lib/fxproc.h"
@@ -81,8 +84,8 @@ static void fx_open(struct fx *f)
 	f->clock = (struct collector_clock){fake_mono_ms, fake_unix_s, &f->now};
 }
 
-/* The collector, once the fixture processes are written. */
-static void fx_start(struct fx *f)
+/* The collector, once the fixture processes are written; journal: OOM kills from there. */
+static void fx_start_journal(struct fx *f, const char *journal)
 {
 	struct collector_config cfg;
 	collector_config_defaults(&cfg);
@@ -91,13 +94,17 @@ static void fx_start(struct fx *f)
 	cfg.cgroup_version = 2;
 	cfg.window_s = 30;
 	cfg.interval_s = 5;
-	cfg.follow_kmsg = false;
+	cfg.follow_kmsg = journal != NULL;
+	cfg.journal = journal != NULL;
+	cfg.journal_path = journal;
 	cfg.identity = f->ids;
 	cfg.clock = &f->clock;
 	char err[256];
 	f->c = collector_new(&cfg, err, sizeof(err));
 	ck_assert_msg(f->c != NULL, "collector_new: %s", err);
 }
+
+static void fx_start(struct fx *f) { fx_start_journal(f, NULL); }
 
 static void fx_close(struct fx *f)
 {
@@ -479,6 +486,37 @@ START_TEST(zfs_arc_above_its_floor_is_available)
 }
 END_TEST
 
+/* Kills read from journal files: earlier boots' kills come in, never link to a ghost of
+ * this boot that happens to have the same pid and name, and do not count as this boot's
+ * last kill. */
+START_TEST(journal_kills_of_earlier_boots_stay_apart)
+{
+	if (!journal_source_built())
+		return; /* nothing to read journals with: the CLI says so (tests/e2e/journal_files.sh) */
+	struct fx f;
+	fx_open(&f);
+	struct fxproc p = fxproc_default(29410, "cluster"); /* earlyoom's victim in p4, boot 63180a60 */
+	p.cgroup = NAS;
+	fxproc_write(f.root, &p);
+	fx_start_journal(&f, FIXTURES "/journal/p4-earlyoom.journal");
+	const struct snapshot *s = NULL;
+	for (int i = 0; i < 5; i++)
+		s = refresh_at(&f, i);
+	ck_assert_uint_eq(s->nevents, 9);
+	ck_assert_ptr_null(s->events_unavailable);
+	for (size_t i = 0; i < s->nevents; i++) {
+		ck_assert(s->events[i].earlier_boot);
+		ck_assert_int_eq(s->events[i].source, OOM_EVENT_SOURCE_EARLYOOM);
+	}
+	ck_assert_int_eq(s->events[7].victim_pid, 29410);
+	fxproc_remove(f.root, 29410);
+	s = refresh_at(&f, 6);
+	ck_assert_int_eq(proc_of(s, 29410)->state, PROC_EXITED); /* not OOM_KILLED */
+	ck_assert(isnan(s->sys.last_oom_kill_unix_s));
+	fx_close(&f);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("collector");
@@ -492,6 +530,7 @@ int main(void)
 	tcase_add_test(tc, an_oom_kill_restarts_the_series_up_to_the_root);
 	tcase_add_test(tc, over_memory_high_is_throttled);
 	tcase_add_test(tc, zfs_arc_above_its_floor_is_available);
+	tcase_add_test(tc, journal_kills_of_earlier_boots_stay_apart);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

@@ -363,7 +363,8 @@ START_TEST(store_is_bounded_and_keeps_newest_details)
 	fclose(f);
 	struct oom_log *log;
 	char err[256];
-	ck_assert_int_eq(oom_log_open(&log, path, err, sizeof(err)), 0);
+	struct oom_source_config cfg = {.kmsg_path = path};
+	ck_assert_int_eq(oom_log_open(&log, &cfg, err, sizeof(err)), 0);
 	ck_assert_int_eq(oom_log_fd(log), oom_log_fd(log));
 	int total = 0;
 	for (int guard = 0; guard < 1000 && !oom_log_caught_up(log); guard++) {
@@ -401,13 +402,15 @@ START_TEST(json_escapes_and_nulls)
 	sb_init(&sb);
 	output_event_json(&ev, &sb);
 	ck_assert_str_eq(sb.buf,
-			 "{\"boot_time\": null, \"time\": null, \"victim_pid\": 9, \"victim_comm\": "
-			 "\"a\\\"b\\\\c\\u001b[31m\\ufffd\xc3\xa9\\n\", \"victim_uid\": null, "
-			 "\"constraint\": null, \"oom_memcg\": null, \"task_memcg\": null, "
-			 "\"total_vm_kb\": null, \"anon_rss_kb\": null, \"file_rss_kb\": null, "
-			 "\"shmem_rss_kb\": null, \"pgtables_kb\": null, \"oom_score_adj\": null, "
-			 "\"invoker_comm\": null, \"invoker_pid\": null, \"gfp_mask\": null, "
-			 "\"order\": null, \"reaped\": null, \"tasks\": []}");
+			 "{\"schema\": 2, \"boot_time\": null, \"time\": null, \"victim_pid\": 9, "
+			 "\"victim_comm\": \"a\\\"b\\\\c\\u001b[31m\\ufffd\xc3\xa9\\n\", "
+			 "\"victim_uid\": null, \"constraint\": null, \"oom_memcg\": null, "
+			 "\"task_memcg\": null, \"total_vm\": null, \"anon_rss\": null, "
+			 "\"file_rss\": null, \"shmem_rss\": null, \"pgtables\": null, "
+			 "\"oom_score_adj\": null, \"invoker_comm\": null, \"invoker_pid\": null, "
+			 "\"gfp_mask\": null, \"order\": null, \"reaped\": null, \"source\": \"kernel\", "
+			 "\"unit\": null, \"boot_id\": null, \"cgroup\": null, \"reason\": null, "
+			 "\"tasks\": []}");
 	sb_reset(&sb);
 	output_event_text(&ev, &sb);
 	ck_assert_ptr_null(strchr(sb.buf, '\x1b'));
@@ -416,6 +419,102 @@ START_TEST(json_escapes_and_nulls)
 	sb_free(&sb);
 	oom_event_free(&ev);
 	ck_assert_ptr_null(ev.victim_comm);
+}
+END_TEST
+
+/* An arm64 box with 64 KiB pages: the page size comes from the log, the JSON is in bytes */
+START_TEST(pages_are_converted_with_the_page_size_the_log_implies)
+{
+	struct collect c = {0};
+	parse_string("x invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+		     "[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj name\n"
+		     "[ 1381]     0  1381     1000      300       2       1        5             0 g\n"
+		     "[ 1382]     0  1382      100       10       1       0        0             0 h\n"
+		     "Out of memory: Kill process 1381 (g) score 1046 or sacrifice child\n"
+		     "Killed process 1381 (g) total-vm:64000kB, anon-rss:18624kB, file-rss:576kB\n",
+		     &c);
+	ck_assert_uint_eq(c.n, 1);
+	const struct oom_event *ev = &c.ev[0];
+	ck_assert_int_eq(ev->page_bytes, 65536);
+	ck_assert_int_eq(ev->tasks[0].pgtables_bytes, 3 * 65536);
+	ck_assert_int_eq(ev->pgtables_kb, 3 * 64);
+	struct strbuf sb;
+	sb_init(&sb);
+	output_event_json(ev, &sb);
+	ck_assert_ptr_nonnull(strstr(sb.buf, "\"total_vm\": 65536000, \"anon_rss\": 19070976, \"file_rss\": 589824, "
+					     "\"shmem_rss\": null, \"pgtables\": 196608, "));
+	ck_assert_ptr_nonnull(strstr(sb.buf, "{\"pid\": 1381, \"uid\": 0, \"tgid\": 1381, \"total_vm\": 65536000, "
+					     "\"rss\": 19660800, \"pgtables\": 196608, \"swap\": 327680, "));
+	ck_assert_ptr_nonnull(strstr(sb.buf, "{\"pid\": 1382, \"uid\": 0, \"tgid\": 1382, \"total_vm\": 6553600, "));
+	ck_assert_ptr_nonnull(strstr(sb.buf, "\"source\": \"kernel\", \"unit\": null, \"boot_id\": null, "
+					     "\"cgroup\": null, \"reason\": \"global\", "));
+	sb_free(&sb);
+	collect_free(&c);
+
+	/* no row of the victim: the running kernel's page size */
+	parse_string("[ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		     "[ 7]     0  7     100       10       1        0             0 h\n"
+		     "Out of memory: Killed process 9 (v) total-vm:400kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB\n",
+		     &c);
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_int_eq(c.ev[0].page_bytes, util_page_bytes());
+	ck_assert_int_eq(c.ev[0].tasks[0].pgtables_bytes, util_page_bytes());
+	collect_free(&c);
+}
+END_TEST
+
+/* kernel events name their cgroup's unit and the reason the journal rows use */
+START_TEST(kernel_events_carry_cgroup_unit_and_reason)
+{
+	struct collect c = {0};
+	parse_string("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,"
+		     "task_memcg=/user.slice/user-504.slice/session-2.scope,task=doxygen,pid=5,uid=504\n"
+		     "Out of memory: Killed process 5 (doxygen) total-vm:4kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB\n"
+		     "oom-kill:constraint=CONSTRAINT_CPUSET,nodemask=0,cpuset=x,mems_allowed=0,global_oom,"
+		     "task_memcg=/,task=y,pid=6,uid=0\n"
+		     "Out of memory: Killed process 6 (y) total-vm:4kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB\n"
+		     "z invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+		     "Task in /a killed as a result of limit of /a\n"
+		     "Killed process 7 (z) total-vm:4kB, anon-rss:4kB, file-rss:0kB\n",
+		     &c);
+	ck_assert_uint_eq(c.n, 3);
+	ck_assert_str_eq(c.ev[0].cgroup, "/user.slice/user-504.slice/session-2.scope");
+	ck_assert_str_eq(c.ev[0].unit, "session-2.scope");
+	ck_assert_str_eq(c.ev[0].reason, "global");
+	ck_assert_int_eq(c.ev[0].source, OOM_EVENT_SOURCE_KERNEL);
+	ck_assert_ptr_null(c.ev[1].unit);
+	ck_assert_str_eq(c.ev[1].reason, "cpuset");
+	ck_assert_str_eq(c.ev[2].reason, "memcg");
+	ck_assert_str_eq(c.ev[2].cgroup, "/a");
+	ck_assert(!val_known(c.ev[2].page_bytes)); /* no task table */
+	collect_free(&c);
+}
+END_TEST
+
+/* which kill a ghost row links to (the collector's link_victims) */
+START_TEST(a_kill_names_its_victim_by_pid_comm_and_boot)
+{
+	struct oom_event ev;
+	oom_event_init(&ev);
+	ev.source = OOM_EVENT_SOURCE_EARLYOOM;
+	ev.victim_pid = 29410;
+	ev.victim_comm = strdup("cluster");
+	ev.time_unix_s = 1000;
+	ck_assert(oom_event_names_victim(&ev, 29410, "cluster", 900));
+	ck_assert(oom_event_names_victim(&ev, 29410, "cluster", NAN));
+	ck_assert(!oom_event_names_victim(&ev, 29411, "cluster", 900));
+	ck_assert(!oom_event_names_victim(&ev, 29410, "other", 900));
+	ck_assert(!oom_event_names_victim(&ev, 29410, "cluster", 1500)); /* a newer process */
+	ev.earlier_boot = true;                                              /* another boot's pid */
+	ck_assert(!oom_event_names_victim(&ev, 29410, "cluster", 900));
+	ev.earlier_boot = false;
+	free(ev.victim_comm);
+	ev.victim_comm = strdup("a-very-long-process-name");
+	ck_assert(oom_event_names_victim(&ev, 29410, "a-very-long-pro", 900)); /* comm is 15 bytes */
+	ev.source = OOM_EVENT_SOURCE_SYSTEMD_OOMD; /* names a cgroup, no pid */
+	ev.victim_pid = 0;
+	ck_assert(!oom_event_names_victim(&ev, 0, "a-very-long-pro", 900));
+	oom_event_free(&ev);
 }
 END_TEST
 
@@ -433,6 +532,9 @@ int main(void)
 	tcase_add_test(tc, garbage_never_crashes);
 	tcase_add_test(tc, store_is_bounded_and_keeps_newest_details);
 	tcase_add_test(tc, json_escapes_and_nulls);
+	tcase_add_test(tc, pages_are_converted_with_the_page_size_the_log_implies);
+	tcase_add_test(tc, kernel_events_carry_cgroup_unit_and_reason);
+	tcase_add_test(tc, a_kill_names_its_victim_by_pid_comm_and_boot);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }
