@@ -29,6 +29,7 @@ void oom_event_init(struct oom_event *ev)
 	ev->order = VAL_UNKNOWN;
 	ev->reaped = -1;
 	ev->page_bytes = VAL_UNKNOWN;
+	ev->tasks_omitted = VAL_UNKNOWN;
 }
 
 void oom_event_drop_details(struct oom_event *ev)

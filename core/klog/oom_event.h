@@ -74,6 +74,8 @@ struct oom_event {
 
 	struct oom_event_task *tasks;
 	size_t ntasks;
+	int64_t tasks_omitted; /* rows the kernel printed past OOM_EVENT_TASKS_MAX (left out, but
+				* counted); VAL_UNKNOWN when the report had no task table */
 
 	int64_t page_bytes; /* page size of the task table's page columns: implied by the log
 			     * (total_vm pages against total-vm kB), else the running kernel's;

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,7 @@ struct oom_parser {
 	char *constraint, *oom_memcg, *task_memcg, *summary_task;
 	pid_t summary_pid;
 	int64_t summary_uid;
+	double summary_boot_s, summary_time_unix_s;
 
 	enum col cols[TABLE_COLS_MAX];
 	int ncols; /* 0: no task-table header seen in this episode */
@@ -86,6 +88,7 @@ struct oom_parser {
 	struct oom_event_task *tasks;
 	int64_t *task_pt_pages; /* per row of tasks: nr_ptes + nr_pmds (kernels < 4.15) */
 	size_t ntasks, tasks_cap, pt_cap;
+	int64_t tasks_omitted; /* rows past OOM_EVENT_TASKS_MAX */
 	struct task_key *keys;
 	size_t nkeys, keys_cap;
 
@@ -150,6 +153,7 @@ static void clear_table(struct oom_parser *p)
 	for (size_t i = 0; i < p->ntasks; i++)
 		free(p->tasks[i].name);
 	p->ntasks = 0;
+	p->tasks_omitted = 0;
 	p->nkeys = 0;
 	p->ncols = 0;
 	p->table_rows = p->table_done = false;
@@ -179,6 +183,7 @@ static void episode_reset(struct oom_parser *p)
 	p->order = VAL_UNKNOWN;
 	p->summary_pid = 0;
 	p->summary_uid = VAL_UNKNOWN;
+	p->summary_boot_s = p->summary_time_unix_s = NAN;
 }
 
 static void raw_add(struct oom_parser *p, const char *text, size_t len, bool force)
@@ -273,6 +278,8 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 		ev.pgtables_kb = row->pgtables_pages * (ev.page_bytes / 1024);
 	oom_derive_kernel_scope(&ev, p->constraint, k->memcg || p->oom_memcg);
 
+	if (p->ncols)
+		ev.tasks_omitted = p->tasks_omitted;
 	if (p->ntasks) {
 		ev.tasks = calloc(p->ntasks, sizeof(*ev.tasks));
 		if (ev.tasks) {
@@ -330,6 +337,26 @@ static void flush_pending(struct oom_parser *p)
 	clear_pending(p);
 }
 
+/* An episode whose oom-kill: line named the victim ended without its "Killed process"
+ * line: the log lost it (a wrapped ring, a cut file, printk dropping lines) — the kernel
+ * prints the summary right before the kill. An event with what the summary says (pid,
+ * name, uid, the cgroups), rather than none. Not from the journal (its rule: a kill is a
+ * "Killed process" line), and not for a victim the summary did not name. */
+static void flush_summary_kill(struct oom_parser *p)
+{
+	if (!p->open || p->killed || p->summary_pid <= 0 || !p->summary_task || p->killed_line_only)
+		return;
+	struct kill_info k;
+	kill_info_init(&k);
+	k.pid = p->summary_pid;
+	k.comm = p->summary_task;
+	k.comm_len = strlen(p->summary_task);
+	k.uid = p->summary_uid;
+	k.boot_s = p->summary_boot_s;
+	k.time_unix_s = p->summary_time_unix_s;
+	emit_event(p, &k);
+}
+
 /* A kill arrives: does it belong to the open episode, or is it a rate-limited one? */
 static void ensure_episode_for_kill(struct oom_parser *p)
 {
@@ -353,6 +380,7 @@ static bool line_invoked(struct oom_parser *p, const char *t, const struct kmsg_
 	if (!m || m == t)
 		return false;
 	flush_pending(p);
+	flush_summary_kill(p);
 	episode_reset(p);
 	p->open = p->headed = p->expect_cpu = true;
 	p->invoker_comm = dupn(t, (size_t)(m - t));
@@ -524,6 +552,8 @@ static bool line_table_row(struct oom_parser *p, const char *t)
 		task.name = dupn(q, strlen(q));
 		p->task_pt_pages[p->ntasks] = pt_pages;
 		p->tasks[p->ntasks++] = task;
+	} else {
+		p->tasks_omitted++; /* said in the event: a table cut short is not the whole table */
 	}
 	return true;
 }
@@ -532,12 +562,16 @@ static bool line_table_row(struct oom_parser *p, const char *t)
  *   oom_memcg=/a/probe,task_memcg=/a/probe,task=python3,pid=2473,uid=0               (5.0+)
  * oom-kill:constraint=CONSTRAINT_NONE,...,global_oom,task_memcg=/x,task=Web Content,pid=1,uid=0
  * The comm may hold ',' and '=': task= is found after task_memcg=, pid= from the right. */
-static bool line_summary(struct oom_parser *p, const char *t)
+static bool line_summary(struct oom_parser *p, const char *t, const struct kmsg_line *l)
 {
 	if (!scan_starts(t, "oom-kill:"))
 		return false;
 	if (!p->open || p->killed)
 		ensure_episode_for_kill(p);
+	else
+		flush_summary_kill(p); /* a second summary: the first one's kill line was lost */
+	p->summary_boot_s = l->boot_s;
+	p->summary_time_unix_s = l->time_unix_s;
 	const char *c = strstr(t, "constraint=");
 	if (c) {
 		c += 11;
@@ -781,7 +815,7 @@ void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *l)
 	/* kill lines: the handlers pick the episode and record the line before the event */
 	if (line_kill_process(p, t, l) || line_killed(p, t, l))
 		return;
-	if (line_summary(p, t) || line_group(p, t) || line_reaper(p, t, l)) {
+	if (line_summary(p, t, l) || line_group(p, t) || line_reaper(p, t, l)) {
 		if (p->open)
 			raw_add(p, t, len, true);
 		return;
@@ -800,7 +834,11 @@ void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *l)
 		raw_add(p, t, len, false);
 }
 
-void oom_parser_flush(struct oom_parser *p) { flush_pending(p); }
+void oom_parser_flush(struct oom_parser *p)
+{
+	flush_pending(p);
+	flush_summary_kill(p);
+}
 
 void oom_parser_killed_line_only(struct oom_parser *p) { p->killed_line_only = true; }
 

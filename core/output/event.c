@@ -78,6 +78,7 @@ void output_event_json(const struct oom_event *ev, struct strbuf *sb)
 	json_str(sb, "boot_id", ev->boot_id[0] ? ev->boot_id : NULL, &first);
 	json_str(sb, "cgroup", ev->cgroup, &first);
 	json_str(sb, "reason", ev->reason, &first);
+	field_i64(sb, "tasks_omitted", ev->tasks_omitted, &first);
 	json_key(sb, "tasks", &first);
 	sb_putc(sb, '[');
 	for (size_t i = 0; i < ev->ntasks; i++) {

@@ -286,6 +286,71 @@ START_TEST(old_task_tables_convert_page_table_columns)
 }
 END_TEST
 
+/* The kernel prints the oom-kill: summary right before "Killed process": a report whose
+ * kill line the log lost (a wrapped ring, a cut file) still names its victim. */
+START_TEST(a_lost_kill_line_still_gives_the_summarys_victim)
+{
+	struct collect c = {0};
+	parse_string("[  100.000000] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		     "[  100.000001] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,"
+		     "oom_memcg=/nas,task_memcg=/nas/photo,task=leaky,pid=4242,uid=33\n"
+		     "[  130.000000] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		     "[  130.000001] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,"
+		     "global_oom,task_memcg=/db,task=postgres,pid=77,uid=0\n"
+		     "[  130.000002] Out of memory: Killed process 77 (postgres) total-vm:1000kB, anon-rss:500kB, "
+		     "file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0\n"
+		     "[  160.000000] x invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		     "[  160.000001] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,"
+		     "oom_memcg=/c,task_memcg=/c,task=last one,pid=99,uid=0\n",
+		     &c);
+	ck_assert_uint_eq(c.n, 3); /* the first and the last from their summaries, no duplicate of 77 */
+	ck_assert_int_eq(c.ev[0].victim_pid, 4242);
+	ck_assert_str_eq(c.ev[0].victim_comm, "leaky");
+	ck_assert_int_eq(c.ev[0].victim_uid, 33);
+	ck_assert_str_eq(c.ev[0].task_memcg, "/nas/photo");
+	ck_assert_str_eq(c.ev[0].oom_memcg, "/nas");
+	ck_assert_str_eq(c.ev[0].constraint, "CONSTRAINT_MEMCG");
+	ck_assert_double_eq_tol(c.ev[0].boot_s, 100.000001, 1e-6);
+	ck_assert(!val_known(c.ev[0].anon_rss_kb));
+	ck_assert_int_eq(c.ev[1].victim_pid, 77);
+	ck_assert_int_eq(c.ev[1].anon_rss_kb, 500);
+	ck_assert_int_eq(c.ev[2].victim_pid, 99); /* at the end of the input */
+	ck_assert_str_eq(c.ev[2].victim_comm, "last one");
+	collect_free(&c);
+}
+END_TEST
+
+/* A task table longer than OOM_EVENT_TASKS_MAX is cut, and the event says by how much. */
+START_TEST(a_cut_task_table_says_so)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_puts(&sb, "[  10.000000] a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		     "[  10.000001] Tasks state (memory values in pages):\n"
+		     "[  10.000002] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n");
+	for (int i = 1; i <= OOM_EVENT_TASKS_MAX + 5; i++)
+		sb_printf(&sb, "[  10.000003] [%7d]     0 %5d     1000      100    40960        0             0 t%d\n", i,
+			  i, i);
+	sb_puts(&sb, "[  10.000004] Out of memory: Killed process 7 (t7) total-vm:4000kB, anon-rss:400kB, "
+		     "file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0\n");
+	struct collect c = {0};
+	parse_string(sb.buf, &c);
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_uint_eq(c.ev[0].ntasks, OOM_EVENT_TASKS_MAX);
+	ck_assert_int_eq(c.ev[0].tasks_omitted, 5);
+	struct strbuf js;
+	sb_init(&js);
+	output_event_json(&c.ev[0], &js);
+	ck_assert_ptr_nonnull(strstr(js.buf, "\"tasks_omitted\": 5"));
+	sb_free(&js);
+	sb_free(&sb);
+	collect_free(&c);
+	parse_string("Out of memory: Killed process 2 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB\n", &c);
+	ck_assert(!val_known(c.ev[0].tasks_omitted)); /* no table at all: unknown, not 0 */
+	collect_free(&c);
+}
+END_TEST
+
 START_TEST(rhel_kill_line_variants)
 {
 	struct collect c = {0};
@@ -410,7 +475,7 @@ START_TEST(json_escapes_and_nulls)
 			 "\"oom_score_adj\": null, \"invoker_comm\": null, \"invoker_pid\": null, "
 			 "\"gfp_mask\": null, \"order\": null, \"reaped\": null, \"source\": \"kernel\", "
 			 "\"unit\": null, \"boot_id\": null, \"cgroup\": null, \"reason\": null, "
-			 "\"tasks\": []}");
+			 "\"tasks_omitted\": null, \"tasks\": []}");
 	sb_reset(&sb);
 	output_event_text(&ev, &sb);
 	ck_assert_ptr_null(strchr(sb.buf, '\x1b'));
@@ -529,6 +594,8 @@ int main(void)
 	tcase_add_test(tc, streaming_event_appears_at_the_kill_line_and_reaper_updates_it);
 	tcase_add_test(tc, old_task_tables_convert_page_table_columns);
 	tcase_add_test(tc, rhel_kill_line_variants);
+	tcase_add_test(tc, a_lost_kill_line_still_gives_the_summarys_victim);
+	tcase_add_test(tc, a_cut_task_table_says_so);
 	tcase_add_test(tc, garbage_never_crashes);
 	tcase_add_test(tc, store_is_bounded_and_keeps_newest_details);
 	tcase_add_test(tc, json_escapes_and_nulls);
