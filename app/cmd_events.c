@@ -33,13 +33,23 @@ struct events_run {
 	bool oom;
 	struct strbuf sb;
 	bool write_failed;
+	int write_errno; /* why it failed */
 };
+
+static void write_failed(struct events_run *run)
+{
+	if (!run->write_failed)
+		run->write_errno = errno ? errno : EIO;
+	run->write_failed = true;
+}
 
 static void write_sb(struct events_run *run)
 {
 	sb_putc(&run->sb, '\n');
-	if (run->sb.oom || fwrite(run->sb.buf, 1, run->sb.len, run->out) != run->sb.len)
-		run->write_failed = true;
+	if (run->sb.oom)
+		run->oom = true;
+	else if (fwrite(run->sb.buf, 1, run->sb.len, run->out) != run->sb.len)
+		write_failed(run);
 }
 
 static void print_event(struct events_run *run, const struct oom_event *ev)
@@ -62,7 +72,7 @@ static void drain_queue(struct events_run *run, size_t keep)
 	memmove(&run->queue[0], &run->queue[n], (run->nqueue - n) * sizeof(run->queue[0]));
 	run->nqueue -= n;
 	if (n && fflush(run->out) != 0)
-		run->write_failed = true;
+		write_failed(run);
 }
 
 static void on_event(void *ctx, struct oom_event *ev)
@@ -82,7 +92,7 @@ static void on_event(void *ctx, struct oom_event *ev)
 		print_event(run, ev);
 		oom_event_free(ev);
 		if (fflush(run->out) != 0)
-			run->write_failed = true;
+			write_failed(run);
 		return;
 	}
 	if (run->nqueue == QUEUE_MAX)
@@ -239,8 +249,13 @@ int events_cmd_run(const struct events_cmd_config *cfg, FILE *out, FILE *err)
 	if (cfg->by_unit)
 		print_by_unit(&run);
 	drain_queue(&run, 0);
+	if (!run.write_failed && fflush(run.out) != 0)
+		write_failed(&run);
 	if (run.oom)
 		fprintf(err, "oomtop: out of memory\n");
+	/* a reader that went away (| head) is no error to shout about; anything else is */
+	if (run.write_failed && run.write_errno != EPIPE)
+		fprintf(err, "oomtop: cannot write output: %s\n", strerror(run.write_errno));
 	if ((run.write_failed || run.oom) && status == 0)
 		status = 1;
 	oom_source_close(src);

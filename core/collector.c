@@ -464,7 +464,14 @@ int collector_refresh(struct collector *c)
 		count_cgroup_procs(c);
 	link_victims(c);
 	note_privileges(c);
-	if (badness_mark_victims(s) != 0)
+	/* The kernel chooses among every process: when hidepid hides some from us, the one
+	 * we would name is only the worst of those we see (often oomtop itself). Say nothing
+	 * rather than something wrong. */
+	bool hidden = s->nhidden > 0 || ((c->hidepid == MOUNTINFO_HIDEPID_INVISIBLE ||
+	                                  c->hidepid == MOUNTINFO_HIDEPID_PTRACEABLE) && geteuid() != 0);
+	if (hidden)
+		add_note(c, "%s", "next OOM victims not named: hidepid hides processes the kernel would weigh");
+	else if (badness_mark_victims(s) != 0)
 		add_note(c, "%s", "next OOM victims not computed: out of memory");
 	return 0;
 }

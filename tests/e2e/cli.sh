@@ -71,3 +71,13 @@ wait $bp
 st=$?
 [ $st = 0 ] || fail "batch mode exited $st on SIGTERM"
 pass "SIGTERM ends batch mode with status 0"
+
+# output that cannot be written is said, not a silent exit 1 (--events and batch alike)
+for args in "--events --kmsg $SRCDIR/tests/fixtures/kmsg/k5.15-memcg-v2-1.txt" "-b -n 1"; do
+	# shellcheck disable=SC2086
+	"$OOMTOP" $args >&- 2>"$E2E_TMP/err"
+	st=$?
+	[ $st = 1 ] || fail "$args with stdout closed: exit $st, want 1"
+	grep -q 'cannot write output: Bad file descriptor' "$E2E_TMP/err" || fail "$args with stdout closed said: $(cat "$E2E_TMP/err")"
+done
+pass "a closed stdout is reported, with exit 1"

@@ -59,7 +59,13 @@ if command -v unshare >/dev/null 2>&1 &&
 	[ -n "$hn" ] || fail "no hidepid note: $(jq -c .notes "$E2E_TMP/h.json")"
 	printf '%s\n' "$hn" | grep -q 'about [0-9]* tasks .* hidden (approximate' || fail "no hidden count: $hn"
 	vis=$(jq '.processes | length' "$E2E_TMP/h.json")
-	pass "hidepid=invisible: $vis processes visible; \"$hn\""
+	# it sees only its own processes: the worst of those (itself) is not the kernel's choice
+	[ "$(jq -r '.system.next_victim_pid' "$E2E_TMP/h.json")" = null ] ||
+		fail "under hidepid the global next victim is named: $(jq -c .system "$E2E_TMP/h.json")"
+	[ "$(jq '[.processes[] | select(.next_victim)] | length' "$E2E_TMP/h.json")" = 0 ] ||
+		fail "under hidepid a process is marked as the next victim"
+	jq -r '.notes[]' "$E2E_TMP/h.json" | grep -q 'next OOM victims not named: hidepid' || fail "no note on the victims"
+	pass "hidepid=invisible: $vis processes visible, no next victim named; \"$hn\""
 else
 	note "cannot mount a private /proc here: hidepid step skipped (tests/unit covers the parser)"
 fi
