@@ -2,6 +2,8 @@
 # processes and system files under a fake /proc (fxproc), an identity reader of such a
 # tree (fxident, core/proc/identity.h), the expected.tsv tables beside fixtures (fxtable),
 # a hand-built snapshot for the output tests (fxsnap) and a strict JSON parser (jsonv).
+# Built only when configure found Check (like the unit tests that use it).
+if HAVE_CHECK
 check_LIBRARIES = tests/lib/libtestsupport.a
 tests_lib_libtestsupport_a_SOURCES = \
 	%reldir%/fxtree.c %reldir%/fxtree.h \
@@ -10,3 +12,4 @@ tests_lib_libtestsupport_a_SOURCES = \
 	%reldir%/fxtable.c %reldir%/fxtable.h \
 	%reldir%/fxsnap.c %reldir%/fxsnap.h \
 	%reldir%/jsonv.c %reldir%/jsonv.h
+endif

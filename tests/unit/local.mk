@@ -6,6 +6,8 @@ CORE_UNIT_TESTS = \
 	%reldir%/check_kmsg %reldir%/check_oom_events %reldir%/check_oom_adj \
 	%reldir%/check_badness %reldir%/check_leak %reldir%/check_memstat \
 	%reldir%/check_proc_held %reldir%/check_proc_table %reldir%/check_collector
+EXTRA_DIST += %reldir%/ck_run.h
+if HAVE_CHECK
 check_PROGRAMS += $(CORE_UNIT_TESTS)
 TESTS += $(CORE_UNIT_TESTS)
-EXTRA_DIST += %reldir%/ck_run.h
+endif
