@@ -34,7 +34,7 @@ static int run_collecting(const struct options *o)
 {
 	char err[512];
 	struct run_config rc;
-	int status = run_config_load(&rc, o, report_stderr, NULL, err, sizeof(err));
+	int status = run_config_load(&rc, o, RUN_CONFIG_SYSTEM_RC, report_stderr, NULL, err, sizeof(err));
 	if (status != 0) {
 		diag(stderr, "%s", err);
 		return status;
