@@ -115,5 +115,9 @@ int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, F
 	}
 	sb_free(&sb);
 	free(rows);
+	/* ended by SIGTERM, SIGINT or SIGHUP: 128 + N, as a shell reports a killed command, so
+	 * a timer or a script does not take an interrupted run for a complete one */
+	if (status == 0 && signals_stop())
+		status = 128 + signals_stop();
 	return status;
 }

@@ -1,7 +1,7 @@
 /* app/cmd_batch.h — `--batch`: refresh, select and sort the processes, print one snapshot
  * in the chosen format, wait for the next tick; `-n` refreshes, or until a stop signal
- * (app/signals.h). Returns the exit status for main (0, or 1 when the collector fails or
- * stdout breaks). */
+ * (app/signals.h). Returns the exit status for main: 0, 1 when the collector fails or the
+ * output cannot be written, 128 + N when stop signal N ended it. */
 #ifndef OOMTOP_APP_CMD_BATCH_H
 #define OOMTOP_APP_CMD_BATCH_H
 

@@ -62,12 +62,21 @@ if command -v jq >/dev/null 2>&1; then
 fi
 pass "batch iterations, formats, -p, -u and -s work"
 
-# SIGTERM ends an endless batch run cleanly
-"$OOMTOP" -b -d 0.2 >/dev/null 2>&1 &
-bp=$!
-sleep 0.5
-kill -TERM $bp
-wait $bp
-st=$?
-[ $st = 0 ] || fail "batch mode exited $st on SIGTERM"
-pass "SIGTERM ends batch mode with status 0"
+# SIGTERM and SIGINT end an endless batch run cleanly, with 128 + the signal's number: a
+# timer or a script must not take an interrupted run for a complete one
+for sig in TERM:143 INT:130 HUP:129; do
+	"$OOMTOP" -b -d 0.2 -f json >"$E2E_TMP/sig.out" 2>"$E2E_TMP/sig.err" &
+	bp=$!
+	# the handlers are in place once the first snapshot is out (a background job of a
+	# script starts with SIGINT ignored: a signal sent earlier would be lost)
+	for _ in $(seq 100); do [ -s "$E2E_TMP/sig.out" ] && break; sleep 0.1; done
+	kill -"${sig%:*}" $bp
+	wait $bp
+	st=$?
+	[ $st = "${sig#*:}" ] || fail "batch mode exited $st on SIG${sig%:*}, expected ${sig#*:}"
+	[ -s "$E2E_TMP/sig.err" ] && fail "SIG${sig%:*}: stderr: $(cat "$E2E_TMP/sig.err")"
+	if command -v jq >/dev/null 2>&1; then
+		jq -e . "$E2E_TMP/sig.out" >/dev/null 2>&1 || fail "SIG${sig%:*}: the output is not whole JSON lines"
+	fi
+done
+pass "SIGTERM, SIGINT and SIGHUP end batch mode with 143, 130 and 129, the output whole"
