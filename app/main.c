@@ -20,6 +20,7 @@
 #include "core/collector.h"
 #include "tui/app.h"
 #include "tui/screen.h"
+#include "tui/term_check.h"
 
 /* Settings-file problems: to stderr at once (before the screen, they stay readable after
  * it ends); the screen also shows the first one in its status line. */
@@ -47,6 +48,11 @@ static int run_collecting(const struct options *o)
 	if (o->mode == MODE_SCREEN && o->theme && strchr(o->theme, '/') && access(o->theme, R_OK) != 0) {
 		diag(stderr, "cannot open theme %s: %s", o->theme, strerror(errno));
 		return 1;
+	}
+	/* a screen that cannot be drawn here is a usage mistake: say so before collecting */
+	if (o->mode == MODE_SCREEN && term_check_usable(err, sizeof(err)) != 0) {
+		diag(stderr, "%s", err);
+		return 2;
 	}
 	signals_install();
 

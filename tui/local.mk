@@ -11,6 +11,7 @@ liboomtop_tui_a_SOURCES = \
 	%reldir%/app.c %reldir%/app.h \
 	%reldir%/screen.c %reldir%/screen.h \
 	%reldir%/term_fallback.c %reldir%/term_fallback.h \
+	%reldir%/term_check.c %reldir%/term_check.h \
 	%reldir%/state.c %reldir%/state.h \
 	%reldir%/frame.c %reldir%/frame.h \
 	%reldir%/draw.c %reldir%/draw.h \
