@@ -250,5 +250,5 @@ int settings_save(const struct settings *s, char *path_out, size_t n, char *why,
 	if (path_out)
 		snprintf(path_out, n, "%s/oomtoprc", dir);
 	settings_format(s, text, sizeof(text));
-	return userfile_write(dir, "oomtoprc", text, strlen(text), 0644, why, whylen);
+	return userfile_write(dir, "oomtoprc", text, strlen(text), 0644, 0, why, whylen);
 }
