@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/cmd_batch.h"
@@ -44,6 +45,23 @@ static int run_collecting(const struct options *o)
 	if (rc.kmsg_path && strcmp(rc.kmsg_path, "-") != 0 && access(rc.kmsg_path, R_OK) != 0) {
 		diag(stderr, "cannot open %s: %s", rc.kmsg_path, strerror(errno));
 		return 1;
+	}
+	if (rc.output_path) { /* --output's directory must exist: exit 1 now, not after a refresh */
+		char dir[4096];
+		const char *name;
+		struct stat st;
+		if (!cmd_batch_output_split(rc.output_path, dir, sizeof(dir), &name)) {
+			diag(stderr, "--output: '%s' does not name a file", rc.output_path);
+			return 2;
+		}
+		if (stat(dir, &st) != 0) {
+			diag(stderr, "cannot write %s: %s: %s", rc.output_path, dir, strerror(errno));
+			return 1;
+		}
+		if (!S_ISDIR(st.st_mode)) {
+			diag(stderr, "cannot write %s: %s is not a directory", rc.output_path, dir);
+			return 1;
+		}
 	}
 	if (o->mode == MODE_SCREEN && o->theme && strchr(o->theme, '/') && access(o->theme, R_OK) != 0) {
 		diag(stderr, "cannot open theme %s: %s", o->theme, strerror(errno));

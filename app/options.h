@@ -30,6 +30,7 @@ struct options {
 	const char *cgroup;  /* -c: a cgroup path ("/system.slice") */
 	long iterations;     /* -n: 0 = until stopped */
 	enum output_format format; /* -f */
+	const char *output_path;   /* --output=FILE (batch): each snapshot replaces FILE whole */
 	bool follow;         /* --follow (with --events) */
 	const char *kmsg_path; /* --kmsg FILE or "-" */
 	const char *set_adj[OPTIONS_MAX_SET_ADJ]; /* each --set-adj's PID:VALUE[,PID:VALUE...], checked by its command */

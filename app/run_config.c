@@ -89,6 +89,7 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 	rc->no_color = o->no_color;
 	rc->iterations = o->iterations;
 	rc->format = o->format;
+	rc->output_path = o->output_path;
 	rc->kmsg_path = o->kmsg_path;
 	int n = rc->problems; /* the file's own, counted while it was read, and the merge's */
 	if (n > 1) {

@@ -28,6 +28,7 @@ struct run_config {
 	bool readonly, no_color;
 	long iterations;           /* -n; 0 = until stopped */
 	enum output_format format;    /* -f (batch) */
+	const char *output_path;   /* --output (batch), or NULL for stdout */
 	const char *kmsg_path;     /* --kmsg, or NULL for the live kernel log */
 	int problems;              /* bad lines and values found in the settings file */
 	char first_problem[600];   /* the first of them (with a count of the rest), or "" */

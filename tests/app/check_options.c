@@ -179,6 +179,13 @@ START_TEST(batch_iterations_format)
 	ck_assert_int_eq(parse("-bn1"), 0);
 	ck_assert_int_eq(o.mode, MODE_BATCH);
 	ck_assert_int_eq(o.iterations, 1);
+	/* --output: a file to replace each refresh instead of stdout */
+	ck_assert_int_eq(parse("-b"), 0);
+	ck_assert_ptr_null(o.output_path);
+	ck_assert_int_eq(parse("-b", "-f", "prometheus", "--output=/var/lib/x/oomtop.prom"), 0);
+	ck_assert_str_eq(o.output_path, "/var/lib/x/oomtop.prom");
+	ck_assert_int_eq(parse("-b", "--output", "here.json"), 0);
+	ck_assert_str_eq(o.output_path, "here.json");
 }
 END_TEST
 
@@ -232,7 +239,8 @@ START_TEST(usage_names_every_option)
 	const char *u = options_usage();
 	static const char *const opts[] = {"--delay", "--window", "--sort", "--pid", "--user", "--cgroup",
 					   "--batch", "--iterations", "--format", "--events", "--follow", "--kmsg",
-					   "--set-adj", "--readonly", "--theme", "--no-color", "--help", "--version"};
+					   "--set-adj", "--readonly", "--theme", "--no-color", "--help", "--version",
+					   "--output"};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		ck_assert_msg(strstr(u, opts[i]) != NULL, "usage lacks %s", opts[i]);
 	ck_assert_ptr_nonnull(strstr(u, "Exit status"));
@@ -303,6 +311,10 @@ START_TEST(bad_combinations)
 	BAD2("unexpected", "stray", "-b", "stray");
 	BAD("--kmsg", "--events", "--kmsg=");
 	BAD("--theme", "--theme=");
+	BAD2("--output", "--batch", "--output=/tmp/x");        /* the screen has no output file */
+	BAD2("--output", "does not name a file", "-b", "--output=/tmp/");
+	BAD("--output", "-b", "--output=");
+	BAD("--output", "-b", "--output=/tmp/..");
 }
 END_TEST
 
