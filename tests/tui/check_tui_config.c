@@ -321,6 +321,41 @@ END_TEST
 
 /* --- settings --- */
 
+/* contrib/oomtoprc (installed as an example, and in the Debian package as /etc/oomtoprc)
+ * names every key with its default, commented out: uncommented, it parses cleanly to the
+ * defaults, so the example cannot drift from the parser. */
+START_TEST(settings_example_file_holds_the_defaults)
+{
+	size_t len;
+	char *buf = util_slurp(SRCDIR "/contrib/oomtoprc", &len);
+	ck_assert_ptr_nonnull(buf);
+	struct settings as_is, s, d;
+	struct reports r = {.n = 0};
+	settings_defaults(&as_is);
+	ck_assert_int_eq(settings_parse(&as_is, buf, len, "oomtoprc", collect, &r), 0);
+	ck_assert_uint_eq(as_is.given, 0); /* all commented out */
+	/* "#key=value" lines uncommented; prose comments ("# ...") stay */
+	char *on = malloc(len + 1);
+	ck_assert_ptr_nonnull(on);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		bool line_start = i == 0 || buf[i - 1] == '\n';
+		if (line_start && buf[i] == '#' && i + 1 < len && buf[i + 1] != ' ' && buf[i + 1] != '\n')
+			continue;
+		on[n++] = buf[i];
+	}
+	settings_defaults(&s);
+	ck_assert_int_eq(settings_parse(&s, on, n, "oomtoprc", collect, &r), 0);
+	ck_assert_uint_eq(s.given, SETTING_DELAY | SETTING_WINDOW | SETTING_SORT | SETTING_COLUMNS | SETTING_PANES |
+					   SETTING_THEME | SETTING_THRESHOLD | SETTING_TREE);
+	settings_defaults(&d);
+	s.given = 0;
+	ck_assert(memcmp(&s, &d, sizeof(s)) == 0);
+	free(on);
+	free(buf);
+}
+END_TEST
+
 START_TEST(settings_parse_and_roundtrip)
 {
 	struct settings s, back;
@@ -417,6 +452,7 @@ int main(void)
 	tcase_add_test(tc, theme_defaults_all_parse);
 	tcase_add_test(tc, theme_files_shipped_parse_cleanly);
 	tcase_add_test(tc, theme_dirs_not_beside_the_binary);
+	tcase_add_test(tc, settings_example_file_holds_the_defaults);
 	tcase_add_test(tc, theme_colour_mapping);
 	tcase_add_test(tc, settings_parse_and_roundtrip);
 	tcase_add_test(tc, settings_bad_lines);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/util.h"
 #include "core/model.h"
 #include "core/output/json.h"
 #include "core/output/json_write.h"
@@ -379,6 +380,53 @@ START_TEST(prom_psi_counters)
 }
 END_TEST
 
+/* docs/prometheus.md is the contract: with every value known, each family printed is
+ * listed there, and each one listed there is printed. */
+START_TEST(prom_every_metric_is_documented)
+{
+	build_snapshot();
+	struct sys_mem *m = &snap.sys;
+	m->psi_some_avg10 = 0.5;
+	m->psi_full_avg10 = 0.25;
+	m->psi_some_total_us = 1000;
+	m->psi_full_total_us = 500;
+	m->oom_kills = 3;
+	m->available = (struct slope){-100, 0.9};
+	m->eta_exhaustion_s = 3600;
+	m->zfs_arc_size_bytes = 1 << 30;
+	m->zfs_arc_reclaimable_bytes = 1 << 29;
+	m->next_victim_pid = 1001;
+	cgroups[2].psi_full_avg10 = 0.1;
+	size_t len;
+	char *out = render(output_prom, &len);
+	struct prom_check pc;
+	prom_check_all(out, &pc);
+	size_t dlen;
+	char *doc = util_slurp(SRCDIR "/docs/prometheus.md", &dlen);
+	ck_assert_ptr_nonnull(doc);
+	for (size_t i = 0; i < pc.nfam; i++) {
+		char quoted[160];
+		snprintf(quoted, sizeof(quoted), "`%s`", pc.fam[i].name);
+		ck_assert_msg(strstr(doc, quoted) != NULL, "docs/prometheus.md does not list %s", pc.fam[i].name);
+	}
+	size_t listed = 0;
+	for (const char *p = doc; (p = strstr(p, "`oomtop_")) != NULL; p++) {
+		const char *e = strchr(p + 1, '`');
+		ck_assert_ptr_nonnull(e);
+		char name[160];
+		snprintf(name, sizeof(name), "%.*s", (int)(e - p - 1), p + 1);
+		if (name[strlen(name) - 1] == '_' || strchr(name, '[') || strchr(name, ' ')) /* prose */
+			continue;
+		listed++;
+		ck_assert_msg(prom_family_of(&pc, name) != NULL, "docs/prometheus.md lists %s, which is not printed",
+			      name);
+	}
+	ck_assert_uint_ge(listed, pc.nfam);
+	free(doc);
+	free(out);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("output_prom");
@@ -388,6 +436,7 @@ int main(void)
 	tcase_add_test(tc, prom_process_series_need_a_leak_rate);
 	tcase_add_test(tc, prom_process_series_by_rss_before_any_leak_rate);
 	tcase_add_test(tc, prom_psi_counters);
+	tcase_add_test(tc, prom_every_metric_is_documented);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }
