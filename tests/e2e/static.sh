@@ -22,7 +22,7 @@ fi
 if command -v ldd >/dev/null 2>&1; then
 	ldd "$OOMTOP" 2>&1 | grep -q 'not a dynamic executable' || fail "ldd: $(ldd "$OOMTOP" 2>&1)"
 fi
-# no NSS module or libnuma can be dlopen()ed (core/static_nss.c)
+# no NSS module or libnuma can be dlopen()ed (static/nss.c)
 grep -aq 'libnss_' "$OOMTOP" && fail "the binary still names libnss_ modules: NSS is linked in"
 pass "static: $(wc -c <"$OOMTOP") bytes, no interpreter, no dynamic section, no NSS"
 
