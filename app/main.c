@@ -1,6 +1,6 @@
 /* app/main.c — main(): parse the command line, then run one command: the screen, batch
  * output, the kernel's OOM events, or a one-off oom_score_adj write. The only place that
- * exits (DESIGN §6): every command returns its exit status here. */
+ * exits (README "Layout": app → tui → core): every command returns its exit status here. */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* core/options.h — the command line of DESIGN §3, parsed into a struct. Pure apart from
+/* app/options.h — the command line (oomtop(1) OPTIONS), parsed into a struct. Pure apart from
  * user-name lookup (-u). Never prints and never exits: main() does both. */
 #ifndef OOMTOP_OPTIONS_H
 #define OOMTOP_OPTIONS_H

@@ -1,4 +1,4 @@
-/* The command line of DESIGN §3: every option with good values, every bad value → 2 with
+/* The command line (oomtop(1) OPTIONS): every option with good values, every bad value → 2 with
  * a one-line message naming the option, NO_COLOR, and mode selection. */
 #include "config.h"
 
@@ -119,7 +119,7 @@ START_TEST(every_sort_key)
 		ck_assert_int_eq(parse(arg), 0);
 		ck_assert_int_eq(o.sort, k);
 	}
-	/* the names DESIGN §3 lists, spelled out, so a renamed key fails here */
+	/* the names oomtop(1) OPTIONS lists, spelled out, so a renamed key fails here */
 	static const char *const design[] = {"rss_slope", "rss", "swap", "oom_score", "oom_score_adj", "fds",
 					     "fd_slope", "threads", "pid", "user", "name", "cgroup"};
 	for (size_t i = 0; i < sizeof(design) / sizeof(design[0]); i++)

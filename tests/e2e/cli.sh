@@ -1,6 +1,6 @@
 #!/bin/sh
 # The command line: exit codes (0 ok, 2 bad usage with a message naming the option),
-# help/version, batch iterations and formats (DESIGN §3).
+# help/version, batch iterations and formats (oomtop(1) OPTIONS, EXIT STATUS).
 . "$SRCDIR/tests/e2e/lib.sh"
 
 expect() { # expect STATUS PATTERN ARGS...

@@ -100,7 +100,7 @@ END_TEST
 
 START_TEST(keymap_adj_controls)
 {
-	/* DESIGN §5: ]/F8 +100, [/F7 -100, a types a value; presets, tags, undo are ours */
+	/* oomtop(1) CHANGING OOM_SCORE_ADJ: ]/F8 +100, [/F7 -100, a types a value; presets, tags, undo are ours */
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, ']')->action, A_ADJ_UP);
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, KEY_FN(0410 + 8))->action, A_ADJ_UP);
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, '[')->action, A_ADJ_DOWN);
@@ -123,7 +123,7 @@ END_TEST
 
 START_TEST(keymap_design_keys)
 {
-	/* DESIGN §5: the htop habits are bound where the operator expects them */
+	/* oomtop(1) KEYS: the htop habits are bound where the operator expects them */
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, 'q')->action, A_QUIT);
 	ck_assert_int_eq(keymap_lookup(KC_EVENTS, KEY_FN(0410 + 10))->action, A_QUIT); /* F10 */
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, '?')->action, A_HELP);
