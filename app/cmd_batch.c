@@ -36,9 +36,9 @@ size_t cmd_batch_select(const struct snapshot *s, const struct run_config *rc,
 #define BATCH_SPILL_BYTES (64 * 1024)
 
 struct spill_ctx {
-	FILE *out;                /* stdout, or */
-	struct userfile_out *file; /* --output's temporary file while a snapshot is written */
-	int err;                  /* errno of the failed write */
+	FILE *out;                 /* where snapshots go without --output (stdout) */
+	struct userfile_out *file; /* with --output: its temporary file, while a snapshot is written */
+	int err;                   /* errno of the failed write */
 };
 
 static bool spill_to_file(void *ctx, const char *buf, size_t len)
