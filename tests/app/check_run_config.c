@@ -29,19 +29,25 @@ static void report(void *ud, const char *msg)
 	nreported++;
 }
 
-/* Merge "oomtop ARGS..." (NULL-terminated) with a settings file holding `file`. */
-static int merge(const char *file, ...)
+/* Parse "oomtop ARGS..." (the NULL-terminated rest of ap) into o. */
+static void parse_args(va_list ap)
 {
 	char *argv[32];
 	int argc = 0;
 	argv[argc++] = (char *)"oomtop";
-	va_list ap;
-	va_start(ap, file);
 	for (const char *a; (a = va_arg(ap, const char *)) != NULL && argc < 31;)
 		argv[argc++] = (char *)a;
-	va_end(ap);
 	argv[argc] = NULL;
 	ck_assert_int_eq(options_parse(&o, argc, argv, NULL, err, sizeof(err)), 0);
+}
+
+/* Merge "oomtop ARGS..." (NULL-terminated) with a settings file holding `file`. */
+static int merge(const char *file, ...)
+{
+	va_list ap;
+	va_start(ap, file);
+	parse_args(ap);
+	va_end(ap);
 	memset(&rc, 0, sizeof(rc));
 	nreported = 0;
 	struct settings s;
@@ -182,16 +188,10 @@ static void put_file(const char *dir, const char *name, const char *text)
  * user's found through XDG_CONFIG_HOME. */
 static int load(const char *system_rc, ...)
 {
-	char *argv[32];
-	int argc = 0;
-	argv[argc++] = (char *)"oomtop";
 	va_list ap;
 	va_start(ap, system_rc);
-	for (const char *a; (a = va_arg(ap, const char *)) != NULL && argc < 31;)
-		argv[argc++] = (char *)a;
+	parse_args(ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	ck_assert_int_eq(options_parse(&o, argc, argv, NULL, err, sizeof(err)), 0);
 	nreported = 0;
 	return run_config_load(&rc, &o, system_rc, report, NULL, err, sizeof(err));
 }
