@@ -1,12 +1,14 @@
 /* app/main.c — main(): parse the command line, then run one command: the screen, batch
  * output, the OOM kills (the journal or the kernel log), or a one-off oom_score_adj write.
- * The only place that exits (DESIGN §6): every command returns its exit status here. */
+ * The only place that exits (README "Layout": app → tui → core): every command returns its
+ * exit status here. */
 #include "config.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/cmd_batch.h"
@@ -21,6 +23,7 @@
 #include "core/klog/journal_source.h"
 #include "tui/app.h"
 #include "tui/screen.h"
+#include "tui/term_check.h"
 
 /* Settings-file problems: to stderr at once (before the screen, they stay readable after
  * it ends); the screen also shows the first one in its status line. */
@@ -35,7 +38,7 @@ static int run_collecting(const struct options *o)
 {
 	char err[512];
 	struct run_config rc;
-	int status = run_config_load(&rc, o, report_stderr, NULL, err, sizeof(err));
+	int status = run_config_load(&rc, o, RUN_CONFIG_SYSTEM_RC, report_stderr, NULL, err, sizeof(err));
 	if (status != 0) {
 		diag(stderr, "%s", err);
 		return status;
@@ -46,16 +49,38 @@ static int run_collecting(const struct options *o)
 		return 1;
 	}
 	if (rc.journal_path && access(rc.journal_path, R_OK) != 0) {
-		fprintf(stderr, "oomtop: cannot open journal %s: %s\n", rc.journal_path, strerror(errno));
+		diag(stderr, "cannot open journal %s: %s", rc.journal_path, strerror(errno));
 		return 1;
 	}
 	if (rc.journal && !journal_source_built()) {
-		fprintf(stderr, "oomtop: --journal: built without journal support (libsystemd)\n");
+		diag(stderr, "--journal: built without journal support (libsystemd)");
 		return 1;
+	}
+	if (rc.output_path) { /* --output's directory must exist: exit 1 now, not after a refresh */
+		char dir[4096];
+		const char *name;
+		struct stat st;
+		if (!cmd_batch_output_split(rc.output_path, dir, sizeof(dir), &name)) {
+			diag(stderr, "--output: '%s' does not name a file", rc.output_path);
+			return 2;
+		}
+		if (stat(dir, &st) != 0) {
+			diag(stderr, "cannot write %s: %s: %s", rc.output_path, dir, strerror(errno));
+			return 1;
+		}
+		if (!S_ISDIR(st.st_mode)) {
+			diag(stderr, "cannot write %s: %s is not a directory", rc.output_path, dir);
+			return 1;
+		}
 	}
 	if (o->mode == MODE_SCREEN && o->theme && strchr(o->theme, '/') && access(o->theme, R_OK) != 0) {
 		diag(stderr, "cannot open theme %s: %s", o->theme, strerror(errno));
 		return 1;
+	}
+	/* a screen that cannot be drawn here is a usage mistake: say so before collecting */
+	if (o->mode == MODE_SCREEN && term_check_usable(err, sizeof(err)) != 0) {
+		diag(stderr, "%s", err);
+		return 2;
 	}
 	signals_install();
 

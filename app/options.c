@@ -14,7 +14,7 @@
 
 enum {
 	OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_FORCE, OPT_READONLY, OPT_THEME, OPT_NO_COLOR,
-	OPT_JOURNAL, OPT_BY_UNIT,
+	OPT_JOURNAL, OPT_BY_UNIT, OPT_OUTPUT,
 };
 
 static const struct option long_opts[] = {
@@ -27,6 +27,7 @@ static const struct option long_opts[] = {
 	{"batch", no_argument, NULL, 'b'},
 	{"iterations", required_argument, NULL, 'n'},
 	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, OPT_OUTPUT},
 	{"events", no_argument, NULL, OPT_EVENTS},
 	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"kmsg", required_argument, NULL, OPT_KMSG},
@@ -57,6 +58,8 @@ const char *options_usage(void)
 	       "  -b, --batch             no screen: print one snapshot per refresh to stdout\n"
 	       "  -n, --iterations=N      exit after N refreshes (batch and screen)\n"
 	       "  -f, --format=FMT        batch output: text (default), json, prometheus\n"
+	       "      --output=FILE       batch: write each snapshot to FILE, replacing it whole\n"
+	       "                          (a temporary file renamed over it: readers never see part)\n"
 	       "      --events            print the OOM kills found, then exit\n"
 	       "      --follow            with --events: keep following new kills\n"
 	       "      --by-unit           with --events: kills grouped by systemd unit, with their rhythm\n"
@@ -209,6 +212,16 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 				return bad(err, errlen, "--format: unknown format '%s' (text, json or prometheus)", optarg);
 			format_given = true;
 			break;
+		case OPT_OUTPUT: {
+			const char *base = strrchr(optarg, '/');
+			base = base ? base + 1 : optarg;
+			if (!base[0] || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+				return bad(err, errlen, "--output: '%s' does not name a file", optarg);
+			if (strlen(optarg) >= 4096 || strlen(base) >= 200)
+				return bad(err, errlen, "--output: the path is too long");
+			o->output_path = optarg;
+			break;
+		}
 		case OPT_EVENTS: events = true; break;
 		case OPT_FOLLOW: o->follow = true; break;
 		case OPT_KMSG:
@@ -271,6 +284,8 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		return bad(err, errlen, "--batch, --events and --set-adj cannot be combined");
 	if (o->follow && !events)
 		return bad(err, errlen, "--follow goes with --events");
+	if (o->output_path && !batch)
+		return bad(err, errlen, "--output goes with --batch");
 	if (o->by_unit && !events)
 		return bad(err, errlen, "--by-unit goes with --events");
 	if (o->by_unit && o->follow)

@@ -1,4 +1,4 @@
-/* core/options.h — the command line of DESIGN §3, parsed into a struct. Pure apart from
+/* app/options.h — the command line (oomtop(1) OPTIONS), parsed into a struct. Pure apart from
  * user-name lookup (-u). Never prints and never exits: main() does both. */
 #ifndef OOMTOP_OPTIONS_H
 #define OOMTOP_OPTIONS_H
@@ -30,6 +30,7 @@ struct options {
 	const char *cgroup;  /* -c: a cgroup path ("/system.slice") */
 	long iterations;     /* -n: 0 = until stopped */
 	enum output_format format; /* -f */
+	const char *output_path;   /* --output=FILE (batch): each snapshot replaces FILE whole */
 	bool follow;         /* --follow (with --events) */
 	const char *kmsg_path; /* --kmsg FILE or "-" */
 	bool journal;        /* --journal[=PATH]: kills from the systemd journal */

@@ -89,6 +89,7 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 	rc->no_color = o->no_color;
 	rc->iterations = o->iterations;
 	rc->format = o->format;
+	rc->output_path = o->output_path;
 	rc->kmsg_path = o->kmsg_path;
 	rc->journal = o->journal;
 	rc->journal_path = o->journal_path;
@@ -101,18 +102,27 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 	return 0;
 }
 
-int run_config_load(struct run_config *rc, const struct options *o, run_config_report_fn report, void *ud,
-                char *err, size_t errlen)
+int run_config_load(struct run_config *rc, const struct options *o, const char *system_rc,
+                    run_config_report_fn report, void *ud, char *err, size_t errlen)
 {
 	memset(rc, 0, sizeof(*rc));
 	struct reporter r = {rc, report, ud};
 	struct settings file;
 	settings_defaults(&file);
+	/* the system-wide file first, the user's over it: each key from the last file that set it */
+	if (system_rc && system_rc[0])
+		settings_load_file(&file, system_rc, count_problem, &r); /* problems counted as reported */
+	unsigned system_given = file.given;
+	file.given = 0;
 	char path[4200] = "";
-	if (settings_path(path, sizeof(path))) {
-		settings_load(&file, count_problem, &r); /* its problems are counted as reported */
-	}
-	return run_config_merge(rc, o, &file, path[0] ? path : NULL, report, ud, err, errlen);
+	if (settings_path(path, sizeof(path)))
+		settings_load(&file, count_problem, &r);
+	unsigned user_given = file.given;
+	file.given |= system_given;
+	/* a value the merge must correct is reported against the file that set it */
+	const char *window_from = (user_given & SETTING_WINDOW) ? path : system_rc;
+	return run_config_merge(rc, o, &file, window_from && window_from[0] ? window_from : NULL, report, ud, err,
+	                        errlen);
 }
 
 void run_config_collector(const struct run_config *rc, struct collector_config *out)

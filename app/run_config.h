@@ -1,7 +1,8 @@
 /* app/run_config.h — what this run does, decided once, for every mode that collects (batch
- * and the screen): the command line (app/options.h) wins where it was given, the settings
- * file ($XDG_CONFIG_HOME/oomtop/oomtoprc, tui/settings.h) fills what it did not say, and
- * the defaults the rest. Batch mode and the screen get the same delay, window and sort.
+ * and the screen): the command line (app/options.h) wins where it was given, then the
+ * user's settings file ($XDG_CONFIG_HOME/oomtop/oomtoprc, tui/config/settings.h), then the
+ * system-wide one ($(sysconfdir)/oomtoprc: RUN_CONFIG_SYSTEM_RC), and the defaults the
+ * rest. Batch mode and the screen get the same delay, window and sort.
  *
  * Derived values follow what was chosen: a window nobody set is stretched to 10 refreshes
  * when the delay is long (a leak rate needs 5 samples over half the window, core/estimate/
@@ -27,6 +28,7 @@ struct run_config {
 	bool readonly, no_color;
 	long iterations;           /* -n; 0 = until stopped */
 	enum output_format format;    /* -f (batch) */
+	const char *output_path;   /* --output (batch), or NULL for stdout */
 	const char *kmsg_path;     /* --kmsg, or NULL for the journal or the live kernel log */
 	bool journal;              /* --journal[=PATH] */
 	const char *journal_path;
@@ -45,10 +47,14 @@ typedef void (*run_config_report_fn)(void *ud, const char *msg);
 int run_config_merge(struct run_config *rc, const struct options *o, const struct settings *file,
                  const char *file_name, run_config_report_fn report, void *ud, char *err, size_t errlen);
 
-/* Reads the settings file (a missing one is no problem), reports its problems to report,
- * and merges (run_config_merge). Returns 0 or 2 as run_config_merge does. */
-int run_config_load(struct run_config *rc, const struct options *o, run_config_report_fn report, void *ud,
-                char *err, size_t errlen);
+/* The system-wide settings file: /etc/oomtoprc when configured with --sysconfdir=/etc. */
+#define RUN_CONFIG_SYSTEM_RC OOMTOP_SYSCONFDIR "/oomtoprc"
+
+/* Reads system_rc (RUN_CONFIG_SYSTEM_RC, or another path in tests; NULL: none), then the
+ * user's settings file over it (a missing file is no problem), reports their problems to
+ * report, and merges (run_config_merge). Returns 0 or 2 as run_config_merge does. */
+int run_config_load(struct run_config *rc, const struct options *o, const char *system_rc,
+                    run_config_report_fn report, void *ud, char *err, size_t errlen);
 
 /* The collector's part: interval, window, where OOM kills are read. */
 void run_config_collector(const struct run_config *rc, struct collector_config *out);

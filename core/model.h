@@ -38,6 +38,7 @@ struct sys_mem {
 	int64_t swap_free_bytes;
 	double psi_some_avg10; /* percent; NAN where /proc/pressure/memory is absent */
 	double psi_full_avg10;
+	int64_t psi_some_total_us, psi_full_total_us; /* its total=: stall time since boot, µs */
 	int64_t oom_kills;        /* /proc/vmstat oom_kill since boot; unknown before 4.13 */
 	double last_oom_kill_unix_s; /* when the counter last moved, or the newest logged kill; NAN */
 	/* ZFS (/proc/spl/kstat/zfs/arcstats): the ARC lives outside MemAvailable although it
@@ -105,6 +106,7 @@ struct cgroup_row {
 	int64_t max_events;  /* v2 memory.events max: times at memory.max (reclaim before an OOM) */
 	bool throttled;      /* over memory.high now, or its `high` count rose since the last refresh */
 	double psi_some_avg10, psi_full_avg10; /* v2 memory.pressure; NAN elsewhere */
+	int64_t psi_some_total_us, psi_full_total_us; /* its total=, µs; unknown elsewhere */
 	int64_t nprocs;      /* processes in this cgroup and below, from the process table */
 
 	/* The breakdown (memory.stat; v1 total_*: this cgroup and below), bytes. The working set

@@ -5,3 +5,12 @@
 if STATIC_BINARY
 oomtop_SOURCES += %reldir%/systemd_stubs.c %reldir%/nss.c
 endif
+# What the static binary bundles (README "Licence"): the archives the link took members
+# from (its map, -Wl,-Map), their Debian packages, source versions and licences.
+if STATIC_BINARY
+noinst_DATA = oomtop.bundled
+oomtop.bundled: oomtop %reldir%/bundled.sh
+	$(AM_V_GEN)$(SHELL) $(srcdir)/%reldir%/bundled.sh oomtop.map $(PACKAGE_VERSION) $(srcdir) >$@.tmp && mv $@.tmp $@
+endif
+EXTRA_DIST += %reldir%/bundled.sh
+CLEANFILES += oomtop.map oomtop.bundled oomtop.bundled.tmp

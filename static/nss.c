@@ -1,5 +1,5 @@
-/* core/static_nss.c — only in the static binary (--enable-static-binary), linked with
- * -Wl,--wrap for each function below (configure.ac STATIC_WRAP_LDFLAGS).
+/* static/nss.c — only in the static binary (--enable-static-binary), linked with
+ * -Wl,--wrap for each function below (configure.ac STATIC_LDFLAGS).
  *
  * User and group names. In a static glibc binary getpwuid() and friends still go through
  * NSS, and for every source in /etc/nsswitch.conf but "files" glibc dlopen()s the

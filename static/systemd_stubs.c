@@ -1,4 +1,4 @@
-/* core/static_systemd_stubs.c — only in the static binary (--enable-static-binary).
+/* static/systemd_stubs.c — only in the static binary (--enable-static-binary).
  *
  * Debian's libproc2.a (readproc.o, sd2proc) calls seven sd-login functions of libsystemd,
  * and Debian ships libsystemd only as a shared library: a static link fails on them.

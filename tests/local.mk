@@ -21,3 +21,19 @@ TEST_SUPPORT = tests/lib/libtestsupport.a
 LDADD = $(TEST_SUPPORT) $(CORE_LIBS) $(CHECK_LIBS)
 
 EXTRA_DIST += tests/fixtures tests/golden
+
+# The unit tests alone (no end-to-end scripts, no fuzzing): what a package build runs
+# (debian/rules), a few seconds and nothing it needs root for.
+check-unit:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(CORE_UNIT_TESTS) $(APP_UNIT_TESTS) $(TUI_UNIT_TESTS)'
+.PHONY: check-unit
+
+# Without Check (configure --without-check, or Check not installed) oomtop builds but
+# the unit tests cannot: `make check` stops before anything runs and says why.
+if !HAVE_CHECK
+check_DATA = no-check-framework
+no-check-framework:
+	@echo "make check: the tests need the Check unit-test framework, and configure did not find it." >&2
+	@echo "Install it (Debian: apt-get install check; scripts/setup does it), then re-run ./configure." >&2
+	@exit 1
+endif

@@ -3,7 +3,7 @@
  * the help screen (every entry's help text, grouped by context). A key is a character
  * (its code point) or KEY_FN(curses KEY_* code).
  *
- * The oom_score_adj controls (DESIGN §5, issue 6) live in the process pane: `]`/F8 +100,
+ * The oom_score_adj controls (oomtop(1) "CHANGING OOM_SCORE_ADJ", issue 6) live in the process pane: `]`/F8 +100,
  * `[`/F7 -100, `a` a typed value, `p` presets, Space tags, `U` untags, `z` undoes.
  */
 #ifndef OOMTOP_TUI_KEYMAP_H

@@ -11,6 +11,7 @@ liboomtop_tui_a_SOURCES = \
 	%reldir%/app.c %reldir%/app.h \
 	%reldir%/screen.c %reldir%/screen.h \
 	%reldir%/term_fallback.c %reldir%/term_fallback.h \
+	%reldir%/term_check.c %reldir%/term_check.h \
 	%reldir%/state.c %reldir%/state.h \
 	%reldir%/frame.c %reldir%/frame.h \
 	%reldir%/draw.c %reldir%/draw.h \
@@ -39,10 +40,11 @@ endif
 CLEANFILES += %reldir%/terminfo_data.h %reldir%/terminfo_data.h.tmp
 
 # The man page's KEYS section comes from the key table (tui/keymap.c): `make man-keys`
-# rewrites it between the markers; tests/man/keys_man.sh fails when they drift apart.
+# rewrites it between the markers in oomtop.1.in; tests/man/keys_man.sh fails when they
+# drift apart.
 man-keys: tests/man/keys_man
-	$(AM_V_GEN){ sed '/^\.\\" BEGIN KEYS/q' $(srcdir)/oomtop.1; \
+	$(AM_V_GEN){ sed '/^\.\\" BEGIN KEYS/q' $(srcdir)/oomtop.1.in; \
 	  ./tests/man/keys_man; \
-	  sed -n '/^\.\\" END KEYS/,$$p' $(srcdir)/oomtop.1; } >oomtop.1.tmp && \
-	mv oomtop.1.tmp $(srcdir)/oomtop.1
+	  sed -n '/^\.\\" END KEYS/,$$p' $(srcdir)/oomtop.1.in; } >oomtop.1.in.tmp && \
+	mv oomtop.1.in.tmp $(srcdir)/oomtop.1.in
 .PHONY: man-keys

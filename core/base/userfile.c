@@ -131,20 +131,46 @@ static bool owned_ok(const struct stat *st)
 	return st->st_uid == geteuid() || st->st_uid == 0;
 }
 
-int userfile_write(const char *dir, const char *name, const char *text, size_t len, mode_t mode, char *why,
-                   size_t whylen)
+static void out_close(struct userfile_out *w)
 {
-	int rc = make_dirs(dir, why, whylen);
-	if (rc < 0)
-		return rc;
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (w->fd >= 0)
+		close(w->fd);
+	if (w->dfd >= 0)
+		close(w->dfd);
+	w->fd = w->dfd = -1;
+}
+
+int userfile_begin(struct userfile_out *w, const char *dir, const char *name, mode_t mode, unsigned flags,
+                   char *why, size_t whylen)
+{
+	memset(w, 0, sizeof(*w));
+	w->fd = w->dfd = -1;
+	w->flags = flags;
+	if (!name[0] || strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return refuse(EINVAL, why, whylen, "'%s' is not a file name", name);
+	if (snprintf(w->dir, sizeof(w->dir), "%s", dir) >= (int)sizeof(w->dir) ||
+	    snprintf(w->name, sizeof(w->name), "%s", name) >= (int)sizeof(w->name))
+		return refuse(ENAMETOOLONG, why, whylen, "the path is too long");
+	bool named = flags & USERFILE_NAMED;
+	if (!named) {
+		int rc = make_dirs(dir, why, whylen);
+		if (rc < 0)
+			return rc;
+	}
+	/* a directory the operator named may be reached through a symlink (/var/lib/x -> /srv/x) */
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (named ? 0 : O_NOFOLLOW));
 	if (dfd < 0) {
-		if (errno == ELOOP || errno == ENOTDIR)
+		if (!named && (errno == ELOOP || errno == ENOTDIR))
 			return refuse(ELOOP, why, whylen, "%s is a symbolic link or not a directory: not written into", dir);
 		return refuse(errno, why, whylen, "%s: %s", dir, strerror(errno));
 	}
 	struct stat st;
-	if (fstat(dfd, &st) != 0 || !owned_ok(&st)) {
+	if (fstat(dfd, &st) != 0) {
+		int e = errno;
+		close(dfd);
+		return refuse(e, why, whylen, "%s: %s", dir, strerror(e));
+	}
+	if (!named && !owned_ok(&st)) {
 		close(dfd);
 		return refuse(EPERM, why, whylen, "%s belongs to uid %u, not to uid %u (oomtop's): not written into", dir,
 			      (unsigned)st.st_uid, (unsigned)geteuid());
@@ -158,7 +184,7 @@ int userfile_write(const char *dir, const char *name, const char *text, size_t l
 			close(dfd);
 			return refuse(EINVAL, why, whylen, "%s/%s is %s: not replaced", dir, name, kind_of(st.st_mode));
 		}
-		if (!owned_ok(&st)) {
+		if (!named && !owned_ok(&st)) {
 			close(dfd);
 			return refuse(EPERM, why, whylen, "%s/%s belongs to uid %u, not to uid %u (oomtop's): not replaced",
 				      dir, name, (unsigned)st.st_uid, (unsigned)geteuid());
@@ -169,14 +195,14 @@ int userfile_write(const char *dir, const char *name, const char *text, size_t l
 		return refuse(e, why, whylen, "%s/%s: %s", dir, name, strerror(e));
 	}
 
-	char tmp[256];
 	int fd = -1;
 	for (int tries = 0; tries < 16 && fd < 0; tries++) {
 		uint64_t r = 0;
 		if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r))
 			r = ((uint64_t)getpid() << 32) ^ (uint64_t)(uintptr_t)&r ^ (uint64_t)tries * 0x9e3779b97f4a7c15ULL;
-		snprintf(tmp, sizeof(tmp), ".%.100s.%016llx.tmp", name, (unsigned long long)r);
-		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+		/* a dot name ending in .tmp: node_exporter's textfile collector reads *.prom only */
+		snprintf(w->tmp, sizeof(w->tmp), ".%.100s.%016llx.tmp", name, (unsigned long long)r);
+		fd = openat(dfd, w->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 		if (fd < 0 && errno != EEXIST) {
 			int e = errno;
 			close(dfd);
@@ -187,30 +213,68 @@ int userfile_write(const char *dir, const char *name, const char *text, size_t l
 		close(dfd);
 		return refuse(EEXIST, why, whylen, "cannot make a temporary file in %s", dir);
 	}
+	w->dfd = dfd;
+	w->fd = fd;
+	return 0;
+}
+
+int userfile_append(struct userfile_out *w, const char *text, size_t len)
+{
+	if (w->fd < 0)
+		return -EBADF;
 	size_t off = 0;
-	int err = 0;
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-		if (w < 0 && errno == EINTR)
+	while (!w->err && off < len) {
+		ssize_t n = write(w->fd, text + off, len - off);
+		if (n < 0 && errno == EINTR)
 			continue;
-		if (w <= 0) {
-			err = w < 0 ? errno : EIO;
-			break;
-		}
-		off += (size_t)w;
+		if (n <= 0)
+			w->err = n < 0 ? errno : EIO;
+		else
+			off += (size_t)n;
 	}
-	if (!err && fsync(fd) != 0)
+	return -w->err;
+}
+
+int userfile_commit(struct userfile_out *w, char *why, size_t whylen)
+{
+	if (w->fd < 0 || w->dfd < 0) {
+		out_close(w);
+		return refuse(EBADF, why, whylen, "nothing to write");
+	}
+	bool sync = !(w->flags & USERFILE_NO_SYNC);
+	int err = w->err;
+	if (!err && sync && fsync(w->fd) != 0)
 		err = errno;
-	if (close(fd) != 0 && !err)
+	if (close(w->fd) != 0 && !err)
 		err = errno;
-	if (!err && renameat(dfd, tmp, dfd, name) != 0)
+	w->fd = -1;
+	if (!err && renameat(w->dfd, w->tmp, w->dfd, w->name) != 0)
 		err = errno;
 	if (err) {
-		unlinkat(dfd, tmp, 0);
-		close(dfd);
-		return refuse(err, why, whylen, "cannot write %s/%s: %s", dir, name, strerror(err));
+		unlinkat(w->dfd, w->tmp, 0);
+		out_close(w);
+		return refuse(err, why, whylen, "cannot write %s/%s: %s", w->dir, w->name, strerror(err));
 	}
-	fsync(dfd); /* the rename itself on disk */
-	close(dfd);
+	if (sync)
+		fsync(w->dfd); /* the rename itself on disk */
+	out_close(w);
 	return 0;
+}
+
+void userfile_abort(struct userfile_out *w)
+{
+	if (w->dfd >= 0 && w->tmp[0])
+		unlinkat(w->dfd, w->tmp, 0);
+	out_close(w);
+}
+
+int userfile_write(const char *dir, const char *name, const char *text, size_t len, mode_t mode, unsigned flags,
+                   char *why, size_t whylen)
+{
+	struct userfile_out w;
+	int rc = userfile_begin(&w, dir, name, mode, flags, why, whylen);
+	if (rc < 0)
+		return rc;
+	userfile_append(&w, text, len);
+	return userfile_commit(&w, why, whylen);
 }

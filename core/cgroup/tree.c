@@ -104,6 +104,7 @@ static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_tr
 	r->high_bytes = VAL_UNKNOWN;
 	r->high_events = r->max_events = VAL_UNKNOWN;
 	r->psi_some_avg10 = r->psi_full_avg10 = NAN;
+	r->psi_some_total_us = r->psi_full_total_us = VAL_UNKNOWN;
 	if (t->version == 2) {
 		r->usage_bytes = read_value(dirfd, "memory.current", false);
 		r->limit_bytes = read_value(dirfd, "memory.max", true);
@@ -116,8 +117,14 @@ static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_tr
 			r->high_events = cgroup_value_parse_keyed(buf, "high");
 			r->max_events = cgroup_value_parse_keyed(buf, "max");
 		}
-		if (util_read_file_at(dirfd, "memory.pressure", buf, sizeof(buf)) > 0)
-			psi_parse(buf, &r->psi_some_avg10, &r->psi_full_avg10);
+		struct psi_memory psi;
+		if (util_read_file_at(dirfd, "memory.pressure", buf, sizeof(buf)) > 0) {
+			psi_parse(buf, &psi);
+			r->psi_some_avg10 = psi.some_avg10;
+			r->psi_full_avg10 = psi.full_avg10;
+			r->psi_some_total_us = psi.some_total_us;
+			r->psi_full_total_us = psi.full_total_us;
+		}
 	} else {
 		r->usage_bytes = read_value(dirfd, "memory.usage_in_bytes", false);
 		r->limit_bytes = read_value(dirfd, "memory.limit_in_bytes", true);

@@ -13,6 +13,7 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/oom_event.c %reldir%/oom_event.h \
 	%reldir%/unit_name.c %reldir%/unit_name.h \
 	%reldir%/oom_parse.c %reldir%/oom_parse.h \
+	%reldir%/oom_table.c %reldir%/oom_table.h \
 	%reldir%/oom_derive.c %reldir%/oom_derive.h \
 	%reldir%/oom_log.c %reldir%/oom_log.h \
 	%reldir%/unit_msg.c %reldir%/unit_msg.h \

@@ -11,50 +11,9 @@
 #include "core/base/util.h"
 #include "core/klog/kmsg_text.h"
 #include "core/klog/oom_derive.h"
+#include "core/klog/oom_table.h"
 
 #define STR_MAX 4096         /* longest comm / path / gfp string kept */
-#define LOOKUP_MAX 65536     /* task rows remembered (pid → uid, adj) for the victim */
-#define TABLE_COLS_MAX 16
-
-enum col {
-	COL_UID,
-	COL_TGID,
-	COL_TOTAL_VM,
-	COL_RSS,
-	COL_RSS_ANON,
-	COL_RSS_FILE,
-	COL_RSS_SHMEM,
-	COL_NR_PTES,
-	COL_NR_PMDS,
-	COL_PGTABLES_BYTES,
-	COL_SWAPENTS,
-	COL_OOM_SCORE_ADJ,
-	COL_OTHER,
-};
-
-static const struct {
-	const char *name;
-	enum col col;
-} col_names[] = {
-	{"uid", COL_UID},
-	{"tgid", COL_TGID},
-	{"total_vm", COL_TOTAL_VM},
-	{"rss", COL_RSS},
-	{"rss_anon", COL_RSS_ANON},
-	{"rss_file", COL_RSS_FILE},
-	{"rss_shmem", COL_RSS_SHMEM},
-	{"nr_ptes", COL_NR_PTES},
-	{"nr_pmds", COL_NR_PMDS},
-	{"pgtables_bytes", COL_PGTABLES_BYTES},
-	{"swapents", COL_SWAPENTS},
-	{"oom_score_adj", COL_OOM_SCORE_ADJ},
-};
-
-struct task_key { /* compact row kept for every task: the victim's uid/adj/pgtables, and
-		  * its sizes in pages against the kill line's kB for the page size */
-	pid_t pid, tgid;
-	int64_t uid, adj, pgtables_bytes, pgtables_pages, total_vm_pages, rss_pages;
-};
 
 struct pending_kill { /* "Kill process N (comm) score S or sacrifice child" */
 	bool set;
@@ -82,15 +41,7 @@ struct oom_parser {
 	int64_t summary_uid;
 	double summary_boot_s, summary_time_unix_s;
 
-	enum col cols[TABLE_COLS_MAX];
-	int ncols; /* 0: no task-table header seen in this episode */
-	bool table_rows, table_done;
-	struct oom_event_task *tasks;
-	int64_t *task_pt_pages; /* per row of tasks: nr_ptes + nr_pmds (kernels < 4.15) */
-	size_t ntasks, tasks_cap, pt_cap;
-	int64_t tasks_omitted; /* rows past OOM_EVENT_TASKS_MAX */
-	struct task_key *keys;
-	size_t nkeys, keys_cap;
+	struct oom_table table; /* the task table the kernel dumped (core/klog/oom_table.h) */
 
 	char **raw;
 	size_t nraw, raw_cap, raw_bytes;
@@ -148,17 +99,6 @@ static int64_t kb_field(const char *from, const char *key)
 
 /* ---- episode state ---------------------------------------------------------------------- */
 
-static void clear_table(struct oom_parser *p)
-{
-	for (size_t i = 0; i < p->ntasks; i++)
-		free(p->tasks[i].name);
-	p->ntasks = 0;
-	p->tasks_omitted = 0;
-	p->nkeys = 0;
-	p->ncols = 0;
-	p->table_rows = p->table_done = false;
-}
-
 static void clear_pending(struct oom_parser *p)
 {
 	free(p->pend.comm);
@@ -167,7 +107,7 @@ static void clear_pending(struct oom_parser *p)
 
 static void episode_reset(struct oom_parser *p)
 {
-	clear_table(p);
+	oom_table_clear(&p->table);
 	for (size_t i = 0; i < p->nraw; i++)
 		free(p->raw[i]);
 	p->nraw = 0;
@@ -199,17 +139,6 @@ static void raw_add(struct oom_parser *p, const char *text, size_t len, bool for
 		return;
 	p->raw[p->nraw++] = s;
 	p->raw_bytes += len + 1;
-}
-
-static const struct task_key *find_task(const struct oom_parser *p, pid_t pid)
-{
-	for (size_t i = 0; i < p->nkeys; i++)
-		if (p->keys[i].pid == pid)
-			return &p->keys[i];
-	for (size_t i = 0; i < p->nkeys; i++)
-		if (p->keys[i].tgid == pid)
-			return &p->keys[i];
-	return NULL;
 }
 
 /* ---- events ----------------------------------------------------------------------------- */
@@ -257,8 +186,8 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 		ev.order = p->order;
 	}
 
-	const struct task_key *row = find_task(p, k->pid);
-	if (p->ntasks || row) {
+	const struct oom_table_key *row = oom_table_find(&p->table, k->pid);
+	if (p->table.ntasks || row) {
 		struct oom_derive_sizes sz = {
 			row ? row->total_vm_pages : VAL_UNKNOWN, row ? row->rss_pages : VAL_UNKNOWN,
 			k->total_vm_kb, k->anon_rss_kb, k->file_rss_kb, k->shmem_rss_kb};
@@ -278,22 +207,7 @@ static void emit_event(struct oom_parser *p, const struct kill_info *k)
 		ev.pgtables_kb = row->pgtables_pages * (ev.page_bytes / 1024);
 	oom_derive_kernel_scope(&ev, p->constraint, k->memcg || p->oom_memcg);
 
-	if (p->ncols)
-		ev.tasks_omitted = p->tasks_omitted;
-	if (p->ntasks) {
-		ev.tasks = calloc(p->ntasks, sizeof(*ev.tasks));
-		if (ev.tasks) {
-			for (size_t i = 0; i < p->ntasks; i++) {
-				struct oom_event_task *t = &ev.tasks[i];
-				*t = p->tasks[i];
-				t->name = p->tasks[i].name ? strdup(p->tasks[i].name) : NULL;
-				int64_t pt = p->task_pt_pages[i];
-				if (val_known(pt) && pt <= INT64_MAX / 65536 / 4)
-					t->pgtables_bytes = pt * ev.page_bytes;
-			}
-			ev.ntasks = p->ntasks;
-		}
-	}
+	oom_table_copy_to(&p->table, &ev);
 	if (p->nraw) {
 		ev.raw_lines = calloc(p->nraw, sizeof(*ev.raw_lines));
 		if (ev.raw_lines) {
@@ -452,110 +366,17 @@ static bool line_memcg_header(struct oom_parser *p, const char *t)
  *   oom_score_adj name                                                              (6.8+) */
 static bool line_table_header(struct oom_parser *p, const char *t)
 {
-	if (t[0] != '[')
-		return false;
-	const char *q = t + 1;
-	while (*q == ' ')
-		q++;
-	if (!scan_starts(q, "pid"))
-		return false;
-	q += 3;
-	while (*q == ' ')
-		q++;
-	if (*q != ']')
-		return false;
-	q++;
-	if (!strstr(q, " name") || !strstr(q, "uid"))
+	if (!oom_table_is_header(t))
 		return false;
 	if (!p->open || (p->killed && !p->group_memcg)) /* header line lost: headless episode */
 		ensure_episode_for_kill(p);
-	clear_table(p);
-	int n = 0;
-	while (*q && n < TABLE_COLS_MAX) {
-		while (*q == ' ' || *q == '\t')
-			q++;
-		const char *w = q;
-		while (*q && *q != ' ' && *q != '\t')
-			q++;
-		size_t wl = (size_t)(q - w);
-		if (wl == 0)
-			break;
-		if (wl == 4 && memcmp(w, "name", 4) == 0)
-			break;
-		enum col c = COL_OTHER;
-		for (size_t i = 0; i < ARRAY_SIZE(col_names); i++)
-			if (strlen(col_names[i].name) == wl && memcmp(col_names[i].name, w, wl) == 0)
-				c = col_names[i].col;
-		p->cols[n++] = c;
-	}
-	p->ncols = n;
+	oom_table_start(&p->table, t);
 	return true;
 }
 
-/* [   2473]     0  2473    10566     9751     8095     1656         0   126976        0     0 python3
- * [  19690]     0 19690    42446      630    98304        0             0 systemd */
 static bool line_table_row(struct oom_parser *p, const char *t)
 {
-	if (t[0] != '[' || p->ncols == 0 || p->table_done || !p->open)
-		return false;
-	const char *q = t + 1;
-	int64_t pid;
-	if (!util_parse_i64(&q, &pid) || *q != ']' || pid < 0 || pid > INT32_MAX)
-		return false;
-	q++;
-	struct oom_event_task task = {.pid = (pid_t)pid};
-	task.uid = task.total_vm_pages = task.rss_pages = VAL_UNKNOWN;
-	task.rss_anon_pages = task.rss_file_pages = task.rss_shmem_pages = VAL_UNKNOWN;
-	task.pgtables_bytes = task.swapents_pages = task.oom_score_adj = VAL_UNKNOWN;
-	int64_t ptes = VAL_UNKNOWN, pmds = 0;
-	for (int i = 0; i < p->ncols; i++) {
-		int64_t v;
-		if (!util_parse_i64(&q, &v) || (*q != ' ' && *q != '\t' && *q != '\0'))
-			return false;
-		switch (p->cols[i]) {
-		case COL_UID: task.uid = v; break;
-		case COL_TGID: task.tgid = v >= 0 && v <= INT32_MAX ? (pid_t)v : 0; break;
-		case COL_TOTAL_VM: task.total_vm_pages = v; break;
-		case COL_RSS: task.rss_pages = v; break;
-		case COL_RSS_ANON: task.rss_anon_pages = v; break;
-		case COL_RSS_FILE: task.rss_file_pages = v; break;
-		case COL_RSS_SHMEM: task.rss_shmem_pages = v; break;
-		case COL_NR_PTES: ptes = v; break;
-		case COL_NR_PMDS: pmds = v; break;
-		case COL_PGTABLES_BYTES: task.pgtables_bytes = v; break;
-		case COL_SWAPENTS: task.swapents_pages = v; break;
-		case COL_OOM_SCORE_ADJ: task.oom_score_adj = v; break;
-		case COL_OTHER: break;
-		}
-	}
-	int64_t pt_pages = VAL_UNKNOWN; /* to bytes at the kill, with the page size */
-	if (val_known(ptes) && ptes >= 0 && ptes < INT64_MAX / 8192 && pmds >= 0 &&
-	    pmds < INT64_MAX / 8192)
-		pt_pages = ptes + pmds;
-	while (*q == ' ' || *q == '\t')
-		q++;
-	p->table_rows = true;
-
-	if (p->nkeys < LOOKUP_MAX) {
-		if (!util_grow((void **)&p->keys, &p->keys_cap, p->nkeys + 1, sizeof(*p->keys)))
-			return true;
-		p->keys[p->nkeys++] = (struct task_key){task.pid, task.tgid, task.uid,
-							task.oom_score_adj, task.pgtables_bytes,
-							pt_pages, task.total_vm_pages,
-							task.rss_pages};
-	}
-	if (p->ntasks < OOM_EVENT_TASKS_MAX) {
-		if (!util_grow((void **)&p->tasks, &p->tasks_cap, p->ntasks + 1, sizeof(*p->tasks)) ||
-		    !util_grow((void **)&p->task_pt_pages, &p->pt_cap, p->ntasks + 1,
-			       sizeof(*p->task_pt_pages)))
-			return true;
-		task.name = dupn(q, strlen(q));
-		p->task_pt_pages[p->ntasks] = pt_pages;
-		p->tasks[p->ntasks++] = task;
-	} else {
-		p->tasks_omitted++; /* said in the event: a table cut short is not the whole table */
-	}
-	return true;
+	return p->open && oom_table_row(&p->table, t);
 }
 
 /* oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,
@@ -806,8 +627,8 @@ void oom_parser_feed(struct oom_parser *p, const struct kmsg_line *l)
 		return;
 	}
 	bool row = line_table_row(p, t);
-	if (!row && p->table_rows)
-		p->table_done = true;
+	if (!row)
+		oom_table_end_rows(&p->table);
 	if (row) {
 		raw_add(p, t, len, false);
 		return;
@@ -848,9 +669,7 @@ void oom_parser_free(struct oom_parser *p)
 		return;
 	clear_pending(p);
 	episode_reset(p);
-	free(p->tasks);
-	free(p->task_pt_pages);
-	free(p->keys);
+	oom_table_free(&p->table);
 	free(p->raw);
 	free(p);
 }

@@ -1,4 +1,4 @@
-/* core/output/json.h — a snapshot as one JSON object on one line (DESIGN §4: exact field
+/* core/output/json.h — a snapshot as one JSON object on one line (docs/json.md: exact field
  * names, null for unknown values). Pure. */
 #ifndef OOMTOP_OUTPUT_JSON_H
 #define OOMTOP_OUTPUT_JSON_H

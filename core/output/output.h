@@ -1,7 +1,7 @@
 /* core/output/output.h — what the batch output formats share: which format, and the view
  * they render. Each format appends to a strbuf that the caller writes out, and is pure:
- * text (like top -b, text.h), JSON (DESIGN §4, one object per refresh per line, json.h),
- * Prometheus exposition text (prom.h). */
+ * text (like top -b, text.h), JSON (docs/json.md, one object per refresh per line, json.h),
+ * Prometheus exposition text (docs/prometheus.md, prom.h). */
 #ifndef OOMTOP_OUTPUT_H
 #define OOMTOP_OUTPUT_H
 

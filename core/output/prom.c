@@ -48,6 +48,21 @@ static void sys_gauge(struct strbuf *sb, const char *name, const char *type, con
 	value_i64(sb, v);
 }
 
+/* A count of microseconds as seconds, exactly: %.6g would round a counter of days. */
+static void value_us(struct strbuf *sb, int64_t us)
+{
+	sb_printf(sb, " %lld.%06lld\n", (long long)(us / 1000000), (long long)(us % 1000000));
+}
+
+static void sys_counter_us(struct strbuf *sb, const char *name, const char *help, int64_t us)
+{
+	if (!val_known(us) || us < 0)
+		return;
+	meta(sb, name, "counter", help);
+	sb_printf(sb, "oomtop_%s", name);
+	value_us(sb, us);
+}
+
 static void sys_gauge_d(struct strbuf *sb, const char *name, const char *help, double v)
 {
 	if (isnan(v))
@@ -59,8 +74,8 @@ static void sys_gauge_d(struct strbuf *sb, const char *name, const char *help, d
 
 enum cg_field {
 	CG_USAGE, CG_WSET, CG_ANON, CG_FILE, CG_FILE_INACTIVE, CG_SHMEM, CG_KERNEL, CG_SOCK, CG_LIMIT, CG_HIGH,
-	CG_EFFLIM, CG_SWAP, CG_OOM, CG_THROTTLED, CG_PSI_SOME, CG_PSI_FULL, CG_NPROCS, CG_SLOPE, CG_WSET_SLOPE,
-	CG_ETA, CG_VICTIM
+	CG_EFFLIM, CG_SWAP, CG_OOM, CG_THROTTLED, CG_PSI_SOME, CG_PSI_FULL, CG_PSI_SOME_US, CG_PSI_FULL_US,
+	CG_NPROCS, CG_SLOPE, CG_WSET_SLOPE, CG_ETA, CG_VICTIM
 };
 
 static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const char *name, const char *type,
@@ -70,7 +85,7 @@ static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const cha
 	for (size_t i = 0; i < s->ncgroups; i++) {
 		const struct cgroup_row *c = &s->cgroups[i];
 		double d = NAN;
-		int64_t v = VAL_UNKNOWN;
+		int64_t v = VAL_UNKNOWN, us = VAL_UNKNOWN;
 		switch (f) {
 		case CG_USAGE: v = c->usage_bytes; break;
 		case CG_WSET: v = c->working_set_bytes; break;
@@ -85,6 +100,8 @@ static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const cha
 		case CG_THROTTLED: v = val_known(c->high_bytes) ? c->throttled : VAL_UNKNOWN; break;
 		case CG_PSI_SOME: d = c->psi_some_avg10; break;
 		case CG_PSI_FULL: d = c->psi_full_avg10; break;
+		case CG_PSI_SOME_US: us = c->psi_some_total_us; break;
+		case CG_PSI_FULL_US: us = c->psi_full_total_us; break;
 		case CG_WSET_SLOPE: d = c->working_set_slope.per_s; break;
 		case CG_VICTIM: v = c->next_victim_pid > 0 ? c->next_victim_pid : VAL_UNKNOWN; break;
 		case CG_EFFLIM: v = c->effective_limit_bytes; break;
@@ -94,7 +111,7 @@ static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const cha
 		case CG_SLOPE: d = c->usage_slope.per_s; break;
 		case CG_ETA: d = c->eta_to_limit_s; break;
 		}
-		if (!val_known(v) && isnan(d))
+		if (!val_known(v) && isnan(d) && (!val_known(us) || us < 0))
 			continue;
 		if (!any)
 			meta(sb, name, type, help);
@@ -105,37 +122,50 @@ static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const cha
 		sb_putc(sb, '}');
 		if (val_known(v))
 			value_i64(sb, v);
-		else
+		else if (!isnan(d))
 			value_dbl(sb, d);
+		else
+			value_us(sb, us);
 	}
 }
 
 enum pr_field { PR_RSS, PR_SLOPE, PR_SWAP, PR_SCORE, PR_ADJ, PR_FDS, PR_FDSLOPE };
 
-/* The live rows with a known leak rate, fastest first, at most OUTPUT_PROM_MAX_PROCS: the
- * same set for every per-process family, whatever order the caller sorted rows in. */
-static size_t top_leakers(const struct output_view *v, const struct proc_row *top[OUTPUT_PROM_MAX_PROCS])
+/* The rows that get per-process series, at most OUTPUT_PROM_MAX_PROCS, the same set for
+ * every family whatever order the caller sorted rows in: the live rows with a known leak
+ * rate, fastest first; while no row has one (the first refresh: `-n 1`), the live rows by
+ * RSS, largest first. Returns how many; *by_rss says which selection it was. */
+static size_t top_procs(const struct output_view *v, const struct proc_row *top[OUTPUT_PROM_MAX_PROCS],
+			bool *by_rss)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < v->nrows; i++) {
-		const struct proc_row *p = v->rows[i];
-		if (p->state != PROC_RUNNING || isnan(p->rss_slope.per_s))
-			continue;
-		if (n == OUTPUT_PROM_MAX_PROCS && proc_sort_compare(p, top[n - 1], SORT_RSS_SLOPE, false) >= 0)
-			continue;
-		size_t k = n < OUTPUT_PROM_MAX_PROCS ? n++ : n - 1;
-		while (k > 0 && proc_sort_compare(p, top[k - 1], SORT_RSS_SLOPE, false) < 0) {
-			top[k] = top[k - 1];
-			k--;
+	*by_rss = false;
+	for (int pass = 0; pass < 2 && n == 0; pass++) {
+		enum sort_key key = pass == 0 ? SORT_RSS_SLOPE : SORT_RSS;
+		*by_rss = pass == 1;
+		for (size_t i = 0; i < v->nrows; i++) {
+			const struct proc_row *p = v->rows[i];
+			if (p->state != PROC_RUNNING || (pass == 0 ? isnan(p->rss_slope.per_s) : !val_known(p->rss_bytes)))
+				continue;
+			if (n == OUTPUT_PROM_MAX_PROCS && proc_sort_compare(p, top[n - 1], key, false) >= 0)
+				continue;
+			size_t k = n < OUTPUT_PROM_MAX_PROCS ? n++ : n - 1;
+			while (k > 0 && proc_sort_compare(p, top[k - 1], key, false) < 0) {
+				top[k] = top[k - 1];
+				k--;
+			}
+			top[k] = p;
 		}
-		top[k] = p;
 	}
 	return n;
 }
 
-static void proc_family(struct strbuf *sb, const struct proc_row *const *top, size_t ntop, const char *name,
-			const char *help, enum pr_field f)
+static void proc_family(struct strbuf *sb, const struct proc_row *const *top, size_t ntop, bool by_rss,
+			const char *name, const char *help, enum pr_field f)
 {
+	char full_help[256];
+	snprintf(full_help, sizeof(full_help), "%s Series for the top %d processes by %s.", help, OUTPUT_PROM_MAX_PROCS,
+		 by_rss ? "RSS (no leak rate known yet)" : "leak rate");
 	bool any = false;
 	for (size_t i = 0; i < ntop; i++) {
 		const struct proc_row *p = top[i];
@@ -153,7 +183,7 @@ static void proc_family(struct strbuf *sb, const struct proc_row *const *top, si
 		if (!val_known(x) && isnan(d))
 			continue;
 		if (!any)
-			meta(sb, name, "gauge", help);
+			meta(sb, name, "gauge", full_help);
 		any = true;
 		char pid[16];
 		snprintf(pid, sizeof(pid), "%d", (int)p->pid);
@@ -180,6 +210,14 @@ void output_prom(struct strbuf *sb, const struct output_view *v)
 	sys_gauge(sb, "swap_free_bytes", "gauge", "SwapFree.", m->swap_free_bytes);
 	sys_gauge_d(sb, "memory_pressure_some_avg10", "Memory PSI some avg10, percent.", m->psi_some_avg10);
 	sys_gauge_d(sb, "memory_pressure_full_avg10", "Memory PSI full avg10, percent.", m->psi_full_avg10);
+	sys_counter_us(sb, "memory_pressure_some_seconds_total",
+		       "Time at least one task stalled on memory since boot (/proc/pressure/memory some total=); "
+		       "node_exporter: node_pressure_memory_waiting_seconds_total.",
+		       m->psi_some_total_us);
+	sys_counter_us(sb, "memory_pressure_full_seconds_total",
+		       "Time all non-idle tasks stalled on memory since boot (/proc/pressure/memory full total=); "
+		       "node_exporter: node_pressure_memory_stalled_seconds_total.",
+		       m->psi_full_total_us);
 	sys_gauge(sb, "oom_kills_total", "counter", "OOM kills since boot (/proc/vmstat oom_kill).", m->oom_kills);
 	sys_gauge_d(sb, "memory_available_slope_bytes_per_second", "Slope of MemAvailable over the window.",
 		    m->available.per_s);
@@ -209,6 +247,12 @@ void output_prom(struct strbuf *sb, const struct output_view *v)
 		      CG_PSI_SOME);
 	cgroup_family(sb, s, "cgroup_memory_pressure_full_avg10", "gauge", "Memory PSI full avg10 of the cgroup, percent.",
 		      CG_PSI_FULL);
+	cgroup_family(sb, s, "cgroup_memory_pressure_some_seconds_total", "counter",
+		      "Time at least one task of the cgroup stalled on memory (memory.pressure some total=).",
+		      CG_PSI_SOME_US);
+	cgroup_family(sb, s, "cgroup_memory_pressure_full_seconds_total", "counter",
+		      "Time all non-idle tasks of the cgroup stalled on memory (memory.pressure full total=).",
+		      CG_PSI_FULL_US);
 	cgroup_family(sb, s, "cgroup_effective_limit_bytes", "gauge", "Tightest limit on the path to the root.",
 		      CG_EFFLIM);
 	cgroup_family(sb, s, "cgroup_swap_bytes", "gauge", "Swap used by the cgroup.", CG_SWAP);
@@ -224,12 +268,15 @@ void output_prom(struct strbuf *sb, const struct output_view *v)
 	cgroup_family(sb, s, "cgroup_next_victim_pid", "gauge", "The process the cgroup's OOM killer would choose now.",
 		      CG_VICTIM);
 	const struct proc_row *top[OUTPUT_PROM_MAX_PROCS];
-	size_t ntop = top_leakers(v, top);
-	proc_family(sb, top, ntop, "process_rss_bytes", "Resident set size (top processes by leak rate).", PR_RSS);
-	proc_family(sb, top, ntop, "process_rss_slope_bytes_per_second", "RSS slope over the window.", PR_SLOPE);
-	proc_family(sb, top, ntop, "process_swap_bytes", "Swap used by the process.", PR_SWAP);
-	proc_family(sb, top, ntop, "process_oom_score", "/proc/PID/oom_score.", PR_SCORE);
-	proc_family(sb, top, ntop, "process_oom_score_adj", "/proc/PID/oom_score_adj.", PR_ADJ);
-	proc_family(sb, top, ntop, "process_open_fds", "Open file descriptors.", PR_FDS);
-	proc_family(sb, top, ntop, "process_fd_slope_per_second", "Slope of the fd count over the window.", PR_FDSLOPE);
+	bool by_rss;
+	size_t ntop = top_procs(v, top, &by_rss);
+	proc_family(sb, top, ntop, by_rss, "process_rss_bytes", "Resident set size.", PR_RSS);
+	proc_family(sb, top, ntop, by_rss, "process_rss_slope_bytes_per_second", "RSS slope over the window.",
+		    PR_SLOPE);
+	proc_family(sb, top, ntop, by_rss, "process_swap_bytes", "Swap used by the process.", PR_SWAP);
+	proc_family(sb, top, ntop, by_rss, "process_oom_score", "/proc/PID/oom_score.", PR_SCORE);
+	proc_family(sb, top, ntop, by_rss, "process_oom_score_adj", "/proc/PID/oom_score_adj.", PR_ADJ);
+	proc_family(sb, top, ntop, by_rss, "process_open_fds", "Open file descriptors.", PR_FDS);
+	proc_family(sb, top, ntop, by_rss, "process_fd_slope_per_second", "Slope of the fd count over the window.",
+		    PR_FDSLOPE);
 }

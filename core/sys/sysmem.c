@@ -49,12 +49,16 @@ int sysmem_read(struct sysmem_reader *r, struct sys_mem *out, double *uptime_s)
 	if (r->arc_fd >= 0 && util_pread_file(r->arc_fd, buf, sizeof(buf)) > 0 &&
 	    arcstats_parse(buf, &out->zfs_arc_size_bytes, &c_min) == 0)
 		out->zfs_arc_reclaimable_bytes = arcstats_reclaimable(out->zfs_arc_size_bytes, c_min);
-	out->psi_some_avg10 = out->psi_full_avg10 = NAN;
+	struct psi_memory psi = {NAN, NAN, VAL_UNKNOWN, VAL_UNKNOWN};
 	*uptime_s = NAN;
 	if (r->vmstat_fd >= 0 && util_pread_file(r->vmstat_fd, buf, sizeof(buf)) > 0)
 		out->oom_kills = vmstat_parse_oom_kill(buf);
 	if (r->psi_fd >= 0 && util_pread_file(r->psi_fd, buf, sizeof(buf)) > 0)
-		psi_parse(buf, &out->psi_some_avg10, &out->psi_full_avg10);
+		psi_parse(buf, &psi);
+	out->psi_some_avg10 = psi.some_avg10;
+	out->psi_full_avg10 = psi.full_avg10;
+	out->psi_some_total_us = psi.some_total_us;
+	out->psi_full_total_us = psi.full_total_us;
 	if (r->uptime_fd >= 0 && util_pread_file(r->uptime_fd, buf, sizeof(buf)) > 0)
 		*uptime_s = strtod(buf, NULL); /* "350735.47 234388.90": seconds up, idle */
 	if (r->meminfo_fd < 0)

@@ -1,4 +1,4 @@
-/* The command line of DESIGN §3: every option with good values, every bad value → 2 with
+/* The command line (oomtop(1) OPTIONS): every option with good values, every bad value → 2 with
  * a one-line message naming the option, NO_COLOR, and mode selection. */
 #include "config.h"
 
@@ -119,7 +119,7 @@ START_TEST(every_sort_key)
 		ck_assert_int_eq(parse(arg), 0);
 		ck_assert_int_eq(o.sort, k);
 	}
-	/* the names DESIGN §3 lists, spelled out, so a renamed key fails here */
+	/* the names oomtop(1) OPTIONS lists, spelled out, so a renamed key fails here */
 	static const char *const design[] = {"rss_slope", "rss", "swap", "oom_score", "oom_score_adj", "fds",
 					     "fd_slope", "threads", "pid", "user", "name", "cgroup"};
 	for (size_t i = 0; i < sizeof(design) / sizeof(design[0]); i++)
@@ -179,6 +179,13 @@ START_TEST(batch_iterations_format)
 	ck_assert_int_eq(parse("-bn1"), 0);
 	ck_assert_int_eq(o.mode, MODE_BATCH);
 	ck_assert_int_eq(o.iterations, 1);
+	/* --output: a file to replace each refresh instead of stdout */
+	ck_assert_int_eq(parse("-b"), 0);
+	ck_assert_ptr_null(o.output_path);
+	ck_assert_int_eq(parse("-b", "-f", "prometheus", "--output=/var/lib/x/oomtop.prom"), 0);
+	ck_assert_str_eq(o.output_path, "/var/lib/x/oomtop.prom");
+	ck_assert_int_eq(parse("-b", "--output", "here.json"), 0);
+	ck_assert_str_eq(o.output_path, "here.json");
 }
 END_TEST
 
@@ -244,7 +251,7 @@ START_TEST(usage_names_every_option)
 	static const char *const opts[] = {"--delay", "--window", "--sort", "--pid", "--user", "--cgroup",
 					   "--batch", "--iterations", "--format", "--events", "--follow", "--kmsg",
 					   "--set-adj", "--readonly", "--theme", "--no-color", "--help", "--version",
-					   "--journal[=PATH]", "--by-unit"};
+					   "--journal[=PATH]", "--by-unit", "--output"};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		ck_assert_msg(strstr(u, opts[i]) != NULL, "usage lacks %s", opts[i]);
 	ck_assert_ptr_nonnull(strstr(u, "Exit status"));
@@ -323,6 +330,10 @@ START_TEST(bad_combinations)
 	BAD("--journal", "--set-adj=1:1", "--journal");
 	/* the path of --journal goes after '=' */
 	BAD2("--journal", "--journal=/var/log/journal", "--events", "--journal", "/var/log/journal");
+	BAD2("--output", "--batch", "--output=/tmp/x");        /* the screen has no output file */
+	BAD2("--output", "does not name a file", "-b", "--output=/tmp/");
+	BAD("--output", "-b", "--output=");
+	BAD("--output", "-b", "--output=/tmp/..");
 }
 END_TEST
 

@@ -1,5 +1,5 @@
-/* The run's configuration (app/run_config.h): the command line over the settings file
- * over the defaults, decided once; the window fitted to the delay; problems counted and
+/* The run's configuration (app/run_config.h): the command line over the user's settings
+ * file over the system-wide one over the defaults, decided once; the window fitted to the delay; problems counted and
  * the first one kept for the screen's status line. */
 #include "config.h"
 
@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app/options.h"
 #include "app/run_config.h"
@@ -27,19 +29,25 @@ static void report(void *ud, const char *msg)
 	nreported++;
 }
 
-/* Merge "oomtop ARGS..." (NULL-terminated) with a settings file holding `file`. */
-static int merge(const char *file, ...)
+/* Parse "oomtop ARGS..." (the NULL-terminated rest of ap) into o. */
+static void parse_args(va_list ap)
 {
 	char *argv[32];
 	int argc = 0;
 	argv[argc++] = (char *)"oomtop";
-	va_list ap;
-	va_start(ap, file);
 	for (const char *a; (a = va_arg(ap, const char *)) != NULL && argc < 31;)
 		argv[argc++] = (char *)a;
-	va_end(ap);
 	argv[argc] = NULL;
 	ck_assert_int_eq(options_parse(&o, argc, argv, NULL, err, sizeof(err)), 0);
+}
+
+/* Merge "oomtop ARGS..." (NULL-terminated) with a settings file holding `file`. */
+static int merge(const char *file, ...)
+{
+	va_list ap;
+	va_start(ap, file);
+	parse_args(ap);
+	va_end(ap);
 	memset(&rc, 0, sizeof(rc));
 	nreported = 0;
 	struct settings s;
@@ -164,6 +172,107 @@ START_TEST(filters_and_modes_come_from_the_command_line)
 }
 END_TEST
 
+/* Write text to dir/name (dir created). */
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char path[4300];
+	mkdir(dir, 0755);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* run_config_load with "oomtop ARGS..." (NULL-terminated): the system file given, the
+ * user's found through XDG_CONFIG_HOME. */
+static int load(const char *system_rc, ...)
+{
+	va_list ap;
+	va_start(ap, system_rc);
+	parse_args(ap);
+	va_end(ap);
+	nreported = 0;
+	return run_config_load(&rc, &o, system_rc, report, NULL, err, sizeof(err));
+}
+#define LOAD(system_rc, ...) load(system_rc, ##__VA_ARGS__, (const char *)NULL)
+
+/* $(sysconfdir)/oomtoprc is the system-wide default beneath the user's file: each key
+ * from the last of system file, user file, command line that set it. */
+START_TEST(the_system_file_lies_beneath_the_users)
+{
+	char tmp[] = "/tmp/oomtop-rc.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	char etc[4200], xdg[4200], user[4300], sys_rc[4300];
+	snprintf(etc, sizeof(etc), "%s/etc", tmp);
+	snprintf(xdg, sizeof(xdg), "%s/home", tmp);
+	snprintf(user, sizeof(user), "%s/oomtop", xdg);
+	snprintf(sys_rc, sizeof(sys_rc), "%s/oomtoprc", etc);
+	const char *old_xdg = getenv("XDG_CONFIG_HOME");
+	char saved[4096] = "";
+	if (old_xdg)
+		snprintf(saved, sizeof(saved), "%s", old_xdg);
+	setenv("XDG_CONFIG_HOME", xdg, 1);
+
+	/* the system file alone */
+	put_file(etc, "oomtoprc", "delay=5\nwindow=600\nsort=pid\ntree=0\ntheme=mono\n");
+	ck_assert_int_eq(LOAD(sys_rc), 0);
+	ck_assert_double_eq(rc.set.delay_s, 5);
+	ck_assert_double_eq(rc.set.window_s, 600);
+	ck_assert_int_eq(rc.set.sort, SORT_PID);
+	ck_assert(!rc.set.tree);
+	ck_assert_str_eq(rc.set.theme, "mono");
+	ck_assert_int_eq(rc.problems, 0);
+
+	/* the user's file over it, key by key; the command line over both */
+	mkdir(xdg, 0755);
+	put_file(user, "oomtoprc", "delay=2\ntheme=light\n");
+	ck_assert_int_eq(LOAD(sys_rc), 0);
+	ck_assert_double_eq(rc.set.delay_s, 2);    /* user */
+	ck_assert_double_eq(rc.set.window_s, 600); /* system: the user said nothing */
+	ck_assert_int_eq(rc.set.sort, SORT_PID);   /* system */
+	ck_assert(!rc.set.tree);                   /* system */
+	ck_assert_str_eq(rc.set.theme, "light");   /* user */
+	ck_assert_int_eq(LOAD(sys_rc, "-s", "rss", "-d", "3"), 0);
+	ck_assert_double_eq(rc.set.delay_s, 3);
+	ck_assert_int_eq(rc.set.sort, SORT_RSS);
+	ck_assert_double_eq(rc.set.window_s, 600);
+
+	/* no system file: the user's file and the defaults */
+	ck_assert_int_eq(LOAD(NULL), 0);
+	ck_assert_double_eq(rc.set.delay_s, 2);
+	ck_assert_double_eq(rc.set.window_s, 300);
+	ck_assert_int_eq(rc.set.sort, SORT_RSS_SLOPE);
+
+	/* problems name the file they are in; a window too short for the delay is reported
+	 * against the file that set the window */
+	put_file(etc, "oomtoprc", "delay=bogus\nwindow=10\n");
+	put_file(user, "oomtoprc", "delay=5\n");
+	ck_assert_int_eq(LOAD(sys_rc), 0);
+	ck_assert_int_eq(rc.problems, 2);
+	ck_assert_int_eq(nreported, 2);
+	char want[4400];
+	snprintf(want, sizeof(want), "%s:1: bad value 'bogus' for delay", sys_rc);
+	ck_assert_msg(strncmp(reported[0], want, strlen(want)) == 0, "reported: %s", reported[0]);
+	snprintf(want, sizeof(want), "%s: window=10 is too short for a delay of 5 s", sys_rc);
+	ck_assert_msg(strncmp(reported[1], want, strlen(want)) == 0, "reported: %s", reported[1]);
+	ck_assert_double_eq(rc.set.window_s, 50);
+
+	char path[4400];
+	snprintf(path, sizeof(path), "%s/oomtoprc", user);
+	unlink(path);
+	rmdir(user);
+	rmdir(xdg);
+	unlink(sys_rc);
+	rmdir(etc);
+	rmdir(tmp);
+	if (saved[0])
+		setenv("XDG_CONFIG_HOME", saved, 1);
+	else
+		unsetenv("XDG_CONFIG_HOME");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("run_config");
@@ -174,6 +283,7 @@ int main(void)
 	tcase_add_test(tc, window_fits_the_delay);
 	tcase_add_test(tc, problems_are_counted_and_the_first_is_kept);
 	tcase_add_test(tc, filters_and_modes_come_from_the_command_line);
+	tcase_add_test(tc, the_system_file_lies_beneath_the_users);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

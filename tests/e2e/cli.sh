@@ -1,6 +1,6 @@
 #!/bin/sh
 # The command line: exit codes (0 ok, 2 bad usage with a message naming the option),
-# help/version, batch iterations and formats (DESIGN §3).
+# help/version, batch iterations and formats (oomtop(1) OPTIONS, EXIT STATUS).
 . "$SRCDIR/tests/e2e/lib.sh"
 
 expect() { # expect STATUS PATTERN ARGS...
@@ -62,16 +62,59 @@ if command -v jq >/dev/null 2>&1; then
 fi
 pass "batch iterations, formats, -p, -u and -s work"
 
-# SIGTERM ends an endless batch run cleanly
-"$OOMTOP" -b -d 0.2 >/dev/null 2>&1 &
-bp=$!
-sleep 0.5
-kill -TERM $bp
-wait $bp
-st=$?
-[ $st = 0 ] || fail "batch mode exited $st on SIGTERM"
-pass "SIGTERM ends batch mode with status 0"
+# SIGTERM and SIGINT end an endless batch run cleanly, with 128 + the signal's number: a
+# timer or a script must not take an interrupted run for a complete one
+for sig in TERM:143 INT:130 HUP:129; do
+	"$OOMTOP" -b -d 0.2 -f json >"$E2E_TMP/sig.out" 2>"$E2E_TMP/sig.err" &
+	bp=$!
+	# the handlers are in place once the first snapshot is out (a background job of a
+	# script starts with SIGINT ignored: a signal sent earlier would be lost)
+	for _ in $(seq 100); do [ -s "$E2E_TMP/sig.out" ] && break; sleep 0.1; done
+	kill -"${sig%:*}" $bp
+	wait $bp
+	st=$?
+	[ $st = "${sig#*:}" ] || fail "batch mode exited $st on SIG${sig%:*}, expected ${sig#*:}"
+	[ -s "$E2E_TMP/sig.err" ] && fail "SIG${sig%:*}: stderr: $(cat "$E2E_TMP/sig.err")"
+	if command -v jq >/dev/null 2>&1; then
+		jq -e . "$E2E_TMP/sig.out" >/dev/null 2>&1 || fail "SIG${sig%:*}: the output is not whole JSON lines"
+	fi
+done
+pass "SIGTERM, SIGINT and SIGHUP end batch mode with 143, 130 and 129, the output whole"
 
+# The screen on a terminal it cannot draw on: bad usage (2), one line that names --batch,
+# before anything is collected. A pseudo-terminal from script(1): TERM=dumb, TERM unset, a
+# description without cursor addressing (compiled here with tic), and no terminal at all.
+if command -v script >/dev/null 2>&1; then
+	screen_expect() { # screen_expect WHAT ENV...
+		what=$1
+		shift
+		env "$@" script -qec "$OOMTOP -d 0.2 -n 2" /dev/null </dev/null >"$E2E_TMP/pty" 2>&1
+		st=$?
+		[ $st = 2 ] || fail "$what: the screen exited $st, expected 2: $(cat "$E2E_TMP/pty")"
+		grep -q -- "--batch" "$E2E_TMP/pty" || fail "$what: no hint to use --batch: $(cat "$E2E_TMP/pty")"
+		[ "$(tr -d '\r' <"$E2E_TMP/pty" | grep -c .)" = 1 ] || fail "$what: not one line: $(cat "$E2E_TMP/pty")"
+	}
+	screen_expect "TERM=dumb" TERM=dumb
+	grep -q "TERM=dumb" "$E2E_TMP/pty" || fail "TERM=dumb is not named: $(cat "$E2E_TMP/pty")"
+	screen_expect "TERM unset" -u TERM
+	if command -v tic >/dev/null 2>&1; then
+		printf 'oomtop-nocup|a terminal without cursor addressing,\n\tam, cols#80, lines#24, bel=^G, cr=\\r, cud1=\\n, ind=\\n,\n' \
+			>"$E2E_TMP/nocup.ti"
+		tic -o "$E2E_TMP/terminfo" "$E2E_TMP/nocup.ti" || fail "tic could not compile a test description"
+		screen_expect "no cursor addressing" TERMINFO="$E2E_TMP/terminfo" TERM=oomtop-nocup
+		grep -q "oomtop-nocup" "$E2E_TMP/pty" || fail "the terminal type is not named: $(cat "$E2E_TMP/pty")"
+	else
+		note "no tic: the terminal without cursor addressing is not tried"
+	fi
+	# a terminal that can: the screen runs (2 refreshes) and exits 0
+	TERM=xterm script -qec "$OOMTOP -d 0.2 -n 2" /dev/null </dev/null >"$E2E_TMP/pty" 2>&1 ||
+		fail "TERM=xterm: the screen exited $?"
+	pass "TERM=dumb, TERM unset, no cursor addressing: exit 2 with a hint to use --batch"
+else
+	note "no script(1): the screen's terminal checks are not tried"
+fi
+expect 2 "--batch" # no terminal at all (stdin and stdout are not one)
+pass "the screen without a terminal exits 2 and names --batch"
 # output that cannot be written is said, not a silent exit 1 (--events and batch alike)
 for args in "--events --kmsg $SRCDIR/tests/fixtures/kmsg/k5.15-memcg-v2-1.txt" "-b -n 1"; do
 	# shellcheck disable=SC2086

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/e2e/leak_rate.sh — issue 3's acceptance against real processes: four helpers leak at
 # known rates while ONE oomtop run watches them all (-b -d 1 -w 30 -n 45 -f json -p ...);
-# the slopes in the last JSON line (DESIGN §4: rss_slope in bytes/s, fd_slope in fds/s)
+# the slopes in the last JSON line (docs/json.md: rss_slope in bytes/s, fd_slope in fds/s)
 # must fall in the issue's bands:
 #   steady 2 MiB/s                      rss_slope  2 MiB/s +-20 %
 #   16 MiB sawtooth, 2 s period, flat   rss_slope  0 +-0.8 MiB/s

@@ -11,8 +11,13 @@ need_cmd jq
 id nobody >/dev/null 2>&1 || skip "no user nobody"
 group=$(id -gn nobody)
 AS_NOBODY="setpriv --reuid nobody --regid $group --clear-groups --inh-caps=-all"
-# the build tree must be readable by nobody (it usually is: 0755 directories)
-$AS_NOBODY test -x "$OOMTOP" || skip "nobody cannot run $OOMTOP (build tree not world-readable)"
+# nobody runs a copy it can reach: the clone may be where nobody cannot enter (/root).
+# The test's own temporary directory (removed at exit) is made traversable, not listable.
+chmod 711 "$E2E_TMP" && mkdir -m 755 "$E2E_TMP/bin" && cp "$OOMTOP" "$E2E_TMP/bin/oomtop" &&
+	chmod 755 "$E2E_TMP/bin/oomtop" || fail "cannot copy $OOMTOP to $E2E_TMP/bin"
+OOMTOP=$E2E_TMP/bin/oomtop
+$AS_NOBODY test -x "$OOMTOP" ||
+	fail "nobody cannot run $OOMTOP (TMPDIR=${TMPDIR:-/tmp} is not world-traversable: set TMPDIR=/tmp)"
 cd / || fail "cd /"
 
 # --- batch: exit 0, rows with values for its own processes, the reasons said once

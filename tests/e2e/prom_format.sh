@@ -11,7 +11,8 @@
 #   - one TYPE and one HELP per family, before its samples; a family's samples are
 #     contiguous; no series twice; a type is counter, gauge, histogram, summary or untyped;
 #   - lint: every family has HELP; counters end in _total; gauges and counters not in
-#     _total both; names are prefixed oomtop_ (DESIGN §4).
+#     _total both; names are prefixed oomtop_ (docs/prometheus.md);
+#   - and ours: a counter is never negative.
 # Run on real output (with cgroups and per-process series) and on a known-bad sample, to
 # prove the checker rejects what promtool would.
 . "$SRCDIR/tests/e2e/lib.sh"
@@ -81,6 +82,7 @@ check_prom() { # check_prom FILE → prints problems, exit status 1 when any
 		if (val !~ /^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$/ && val !~ /^(NaN|[-+]?Inf)$/)
 			bad("bad value " val)
 		fam = family(name)
+		if (type[fam] == "counter" && (val ~ /^-/ || val == "NaN")) bad("negative counter")
 		if (!(fam in type)) bad("no TYPE before samples of " fam)
 		if (fam != last && (fam in seen)) bad("samples of " fam " are not contiguous")
 		last = fam; seen[fam] = 1
@@ -103,6 +105,9 @@ cat >"$E2E_TMP/bad.prom" <<'BAD'
 # HELP oomtop_kills Kills.
 # TYPE oomtop_kills counter
 oomtop_kills 3
+# HELP oomtop_stall_seconds_total Stalls.
+# TYPE oomtop_stall_seconds_total counter
+oomtop_stall_seconds_total -1.5
 # TYPE oomtop_x gauge
 oomtop_x{a="1",a="2"} 1
 oomtop_x{b="raw\q"} 1
@@ -114,7 +119,7 @@ oomtop_y 1
 BAD
 check_prom "$E2E_TMP/bad.prom" >"$E2E_TMP/bad.out" && fail "the checker accepted a bad sample"
 for want in "label twice" "bad escape" "bad value one" "not contiguous" "duplicate series" \
-	"does not end in _total" "oomtop_x: no HELP"; do
+	"does not end in _total" "oomtop_x: no HELP" "negative counter"; do
 	grep -q "$want" "$E2E_TMP/bad.out" || fail "the checker missed '$want': $(cat "$E2E_TMP/bad.out")"
 done
 pass "the checker rejects each kind of mistake"
@@ -128,6 +133,37 @@ awk 'NR == 1 { first = $0 } $0 == first { n = 0 } { buf[++n] = $0 } END { for (i
 check_prom "$last" || fail "the exposition has problems (above)"
 grep -q '^oomtop_process_rss_bytes{pid=' "$last" || fail "no per-process series after 6 s"
 grep -q '^oomtop_cgroup_' "$last" || note "no cgroup series (no memory cgroup hierarchy here)"
+psi=/proc/pressure/memory
+[ -r $psi ] && before=$(cat $psi)
 "$OOMTOP" -b -n 1 -f prometheus >"$E2E_TMP/one.prom" || fail "-n 1 exited $?"
+[ -r $psi ] && after=$(cat $psi)
 check_prom "$E2E_TMP/one.prom" || fail "the -n 1 exposition has problems (above)"
+
+# -n 1, the textfile collector's simplest form: no leak rate yet, so the largest processes
+# by RSS, and the HELP says which selection it is
+grep -q '^oomtop_process_rss_bytes{pid=' "$E2E_TMP/one.prom" || fail "-n 1 has no per-process series"
+grep -q '^# HELP oomtop_process_rss_bytes .*top 20 processes by RSS' "$E2E_TMP/one.prom" ||
+	fail "-n 1: the HELP does not say the processes are chosen by RSS: $(grep 'HELP oomtop_process_rss_bytes' "$E2E_TMP/one.prom")"
+grep -q '^# HELP oomtop_process_rss_bytes .*top 20 processes by leak rate' "$last" ||
+	fail "-n 12: the HELP does not say the processes are chosen by leak rate"
+n1=$(grep -c '^oomtop_process_rss_bytes{' "$E2E_TMP/one.prom")
+pass "-n 1 has per-process series for $n1 processes, by RSS (and says so); with leak rates, by leak rate"
+
+# PSI as node_exporter's counters: total= microseconds as _seconds_total, between what the
+# file said just before and just after
+if [ -r $psi ]; then
+	for kind in some full; do
+		t0=$(printf '%s\n' "$before" | awk -v k=$kind '$1 == k { sub(/.*total=/, ""); print $1 }')
+		t1=$(printf '%s\n' "$after" | awk -v k=$kind '$1 == k { sub(/.*total=/, ""); print $1 }')
+		[ -n "$t0" ] || continue
+		grep -q "^# TYPE oomtop_memory_pressure_${kind}_seconds_total counter$" "$E2E_TMP/one.prom" ||
+			fail "no counter oomtop_memory_pressure_${kind}_seconds_total"
+		v=$(awk -v n="oomtop_memory_pressure_${kind}_seconds_total" '$1 == n { print $2 }' "$E2E_TMP/one.prom")
+		awk -v v="$v" -v a="$t0" -v b="$t1" 'BEGIN { exit !(v * 1e6 >= a - 0.5 && v * 1e6 <= b + 0.5) }' ||
+			fail "PSI $kind: $v s is not between $t0 and $t1 us of $psi"
+	done
+	pass "PSI as _seconds_total counters, equal to $psi total="
+else
+	note "no $psi here: the PSI counters are not checked against the kernel"
+fi
 pass "--format prometheus passes the exposition-format checks ($(grep -vc '^#' "$last") samples, $(grep -c '^# TYPE' "$last") families)"

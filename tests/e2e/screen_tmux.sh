@@ -1,7 +1,7 @@
 #!/bin/sh
 # The screen, driven in tmux with the real binary (issue 5, "done when"): start at
 # 120x40 with a theme that has an unknown key and a bad value (FILE:LINE messages, and it
-# still runs), the three panes and the DESIGN §1 columns, sort, filter, resize to 80x24
+# still runs), the three panes and the columns of oomtop(1), sort, filter, resize to 80x24
 # and 40x12, select a cgroup, sort the cgroups, open an OOM episode when the kernel log
 # holds one, quit with q (status 0, the shell's screen back), and SIGTERM restores the
 # terminal too.

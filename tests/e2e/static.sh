@@ -1,6 +1,6 @@
 #!/bin/sh
 # The static binary (issue 8, packaging; README "Static binary"): one executable with no
-# dynamic section, that prints valid JSON, names users from /etc/passwd without NSS
+# dynamic section, beside it the list of the libraries it bundles, that prints valid JSON, names users from /etc/passwd without NSS
 # modules (a uid that is in no file shows as digits, and does not crash it), and draws
 # the screen with ASCII glyphs where there is no terminfo database and no locale: first
 # with TERMINFO and TERMINFO_DIRS pointing nowhere, then (as root) in a mount namespace
@@ -22,9 +22,24 @@ fi
 if command -v ldd >/dev/null 2>&1; then
 	ldd "$OOMTOP" 2>&1 | grep -q 'not a dynamic executable' || fail "ldd: $(ldd "$OOMTOP" 2>&1)"
 fi
-# no NSS module or libnuma can be dlopen()ed (core/static_nss.c)
+# no NSS module or libnuma can be dlopen()ed (static/nss.c)
 grep -aq 'libnss_' "$OOMTOP" && fail "the binary still names libnss_ modules: NSS is linked in"
 pass "static: $(wc -c <"$OOMTOP") bytes, no interpreter, no dynamic section, no NSS"
+
+# --- what it bundles, next to it (make oomtop.bundled, from the link map): each library
+# linked in, with its source package and version where dpkg knows them
+list="$BUILDDIR/oomtop.bundled"
+[ -s "$list" ] || fail "no $list beside the binary"
+for lib in libc.a libncursesw.a libproc2.a libcgroup.a; do
+	line=$(grep "/$lib	" "$list") || fail "$list does not list $lib: $(cat "$list")"
+	if command -v dpkg >/dev/null 2>&1; then
+		printf '%s\n' "$line" | awk -F '\t' '$3 == "?" || $4 == "?" { exit 1 }' ||
+			fail "$lib: no source package or version in: $line"
+	fi
+done
+grep -q '^# the sources: apt-get source .*glibc=' "$list" || fail "no apt-get source line for the bundled libraries"
+grep -q 'libsystemd' "$list" && fail "libsystemd is listed: it is stubbed, not linked (static/systemd_stubs.c)"
+pass "oomtop.bundled lists $(grep -vc '^#' "$list") archives with their source packages and versions"
 
 # --- batch output in an empty environment
 env -i "$OOMTOP" -b -n 1 -f json >"$E2E_TMP/out.json" 2>"$E2E_TMP/err" ||

@@ -10,9 +10,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *buf = fuzz_cstr(data, size);
-	double some = NAN, full = NAN;
-	if (psi_parse(buf, &some, &full) == 0)
-		FUZZ_CHECK(!isnan(some));
+	struct psi_memory p;
+	if (psi_parse(buf, &p) == 0)
+		FUZZ_CHECK(!isnan(p.some_avg10));
+	/* a total is a count of microseconds: never negative */
+	FUZZ_CHECK(p.some_total_us == INT64_MIN || p.some_total_us >= 0);
+	FUZZ_CHECK(p.full_total_us == INT64_MIN || p.full_total_us >= 0);
 	free(buf);
 	return 0;
 }

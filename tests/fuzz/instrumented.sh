@@ -32,7 +32,7 @@ printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (v
 if ! "$CC_FUZZ" -fsanitize=fuzzer,address,undefined "$probe/p.c" -o "$probe/p" 2>"$probe/log"; then
 	why=$(tail -n 1 "$probe/log")
 	rm -rf "$probe"
-	skip "$CC_FUZZ cannot link libFuzzer here ($why)"
+	skip "$CC_FUZZ cannot link libFuzzer here ($why; scripts/setup installs its runtime: libclang-rt-N-dev on Debian)"
 fi
 rm -rf "$probe"
 

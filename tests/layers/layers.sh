@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/layers/layers.sh — the architecture as a test (DESIGN §6):
+# tests/layers/layers.sh — the architecture as a test (README "Layout"):
 #  - arrows only go down: core includes neither tui/ nor app/ nor curses; tui does not
 #    include app/;
 #  - core installs no signal handler and never exits (no sigaction/signal(), exit(),

@@ -49,6 +49,7 @@ void build_snapshot(void)
 	m->swap_free_bytes = 0;
 	m->psi_some_avg10 = NAN;
 	m->psi_full_avg10 = NAN;
+	m->psi_some_total_us = m->psi_full_total_us = VAL_UNKNOWN;
 	m->oom_kills = VAL_UNKNOWN;
 	m->last_oom_kill_unix_s = NAN;
 	m->available = (struct slope){NAN, NAN};
@@ -86,6 +87,7 @@ void build_snapshot(void)
 		c->working_set_bytes = c->anon_bytes = c->file_bytes = c->file_inactive_bytes = VAL_UNKNOWN;
 		c->shmem_bytes = c->kernel_bytes = c->sock_bytes = c->high_events = c->max_events = VAL_UNKNOWN;
 		c->psi_full_avg10 = NAN;
+		c->psi_some_total_us = c->psi_full_total_us = VAL_UNKNOWN;
 		c->working_set_slope = (struct slope){NAN, NAN};
 		c->limited_by = -1;
 	}
@@ -102,6 +104,8 @@ void build_snapshot(void)
 	cgroups[2].max_events = 0;
 	cgroups[2].working_set_slope = (struct slope){58254.2, 0.98};
 	cgroups[2].limited_by = 2;
+	cgroups[2].psi_some_total_us = INT64_C(98765432109); /* 27 h 26 min stalled: 98765.432109 s */
+	cgroups[2].psi_full_total_us = 4000007;
 	snap.cgroups = cgroups;
 	snap.ncgroups = 5;
 	snap.cgroup_version = 2;

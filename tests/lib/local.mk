@@ -3,6 +3,8 @@
 # tree (fxident, core/proc/identity.h), the expected.tsv tables beside fixtures (fxtable),
 # a hand-built snapshot for the output tests (fxsnap), a strict JSON parser (jsonv), and
 # journal entries without libsystemd (fxjournal: the Journal Export Format, entries by hand).
+# Built only when configure found Check (like the unit tests that use it).
+if HAVE_CHECK
 check_LIBRARIES = tests/lib/libtestsupport.a
 tests_lib_libtestsupport_a_SOURCES = \
 	%reldir%/fxtree.c %reldir%/fxtree.h \
@@ -12,3 +14,4 @@ tests_lib_libtestsupport_a_SOURCES = \
 	%reldir%/fxsnap.c %reldir%/fxsnap.h \
 	%reldir%/jsonv.c %reldir%/jsonv.h \
 	%reldir%/fxjournal.c %reldir%/fxjournal.h
+endif

@@ -100,7 +100,7 @@ END_TEST
 
 START_TEST(keymap_adj_controls)
 {
-	/* DESIGN §5: ]/F8 +100, [/F7 -100, a types a value; presets, tags, undo are ours */
+	/* oomtop(1) CHANGING OOM_SCORE_ADJ: ]/F8 +100, [/F7 -100, a types a value; presets, tags, undo are ours */
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, ']')->action, A_ADJ_UP);
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, KEY_FN(0410 + 8))->action, A_ADJ_UP);
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, '[')->action, A_ADJ_DOWN);
@@ -123,7 +123,7 @@ END_TEST
 
 START_TEST(keymap_design_keys)
 {
-	/* DESIGN §5: the htop habits are bound where the operator expects them */
+	/* oomtop(1) KEYS: the htop habits are bound where the operator expects them */
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, 'q')->action, A_QUIT);
 	ck_assert_int_eq(keymap_lookup(KC_EVENTS, KEY_FN(0410 + 10))->action, A_QUIT); /* F10 */
 	ck_assert_int_eq(keymap_lookup(KC_PROCS, '?')->action, A_HELP);
@@ -255,6 +255,61 @@ START_TEST(theme_files_shipped_parse_cleanly)
 }
 END_TEST
 
+/* Themes come from the user's folder, $OOMTOP_THEMEDIR and the configured data dir only:
+ * never from beside the binary (an installed /usr/bin/oomtop would read /usr/bin/themes
+ * and /themes), so a theme shipped in the source tree is not found by name here. */
+START_TEST(theme_dirs_not_beside_the_binary)
+{
+	char saved_xdg[4096] = "", saved_env[4096] = "";
+	const char *x = getenv("XDG_CONFIG_HOME"), *e = getenv("OOMTOP_THEMEDIR");
+	if (x)
+		snprintf(saved_xdg, sizeof(saved_xdg), "%s", x);
+	if (e)
+		snprintf(saved_env, sizeof(saved_env), "%s", e);
+	setenv("XDG_CONFIG_HOME", "/nonexistent-oomtop-test", 1);
+	unsetenv("OOMTOP_THEMEDIR");
+	char dirs[8][4096];
+	size_t n = theme_file_dirs(dirs, 8);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(dirs[0], "/nonexistent-oomtop-test/oomtop/themes");
+	ck_assert_str_eq(dirs[1], OOMTOP_THEMEDIR);
+	/* this test program sits in the build tree, two levels below themes/: not found */
+	char exe[4096];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	ck_assert_int_gt(len, 0);
+	exe[len] = '\0';
+	for (size_t i = 0; i < n; i++)
+		ck_assert_msg(strncmp(dirs[i], exe, (size_t)(strrchr(exe, '/') - exe)) != 0,
+			      "theme dir %s is beside the binary %s", dirs[i], exe);
+	const char *names[16];
+	size_t nn = theme_file_list(names, 16);
+	if (access(OOMTOP_THEMEDIR, F_OK) != 0) { /* not installed here: only the built-in one */
+		ck_assert_uint_eq(nn, 1);
+		ck_assert_str_eq(names[0], "default");
+		struct theme t;
+		ck_assert_int_eq(theme_file_load(&t, "light", NULL, NULL, NULL), -ENOENT);
+	}
+	/* $OOMTOP_THEMEDIR is searched before the data dir (an uninstalled build uses it) */
+	char themes[4096];
+	snprintf(themes, sizeof(themes), "%s/themes", SRCDIR);
+	setenv("OOMTOP_THEMEDIR", themes, 1);
+	n = theme_file_dirs(dirs, 8);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(dirs[1], themes);
+	struct theme t;
+	ck_assert_int_eq(theme_file_load(&t, "light", NULL, NULL, NULL), 0);
+	ck_assert_str_eq(t.name, "light");
+	if (saved_xdg[0])
+		setenv("XDG_CONFIG_HOME", saved_xdg, 1);
+	else
+		unsetenv("XDG_CONFIG_HOME");
+	if (saved_env[0])
+		setenv("OOMTOP_THEMEDIR", saved_env, 1);
+	else
+		unsetenv("OOMTOP_THEMEDIR");
+}
+END_TEST
+
 START_TEST(theme_colour_mapping)
 {
 	ck_assert_int_eq(theme_rgb_to_256(0x000000), 16);
@@ -273,6 +328,41 @@ START_TEST(theme_colour_mapping)
 END_TEST
 
 /* --- settings --- */
+
+/* contrib/oomtoprc (installed as an example, and in the Debian package as /etc/oomtoprc)
+ * names every key with its default, commented out: uncommented, it parses cleanly to the
+ * defaults, so the example cannot drift from the parser. */
+START_TEST(settings_example_file_holds_the_defaults)
+{
+	size_t len;
+	char *buf = util_slurp(SRCDIR "/contrib/oomtoprc", &len);
+	ck_assert_ptr_nonnull(buf);
+	struct settings as_is, s, d;
+	struct reports r = {.n = 0};
+	settings_defaults(&as_is);
+	ck_assert_int_eq(settings_parse(&as_is, buf, len, "oomtoprc", collect, &r), 0);
+	ck_assert_uint_eq(as_is.given, 0); /* all commented out */
+	/* "#key=value" lines uncommented; prose comments ("# ...") stay */
+	char *on = malloc(len + 1);
+	ck_assert_ptr_nonnull(on);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		bool line_start = i == 0 || buf[i - 1] == '\n';
+		if (line_start && buf[i] == '#' && i + 1 < len && buf[i + 1] != ' ' && buf[i + 1] != '\n')
+			continue;
+		on[n++] = buf[i];
+	}
+	settings_defaults(&s);
+	ck_assert_int_eq(settings_parse(&s, on, n, "oomtoprc", collect, &r), 0);
+	ck_assert_uint_eq(s.given, SETTING_DELAY | SETTING_WINDOW | SETTING_SORT | SETTING_COLUMNS | SETTING_PANES |
+					   SETTING_THEME | SETTING_THRESHOLD | SETTING_TREE);
+	settings_defaults(&d);
+	s.given = 0;
+	ck_assert(memcmp(&s, &d, sizeof(s)) == 0);
+	free(on);
+	free(buf);
+}
+END_TEST
 
 START_TEST(settings_parse_and_roundtrip)
 {
@@ -369,6 +459,8 @@ int main(void)
 	tcase_add_test(tc, theme_parse_bad_reports_file_line);
 	tcase_add_test(tc, theme_defaults_all_parse);
 	tcase_add_test(tc, theme_files_shipped_parse_cleanly);
+	tcase_add_test(tc, theme_dirs_not_beside_the_binary);
+	tcase_add_test(tc, settings_example_file_holds_the_defaults);
 	tcase_add_test(tc, theme_colour_mapping);
 	tcase_add_test(tc, settings_parse_and_roundtrip);
 	tcase_add_test(tc, settings_bad_lines);

@@ -17,7 +17,8 @@
 	   ...)                                                                                              \
 	{.path = p_, .name = n_, .version = 2, .depth = d_, .parent = par_, .usage_bytes = use_,                  \
 	 .limit_bytes = lim_, .high_bytes = hi_, .effective_limit_bytes = eff_, .swap_bytes = sw_,                \
-	 .oom_kills = oom_, .psi_some_avg10 = psi_, .psi_full_avg10 = NAN, .nprocs = np_,                         \
+	 .oom_kills = oom_, .psi_some_avg10 = psi_, .psi_full_avg10 = NAN,                                       \
+	 .psi_some_total_us = U, .psi_full_total_us = U, .nprocs = np_,                                           \
 	 .working_set_bytes = ws_, .anon_bytes = U, .file_bytes = U, .file_inactive_bytes = (use_) - (ws_),      \
 	 .shmem_bytes = U, .kernel_bytes = U, .sock_bytes = U, .usage_slope = {sl_, fit_},                       \
 	 .working_set_slope = {sl_, fit_}, .limited_by = lb_, .eta_to_limit_s = eta_, .next_victim_pid = vic_,   \
@@ -158,6 +159,8 @@ const struct snapshot *fixture_snapshot(void)
 		.swap_free_bytes = 1536 * MiB,
 		.psi_some_avg10 = 1.25,
 		.psi_full_avg10 = 0.40,
+		.psi_some_total_us = 90125000,
+		.psi_full_total_us = 31000000,
 		.oom_kills = 3,
 		.last_oom_kill_unix_s = NOW - 7500,
 		.available = {-12.0 * MiB / 3600, 0.9},

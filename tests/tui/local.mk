@@ -2,6 +2,7 @@
 # views, actions and the key table on a fixed snapshot (check_tui), and whole screens drawn off-screen with ncurses and compared with
 # tests/golden/*.txt (check_render; OOMTOP_REGEN_GOLDEN=1 rewrites them, see its header).
 TUI_UNIT_TESTS = %reldir%/check_tui_config %reldir%/check_tui %reldir%/check_render
+if HAVE_CHECK
 check_PROGRAMS += $(TUI_UNIT_TESTS)
 TESTS += $(TUI_UNIT_TESTS)
 TUI_TEST_LIBS = $(TEST_SUPPORT) $(TUI_LIBS) $(CORE_LIBS) $(CHECK_LIBS)
@@ -13,3 +14,4 @@ tests_tui_check_tui_config_LDADD = $(TUI_TEST_LIBS)
 tests_tui_check_render_SOURCES = %reldir%/check_render.c %reldir%/fixture.c %reldir%/fixture.h
 tests_tui_check_render_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 tests_tui_check_render_LDADD = $(TUI_TEST_LIBS)
+endif

@@ -190,6 +190,8 @@ START_TEST(system_values_from_meminfo_vmstat_and_pressure)
 	ck_assert_int_eq(s->sys.oom_kills, 3);
 	ck_assert_double_eq_tol(s->sys.psi_some_avg10, 1.25, 1e-9);
 	ck_assert_double_eq_tol(s->sys.psi_full_avg10, 0.5, 1e-9);
+	ck_assert_int_eq(s->sys.psi_some_total_us, 123456); /* total=, for the _seconds_total counters */
+	ck_assert_int_eq(s->sys.psi_full_total_us, 45678);
 	ck_assert(isnan(s->sys.last_oom_kill_unix_s)); /* none seen move */
 	ck_assert(isnan(s->sys.available.per_s));      /* one sample */
 	ck_assert_int_eq(s->cgroup_version, 2);
@@ -452,6 +454,8 @@ START_TEST(over_memory_high_is_throttled)
 	ck_assert(cgroup_of(s, NAS)->throttled);
 	ck_assert(!cgroup_of(s, LIMITED)->throttled); /* no high: never */
 	ck_assert_double_eq_tol(cgroup_of(s, NAS)->psi_full_avg10, 0.5, 1e-9);
+	ck_assert_int_eq(cgroup_of(s, NAS)->psi_some_total_us, 123456);
+	ck_assert_int_eq(cgroup_of(s, NAS)->psi_full_total_us, 65432);
 	fx_close(&f);
 }
 END_TEST

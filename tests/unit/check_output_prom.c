@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/util.h"
 #include "core/model.h"
 #include "core/output/json.h"
 #include "core/output/json_write.h"
@@ -76,9 +77,12 @@ static void prom_line(struct prom_check *pc, const char *l)
 			ck_assert_msg(!f->type[0], "second TYPE: '%s'", l);
 			ck_assert_msg(strcmp(sp + 1, "gauge") == 0 || strcmp(sp + 1, "counter") == 0, "type in '%s'", l);
 			snprintf(f->type, sizeof(f->type), "%s", sp + 1);
+			size_t nl = strlen(f->name);
+			bool total = nl > 6 && strcmp(f->name + nl - 6, "_total") == 0;
 			if (strcmp(f->type, "counter") == 0)
-				ck_assert_msg(strstr(f->name, "_total") == f->name + strlen(f->name) - 6,
-					      "counter %s does not end in _total", f->name);
+				ck_assert_msg(total, "counter %s does not end in _total", f->name);
+			else
+				ck_assert_msg(!total, "%s %s ends in _total (counters only)", f->type, f->name);
 		}
 		pc->cur = (int)(f - pc->fam);
 		return;
@@ -139,6 +143,8 @@ static void prom_line(struct prom_check *pc, const char *l)
 	double d = strtod(p, &end);
 	ck_assert_msg(end != p && *end == '\0', "bad value in '%s'", l);
 	ck_assert_msg(isfinite(d), "non-finite value in '%s' (unknown must be absent)", l);
+	if (strcmp(f->type, "counter") == 0)
+		ck_assert_msg(d >= 0, "negative counter in '%s'", l);
 }
 
 static void prom_check_all(const char *out, struct prom_check *pc)
@@ -184,6 +190,7 @@ START_TEST(prom_exposition_format)
 	/* unknown values are absent, not 0 */
 	ck_assert_ptr_null(prom_family_of(&pc, "oomtop_oom_kills_total"));
 	ck_assert_ptr_null(prom_family_of(&pc, "oomtop_memory_pressure_some_avg10"));
+	ck_assert_ptr_null(prom_family_of(&pc, "oomtop_memory_pressure_some_seconds_total"));
 	ck_assert_ptr_null(strstr(out, "oomtop_process_rss_bytes{pid=\"1002\""));
 	ck_assert_ptr_nonnull(strstr(out, "oomtop_cgroup_usage_bytes{path=\"/system.slice/nas-agent.service\","
 					  "name=\"nas-agent.service\"} 215040000\n"));
@@ -254,8 +261,8 @@ END_TEST
 
 START_TEST(prom_process_series_need_a_leak_rate)
 {
-	/* output.h: per-process series only for rows with a known leak rate, the top ones
-	 * by that rate, whatever order the rows come in (batch sorts by -s) */
+	/* prom.h: once any row has a known leak rate, per-process series only for rows with
+	 * one, the top ones by that rate, whatever order the rows come in (batch sorts by -s) */
 	build_snapshot();
 	for (size_t i = 0; i < 40; i++) {
 		procs[i] = blank((pid_t)(4000 + i));
@@ -284,15 +291,138 @@ START_TEST(prom_process_series_need_a_leak_rate)
 	for (size_t i = 0; i < pc.npids; i++)
 		ck_assert_msg(pc.pids[i] >= 4000 + 40 - OUTPUT_PROM_MAX_PROCS, "pid %d is not a top leaker",
 			      (int)pc.pids[i]);
+	ck_assert_ptr_nonnull(strstr(out, "# HELP oomtop_process_rss_bytes Resident set size. Series for the top 20 "
+					  "processes by leak rate.\n"));
+	free(out);
+}
+END_TEST
+
+/* `-n 1` (the textfile collector's simplest form): no leak rate is known on the first
+ * refresh, so the series are for the largest processes by RSS, and the HELP says so. */
+START_TEST(prom_process_series_by_rss_before_any_leak_rate)
+{
+	build_snapshot();
+	for (size_t i = 0; i < 40; i++) {
+		procs[i] = blank((pid_t)(4000 + i));
+		procs[i].comm = "w";
+		procs[i].rss_bytes = (int64_t)(i + 1) << 20; /* the last 20 are the largest */
+		rows[i] = &procs[i];
+	}
+	procs[39].state = PROC_EXITED; /* the largest, but gone: ghosts have no series */
+	procs[0].rss_bytes = VAL_UNKNOWN;
+	snap.nprocs = nrows = 40;
+	size_t len;
+	char *out = render(output_prom, &len);
+	struct prom_check pc;
+	prom_check_all(out, &pc);
+	ck_assert_uint_eq(pc.npids, OUTPUT_PROM_MAX_PROCS);
+	for (size_t i = 0; i < pc.npids; i++)
+		ck_assert_msg(pc.pids[i] >= 4000 + 39 - OUTPUT_PROM_MAX_PROCS && pc.pids[i] < 4039,
+			      "pid %d is not among the 20 largest live ones", (int)pc.pids[i]);
+	ck_assert_ptr_nonnull(strstr(out, "# HELP oomtop_process_rss_bytes Resident set size. Series for the top 20 "
+					  "processes by RSS (no leak rate known yet).\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\noomtop_process_rss_bytes{pid=\"4038\",comm=\"w\",cgroup=\"\"} 40894464\n"));
+	ck_assert_ptr_null(prom_family_of(&pc, "oomtop_process_rss_slope_bytes_per_second")); /* none known */
+	ck_assert_ptr_nonnull(strstr(out, "oomtop_memory_total_bytes"));
 	free(out);
 
-	/* nothing known yet: no per-process series at all, the rest still valid */
-	for (size_t i = 0; i < 40; i++)
-		procs[i].rss_slope = (struct slope){NAN, NAN};
+	/* one known leak rate is enough to select by leak rate */
+	procs[5].rss_slope = (struct slope){10, 0.9};
+	out = render(output_prom, &len);
+	prom_check_all(out, &pc);
+	ck_assert_uint_eq(pc.npids, 1);
+	ck_assert_int_eq(pc.pids[0], 4005);
+	free(out);
+
+	/* no process at all: no process family, the rest still valid */
+	snap.nprocs = nrows = 0;
 	out = render(output_prom, &len);
 	prom_check_all(out, &pc);
 	ck_assert_uint_eq(pc.npids, 0);
-	ck_assert_ptr_nonnull(strstr(out, "oomtop_memory_total_bytes"));
+	ck_assert_ptr_null(strstr(out, "oomtop_process_"));
+	free(out);
+}
+END_TEST
+
+/* PSI as node_exporter exports it: total= (microseconds) as a _seconds_total counter,
+ * exactly (a %g would round a machine's days of stall), beside the avg10 gauges. */
+START_TEST(prom_psi_counters)
+{
+	build_snapshot();
+	snap.sys.psi_some_avg10 = 0.25;
+	snap.sys.psi_some_total_us = INT64_C(123456789);
+	snap.sys.psi_full_total_us = 0; /* known zero: present */
+	size_t len;
+	char *out = render(output_prom, &len);
+	struct prom_check pc;
+	prom_check_all(out, &pc);
+	const struct prom_family *f = prom_family_of(&pc, "oomtop_memory_pressure_some_seconds_total");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->type, "counter");
+	ck_assert_ptr_nonnull(strstr(out, "\noomtop_memory_pressure_some_seconds_total 123.456789\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\noomtop_memory_pressure_full_seconds_total 0.000000\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\noomtop_memory_pressure_some_avg10 0.25\n"));
+	/* cgroups: nas-agent's totals; the others' unknown ones absent */
+	f = prom_family_of(&pc, "oomtop_cgroup_memory_pressure_some_seconds_total");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->type, "counter");
+	ck_assert_uint_eq(f->samples, 1);
+	ck_assert_ptr_nonnull(strstr(out, "\noomtop_cgroup_memory_pressure_some_seconds_total{path=\"/system.slice/"
+					  "nas-agent.service\",name=\"nas-agent.service\"} 98765.432109\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\noomtop_cgroup_memory_pressure_full_seconds_total{path=\"/system.slice/"
+					  "nas-agent.service\",name=\"nas-agent.service\"} 4.000007\n"));
+	free(out);
+	snap.sys.psi_some_total_us = snap.sys.psi_full_total_us = VAL_UNKNOWN; /* no PSI: absent */
+	out = render(output_prom, &len);
+	prom_check_all(out, &pc);
+	ck_assert_ptr_null(prom_family_of(&pc, "oomtop_memory_pressure_full_seconds_total"));
+	free(out);
+}
+END_TEST
+
+/* docs/prometheus.md is the contract: with every value known, each family printed is
+ * listed there, and each one listed there is printed. */
+START_TEST(prom_every_metric_is_documented)
+{
+	build_snapshot();
+	struct sys_mem *m = &snap.sys;
+	m->psi_some_avg10 = 0.5;
+	m->psi_full_avg10 = 0.25;
+	m->psi_some_total_us = 1000;
+	m->psi_full_total_us = 500;
+	m->oom_kills = 3;
+	m->available = (struct slope){-100, 0.9};
+	m->eta_exhaustion_s = 3600;
+	m->zfs_arc_size_bytes = 1 << 30;
+	m->zfs_arc_reclaimable_bytes = 1 << 29;
+	m->next_victim_pid = 1001;
+	cgroups[2].psi_full_avg10 = 0.1;
+	size_t len;
+	char *out = render(output_prom, &len);
+	struct prom_check pc;
+	prom_check_all(out, &pc);
+	size_t dlen;
+	char *doc = util_slurp(SRCDIR "/docs/prometheus.md", &dlen);
+	ck_assert_ptr_nonnull(doc);
+	for (size_t i = 0; i < pc.nfam; i++) {
+		char quoted[160];
+		snprintf(quoted, sizeof(quoted), "`%s`", pc.fam[i].name);
+		ck_assert_msg(strstr(doc, quoted) != NULL, "docs/prometheus.md does not list %s", pc.fam[i].name);
+	}
+	size_t listed = 0;
+	for (const char *p = doc; (p = strstr(p, "`oomtop_")) != NULL; p++) {
+		const char *e = strchr(p + 1, '`');
+		ck_assert_ptr_nonnull(e);
+		char name[160];
+		snprintf(name, sizeof(name), "%.*s", (int)(e - p - 1), p + 1);
+		if (name[strlen(name) - 1] == '_' || strchr(name, '[') || strchr(name, ' ')) /* prose */
+			continue;
+		listed++;
+		ck_assert_msg(prom_family_of(&pc, name) != NULL, "docs/prometheus.md lists %s, which is not printed",
+			      name);
+	}
+	ck_assert_uint_ge(listed, pc.nfam);
+	free(doc);
 	free(out);
 }
 END_TEST
@@ -304,6 +434,9 @@ int main(void)
 	tcase_add_test(tc, prom_exposition_format);
 	tcase_add_test(tc, prom_process_series_bounded);
 	tcase_add_test(tc, prom_process_series_need_a_leak_rate);
+	tcase_add_test(tc, prom_process_series_by_rss_before_any_leak_rate);
+	tcase_add_test(tc, prom_psi_counters);
+	tcase_add_test(tc, prom_every_metric_is_documented);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

@@ -353,41 +353,62 @@ END_TEST
 
 START_TEST(psi_some_and_full)
 {
-	double some, full;
+	struct psi_memory p;
 	ck_assert_int_eq(psi_parse("some avg10=1.25 avg60=0.50 avg300=0.10 total=123456\n"
 				   "full avg10=0.75 avg60=0.20 avg300=0.05 total=65432\n",
-				   &some, &full),
+				   &p),
 			 0);
-	ck_assert_double_eq_tol(some, 1.25, 1e-9);
-	ck_assert_double_eq_tol(full, 0.75, 1e-9);
+	ck_assert_double_eq_tol(p.some_avg10, 1.25, 1e-9);
+	ck_assert_double_eq_tol(p.full_avg10, 0.75, 1e-9);
+	/* total=: stall time in microseconds, a counter (Prometheus: _seconds_total) */
+	ck_assert_int_eq(p.some_total_us, 123456);
+	ck_assert_int_eq(p.full_total_us, 65432);
+	/* a machine up for years: totals past 2^32 */
+	ck_assert_int_eq(psi_parse("some avg10=0.00 avg60=0.00 avg300=0.00 total=98765432109876\n", &p), 0);
+	ck_assert_int_eq(p.some_total_us, INT64_C(98765432109876));
+	ck_assert_int_eq(p.full_total_us, VAL_UNKNOWN);
 }
 END_TEST
 
 START_TEST(psi_some_only)
 {
 	/* 4.20–5.x /proc/pressure/cpu style, or a cgroup file without a full line */
-	double some = 0, full = 0;
-	ck_assert_int_eq(psi_parse("some avg10=2.00 avg60=0.00 avg300=0.00 total=9\n", &some, &full), 0);
-	ck_assert_double_eq_tol(some, 2.0, 1e-9);
-	ck_assert(isnan(full));
+	struct psi_memory p;
+	ck_assert_int_eq(psi_parse("some avg10=2.00 avg60=0.00 avg300=0.00 total=9\n", &p), 0);
+	ck_assert_double_eq_tol(p.some_avg10, 2.0, 1e-9);
+	ck_assert(isnan(p.full_avg10));
+	ck_assert_int_eq(p.some_total_us, 9);
+	ck_assert_int_eq(p.full_total_us, VAL_UNKNOWN);
 }
 END_TEST
 
 START_TEST(psi_garbage)
 {
-	double some = 0, full = 0;
-	ck_assert_int_eq(psi_parse("", &some, &full), -EINVAL);
-	ck_assert(isnan(some) && isnan(full));
-	ck_assert_int_eq(psi_parse("hello world\n\n", &some, &full), -EINVAL);
-	ck_assert_int_eq(psi_parse("some\n", &some, &full), -EINVAL);
-	ck_assert_int_eq(psi_parse("some avg10=\n", &some, &full), -EINVAL);
-	ck_assert(isnan(some));
-	ck_assert_int_eq(psi_parse("somebody avg10=5.00\n", &some, &full), -EINVAL);
+	struct psi_memory p;
+	ck_assert_int_eq(psi_parse("", &p), -EINVAL);
+	ck_assert(isnan(p.some_avg10) && isnan(p.full_avg10));
+	ck_assert_int_eq(p.some_total_us, VAL_UNKNOWN);
+	ck_assert_int_eq(psi_parse("hello world\n\n", &p), -EINVAL);
+	ck_assert_int_eq(psi_parse("some\n", &p), -EINVAL);
+	ck_assert_int_eq(psi_parse("some avg10=\n", &p), -EINVAL);
+	ck_assert(isnan(p.some_avg10));
+	ck_assert_int_eq(psi_parse("somebody avg10=5.00 total=7\n", &p), -EINVAL);
+	ck_assert_int_eq(p.some_total_us, VAL_UNKNOWN);
 	/* a `some` line without avg10 must not borrow the `full` line's value */
-	ck_assert_int_eq(psi_parse("some total=5\nfull avg10=3.00 avg60=0 avg300=0 total=1\n", &some, &full),
-			 -EINVAL);
-	ck_assert(isnan(some));
-	ck_assert_double_eq_tol(full, 3.0, 1e-9);
+	ck_assert_int_eq(psi_parse("some total=5\nfull avg10=3.00 avg60=0 avg300=0 total=1\n", &p), -EINVAL);
+	ck_assert(isnan(p.some_avg10));
+	ck_assert_double_eq_tol(p.full_avg10, 3.0, 1e-9);
+	ck_assert_int_eq(p.some_total_us, 5); /* its own total, though */
+	ck_assert_int_eq(p.full_total_us, 1);
+	/* nor its total; a total that is not a whole number, negative or overflows is unknown */
+	ck_assert_int_eq(psi_parse("some avg10=1.00\nfull avg10=0 total=3\n", &p), 0);
+	ck_assert_int_eq(p.some_total_us, VAL_UNKNOWN);
+	ck_assert_int_eq(psi_parse("some avg10=1.00 total=-4\n", &p), 0);
+	ck_assert_int_eq(p.some_total_us, VAL_UNKNOWN);
+	ck_assert_int_eq(psi_parse("some avg10=1.00 total=12x\n", &p), 0);
+	ck_assert_int_eq(p.some_total_us, VAL_UNKNOWN);
+	ck_assert_int_eq(psi_parse("some avg10=1.00 total=99999999999999999999\n", &p), 0);
+	ck_assert_int_eq(p.some_total_us, VAL_UNKNOWN);
 }
 END_TEST
 

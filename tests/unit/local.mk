@@ -8,6 +8,8 @@ CORE_UNIT_TESTS = \
 	%reldir%/check_proc_held %reldir%/check_proc_table %reldir%/check_collector \
 	%reldir%/check_journal %reldir%/check_killers %reldir%/check_merge \
 	%reldir%/check_rhythm
+EXTRA_DIST += %reldir%/ck_run.h
+if HAVE_CHECK
 check_PROGRAMS += $(CORE_UNIT_TESTS)
 TESTS += $(CORE_UNIT_TESTS)
-EXTRA_DIST += %reldir%/ck_run.h
+endif

@@ -206,23 +206,15 @@ bool settings_path(char *buf, size_t n)
 	return w > 0 && (size_t)w < n;
 }
 
-int settings_load(struct settings *s, conffile_report_fn report, void *ud)
+int settings_load_file(struct settings *s, const char *path, conffile_report_fn report, void *ud)
 {
-	char path[4200], why[300];
-	if (!settings_path(path, sizeof(path)))
-		return 0;
+	char why[300];
 	size_t len;
 	char *buf;
 	int rc = userfile_read(path, USERFILE_MAX_BYTES, &buf, &len, why, sizeof(why));
+	if (rc == -ENOENT)
+		return 0;
 	if (rc < 0) {
-		/* a config directory we may not enter (another user's HOME: sudo -u nobody keeps
-		 * HOME=/root) holds no settings of ours: as if there were none. A file of ours
-		 * that cannot be read, or is not a plain file, is a problem to report. */
-		char dir[4096];
-		if (rc == -EACCES && config_dir(dir, sizeof(dir)) && faccessat(AT_FDCWD, dir, X_OK, AT_EACCESS) != 0)
-			return 0;
-		if (rc == -ENOENT)
-			return 0;
 		if (report) {
 			char msg[4600];
 			snprintf(msg, sizeof(msg), "%s: %s", path, why);
@@ -235,6 +227,19 @@ int settings_load(struct settings *s, conffile_report_fn report, void *ud)
 	return problems;
 }
 
+int settings_load(struct settings *s, conffile_report_fn report, void *ud)
+{
+	char path[4200], dir[4096];
+	if (!settings_path(path, sizeof(path)))
+		return 0;
+	/* a config directory we may not enter (another user's HOME: sudo -u nobody keeps
+	 * HOME=/root) holds no settings of ours: as if there were none. A file of ours that
+	 * cannot be read, or is not a plain file, is a problem to report. */
+	if (config_dir(dir, sizeof(dir)) && faccessat(AT_FDCWD, dir, X_OK, AT_EACCESS) != 0 && errno == EACCES)
+		return 0;
+	return settings_load_file(s, path, report, ud);
+}
+
 int settings_save(const struct settings *s, char *path_out, size_t n, char *why, size_t whylen)
 {
 	char dir[4096], text[2048];
@@ -245,5 +250,5 @@ int settings_save(const struct settings *s, char *path_out, size_t n, char *why,
 	if (path_out)
 		snprintf(path_out, n, "%s/oomtoprc", dir);
 	settings_format(s, text, sizeof(text));
-	return userfile_write(dir, "oomtoprc", text, strlen(text), 0644, why, whylen);
+	return userfile_write(dir, "oomtoprc", text, strlen(text), 0644, 0, why, whylen);
 }

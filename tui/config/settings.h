@@ -1,4 +1,5 @@
-/* tui/config/settings.h — $XDG_CONFIG_HOME/oomtop/oomtoprc (else ~/.config/oomtop/oomtoprc).
+/* tui/config/settings.h — $XDG_CONFIG_HOME/oomtop/oomtoprc (else ~/.config/oomtop/oomtoprc),
+ * over the system-wide $(sysconfdir)/oomtoprc (app/run_config.h merges them), same format:
  *
  *   # oomtop settings
  *   delay=1            refresh interval, seconds (0.1 .. 3600)
@@ -63,9 +64,13 @@ void settings_format(const struct settings *s, char *buf, size_t n);
  * is set. */
 bool settings_path(char *buf, size_t n);
 
-/* Read the file if it exists (a missing one, or one in a directory we may not enter, is no
- * problem), through core/base/userfile.h: a FIFO, a device or a file over 1 MiB is
- * reported, not read. Returns the number of problems reported. */
+/* Read the file at path if it exists (a missing one is no problem) and apply it over s,
+ * through core/base/userfile.h: a FIFO, a device or a file over 1 MiB is reported, not
+ * read. Returns the number of problems reported. The system-wide file is read this way. */
+int settings_load_file(struct settings *s, const char *path, conffile_report_fn report, void *ud);
+
+/* The user's file (settings_path), as settings_load_file; one in a directory we may not
+ * enter (another user's HOME kept by sudo) is no problem either. */
 int settings_load(struct settings *s, conffile_report_fn report, void *ud);
 
 /* Write through core/base/userfile.h: atomically, never through a symlink or into a

@@ -4,7 +4,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,17 +97,6 @@ size_t theme_file_dirs(char dirs[][4096], size_t max)
 		snprintf(dirs[n++], 4096, "%s", env);
 	if (n < max)
 		snprintf(dirs[n++], 4096, "%s", OOMTOP_THEMEDIR);
-	/* an uninstalled build: themes/ beside the binary (the build tree) */
-	char exe[4096];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n < max && len > 0) {
-		exe[len] = '\0';
-		char *d = dirname(exe);
-		snprintf(dirs[n++], 4096, "%s/themes", d);
-		/* libtool-less builds put tests in subdirectories: also look two levels up */
-		if (n < max)
-			snprintf(dirs[n++], 4096, "%s/../../themes", d);
-	}
 	return n;
 }
 

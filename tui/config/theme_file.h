@@ -28,9 +28,10 @@ int theme_file_parse(struct theme *t, const char *buf, size_t len, const char *f
 /* --- the files (I/O) --- */
 
 /* Where theme files are looked for, in order: $XDG_CONFIG_HOME/oomtop/themes (or
- * ~/.config/oomtop/themes), $OOMTOP_THEMEDIR, the installed OOMTOP_THEMEDIR, and
- * `themes/` beside the running binary (an uninstalled build). Fills up to max dirs
- * (each PATH_MAX bytes) and returns how many. */
+ * ~/.config/oomtop/themes), $OOMTOP_THEMEDIR when set, and the configured data dir
+ * (OOMTOP_THEMEDIR at build time: $(pkgdatadir)/themes). Never beside the binary: an
+ * installed /usr/bin/oomtop must not read /usr/bin/themes (an uninstalled build is run
+ * with OOMTOP_THEMEDIR=themes). Fills up to max dirs (each PATH_MAX bytes); returns how many. */
 size_t theme_file_dirs(char dirs[][4096], size_t max);
 
 /* Load a theme by name ("light": NAME.theme in the theme dirs) or path (contains '/').

@@ -1,5 +1,5 @@
 /* tui/model/proc_columns.h — the process table's columns, listed once: the name used in the
- * settings file (`columns=`), the header (DESIGN §1 spelling), the sort key a click on the
+ * settings file (`columns=`), the header (spelled as oomtop(1) COLUMNS has it), the sort key a click on the
  * header selects (-1: not sortable), and widths/priority for narrow terminals. Pure. */
 #ifndef OOMTOP_TUI_MODEL_PROC_COLUMNS_H
 #define OOMTOP_TUI_MODEL_PROC_COLUMNS_H
