@@ -4,16 +4,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/strbuf.h"
+#include "core/output/rhythm.h"
 #include "tui/adj/dialog.h"
 #include "tui/dialog/menu.h"
 #include "tui/draw.h"
 #include "tui/keymap.h"
+#include "tui/model/evfmt.h"
 #include "tui/pane/cgroups.h"
 #include "tui/pane/events.h"
 #include "tui/pane/header.h"
 #include "tui/pane/procs.h"
 #include "tui/view/episode.h"
 #include "tui/view/help.h"
+#include "tui/view/units.h"
 
 typedef void frame_draw_fn(struct tui *t, struct rect r);
 
@@ -30,6 +34,8 @@ static frame_draw_fn *view_of(const struct tui *t)
 	switch (t->mode) {
 	case TM_HELP: return view_help_draw;
 	case TM_EPISODE: return view_episode_draw;
+	case TM_UNITS: return view_units_draw;
+	case TM_UNIT_KILLS: return view_unit_kills_draw;
 	default: return NULL;
 	}
 }
@@ -62,8 +68,33 @@ static void prompt_draw(const struct tui *t, struct rect r)
 		draw_cursor(dc, r.y, r.x + n + c);
 }
 
+/* The kill a list of kills has selected, when one is shown: the OOM pane's (focused on the
+ * main screen) or a unit's. */
+static const struct oom_event *selected_kill(const struct tui *t)
+{
+	if (t->mode == TM_UNIT_KILLS)
+		return evview_at(&t->ukills, t->snap, t->ukills.list.sel);
+	if (t->mode == TM_MAIN && t->focus == PANE_EVENTS)
+		return evview_at(&t->ev, t->snap, t->ev.list.sel);
+	return NULL;
+}
+
+/* A unit's line as `oomtop --events --by-unit` prints it (its name uncut). */
+static void unit_describe(const struct tui *t, const struct unit_rhythm *u, char *buf, size_t n)
+{
+	char label[300];
+	snprintf(label, sizeof(label), "%s%s", u->name,
+		 u->is_unit || strcmp(u->name, UNIT_RHYTHM_UNNAMED) == 0 ? "" : " (no unit)");
+	struct strbuf sb;
+	sb_init(&sb);
+	output_rhythm_text(&u->r, label, t->snap->time_unix_s, &sb);
+	snprintf(buf, n, "%s", sb.oom ? "" : sb.buf);
+	sb_free(&sb);
+}
+
 /* What is being shown: sort, filter, user, cgroup, counts, the snapshot's notes; with the
- * cgroup pane focused, the selected cgroup (cgview_describe) and the notes. */
+ * cgroup pane focused, the selected cgroup (cgview_describe) and the notes; with a kill
+ * selected, that kill in full (evfmt_describe: its unit and cgroup uncut, its boot). */
 static void shown_draw(const struct tui *t, struct rect r)
 {
 	char buf[1024];
@@ -72,8 +103,15 @@ static void shown_draw(const struct tui *t, struct rect r)
 	const struct glyphs *g = t->dc.g;
 	const struct cgroup_row *c =
 		t->focus == PANE_CGROUPS ? cgview_selected(&t->cv, t->snap) : NULL;
-	if (c) {
-		cgview_describe(t->snap, (size_t)(c - t->snap->cgroups), buf, sizeof(buf));
+	const struct oom_event *e = selected_kill(t);
+	const struct unit_rhythm *u = t->mode == TM_UNITS ? unitview_at(&t->uv, t->uv.list.sel) : NULL;
+	if (c || e || u) {
+		if (c)
+			cgview_describe(t->snap, (size_t)(c - t->snap->cgroups), buf, sizeof(buf));
+		else if (e)
+			evfmt_describe(buf, sizeof(buf), e);
+		else
+			unit_describe(t, u, buf, sizeof(buf));
 		len = strlen(buf);
 		for (size_t i = 0; i < t->snap->nnotes && len < sizeof(buf) - 8; i++)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %s",

@@ -1,0 +1,162 @@
+#include "config.h"
+#include "tui/view/units.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/base/fmt.h"
+#include "core/base/strbuf.h"
+#include "core/output/rhythm.h"
+#include "tui/draw.h"
+#include "tui/model/evfmt.h"
+#include "tui/pane/events.h"
+
+#define NO_UNIT " (no unit)"
+
+enum u_col { U_NAME, U_KILLS, U_EPISODES, U_SPAN, U_EVERY, U_SPREAD, U_LAST, U_NEXT, U_COUNT };
+
+static const struct {
+	const char *header;
+	struct col_spec spec;
+	bool right;
+} cols[U_COUNT] = {
+	[U_NAME] = {"UNIT", {20, 50, 100, false}, false},
+	[U_KILLS] = {"KILLS", {5, 5, 99, false}, true},
+	[U_EPISODES] = {"EPISODES", {8, 8, 40, false}, true},
+	[U_SPAN] = {"IN", {7, 7, 70, false}, true},
+	[U_EVERY] = {"EVERY", {7, 7, 96, false}, true},
+	[U_SPREAD] = {"±", {5, 5, 80, false}, true},
+	[U_LAST] = {"LAST", {16, 16, 90, false}, false},
+	[U_NEXT] = {"NEXT", {16, 16, 95, true}, false},
+};
+
+/* A group's label: the unit, or the victim's name and "(no unit)". */
+static void label(const struct unit_rhythm *g, char *buf, size_t n)
+{
+	bool plain = g->is_unit || strcmp(g->name, UNIT_RHYTHM_UNNAMED) == 0;
+	snprintf(buf, n, "%s%s", g->name, plain ? "" : NO_UNIT);
+}
+
+static void cell(const struct tui *t, const struct unit_rhythm *g, enum u_col c, int w, char *buf,
+		 size_t n, enum theme_style *st)
+{
+	const struct rhythm *r = &g->r;
+	double now = t->snap->time_unix_s;
+	char d[32];
+	*st = S_NORMAL;
+	buf[0] = '\0';
+	switch (c) {
+	case U_NAME: {
+		/* cut in the middle, keeping "(no unit)" after a process name */
+		int tail = g->is_unit || strcmp(g->name, UNIT_RHYTHM_UNNAMED) == 0 ? 0 : (int)strlen(NO_UNIT);
+		evfmt_fit(buf, n, g->name, w - tail, t->dc.g->ellipsis);
+		if (tail)
+			strncat(buf, NO_UNIT, n - strlen(buf) - 1);
+		break;
+	}
+	case U_KILLS: snprintf(buf, n, "%zu", r->kills); break;
+	case U_EPISODES: snprintf(buf, n, "%zu", r->episodes); break;
+	case U_SPAN:
+		if (r->episodes > 1)
+			fmt_duration(buf, n, r->last_unix_s - r->first_unix_s);
+		else
+			snprintf(buf, n, "%s", r->kills > 1 && !isnan(r->last_unix_s) ? "at once" : "-");
+		break;
+	case U_EVERY:
+		if (r->episodes == 1 && r->kills > 1 && !isnan(r->last_unix_s))
+			snprintf(buf, n, "at once");
+		else
+			fmt_duration(buf, n, r->interval_s);
+		break;
+	case U_SPREAD: fmt_duration(buf, n, r->spread_s); break;
+	case U_LAST: output_rhythm_clock(buf, n, r->last_unix_s, now); break;
+	case U_NEXT:
+		output_rhythm_clock(buf, n, r->next_unix_s, now);
+		if (isnan(r->next_unix_s))
+			break;
+		if (r->next_unix_s < now) {
+			strncat(buf, " overdue", n - strlen(buf) - 1);
+			*st = S_DIM;
+		} else {
+			size_t len = strlen(buf);
+			snprintf(buf + len, n - len, " (in %s)", fmt_duration(d, sizeof(d), r->next_unix_s - now));
+			*st = S_OOM;
+		}
+		break;
+	default: break;
+	}
+	if (buf[0] == '-' && buf[1] == '\0')
+		*st = S_DIM;
+}
+
+void view_units_draw(struct tui *t, struct rect r)
+{
+	const struct draw_ctx *dc = &t->dc;
+	const struct snapshot *s = t->snap;
+	struct unitview *v = &t->uv;
+	draw_fill(dc, r.y, r.x, r.w, S_HEADER_FOCUS);
+	draw_textf(dc, r.y, r.x, r.w, S_HEADER_FOCUS, AL_LEFT,
+		   " OOM kills by unit, most first: %zu kill%s, %zu unit%s or victims without one",
+		   v->kills, v->kills == 1 ? "" : "s", v->list.n, v->list.n == 1 ? "" : "s");
+	if (r.h < 2 || !s)
+		return;
+	int widths[U_COUNT];
+	struct col_spec spec[U_COUNT];
+	for (int c = 0; c < U_COUNT; c++)
+		spec[c] = cols[c].spec;
+	layout_fit_columns(spec, NULL, U_COUNT, r.w - 1, widths);
+	draw_fill(dc, r.y + 1, r.x, r.w, S_HEADER);
+	int x = r.x + 1;
+	for (int c = 0; c < U_COUNT; c++) {
+		if (!widths[c])
+			continue;
+		draw_text(dc, r.y + 1, x, widths[c], cols[c].header, S_HEADER, cols[c].right ? AL_RIGHT : AL_LEFT);
+		x += widths[c] + 1;
+	}
+	size_t rows = r.h > 2 ? (size_t)(r.h - 2) : 0;
+	listview_fit(&v->list, rows);
+	for (size_t i = 0; i < rows && v->list.top + i < v->list.n; i++) {
+		size_t k = v->list.top + i;
+		const struct unit_rhythm *g = unitview_at(v, k);
+		bool sel = k == v->list.sel;
+		int y = r.y + 2 + (int)i;
+		if (sel)
+			draw_fill(dc, y, r.x, r.w, S_SELECTED);
+		x = r.x + 1;
+		for (int c = 0; c < U_COUNT; c++) {
+			if (!widths[c])
+				continue;
+			char buf[512];
+			enum theme_style st;
+			cell(t, g, (enum u_col)c, widths[c], buf, sizeof(buf), &st);
+			draw_text(dc, y, x, widths[c], buf, draw_row_style(st, sel),
+				  cols[c].right ? AL_RIGHT : AL_LEFT);
+			x += widths[c] + 1;
+		}
+	}
+}
+
+void view_unit_kills_draw(struct tui *t, struct rect r)
+{
+	const struct draw_ctx *dc = &t->dc;
+	const struct snapshot *s = t->snap;
+	const struct unit_rhythm *g = unitview_at(&t->uv, t->uv.list.sel);
+	draw_fill(dc, r.y, r.x, r.w, S_HEADER_FOCUS);
+	if (g && s && t->ukills.only) {
+		/* the line `oomtop --events --by-unit` prints for it */
+		char name[300];
+		label(g, name, sizeof(name));
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_putc(&sb, ' ');
+		output_rhythm_text(&g->r, name, s->time_unix_s, &sb);
+		draw_text(dc, r.y, r.x, r.w, sb.oom ? " " : sb.buf, S_HEADER_FOCUS, AL_LEFT);
+		sb_free(&sb);
+	}
+	if (r.h < 2)
+		return;
+	pane_events_table_draw(t, (struct rect){r.y + 1, r.x, r.h - 1, r.w}, &t->ukills, true);
+	if (t->ukills.list.n == 0 && r.h > 2)
+		draw_text(dc, r.y + 2, r.x + 1, r.w - 1, "none of its kills is kept any more", S_DIM, AL_LEFT);
+}
