@@ -21,14 +21,14 @@ static const struct {
 	struct col_spec spec;
 	bool right;
 } cols[U_COUNT] = {
-	[U_NAME] = {"UNIT", {20, 50, 100, false}, false},
+	[U_NAME] = {"UNIT", {20, 20, 100, true}, false},
 	[U_KILLS] = {"KILLS", {5, 5, 99, false}, true},
 	[U_EPISODES] = {"EPISODES", {8, 8, 40, false}, true},
 	[U_SPAN] = {"IN", {7, 7, 70, false}, true},
 	[U_EVERY] = {"EVERY", {7, 7, 96, false}, true},
 	[U_SPREAD] = {"±", {5, 5, 80, false}, true},
 	[U_LAST] = {"LAST", {16, 16, 90, false}, false},
-	[U_NEXT] = {"NEXT", {16, 16, 95, true}, false},
+	[U_NEXT] = {"NEXT", {16, 26, 95, false}, false},
 };
 
 /* A group's label: the unit, or the victim's name and "(no unit)". */
@@ -61,7 +61,7 @@ static void cell(const struct tui *t, const struct unit_rhythm *g, enum u_col c,
 		if (r->episodes > 1)
 			fmt_duration(buf, n, r->last_unix_s - r->first_unix_s);
 		else
-			snprintf(buf, n, "%s", r->kills > 1 && !isnan(r->last_unix_s) ? "at once" : "-");
+			snprintf(buf, n, "-"); /* kills at once: EVERY says so */
 		break;
 	case U_EVERY:
 		if (r->episodes == 1 && r->kills > 1 && !isnan(r->last_unix_s))
@@ -105,6 +105,23 @@ void view_units_draw(struct tui *t, struct rect r)
 	struct col_spec spec[U_COUNT];
 	for (int c = 0; c < U_COUNT; c++)
 		spec[c] = cols[c].spec;
+	/* LAST and NEXT as wide as their widest cell ("02:14", "2025-05-19 02:14 overdue") */
+	spec[U_LAST].min_w = spec[U_LAST].pref_w = spec[U_NEXT].min_w = spec[U_NEXT].pref_w = 5;
+	for (size_t k = 0; k < v->list.n; k++) {
+		char buf[64];
+		enum theme_style st;
+		for (int c = U_LAST; c <= U_NEXT; c++) {
+			cell(t, unitview_at(v, k), (enum u_col)c, 0, buf, sizeof(buf), &st);
+			int w = (int)strlen(buf);
+			if (w > spec[c].pref_w)
+				spec[c].pref_w = w;
+		}
+	}
+	spec[U_LAST].min_w = spec[U_LAST].pref_w; /* a date is not cut */
+	if (spec[U_NEXT].pref_w > 16)
+		spec[U_NEXT].min_w = 16; /* "(in 1h20m)", "overdue" may go */
+	else
+		spec[U_NEXT].min_w = spec[U_NEXT].pref_w;
 	layout_fit_columns(spec, NULL, U_COUNT, r.w - 1, widths);
 	draw_fill(dc, r.y + 1, r.x, r.w, S_HEADER);
 	int x = r.x + 1;
