@@ -479,6 +479,11 @@ int collector_event_fd(const struct collector *c)
 	return c->oom_log ? oom_log_fd(c->oom_log) : -1;
 }
 
+int collector_wake(struct collector *c)
+{
+	return c->oom_log ? oom_log_wake(c->oom_log) : 0;
+}
+
 void collector_free(struct collector *c)
 {
 	if (!c)
