@@ -584,6 +584,25 @@ START_TEST(a_kill_names_its_victim_by_pid_comm_and_boot)
 	ev.source = OOM_EVENT_SOURCE_SYSTEMD_OOMD; /* names a cgroup, no pid */
 	ev.victim_pid = 0;
 	ck_assert(!oom_event_names_victim(&ev, 0, "a-very-long-pro", 900));
+	/* ... but its processes are the victims: found gone right after the kill, in the
+	 * killed cgroup or below it */
+	ev.cgroup = strdup("/user.slice/user-1000.slice/app.slice/app-kitty-47f7.scope");
+	const char *in = "/user.slice/user-1000.slice/app.slice/app-kitty-47f7.scope";
+	ck_assert(oom_event_names_member(&ev, in, 1000.4, 3));
+	ck_assert(oom_event_names_member(&ev, "/user.slice/user-1000.slice/app.slice/app-kitty-47f7.scope/sub",
+					 1002.9, 3));
+	ck_assert(!oom_event_names_member(&ev, "/user.slice/user-1000.slice/app.slice/app-kitty-47f7.scope2",
+					  1000.4, 3)); /* a sibling with a longer name */
+	ck_assert(!oom_event_names_member(&ev, "/user.slice", 1000.4, 3));       /* its parent */
+	ck_assert(!oom_event_names_member(&ev, in, 990, 3));  /* gone before the kill */
+	ck_assert(!oom_event_names_member(&ev, in, 1004, 3)); /* gone long after it */
+	ck_assert(!oom_event_names_member(&ev, in, NAN, 3));
+	ck_assert(!oom_event_names_member(&ev, NULL, 1000.4, 3));
+	ev.earlier_boot = true;
+	ck_assert(!oom_event_names_member(&ev, in, 1000.4, 3));
+	ev.earlier_boot = false;
+	ev.victim_pid = 77; /* a kill that names its victim names no one else */
+	ck_assert(!oom_event_names_member(&ev, in, 1000.4, 3));
 	oom_event_free(&ev);
 }
 END_TEST
