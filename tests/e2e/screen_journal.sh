@@ -20,19 +20,8 @@ tmux_session journal
 export HOME="$E2E_TMP/home" XDG_CONFIG_HOME="$E2E_TMP/config" LANG=C.UTF-8 LC_ALL=C.UTF-8
 mkdir -p "$HOME"
 
-start() { # start SIZE_X SIZE_Y ARGS...
-	x=$1 y=$2
-	shift 2
-	rm -f "$E2E_TMP/status"
-	T -u new-session -d -s oomtop -x "$x" -y "$y" \
-		"ulimit -c 0; TERM=xterm-256color $OOMTOP $* 2>'$E2E_TMP/stderr'; echo \$? >'$E2E_TMP/status'; sleep 600"
-}
-exit_status() {
-	i=0
-	while [ ! -s "$E2E_TMP/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	[ -s "$E2E_TMP/status" ] || fail "oomtop did not exit"
-	cat "$E2E_TMP/status"
-}
+start() { screen_start "$@"; }
+exit_status() { screen_exit_status 10; }
 # the OOM pane's rows: an earlier boot's are marked b
 rows() { screen | grep -E '^[ b](20[0-9][0-9]-|[A-Z][a-z][a-z] [0-9])'; }
 
