@@ -61,8 +61,10 @@ const struct snapshot *collector_snapshot(const struct collector *c);
 int collector_event_fd(const struct collector *c);
 
 /* ... which reads what came without changing the snapshot (it goes into the next
- * refresh) and says whether it told of a kill: 1 (refresh soon, the kill shows up before
- * the next tick), 0 (nothing about kills: wait for the tick), or -errno. */
+ * refresh) and says whether the next refresh has news of a kill: 1 (refresh soon, the
+ * kill shows up before the next tick), 0 (nothing about kills: wait for the tick), or
+ * -errno. After a refresh it says whether a kill read is still waiting to come out (the
+ * journal holds one a moment): then refresh again soon. */
 int collector_wake(struct collector *c);
 
 void collector_free(struct collector *c);

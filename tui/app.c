@@ -217,7 +217,8 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		if (due) {
 			rc = collector_refresh(c);
 			last_refresh = t.now_ms;
-			kill_news = false;
+			/* a kill the source holds a moment longer comes at the next one */
+			kill_news = collector_wake(c) > 0;
 			refreshes++;
 			if (rc < 0)
 				tui_state_status(&t, STATUS_ERROR, "refresh failed: %s", strerror(-rc));

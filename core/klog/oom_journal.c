@@ -394,6 +394,7 @@ void oom_journal_feed(struct oom_journal *j, const struct journal_entry *e)
 }
 
 uint64_t oom_journal_news(const struct oom_journal *j) { return j->news; }
+size_t oom_journal_waiting(const struct oom_journal *j) { return oom_merge_waiting(j->merge); }
 
 void oom_journal_advance(struct oom_journal *j, double now_unix_s)
 {

@@ -28,7 +28,8 @@ struct oom_log {
 	bool holding;       /* oom_log_wake is reading: the store stays as it is */
 	struct held *held;
 	size_t nheld, cap_held, held_events;
-	uint64_t news_seen; /* oom_source_news() at the end of the last poll */
+	uint64_t news_seen; /* oom_source_news() at the end of the last poll that left no
+			     * kill waiting in the source */
 };
 
 static void do_event(struct oom_log *log, struct oom_event *ev);
@@ -180,7 +181,8 @@ int oom_log_poll(struct oom_log *log)
 	release_held(log);
 	int r = oom_source_read(log->src, OOM_LOG_POLL_ENTRIES);
 	oom_source_tick(log->src, util_now_unix_s());
-	log->news_seen = oom_source_news(log->src);
+	if (oom_source_waiting(log->src) == 0) /* else they are news for the next poll */
+		log->news_seen = oom_source_news(log->src);
 	if (r < 0)
 		return r;
 	return log->new_events;

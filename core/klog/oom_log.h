@@ -48,10 +48,12 @@ const char *oom_log_journal_why(const struct oom_log *log);
 int oom_log_fd(const struct oom_log *log);
 
 /* The descriptor woke: reads what is there (never blocks) without changing the store —
- * what it brings goes in at the next oom_log_poll(). Returns 1 when something read since
- * the last poll told of a kill (a kill, a reaper line, systemd's message about one: the
- * next poll has news), 0 when not (another program's journal entry, another kernel
- * record), or -errno. */
+ * what it brings goes in at the next oom_log_poll(). Returns 1 when the next poll has news
+ * of a kill: something read since the last poll told of one (a kill, a reaper line,
+ * systemd's message about one), or a kill read earlier still waits in the source to come
+ * out (the journal holds a kill a moment for what follows it); 0 when not (another
+ * program's journal entry, another kernel record), or -errno. Also worth calling after a
+ * poll, without a wake-up, to learn whether to poll again soon. */
 int oom_log_wake(struct oom_log *log);
 
 /* Reads what is available now (never blocks) and parses it. Returns the number of new

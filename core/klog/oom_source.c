@@ -201,6 +201,8 @@ uint64_t oom_source_news(const struct oom_source *s)
 	return s->oj ? oom_journal_news(s->oj) : s->kernel_news;
 }
 
+size_t oom_source_waiting(const struct oom_source *s) { return s->oj ? oom_journal_waiting(s->oj) : 0; }
+
 uint64_t oom_source_lost(const struct oom_source *s) { return s->ksrc ? kmsg_source_lost(s->ksrc) : 0; }
 
 void oom_source_close(struct oom_source *s)

@@ -81,6 +81,10 @@ void oom_source_flush(struct oom_source *s);
  * for what follows them): a reader polling for news compares it with an earlier value. */
 uint64_t oom_source_news(const struct oom_source *s);
 
+/* Kills read but not handed to the sink yet (the journal's wait for what follows them;
+ * they go out at a tick within a second or two). */
+size_t oom_source_waiting(const struct oom_source *s);
+
 /* Kernel records overwritten before they were read (/dev/kmsg). */
 uint64_t oom_source_lost(const struct oom_source *s);
 

@@ -6,6 +6,9 @@
 # a step at a time. Then the kill source's wake-ups (issue 19 item 6, the screen's part): a
 # saved log in a regular file refreshes at -d, not 4 times a second, and a FIFO whose
 # writer closed does not spin.
+# With systemd-journal-remote (it writes journal files from the export format) a journal
+# is written while the screen reads it: a busy journal's noise does not bring refreshes
+# forward, a kill does (it shows within seconds at -d 10); without it, that part says so.
 # Skips (77) without tmux, or when oomtop was built without journal support (it says so).
 . "$SRCDIR/tests/e2e/lib.sh"
 need_cmd tmux
@@ -106,4 +109,60 @@ note "oomtop (pid $PID) used $((c1 - c0)) ticks (of $((3 * hz))) in 3 s after th
 [ $((c1 - c0)) -lt $((3 * hz / 4)) ] || fail "oomtop spins after the FIFO's writer closed: $((c1 - c0)) ticks in 3 s"
 keys q
 [ "$(exit_status)" = 0 ] || fail "q did not exit 0"
+T kill-session -t oomtop
 pass "a FIFO at its end is not waited on (no spinning)"
+
+# --- a journal written while the screen reads it (systemd-journal-remote writes the files)
+REMOTE=
+for r in /usr/lib/systemd/systemd-journal-remote /lib/systemd/systemd-journal-remote; do
+	[ -x "$r" ] && REMOTE=$r && break
+done
+if [ -z "$REMOTE" ]; then
+	note "no systemd-journal-remote: the live journal part is not run (apt-get install systemd-journal-remote)"
+	exit 0
+fi
+BOOT=$(tr -d '-' </proc/sys/kernel/random/boot_id)
+entry() { # entry TRANSPORT IDENTIFIER MESSAGE: one entry of the Journal Export Format, now
+	printf '__REALTIME_TIMESTAMP=%s\n__MONOTONIC_TIMESTAMP=%s\n_BOOT_ID=%s\n_TRANSPORT=%s\nSYSLOG_IDENTIFIER=%s\nMESSAGE=%s\n\n' \
+		"$(date +%s%6N)" "$(awk '{ printf "%d", $1 * 1000000 }' /proc/uptime)" "$BOOT" "$1" "$2" "$3"
+}
+noise() { # another program's lines and kernel lines, none about a kill, for $1 seconds
+	end=$(($(date +%s) + $1))
+	while [ "$(date +%s)" -lt "$end" ]; do
+		entry kernel kernel "usb 1-1: new high-speed USB device number 3"
+		entry stdout busyapp "request served"
+		sleep 0.02
+	done
+}
+J=$E2E_TMP/live
+mkdir -p "$J"
+entry stdout busyapp "started" | "$REMOTE" -o "$J/live.journal" - >/dev/null 2>&1 || fail "$REMOTE cannot write $J/live.journal"
+noise 30 | "$REMOTE" -o "$J/live.journal" - >/dev/null 2>&1 &
+NOISE=$!
+E2E_PIDS="$E2E_PIDS $NOISE"
+sleep 1
+t0=$(date +%s.%N)
+start 100 30 --journal="$J" -d 2 -n 4
+st=$(exit_status 30)
+t1=$(date +%s.%N)
+[ "$st" = 0 ] || fail "-n 4 exited $st: $(cat "$E2E_TMP/stderr")"
+took=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+note "4 refreshes at -d 2 while the journal is written about 100 times a second took ${took}s"
+awk -v t="$took" 'BEGIN { exit !(t >= 5.8) }' || fail "4 refreshes at -d 2 took ${took}s: the journal's noise brought them forward"
+T kill-session -t oomtop
+pass "a busy journal's noise does not bring refreshes forward"
+
+start 120 30 --journal="$J" -d 10
+wait_for 'OOM KILL'
+sleep 1
+t0=$(date +%s.%N)
+{
+	entry kernel kernel "leaky invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0"
+	entry kernel kernel "Out of memory: Killed process 4242 (leaky) total-vm:400kB, anon-rss:200kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0"
+} | "$REMOTE" -o "$J/live.journal" - >/dev/null 2>&1
+wait_for ' 4242 leaky ' 5 "the kill, long before the next tick (-d 10)"
+t1=$(date +%s.%N)
+note "the kill showed $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')s after it was written (-d 10)"
+keys q
+[ "$(exit_status)" = 0 ] || fail "q did not exit 0"
+pass "a kill written to the journal shows up before the next tick"

@@ -236,6 +236,19 @@ START_TEST(only_entries_about_kills_are_news)
 	/* p4: earlyoom's nine kills, not its start-up and memory report lines */
 	ck_assert_uint_eq(news_of(JDIR "/p4-earlyoom.txt", &entries), 9);
 	ck_assert_uint_gt(entries, 20);
+	/* followed live, a kill waits a moment for what follows it: news not out yet */
+	struct collect c = {0};
+	struct oom_merge_sink sink = {.event = collect_event, .ctx = &c};
+	struct oom_journal *j = oom_journal_new(&sink, NOW_BOOT, 0.5);
+	fxjournal_read_export(JDIR "/p8-kernel-global-session.txt", feed, j);
+	ck_assert_uint_eq(oom_journal_news(j), 2);
+	ck_assert_uint_eq(oom_journal_waiting(j), 1);
+	ck_assert_uint_eq(c.n, 0);
+	oom_journal_advance(j, 1e10); /* a while later */
+	ck_assert_uint_eq(oom_journal_waiting(j), 0);
+	ck_assert_uint_eq(c.n, 1);
+	oom_journal_free(j);
+	collect_free(&c);
 }
 END_TEST
 
