@@ -151,7 +151,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 	int64_t last_refresh = util_mono_ms();
 	unsigned flags = R_REDRAW;
 	bool quit = cfg->iterations > 0 && refreshes >= cfg->iterations;
-	bool kill_news = false; /* the kill source told of a kill since the last refresh */
+	bool kill_news = false; /* the kill source has news of a kill for the next refresh */
 	while (!quit) {
 		t.now_ms = util_mono_ms();
 		if (flags & R_RETHEME)
@@ -172,10 +172,11 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		int64_t delay_ms = (int64_t)(t.set.delay_s * 1000.0);
 		int64_t due_ms = last_refresh + (kill_news && delay_ms > NEWS_MIN_MS ? NEWS_MIN_MS : delay_ms);
 		int64_t wait = due_ms - t.now_ms;
+		/* the kill source is watched until it has news (then the refresh reads it) */
 		struct pollfd pfd[3] = {
 			{.fd = STDIN_FILENO, .events = POLLIN},
 			{.fd = cfg->stop_fd, .events = POLLIN},
-			{.fd = collector_event_fd(c), .events = POLLIN},
+			{.fd = kill_news ? -1 : collector_event_fd(c), .events = POLLIN},
 		};
 		int nfds = pfd[2].fd >= 0 ? 3 : 2;
 		int n = wait > 0 ? poll(pfd, (nfds_t)nfds, (int)(wait > 60000 ? 60000 : wait)) : 0;

@@ -36,7 +36,7 @@ static void do_event(struct oom_log *log, struct oom_event *ev);
 static void do_amend(struct oom_log *log, uint64_t id, const char *unit, const struct oom_event_msg *msg);
 static void do_reap(struct oom_log *log, const struct oom_event_reap *r);
 
-/* Keeps an operation for later; false when out of memory (it is then dropped). */
+/* Room for an operation kept for later; NULL when out of memory (it is then dropped). */
 static struct held *hold(struct oom_log *log)
 {
 	if (!util_grow((void **)&log->held, &log->cap_held, log->nheld + 1, sizeof(*log->held)))
