@@ -4,8 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/base/strbuf.h"
-#include "core/output/rhythm.h"
 #include "tui/adj/dialog.h"
 #include "tui/dialog/menu.h"
 #include "tui/draw.h"
@@ -79,22 +77,10 @@ static const struct oom_event *selected_kill(const struct tui *t)
 	return NULL;
 }
 
-/* A unit's line as `oomtop --events --by-unit` prints it (its name uncut). */
-static void unit_describe(const struct tui *t, const struct unit_rhythm *u, char *buf, size_t n)
-{
-	char label[300];
-	snprintf(label, sizeof(label), "%s%s", u->name,
-		 u->is_unit || strcmp(u->name, UNIT_RHYTHM_UNNAMED) == 0 ? "" : " (no unit)");
-	struct strbuf sb;
-	sb_init(&sb);
-	output_rhythm_text(&u->r, label, t->snap->time_unix_s, &sb);
-	snprintf(buf, n, "%s", sb.oom ? "" : sb.buf);
-	sb_free(&sb);
-}
-
 /* What is being shown: sort, filter, user, cgroup, counts, the snapshot's notes; with the
  * cgroup pane focused, the selected cgroup (cgview_describe) and the notes; with a kill
- * selected, that kill in full (evfmt_describe: its unit and cgroup uncut, its boot). */
+ * selected, that kill in full (evfmt_describe: its unit and cgroup uncut, its boot); in
+ * the by-unit view, the selected unit's rhythm. */
 static void shown_draw(const struct tui *t, struct rect r)
 {
 	char buf[1024];
@@ -104,14 +90,12 @@ static void shown_draw(const struct tui *t, struct rect r)
 	const struct cgroup_row *c =
 		t->focus == PANE_CGROUPS ? cgview_selected(&t->cv, t->snap) : NULL;
 	const struct oom_event *e = selected_kill(t);
-	const struct unit_rhythm *u = t->mode == TM_UNITS ? unitview_at(&t->uv, t->uv.list.sel) : NULL;
-	if (c || e || u) {
+	bool unit = !c && !e && t->mode == TM_UNITS && view_units_describe(t, buf, sizeof(buf));
+	if (c || e || unit) {
 		if (c)
 			cgview_describe(t->snap, (size_t)(c - t->snap->cgroups), buf, sizeof(buf));
 		else if (e)
 			evfmt_describe(buf, sizeof(buf), e);
-		else
-			unit_describe(t, u, buf, sizeof(buf));
 		len = strlen(buf);
 		for (size_t i = 0; i < t->snap->nnotes && len < sizeof(buf) - 8; i++)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %s",

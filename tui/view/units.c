@@ -32,10 +32,37 @@ static const struct {
 };
 
 /* A group's label: the unit, or the victim's name and "(no unit)". */
+static const char *label_tail(const struct unit_rhythm *g)
+{
+	return g->is_unit || strcmp(g->name, UNIT_RHYTHM_UNNAMED) == 0 ? "" : NO_UNIT;
+}
+
 static void label(const struct unit_rhythm *g, char *buf, size_t n)
 {
-	bool plain = g->is_unit || strcmp(g->name, UNIT_RHYTHM_UNNAMED) == 0;
-	snprintf(buf, n, "%s%s", g->name, plain ? "" : NO_UNIT);
+	snprintf(buf, n, "%s%s", g->name, label_tail(g));
+}
+
+/* " photo.service: 6 kills in 20h50m, every 4h10m ± 20m, ..." (as --by-unit prints it). */
+static void rhythm_line(const struct tui *t, const struct unit_rhythm *g, const char *lead, char *buf,
+			size_t n)
+{
+	char name[300];
+	label(g, name, sizeof(name));
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_puts(&sb, lead);
+	output_rhythm_text(&g->r, name, t->snap->time_unix_s, &sb);
+	snprintf(buf, n, "%s", sb.oom ? "" : sb.buf);
+	sb_free(&sb);
+}
+
+bool view_units_describe(const struct tui *t, char *buf, size_t n)
+{
+	const struct unit_rhythm *g = t->snap ? unitview_at(&t->uv, t->uv.list.sel) : NULL;
+	if (!g)
+		return false;
+	rhythm_line(t, g, "", buf, n);
+	return true;
 }
 
 static void cell(const struct tui *t, const struct unit_rhythm *g, enum u_col c, int w, char *buf,
@@ -49,10 +76,9 @@ static void cell(const struct tui *t, const struct unit_rhythm *g, enum u_col c,
 	switch (c) {
 	case U_NAME: {
 		/* cut in the middle, keeping "(no unit)" after a process name */
-		int tail = g->is_unit || strcmp(g->name, UNIT_RHYTHM_UNNAMED) == 0 ? 0 : (int)strlen(NO_UNIT);
-		evfmt_fit(buf, n, g->name, w - tail, t->dc.g->ellipsis);
-		if (tail)
-			strncat(buf, NO_UNIT, n - strlen(buf) - 1);
+		const char *tail = label_tail(g);
+		evfmt_fit(buf, n, g->name, w - (int)strlen(tail), t->dc.g->ellipsis);
+		strncat(buf, tail, n - strlen(buf) - 1);
 		break;
 	}
 	case U_KILLS: snprintf(buf, n, "%zu", r->kills); break;
@@ -161,15 +187,9 @@ void view_unit_kills_draw(struct tui *t, struct rect r)
 	const struct unit_rhythm *g = unitview_at(&t->uv, t->uv.list.sel);
 	draw_fill(dc, r.y, r.x, r.w, S_HEADER_FOCUS);
 	if (g && s && t->ukills.only) {
-		/* the line `oomtop --events --by-unit` prints for it */
-		char name[300];
-		label(g, name, sizeof(name));
-		struct strbuf sb;
-		sb_init(&sb);
-		sb_putc(&sb, ' ');
-		output_rhythm_text(&g->r, name, s->time_unix_s, &sb);
-		draw_text(dc, r.y, r.x, r.w, sb.oom ? " " : sb.buf, S_HEADER_FOCUS, AL_LEFT);
-		sb_free(&sb);
+		char line[600];
+		rhythm_line(t, g, " ", line, sizeof(line));
+		draw_text(dc, r.y, r.x, r.w, line, S_HEADER_FOCUS, AL_LEFT);
 	}
 	if (r.h < 2)
 		return;

@@ -7,9 +7,16 @@
 #ifndef OOMTOP_TUI_VIEW_UNITS_H
 #define OOMTOP_TUI_VIEW_UNITS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "tui/state.h"
 
 void view_units_draw(struct tui *t, struct rect r);
 void view_unit_kills_draw(struct tui *t, struct rect r);
+
+/* The selected unit's line for the status line, as `--by-unit` prints it (its name
+ * uncut); false when none is selected. */
+bool view_units_describe(const struct tui *t, char *buf, size_t n);
 
 #endif
