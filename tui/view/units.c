@@ -97,19 +97,22 @@ static void cell(const struct tui *t, const struct unit_rhythm *g, enum u_col c,
 		break;
 	case U_SPREAD: fmt_duration(buf, n, r->spread_s); break;
 	case U_LAST: output_rhythm_clock(buf, n, r->last_unix_s, now); break;
-	case U_NEXT:
+	case U_NEXT: {
+		/* "overdue" or "(in 1h20m)" where it fits (w 0: anything fits) */
+		char suffix[48] = "";
 		output_rhythm_clock(buf, n, r->next_unix_s, now);
 		if (isnan(r->next_unix_s))
 			break;
-		if (r->next_unix_s < now) {
-			strncat(buf, " overdue", n - strlen(buf) - 1);
-			*st = S_DIM;
-		} else {
-			size_t len = strlen(buf);
-			snprintf(buf + len, n - len, " (in %s)", fmt_duration(d, sizeof(d), r->next_unix_s - now));
-			*st = S_OOM;
-		}
+		bool overdue = r->next_unix_s < now;
+		*st = overdue ? S_DIM : S_OOM;
+		if (overdue)
+			snprintf(suffix, sizeof(suffix), " overdue");
+		else
+			snprintf(suffix, sizeof(suffix), " (in %s)", fmt_duration(d, sizeof(d), r->next_unix_s - now));
+		if (w <= 0 || strlen(buf) + strlen(suffix) <= (size_t)w)
+			strncat(buf, suffix, n - strlen(buf) - 1);
 		break;
+	}
 	default: break;
 	}
 	if (buf[0] == '-' && buf[1] == '\0')
@@ -149,6 +152,11 @@ void view_units_draw(struct tui *t, struct rect r)
 	else
 		spec[U_NEXT].min_w = spec[U_NEXT].pref_w;
 	layout_fit_columns(spec, NULL, U_COUNT, r.w - 1, widths);
+	/* NEXT's words whole or not at all: what they cannot use goes to the name */
+	if (widths[U_NEXT] && widths[U_NAME] && widths[U_NEXT] < spec[U_NEXT].pref_w) {
+		widths[U_NAME] += widths[U_NEXT] - spec[U_NEXT].min_w;
+		widths[U_NEXT] = spec[U_NEXT].min_w;
+	}
 	draw_fill(dc, r.y + 1, r.x, r.w, S_HEADER);
 	int x = r.x + 1;
 	for (int c = 0; c < U_COUNT; c++) {
