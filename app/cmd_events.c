@@ -11,7 +11,7 @@
 
 #include "core/base/strbuf.h"
 #include "core/base/util.h"
-#include "core/estimate/rhythm.h"
+#include "core/estimate/unit_rhythm.h"
 #include "core/klog/oom_source.h"
 #include "core/output/event.h"
 #include "core/output/rhythm.h"
@@ -137,48 +137,26 @@ static void sleep_ms(int ms)
 /* --by-unit: one line per unit (or per victim name where no unit is known). */
 static void print_by_unit(struct events_run *run)
 {
-	struct rhythm_kill *k = calloc(run->nall ? run->nall : 1, sizeof(*k));
-	char **labels = calloc(run->nall ? run->nall : 1, sizeof(*labels));
-	struct rhythm *r = NULL;
-	ssize_t n = k && labels ? 0 : -1;
-	for (size_t i = 0; n == 0 && i < run->nall; i++) {
-		const struct oom_event *ev = &run->all[i];
-		const char *name = ev->unit ? ev->unit : ev->victim_comm ? ev->victim_comm : "(victim not named)";
-		size_t len = strlen(name) + 2;
-		labels[i] = malloc(len);
-		if (!labels[i]) {
-			n = -1;
-			break;
-		}
-		/* a leading NUL-free marker keeps "unit" and "process" keys apart */
-		snprintf(labels[i], len, "%c%s", ev->unit ? 'u' : 'p', name);
-		k[i] = (struct rhythm_kill){labels[i], ev->time_unix_s};
-	}
-	if (n == 0)
-		n = rhythm_compute(k, run->nall, &r);
-	if (n < 0) {
+	struct unit_rhythms g;
+	if (unit_rhythm_group(run->all, run->nall, &g) < 0) {
 		run->oom = true;
-	} else {
-		double now = util_now_unix_s();
-		for (ssize_t i = 0; i < n; i++) {
-			const char *name = r[i].key + 1;
-			bool unit = r[i].key[0] == 'u';
-			sb_reset(&run->sb);
-			if (run->cfg->fmt == EVENTS_FORMAT_JSON) {
-				output_rhythm_json(&r[i], unit ? name : NULL, unit ? NULL : name, now, &run->sb);
-			} else {
-				char label[300];
-				snprintf(label, sizeof(label), "%s%s", name, unit ? "" : " (no unit)");
-				output_rhythm_text(&r[i], label, now, &run->sb);
-			}
-			write_sb(run);
-		}
+		return;
 	}
-	free(r);
-	for (size_t i = 0; labels && i < run->nall; i++)
-		free(labels[i]);
-	free(labels);
-	free(k);
+	double now = util_now_unix_s();
+	for (size_t i = 0; i < g.n; i++) {
+		const struct unit_rhythm *u = &g.v[i];
+		sb_reset(&run->sb);
+		if (run->cfg->fmt == EVENTS_FORMAT_JSON) {
+			output_rhythm_json(&u->r, u->is_unit ? u->name : NULL, u->is_unit ? NULL : u->name,
+					   now, &run->sb);
+		} else {
+			char label[300];
+			snprintf(label, sizeof(label), "%s%s", u->name, u->is_unit ? "" : " (no unit)");
+			output_rhythm_text(&u->r, label, now, &run->sb);
+		}
+		write_sb(run);
+	}
+	unit_rhythm_free(&g);
 }
 
 static void say_open_error(const struct events_cmd_config *cfg, int r, const char *msg, FILE *err)

@@ -305,7 +305,8 @@ static void note_privileges(struct collector *c)
 
 /* A ghost whose pid and comm match a kill of this boot that happened after it started was
  * OOM-killed — by the kernel or by a user-space killer that named its victim (earlyoom,
- * nohang); systemd-oomd kills a cgroup and names no pid. */
+ * nohang); so was a ghost of a cgroup systemd-oomd killed whole (it names no pid), found
+ * gone right after the kill. */
 static void link_victims(struct collector *c)
 {
 	struct snapshot *s = &c->snap;
@@ -314,7 +315,11 @@ static void link_victims(struct collector *c)
 		if (p->state == PROC_RUNNING)
 			continue;
 		for (size_t k = s->nevents; k-- > 0;) {
-			if (!oom_event_names_victim(&s->events[k], p->pid, p->comm, p->start_time_unix_s))
+			const struct oom_event *ev = &s->events[k];
+			/* the victim by its pid, or a process of a cgroup killed whole, found gone
+			 * by the refresh after the kill */
+			if (!oom_event_names_victim(ev, p->pid, p->comm, p->start_time_unix_s) &&
+			    !oom_event_names_member(ev, p->cgroup, p->exited_unix_s, c->cfg.interval_s + 2.0))
 				continue;
 			p->state = PROC_OOM_KILLED;
 			p->oom_event = (int)k;
@@ -484,6 +489,11 @@ const struct snapshot *collector_snapshot(const struct collector *c)
 int collector_event_fd(const struct collector *c)
 {
 	return c->oom_log ? oom_log_fd(c->oom_log) : -1;
+}
+
+int collector_wake(struct collector *c)
+{
+	return c->oom_log ? oom_log_wake(c->oom_log) : 0;
 }
 
 void collector_free(struct collector *c)

@@ -55,9 +55,17 @@ int collector_refresh(struct collector *c);
 
 const struct snapshot *collector_snapshot(const struct collector *c);
 
-/* File descriptor that becomes readable when new kernel-log records arrive (or -1):
- * the screen polls it next to the keyboard so a kill shows up before the next tick. */
+/* File descriptor that becomes readable when the kill source has something new (or -1):
+ * any journal write, any kernel record, not only kills. The screen polls it next to the
+ * keyboard and then calls collector_wake() ... */
 int collector_event_fd(const struct collector *c);
+
+/* ... which reads what came without changing the snapshot (it goes into the next
+ * refresh) and says whether the next refresh has news of a kill: 1 (refresh soon, the
+ * kill shows up before the next tick), 0 (nothing about kills: wait for the tick), or
+ * -errno. After a refresh it says whether a kill read is still waiting to come out (the
+ * journal holds one a moment): then refresh again soon. */
+int collector_wake(struct collector *c);
 
 void collector_free(struct collector *c);
 

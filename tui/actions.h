@@ -53,6 +53,9 @@ struct tui;
 	X(A_EVENT_OPEN, action_events_open)                                                      \
 	X(A_CLOSE, action_nav_close)                                                             \
 	X(A_EPISODE_SORT, action_events_episode_sort)                                            \
+	X(A_UNITS, action_events_units)                                                          \
+	X(A_UNIT_KILLS, action_events_unit_kills)                                                \
+	X(A_UNIT_KILL_OPEN, action_events_unit_kill_open)                                        \
 	X(A_MENU_CHOOSE, action_prompt_menu_choose)                                              \
 	X(A_INPUT_ACCEPT, action_prompt_accept)                                                  \
 	X(A_INPUT_CANCEL, action_prompt_cancel)                                                  \

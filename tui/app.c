@@ -24,6 +24,9 @@
 #include "tui/screen.h"
 #include "tui/state.h"
 
+/* News of a kill brings a refresh forward, but not closer than this to the last one. */
+#define NEWS_MIN_MS 250
+
 void tui_config_defaults(struct tui_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -148,6 +151,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 	int64_t last_refresh = util_mono_ms();
 	unsigned flags = R_REDRAW;
 	bool quit = cfg->iterations > 0 && refreshes >= cfg->iterations;
+	bool kill_news = false; /* the kill source has news of a kill for the next refresh */
 	while (!quit) {
 		t.now_ms = util_mono_ms();
 		if (flags & R_RETHEME)
@@ -164,12 +168,15 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			draw(&t);
 		flags = 0;
 
+		/* until the tick, or, with news of a kill, until the refresh may come forward */
 		int64_t delay_ms = (int64_t)(t.set.delay_s * 1000.0);
-		int64_t wait = last_refresh + delay_ms - t.now_ms;
+		int64_t due_ms = last_refresh + (kill_news && delay_ms > NEWS_MIN_MS ? NEWS_MIN_MS : delay_ms);
+		int64_t wait = due_ms - t.now_ms;
+		/* the kill source is watched until it has news (then the refresh reads it) */
 		struct pollfd pfd[3] = {
 			{.fd = STDIN_FILENO, .events = POLLIN},
 			{.fd = cfg->stop_fd, .events = POLLIN},
-			{.fd = collector_event_fd(c), .events = POLLIN},
+			{.fd = kill_news ? -1 : collector_event_fd(c), .events = POLLIN},
 		};
 		int nfds = pfd[2].fd >= 0 ? 3 : 2;
 		int n = wait > 0 ? poll(pfd, (nfds_t)nfds, (int)(wait > 60000 ? 60000 : wait)) : 0;
@@ -182,11 +189,14 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			status = 128 + sig;
 			break;
 		}
+		/* the source woke: is it about a kill? (the journal wakes on any write) */
+		if (n > 0 && nfds == 3 && (pfd[2].revents & (POLLIN | POLLHUP | POLLERR)) &&
+		    collector_wake(c) > 0)
+			kill_news = true;
 		t.now_ms = util_mono_ms();
-		bool kmsg = n > 0 && nfds == 3 && (pfd[2].revents & POLLIN);
-		/* a kernel-log record brings the refresh forward, at most 4 times a second */
+		/* news of a kill brings the refresh forward, at most 4 times a second */
 		bool due = t.now_ms - last_refresh >= delay_ms ||
-		           (kmsg && t.now_ms - last_refresh >= 250);
+		           (kill_news && t.now_ms - last_refresh >= NEWS_MIN_MS);
 		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR)) && !(pfd[0].revents & POLLIN)) {
 			status = 1; /* the terminal went away */
 			break;
@@ -208,6 +218,8 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		if (due) {
 			rc = collector_refresh(c);
 			last_refresh = t.now_ms;
+			/* a kill the source holds a moment longer comes at the next one */
+			kill_news = collector_wake(c) > 0;
 			refreshes++;
 			if (rc < 0)
 				tui_state_status(&t, STATUS_ERROR, "refresh failed: %s", strerror(-rc));
@@ -215,10 +227,6 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			flags |= R_REDRAW;
 			if (cfg->iterations > 0 && refreshes >= cfg->iterations)
 				quit = true;
-		} else if (kmsg && !(flags & R_REDRAW)) {
-			/* nothing to do until the rate limit lets the record in */
-			struct pollfd one = {.fd = STDIN_FILENO, .events = POLLIN};
-			poll(&one, 1, 50);
 		}
 		/* clear an old message after a while even without keys */
 		if (t.status[0] && t.mode == TM_MAIN && t.now_ms - t.status_t_ms > 10000) {

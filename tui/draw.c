@@ -15,6 +15,7 @@ static const struct glyphs glyphs_utf8 = {
 	.tree_mid = "\u251c\u2500", .tree_last = "\u2514\u2500", .tree_pipe = "\u2502 ",
 	.tree_none = "  ", .open = "\u25be", .closed = "\u25b8",
 	.sort_down = "\u25bc", .sort_up = "\u25b2", .sep = "\u2502",
+	.ellipsis = "\u2026",
 };
 
 static const struct glyphs glyphs_ascii = {
@@ -23,6 +24,7 @@ static const struct glyphs glyphs_ascii = {
 	.tree_mid = "|-", .tree_last = "`-", .tree_pipe = "| ",
 	.tree_none = "  ", .open = "-", .closed = "+",
 	.sort_down = "v", .sort_up = "^", .sep = "|",
+	.ellipsis = "~",
 };
 
 void draw_ctx_init(struct draw_ctx *dc, bool utf8)

@@ -18,6 +18,7 @@ struct glyphs {
 	const char *open, *closed; /* tree node expanded / collapsed */
 	const char *sort_down, *sort_up;
 	const char *sep; /* between header items */
+	const char *ellipsis; /* one column: where a long name was cut */
 };
 
 struct draw_ctx {

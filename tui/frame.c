@@ -8,12 +8,14 @@
 #include "tui/dialog/menu.h"
 #include "tui/draw.h"
 #include "tui/keymap.h"
+#include "tui/model/evfmt.h"
 #include "tui/pane/cgroups.h"
 #include "tui/pane/events.h"
 #include "tui/pane/header.h"
 #include "tui/pane/procs.h"
 #include "tui/view/episode.h"
 #include "tui/view/help.h"
+#include "tui/view/units.h"
 
 typedef void frame_draw_fn(struct tui *t, struct rect r);
 
@@ -30,6 +32,8 @@ static frame_draw_fn *view_of(const struct tui *t)
 	switch (t->mode) {
 	case TM_HELP: return view_help_draw;
 	case TM_EPISODE: return view_episode_draw;
+	case TM_UNITS: return view_units_draw;
+	case TM_UNIT_KILLS: return view_unit_kills_draw;
 	default: return NULL;
 	}
 }
@@ -62,8 +66,21 @@ static void prompt_draw(const struct tui *t, struct rect r)
 		draw_cursor(dc, r.y, r.x + n + c);
 }
 
+/* The kill a list of kills has selected, when one is shown: the OOM pane's (focused on the
+ * main screen) or a unit's. */
+static const struct oom_event *selected_kill(const struct tui *t)
+{
+	if (t->mode == TM_UNIT_KILLS)
+		return evview_at(&t->ukills, t->snap, t->ukills.list.sel);
+	if (t->mode == TM_MAIN && t->focus == PANE_EVENTS)
+		return evview_at(&t->ev, t->snap, t->ev.list.sel);
+	return NULL;
+}
+
 /* What is being shown: sort, filter, user, cgroup, counts, the snapshot's notes; with the
- * cgroup pane focused, the selected cgroup (cgview_describe) and the notes. */
+ * cgroup pane focused, the selected cgroup (cgview_describe) and the notes; with a kill
+ * selected, that kill in full (evfmt_describe: its unit and cgroup uncut, its boot); in
+ * the by-unit view, the selected unit's rhythm. */
 static void shown_draw(const struct tui *t, struct rect r)
 {
 	char buf[1024];
@@ -72,8 +89,13 @@ static void shown_draw(const struct tui *t, struct rect r)
 	const struct glyphs *g = t->dc.g;
 	const struct cgroup_row *c =
 		t->focus == PANE_CGROUPS ? cgview_selected(&t->cv, t->snap) : NULL;
-	if (c) {
-		cgview_describe(t->snap, (size_t)(c - t->snap->cgroups), buf, sizeof(buf));
+	const struct oom_event *e = selected_kill(t);
+	bool unit = !c && !e && t->mode == TM_UNITS && view_units_describe(t, buf, sizeof(buf));
+	if (c || e || unit) {
+		if (c)
+			cgview_describe(t->snap, (size_t)(c - t->snap->cgroups), buf, sizeof(buf));
+		else if (e)
+			evfmt_describe(buf, sizeof(buf), e);
 		len = strlen(buf);
 		for (size_t i = 0; i < t->snap->nnotes && len < sizeof(buf) - 8; i++)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "  %s",

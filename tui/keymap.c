@@ -18,6 +18,8 @@ static const struct {
 	[KC_EVENTS] = {"OOM pane", KC_GLOBAL},
 	[KC_HELP] = {"Help", KC_COUNT},
 	[KC_EPISODE] = {"OOM episode", KC_COUNT},
+	[KC_UNITS] = {"OOM kills by unit", KC_COUNT},
+	[KC_UNIT_KILLS] = {"One unit's OOM kills", KC_COUNT},
 	[KC_MENU] = {"Menus (sort, user, theme, adj presets)", KC_COUNT},
 	[KC_INPUT] = {"Prompts (search, filter, oom_score_adj value)", KC_COUNT},
 	[KC_CONFIRM] = {"Confirming an oom_score_adj change", KC_COUNT},
@@ -26,7 +28,8 @@ static const struct {
 enum key_context keymap_context(const struct tui *t)
 {
 	static const enum key_context of_mode[] = {
-		[TM_HELP] = KC_HELP,   [TM_EPISODE] = KC_EPISODE, [TM_MENU] = KC_MENU,
+		[TM_HELP] = KC_HELP,   [TM_EPISODE] = KC_EPISODE, [TM_UNITS] = KC_UNITS,
+		[TM_UNIT_KILLS] = KC_UNIT_KILLS, [TM_MENU] = KC_MENU,
 		[TM_INPUT] = KC_INPUT, [TM_CONFIRM] = KC_CONFIRM,
 	};
 	static const enum key_context of_pane[PANE_COUNT] = {
@@ -119,6 +122,8 @@ const struct keybinding keymap[] = {
 	{'\n', KC_EVENTS, A_EVENT_OPEN, "Open", "open the episode: fields, task table, kernel lines"},
 	{KEY_FN(KEY_ENTER), KC_EVENTS, A_EVENT_OPEN, NULL,
 	 "open the episode: fields, task table, kernel lines"},
+	{KEY_FN(KEY_F(5)), KC_EVENTS, A_UNITS, "ByUnit", "the kills grouped by unit, with their rhythm"},
+	{'r', KC_EVENTS, A_UNITS, NULL, "the kills grouped by unit, with their rhythm"},
 
 	/* help */
 	{KEY_ESCAPE, KC_HELP, A_CLOSE, "Close", "close help"},
@@ -134,9 +139,9 @@ const struct keybinding keymap[] = {
 	{KEY_FN(KEY_END), KC_HELP, A_END, NULL, "bottom"},
 
 	/* OOM episode */
-	{KEY_ESCAPE, KC_EPISODE, A_CLOSE, "Close", "back to the main screen"},
-	{'q', KC_EPISODE, A_CLOSE, NULL, "back to the main screen"},
-	{KEY_FN(KEY_F(10)), KC_EPISODE, A_CLOSE, NULL, "back to the main screen"},
+	{KEY_ESCAPE, KC_EPISODE, A_CLOSE, "Close", "back (to the OOM pane, or to the unit's kills)"},
+	{'q', KC_EPISODE, A_CLOSE, NULL, "back (to the OOM pane, or to the unit's kills)"},
+	{KEY_FN(KEY_F(10)), KC_EPISODE, A_CLOSE, NULL, "back (to the OOM pane, or to the unit's kills)"},
 	{'s', KC_EPISODE, A_EPISODE_SORT, "Sort", "task table by RSS or by pid"},
 	{KEY_FN(KEY_UP), KC_EPISODE, A_UP, NULL, "scroll up"},
 	{KEY_FN(KEY_DOWN), KC_EPISODE, A_DOWN, NULL, "scroll down"},
@@ -144,6 +149,34 @@ const struct keybinding keymap[] = {
 	{KEY_FN(KEY_NPAGE), KC_EPISODE, A_PGDN, NULL, "page down"},
 	{KEY_FN(KEY_HOME), KC_EPISODE, A_HOME, NULL, "top"},
 	{KEY_FN(KEY_END), KC_EPISODE, A_END, NULL, "bottom"},
+
+	/* OOM kills by unit */
+	{'\n', KC_UNITS, A_UNIT_KILLS, "Kills", "list the unit's kills"},
+	{KEY_FN(KEY_ENTER), KC_UNITS, A_UNIT_KILLS, NULL, "list the unit's kills"},
+	{KEY_ESCAPE, KC_UNITS, A_CLOSE, "Close", "back to the main screen"},
+	{'q', KC_UNITS, A_CLOSE, NULL, "back to the main screen"},
+	{'r', KC_UNITS, A_CLOSE, NULL, "back to the main screen"},
+	{KEY_FN(KEY_F(5)), KC_UNITS, A_CLOSE, NULL, "back to the main screen"},
+	{KEY_FN(KEY_F(10)), KC_UNITS, A_CLOSE, NULL, "back to the main screen"},
+	{KEY_FN(KEY_UP), KC_UNITS, A_UP, NULL, "previous unit"},
+	{KEY_FN(KEY_DOWN), KC_UNITS, A_DOWN, NULL, "next unit"},
+	{KEY_FN(KEY_PPAGE), KC_UNITS, A_PGUP, NULL, "page up"},
+	{KEY_FN(KEY_NPAGE), KC_UNITS, A_PGDN, NULL, "page down"},
+	{KEY_FN(KEY_HOME), KC_UNITS, A_HOME, NULL, "first unit"},
+	{KEY_FN(KEY_END), KC_UNITS, A_END, NULL, "last unit"},
+
+	/* one unit's OOM kills */
+	{'\n', KC_UNIT_KILLS, A_UNIT_KILL_OPEN, "Open", "open the kill's episode"},
+	{KEY_FN(KEY_ENTER), KC_UNIT_KILLS, A_UNIT_KILL_OPEN, NULL, "open the kill's episode"},
+	{KEY_ESCAPE, KC_UNIT_KILLS, A_CLOSE, "Back", "back to the units"},
+	{'q', KC_UNIT_KILLS, A_CLOSE, NULL, "back to the units"},
+	{KEY_FN(KEY_F(10)), KC_UNIT_KILLS, A_CLOSE, NULL, "back to the units"},
+	{KEY_FN(KEY_UP), KC_UNIT_KILLS, A_UP, NULL, "previous kill"},
+	{KEY_FN(KEY_DOWN), KC_UNIT_KILLS, A_DOWN, NULL, "next kill"},
+	{KEY_FN(KEY_PPAGE), KC_UNIT_KILLS, A_PGUP, NULL, "page up"},
+	{KEY_FN(KEY_NPAGE), KC_UNIT_KILLS, A_PGDN, NULL, "page down"},
+	{KEY_FN(KEY_HOME), KC_UNIT_KILLS, A_HOME, NULL, "newest kill"},
+	{KEY_FN(KEY_END), KC_UNIT_KILLS, A_END, NULL, "oldest kill"},
 
 	/* menus (sort column, user, theme) */
 	{'\n', KC_MENU, A_MENU_CHOOSE, "Choose", "choose the selected entry"},

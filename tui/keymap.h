@@ -25,6 +25,8 @@ enum key_context {
 	KC_EVENTS,
 	KC_HELP, /* the modal views: only their own keys, no fall-back */
 	KC_EPISODE,
+	KC_UNITS,      /* the kills grouped by unit */
+	KC_UNIT_KILLS, /* one unit's kills */
 	KC_MENU,
 	KC_INPUT,
 	KC_CONFIRM, /* an oom_score_adj change waiting for y / n */
@@ -33,8 +35,8 @@ enum key_context {
 
 struct tui;
 
-/* The context keys are looked up in now: the mode's (help, episode, menu, prompt,
- * confirmation), else the focused pane's. Dispatch and the key bar both ask here. */
+/* The context keys are looked up in now: the mode's (help, episode, the by-unit view, menu,
+ * prompt, confirmation), else the focused pane's. Dispatch and the key bar both ask here. */
 enum key_context keymap_context(const struct tui *t);
 /* The context whose keys also work in ctx (KC_GLOBAL for a pane), or KC_COUNT. */
 enum key_context keymap_context_parent(enum key_context ctx);

@@ -14,6 +14,9 @@ int tui_state_init(struct tui *t, const struct settings *set, bool utf8)
 	memset(t, 0, sizeof(*t));
 	procview_init(&t->pv);
 	cgview_init(&t->cv);
+	evview_init(&t->ev);
+	unitview_init(&t->uv);
+	evview_init(&t->ukills);
 	if (set)
 		t->set = *set;
 	else
@@ -59,19 +62,29 @@ void tui_state_free(struct tui *t)
 	t->adj.nundo = 0;
 	procview_free(&t->pv);
 	cgview_free(&t->cv);
+	evview_free(&t->ev);
+	unitview_free(&t->uv);
+	evview_free(&t->ukills);
 }
 
-/* Keep the OOM pane's selection and an open episode on the same kill. */
+/* Keep the OOM pane's selection, the by-unit view's (while shown) and an open episode on
+ * the same kill. */
 static void find_events_again(struct tui *t)
 {
 	const struct snapshot *s = t->snap;
 	evview_update(&t->ev, s);
+	if (t->mode == TM_UNITS || t->mode == TM_UNIT_KILLS ||
+	    (t->mode == TM_EPISODE && t->episode.back == TM_UNIT_KILLS)) {
+		if (unitview_update(&t->uv, s) < 0)
+			tui_state_status(t, STATUS_ERROR, "out of memory grouping the kills");
+		evview_update(&t->ukills, s);
+	}
 	if (t->episode.index >= 0) {
-		t->episode.index = (int)evview_find(s, t->episode.pid, t->episode.boot_s);
+		t->episode.index = (int)evview_find(s, &t->episode.key);
 		if (t->episode.index < 0 && t->mode == TM_EPISODE) {
-			t->mode = TM_MAIN;
-			tui_state_status(t, STATUS_INFO,
-			                 "that OOM event left the kernel log buffer");
+			t->mode = t->episode.back;
+			tui_state_status(t, STATUS_INFO, "that OOM kill is no longer kept (the %d newest are)",
+			                 (int)s->nevents);
 		}
 	}
 }
@@ -111,6 +124,8 @@ void tui_state_relayout(struct tui *t, int cols, int lines)
 	 * known); their page is the view's height below its title line */
 	size_t view_rows = t->lay.view.h > 1 ? (size_t)(t->lay.view.h - 1) : 0;
 	t->help.rows = t->episode.doc.rows = view_rows;
+	/* and the by-unit view's tables, below their column header */
+	t->uv.list.rows = t->ukills.list.rows = view_rows > 1 ? view_rows - 1 : 0;
 }
 
 void tui_state_status(struct tui *t, enum status_level lvl, const char *fmt, ...)

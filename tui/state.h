@@ -26,14 +26,18 @@
 #include "tui/model/cgview.h"
 #include "tui/model/evview.h"
 #include "tui/model/procview.h"
+#include "tui/model/unitview.h"
 
 /* What has the keyboard, and what the frame draws: the main screen (header, panes), a
- * full-screen view (help, an episode), or a dialog over the panes (a menu, a prompt, a
- * confirmation). keymap_context() turns it into the key table's context. */
+ * full-screen view (help, an episode, the kills by unit, one unit's kills), or a dialog
+ * over the panes (a menu, a prompt, a confirmation). keymap_context() turns it into the
+ * key table's context. */
 enum tui_mode {
 	TM_MAIN,
 	TM_HELP,
 	TM_EPISODE,
+	TM_UNITS,      /* the kills grouped by unit, with their rhythm (from the OOM pane) */
+	TM_UNIT_KILLS, /* one unit's kills (Enter in TM_UNITS; Esc goes back there) */
 	/* entered through tui/action/prompt.h, which sets their ops: */
 	TM_MENU,    /* a list to choose from: sort key (processes, cgroups), user, theme,
 	             * adj preset */
@@ -83,10 +87,10 @@ struct tui_prompt {
 };
 
 struct tui_episode {
-	int index;     /* into snap->events, -1: none */
-	pid_t pid;     /* its identity, to find it again after a refresh */
-	double boot_s;
-	bool by_pid;   /* task table order: RSS (default) or pid */
+	int index;          /* into snap->events, -1: none */
+	struct evkey key;   /* its identity, to find it again after a refresh */
+	enum tui_mode back; /* where Esc goes: the main screen, or the unit's kills */
+	bool by_pid;        /* task table order: RSS (default) or pid */
 	struct listview doc;
 };
 
@@ -105,6 +109,8 @@ struct tui {
 	struct procview pv;
 	struct cgview cv;
 	struct evview ev;
+	struct unitview uv;    /* TM_UNITS */
+	struct evview ukills;  /* TM_UNIT_KILLS: the kills of uv's chosen group */
 
 	enum pane_id focus;
 	bool visible[PANE_COUNT];

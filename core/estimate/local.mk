@@ -1,7 +1,9 @@
 # core/estimate/ — what oomtop predicts: leak rates and times to a limit (leak), the
-# kernel's next OOM victim (badness), and when a unit's next OOM kill is due (rhythm).
+# kernel's next OOM victim (badness), and when a unit's next OOM kill is due (rhythm; kills
+# grouped by unit with their rhythm: unit_rhythm).
 liboomtop_core_a_SOURCES += \
 	%reldir%/leak.c %reldir%/leak.h \
 	%reldir%/cgroup_eta.c %reldir%/cgroup_eta.h \
 	%reldir%/badness.c %reldir%/badness.h \
-	%reldir%/rhythm.c %reldir%/rhythm.h
+	%reldir%/rhythm.c %reldir%/rhythm.h \
+	%reldir%/unit_rhythm.c %reldir%/unit_rhythm.h

@@ -23,6 +23,8 @@ struct kmsg_source {
 	int fd;
 	bool own_fd;
 	bool at_end;
+	bool waitable; /* files: poll() says when there is more (a pipe, a FIFO, a terminal) */
+	bool ended;    /* files: read() said end of file (a pipe's writer closed) */
 	uint64_t lost;
 	struct kmsg_text_state st;
 	char *buf; /* files: partial line; devkmsg: one record; klogctl: the ring copy */
@@ -115,6 +117,8 @@ int kmsg_source_open(struct kmsg_source **out, const char *path, char *err, size
 	src->kind = KMSG_SOURCE_FILE;
 	if (strcmp(path, "-") == 0) {
 		src->fd = STDIN_FILENO;
+		struct stat sb;
+		src->waitable = fstat(src->fd, &sb) != 0 || !S_ISREG(sb.st_mode);
 	} else {
 		src->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 		if (src->fd < 0) {
@@ -134,6 +138,7 @@ int kmsg_source_open(struct kmsg_source **out, const char *path, char *err, size
 			}
 			if (S_ISREG(sb.st_mode))
 				src->st.year_anchor_unix_s = sb.st_mtime;
+			src->waitable = !S_ISREG(sb.st_mode);
 		}
 	}
 	*out = src;
@@ -144,7 +149,13 @@ enum kmsg_source_kind kmsg_source_kind(const struct kmsg_source *src) { return s
 
 int kmsg_source_fd(const struct kmsg_source *src)
 {
-	return src->kind == KMSG_SOURCE_KLOGCTL ? -1 : src->fd;
+	if (src->kind == KMSG_SOURCE_KLOGCTL)
+		return -1;
+	/* a regular file is always "readable", at its end too; a pipe whose writer closed
+	 * stays readable (POLLHUP) for ever: neither is news */
+	if (src->kind == KMSG_SOURCE_FILE && (!src->waitable || src->ended))
+		return -1;
+	return src->fd;
 }
 
 bool kmsg_source_at_end(const struct kmsg_source *src) { return src->at_end; }
@@ -236,9 +247,11 @@ static int read_file(struct kmsg_source *src, size_t max_bytes, kmsg_line_fn fn,
 			src->dropping = false;
 			n += kmsg_text_flush(&src->st, fn, ctx);
 			src->at_end = true;
+			src->ended = true;
 			return n;
 		}
 		src->at_end = false;
+		src->ended = false; /* a FIFO's new writer */
 		total += (size_t)r;
 		size_t have = src->len + (size_t)r;
 		char *p = src->buf, *end = src->buf + have;

@@ -24,7 +24,9 @@ int kmsg_source_open(struct kmsg_source **out, const char *path, char *err, size
 
 enum kmsg_source_kind kmsg_source_kind(const struct kmsg_source *src);
 
-/* The descriptor to poll() for POLLIN, or -1 (klogctl: poll by calling read periodically). */
+/* The descriptor to poll() for POLLIN, or -1 when poll() cannot tell of more: klogctl, a
+ * regular file (always readable, at its end too), a pipe or FIFO after its end of file
+ * (readable for ever). Then call read periodically. */
 int kmsg_source_fd(const struct kmsg_source *src);
 
 /* Non-blocking: reads what is available now (at most about max_bytes of input; 0 means

@@ -154,6 +154,21 @@ bool oom_event_names_victim(const struct oom_event *ev, pid_t pid, const char *c
 	return isnan(ev->time_unix_s) || isnan(start_unix_s) || ev->time_unix_s + 1.0 >= start_unix_s;
 }
 
+bool oom_event_names_member(const struct oom_event *ev, const char *cgroup, double exited_unix_s,
+			    double slack_s)
+{
+	if (ev->earlier_boot || ev->victim_pid > 0 || !ev->cgroup || !cgroup || isnan(ev->time_unix_s) ||
+	    isnan(exited_unix_s))
+		return false;
+	size_t n = strlen(ev->cgroup);
+	while (n > 1 && ev->cgroup[n - 1] == '/')
+		n--;
+	bool inside = strncmp(cgroup, ev->cgroup, n) == 0 &&
+		      (cgroup[n] == '\0' || cgroup[n] == '/' || (n == 1 && ev->cgroup[0] == '/'));
+	/* gone when the kill was logged, found gone by the next look */
+	return inside && exited_unix_s >= ev->time_unix_s - 1.0 && exited_unix_s <= ev->time_unix_s + slack_s;
+}
+
 int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_event_reap *r)
 {
 	for (size_t i = n; i-- > 0;) {

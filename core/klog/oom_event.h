@@ -132,6 +132,13 @@ int oom_event_set_str(char **dst, const char *src);
 bool oom_event_names_victim(const struct oom_event *ev, pid_t pid, const char *comm,
 			    double start_unix_s);
 
+/* Is this a kill of a whole cgroup (systemd-oomd names no pid) that took the process found
+ * gone at exited_unix_s, which was in cgroup (same spelling as the event's)? Its cgroup is
+ * the killed one or below it, of the running boot, found gone between a second before the
+ * kill was logged and slack_s after (the next look at the processes). */
+bool oom_event_names_member(const struct oom_event *ev, const char *cgroup, double exited_unix_s,
+			    double slack_s);
+
 /* Applies r to the newest of events[0..n) that is r's pid and not yet reaped-or-failed.
  * Returns the index updated, or -1 when none matches. */
 int oom_events_apply_reap(struct oom_event *events, size_t n, const struct oom_event_reap *r);

@@ -47,6 +47,7 @@ struct oom_journal {
 	struct killer killers[KILLERS_MAX];
 	uint64_t tick;
 	double now_s;
+	uint64_t news; /* oom_journal_news() */
 };
 
 static bool eq(const char *a, const char *b) { return a && strcmp(a, b) == 0; }
@@ -99,6 +100,7 @@ static void out_reap(void *ctx, const struct oom_event_reap *r)
 static void kernel_event(void *ctx, struct oom_event *ev)
 {
 	struct kboot *b = ctx;
+	b->j->news++;
 	memcpy(ev->boot_id, b->boot_id, sizeof(ev->boot_id));
 	oom_merge_kill(b->j->merge, ev);
 }
@@ -106,6 +108,7 @@ static void kernel_event(void *ctx, struct oom_event *ev)
 static void kernel_reap(void *ctx, const struct oom_event_reap *r)
 {
 	struct kboot *b = ctx;
+	b->j->news++;
 	oom_merge_reap(b->j->merge, b->boot_id, r);
 }
 
@@ -245,6 +248,7 @@ static void killer_start(struct oom_journal *j, struct killer *k, const struct j
 			raw_add(&ev, l);
 	}
 	raw_add(&ev, line);
+	j->news++;
 	k->open_key = oom_merge_kill(j->merge, &ev);
 	oom_merge_open(j->merge, k->open_key);
 }
@@ -328,6 +332,8 @@ static void feed_manager(struct oom_journal *j, const struct journal_entry *e)
 	struct unit_msg um;
 	if (!unit_msg_parse(&f, &um))
 		return;
+	if (um.kind != UNIT_MSG_OTHER) /* about a kill, or a SIGKILL that may be one */
+		j->news++;
 	/* a user manager (USER_UNIT=, or not PID 1 but a user@.service) speaks of its own units */
 	const char *manager = "";
 	if ((e->user_unit || e->pid != 1) && e->systemd_unit && strncmp(e->systemd_unit, "user@", 5) == 0)
@@ -386,6 +392,9 @@ void oom_journal_feed(struct oom_journal *j, const struct journal_entry *e)
 		j->now_s = t;
 	oom_journal_advance(j, j->now_s);
 }
+
+uint64_t oom_journal_news(const struct oom_journal *j) { return j->news; }
+size_t oom_journal_waiting(const struct oom_journal *j) { return oom_merge_waiting(j->merge); }
 
 void oom_journal_advance(struct oom_journal *j, double now_unix_s)
 {

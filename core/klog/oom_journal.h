@@ -41,6 +41,14 @@ struct oom_journal *oom_journal_new(const struct oom_merge_sink *sink, const cha
 
 void oom_journal_feed(struct oom_journal *j, const struct journal_entry *e);
 
+/* How many entries fed so far told of a kill — a kernel kill or reaper line, a user-space
+ * killer's kill, systemd's message about an OOM kill (not its other unit messages, not
+ * the rest of a kernel report) — whether its row came out yet or not. */
+uint64_t oom_journal_news(const struct oom_journal *j);
+
+/* Kills read but not handed out yet: they wait for what follows them (oom_merge.h). */
+size_t oom_journal_waiting(const struct oom_journal *j);
+
 /* No entry for a while and it is now now_unix_s: rows and user-space kills that waited long
  * enough go out. */
 void oom_journal_advance(struct oom_journal *j, double now_unix_s);

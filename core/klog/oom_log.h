@@ -2,9 +2,10 @@
  * (core/klog/oom_source.h: the journal, else the kernel log) behind a non-blocking poll,
  * with a bounded store of the most recent events.
  *
- * Call order: oom_log_open() once; whenever oom_log_fd() is readable, or once per refresh,
- * oom_log_poll(); oom_log_events() any time (the array is valid until the next poll or
- * close); oom_log_close(). At open the source replays what it holds (the journal: every
+ * Call order: oom_log_open() once; oom_log_poll() once per refresh; oom_log_wake() whenever
+ * oom_log_fd() is readable in between, to learn whether a refresh should come sooner;
+ * oom_log_events() any time (the array is valid until the next poll or close: a wake
+ * leaves it as it is); oom_log_close(). At open the source replays what it holds (the journal: every
  * boot it keeps; the kernel log: its ring); the first polls bring those events, later ones
  * the new kills, each about a second after it is logged.
  *
@@ -41,8 +42,19 @@ enum oom_source_kind oom_log_source(const struct oom_log *log);
 /* Why the system journal was passed over for the kernel log, or "" (oom_source.h). */
 const char *oom_log_journal_why(const struct oom_log *log);
 
-/* Descriptor to poll() for POLLIN next to the keyboard, or -1 (klogctl: just poll per tick). */
+/* Descriptor to poll() for POLLIN next to the keyboard, or -1 (klogctl, a regular file, a
+ * pipe at its end: just poll per tick). It wakes on any journal write or kernel record,
+ * not only on kills. */
 int oom_log_fd(const struct oom_log *log);
+
+/* The descriptor woke: reads what is there (never blocks) without changing the store —
+ * what it brings goes in at the next oom_log_poll(). Returns 1 when the next poll has news
+ * of a kill: something read since the last poll told of one (a kill, a reaper line,
+ * systemd's message about one), or a kill read earlier still waits in the source to come
+ * out (the journal holds a kill a moment for what follows it); 0 when not (another
+ * program's journal entry, another kernel record), or -errno. Also worth calling after a
+ * poll, without a wake-up, to learn whether to poll again soon. */
+int oom_log_wake(struct oom_log *log);
 
 /* Reads what is available now (never blocks) and parses it. Returns the number of new
  * events, or -errno when the source failed (the store is kept). */

@@ -496,6 +496,8 @@ void oom_merge_advance(struct oom_merge *m, double now_unix_s)
 		emit_first(m);
 }
 
+size_t oom_merge_waiting(const struct oom_merge *m) { return m->npend; }
+
 void oom_merge_flush(struct oom_merge *m)
 {
 	close_burst(m);

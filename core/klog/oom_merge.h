@@ -84,6 +84,9 @@ void oom_merge_reap(struct oom_merge *m, const char *boot_id, const struct oom_e
 /* Journal time is now now_unix_s: rows older than hold_s go out (none past an open one). */
 void oom_merge_advance(struct oom_merge *m, double now_unix_s);
 
+/* Rows waiting to go out (they will within hold_s, or when an open kill closes). */
+size_t oom_merge_waiting(const struct oom_merge *m);
+
 /* Everything waiting goes out, open kills too. */
 void oom_merge_flush(struct oom_merge *m);
 

@@ -26,6 +26,7 @@ struct oom_source {
 	struct oom_parser *parser;
 	char boot_id[33]; /* live kernel log: this boot */
 	uint64_t next_id;
+	uint64_t kernel_news; /* a kernel log's kills and reaper lines */
 };
 
 /* ---- a kernel log: kills of this boot (live) or of whatever the file holds ------------------ */
@@ -33,6 +34,7 @@ struct oom_source {
 static void kernel_event(void *ctx, struct oom_event *ev)
 {
 	struct oom_source *s = ctx;
+	s->kernel_news++;
 	ev->id = s->next_id++;
 	memcpy(ev->boot_id, s->boot_id, sizeof(ev->boot_id));
 	if (s->sink.event)
@@ -44,6 +46,7 @@ static void kernel_event(void *ctx, struct oom_event *ev)
 static void kernel_reap(void *ctx, const struct oom_event_reap *r)
 {
 	struct oom_source *s = ctx;
+	s->kernel_news++;
 	if (s->sink.reap)
 		s->sink.reap(s->sink.ctx, r);
 }
@@ -192,6 +195,13 @@ void oom_source_flush(struct oom_source *s)
 	else if (s->parser)
 		oom_parser_flush(s->parser);
 }
+
+uint64_t oom_source_news(const struct oom_source *s)
+{
+	return s->oj ? oom_journal_news(s->oj) : s->kernel_news;
+}
+
+size_t oom_source_waiting(const struct oom_source *s) { return s->oj ? oom_journal_waiting(s->oj) : 0; }
 
 uint64_t oom_source_lost(const struct oom_source *s) { return s->ksrc ? kmsg_source_lost(s->ksrc) : 0; }
 

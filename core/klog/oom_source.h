@@ -55,7 +55,9 @@ enum oom_source_kind oom_source_kind(const struct oom_source *s);
  * is in use), for a note. */
 const char *oom_source_journal_why(const struct oom_source *s);
 
-/* The descriptor to poll() for POLLIN, or -1 (klogctl: read once per tick). */
+/* The descriptor to poll() for POLLIN, or -1 when poll() cannot tell (klogctl, a regular
+ * file, a pipe at its end: read once per tick). The journal's wakes on any journal write,
+ * /dev/kmsg's on any kernel record: oom_source_news() says which told of a kill. */
 int oom_source_fd(struct oom_source *s);
 
 /* Non-blocking: reads what is there now (at most about budget lines or entries, 0 no
@@ -73,6 +75,15 @@ void oom_source_tick(struct oom_source *s, double now_unix_s);
 
 /* End of input: everything waiting goes out. */
 void oom_source_flush(struct oom_source *s);
+
+/* How many lines or entries so far told of a kill: a kill line, a reaper line, systemd's
+ * message about an OOM kill (kept or not). It moves before the row comes out (rows wait
+ * for what follows them): a reader polling for news compares it with an earlier value. */
+uint64_t oom_source_news(const struct oom_source *s);
+
+/* Kills read but not handed to the sink yet (the journal's wait for what follows them;
+ * they go out at a tick within a second or two). */
+size_t oom_source_waiting(const struct oom_source *s);
 
 /* Kernel records overwritten before they were read (/dev/kmsg). */
 uint64_t oom_source_lost(const struct oom_source *s);

@@ -2,6 +2,7 @@
 #include "core/output/rhythm.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "core/base/escape.h"
@@ -9,15 +10,20 @@
 #include "core/output/event.h"
 #include "core/output/json_write.h"
 
-/* "02:14" within a day of now, else "2025-05-19 02:14" (local time). */
-static void clock_time(struct strbuf *sb, double t, double now)
+char *output_rhythm_clock(char *buf, size_t n, double t, double now_unix_s)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
-	char buf[32] = "-";
+	snprintf(buf, n, "-");
 	if (isfinite(t) && localtime_r(&tt, &tm))
-		strftime(buf, sizeof(buf), fabs(now - t) < 86400 ? "%H:%M" : "%Y-%m-%d %H:%M", &tm);
-	sb_puts(sb, buf);
+		strftime(buf, n, fabs(now_unix_s - t) < 86400 ? "%H:%M" : "%Y-%m-%d %H:%M", &tm);
+	return buf;
+}
+
+static void clock_time(struct strbuf *sb, double t, double now)
+{
+	char buf[32];
+	sb_puts(sb, output_rhythm_clock(buf, sizeof(buf), t, now));
 }
 
 void output_rhythm_text(const struct rhythm *r, const char *label, double now_unix_s,

@@ -15,8 +15,14 @@
 #ifndef OOMTOP_OUTPUT_RHYTHM_H
 #define OOMTOP_OUTPUT_RHYTHM_H
 
+#include <stddef.h>
+
 #include "core/base/strbuf.h"
 #include "core/estimate/rhythm.h"
+
+/* A moment as these lines show it: "02:14" within a day of now, else "2025-05-19 02:14"
+ * (local time); "-" for NAN. Returns buf. */
+char *output_rhythm_clock(char *buf, size_t n, double t, double now_unix_s);
 
 /* label: what the line is about ("photo.service", or "python3 (no unit)"). */
 void output_rhythm_text(const struct rhythm *r, const char *label, double now_unix_s,

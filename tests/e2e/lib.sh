@@ -96,7 +96,7 @@ json_last() { tail -n 1 "$1" | jq -r "$2"; }
 # tmux_session NAME — the screen tests' own tmux server (socket oomtop-NAME-PID), killed
 # on exit. Then: T ARGS (tmux on it), screen (the pane "oomtop" as text), keys KEYS,
 # wait_for PATTERN [SECONDS] [WHAT] (until the pane shows PATTERN, grep -E; else fail,
-# showing the pane).
+# showing the pane), screen_start and screen_exit_status (below).
 tmux_session() {
 	SOCK="oomtop-$1-$$"
 	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; e2e_cleanup' EXIT
@@ -104,6 +104,23 @@ tmux_session() {
 T() { tmux -L "$SOCK" "$@"; }
 screen() { T capture-pane -p -t oomtop; }
 keys() { T send-keys -t oomtop "$@"; }
+# screen_start COLS LINES ARGS... — oomtop ARGS in the pane "oomtop" of that size (core
+# dumps off, TERM=xterm-256color, stderr to $E2E_TMP/stderr); when it exits, its status goes
+# to $E2E_TMP/status and the pane says SHELL-IS-BACK. screen_exit_status [SECONDS]: that
+# status, once it exited (else fail).
+screen_start() {
+	x=$1 y=$2
+	shift 2
+	rm -f "$E2E_TMP/status"
+	T -u new-session -d -s oomtop -x "$x" -y "$y" \
+		"ulimit -c 0; TERM=xterm-256color $OOMTOP $* 2>'$E2E_TMP/stderr'; echo \$? >'$E2E_TMP/status'; echo SHELL-IS-BACK; sleep 600"
+}
+screen_exit_status() {
+	i=0 n=$((${1:-5} * 10))
+	while [ ! -s "$E2E_TMP/status" ] && [ $i -lt $n ]; do sleep 0.1; i=$((i + 1)); done
+	[ -s "$E2E_TMP/status" ] || fail "oomtop did not exit"
+	cat "$E2E_TMP/status"
+}
 wait_for() {
 	i=0 n=$((${2:-5} * 10))
 	while [ $i -lt $n ]; do

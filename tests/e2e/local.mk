@@ -8,7 +8,8 @@ E2E_TESTS = \
 	%reldir%/oom_events.sh %reldir%/oom_ghost.sh %reldir%/hostile.sh %reldir%/pressure.sh \
 	%reldir%/nobody.sh %reldir%/prom_format.sh %reldir%/longrun.sh %reldir%/static.sh \
 	%reldir%/settings_file.sh %reldir%/working_set.sh %reldir%/hostile_files.sh \
-	%reldir%/journal_files.sh %reldir%/journal_live.sh %reldir%/output_file.sh
+	%reldir%/journal_files.sh %reldir%/journal_live.sh %reldir%/output_file.sh \
+	%reldir%/screen_journal.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 

@@ -24,19 +24,8 @@ sleep 300 &
 SLEEPER=$!
 E2E_PIDS="$E2E_PIDS $SLEEPER"
 
-start() { # start SIZE_X SIZE_Y ARGS...
-	x=$1 y=$2
-	shift 2
-	rm -f "$E2E_TMP/status"
-	T -u new-session -d -s oomtop -x "$x" -y "$y" \
-		"ulimit -c 0; TERM=xterm-256color $OOMTOP $* 2>'$E2E_TMP/stderr'; echo \$? >'$E2E_TMP/status'; echo SHELL-IS-BACK; sleep 600"
-}
-exit_status() {
-	i=0
-	while [ ! -s "$E2E_TMP/status" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	[ -s "$E2E_TMP/status" ] || fail "oomtop did not exit"
-	cat "$E2E_TMP/status"
-}
+start() { screen_start "$@"; }
+exit_status() { screen_exit_status 5; }
 
 # --- start, theme problems, panes and columns
 start 120 40 --theme="$E2E_TMP/bad.theme" -d 0.5

@@ -132,7 +132,8 @@ static void compare(const char *name, const char *actual)
 	free(want);
 }
 
-static void render(const char *name, int cols, int lines, bool utf8, scene_fn scene)
+static void render_of(const char *name, int cols, int lines, bool utf8,
+		      const struct snapshot *(*snap)(void), scene_fn scene)
 {
 	struct tui t;
 	ck_assert_int_eq(tui_state_init(&t, NULL, utf8), 0);
@@ -141,7 +142,7 @@ static void render(const char *name, int cols, int lines, bool utf8, scene_fn sc
 	draw_ctx_theme(&t.dc, &t.theme);
 	t.cols = cols;
 	t.lines = lines;
-	tui_state_set_snapshot(&t, fixture_snapshot());
+	tui_state_set_snapshot(&t, snap());
 	if (scene)
 		scene(&t);
 	tui_state_relayout(&t, cols, lines);
@@ -154,6 +155,11 @@ static void render(const char *name, int cols, int lines, bool utf8, scene_fn sc
 	compare(name, sb.buf);
 	sb_free(&sb);
 	tui_state_free(&t);
+}
+
+static void render(const char *name, int cols, int lines, bool utf8, scene_fn scene)
+{
+	render_of(name, cols, lines, utf8, fixture_snapshot, scene);
 }
 
 /* Keys as the loop hands them over (input_key), then what the loop does before drawing. */
@@ -360,22 +366,119 @@ START_TEST(zfs_arc_120x40)
 }
 END_TEST
 
+/* --- kills read from the journal (fixture_journal_snapshot) --- */
+
+/* The OOM pane zoomed, on the oldest kill: an earlier boot's (marked b, dimmed), whose
+ * boot the status line names. */
+static void scene_journal_zoomed(struct tui *t)
+{
+	static const int keys[] = {'\t', 'm', KEY_FN(KEY_END)};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->focus, PANE_EVENTS);
+	ck_assert(evview_at(&t->ev, t->snap, t->ev.list.sel)->earlier_boot);
+}
+
+static void scene_journal_focused(struct tui *t)
+{
+	static const int keys[] = {'\t'};
+	run_keys(t, keys, 1);
+}
+
+/* F5 in the OOM pane: the kills by unit, photo.service (most kills) selected. */
+static void scene_units(struct tui *t)
+{
+	static const int keys[] = {'\t', KEY_FN(KEY_F(5)), KEY_FN(KEY_HOME)};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->mode, TM_UNITS);
+	ck_assert_str_eq(unitview_at(&t->uv, t->uv.list.sel)->name, "photo.service");
+}
+
+static void scene_unit_kills(struct tui *t)
+{
+	static const int keys[] = {'\t', 'r', KEY_FN(KEY_HOME), '\n'};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->mode, TM_UNIT_KILLS);
+	ck_assert_uint_eq(t->ukills.list.n, 6);
+}
+
+/* The newest photo.service kill, opened from its unit's kills: systemd's messages about
+ * the unit, the task table in 16 KiB pages. */
+static void scene_episode_journal(struct tui *t)
+{
+	static const int keys[] = {'\t', 'r', KEY_FN(KEY_HOME), '\n', '\n'};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->mode, TM_EPISODE);
+	ck_assert_int_eq(t->episode.back, TM_UNIT_KILLS);
+}
+
+/* systemd-oomd's kill of a whole scope: its own lines and the user manager's message. */
+static void scene_episode_oomd(struct tui *t)
+{
+	static const int keys[] = {'\t', KEY_FN(KEY_DOWN), '\n'};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->mode, TM_EPISODE);
+	ck_assert_int_eq(t->snap->events[t->episode.index].source, OOM_EVENT_SOURCE_SYSTEMD_OOMD);
+}
+
+START_TEST(journal_80x24)
+{
+	render_of("journal-80x24", 80, 24, true, fixture_journal_snapshot, scene_journal_zoomed);
+}
+END_TEST
+
+START_TEST(journal_120x40)
+{
+	render_of("journal-120x40", 120, 40, true, fixture_journal_snapshot, scene_journal_focused);
+}
+END_TEST
+
+START_TEST(units_80x24)
+{
+	render_of("units-80x24", 80, 24, true, fixture_journal_snapshot, scene_units);
+}
+END_TEST
+
+START_TEST(unit_kills_80x24)
+{
+	render_of("unit-kills-80x24", 80, 24, true, fixture_journal_snapshot, scene_unit_kills);
+}
+END_TEST
+
+START_TEST(episode_journal_120x40)
+{
+	render_of("episode-journal-120x40", 120, 40, true, fixture_journal_snapshot, scene_episode_journal);
+}
+END_TEST
+
+START_TEST(episode_oomd_80x24)
+{
+	render_of("episode-oomd-80x24", 80, 24, true, fixture_journal_snapshot, scene_episode_oomd);
+}
+END_TEST
+
 START_TEST(tiny_screens_do_not_crash)
 {
-	/* every size from 1x1 up to 30x12 draws without touching outside the screen */
-	for (int w = 1; w <= 30; w += 3)
-		for (int h = 1; h <= 12; h++) {
-			struct tui t;
-			ck_assert_int_eq(tui_state_init(&t, NULL, true), 0);
-			t.dc.no_color = true;
-			screen_open(w, h);
-			draw_ctx_theme(&t.dc, &t.theme);
-			t.cols = w, t.lines = h;
-			tui_state_set_snapshot(&t, fixture_snapshot());
-			frame_draw(&t);
-			screen_close();
-			tui_state_free(&t);
-		}
+	/* every size from 1x1 up to 30x12 draws without touching outside the screen: the
+	 * main screen, and the journal's kills in the OOM pane, by unit, one unit's, an
+	 * episode */
+	static const scene_fn journal[] = {NULL, scene_journal_zoomed, scene_units, scene_unit_kills,
+					   scene_episode_journal, scene_episode_oomd};
+	for (size_t k = 0; k < sizeof(journal) / sizeof(journal[0]); k++)
+		for (int w = 1; w <= 30; w += 3)
+			for (int h = 1; h <= 12; h++) {
+				struct tui t;
+				ck_assert_int_eq(tui_state_init(&t, NULL, true), 0);
+				t.dc.no_color = true;
+				screen_open(w, h);
+				draw_ctx_theme(&t.dc, &t.theme);
+				t.cols = w, t.lines = h;
+				tui_state_set_snapshot(&t, k ? fixture_journal_snapshot() : fixture_snapshot());
+				if (journal[k])
+					journal[k](&t);
+				frame_draw(&t);
+				screen_close();
+				tui_state_free(&t);
+			}
 }
 END_TEST
 
@@ -405,6 +508,12 @@ int main(void)
 	tcase_add_test(tc, cgroups_by_eta_80x24);
 	tcase_add_test(tc, zfs_arc_80x24);
 	tcase_add_test(tc, zfs_arc_120x40);
+	tcase_add_test(tc, journal_80x24);
+	tcase_add_test(tc, journal_120x40);
+	tcase_add_test(tc, units_80x24);
+	tcase_add_test(tc, unit_kills_80x24);
+	tcase_add_test(tc, episode_journal_120x40);
+	tcase_add_test(tc, episode_oomd_80x24);
 	tcase_add_test(tc, tiny_screens_do_not_crash);
 	suite_add_tcase(s, tc);
 	return ck_run(s);

@@ -1,6 +1,6 @@
 /* tests/tui/check_tui.c — the screen's pure parts that act on a snapshot: layout, column
  * fitting, the process, cgroup and OOM views, the list view, key dispatch and the key bar,
- * the mouse, the oom_score_adj controls. */
+ * the mouse, the oom_score_adj controls. The OOM kills' own views: check_tui_kills. */
 #include "config.h"
 
 #include <check.h>
@@ -303,44 +303,6 @@ START_TEST(listview_documents_scroll)
 }
 END_TEST
 
-/* The OOM pane's selection stays on the same kill when a newer one arrives or an older
- * one leaves the kernel log buffer. */
-START_TEST(evview_follows_the_kill)
-{
-	const struct snapshot *fx = fixture_snapshot();
-	struct oom_event ev[3];
-	ck_assert_uint_eq(fx->nevents, 2);
-	memcpy(ev, fx->events, 2 * sizeof(ev[0]));
-	struct snapshot s = *fx;
-	s.events = ev;
-	s.nevents = 2;
-	struct evview v;
-	memset(&v, 0, sizeof(v));
-	evview_update(&v, &s);
-	ck_assert_uint_eq(v.list.n, 2);
-	ck_assert_int_eq(evview_at(&s, 0)->victim_pid, 4100); /* newest first */
-	ck_assert_ptr_null(evview_at(&s, 2));
-	evview_move(&v, &s, 1);
-	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 3999);
-	/* a newer kill arrives: the selection stays on 3999, now one row further down */
-	ev[2] = ev[1];
-	ev[2].victim_pid = 5000;
-	ev[2].boot_s = 1030000.0;
-	s.nevents = 3;
-	evview_update(&v, &s);
-	ck_assert_uint_eq(v.list.sel, 2);
-	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 3999);
-	ck_assert_int_eq(evview_find(&s, 4100, 1029300.0), 1);
-	ck_assert_int_eq(evview_find(&s, 4100, 1.0), -1);
-	/* 3999 leaves the buffer: the selection stays on the last row */
-	memmove(&ev[0], &ev[1], 2 * sizeof(ev[0]));
-	s.nevents = 2;
-	evview_update(&v, &s);
-	ck_assert_uint_eq(v.list.sel, 1);
-	ck_assert_int_eq(evview_at(&s, v.list.sel)->victim_pid, 4100);
-}
-END_TEST
-
 /* The key bar and dispatch ask keymap_context for the context: every key the bar shows
  * in a mode does there what its label says (not shadowed, not unbound). */
 START_TEST(keymap_context_bar_and_dispatch_agree)
@@ -353,6 +315,7 @@ START_TEST(keymap_context_bar_and_dispatch_agree)
 		{TM_MAIN, PANE_CGROUPS, KC_CGROUPS}, {TM_MAIN, PANE_PROCS, KC_PROCS},
 		{TM_MAIN, PANE_EVENTS, KC_EVENTS},   {TM_HELP, PANE_PROCS, KC_HELP},
 		{TM_EPISODE, PANE_EVENTS, KC_EPISODE}, {TM_MENU, PANE_PROCS, KC_MENU},
+		{TM_UNITS, PANE_EVENTS, KC_UNITS},   {TM_UNIT_KILLS, PANE_EVENTS, KC_UNIT_KILLS},
 		{TM_INPUT, PANE_PROCS, KC_INPUT},    {TM_CONFIRM, PANE_PROCS, KC_CONFIRM},
 	};
 	struct tui t;
@@ -794,7 +757,6 @@ START_TEST(rate_classes)
 }
 END_TEST
 
-
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -807,7 +769,6 @@ int main(void)
 	tcase_add_test(tc, procview_stays_on_top_until_moved);
 	tcase_add_test(tc, listview_select_scroll_page);
 	tcase_add_test(tc, listview_documents_scroll);
-	tcase_add_test(tc, evview_follows_the_kill);
 	tcase_add_test(tc, keymap_context_bar_and_dispatch_agree);
 	tcase_add_test(tc, mouse_click_selects_and_sorts);
 	tcase_add_test(tc, cgview_tree_collapse_flat);

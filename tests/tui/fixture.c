@@ -125,7 +125,8 @@ static struct oom_event events[] = {
 	 .anon_rss_kb = 2000000, .file_rss_kb = 0, .shmem_rss_kb = 1024, .pgtables_kb = 5000,
 	 .oom_score_adj = 300, .invoker_comm = "chrome", .invoker_pid = 3998,
 	 .gfp_mask = "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)", .order = 0,
-	 .reaped = -1, .tasks = NULL, .ntasks = 0, .raw_lines = raw0, .nraw_lines = 1},
+	 .reaped = -1, .tasks = NULL, .ntasks = 0, .raw_lines = raw0, .nraw_lines = 1,
+	 .cgroup = "/user.slice/user-1000.slice", .reason = "global", .page_bytes = U},
 	{.boot_s = 1029300.0, .time_unix_s = NOW - 7500, .victim_pid = 4100,
 	 .victim_comm = "memhog", .victim_uid = 998, .constraint = "CONSTRAINT_MEMCG",
 	 .oom_memcg = "/system.slice/nas-agent.service",
@@ -133,7 +134,8 @@ static struct oom_event events[] = {
 	 .anon_rss_kb = 911360, .file_rss_kb = 10240, .shmem_rss_kb = 0, .pgtables_kb = 1900,
 	 .oom_score_adj = 500, .invoker_comm = "leaky", .invoker_pid = 4242,
 	 .gfp_mask = "0xcc0(GFP_KERNEL)", .order = 0, .reaped = 1, .tasks = tasks, .ntasks = 4,
-	 .raw_lines = raw1, .nraw_lines = 4},
+	 .raw_lines = raw1, .nraw_lines = 4, .unit = "nas-agent.service",
+	 .cgroup = "/system.slice/nas-agent.service", .reason = "memcg", .page_bytes = 4096},
 };
 
 static struct snapshot snap;
@@ -181,4 +183,143 @@ const struct snapshot *fixture_snapshot(void)
 	snap.events = events;
 	snap.nevents = 2;
 	return &snap;
+}
+
+/* --- the same machine reading the systemd journal ----------------------------------------- */
+
+#define BOOT_NOW "4f2b9c1d8e7a6b5c4d3e2f1a0b9c8d7e"
+#define BOOT_OLD "8324e1c3c0b1a29f8e7d6c5b4a392817"
+#define H 3600.0
+
+/* The newest photo.service kill in full: 16 KiB pages (an arm64 board), systemd's messages
+ * about it. */
+static struct oom_event_task photo_tasks[] = {
+	{6106, 997, 6106, 180000, 65000, U, U, U, 1441792, 0, 0, "thumbnailer"},
+	{6001, 997, 6001, 40000, 9000, U, U, U, 327680, 0, 0, "photod"},
+};
+
+static char *photo_raw[] = {
+	"photod invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0",
+	"oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,"
+	"oom_memcg=/system.slice/photo.service,task_memcg=/system.slice/photo.service,"
+	"task=thumbnailer,pid=6106,uid=997",
+	"Memory cgroup out of memory: Killed process 6106 (thumbnailer) total-vm:2880000kB, "
+	"anon-rss:1036288kB, file-rss:3712kB, shmem-rss:0kB, UID:997 pgtables:1408kB oom_score_adj:0",
+};
+
+static struct oom_event_msg photo_msgs[] = {
+	{NOW - 10200 + 0.02, "photo.service: A process of this unit has been killed by the OOM killer."},
+	{NOW - 10200 + 0.31, "photo.service: Main process exited, code=killed, status=9/KILL"},
+	{NOW - 10200 + 0.32, "photo.service: Failed with result 'oom-kill'."},
+	{NOW - 10200 + 0.33, "photo.service: Consumed 41min 12.405s CPU time."},
+};
+
+static char *oomd_raw[] = {
+	"Considered 3 cgroups for killing, top candidates were:",
+	"Killed /user.slice/user-1000.slice/user@1000.service/app.slice/"
+	"app-kitty-47f7730eb1474ba3848f1b5d6135a33f.scope due to memory pressure for "
+	"/user.slice/user-1000.slice/user@1000.service being 77.97% > 50.00% for > 20s with "
+	"reclaim activity",
+};
+
+static struct oom_event_msg oomd_msgs[] = {
+	{NOW - 3600 + 0.05, "app-kitty-47f7730eb1474ba3848f1b5d6135a33f.scope: systemd-oomd killed 65 "
+			    "process(es) in this unit."},
+};
+
+static char *earlyoom_raw[] = {
+	"mem avail:   812 of 15890 MiB ( 5.11%), swap free:  204 of 2047 MiB ( 9.97%)",
+	"low memory! at or below SIGTERM limits: mem 10.00%, swap 10.00%",
+	"sending SIGTERM to process 29410 uid 1000 \"cluster\": badness 1264, VmRSS 23964 MiB",
+	"process exited after 0.1 seconds",
+};
+
+/* A kernel kill of photo.service at t; boot_s follows from the uptime. */
+#define PHOTO(id_, t_, pid_)                                                                       \
+	{.id = id_, .boot_id = BOOT_NOW, .unit = "photo.service", .cgroup = "/system.slice/photo.service", \
+	 .reason = "memcg", .boot_s = 1036800 - (NOW - (t_)), .time_unix_s = t_, .victim_pid = pid_,     \
+	 .victim_comm = "thumbnailer", .victim_uid = 997, .constraint = "CONSTRAINT_MEMCG",               \
+	 .oom_memcg = "/system.slice/photo.service", .task_memcg = "/system.slice/photo.service",         \
+	 .total_vm_kb = 2880000, .anon_rss_kb = 1036288, .file_rss_kb = 3712, .shmem_rss_kb = 0,         \
+	 .pgtables_kb = 1408, .oom_score_adj = 0, .invoker_comm = "photod", .invoker_pid = 6001,         \
+	 .gfp_mask = "0xcc0(GFP_KERNEL)", .order = 0, .reaped = 1, .page_bytes = U}
+
+static struct oom_event jevents[] = {
+	/* 20 days ago, another boot: varnish's cache took the machine */
+	{.id = 1, .boot_id = BOOT_OLD, .earlier_boot = true, .unit = "varnish.service",
+	 .cgroup = "/system.slice/varnish.service", .reason = "global", .boot_s = 1131154.0,
+	 .time_unix_s = NOW - 20 * 24 * H, .victim_pid = 3117813, .victim_comm = "cache-main",
+	 .victim_uid = 991, .constraint = "CONSTRAINT_NONE", .task_memcg = "/system.slice/varnish.service",
+	 .total_vm_kb = 5000000, .anon_rss_kb = 4823040, .file_rss_kb = 53888, .shmem_rss_kb = 0,
+	 .pgtables_kb = 9800, .oom_score_adj = 0, .invoker_comm = "in:imjournal", .invoker_pid = 879,
+	 .gfp_mask = "0x6200ca(GFP_HIGHUSER_MOVABLE)", .order = 0, .reaped = -1, .page_bytes = U},
+	{0}, /* [1] the global kill of chrome */
+	/* photo.service every 4h10m ± 20m: 6 kills in 20h50m, the last 2h50m ago */
+	PHOTO(3, NOW - 85200, 6101),
+	PHOTO(4, NOW - 70200, 6102),
+	PHOTO(5, NOW - 56400, 6103),
+	PHOTO(6, NOW - 40200, 6104),
+	PHOTO(7, NOW - 24000, 6105),
+	PHOTO(8, NOW - 10200, 6106),
+	{0}, /* [8] the memcg kill of memhog */
+	/* an hour ago systemd-oomd killed a terminal's whole scope */
+	{.id = 10, .source = OOM_EVENT_SOURCE_SYSTEMD_OOMD, .boot_id = BOOT_NOW,
+	 .unit = "app-kitty-47f7730eb1474ba3848f1b5d6135a33f.scope",
+	 .cgroup = "/user.slice/user-1000.slice/user@1000.service/app.slice/"
+		   "app-kitty-47f7730eb1474ba3848f1b5d6135a33f.scope",
+	 .reason = "memory pressure 77.97% > 50.00% for 20s", .boot_s = 1036800 - 3600,
+	 .time_unix_s = NOW - 3600, .victim_uid = U, .total_vm_kb = U, .anon_rss_kb = U,
+	 .file_rss_kb = U, .shmem_rss_kb = U, .pgtables_kb = U, .oom_score_adj = U, .order = U,
+	 .reaped = -1, .page_bytes = U, .raw_lines = oomd_raw, .nraw_lines = 2,
+	 .unit_msgs = oomd_msgs, .nunit_msgs = 1},
+	/* ten minutes ago earlyoom sent SIGTERM to a process oomtop saw (its ghost row) */
+	{.id = 11, .source = OOM_EVENT_SOURCE_EARLYOOM, .boot_id = BOOT_NOW,
+	 .reason = "mem 10.00%, swap 10.00% (SIGTERM)", .boot_s = 1036800 - 600, .time_unix_s = NOW - 600,
+	 .victim_pid = 29410, .victim_comm = "cluster", .victim_uid = 1000, .total_vm_kb = U,
+	 .anon_rss_kb = U, .file_rss_kb = U, .shmem_rss_kb = U, .pgtables_kb = U, .oom_score_adj = U,
+	 .order = U, .reaped = -1, .page_bytes = U, .raw_lines = earlyoom_raw, .nraw_lines = 4},
+};
+
+#define NJEVENTS (sizeof(jevents) / sizeof(jevents[0]))
+#define JPROCS (sizeof(procs) / sizeof(procs[0]) + 1)
+
+static struct proc_row jprocs[JPROCS];
+static struct snapshot jsnap;
+
+const struct snapshot *fixture_journal_snapshot(void)
+{
+	const struct snapshot *base = fixture_snapshot();
+	jsnap = *base;
+	jevents[1] = events[0];
+	jevents[8] = events[1];
+	jevents[1].id = 2, jevents[8].id = 9;
+	memcpy(jevents[1].boot_id, BOOT_NOW, sizeof(BOOT_NOW));
+	memcpy(jevents[8].boot_id, BOOT_NOW, sizeof(BOOT_NOW));
+	struct oom_event *photo = &jevents[7];
+	photo->tasks = photo_tasks;
+	photo->ntasks = sizeof(photo_tasks) / sizeof(photo_tasks[0]);
+	photo->page_bytes = 16384;
+	photo->raw_lines = photo_raw;
+	photo->nraw_lines = sizeof(photo_raw) / sizeof(photo_raw[0]);
+	photo->unit_msgs = photo_msgs;
+	photo->nunit_msgs = sizeof(photo_msgs) / sizeof(photo_msgs[0]);
+	static struct proc_row *ptrs[JPROCS];
+	for (size_t i = 0; i + 1 < JPROCS; i++) {
+		jprocs[i] = procs[i];
+		if (jprocs[i].oom_event == 1) /* memhog's kill moved */
+			jprocs[i].oom_event = 8;
+		ptrs[i] = &jprocs[i];
+	}
+	/* earlyoom's victim, linked to its kill as the collector links it */
+	jprocs[JPROCS - 1] = (struct proc_row){
+		P(29410, 3100, 1000, "alice", "cluster", "./cluster --workers 8", "/user.slice/user-1000.slice"),
+		7400, NOW - 1200, false, 23 * GiB, 23 * GiB, 10 * MiB, 0, 0, 50 * MiB, 900, 0, 8, 64,
+		{40.0 * GiB / 3600, 0.99}, {0.0, NAN}, {0.0, NAN}, PROC_OOM_KILLED, NOW - 599, 10, false};
+	ptrs[JPROCS - 1] = &jprocs[JPROCS - 1];
+	jsnap.procs = ptrs;
+	jsnap.nprocs = JPROCS;
+	jsnap.events = jevents;
+	jsnap.nevents = NJEVENTS;
+	jsnap.sys.oom_kills = 9; /* this boot's kernel kills */
+	return &jsnap;
 }

@@ -210,6 +210,48 @@ START_TEST(kernel_report_from_the_journal_keeps_its_details)
 }
 END_TEST
 
+/* News for the screen (oom_journal_news): the entries about a kill count, the rest of the
+ * journal does not — a kernel report's other lines, PID 1's other unit messages, a Java
+ * service's OutOfMemoryError, the killers' start-up lines. */
+static uint64_t news_of(const char *file, size_t *entries)
+{
+	struct oom_journal *j = oom_journal_new(NULL, NOW_BOOT, 600);
+	ck_assert_ptr_nonnull(j);
+	*entries = fxjournal_read_export(file, feed, j);
+	uint64_t news = oom_journal_news(j);
+	oom_journal_free(j);
+	return news;
+}
+
+START_TEST(only_entries_about_kills_are_news)
+{
+	size_t entries;
+	ck_assert_uint_eq(news_of(JDIR "/p7-no-kills.txt", &entries), 0);
+	ck_assert_uint_gt(entries, 10);
+	/* p8: one kill of a report of 100+ lines: its kill line and its reaper line */
+	ck_assert_uint_eq(news_of(JDIR "/p8-kernel-global-session.txt", &entries), 2);
+	ck_assert_uint_gt(entries, 100);
+	/* p1: six kills and PID 1's message about them */
+	ck_assert_uint_eq(news_of(JDIR "/p1-kernel-memcg-aks.txt", &entries), 7);
+	/* p4: earlyoom's nine kills, not its start-up and memory report lines */
+	ck_assert_uint_eq(news_of(JDIR "/p4-earlyoom.txt", &entries), 9);
+	ck_assert_uint_gt(entries, 20);
+	/* followed live, a kill waits a moment for what follows it: news not out yet */
+	struct collect c = {0};
+	struct oom_merge_sink sink = {.event = collect_event, .ctx = &c};
+	struct oom_journal *j = oom_journal_new(&sink, NOW_BOOT, 0.5);
+	fxjournal_read_export(JDIR "/p8-kernel-global-session.txt", feed, j);
+	ck_assert_uint_eq(oom_journal_news(j), 2);
+	ck_assert_uint_eq(oom_journal_waiting(j), 1);
+	ck_assert_uint_eq(c.n, 0);
+	oom_journal_advance(j, 1e10); /* a while later */
+	ck_assert_uint_eq(oom_journal_waiting(j), 0);
+	ck_assert_uint_eq(c.n, 1);
+	oom_journal_free(j);
+	collect_free(&c);
+}
+END_TEST
+
 /* p1's scope message is kept with the kill it names (the last of the group's kills) */
 START_TEST(unit_message_is_kept_with_its_kill)
 {
@@ -296,6 +338,7 @@ int main(void)
 	tcase_add_test(tc, export_sources_read_live_give_the_same_rows);
 	tcase_add_test(tc, kernel_report_from_the_journal_keeps_its_details);
 	tcase_add_test(tc, unit_message_is_kept_with_its_kill);
+	tcase_add_test(tc, only_entries_about_kills_are_news);
 	tcase_add_test(tc, journal_files_give_expected_rows);
 	tcase_add_test(tc, journal_source_errors_say_why);
 	suite_add_tcase(s, tc);

@@ -6,10 +6,12 @@
 
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -455,6 +457,74 @@ START_TEST(store_is_bounded_and_keeps_newest_details)
 }
 END_TEST
 
+/* The screen's wake-ups: a FIFO (poll can say when there is more) wakes the store, which
+ * reads without changing what it shows and says whether what came was about a kill; a
+ * regular file, or a FIFO whose writer closed, gives no descriptor (always readable, never
+ * news: read per tick). */
+START_TEST(wakes_tell_kills_from_other_lines)
+{
+	static const char kill[] =
+		"[ 10.000000] p invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[ 10.000001] Out of memory: Killed process 4242 (leaky) total-vm:400kB, anon-rss:200kB, "
+		"file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0\n";
+	static const char noise[] = "[ 11.000000] usb 1-1: new high-speed USB device number 3\n";
+	char dir[] = "/tmp/oomtop-wake-XXXXXX", fifo[64];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(fifo, sizeof(fifo), "%s/kmsg", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	struct oom_log *log;
+	char err[256];
+	struct oom_source_config cfg = {.kmsg_path = fifo};
+	ck_assert_int_eq(oom_log_open(&log, &cfg, err, sizeof(err)), 0);
+	int w = open(fifo, O_WRONLY | O_NONBLOCK);
+	ck_assert_int_ge(w, 0);
+	ck_assert_int_eq(oom_log_poll(log), 0);
+	ck_assert_int_ge(oom_log_fd(log), 0);
+	ck_assert_int_eq(oom_log_wake(log), 0); /* nothing there */
+	ck_assert_int_eq(write(w, noise, strlen(noise)), (int)strlen(noise));
+	ck_assert_int_eq(oom_log_wake(log), 0); /* not about a kill */
+	ck_assert_int_eq(write(w, kill, strlen(kill)), (int)strlen(kill));
+	ck_assert_int_eq(oom_log_wake(log), 1);
+	size_t n;
+	oom_log_events(log, &n);
+	ck_assert_uint_eq(n, 0); /* what the screen shows stays until the refresh */
+	ck_assert_int_eq(oom_log_wake(log), 1); /* still news until then */
+	ck_assert_int_eq(oom_log_poll(log), 1);
+	const struct oom_event *ev = oom_log_events(log, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(ev[0].victim_pid, 4242);
+	ck_assert_int_eq(oom_log_wake(log), 0);
+	/* a reaper line later is news too, and reaches the kill at the poll */
+	static const char reap[] = "[ 12.000000] oom_reaper: reaped process 4242 (leaky), now anon-rss:0kB, "
+				   "file-rss:0kB, shmem-rss:0kB\n";
+	ck_assert_int_eq(write(w, reap, strlen(reap)), (int)strlen(reap));
+	ck_assert_int_eq(oom_log_wake(log), 1);
+	ck_assert_int_eq(oom_log_events(log, &n)[0].reaped, -1);
+	oom_log_poll(log);
+	ck_assert_int_eq(oom_log_events(log, &n)[0].reaped, 1);
+	/* the writer closes: end of file, and nothing to wait for any more */
+	close(w);
+	ck_assert_int_eq(oom_log_wake(log), 0);
+	ck_assert_int_eq(oom_log_fd(log), -1);
+	oom_log_close(log);
+	unlink(fifo);
+	/* a regular file: read per tick, never waited on */
+	char path[64];
+	snprintf(path, sizeof(path), "%s/saved", dir);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(kill, f);
+	fclose(f);
+	cfg.kmsg_path = path;
+	ck_assert_int_eq(oom_log_open(&log, &cfg, err, sizeof(err)), 0);
+	ck_assert_int_eq(oom_log_fd(log), -1);
+	ck_assert_int_eq(oom_log_poll(log), 1);
+	oom_log_close(log);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 /* ---- output --------------------------------------------------------------------------- */
 
 START_TEST(json_escapes_and_nulls)
@@ -579,6 +649,25 @@ START_TEST(a_kill_names_its_victim_by_pid_comm_and_boot)
 	ev.source = OOM_EVENT_SOURCE_SYSTEMD_OOMD; /* names a cgroup, no pid */
 	ev.victim_pid = 0;
 	ck_assert(!oom_event_names_victim(&ev, 0, "a-very-long-pro", 900));
+	/* ... but its processes are the victims: found gone right after the kill, in the
+	 * killed cgroup or below it */
+	ev.cgroup = strdup("/user.slice/user-1000.slice/app.slice/app-kitty-47f7.scope");
+	const char *in = "/user.slice/user-1000.slice/app.slice/app-kitty-47f7.scope";
+	ck_assert(oom_event_names_member(&ev, in, 1000.4, 3));
+	ck_assert(oom_event_names_member(&ev, "/user.slice/user-1000.slice/app.slice/app-kitty-47f7.scope/sub",
+					 1002.9, 3));
+	ck_assert(!oom_event_names_member(&ev, "/user.slice/user-1000.slice/app.slice/app-kitty-47f7.scope2",
+					  1000.4, 3)); /* a sibling with a longer name */
+	ck_assert(!oom_event_names_member(&ev, "/user.slice", 1000.4, 3));       /* its parent */
+	ck_assert(!oom_event_names_member(&ev, in, 990, 3));  /* gone before the kill */
+	ck_assert(!oom_event_names_member(&ev, in, 1004, 3)); /* gone long after it */
+	ck_assert(!oom_event_names_member(&ev, in, NAN, 3));
+	ck_assert(!oom_event_names_member(&ev, NULL, 1000.4, 3));
+	ev.earlier_boot = true;
+	ck_assert(!oom_event_names_member(&ev, in, 1000.4, 3));
+	ev.earlier_boot = false;
+	ev.victim_pid = 77; /* a kill that names its victim names no one else */
+	ck_assert(!oom_event_names_member(&ev, in, 1000.4, 3));
 	oom_event_free(&ev);
 }
 END_TEST
@@ -598,6 +687,7 @@ int main(void)
 	tcase_add_test(tc, a_cut_task_table_says_so);
 	tcase_add_test(tc, garbage_never_crashes);
 	tcase_add_test(tc, store_is_bounded_and_keeps_newest_details);
+	tcase_add_test(tc, wakes_tell_kills_from_other_lines);
 	tcase_add_test(tc, json_escapes_and_nulls);
 	tcase_add_test(tc, pages_are_converted_with_the_page_size_the_log_implies);
 	tcase_add_test(tc, kernel_events_carry_cgroup_unit_and_reason);

@@ -1,5 +1,5 @@
-/* Unit tests of the rhythm of a unit's kills (core/estimate/rhythm.c) and its text and JSON
- * lines (core/output/rhythm.c): the figures with 1, 2, 3 and many kills, episodes of kills
+/* Unit tests of the rhythm of a unit's kills (core/estimate/rhythm.c), kills grouped by unit
+ * (core/estimate/unit_rhythm.c) and the text and JSON lines (core/output/rhythm.c): the figures with 1, 2, 3 and many kills, episodes of kills
  * at once, a missed kill that the median shrugs off, untimed kills, the order of units. */
 #include "config.h"
 
@@ -10,6 +10,7 @@
 
 #include "core/base/strbuf.h"
 #include "core/estimate/rhythm.h"
+#include "core/estimate/unit_rhythm.h"
 #include "core/output/rhythm.h"
 #include "tests/unit/ck_run.h"
 
@@ -132,6 +133,47 @@ START_TEST(units_are_ordered_by_kills_and_nulls_left_out)
 }
 END_TEST
 
+/* Kills grouped as --by-unit and the screen group them: by unit, else by the victim's name
+ * (a unit and a process of one name stay apart), else one group of unnamed victims. */
+START_TEST(kills_are_grouped_by_unit_else_by_victim)
+{
+	struct oom_event ev[6];
+	for (int i = 0; i < 6; i++) {
+		oom_event_init(&ev[i]);
+		ev[i].time_unix_s = T0 + i * H;
+	}
+	ev[0].unit = "photo.service", ev[2].unit = "photo.service", ev[4].unit = "photo.service";
+	ev[1].victim_comm = "photo.service"; /* a process that calls itself so: not the unit */
+	ev[3].victim_comm = "cluster";
+	struct unit_rhythms g;
+	ck_assert_int_eq(unit_rhythm_group(ev, 6, &g), 0);
+	ck_assert_uint_eq(g.n, 4);
+	ck_assert_str_eq(g.v[0].name, "photo.service");
+	ck_assert(g.v[0].is_unit);
+	ck_assert_uint_eq(g.v[0].r.kills, 3);
+	ck_assert_double_eq_tol(g.v[0].r.interval_s, 2 * H, 1e-6);
+	ck_assert(unit_rhythm_has(&g.v[0], &ev[2]));
+	ck_assert(!unit_rhythm_has(&g.v[0], &ev[1]));
+	size_t named = 0;
+	for (size_t i = 1; i < g.n; i++) {
+		ck_assert(!g.v[i].is_unit);
+		ck_assert_uint_eq(g.v[i].r.kills, 1);
+		if (strcmp(g.v[i].name, UNIT_RHYTHM_UNNAMED) == 0)
+			ck_assert(unit_rhythm_has(&g.v[i], &ev[5]));
+		else
+			named++;
+	}
+	ck_assert_uint_eq(named, 2);
+	bool unit;
+	ck_assert_str_eq(unit_rhythm_name_of(&ev[3], &unit), "cluster");
+	ck_assert(!unit);
+	unit_rhythm_free(&g);
+	ck_assert_int_eq(unit_rhythm_group(ev, 0, &g), 0);
+	ck_assert_uint_eq(g.n, 0);
+	unit_rhythm_free(&g);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rhythm");
@@ -141,6 +183,7 @@ int main(void)
 	tcase_add_test(tc, median_and_mad_shrug_off_a_missed_kill);
 	tcase_add_test(tc, kills_at_once_are_one_episode);
 	tcase_add_test(tc, units_are_ordered_by_kills_and_nulls_left_out);
+	tcase_add_test(tc, kills_are_grouped_by_unit_else_by_victim);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

@@ -22,6 +22,17 @@ unsigned action_nav_refresh(struct tui *t)
 	return R_REFRESH | R_CLEAR | R_REDRAW;
 }
 
+/* Where Esc goes from a mode: back a step (an episode opened from a unit's kills, the
+ * unit's kills to the units), else the main screen. */
+static enum tui_mode back_of(const struct tui *t)
+{
+	switch (t->mode) {
+	case TM_EPISODE: return t->episode.back;
+	case TM_UNIT_KILLS: return TM_UNITS;
+	default: return TM_MAIN;
+	}
+}
+
 unsigned action_nav_close(struct tui *t)
 {
 	unsigned (*cancel)(struct tui *) = NULL;
@@ -29,7 +40,7 @@ unsigned action_nav_close(struct tui *t)
 		cancel = t->menu.ops->cancel;
 	else if (t->mode == TM_CONFIRM && t->confirm)
 		cancel = t->confirm->cancel;
-	t->mode = TM_MAIN;
+	t->mode = back_of(t);
 	return cancel ? cancel(t) : R_REDRAW;
 }
 
@@ -105,6 +116,8 @@ static struct listview *mode_list(struct tui *t, bool *doc)
 	case TM_HELP: return &t->help;
 	case TM_EPISODE: return &t->episode.doc;
 	case TM_MENU: return &t->menu.list;
+	case TM_UNITS: return &t->uv.list;
+	case TM_UNIT_KILLS: return &t->ukills.list;
 	default: return NULL;
 	}
 }
@@ -122,7 +135,12 @@ unsigned action_nav_move(struct tui *t, long delta)
 {
 	bool doc;
 	struct listview *l = mode_list(t, &doc);
-	if (l && doc)
+	/* a list that follows what it selects: the unit, the kill */
+	if (t->mode == TM_UNITS)
+		unitview_move(&t->uv, delta);
+	else if (t->mode == TM_UNIT_KILLS)
+		evview_move(&t->ukills, t->snap, delta);
+	else if (l && doc)
 		listview_scroll(l, delta);
 	else if (l)
 		listview_move(l, delta);

@@ -12,6 +12,7 @@ static const char *const legend[] = {
 	"  V   the process the kernel would kill next in its scope (cgroup or system)",
 	"  K   killed by the OOM killer (a ghost row; Enter opens its episode)",
 	"  x   exited (a ghost row, dimmed, kept for a while)",
+	"  b   OOM pane: a kill of an earlier boot (dimmed; the status line names the boot)",
 	"  !   cgroup at or over the threshold of its effective limit (threshold= in oomtoprc)",
 	"  ^   after a LIMIT: inherited from an ancestor cgroup (the tightest on the path)",
 	"  RSS/h, FD/h, USE/h: growth per hour over the leak-rate window; '-' until known.",

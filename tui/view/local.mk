@@ -1,5 +1,7 @@
 # tui/view/ — full-screen views the frame draws instead of the header and panes: the
-# help (from the key table) and an OOM episode. They scroll; the key bar stays.
+# help (from the key table), an OOM episode, the kills grouped by unit and one unit's kills.
+# They scroll or select; the key bar stays.
 liboomtop_tui_a_SOURCES += \
 	%reldir%/help.c %reldir%/help.h \
-	%reldir%/episode.c %reldir%/episode.h
+	%reldir%/episode.c %reldir%/episode.h \
+	%reldir%/units.c %reldir%/units.h
