@@ -1,0 +1,36 @@
+/* tests/lib/fxsnap.h — snapshots made by hand, for tests of what consumes them (the
+ * history writer): a time, system values, processes and cgroups with plain values.
+ * Strings point at literals or the caller's storage. */
+#ifndef OOMTOP_TESTS_FXSNAP_H
+#define OOMTOP_TESTS_FXSNAP_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "core/model.h"
+
+#define FXSNAP_MAX_PROCS 64
+#define FXSNAP_MAX_CGROUPS 16
+
+struct fxsnap {
+	struct snapshot snap;
+	struct proc_row rows[FXSNAP_MAX_PROCS];
+	struct proc_row *ptrs[FXSNAP_MAX_PROCS];
+	struct cgroup_row cgroups[FXSNAP_MAX_CGROUPS];
+};
+
+/* An empty snapshot at t_unix_s: 8 GiB of memory, 4 GiB available, no swap, 0 kills. */
+void fxsnap_init(struct fxsnap *f, double t_unix_s);
+
+/* Add a running user-space process: start_ticks given, uid 1000 "user", comm and
+ * cmdline "comm --serve", in cgroup (may be NULL), rss as given (anon = rss, file and
+ * shmem 0), 12 fds, 2 threads, oom_score 100, adj 0, no swap, 64 KiB page tables. */
+struct proc_row *fxsnap_proc(struct fxsnap *f, pid_t pid, uint64_t start_ticks, const char *comm,
+                             const char *cgroup, int64_t rss_bytes);
+
+/* Add a cgroup (v2) with usage and limit (VAL_UNKNOWN: none). Parent and depth are not
+ * computed: the writer reads paths only. */
+struct cgroup_row *fxsnap_cgroup(struct fxsnap *f, const char *path, int64_t usage_bytes,
+                                 int64_t limit_bytes);
+
+#endif
