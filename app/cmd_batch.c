@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/signals.h"
 #include "core/output/json.h"
@@ -12,9 +11,7 @@
 #include "core/output/prom.h"
 #include "core/output/text.h"
 #include "core/proc/filter.h"
-#include "core/base/strbuf.h"
 #include "core/base/util.h"
-#include "core/output/output.h"
 
 size_t cmd_batch_select(const struct snapshot *s, const struct run_config *rc,
                         const struct proc_row ***rows, size_t *cap)
@@ -33,44 +30,65 @@ size_t cmd_batch_select(const struct snapshot *s, const struct run_config *rc,
  * megabytes of JSON, and the peak RSS would otherwise hold all of it. */
 #define BATCH_SPILL_BYTES (64 * 1024)
 
-struct spill_ctx {
-	FILE *out;
-	int err; /* errno of the failed write */
-};
-
 static bool spill_to_file(void *ctx, const char *buf, size_t len)
 {
-	struct spill_ctx *sc = ctx;
-	if (fwrite(buf, 1, len, sc->out) != len) {
-		sc->err = errno ? errno : EIO;
+	struct cmd_batch_out *bo = ctx;
+	if (fwrite(buf, 1, len, bo->out) != len) {
+		bo->write_errno = errno ? errno : EIO;
 		return false;
 	}
 	return true;
 }
 
-/* Sleep until the monotonic deadline, waking early on a stop signal. */
-static void sleep_until(int64_t deadline_ms)
+void cmd_batch_out_init(struct cmd_batch_out *bo, FILE *out)
 {
-	while (!signals_stop()) {
-		int64_t left = deadline_ms - util_mono_ms();
-		if (left <= 0)
-			return;
-		struct timespec ts = {left / 1000, (left % 1000) * 1000000};
-		if (nanosleep(&ts, NULL) == 0)
-			return;
+	memset(bo, 0, sizeof(*bo));
+	bo->out = out;
+	sb_init(&bo->sb);
+	bo->sb.spill = spill_to_file;
+	bo->sb.spill_ctx = bo;
+	bo->sb.spill_at = BATCH_SPILL_BYTES;
+}
+
+bool cmd_batch_out_print(struct cmd_batch_out *bo, const struct snapshot *s, const struct run_config *rc, FILE *err,
+                         int *status)
+{
+	struct strbuf *sb = &bo->sb;
+	size_t n = cmd_batch_select(s, rc, &bo->rows, &bo->cap);
+	struct output_view v = {s, bo->rows, n};
+	sb_reset(sb);
+	switch (rc->format) {
+	case OUTPUT_TEXT: output_text(sb, &v); break;
+	case OUTPUT_JSON: output_json(sb, &v); break;
+	case OUTPUT_PROMETHEUS: output_prom(sb, &v); break;
 	}
+	if (sb->oom) {
+		fprintf(err, "oomtop: out of memory formatting the snapshot\n");
+		*status = 1;
+		return false;
+	}
+	if (!sb->spill_failed && ((sb->len && !spill_to_file(bo, sb->buf, sb->len)) || fflush(bo->out) != 0))
+		sb->spill_failed = true;
+	if (sb->spill_failed) {
+		int e = bo->write_errno ? bo->write_errno : errno;
+		if (e != EPIPE)
+			fprintf(err, "oomtop: cannot write output: %s\n", strerror(e));
+		*status = e == EPIPE ? 0 : 1;
+		return false;
+	}
+	return true;
+}
+
+void cmd_batch_out_free(struct cmd_batch_out *bo)
+{
+	sb_free(&bo->sb);
+	free(bo->rows);
 }
 
 int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, FILE *err)
 {
-	const struct proc_row **rows = NULL;
-	size_t cap = 0;
-	struct strbuf sb;
-	sb_init(&sb);
-	struct spill_ctx sc = {out, 0};
-	sb.spill = spill_to_file;
-	sb.spill_ctx = &sc;
-	sb.spill_at = BATCH_SPILL_BYTES;
+	struct cmd_batch_out bo;
+	cmd_batch_out_init(&bo, out);
 	int status = 0;
 	int64_t interval_ms = (int64_t)(rc->set.delay_s * 1000.0 + 0.5);
 	int64_t next = util_mono_ms();
@@ -79,7 +97,7 @@ int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, F
 			next += interval_ms;
 			if (next < util_mono_ms() - interval_ms) /* fell far behind: don't burst */
 				next = util_mono_ms();
-			sleep_until(next);
+			signals_sleep_until(next);
 			if (signals_stop())
 				break;
 		}
@@ -89,31 +107,9 @@ int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, F
 			status = 1;
 			break;
 		}
-		const struct snapshot *s = collector_snapshot(c);
-		size_t n = cmd_batch_select(s, rc, &rows, &cap);
-		struct output_view v = {s, rows, n};
-		sb_reset(&sb);
-		switch (rc->format) {
-		case OUTPUT_TEXT: output_text(&sb, &v); break;
-		case OUTPUT_JSON: output_json(&sb, &v); break;
-		case OUTPUT_PROMETHEUS: output_prom(&sb, &v); break;
-		}
-		if (sb.oom) {
-			fprintf(err, "oomtop: out of memory formatting the snapshot\n");
-			status = 1;
+		if (!cmd_batch_out_print(&bo, collector_snapshot(c), rc, err, &status))
 			break;
-		}
-		if (!sb.spill_failed && ((sb.len && !spill_to_file(&sc, sb.buf, sb.len)) || fflush(out) != 0))
-			sb.spill_failed = true;
-		if (sb.spill_failed) {
-			int e = sc.err ? sc.err : errno;
-			if (e != EPIPE)
-				fprintf(err, "oomtop: cannot write output: %s\n", strerror(e));
-			status = e == EPIPE ? 0 : 1;
-			break;
-		}
 	}
-	sb_free(&sb);
-	free(rows);
+	cmd_batch_out_free(&bo);
 	return status;
 }

@@ -17,8 +17,13 @@
 
 enum events_format { EVENTS_FORMAT_TEXT, EVENTS_FORMAT_JSON };
 
-int events_cmd_run(const char *kmsg_path, bool follow, enum events_format fmt, FILE *out,
-		   FILE *err);
+/* history_path: a recording (core/history/events.h) whose kills are listed too, in time
+ * order among the log's, each kill once (the log's copy of a recorded kill is dropped);
+ * NULL: none. history_given: it was named with --history (unreadable: exit 1; else only
+ * a warning). When the log cannot be read, the recorded kills are still listed (exit 0
+ * without --follow). */
+int events_cmd_run(const char *kmsg_path, bool follow, enum events_format fmt, const char *history_path,
+		   bool history_given, FILE *out, FILE *err);
 
 
 #endif

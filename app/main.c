@@ -1,6 +1,7 @@
 /* app/main.c — main(): parse the command line, then run one command: the screen, batch
- * output, the kernel's OOM events, or a one-off oom_score_adj write. The only place that
- * exits (DESIGN §6): every command returns its exit status here. */
+ * output (live, or a recorded moment with --at), the recorder, the kernel's OOM events,
+ * or a one-off oom_score_adj write. The only place that exits (DESIGN §6): every command
+ * returns its exit status here. */
 #include "config.h"
 
 #include <errno.h>
@@ -9,14 +10,19 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/cmd_at.h"
 #include "app/cmd_batch.h"
 #include "app/cmd_events.h"
+#include "app/cmd_record.h"
 #include "app/cmd_setadj.h"
+#include "app/replay.h"
 #include "app/run_config.h"
 #include "app/options.h"
 #include "app/selfprotect.h"
 #include "app/signals.h"
+#include "core/base/util.h"
 #include "core/collector.h"
+#include "core/history/store.h"
 #include "tui/app.h"
 #include "tui/screen.h"
 
@@ -48,6 +54,18 @@ static int run_collecting(const struct options *o)
 		return 1;
 	}
 	signals_install();
+	if (rc.at) { /* a recorded moment: nothing of the running machine is read */
+		if (!rc.history_path) {
+			fprintf(stderr, "oomtop: --at: no recorded history here (give --history=PATH; oomtop --record "
+					"records one)\n");
+			return 1;
+		}
+		return cmd_at_run(&rc, util_now_unix_s(), stdout, stderr);
+	}
+	struct history_replay *past;
+	status = replay_open(&rc, util_now_unix_s(), &past, stderr);
+	if (status != 0)
+		return status;
 
 	/* it watches machines running out of memory: be the process that survives */
 	struct selfprotect sp;
@@ -56,6 +74,7 @@ static int run_collecting(const struct options *o)
 	struct collector_config cc;
 	run_config_collector(&rc, &cc);
 	cc.extra_note = sp.note;
+	cc.past = past ? history_replay_past(past) : NULL; /* the collector frees it */
 	struct collector *c = collector_new(&cc, err, sizeof(err));
 	if (!c) {
 		fprintf(stderr, "oomtop: %s\n", err);
@@ -72,6 +91,55 @@ static int run_collecting(const struct options *o)
 	}
 	collector_free(c);
 	return status;
+}
+
+/* --record: the history opened for writing (refusing what is not ours, or held by another
+ * recorder), self-protection, a collector, the recorder's loop. */
+static int run_recording(const struct options *o)
+{
+	char err[600];
+	struct run_config rc;
+	int status = run_config_load(&rc, o, report_stderr, NULL, err, sizeof(err));
+	if (status != 0) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		return status;
+	}
+	signals_install();
+	struct history_store *st;
+	if (history_store_open(&st, rc.history_path, HISTORY_STORE_RECORD, err, sizeof(err)) != 0) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		return 1;
+	}
+	struct selfprotect sp;
+	selfprotect_apply("/proc", rc.readonly, &sp);
+	struct collector_config cc;
+	run_config_collector(&rc, &cc);
+	cc.extra_note = sp.note;
+	struct collector *c = collector_new(&cc, err, sizeof(err));
+	if (!c) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		history_store_close(st);
+		return 1;
+	}
+	status = cmd_record_run(c, st, &rc, stderr);
+	collector_free(c);
+	history_store_close(st);
+	return status;
+}
+
+/* --events: the kernel's kills, and the recorded ones (a history needs no settings). */
+static int run_events(const struct options *o)
+{
+	char err[600];
+	struct run_config rc;
+	memset(&rc, 0, sizeof(rc));
+	int status = run_config_history_here(&rc, o, err, sizeof(err));
+	if (status != 0) {
+		fprintf(stderr, "oomtop: %s\n", err);
+		return status;
+	}
+	return events_cmd_run(o->kmsg_path, o->follow, o->format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT,
+			      rc.history_path, rc.history_given, stdout, stderr);
 }
 
 int main(int argc, char **argv)
@@ -92,8 +160,9 @@ int main(int argc, char **argv)
 	case MODE_SET_ADJ:
 		return setadj_cmd_run(o.set_adj, o.readonly, stdout, stderr);
 	case MODE_EVENTS:
-		return events_cmd_run(o.kmsg_path, o.follow,
-				      o.format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT, stdout, stderr);
+		return run_events(&o);
+	case MODE_RECORD:
+		return run_recording(&o);
 	case MODE_BATCH:
 	case MODE_SCREEN:
 		break;

@@ -15,6 +15,8 @@
 #ifndef OOMTOP_APP_SIGNALS_H
 #define OOMTOP_APP_SIGNALS_H
 
+#include <stdint.h>
+
 /* Returns 0, or -errno when the pipe cannot be made (then stop signals still set the
  * flag, but a waiting poll() only wakes up from EINTR). */
 int signals_install(void);
@@ -25,6 +27,10 @@ int signals_fd(void);
 
 /* The first stop signal received (SIGINT, SIGTERM, SIGHUP), or 0. */
 int signals_stop(void);
+
+/* Sleep until the monotonic time deadline_ms (core/base/util.h util_mono_ms), waking early
+ * on a stop signal. */
+void signals_sleep_until(int64_t deadline_ms);
 
 /* What a crash signal runs before it is re-raised, or NULL; it must be async-signal-safe. */
 void signals_on_crash(void (*restore)(void));

@@ -1,6 +1,6 @@
 # core/history/ — what oomtop remembers (docs/history.md): the recording on SQLite. The
 # database and its hostile path (file, lock, store, schema), the recorder's writes
-# (writer, cgroups, events, boot) and what it keeps (retention); reading it back: recorded moments
+# (writer, cgroups, events, boot) and what it keeps (retention, size); reading it back: recorded moments
 # (timeline, when), a moment as a snapshot (moment, series), and the past the collector
 # starts from (replay).
 liboomtop_core_a_SOURCES += \
@@ -13,6 +13,7 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/cgroups.c %reldir%/cgroups.h \
 	%reldir%/events.c %reldir%/events.h \
 	%reldir%/retention.c %reldir%/retention.h \
+	%reldir%/size.c %reldir%/size.h \
 	%reldir%/timeline.c %reldir%/timeline.h \
 	%reldir%/when.c %reldir%/when.h \
 	%reldir%/series.c %reldir%/series.h \

@@ -295,6 +295,7 @@ int history_moment_load(struct history_store *st, int64_t t, double window_s, st
 	}
 	struct cg_id *ids = NULL;
 	rc = load_cgroups(&ser, s, &ids);
+	s->cgroup_version = s->ncgroups ? s->cgroups[0].version : 0; /* the mount is not recorded */
 	if (rc == 0)
 		rc = load_procs(m, &ser, boot, ids);
 	free(ids);

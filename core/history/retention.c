@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/history/size.h"
+
 #define DAY_S (24 * 3600)
 /* Size-cap pruning: aim this far under the cap so the next batches do not prune again
  * at once, in at most this many rounds, never closer to the newest sample than this. */
@@ -21,7 +23,7 @@ void history_retention_defaults(struct history_retention *r)
 	r->mid_bucket_s = 60;
 	r->keep_s = 90 * DAY_S;
 	r->old_bucket_s = 600;
-	r->max_bytes = HISTORY_RETENTION_MAX_BYTES_DEFAULT;
+	r->max_bytes = HISTORY_SIZE_DEFAULT_BYTES;
 }
 
 /* Run sql with ?1..?n bound to the integers in v. */

@@ -20,8 +20,6 @@
 
 #include "core/history/store.h"
 
-#define HISTORY_RETENTION_MAX_BYTES_DEFAULT (INT64_C(64) << 20)
-
 struct history_retention {
 	int64_t full_s;         /* every sample kept this long */
 	int64_t mid_s;          /* then one per mid_bucket_s up to this age */
@@ -31,7 +29,7 @@ struct history_retention {
 	int64_t max_bytes;      /* the database uses at most this (pages in use) */
 };
 
-/* A day, a week at 60 s, 90 days at 600 s, 64 MiB. */
+/* A day, a week at 60 s, 90 days at 600 s, 64 MiB (core/history/size.h). */
 void history_retention_defaults(struct history_retention *r);
 
 /* Downsample and prune as of now_unix_s. 0 or -errno with a reason in err. */
