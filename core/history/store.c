@@ -31,7 +31,7 @@ static int init_new(void *ctx, const char *tmp_path, char *err, size_t errlen)
 {
 	(void)ctx;
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(tmp_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	int rc = sqlite3_open_v2(tmp_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 	int ret = rc == SQLITE_OK ? history_schema_create(db, err, errlen) : fail(db, tmp_path, rc, err, errlen);
 	if (sqlite3_close(db) != SQLITE_OK && ret == 0)
 		ret = fail(db, tmp_path, SQLITE_ERROR, err, errlen);
@@ -66,7 +66,7 @@ static bool wal_missing(const char *path)
 
 static int open_read(struct history_store *st, const char *path, char *err, size_t errlen)
 {
-	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(st->db, READ_BUSY_MS);
 		rc = history_schema_check(st->db, path, err, errlen);
@@ -85,7 +85,7 @@ static int open_read(struct history_store *st, const char *path, char *err, size
 		snprintf(err, errlen, "%s: path too long", path);
 		return -ENAMETOOLONG;
 	}
-	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI, NULL);
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
 	if (rc != SQLITE_OK)
 		return fail(st->db, path, rc, err, errlen);
 	return history_schema_check(st->db, path, err, errlen);
@@ -133,7 +133,7 @@ static int open_record(struct history_store *st, const char *path, char *err, si
 	}
 	if (st->lock_fd < 0)
 		return st->lock_fd;
-	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return fail(st->db, path, rc, err, errlen);
 	sqlite3_busy_timeout(st->db, READ_BUSY_MS);

@@ -9,6 +9,8 @@
  * Reading: the same checks, read-only; a database without its WAL files (a reader may
  * not create them) is opened immutable, which is safe because no recorder is running.
  *
+ * A store is used by one thread at a time (connections are opened without SQLite's
+ * per-call mutex: reading a week back is a million column reads).
  * The struct is shared with the other core/history files (writer, retention, reader);
  * callers outside core/history use only the functions. Errors: -errno with one line in
  * err naming the path. Never exits, never prints. */
