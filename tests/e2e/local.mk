@@ -7,7 +7,7 @@ E2E_TESTS = \
 	%reldir%/next_victim.sh %reldir%/screen_adj.sh %reldir%/statm_gate.sh \
 	%reldir%/oom_events.sh %reldir%/oom_ghost.sh %reldir%/hostile.sh %reldir%/pressure.sh \
 	%reldir%/nobody.sh %reldir%/prom_format.sh %reldir%/longrun.sh %reldir%/static.sh \
-	%reldir%/settings_file.sh
+	%reldir%/settings_file.sh %reldir%/history.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 
