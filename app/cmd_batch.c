@@ -93,14 +93,8 @@ int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, F
 	int64_t interval_ms = (int64_t)(rc->set.delay_s * 1000.0 + 0.5);
 	int64_t next = util_mono_ms();
 	for (long i = 0; !signals_stop() && (rc->iterations == 0 || i < rc->iterations); i++) {
-		if (i > 0) {
-			next += interval_ms;
-			if (next < util_mono_ms() - interval_ms) /* fell far behind: don't burst */
-				next = util_mono_ms();
-			signals_sleep_until(next);
-			if (signals_stop())
-				break;
-		}
+		if (i > 0 && !signals_wait_tick(&next, interval_ms))
+			break;
 		int ret = collector_refresh(c);
 		if (ret < 0) {
 			fprintf(err, "oomtop: cannot collect: %s\n", strerror(-ret));

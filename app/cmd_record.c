@@ -69,14 +69,8 @@ int cmd_record_run(struct collector *c, struct history_store *st, const struct r
 	int64_t flush_ms = (int64_t)(rc->history_flush_s * 1000.0 + 0.5);
 	int64_t next = util_mono_ms(), last_commit = next;
 	for (long i = 0; !signals_stop() && (rc->iterations == 0 || i < rc->iterations); i++) {
-		if (i > 0) {
-			next += interval_ms;
-			if (next < util_mono_ms() - interval_ms) /* fell far behind: don't burst */
-				next = util_mono_ms();
-			signals_sleep_until(next);
-			if (signals_stop())
-				break;
-		}
+		if (i > 0 && !signals_wait_tick(&next, interval_ms))
+			break;
 		int ret = collector_refresh(c);
 		if (ret < 0) {
 			fprintf(err, "oomtop: cannot collect: %s\n", strerror(-ret));

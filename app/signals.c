@@ -88,3 +88,12 @@ void signals_sleep_until(int64_t deadline_ms)
 			return;
 	}
 }
+
+bool signals_wait_tick(int64_t *next_ms, int64_t interval_ms)
+{
+	*next_ms += interval_ms;
+	if (*next_ms < util_mono_ms() - interval_ms) /* fell far behind: don't burst */
+		*next_ms = util_mono_ms();
+	signals_sleep_until(*next_ms);
+	return !signals_stop();
+}

@@ -25,7 +25,9 @@ static const char schema_sql[] =
 	" mem_total_bytes INTEGER, mem_available_bytes INTEGER,"
 	" swap_total_bytes INTEGER, swap_free_bytes INTEGER,"
 	" psi_some_avg10 REAL, psi_full_avg10 REAL, oom_kills INTEGER);"
-	"CREATE TABLE cmdline (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
+	/* found by a hash of the text: a unique index would store every command line twice */
+	"CREATE TABLE cmdline (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, text TEXT NOT NULL);"
+	"CREATE INDEX cmdline_hash ON cmdline (hash);"
 	"CREATE TABLE proc ("
 	" id INTEGER PRIMARY KEY, boot INTEGER NOT NULL, pid INTEGER NOT NULL,"
 	" start_ticks INTEGER NOT NULL, start_time REAL, ppid INTEGER, uid INTEGER, user TEXT,"

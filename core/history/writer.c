@@ -61,8 +61,8 @@ static bool prepare_all(struct history_writer *w)
 		       "INSERT OR REPLACE INTO proc_value (proc, t, " HISTORY_SCHEMA_PROC_VALUES
 		       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)") &&
 	       PREPARE(w, end_proc, "UPDATE proc SET end_t = ? WHERE id = ?") &&
-	       PREPARE(w, sel_cmd, "SELECT id FROM cmdline WHERE text = ?") &&
-	       PREPARE(w, ins_cmd, "INSERT INTO cmdline (text) VALUES (?)");
+	       PREPARE(w, sel_cmd, "SELECT id FROM cmdline WHERE hash = ? AND text = ?") &&
+	       PREPARE(w, ins_cmd, "INSERT INTO cmdline (hash, text) VALUES (?, ?)");
 }
 
 /* Run a prepared statement to completion; true when it did. */
@@ -73,15 +73,27 @@ static bool run(sqlite3_stmt *s)
 	return rc == SQLITE_DONE;
 }
 
+/* FNV-1a, 64 bits: cmdline.hash (docs/history.md). */
+static int64_t text_hash(const char *text)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		h = (h ^ *p) * UINT64_C(0x100000001b3);
+	return (int64_t)h;
+}
+
 /* The row of a command line, made when missing; its id, or -1. */
 static int64_t cmdline_id(struct history_writer *w, const char *text)
 {
-	sqlite3_bind_text(w->sel_cmd, 1, text, -1, SQLITE_STATIC);
+	int64_t h = text_hash(text);
+	sqlite3_bind_int64(w->sel_cmd, 1, h);
+	sqlite3_bind_text(w->sel_cmd, 2, text, -1, SQLITE_STATIC);
 	int64_t id = sqlite3_step(w->sel_cmd) == SQLITE_ROW ? sqlite3_column_int64(w->sel_cmd, 0) : 0;
 	sqlite3_reset(w->sel_cmd);
 	if (id)
 		return id;
-	sqlite3_bind_text(w->ins_cmd, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w->ins_cmd, 1, h);
+	sqlite3_bind_text(w->ins_cmd, 2, text, -1, SQLITE_STATIC);
 	return run(w->ins_cmd) ? sqlite3_last_insert_rowid(w->st->db) : -1;
 }
 

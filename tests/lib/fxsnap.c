@@ -88,3 +88,19 @@ struct cgroup_row *fxsnap_cgroup(struct fxsnap *f, const char *path, int64_t usa
 	c->eta_to_limit_s = NAN;
 	return c;
 }
+
+const struct proc_row *fxsnap_find_proc(const struct snapshot *s, pid_t pid)
+{
+	for (size_t i = 0; i < s->nprocs; i++)
+		if (s->procs[i]->pid == pid)
+			return s->procs[i];
+	return NULL;
+}
+
+const struct cgroup_row *fxsnap_find_cgroup(const struct snapshot *s, const char *path)
+{
+	for (size_t i = 0; i < s->ncgroups; i++)
+		if (strcmp(s->cgroups[i].path, path) == 0)
+			return &s->cgroups[i];
+	return NULL;
+}

@@ -1,6 +1,6 @@
 /* tests/lib/fxsnap.h — snapshots made by hand, for tests of what consumes them (the
  * history writer): a time, system values, processes and cgroups with plain values.
- * Strings point at literals or the caller's storage. */
+ * Strings point at literals or the caller's storage. And finding rows in a snapshot. */
 #ifndef OOMTOP_TESTS_FXSNAP_H
 #define OOMTOP_TESTS_FXSNAP_H
 
@@ -32,5 +32,9 @@ struct proc_row *fxsnap_proc(struct fxsnap *f, pid_t pid, uint64_t start_ticks, 
  * computed: the writer reads paths only. */
 struct cgroup_row *fxsnap_cgroup(struct fxsnap *f, const char *path, int64_t usage_bytes,
                                  int64_t limit_bytes);
+
+/* The row of pid, or of the cgroup path, in any snapshot; NULL when it is not there. */
+const struct proc_row *fxsnap_find_proc(const struct snapshot *s, pid_t pid);
+const struct cgroup_row *fxsnap_find_cgroup(const struct snapshot *s, const char *path);
 
 #endif

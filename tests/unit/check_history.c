@@ -95,22 +95,6 @@ static struct history_store *recorded(void)
 	return st;
 }
 
-static const struct proc_row *find_proc(const struct snapshot *s, pid_t pid)
-{
-	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i]->pid == pid)
-			return s->procs[i];
-	return NULL;
-}
-
-static const struct cgroup_row *find_cgroup(const struct snapshot *s, const char *path)
-{
-	for (size_t i = 0; i < s->ncgroups; i++)
-		if (strcmp(s->cgroups[i].path, path) == 0)
-			return &s->cgroups[i];
-	return NULL;
-}
-
 START_TEST(values_are_stored_only_when_they_changed)
 {
 	struct history_store *st = recorded();
@@ -158,8 +142,8 @@ START_TEST(a_moment_reads_back_values_and_the_slopes_of_then)
 	ck_assert_int_eq(s->sys.mem_available_bytes, (INT64_C(4) << 30) - 4 * MiB * (N - 1));
 	ck_assert_double_eq_tol(s->sys.available.per_s, -4.0 * MiB / 10, 1e-3);
 	ck_assert_uint_eq(s->nprocs, 3);
-	const struct proc_row *leaker = find_proc(s, 100), *idle = find_proc(s, 200),
-	                      *reused = find_proc(s, 300);
+	const struct proc_row *leaker = fxsnap_find_proc(s, 100), *idle = fxsnap_find_proc(s, 200),
+	                      *reused = fxsnap_find_proc(s, 300);
 	ck_assert_ptr_nonnull(leaker);
 	ck_assert_ptr_nonnull(idle);
 	ck_assert_ptr_nonnull(reused);
@@ -181,7 +165,7 @@ START_TEST(a_moment_reads_back_values_and_the_slopes_of_then)
 	ck_assert_int_eq(s->cgroups[1].parent, 0);
 	ck_assert_int_eq(s->cgroups[1].nprocs, 1);
 	ck_assert_int_eq(s->cgroups[0].nprocs, 3);
-	const struct cgroup_row *a = find_cgroup(s, "/a");
+	const struct cgroup_row *a = fxsnap_find_cgroup(s, "/a");
 	ck_assert_double_eq_tol(a->usage_slope.per_s, 2.0 * MiB / 10, 1e-3);
 	double left = (double)(512 * MiB - a->usage_bytes);
 	ck_assert_double_eq_tol(a->eta_to_limit_s, left / (2.0 * MiB / 10), 1e-3);
@@ -190,10 +174,10 @@ START_TEST(a_moment_reads_back_values_and_the_slopes_of_then)
 	/* an earlier moment: the old pid 300, /b present, the leaker smaller */
 	ck_assert_int_eq(history_moment_load(st, T0 + 30, 60, &m), 0);
 	s = &m.snap;
-	ck_assert_int_eq(find_proc(s, 300)->start_ticks, 300);
-	ck_assert_int_eq(find_proc(s, 300)->rss_bytes, 30 * MiB);
-	ck_assert_int_eq(find_proc(s, 100)->rss_bytes, 53 * MiB);
-	ck_assert_ptr_nonnull(find_cgroup(s, "/b"));
+	ck_assert_int_eq(fxsnap_find_proc(s, 300)->start_ticks, 300);
+	ck_assert_int_eq(fxsnap_find_proc(s, 300)->rss_bytes, 30 * MiB);
+	ck_assert_int_eq(fxsnap_find_proc(s, 100)->rss_bytes, 53 * MiB);
+	ck_assert_ptr_nonnull(fxsnap_find_cgroup(s, "/b"));
 	history_moment_free(&m);
 	ck_assert_int_eq(history_moment_load(st, T0 + 35, 60, &m), -ENOENT); /* not a moment */
 	history_store_close(st);

@@ -88,22 +88,6 @@ static int64_t count(struct history_store *st, const char *sql, int64_t arg)
 	return v;
 }
 
-static const struct proc_row *find_proc(const struct snapshot *s, pid_t pid)
-{
-	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i]->pid == pid)
-			return s->procs[i];
-	return NULL;
-}
-
-static const struct cgroup_row *find_cgroup(const struct snapshot *s, const char *path)
-{
-	for (size_t i = 0; i < s->ncgroups; i++)
-		if (strcmp(s->cgroups[i].path, path) == 0)
-			return &s->cgroups[i];
-	return NULL;
-}
-
 /* The moment t reads as the recording had it; returns how many moments were checked. */
 static void check_moment(struct history_store *st, int64_t t)
 {
@@ -112,17 +96,17 @@ static void check_moment(struct history_store *st, int64_t t)
 	struct history_moment m;
 	ck_assert_int_eq(history_moment_load(st, t, 300, &m), 0);
 	const struct snapshot *s = &m.snap;
-	ck_assert_msg(find_proc(s, 100) && find_proc(s, 100)->rss_bytes == rss_100(i),
+	ck_assert_msg(fxsnap_find_proc(s, 100) && fxsnap_find_proc(s, 100)->rss_bytes == rss_100(i),
 	              "leaker at sample %d", i);
-	ck_assert_msg(find_proc(s, 200) && find_proc(s, 200)->rss_bytes == rss_200(i),
+	ck_assert_msg(fxsnap_find_proc(s, 200) && fxsnap_find_proc(s, 200)->rss_bytes == rss_200(i),
 	              "wobbly at sample %d", i);
-	ck_assert_msg(find_proc(s, 300) && find_proc(s, 300)->rss_bytes == 7 * MiB,
+	ck_assert_msg(fxsnap_find_proc(s, 300) && fxsnap_find_proc(s, 300)->rss_bytes == 7 * MiB,
 	              "idle at sample %d", i);
-	ck_assert_msg((find_proc(s, 400) != NULL) == alive_400(i), "short-lived at sample %d", i);
-	ck_assert_msg(find_cgroup(s, "/a") &&
-	                  find_cgroup(s, "/a")->usage_bytes == 100 * MiB + 4096 * (int64_t)i,
+	ck_assert_msg((fxsnap_find_proc(s, 400) != NULL) == alive_400(i), "short-lived at sample %d", i);
+	ck_assert_msg(fxsnap_find_cgroup(s, "/a") &&
+	                  fxsnap_find_cgroup(s, "/a")->usage_bytes == 100 * MiB + 4096 * (int64_t)i,
 	              "/a at sample %d", i);
-	ck_assert_msg((find_cgroup(s, "/c") != NULL) == has_c(i), "/c at sample %d", i);
+	ck_assert_msg((fxsnap_find_cgroup(s, "/c") != NULL) == has_c(i), "/c at sample %d", i);
 	history_moment_free(&m);
 }
 
