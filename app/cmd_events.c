@@ -32,7 +32,7 @@ struct events_run {
 	struct strbuf sb;
 	bool write_failed;
 	/* the recorded kills (--history), printed in time order among the live ones */
-	struct history_event *recorded;
+	struct history_events_kill *recorded;
 	size_t nrecorded, next_recorded;
 	const char *boot_id; /* the running boot's, when the live log is read; NULL: a file */
 };
@@ -77,7 +77,7 @@ static void print_event(struct events_run *run, const struct oom_event *ev)
 static bool recorded_already(const struct events_run *run, const struct oom_event *ev)
 {
 	for (size_t i = 0; i < run->nrecorded; i++) {
-		const struct history_event *h = &run->recorded[i];
+		const struct history_events_kill *h = &run->recorded[i];
 		if (h->ev.victim_pid == ev->victim_pid &&
 		    ((isnan(h->ev.boot_s) && isnan(ev->boot_s)) || h->ev.boot_s == ev->boot_s) &&
 		    (!run->boot_id || strcmp(h->boot_id, run->boot_id) == 0))

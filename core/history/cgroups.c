@@ -13,7 +13,7 @@
 struct wcg {
 	char *path;
 	int64_t id;
-	int64_t v[HISTORY_CV_COUNT];
+	int64_t v[HISTORY_SCHEMA_CV_COUNT];
 	double psi_some_avg10;
 };
 
@@ -63,9 +63,9 @@ bool history_cgroups_resume(struct history_cgroups *c)
 			ok = false;
 			break;
 		}
-		for (int i = 0; i < HISTORY_CV_COUNT; i++)
+		for (int i = 0; i < HISTORY_SCHEMA_CV_COUNT; i++)
 			g->v[i] = history_store_column_i64(s, 2 + i);
-		g->psi_some_avg10 = history_store_column_double(s, 2 + HISTORY_CV_COUNT);
+		g->psi_some_avg10 = history_store_column_double(s, 2 + HISTORY_SCHEMA_CV_COUNT);
 		c->n++;
 	}
 	sqlite3_finalize(s);
@@ -118,9 +118,9 @@ static bool put_cv(struct history_cgroups *cg, int64_t id, int64_t t, const stru
 		return run(q);
 	}
 	sqlite3_bind_null(q, 3);
-	for (int i = 0; i < HISTORY_CV_COUNT; i++)
+	for (int i = 0; i < HISTORY_SCHEMA_CV_COUNT; i++)
 		history_store_bind_i64(q, 4 + i, c->v[i]);
-	history_store_bind_double(q, 4 + HISTORY_CV_COUNT, c->psi_some_avg10);
+	history_store_bind_double(q, 4 + HISTORY_SCHEMA_CV_COUNT, c->psi_some_avg10);
 	return run(q);
 }
 
@@ -145,11 +145,11 @@ bool history_cgroups_put(struct history_cgroups *cg, const struct snapshot *s, i
 		}
 		const struct cgroup_row *r = cg->rows[i++];
 		struct wcg now = {.psi_some_avg10 = r->psi_some_avg10};
-		now.v[HISTORY_CV_USAGE] = r->usage_bytes;
-		now.v[HISTORY_CV_LIMIT] = r->limit_bytes;
-		now.v[HISTORY_CV_HIGH] = r->high_bytes;
-		now.v[HISTORY_CV_SWAP] = r->swap_bytes;
-		now.v[HISTORY_CV_OOM_KILLS] = r->oom_kills;
+		now.v[HISTORY_SCHEMA_CV_USAGE] = r->usage_bytes;
+		now.v[HISTORY_SCHEMA_CV_LIMIT] = r->limit_bytes;
+		now.v[HISTORY_SCHEMA_CV_HIGH] = r->high_bytes;
+		now.v[HISTORY_SCHEMA_CV_SWAP] = r->swap_bytes;
+		now.v[HISTORY_SCHEMA_CV_OOM_KILLS] = r->oom_kills;
 		if (c == 0) {
 			struct wcg *old = &cg->cgs[j++];
 			now.path = old->path;

@@ -200,7 +200,7 @@ static int load_raw(const char *text, struct oom_event *ev)
 	return 0;
 }
 
-static int load_one(struct history_store *st, sqlite3_stmt *s, bool details, struct history_event *he)
+static int load_one(struct history_store *st, sqlite3_stmt *s, bool details, struct history_events_kill *he)
 {
 	struct oom_event *ev = &he->ev;
 	oom_event_init(ev);
@@ -237,7 +237,7 @@ static int load_one(struct history_store *st, sqlite3_stmt *s, bool details, str
 }
 
 int history_events_load(struct history_store *st, double from_unix_s, double to_unix_s, bool with_details,
-			struct history_event **out, size_t *n)
+			struct history_events_kill **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -274,7 +274,7 @@ int history_events_load(struct history_store *st, double from_unix_s, double to_
 	return rc;
 }
 
-void history_events_free(struct history_event *v, size_t n)
+void history_events_free(struct history_events_kill *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		oom_event_free(&v[i].ev);

@@ -20,7 +20,7 @@
  * was known, -EIO on failure. In the caller's transaction, if one is open. */
 int history_events_put(struct history_store *st, int64_t boot_row, const struct oom_event *ev);
 
-struct history_event {
+struct history_events_kill {
 	struct oom_event ev;                  /* owns its strings (oom_event_free) */
 	char boot_id[HISTORY_BOOT_ID_MAX];    /* the boot it happened in */
 };
@@ -29,8 +29,8 @@ struct history_event {
  * unknown time passes only unbounded filters), oldest first (boot, then time since boot),
  * into a new array. with_details: with task tables and kernel lines. 0 or -errno. */
 int history_events_load(struct history_store *st, double from_unix_s, double to_unix_s, bool with_details,
-			struct history_event **out, size_t *n);
+			struct history_events_kill **out, size_t *n);
 
-void history_events_free(struct history_event *v, size_t n);
+void history_events_free(struct history_events_kill *v, size_t n);
 
 #endif

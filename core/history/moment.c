@@ -106,7 +106,7 @@ static int load_cgroups(struct history_series *ser, struct snapshot *s, struct c
 	int rc = 0;
 	while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
 		struct leak_series usage;
-		double v[HISTORY_CV_COUNT + 1];
+		double v[HISTORY_SCHEMA_CV_COUNT + 1];
 		if (!history_series_cgroup(ser, sqlite3_column_int64(q, 0), &usage, v))
 			continue;
 		if (!util_grow((void **)&rows, &cap, n + 1, sizeof(*rows)) ||
@@ -125,12 +125,12 @@ static int load_cgroups(struct history_series *ser, struct snapshot *s, struct c
 			rc = -ENOMEM;
 			break;
 		}
-		r->usage_bytes = as_i64(v[HISTORY_CV_USAGE]);
-		r->limit_bytes = as_i64(v[HISTORY_CV_LIMIT]);
-		r->high_bytes = as_i64(v[HISTORY_CV_HIGH]);
-		r->swap_bytes = as_i64(v[HISTORY_CV_SWAP]);
-		r->oom_kills = as_i64(v[HISTORY_CV_OOM_KILLS]);
-		r->psi_some_avg10 = v[HISTORY_CV_COUNT];
+		r->usage_bytes = as_i64(v[HISTORY_SCHEMA_CV_USAGE]);
+		r->limit_bytes = as_i64(v[HISTORY_SCHEMA_CV_LIMIT]);
+		r->high_bytes = as_i64(v[HISTORY_SCHEMA_CV_HIGH]);
+		r->swap_bytes = as_i64(v[HISTORY_SCHEMA_CV_SWAP]);
+		r->oom_kills = as_i64(v[HISTORY_SCHEMA_CV_OOM_KILLS]);
+		r->psi_some_avg10 = v[HISTORY_SCHEMA_CV_COUNT];
 		r->usage_slope = leak_estimate(&usage, ser->hi * 1000, ser->window_s);
 	}
 	sqlite3_finalize(q);
@@ -185,7 +185,7 @@ static int fill_proc(struct history_moment *m, sqlite3_stmt *q, struct history_s
 		     struct proc_row *r)
 {
 	struct leak_series h[LEAK_PAST_PROC_SERIES];
-	double v[HISTORY_PV_COUNT];
+	double v[HISTORY_SCHEMA_PV_COUNT];
 	int64_t end_t = history_store_column_i64(q, 10);
 	if (!history_series_proc(ser, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 9), end_t, h, v))
 		return 1; /* no values at the moment */
@@ -200,22 +200,22 @@ static int fill_proc(struct history_moment *m, sqlite3_stmt *q, struct history_s
 	r->cmdline = dup_text(q, 8);
 	if (!r->user || !r->comm || !r->cmdline)
 		return -ENOMEM;
-	int cg = cgroup_row_of(&m->snap, ids, as_i64(v[HISTORY_PV_CGROUP]));
+	int cg = cgroup_row_of(&m->snap, ids, as_i64(v[HISTORY_SCHEMA_PV_CGROUP]));
 	if (cg >= 0) {
 		r->cgroup = m->snap.cgroups[cg].path;
 		for (; cg >= 0; cg = m->snap.cgroups[cg].parent)
 			m->snap.cgroups[cg].nprocs++;
 	}
-	r->rss_bytes = as_i64(v[HISTORY_PV_RSS]);
-	r->rss_anon_bytes = as_i64(v[HISTORY_PV_RSS_ANON]);
-	r->rss_file_bytes = as_i64(v[HISTORY_PV_RSS_FILE]);
-	r->rss_shmem_bytes = as_i64(v[HISTORY_PV_RSS_SHMEM]);
-	r->swap_bytes = as_i64(v[HISTORY_PV_SWAP]);
-	r->pgtables_bytes = as_i64(v[HISTORY_PV_PGTABLES]);
-	r->oom_score = as_i64(v[HISTORY_PV_OOM_SCORE]);
-	r->oom_score_adj = as_i64(v[HISTORY_PV_OOM_SCORE_ADJ]);
-	r->threads = as_i64(v[HISTORY_PV_THREADS]);
-	r->fds = as_i64(v[HISTORY_PV_FDS]);
+	r->rss_bytes = as_i64(v[HISTORY_SCHEMA_PV_RSS]);
+	r->rss_anon_bytes = as_i64(v[HISTORY_SCHEMA_PV_RSS_ANON]);
+	r->rss_file_bytes = as_i64(v[HISTORY_SCHEMA_PV_RSS_FILE]);
+	r->rss_shmem_bytes = as_i64(v[HISTORY_SCHEMA_PV_RSS_SHMEM]);
+	r->swap_bytes = as_i64(v[HISTORY_SCHEMA_PV_SWAP]);
+	r->pgtables_bytes = as_i64(v[HISTORY_SCHEMA_PV_PGTABLES]);
+	r->oom_score = as_i64(v[HISTORY_SCHEMA_PV_OOM_SCORE]);
+	r->oom_score_adj = as_i64(v[HISTORY_SCHEMA_PV_OOM_SCORE_ADJ]);
+	r->threads = as_i64(v[HISTORY_SCHEMA_PV_THREADS]);
+	r->fds = as_i64(v[HISTORY_SCHEMA_PV_FDS]);
 	int64_t now_ms = ser->hi * 1000;
 	r->rss_slope = leak_estimate(&h[LEAK_PAST_RSS], now_ms, ser->window_s);
 	r->fd_slope = leak_estimate(&h[LEAK_PAST_FDS], now_ms, ser->window_s);

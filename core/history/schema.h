@@ -18,30 +18,30 @@
 /* The value columns of proc_value and cgroup_value, in the order of these enums: the
  * writer inserts and the readers select them so (after the key columns proc/cgroup, t). */
 enum history_schema_proc_value {
-	HISTORY_PV_CGROUP, /* cgroup.id of the process's cgroup */
-	HISTORY_PV_RSS,
-	HISTORY_PV_RSS_ANON,
-	HISTORY_PV_RSS_FILE,
-	HISTORY_PV_RSS_SHMEM,
-	HISTORY_PV_SWAP,
-	HISTORY_PV_PGTABLES,
-	HISTORY_PV_OOM_SCORE,
-	HISTORY_PV_OOM_SCORE_ADJ,
-	HISTORY_PV_THREADS,
-	HISTORY_PV_FDS,
-	HISTORY_PV_COUNT
+	HISTORY_SCHEMA_PV_CGROUP, /* cgroup.id of the process's cgroup */
+	HISTORY_SCHEMA_PV_RSS,
+	HISTORY_SCHEMA_PV_RSS_ANON,
+	HISTORY_SCHEMA_PV_RSS_FILE,
+	HISTORY_SCHEMA_PV_RSS_SHMEM,
+	HISTORY_SCHEMA_PV_SWAP,
+	HISTORY_SCHEMA_PV_PGTABLES,
+	HISTORY_SCHEMA_PV_OOM_SCORE,
+	HISTORY_SCHEMA_PV_OOM_SCORE_ADJ,
+	HISTORY_SCHEMA_PV_THREADS,
+	HISTORY_SCHEMA_PV_FDS,
+	HISTORY_SCHEMA_PV_COUNT
 };
 #define HISTORY_SCHEMA_PROC_VALUES                                                                       \
 	"cgroup, rss_bytes, rss_anon_bytes, rss_file_bytes, rss_shmem_bytes, swap_bytes, pgtables_bytes, " \
 	"oom_score, oom_score_adj, threads, fds"
 
 enum history_schema_cgroup_value {
-	HISTORY_CV_USAGE,
-	HISTORY_CV_LIMIT,
-	HISTORY_CV_HIGH,
-	HISTORY_CV_SWAP,
-	HISTORY_CV_OOM_KILLS,
-	HISTORY_CV_COUNT /* then psi_some_avg10, a REAL */
+	HISTORY_SCHEMA_CV_USAGE,
+	HISTORY_SCHEMA_CV_LIMIT,
+	HISTORY_SCHEMA_CV_HIGH,
+	HISTORY_SCHEMA_CV_SWAP,
+	HISTORY_SCHEMA_CV_OOM_KILLS,
+	HISTORY_SCHEMA_CV_COUNT /* then psi_some_avg10, a REAL */
 };
 #define HISTORY_SCHEMA_CGROUP_VALUES "usage_bytes, limit_bytes, high_bytes, swap_bytes, oom_kills, psi_some_avg10"
 

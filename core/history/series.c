@@ -128,7 +128,7 @@ bool history_series_proc(struct history_series *s, int64_t proc_id, int64_t firs
 	bind_window(s, s->proc_rows, proc_id);
 	bool at_hi = feed(s, s->proc_rows, LEAK_PAST_PROC_SERIES, first_t, val_known(end_t) ? end_t : INT64_MAX, out);
 	if (at_hi && last)
-		newest(s, s->proc_last, proc_id, HISTORY_PV_COUNT, last);
+		newest(s, s->proc_last, proc_id, HISTORY_SCHEMA_PV_COUNT, last);
 	return at_hi;
 }
 
@@ -137,7 +137,7 @@ bool history_series_cgroup(struct history_series *s, int64_t cgroup_id, struct l
 	bind_window(s, s->cgroup_rows, cgroup_id);
 	bool at_hi = feed(s, s->cgroup_rows, 1, INT64_MIN, INT64_MAX, out);
 	if (at_hi && last)
-		newest(s, s->cgroup_last, cgroup_id, HISTORY_CV_COUNT + 1, last);
+		newest(s, s->cgroup_last, cgroup_id, HISTORY_SCHEMA_CV_COUNT + 1, last);
 	return at_hi;
 }
 

@@ -47,11 +47,11 @@ int history_series_open(struct history_series *s, struct history_store *st, int6
 
 /* Process proc_id (proc.id), alive for samples first_t <= t < end_t (end_t VAL_UNKNOWN:
  * still). Fills out[LEAK_PAST_PROC_SERIES] (RSS, fds, threads: core/estimate/leak_past.h)
- * and last[HISTORY_PV_COUNT] (its values at hi, NAN unknown). False when it has none at hi. */
+ * and last[HISTORY_SCHEMA_PV_COUNT] (its values at hi, NAN unknown). False when it has none at hi. */
 bool history_series_proc(struct history_series *s, int64_t proc_id, int64_t first_t, int64_t end_t,
 			 struct leak_series *out, double *last);
 
-/* Cgroup cgroup_id: out gets its usage; last[HISTORY_CV_COUNT + 1] its values at hi
+/* Cgroup cgroup_id: out gets its usage; last[HISTORY_SCHEMA_CV_COUNT + 1] its values at hi
  * (then psi_some_avg10). False when it was not there at hi. */
 bool history_series_cgroup(struct history_series *s, int64_t cgroup_id, struct leak_series *out, double *last);
 

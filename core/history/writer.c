@@ -21,7 +21,7 @@ struct wproc {
 	pid_t pid;
 	uint64_t start_ticks;
 	int64_t id;
-	int64_t v[HISTORY_PV_COUNT];
+	int64_t v[HISTORY_SCHEMA_PV_COUNT];
 };
 
 struct wkill { /* a kill already written, and the reaper's verdict written with it */
@@ -186,7 +186,7 @@ static bool resume(struct history_writer *w, int64_t t)
 		p->id = sqlite3_column_int64(s, 0);
 		p->pid = (pid_t)sqlite3_column_int64(s, 1);
 		p->start_ticks = (uint64_t)sqlite3_column_int64(s, 2);
-		read_values(s, 3, p->v, HISTORY_PV_COUNT);
+		read_values(s, 3, p->v, HISTORY_SCHEMA_PV_COUNT);
 	}
 	sqlite3_finalize(s);
 	ok = ok && history_cgroups_resume(w->cgroups);
@@ -224,7 +224,7 @@ static bool put_pv(struct history_writer *w, const struct wproc *p, int64_t t)
 	sqlite3_stmt *q = w->ins_pv;
 	sqlite3_bind_int64(q, 1, p->id);
 	sqlite3_bind_int64(q, 2, t);
-	for (int i = 0; i < HISTORY_PV_COUNT; i++)
+	for (int i = 0; i < HISTORY_SCHEMA_PV_COUNT; i++)
 		history_store_bind_i64(q, 3 + i, p->v[i]);
 	return run(q);
 }
@@ -253,17 +253,17 @@ static int64_t put_proc(struct history_writer *w, const struct proc_row *r, int6
 
 static void proc_values(const struct history_writer *w, const struct proc_row *r, int64_t *v)
 {
-	v[HISTORY_PV_CGROUP] = history_cgroups_id(w->cgroups, r->cgroup);
-	v[HISTORY_PV_RSS] = r->rss_bytes;
-	v[HISTORY_PV_RSS_ANON] = r->rss_anon_bytes;
-	v[HISTORY_PV_RSS_FILE] = r->rss_file_bytes;
-	v[HISTORY_PV_RSS_SHMEM] = r->rss_shmem_bytes;
-	v[HISTORY_PV_SWAP] = r->swap_bytes;
-	v[HISTORY_PV_PGTABLES] = r->pgtables_bytes;
-	v[HISTORY_PV_OOM_SCORE] = r->oom_score;
-	v[HISTORY_PV_OOM_SCORE_ADJ] = r->oom_score_adj;
-	v[HISTORY_PV_THREADS] = r->threads;
-	v[HISTORY_PV_FDS] = r->fds;
+	v[HISTORY_SCHEMA_PV_CGROUP] = history_cgroups_id(w->cgroups, r->cgroup);
+	v[HISTORY_SCHEMA_PV_RSS] = r->rss_bytes;
+	v[HISTORY_SCHEMA_PV_RSS_ANON] = r->rss_anon_bytes;
+	v[HISTORY_SCHEMA_PV_RSS_FILE] = r->rss_file_bytes;
+	v[HISTORY_SCHEMA_PV_RSS_SHMEM] = r->rss_shmem_bytes;
+	v[HISTORY_SCHEMA_PV_SWAP] = r->swap_bytes;
+	v[HISTORY_SCHEMA_PV_PGTABLES] = r->pgtables_bytes;
+	v[HISTORY_SCHEMA_PV_OOM_SCORE] = r->oom_score;
+	v[HISTORY_SCHEMA_PV_OOM_SCORE_ADJ] = r->oom_score_adj;
+	v[HISTORY_SCHEMA_PV_THREADS] = r->threads;
+	v[HISTORY_SCHEMA_PV_FDS] = r->fds;
 }
 
 /* Processes: merge the live rows (sorted by identity) with the last written ones. */

@@ -334,7 +334,7 @@ START_TEST(kills_are_stored_once_and_read_back)
 	kill_event(&evs[1], 777, 99, 0);
 	ck_assert_int_eq(history_events_put(st, 1, &evs[1]), 1);
 
-	struct history_event *got;
+	struct history_events_kill *got;
 	size_t n;
 	ck_assert_int_eq(history_events_load(st, NAN, NAN, true, &got, &n), 0);
 	ck_assert_uint_eq(n, 2);
