@@ -159,7 +159,7 @@ static void read_values(sqlite3_stmt *s, int first, int64_t *v, int n)
 }
 
 /* What the database still has open: processes of this boot and present cgroups, with
- * their last values; processes of other boots are closed. */
+ * their last values, and its newest moment; processes of other boots are closed. */
 static bool resume(struct history_writer *w, int64_t t)
 {
 	sqlite3_stmt *s = history_store_prepare(w->st, "UPDATE proc SET end_t = ? WHERE end_t IS NULL AND boot != ?");
@@ -190,6 +190,11 @@ static bool resume(struct history_writer *w, int64_t t)
 	}
 	sqlite3_finalize(s);
 	ok = ok && history_cgroups_resume(w->cgroups);
+	s = ok ? history_store_prepare(w->st, "SELECT max(t) FROM sample") : NULL;
+	if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL &&
+	    sqlite3_column_int64(s, 0) > w->last_t)
+		w->last_t = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
 	w->resumed = ok;
 	return ok;
 }
@@ -364,7 +369,7 @@ static int put_kills(struct history_writer *w, const struct snapshot *s)
 int history_writer_add(struct history_writer *w, const struct snapshot *s, char *err, size_t errlen)
 {
 	int64_t t = llround(s->time_unix_s);
-	if (!isfinite(s->time_unix_s) || t <= w->last_t)
+	if (!isfinite(s->time_unix_s) || (w->resumed && t <= w->last_t))
 		return 0;
 	if (!w->in_tx) {
 		if (history_store_exec(w->st, "BEGIN IMMEDIATE", "history", err, errlen) != 0)
@@ -373,6 +378,8 @@ int history_writer_add(struct history_writer *w, const struct snapshot *s, char 
 	}
 	if (!w->resumed && !resume(w, t))
 		return fail_batch(w, "reading what is recorded", err, errlen);
+	if (t <= w->last_t) /* the recording already has this second (a recorder just before) */
+		return 0;
 	if (!put_sample(w, s, t))
 		return fail_batch(w, "writing the sample", err, errlen);
 	if (!history_cgroups_put(w->cgroups, s, t))

@@ -39,8 +39,9 @@ struct history_writer;
 struct history_writer *history_writer_new(struct history_store *st, const struct history_boot *b, double interval_s,
 					  const char *hostname, char *err, size_t errlen);
 
-/* Add one snapshot to the batch. A snapshot in the same second as the previous one is
- * skipped (moments are whole seconds). Returns flags (HISTORY_WRITER_KILL) or -errno with
+/* Add one snapshot to the batch. A snapshot in the same second as the previous one, or
+ * not later than the newest moment already recorded, is skipped (moments are whole
+ * seconds, increasing). Returns flags (HISTORY_WRITER_KILL) or -errno with
  * a reason in err; after an error the batch is rolled back, and the next add starts
  * afresh from what the database holds. */
 int history_writer_add(struct history_writer *w, const struct snapshot *s, char *err, size_t errlen);

@@ -376,6 +376,25 @@ START_TEST(a_second_in_the_same_second_is_one_moment)
 }
 END_TEST
 
+START_TEST(a_recorder_started_in_the_same_second_skips_it)
+{
+	struct history_store *st = recorded(); /* its newest moment: T0 + 10 * (N - 1) */
+	struct history_writer *w = writer(st, &boot_a);
+	struct fxsnap f;
+	char err[256];
+	fxsnap_init(&f, T0 + 10 * (N - 1));
+	ck_assert_int_eq(history_writer_add(w, &f.snap, err, sizeof(err)), 0);
+	ck_assert_uint_eq(history_writer_pending(w), 0);
+	fxsnap_init(&f, T0 + 10 * N);
+	ck_assert_int_ge(history_writer_add(w, &f.snap, err, sizeof(err)), 0);
+	ck_assert_uint_eq(history_writer_pending(w), 1);
+	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
+	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample"), N + 1);
+	history_writer_free(w);
+	history_store_close(st);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("history");
@@ -387,6 +406,7 @@ int main(void)
 	tcase_add_test(tc, a_new_recorder_continues_the_history);
 	tcase_add_test(tc, kills_are_stored_once_and_read_back);
 	tcase_add_test(tc, a_second_in_the_same_second_is_one_moment);
+	tcase_add_test(tc, a_recorder_started_in_the_same_second_skips_it);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }
