@@ -9,6 +9,8 @@
 #include <stdio.h>
 
 #include "app/run_config.h"
+#include "core/base/strbuf.h"
+#include "core/base/userfile.h"
 #include "core/collector.h"
 
 /* Processes of the snapshot that pass rc->filter (-p -u -c; no kernel threads, ghosts
@@ -20,8 +22,32 @@ size_t cmd_batch_select(const struct snapshot *s, const struct run_config *rc,
  * into path). False when path names no file or the directory does not fit in dirlen. */
 bool cmd_batch_output_split(const char *path, char *dir, size_t dirlen, const char **name);
 
-/* Each snapshot to out, or with rc->output_path to that file, replacing it whole every
- * refresh (core/base/userfile.h, USERFILE_NAMED: the operator chose the place). */
+/* Where snapshots are printed (batch mode and --at): streamed to out, or with an output
+ * path, each snapshot replacing that file whole (core/base/userfile.h, USERFILE_NAMED: the
+ * operator chose the place). The rows chosen for each are kept between snapshots.
+ * init (0, or 2 with the reason said on err when the path names no file), print per
+ * snapshot, free. */
+struct cmd_batch_out {
+	FILE *out;
+	const char *path;          /* --output, or NULL for out */
+	char dir[4096];
+	const char *name;          /* path's file name */
+	struct userfile_out file;  /* while a snapshot is written to path */
+	bool in_file;
+	struct strbuf sb;
+	int write_errno; /* of the failed write */
+	const struct proc_row **rows;
+	size_t cap;
+};
+int cmd_batch_out_init(struct cmd_batch_out *bo, FILE *out, const char *output_path, FILE *err);
+
+/* Print s in rc's format, its processes chosen and sorted by cmd_batch_select. False
+ * when the run must stop, with the exit status in *status: 1 out of memory or a failed
+ * write (said on err), 0 when the reader went away (EPIPE). */
+bool cmd_batch_out_print(struct cmd_batch_out *bo, const struct snapshot *s, const struct run_config *rc, FILE *err,
+                         int *status);
+void cmd_batch_out_free(struct cmd_batch_out *bo);
+
 int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, FILE *err);
 
 #endif

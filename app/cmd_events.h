@@ -7,7 +7,7 @@
  * found and returns. With follow it prints what the log holds, then each new kill about a
  * second after it is logged (reaped is then null: the reaper reports seconds later),
  * waiting on the source's descriptor between them, until a signal ends the process; a
- * file is followed like `tail -f`.
+ * file is followed like `tail -f`, a pipe or FIFO waited on in poll() while it has a writer.
  * Errors go to err as one "oomtop: ..." line (without permission: why, and the kill
  * counter anyone can read). Returns the exit status: 0 success, 1 runtime failure.
  */
@@ -25,6 +25,13 @@ struct events_cmd_config {
 	const char *journal_path; /* its PATH, or NULL for the system journal */
 	bool follow, by_unit;
 	enum events_format fmt;
+	/* A recording (core/history/events.h) whose kills are listed too, in time order among
+	 * the log's, each kill once (the log's copy of a recorded kill is dropped); NULL:
+	 * none. history_given: named with --history (unreadable: exit 1; else a warning).
+	 * When the log cannot be read, the recorded kills are still listed (exit 0 without
+	 * --follow). With --by-unit they are grouped with the log's. */
+	const char *history_path;
+	bool history_given;
 };
 
 int events_cmd_run(const struct events_cmd_config *cfg, FILE *out, FILE *err);

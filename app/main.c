@@ -1,7 +1,8 @@
 /* app/main.c — main(): parse the command line, then run one command: the screen, batch
- * output, the OOM kills (the journal or the kernel log), or a one-off oom_score_adj write.
- * The only place that exits (README "Layout": app → tui → core): every command returns its
- * exit status here. */
+ * output (live, or a recorded moment with --at), the recorder, the OOM kills (the journal
+ * or the kernel log, and the recorded ones), or a one-off oom_score_adj write. The only
+ * place that exits (README "Layout": app → tui → core): every command returns its exit
+ * status here. */
 #include "config.h"
 
 #include <errno.h>
@@ -11,16 +12,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/cmd_at.h"
 #include "app/cmd_batch.h"
 #include "app/cmd_events.h"
+#include "app/cmd_record.h"
 #include "app/cmd_setadj.h"
 #include "app/diag.h"
+#include "app/replay.h"
 #include "app/run_config.h"
 #include "app/options.h"
 #include "app/selfprotect.h"
 #include "app/signals.h"
+#include "core/base/util.h"
 #include "core/collector.h"
 #include "core/klog/journal_source.h"
+#include "core/history/store.h"
 #include "tui/app.h"
 #include "tui/screen.h"
 #include "tui/term_check.h"
@@ -83,6 +89,18 @@ static int run_collecting(const struct options *o)
 		return 2;
 	}
 	signals_install();
+	if (rc.at) { /* a recorded moment: nothing of the running machine is read */
+		if (!rc.history_path) {
+			fprintf(stderr, "oomtop: --at: no recorded history here (give --history=PATH; oomtop --record "
+					"records one)\n");
+			return 1;
+		}
+		return cmd_at_run(&rc, util_now_unix_s(), stdout, stderr);
+	}
+	struct history_replay *past;
+	status = replay_open(&rc, util_now_unix_s(), &past, stderr);
+	if (status != 0)
+		return status;
 
 	/* it watches machines running out of memory: be the process that survives */
 	struct selfprotect sp;
@@ -91,6 +109,7 @@ static int run_collecting(const struct options *o)
 	struct collector_config cc;
 	run_config_collector(&rc, &cc);
 	cc.extra_note = sp.note;
+	cc.past = past ? history_replay_past(past) : NULL; /* the collector frees it */
 	struct collector *c = collector_new(&cc, err, sizeof(err));
 	if (!c) {
 		diag(stderr, "%s", err);
@@ -107,6 +126,60 @@ static int run_collecting(const struct options *o)
 	}
 	collector_free(c);
 	return status;
+}
+
+/* --record: the history opened for writing (refusing what is not ours, or held by another
+ * recorder), self-protection, a collector, the recorder's loop. */
+static int run_recording(const struct options *o)
+{
+	char err[600];
+	struct run_config rc;
+	int status = run_config_load(&rc, o, RUN_CONFIG_SYSTEM_RC, report_stderr, NULL, err, sizeof(err));
+	if (status != 0) {
+		diag(stderr, "%s", err);
+		return status;
+	}
+	signals_install();
+	struct history_store *st;
+	if (history_store_open(&st, rc.history_path, HISTORY_STORE_RECORD, err, sizeof(err)) != 0) {
+		diag(stderr, "%s", err);
+		return 1;
+	}
+	struct selfprotect sp;
+	selfprotect_apply("/proc", rc.readonly, &sp);
+	struct collector_config cc;
+	run_config_collector(&rc, &cc);
+	cc.extra_note = sp.note;
+	struct collector *c = collector_new(&cc, err, sizeof(err));
+	if (!c) {
+		diag(stderr, "%s", err);
+		history_store_close(st);
+		return 1;
+	}
+	status = cmd_record_run(c, st, &rc, stderr);
+	collector_free(c);
+	history_store_close(st);
+	return status;
+}
+
+/* --events: the kernel's kills, and the recorded ones (a history needs no settings). */
+static int run_events(const struct options *o)
+{
+	char err[600];
+	struct run_config rc;
+	memset(&rc, 0, sizeof(rc));
+	int status = run_config_history_here(&rc, o, err, sizeof(err));
+	if (status != 0) {
+		diag(stderr, "%s", err);
+		return status;
+	}
+	struct events_cmd_config ec = {
+		.kmsg_path = o->kmsg_path, .journal = o->journal, .journal_path = o->journal_path,
+		.follow = o->follow, .by_unit = o->by_unit,
+		.fmt = o->format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT,
+		.history_path = rc.history_path, .history_given = rc.history_given,
+	};
+	return events_cmd_run(&ec, stdout, stderr);
 }
 
 int main(int argc, char **argv)
@@ -128,14 +201,10 @@ int main(int argc, char **argv)
 		return cmd_setadj_run(NULL, o.set_adj, o.nset_adj,
 				      (o.readonly ? OOM_ADJ_F_READONLY : 0) | (o.force ? OOM_ADJ_F_FORCE : 0), stdout,
 				      stderr);
-	case MODE_EVENTS: {
-		struct events_cmd_config ec = {
-			.kmsg_path = o.kmsg_path, .journal = o.journal, .journal_path = o.journal_path,
-			.follow = o.follow, .by_unit = o.by_unit,
-			.fmt = o.format == OUTPUT_JSON ? EVENTS_FORMAT_JSON : EVENTS_FORMAT_TEXT,
-		};
-		return events_cmd_run(&ec, stdout, stderr);
-	}
+	case MODE_EVENTS:
+		return run_events(&o);
+	case MODE_RECORD:
+		return run_recording(&o);
 	case MODE_BATCH:
 	case MODE_SCREEN:
 		break;

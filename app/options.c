@@ -12,9 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/history/size.h"
+#include "core/history/when.h"
+
 enum {
 	OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_FORCE, OPT_READONLY, OPT_THEME, OPT_NO_COLOR,
-	OPT_JOURNAL, OPT_BY_UNIT, OPT_OUTPUT,
+	OPT_JOURNAL, OPT_BY_UNIT, OPT_OUTPUT, OPT_RECORD, OPT_HISTORY, OPT_NO_HISTORY, OPT_AT, OPT_HISTORY_SIZE,
+	OPT_HISTORY_FLUSH,
 };
 
 static const struct option long_opts[] = {
@@ -38,6 +42,12 @@ static const struct option long_opts[] = {
 	{"readonly", no_argument, NULL, OPT_READONLY},
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"record", optional_argument, NULL, OPT_RECORD},
+	{"history", required_argument, NULL, OPT_HISTORY},
+	{"no-history", no_argument, NULL, OPT_NO_HISTORY},
+	{"at", required_argument, NULL, OPT_AT},
+	{"history-size", required_argument, NULL, OPT_HISTORY_SIZE},
+	{"history-flush", required_argument, NULL, OPT_HISTORY_FLUSH},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -74,6 +84,17 @@ const char *options_usage(void)
 	       "      --readonly          refuse every write\n"
 	       "      --theme=NAME        colour theme: a name from the theme folders, or a path\n"
 	       "      --no-color          monochrome (also when NO_COLOR is set)\n"
+	       "      --record[=PATH]     no screen: record samples into the history database PATH\n"
+	       "                          (default /var/lib/oomtop/history.db as root, else\n"
+	       "                          $XDG_STATE_HOME/oomtop/history.db); -d defaults to 10\n"
+	       "      --history=PATH      start from the history recorded in PATH (default: the\n"
+	       "                          recorder's path, when it exists); --events lists its kills too\n"
+	       "      --no-history        ignore any recorded history\n"
+	       "      --at=TIME           with -b: print the recorded moment nearest TIME\n"
+	       "                          (2025-06-01T02:14, 02:14, @UNIX, -90s, -2h); -n N: N moments\n"
+	       "      --history-size=SIZE with --record: keep the database under SIZE (default 64M)\n"
+	       "      --history-flush=SECS with --record: write to disk every SECS (default 120;\n"
+	       "                          at once after an OOM kill; 1 to 3600)\n"
 	       "  -h, --help              this text\n"
 	       "  -V, --version           the version\n"
 	       "\n"
@@ -154,7 +175,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 	o->sort = SORT_RSS_SLOPE;
 	o->format = OUTPUT_TEXT;
 	o->no_color = no_color_env && no_color_env[0];
-	bool batch = false, events = false, format_given = false;
+	bool batch = false, events = false, format_given = false, record = false;
 	err[0] = '\0';
 
 	optind = 0; /* GNU: full re-initialisation, so tests can parse twice */
@@ -249,6 +270,38 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 			o->theme = optarg;
 			break;
 		case OPT_NO_COLOR: o->no_color = true; break;
+		case OPT_RECORD:
+			if (optarg && !optarg[0])
+				return bad(err, errlen, "--record: needs a file name after = (or none: the default)");
+			record = true;
+			o->record_path = optarg;
+			break;
+		case OPT_HISTORY:
+			if (!optarg[0])
+				return bad(err, errlen, "--history: needs a file name");
+			o->history_path = optarg;
+			break;
+		case OPT_NO_HISTORY: o->no_history = true; break;
+		case OPT_AT:
+			if (history_when_parse(optarg, 0, &d) != 0)
+				return bad(err, errlen,
+					   "--at: '%s' is not a time (2025-06-01T02:14[:SS][Z|+HH:MM], 02:14, "
+					   "@UNIX, or -90s / -2h / -1d)",
+					   optarg);
+			o->at = optarg;
+			break;
+		case OPT_HISTORY_SIZE:
+			if (history_size_parse(optarg, &o->history_size_bytes) != 0)
+				return bad(err, errlen,
+					   "--history-size: '%s' is not a size from 1M to 1T (MiB, or with K, M, G, T)",
+					   optarg);
+			break;
+		case OPT_HISTORY_FLUSH:
+			if (!parse_double(optarg, &d) || d < 1 || d > 3600)
+				return bad(err, errlen, "--history-flush: '%s' is not a number of seconds from 1 to 3600",
+					   optarg);
+			o->history_flush_s = d;
+			break;
 		case 'h': o->mode = MODE_HELP; return 0;
 		case 'V': o->mode = MODE_VERSION; return 0;
 		case ':': {
@@ -279,9 +332,21 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 	if (optind < argc)
 		return bad(err, errlen, "unexpected argument '%s' (see --help)", argv[optind]);
 
-	int modes = batch + events + (o->nset_adj > 0);
+	int modes = batch + events + (o->nset_adj > 0) + record;
 	if (modes > 1)
-		return bad(err, errlen, "--batch, --events and --set-adj cannot be combined");
+		return bad(err, errlen, "--batch, --events, --set-adj and --record cannot be combined");
+	if (record && (o->npids || o->by_uid || o->cgroup))
+		return bad(err, errlen, "--record records every process: -p, -u and -c do not go with it");
+	if (record && (o->history_path || o->no_history || o->at))
+		return bad(err, errlen, "--record writes the history: --history, --no-history and --at do not go with it");
+	if (!record && (o->history_size_bytes || o->history_flush_s))
+		return bad(err, errlen, "--history-size and --history-flush go with --record");
+	if (o->history_path && o->no_history)
+		return bad(err, errlen, "--history and --no-history cannot be combined");
+	if (o->at && o->no_history)
+		return bad(err, errlen, "--at reads the history: it does not go with --no-history");
+	if (o->at && !batch)
+		return bad(err, errlen, "--at goes with -b (the screen cannot show recorded moments yet)");
 	if (o->follow && !events)
 		return bad(err, errlen, "--follow goes with --events");
 	if (o->output_path && !batch)
@@ -309,5 +374,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		o->mode = MODE_EVENTS;
 	else if (o->nset_adj)
 		o->mode = MODE_SET_ADJ;
+	else if (record)
+		o->mode = MODE_RECORD;
 	return 0;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "core/output/output.h"
@@ -13,7 +14,7 @@
 #define OPTIONS_MAX_PIDS 64
 #define OPTIONS_MAX_SET_ADJ 64
 
-enum run_mode { MODE_SCREEN, MODE_BATCH, MODE_EVENTS, MODE_SET_ADJ, MODE_HELP, MODE_VERSION };
+enum run_mode { MODE_SCREEN, MODE_BATCH, MODE_EVENTS, MODE_SET_ADJ, MODE_RECORD, MODE_HELP, MODE_VERSION };
 
 struct options {
 	enum run_mode mode;
@@ -42,6 +43,12 @@ struct options {
 	bool readonly;
 	const char *theme;
 	bool no_color;       /* --no-color, or NO_COLOR set in the environment */
+	const char *record_path;  /* --record=PATH; NULL with --record alone: the default path */
+	const char *history_path; /* --history=PATH, or NULL */
+	bool no_history;          /* --no-history */
+	const char *at;           /* --at=TIME as typed (its syntax checked: core/history/when.h) */
+	int64_t history_size_bytes; /* --history-size; 0 when not given */
+	double history_flush_s;   /* --history-flush; 0 when not given */
 };
 
 /* Parse argv. Returns 0, or 2 (bad usage) with a one-line message in err naming the option

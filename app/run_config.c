@@ -5,13 +5,21 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "core/history/file.h"
+#include "core/history/size.h"
 
 /* A leak rate needs 5 samples over half the window: the default window is stretched to
  * this many refreshes, and a window shorter than MIN is refused (command line) or
  * replaced (settings file). */
 #define WINDOW_REFRESHES_DEFAULT 10
 #define WINDOW_REFRESHES_MIN 4
+/* The recorder's defaults (DESIGN §3): a sample every 10 s, written every 2 minutes. */
+#define RECORD_DELAY_S 10.0
+#define RECORD_FLUSH_S 120.0
 
 struct reporter {
 	struct run_config *rc;
@@ -46,6 +54,8 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 	struct settings *s = &rc->set;
 	if (o->delay_given)
 		s->delay_s = o->delay_s;
+	else if (o->mode == MODE_RECORD)
+		s->delay_s = RECORD_DELAY_S; /* the file's delay is the screen's */
 	if (o->sort_given) {
 		s->sort = (int)o->sort;
 		s->sort_reverse = false;
@@ -93,6 +103,14 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 	rc->kmsg_path = o->kmsg_path;
 	rc->journal = o->journal;
 	rc->journal_path = o->journal_path;
+	rc->mode = o->mode;
+	rc->at = o->at;
+	rc->history_size_bytes = o->history_size_bytes       ? o->history_size_bytes
+	                         : file->given & SETTING_HISTORY_SIZE ? file->history_size_bytes
+	                                                            : HISTORY_SIZE_DEFAULT_BYTES;
+	rc->history_flush_s = o->history_flush_s             ? o->history_flush_s
+	                      : file->given & SETTING_HISTORY_FLUSH ? file->history_flush_s
+	                                                          : RECORD_FLUSH_S;
 	int n = rc->problems; /* the file's own, counted while it was read, and the merge's */
 	if (n > 1) {
 		size_t l = strlen(rc->first_problem);
@@ -100,6 +118,47 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 		         " (and %d more: see stderr after quitting)", n - 1);
 	}
 	return 0;
+}
+
+int run_config_history(struct run_config *rc, const struct options *o, bool root, const char *xdg_state_home,
+                       const char *home, bool (*exists)(const char *path), char *err, size_t errlen)
+{
+	rc->history_path = NULL;
+	rc->history_given = false;
+	if (o->mode == MODE_RECORD) {
+		if (o->record_path) {
+			rc->history_path = o->record_path;
+			rc->history_given = true;
+		} else if (history_file_default_path(rc->history_buf, sizeof(rc->history_buf), root, xdg_state_home,
+		                                     home)) {
+			rc->history_path = rc->history_buf;
+		} else {
+			snprintf(err, errlen, "--record: no default path without HOME or XDG_STATE_HOME: give --record=PATH");
+			return 2;
+		}
+		return 0;
+	}
+	if (o->history_path) {
+		rc->history_path = o->history_path;
+		rc->history_given = true;
+		return 0;
+	}
+	/* a saved kernel log or journal is another machine's, or another time's */
+	if (o->no_history || o->kmsg_path || o->journal_path)
+		return 0;
+	if (history_file_default_path(rc->history_buf, sizeof(rc->history_buf), root, xdg_state_home, home) &&
+	    exists(rc->history_buf))
+		rc->history_path = rc->history_buf;
+	else if (!root && exists(HISTORY_FILE_SYSTEM_PATH))
+		rc->history_path = snprintf(rc->history_buf, sizeof(rc->history_buf), "%s", HISTORY_FILE_SYSTEM_PATH) > 0
+		                           ? rc->history_buf
+		                           : NULL;
+	return 0;
+}
+
+static bool file_exists(const char *path)
+{
+	return access(path, F_OK) == 0;
 }
 
 int run_config_load(struct run_config *rc, const struct options *o, const char *system_rc,
@@ -121,8 +180,15 @@ int run_config_load(struct run_config *rc, const struct options *o, const char *
 	file.given |= system_given;
 	/* a value the merge must correct is reported against the file that set it */
 	const char *window_from = (user_given & SETTING_WINDOW) ? path : system_rc;
-	return run_config_merge(rc, o, &file, window_from && window_from[0] ? window_from : NULL, report, ud, err,
-	                        errlen);
+	int status = run_config_merge(rc, o, &file, window_from && window_from[0] ? window_from : NULL, report, ud,
+	                              err, errlen);
+	return status ? status : run_config_history_here(rc, o, err, errlen);
+}
+
+int run_config_history_here(struct run_config *rc, const struct options *o, char *err, size_t errlen)
+{
+	return run_config_history(rc, o, geteuid() == 0, getenv("XDG_STATE_HOME"), getenv("HOME"), file_exists, err,
+	                          errlen);
 }
 
 void run_config_collector(const struct run_config *rc, struct collector_config *out)

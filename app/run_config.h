@@ -4,6 +4,14 @@
  * system-wide one ($(sysconfdir)/oomtoprc: RUN_CONFIG_SYSTEM_RC), and the defaults the
  * rest. Batch mode and the screen get the same delay, window and sort.
  *
+ * The recorder (--record) takes -d from the command line only (10 s by default: the file's
+ * delay is the screen's), and its size cap and write interval from --history-size and
+ * --history-flush, else the file's history_size and history_flush, else 64 MiB and 120 s.
+ * The history to read: --history=PATH; else, unless --no-history, --kmsg or
+ * --journal=PATH (another machine's or another time's log), the recorder's default path
+ * for this user when it exists, else (not root) the system recorder's
+ * (run_config_history).
+ *
  * Derived values follow what was chosen: a window nobody set is stretched to 10 refreshes
  * when the delay is long (a leak rate needs 5 samples over half the window, core/estimate/
  * leak.h); a window set in the file that is shorter than 4 refreshes is replaced the same
@@ -32,6 +40,13 @@ struct run_config {
 	const char *kmsg_path;     /* --kmsg, or NULL for the journal or the live kernel log */
 	bool journal;              /* --journal[=PATH] */
 	const char *journal_path;
+	enum run_mode mode;
+	const char *at;            /* --at TIME as typed, or NULL */
+	const char *history_path;  /* the history to read (or, recording, to write); NULL: none */
+	bool history_given;        /* named on the command line: failing to open it is an error */
+	int64_t history_size_bytes; /* the recorder's size cap */
+	double history_flush_s;    /* the recorder's write interval */
+	char history_buf[4200];    /* holds history_path when it is a default */
 	int problems;              /* bad lines and values found in the settings file */
 	char first_problem[600];   /* the first of them (with a count of the rest), or "" */
 };
@@ -52,9 +67,20 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 
 /* Reads system_rc (RUN_CONFIG_SYSTEM_RC, or another path in tests; NULL: none), then the
  * user's settings file over it (a missing file is no problem), reports their problems to
- * report, and merges (run_config_merge). Returns 0 or 2 as run_config_merge does. */
+ * report, merges (run_config_merge) and finds the history (run_config_history_here).
+ * Returns 0 or 2 as those do. */
 int run_config_load(struct run_config *rc, const struct options *o, const char *system_rc,
                     run_config_report_fn report, void *ud, char *err, size_t errlen);
+
+/* Which history to read or write (see above), into rc->history_path: root (euid 0) and
+ * the environment's XDG_STATE_HOME and HOME are given, exists() says whether a file is
+ * there. Returns 0, or 2 with a message in err (recording with no path at all). */
+int run_config_history(struct run_config *rc, const struct options *o, bool root, const char *xdg_state_home,
+                       const char *home, bool (*exists)(const char *path), char *err, size_t errlen);
+
+/* run_config_history with this process's euid, environment and files (run_config_load
+ * calls it; --events, which reads no settings, calls it alone on a zeroed rc). */
+int run_config_history_here(struct run_config *rc, const struct options *o, char *err, size_t errlen);
 
 /* The collector's part: interval, window, where OOM kills are read. */
 void run_config_collector(const struct run_config *rc, struct collector_config *out);

@@ -6,7 +6,10 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "core/base/util.h"
 
 static int stop_pipe[2] = {-1, -1};
 static volatile sig_atomic_t stop_sig;
@@ -72,4 +75,25 @@ int signals_stop(void)
 void signals_on_crash(void (*restore)(void))
 {
 	crash_restore = restore;
+}
+
+void signals_sleep_until(int64_t deadline_ms)
+{
+	while (!signals_stop()) {
+		int64_t left = deadline_ms - util_mono_ms();
+		if (left <= 0)
+			return;
+		struct timespec ts = {left / 1000, (left % 1000) * 1000000};
+		if (nanosleep(&ts, NULL) == 0)
+			return;
+	}
+}
+
+bool signals_wait_tick(int64_t *next_ms, int64_t interval_ms)
+{
+	*next_ms += interval_ms;
+	if (*next_ms < util_mono_ms() - interval_ms) /* fell far behind: don't burst */
+		*next_ms = util_mono_ms();
+	signals_sleep_until(*next_ms);
+	return !signals_stop();
 }

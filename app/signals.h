@@ -15,6 +15,9 @@
 #ifndef OOMTOP_APP_SIGNALS_H
 #define OOMTOP_APP_SIGNALS_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 /* Returns 0, or -errno when the pipe cannot be made (then stop signals still set the
  * flag, but a waiting poll() only wakes up from EINTR). */
 int signals_install(void);
@@ -25,6 +28,16 @@ int signals_fd(void);
 
 /* The first stop signal received (SIGINT, SIGTERM, SIGHUP), or 0. */
 int signals_stop(void);
+
+/* Sleep until the monotonic time deadline_ms (core/base/util.h util_mono_ms), waking early
+ * on a stop signal. */
+void signals_sleep_until(int64_t deadline_ms);
+
+/* The loops that refresh every interval_ms: *next_ms (set to util_mono_ms() before the
+ * first tick) moves on by one interval, or to now when the loop fell more than an
+ * interval behind (no burst of refreshes to catch up); then sleep until it. False when a
+ * stop signal came first. */
+bool signals_wait_tick(int64_t *next_ms, int64_t interval_ms);
 
 /* What a crash signal runs before it is re-raised, or NULL; it must be async-signal-safe. */
 void signals_on_crash(void (*restore)(void));

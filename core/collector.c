@@ -16,6 +16,7 @@
 #include "core/cgroup/tree.h"
 #include "core/cgroup/value.h"
 #include "core/estimate/leak.h"
+#include "core/estimate/leak_past.h"
 #include "core/cgroup/mountinfo.h"
 #include "core/klog/oom_event.h"
 #include "core/klog/oom_log.h"
@@ -46,6 +47,8 @@ struct collector {
 	double last_oom_kill_unix_s;
 	uint64_t kills_seen;               /* oom_log_total() at the last refresh */
 	double start_boot_s;               /* uptime at the first refresh: older kills are history */
+	const struct leak_past *past; /* cfg.past until the first refresh is done */
+	int64_t past_shift_ms;        /* wall-clock ms to monotonic ms, at the first refresh */
 };
 
 void collector_config_defaults(struct collector_config *cfg)
@@ -106,13 +109,17 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 	struct collector *c = calloc(1, sizeof(*c));
 	if (!c) {
 		snprintf(err, errlen, "out of memory");
+		if (cfg->past && cfg->past->release)
+			cfg->past->release(cfg->past->ctx);
 		return NULL;
 	}
 	c->cfg = *cfg;
+	c->past = cfg->past;
+	c->cfg.past = NULL;
 	c->proc_root = strdup(cfg->proc_root);
 	if (!c->proc_root) {
 		snprintf(err, errlen, "out of memory");
-		free(c);
+		collector_free(c);
 		return NULL;
 	}
 	c->cfg.proc_root = c->proc_root;
@@ -157,6 +164,7 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		collector_free(c);
 		return NULL;
 	}
+	proc_table_set_past(c->procs, c->past);
 	struct oom_source_config oc = {.kmsg_path = cfg->kmsg_path, .journal = cfg->journal,
 				       .journal_path = cfg->journal_path, .live = true};
 	if (cfg->follow_kmsg && oom_log_open(&c->oom_log, &oc, c->oom_log_why, sizeof(c->oom_log_why)) != 0)
@@ -186,6 +194,32 @@ static struct slope push_and_estimate(struct leak_series *h, int64_t t_ms, int64
 	return leak_estimate(h, t_ms, window_s);
 }
 
+/* The recorded series of what the first refresh meets (cfg.past), on the monotonic clock.
+ * Leaves s alone when there is no past or nothing recorded. */
+static void seed_cgroup(struct collector *c, const char *path, struct leak_series *s)
+{
+	if (c->past && c->past->cgroup && s->nsamples == 0 && c->past->cgroup(c->past->ctx, path, s))
+		leak_shift(s, c->past_shift_ms);
+}
+
+static void seed_system(struct collector *c, struct leak_series *s)
+{
+	if (c->past && c->past->system && s->nsamples == 0 && c->past->system(c->past->ctx, s))
+		leak_shift(s, c->past_shift_ms);
+}
+
+/* After the first refresh the past has done its work: let its owner free it. */
+static void release_past(struct collector *c)
+{
+	if (!c->past)
+		return;
+	if (c->procs)
+		proc_table_set_past(c->procs, NULL);
+	if (c->past->release)
+		c->past->release(c->past->ctx);
+	c->past = NULL;
+}
+
 static void collect_cgroups(struct collector *c, int64_t t_ms)
 {
 	struct snapshot *s = &c->snap;
@@ -203,6 +237,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	double w = c->cfg.window_s;
 	for (size_t i = 0; i < n; i++) {
 		struct cgroup_tree_entry *e = &ents[i];
+		seed_cgroup(c, e->row.path, &e->usage_hist);
 		s->cgroups[i] = e->row;
 		s->cgroups[i].usage_slope = push_and_estimate(&e->usage_hist, t_ms, e->row.usage_bytes, w);
 		s->cgroups[i].working_set_slope =
@@ -420,6 +455,7 @@ int collector_refresh(struct collector *c)
 	double now = clk ? clk->unix_s(clk->ctx) : util_now_unix_s();
 	s->nnotes = 0;
 	s->seq++;
+	c->past_shift_ms = leak_past_shift_ms(t_ms, now);
 	if (c->extra_note[0])
 		add_note(c, "%s", c->extra_note);
 	s->t_mono_ms = t_ms;
@@ -457,6 +493,7 @@ int collector_refresh(struct collector *c)
 	m->available = (struct slope){NAN, NAN};
 	m->eta_exhaustion_s = NAN;
 	if (val_known(m->available_bytes)) {
+		seed_system(c, &c->available_hist);
 		leak_push(&c->available_hist, t_ms, (double)m->available_bytes, c->cfg.window_s);
 		m->available = leak_estimate(&c->available_hist, t_ms, c->cfg.window_s);
 		m->eta_exhaustion_s = leak_eta_down_s((double)m->available_bytes, 0.0, m->available);
@@ -478,6 +515,7 @@ int collector_refresh(struct collector *c)
 		add_note(c, "%s", "next OOM victims not named: hidepid hides processes the kernel would weigh");
 	else if (badness_mark_victims(s) != 0)
 		add_note(c, "%s", "next OOM victims not computed: out of memory");
+	release_past(c);
 	return 0;
 }
 
@@ -500,6 +538,7 @@ void collector_free(struct collector *c)
 {
 	if (!c)
 		return;
+	release_past(c);
 	oom_log_close(c->oom_log);
 	proc_table_free(c->procs);
 	cgroup_tree_free(c->cgroups);

@@ -12,6 +12,7 @@
 #include "core/model.h"
 
 struct proc_identity_reader; /* core/proc/identity.h */
+struct leak_past;            /* core/estimate/leak_past.h */
 
 /* Where a refresh takes its time from: tests supply their own. */
 struct collector_clock {
@@ -39,10 +40,18 @@ struct collector_config {
 						* the collector until collector_free */
 	const struct collector_clock *clock;    /* NULL: util_mono_ms and util_now_unix_s;
 						 * else the caller's, outliving the collector */
+	const struct leak_past *past; /* NULL, or what was recorded before (a recording,
+				       * core/history/replay.h): the processes, cgroups and
+				       * system met at the first refresh continue their recorded
+				       * leak series, so rates and ETAs are in the first snapshot.
+				       * Used during the first refresh only; then the collector
+				       * calls past->release, exactly once: also from
+				       * collector_free when no refresh came, and when
+				       * collector_new fails. The caller keeps it alive until then. */
 };
 
 /* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, OOM kills followed,
- * libproc2, the system clocks. */
+ * libproc2, the system clocks, no recorded past. */
 void collector_config_defaults(struct collector_config *cfg);
 
 struct collector;

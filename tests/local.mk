@@ -16,7 +16,7 @@ AM_TESTS_ENVIRONMENT = \
 # below and linked, unless its fragment says otherwise, with core alone (LDADD).
 AM_CPPFLAGS += -DFIXTURES='"$(abs_top_srcdir)/tests/fixtures"' -DSRCDIR='"$(abs_top_srcdir)"' \
 	-DGOLDEN='"$(abs_top_srcdir)/tests/golden"'
-AM_CFLAGS += $(CHECK_CFLAGS)
+AM_CFLAGS += $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
 TEST_SUPPORT = tests/lib/libtestsupport.a
 LDADD = $(TEST_SUPPORT) $(CORE_LIBS) $(CHECK_LIBS)
 

@@ -7,8 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <math.h>
-
 _Static_assert(sizeof(struct leak_series) == LEAK_SERIES_BYTES,
                "struct leak_series must stay small: it is embedded per process and per series");
 
@@ -95,6 +93,12 @@ struct slope leak_estimate(const struct leak_series *s, int64_t now_ms, double w
 			r.fit = 1.0; /* rounding */
 	}
 	return r;
+}
+
+void leak_shift(struct leak_series *s, int64_t delta_ms)
+{
+	if (s->nsamples)
+		s->t_last_ms += delta_ms;
 }
 
 double leak_eta_s(double value, double limit, struct slope s)

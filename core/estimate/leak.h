@@ -81,6 +81,12 @@ bool leak_push(struct leak_series *s, int64_t t_ms, double value, double window_
  * Both NAN until the window holds enough data (see above). */
 struct slope leak_estimate(const struct leak_series *s, int64_t now_ms, double window_s);
 
+/* Move the series to another clock: every sample time, past and future, shifts by
+ * delta_ms. A series built on one clock (a recording, in wall-clock ms) is continued on
+ * another (the collector's monotonic ms) by shifting it by (mono now - wall now).
+ * Exact: the state holds times only relative to its newest sample. */
+void leak_shift(struct leak_series *s, int64_t delta_ms);
+
 /* Seconds until `value` reaches `limit` going up at slope s (same units):
  * 0 when value is already at or over limit; NAN when limit or value is not finite
  * (no limit, unknown), or s.per_s is not > 0 (flat, shrinking or unknown). */

@@ -28,6 +28,8 @@ struct proc_table {
 	long hz;
 	struct proc_sampler sampler; /* its held-file count and budget are the table's */
 
+	const struct leak_past *past; /* NULL: new processes start empty series */
+	double now_unix_s;            /* of the refresh under way */
 	struct proc_identity_reader *ids;
 	bool own_ids;               /* ids is libproc2's, made and freed here */
 	struct identity_feed *feed; /* reads new pids' identities on a second thread; NULL: inline */
@@ -208,6 +210,21 @@ static void drop(struct proc_table *t, struct proc_entry *e)
 	proc_entry_free(e);
 }
 
+/* A new process's recorded leak series, moved to the monotonic clock, before its first
+ * live sample is pushed. */
+static void seed_from_past(struct proc_table *t, struct proc_entry *e)
+{
+	struct leak_series h[LEAK_PAST_PROC_SERIES];
+	if (!t->past || !t->past->proc || !t->past->proc(t->past->ctx, e->row.pid, e->row.start_ticks, h))
+		return;
+	int64_t shift = leak_past_shift_ms(t->sampler.now_ms, t->now_unix_s);
+	for (int i = 0; i < LEAK_PAST_PROC_SERIES; i++)
+		leak_shift(&h[i], shift);
+	e->rss_hist = h[LEAK_PAST_RSS];
+	e->fd_hist = h[LEAK_PAST_FDS];
+	e->thread_hist = h[LEAK_PAST_THREADS];
+}
+
 /* A new process: its entry, its held files, its first sample. pin_fd: its statm opened
  * by the identity feed (now ours), or -1. */
 static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_fd)
@@ -236,6 +253,7 @@ static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_
 	}
 	if (t->fresh_left)
 		t->fresh_left--;
+	seed_from_past(t, e);
 	if (!proc_sampler_sample(s, e)) {
 		drop(t, e);
 		return;
@@ -285,6 +303,7 @@ static void adopt_fresh(struct proc_table *t)
 int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 {
 	proc_sampler_begin(&t->sampler, t_ms);
+	t->now_unix_s = now_unix_s;
 	int rc = list_pids(t);
 	if (rc < 0)
 		return rc;
@@ -356,6 +375,11 @@ struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n)
 {
 	*n = t->ghosts.n;
 	return t->ghosts.v;
+}
+
+void proc_table_set_past(struct proc_table *t, const struct leak_past *past)
+{
+	t->past = past;
 }
 
 void proc_table_mark_oom_killed(struct proc_table *t, pid_t pid, uint64_t start_ticks)

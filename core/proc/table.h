@@ -14,7 +14,7 @@
  *
  * Identity is (pid, start_ticks): a process whose sample fails (gone, pid reused, exec)
  * is buried, and its pid, if still listed, is met again as a new process; a new identity
- * starts empty leak series.
+ * starts empty leak series, or the recorded ones of that identity (proc_table_set_past).
  *
  * A process that exits becomes a ghost (core/proc/ghosts.h): kept with its last values
  * for ghost_ttl_s, at most PROC_GHOSTS_MAX of them. Memory is bounded by the live
@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "core/cgroup/hierarchy.h"
+#include "core/estimate/leak_past.h"
 #include "core/proc/entry.h"
 #include "core/proc/identity.h"
 #include "core/proc/sampler.h"
@@ -63,6 +64,11 @@ void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_
 /* Live entries in pid order, then ghosts (oldest first); valid until the next refresh. */
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n);
 struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n);
+
+/* Processes met from now on start their leak series from what `past` recorded of them
+ * (core/estimate/leak_past.h), when it did; NULL: empty series again. past stays the
+ * caller's and must outlive its use (until the next call or proc_table_free). */
+void proc_table_set_past(struct proc_table *t, const struct leak_past *past);
 
 /* The ghost (pid, start_ticks) was killed by the OOM killer: its row says so from now on,
  * and it is the last to be dropped when the ghosts are too many. */

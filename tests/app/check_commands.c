@@ -1,5 +1,6 @@
 /* Unit tests for the commands of app/: --set-adj (its strict argument parser, and its
- * exit codes and words against a fixture /proc) and --events on a saved kernel log. */
+ * exit codes and words against a fixture /proc), --events on a saved kernel log (with a
+ * recording's kills among them), and -b --at on a recording made here. */
 #include "config.h"
 
 #include <check.h>
@@ -7,8 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/cmd_at.h"
 #include "app/cmd_events.h"
 #include "app/cmd_setadj.h"
+#include "core/history/boot.h"
+#include "core/history/events.h"
+#include "core/history/store.h"
+#include "core/history/writer.h"
+#include "tests/lib/fxrec.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
 
@@ -224,6 +231,167 @@ START_TEST(events_cmd_prints_json_lines_and_fails_cleanly)
 }
 END_TEST
 
+static char hist_dir[64], hist_path[128];
+
+static void hist_setup(void)
+{
+	fxtree_make(hist_dir, sizeof(hist_dir), "cmdhist");
+	snprintf(hist_path, sizeof(hist_path), "%s/h.db", hist_dir);
+}
+
+static void hist_teardown(void)
+{
+	fxtree_remove(hist_dir);
+}
+
+static void recorded_kill(struct history_store *st, pid_t pid, double boot_s, double t)
+{
+	struct oom_event ev;
+	oom_event_init(&ev);
+	ev.boot_s = boot_s;
+	ev.time_unix_s = t;
+	ev.victim_pid = pid;
+	ev.victim_comm = "recorded";
+	ck_assert_int_eq(history_events_put(st, 1, &ev), 1);
+}
+
+/* the pids of the JSON lines in buf, in order, spaced */
+static void pids_of(const char *buf, char *out, size_t n)
+{
+	out[0] = '\0';
+	for (const char *p = buf; (p = strstr(p, "\"victim_pid\": ")); p++)
+		snprintf(out + strlen(out), n - strlen(out), "%s%ld", out[0] ? " " : "", strtol(p + 14, NULL, 10));
+}
+
+START_TEST(events_cmd_lists_recorded_kills_once_in_order)
+{
+	/* a recording that holds a kill the log lost, and one the log still has */
+	struct history_store *st;
+	char msg[512];
+	ck_assert_msg(history_store_open(&st, hist_path, HISTORY_STORE_RECORD, msg, sizeof(msg)) == 0, "%s", msg);
+	struct history_boot boot = {"boot-x", 1779214000};
+	ck_assert_int_eq(history_boot_row(st, &boot, 1), 1);
+	recorded_kill(st, 1234, 20.5, 1779214000);
+	recorded_kill(st, 7620, 139.209001, 1779214483);
+	history_store_close(st);
+
+	char path[512];
+	snprintf(path, sizeof(path), "%s/k5.15-memcg-v2-1.txt", KMSG_DIR);
+	char *obuf = NULL, *ebuf = NULL;
+	size_t olen = 0, elen = 0;
+	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
+	struct events_cmd_config ec = {.kmsg_path = path, .fmt = EVENTS_FORMAT_JSON, .history_path = hist_path,
+				       .history_given = true};
+	ck_assert_int_eq(events_cmd_run(&ec, out, err), 0);
+	fclose(out);
+	fclose(err);
+	char pids[256];
+	pids_of(obuf, pids, sizeof(pids));
+	ck_assert_str_eq(pids, "1234 7788 7620 7656 7657 7712 7788");
+	ck_assert_ptr_nonnull(strstr(obuf, "\"victim_pid\": 7620, \"victim_comm\": \"recorded\""));
+	ck_assert_uint_eq(elen, 0);
+	free(obuf);
+	free(ebuf);
+
+	/* --by-unit counts the recorded kills with the log's, each once: 7 kills */
+	out = open_memstream(&obuf, &olen);
+	err = open_memstream(&ebuf, &elen);
+	ec.by_unit = true;
+	ec.fmt = EVENTS_FORMAT_TEXT;
+	ck_assert_int_eq(events_cmd_run(&ec, out, err), 0);
+	fclose(out);
+	fclose(err);
+	int kills = 0;
+	for (const char *p = obuf; (p = strstr(p, " kill")) != NULL; p++) {
+		const char *q = p;
+		while (q > obuf && q[-1] >= '0' && q[-1] <= '9')
+			q--;
+		if (q < p)
+			kills += atoi(q);
+	}
+	ck_assert_msg(kills == 7, "by unit: %d kills in\n%s", kills, obuf);
+	ck_assert_ptr_nonnull(strstr(obuf, "recorded"));
+	free(obuf);
+	free(ebuf);
+	ec.by_unit = false;
+	ec.fmt = EVENTS_FORMAT_JSON;
+
+	/* a history named but not there: exit 1, saying so */
+	out = open_memstream(&obuf, &olen);
+	err = open_memstream(&ebuf, &elen);
+	ec.history_path = "/nonexistent/h.db";
+	ck_assert_int_eq(events_cmd_run(&ec, out, err), 1);
+	fclose(out);
+	fclose(err);
+	ck_assert_ptr_nonnull(strstr(ebuf, "/nonexistent/h.db"));
+	free(obuf);
+	free(ebuf);
+}
+END_TEST
+
+START_TEST(at_prints_the_nearest_recorded_moments)
+{
+	struct history_store *st;
+	char msg[512];
+	ck_assert_msg(history_store_open(&st, hist_path, HISTORY_STORE_RECORD, msg, sizeof(msg)) == 0, "%s", msg);
+	struct history_boot boot = {"boot-x", 1700000000};
+	struct history_writer *w = history_writer_new(st, &boot, 10, "host", msg, sizeof(msg));
+	ck_assert_ptr_nonnull(w);
+	for (int i = 0; i < 3; i++) {
+		struct fxrec f;
+		fxrec_init(&f, 1750000000 + 10 * i);
+		fxrec_proc(&f, 100, 100, "leaker", NULL, (INT64_C(10) << 20) * (i + 1));
+		ck_assert_int_ge(history_writer_add(w, &f.snap, msg, sizeof(msg)), 0);
+	}
+	ck_assert_int_eq(history_writer_commit(w, msg, sizeof(msg)), 0);
+	history_writer_free(w);
+	history_store_close(st);
+
+	struct run_config rc;
+	memset(&rc, 0, sizeof(rc));
+	rc.format = OUTPUT_JSON;
+	rc.set.window_s = 300;
+	rc.set.sort = SORT_PID;
+	rc.filter.ghosts = true;
+	rc.history_path = hist_path;
+	rc.at = "-9s"; /* from now = the last moment + 1: nearest is the middle one */
+	char *obuf = NULL, *ebuf = NULL;
+	size_t olen = 0, elen = 0;
+	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
+	ck_assert_int_eq(cmd_at_run(&rc, 1750000021, out, err), 0);
+	rc.at = "@1750000000";
+	rc.iterations = 5; /* only 3 are recorded */
+	ck_assert_int_eq(cmd_at_run(&rc, 0, out, err), 0);
+	fclose(out);
+	fclose(err);
+	ck_assert_uint_eq(elen, 0);
+	const char *want[] = {"{\"schema\":1,\"time\":1750000010,", "{\"schema\":1,\"time\":1750000000,",
+			      "{\"schema\":1,\"time\":1750000010,",
+			      "{\"schema\":1,\"time\":1750000020,"};
+	const char *p = obuf;
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_msg(strncmp(p, want[i], strlen(want[i])) == 0, "line %zu: %.60s", i, p);
+		p = strchr(p, '\n');
+		ck_assert_ptr_nonnull(p);
+		p++;
+	}
+	ck_assert_str_eq(p, "");
+	ck_assert_ptr_nonnull(strstr(obuf, "\"rss\":20971520,"));
+	free(obuf);
+	free(ebuf);
+
+	rc.history_path = "/nonexistent/h.db";
+	out = open_memstream(&obuf, &olen);
+	err = open_memstream(&ebuf, &elen);
+	ck_assert_int_eq(cmd_at_run(&rc, 0, out, err), 1);
+	fclose(out);
+	fclose(err);
+	ck_assert_ptr_nonnull(strstr(ebuf, "/nonexistent/h.db"));
+	free(obuf);
+	free(ebuf);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("commands");
@@ -237,5 +405,10 @@ int main(void)
 	tcase_add_test(tf, setadj_several_pairs);
 	tcase_add_test(tf, setadj_special_processes_and_hostile_names);
 	suite_add_tcase(s, tf);
+	TCase *th = tcase_create("history");
+	tcase_add_checked_fixture(th, hist_setup, hist_teardown);
+	tcase_add_test(th, events_cmd_lists_recorded_kills_once_in_order);
+	tcase_add_test(th, at_prints_the_nearest_recorded_moments);
+	suite_add_tcase(s, th);
 	return ck_run(s);
 }

@@ -251,7 +251,8 @@ START_TEST(usage_names_every_option)
 	static const char *const opts[] = {"--delay", "--window", "--sort", "--pid", "--user", "--cgroup",
 					   "--batch", "--iterations", "--format", "--events", "--follow", "--kmsg",
 					   "--set-adj", "--readonly", "--theme", "--no-color", "--help", "--version",
-					   "--journal[=PATH]", "--by-unit", "--output"};
+					   "--journal[=PATH]", "--by-unit", "--output", "--record", "--history",
+					   "--no-history", "--at", "--history-size", "--history-flush"};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		ck_assert_msg(strstr(u, opts[i]) != NULL, "usage lacks %s", opts[i]);
 	ck_assert_ptr_nonnull(strstr(u, "Exit status"));
@@ -392,6 +393,58 @@ START_TEST(no_color_env)
 }
 END_TEST
 
+START_TEST(history_options)
+{
+	ck_assert_int_eq(parse("--record"), 0);
+	ck_assert_int_eq(o.mode, MODE_RECORD);
+	ck_assert_ptr_null(o.record_path);
+	ck_assert(!o.delay_given); /* the run's configuration gives the recorder its 10 s */
+	ck_assert_int_eq(parse("--record=/srv/h.db", "-d", "30", "-n", "5", "--history-size=16M",
+			       "--history-flush", "600"),
+			 0);
+	ck_assert_int_eq(o.mode, MODE_RECORD);
+	ck_assert_str_eq(o.record_path, "/srv/h.db");
+	ck_assert_int_eq(o.history_size_bytes, INT64_C(16) << 20);
+	ck_assert_double_eq(o.history_flush_s, 600);
+	ck_assert_int_eq(parse("--record", "--history-size", "1G"), 0);
+	ck_assert_int_eq(o.history_size_bytes, INT64_C(1) << 30);
+	ck_assert_int_eq(parse("--record", "--history-size", "512"), 0); /* MiB */
+	ck_assert_int_eq(o.history_size_bytes, INT64_C(512) << 20);
+	ck_assert_int_eq(parse("-b", "--history=/srv/h.db"), 0);
+	ck_assert_int_eq(o.mode, MODE_BATCH);
+	ck_assert_str_eq(o.history_path, "/srv/h.db");
+	ck_assert_int_eq(parse("--no-history"), 0);
+	ck_assert(o.no_history);
+	ck_assert_int_eq(parse("-b", "--at=-90s", "-f", "json", "-n", "3"), 0);
+	ck_assert_str_eq(o.at, "-90s");
+	ck_assert_int_eq(parse("-b", "--at", "2025-06-01T02:14", "--history", "/srv/h.db"), 0);
+	ck_assert_int_eq(parse("--events", "--history=/srv/h.db", "--follow"), 0);
+	ck_assert_int_eq(o.mode, MODE_EVENTS);
+}
+END_TEST
+
+START_TEST(bad_history_options)
+{
+	BAD2("--at", "yesterday", "-b", "--at=yesterday");
+	BAD2("--at", "-b", "--at=-90s"); /* the screen cannot travel yet */
+	BAD2("--at", "--no-history", "-b", "--at=-1h", "--no-history");
+	BAD2("--history", "--no-history", "--history=/x", "--no-history");
+	BAD("--history", "--history=");
+	BAD("--record", "--record=");
+	BAD2("--record", "--batch", "--record", "-b");
+	BAD2("--record", "--events", "--record", "--events");
+	BAD2("--record", "-p", "--record", "-p", "1");
+	BAD2("--record", "--history", "--record", "--history=/x");
+	BAD2("--record", "--at", "--record", "--at=-1h");
+	BAD("--format", "--record", "-f", "json");
+	BAD3("--history-size", "1M", "1T", "--record", "--history-size=100K");
+	BAD("--history-size", "--record", "--history-size=2T");
+	BAD("--history-size", "--record", "--history-size=64X");
+	BAD3("--history-flush", "1", "3600", "--record", "--history-flush=0");
+	BAD2("--history-size", "--record", "-b", "--history-size=64M");
+}
+END_TEST
+
 START_TEST(mode_selection)
 {
 	ck_assert_int_eq(parse("-d", "2", "-s", "rss", "-c", "/a"), 0);
@@ -419,6 +472,7 @@ int main(void)
 	tcase_add_test(tc, batch_iterations_format);
 	tcase_add_test(tc, events_kmsg_setadj_misc);
 	tcase_add_test(tc, usage_names_every_option);
+	tcase_add_test(tc, history_options);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("bad");
 	tcase_add_test(tc, bad_delay_window);
@@ -427,6 +481,7 @@ int main(void)
 	tcase_add_test(tc, bad_combinations);
 	tcase_add_test(tc, unknown_options_and_missing_values);
 	tcase_add_test(tc, parses_again_after_an_error);
+	tcase_add_test(tc, bad_history_options);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("env");
 	tcase_add_test(tc, no_color_env);

@@ -5,6 +5,7 @@
 
 #include <check.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,108 @@ START_TEST(the_system_file_lies_beneath_the_users)
 }
 END_TEST
 
+START_TEST(the_recorder_has_its_own_delay_and_keys)
+{
+	/* the file's delay is the screen's: the recorder samples every 10 s unless -d says */
+	ck_assert_int_eq(MERGE("delay=2\n", "--record"), 0);
+	ck_assert_double_eq(rc.set.delay_s, 10);
+	ck_assert_int_eq(rc.history_size_bytes, INT64_C(64) << 20);
+	ck_assert_double_eq(rc.history_flush_s, 120);
+	ck_assert_int_eq(MERGE("delay=2\nhistory_size=32M\nhistory_flush=300\n", "--record", "-d", "5"), 0);
+	ck_assert_double_eq(rc.set.delay_s, 5);
+	ck_assert_int_eq(rc.history_size_bytes, INT64_C(32) << 20);
+	ck_assert_double_eq(rc.history_flush_s, 300);
+	ck_assert_int_eq(rc.problems, 0);
+	ck_assert_int_eq(MERGE("history_size=32M\nhistory_flush=300\n", "--record", "--history-size=8M",
+			       "--history-flush=30"),
+			 0);
+	ck_assert_int_eq(rc.history_size_bytes, INT64_C(8) << 20);
+	ck_assert_double_eq(rc.history_flush_s, 30);
+	/* bad values in the file are problems, the defaults stay */
+	ck_assert_int_eq(MERGE("history_size=10K\nhistory_flush=0\n", "--record"), 0);
+	ck_assert_int_eq(rc.problems, 2);
+	ck_assert_int_eq(rc.history_size_bytes, INT64_C(64) << 20);
+	/* the screen's delay is untouched by them */
+	ck_assert_int_eq(MERGE("delay=2\nhistory_size=32M\n"), 0);
+	ck_assert_double_eq(rc.set.delay_s, 2);
+	/* saved from the screen, the file keeps the keys it had, and only those */
+	struct settings s;
+	char text[2048];
+	settings_defaults(&s);
+	ck_assert_int_eq(settings_parse(&s, "history_size=1536K\nhistory_flush=45\n", 36, "rc", NULL, NULL), 0);
+	settings_format(&s, text, sizeof(text));
+	ck_assert_ptr_nonnull(strstr(text, "history_size=1536K\n"));
+	ck_assert_ptr_nonnull(strstr(text, "history_flush=45\n"));
+	settings_defaults(&s);
+	settings_format(&s, text, sizeof(text));
+	ck_assert_ptr_null(strstr(text, "history_"));
+}
+END_TEST
+
+static const char *present[4];
+static bool exists_fake(const char *path)
+{
+	for (size_t i = 0; i < 4 && present[i]; i++)
+		if (strcmp(present[i], path) == 0)
+			return true;
+	return false;
+}
+
+static int history_for(bool root, const char *xdg, const char *home, ...)
+{
+	char *argv[16];
+	int argc = 0;
+	argv[argc++] = (char *)"oomtop";
+	va_list ap;
+	va_start(ap, home);
+	for (const char *a; (a = va_arg(ap, const char *)) != NULL && argc < 15;)
+		argv[argc++] = (char *)a;
+	va_end(ap);
+	argv[argc] = NULL;
+	ck_assert_int_eq(options_parse(&o, argc, argv, NULL, err, sizeof(err)), 0);
+	memset(&rc, 0, sizeof(rc));
+	return run_config_history(&rc, &o, root, xdg, home, exists_fake, err, sizeof(err));
+}
+#define HISTORY_FOR(root, xdg, home, ...) history_for(root, xdg, home, ##__VA_ARGS__, (const char *)NULL)
+
+START_TEST(which_history)
+{
+	memset(present, 0, sizeof(present));
+	/* recording: the path given, else the default for this user */
+	ck_assert_int_eq(HISTORY_FOR(true, NULL, "/root", "--record"), 0);
+	ck_assert_str_eq(rc.history_path, "/var/lib/oomtop/history.db");
+	ck_assert(!rc.history_given);
+	ck_assert_int_eq(HISTORY_FOR(false, "/home/u/.st", "/home/u", "--record"), 0);
+	ck_assert_str_eq(rc.history_path, "/home/u/.st/oomtop/history.db");
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, NULL, "--record=/srv/h.db"), 0);
+	ck_assert_str_eq(rc.history_path, "/srv/h.db");
+	ck_assert(rc.history_given);
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, NULL, "--record"), 2);
+	ck_assert_ptr_nonnull(strstr(err, "--record"));
+	/* reading: nothing when no default exists */
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, "/home/u", "-b"), 0);
+	ck_assert_ptr_null(rc.history_path);
+	/* the system recorder's, for a user without one of their own */
+	present[0] = "/var/lib/oomtop/history.db";
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, "/home/u", "-b"), 0);
+	ck_assert_str_eq(rc.history_path, "/var/lib/oomtop/history.db");
+	present[1] = "/home/u/.local/state/oomtop/history.db";
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, "/home/u"), 0);
+	ck_assert_str_eq(rc.history_path, "/home/u/.local/state/oomtop/history.db");
+	ck_assert(!rc.history_given);
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, "/home/u", "--events"), 0);
+	ck_assert_str_eq(rc.history_path, "/home/u/.local/state/oomtop/history.db");
+	/* --no-history, a saved kernel log: none; --history: that one */
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, "/home/u", "--no-history"), 0);
+	ck_assert_ptr_null(rc.history_path);
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, "/home/u", "--events", "--kmsg=/tmp/k.log"), 0);
+	ck_assert_ptr_null(rc.history_path);
+	ck_assert_int_eq(HISTORY_FOR(false, NULL, "/home/u", "-b", "--history=/x.db"), 0);
+	ck_assert_str_eq(rc.history_path, "/x.db");
+	ck_assert(rc.history_given);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("run_config");
@@ -284,6 +387,8 @@ int main(void)
 	tcase_add_test(tc, problems_are_counted_and_the_first_is_kept);
 	tcase_add_test(tc, filters_and_modes_come_from_the_command_line);
 	tcase_add_test(tc, the_system_file_lies_beneath_the_users);
+	tcase_add_test(tc, the_recorder_has_its_own_delay_and_keys);
+	tcase_add_test(tc, which_history);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

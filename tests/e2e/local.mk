@@ -9,7 +9,8 @@ E2E_TESTS = \
 	%reldir%/nobody.sh %reldir%/prom_format.sh %reldir%/longrun.sh %reldir%/static.sh \
 	%reldir%/settings_file.sh %reldir%/working_set.sh %reldir%/hostile_files.sh \
 	%reldir%/journal_files.sh %reldir%/journal_live.sh %reldir%/output_file.sh \
-	%reldir%/screen_journal.sh
+	%reldir%/screen_journal.sh \
+	%reldir%/history.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 

@@ -8,7 +8,7 @@ FUZZ_TESTS = \
 	%reldir%/meminfo.fuzz %reldir%/vmstat.fuzz %reldir%/psi.fuzz %reldir%/mountinfo.fuzz \
 	%reldir%/cgroup_files.fuzz %reldir%/theme.fuzz %reldir%/settings.fuzz %reldir%/sanitize.fuzz \
 	%reldir%/kmsg_decode.fuzz %reldir%/memstat.fuzz %reldir%/killers.fuzz %reldir%/unit_msg.fuzz \
-	%reldir%/oom_journal.fuzz
+	%reldir%/oom_journal.fuzz %reldir%/history_when.fuzz
 TESTS += $(FUZZ_TESTS)
 FUZZ_LOG_COMPILER = $(SHELL) $(top_srcdir)/%reldir%/fuzz_short.sh
 EXTRA_DIST += $(FUZZ_TESTS) $(FUZZ_TESTS:%reldir%/%.fuzz=%reldir%/fuzz_%.c) %reldir%/fuzz.h \
@@ -19,8 +19,8 @@ $(FUZZ_TESTS:.fuzz=.log): %reldir%/lib/stamp
 %reldir%/lib/stamp: fuzz-always
 	$(AM_V_GEN)SRCDIR='$(abs_top_srcdir)' BUILDDIR='$(abs_top_builddir)' \
 	  $(SHELL) $(srcdir)/%reldir%/instrumented.sh %reldir%/lib \
-	  "$(PROC2_CFLAGS) $(CGROUP_CFLAGS) $(SYSTEMD_CFLAGS) $(NCURSES_CFLAGS)" \
-	  "$(PROC2_LIBS) $(CGROUP_LIBS) $(SYSTEMD_LIBS) $(NCURSES_LIBS)" -- \
+	  "$(PROC2_CFLAGS) $(CGROUP_CFLAGS) $(SYSTEMD_CFLAGS) $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)" \
+	  "$(PROC2_LIBS) $(CGROUP_LIBS) $(SYSTEMD_LIBS) $(NCURSES_LIBS) $(SQLITE_LIBS)" -- \
 	  $(liboomtop_core_a_SOURCES) $(liboomtop_tui_a_SOURCES)
 fuzz-always:
 .PHONY: fuzz-always

@@ -17,6 +17,7 @@
 #include "core/collector.h"
 #include "core/klog/journal_source.h"
 #include "core/klog/oom_event.h"
+#include "core/estimate/leak_past.h"
 #include "core/model.h"
 #include "tests/lib/fxident.h"
 #include "tests/lib/fxproc.h"
@@ -521,6 +522,111 @@ START_TEST(journal_kills_of_earlier_boots_stay_apart)
 }
 END_TEST
 
+/* A recorded past for the test below: series on the wall clock, as core/history/replay.c
+ * gives them. */
+struct fake_past {
+	struct leak_series rss, usage, avail, one, none;
+	int releases;
+};
+
+static bool past_proc(void *ctx, pid_t pid, uint64_t start_ticks, struct leak_series *out)
+{
+	struct fake_past *fp = ctx;
+	if (pid != 100 || start_ticks != 1100) /* 101's recorded past is another process's */
+		return false;
+	out[LEAK_PAST_RSS] = fp->rss;
+	out[LEAK_PAST_FDS] = fp->none;
+	out[LEAK_PAST_THREADS] = fp->one;
+	return true;
+}
+
+static bool past_cgroup(void *ctx, const char *path, struct leak_series *out)
+{
+	if (strcmp(path, NAS) != 0)
+		return false;
+	*out = ((struct fake_past *)ctx)->usage;
+	return true;
+}
+
+static bool past_system(void *ctx, struct leak_series *out)
+{
+	*out = ((struct fake_past *)ctx)->avail;
+	return true;
+}
+
+static void past_release(void *ctx)
+{
+	((struct fake_past *)ctx)->releases++;
+}
+
+START_TEST(recorded_past_gives_slopes_at_the_first_refresh)
+{
+	struct fx f;
+	fx_open(&f);
+	/* recorded every 5 s for 35 s before now: the process +1 MiB, its cgroup +2 MiB,
+	 * MemAvailable -10 MiB per sample, ending where the live values are now */
+	const int64_t usage0 = 215040000;
+	struct fake_past fp;
+	memset(&fp, 0, sizeof(fp));
+	for (int i = -7; i < 0; i++) {
+		int64_t t_ms = (int64_t)(T0_UNIX_S * 1000) + 5000 * i;
+		leak_push(&fp.rss, t_ms, (double)(10240 + 1024 * (7 + i)) * KiB, 30);
+		leak_push(&fp.usage, t_ms, (double)(usage0 + 2 * MiB * (7 + i)), 30);
+		leak_push(&fp.avail, t_ms, (double)((INT64_C(6) << 20) - 10240 * (7 + i)) * KiB, 30);
+		leak_push(&fp.one, t_ms, 1, 30); /* one thread all along */
+	}
+	struct leak_past past = {past_proc, past_cgroup, past_system, past_release, &fp};
+	struct fxproc p = fxproc_default(100, "leaker");
+	p.cgroup = NAS;
+	p.rss_kib = 10240 + 1024 * 7;
+	fxproc_write(f.root, &p);
+	struct fxproc q = fxproc_default(101, "newcomer");
+	fxproc_write(f.root, &q);
+	f.sys.mem_available_kib = (6 << 20) - 10240 * 7;
+	fxproc_write_system(f.root, &f.sys);
+	write_cgroup_file(&f, NAS, "memory.current", usage0 + 14 * MiB);
+
+	struct collector_config cfg;
+	collector_config_defaults(&cfg);
+	cfg.proc_root = f.root;
+	cfg.cgroup_root = f.cgroot;
+	cfg.cgroup_version = 2;
+	cfg.window_s = 30;
+	cfg.follow_kmsg = false;
+	cfg.identity = f.ids;
+	cfg.clock = &f.clock;
+	cfg.past = &past;
+	char err[256];
+	f.c = collector_new(&cfg, err, sizeof(err));
+	ck_assert_msg(f.c != NULL, "collector_new: %s", err);
+	const struct snapshot *s = refresh_at(&f, 0);
+	ck_assert_uint_eq(s->seq, 1);
+	ck_assert_double_eq_tol(proc_of(s, 100)->rss_slope.per_s, 1.0 * MiB / 5.0, 1e-3);
+	ck_assert_double_eq_tol(proc_of(s, 100)->thread_slope.per_s, 0.0, 1e-9);
+	ck_assert(isnan(proc_of(s, 100)->fd_slope.per_s)); /* no fds recorded: one sample */
+	ck_assert(isnan(proc_of(s, 101)->rss_slope.per_s));
+	ck_assert_double_eq_tol(cgroup_of(s, NAS)->usage_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
+	ck_assert(isfinite(cgroup_of(s, NAS)->eta_to_limit_s));
+	ck_assert_double_eq_tol(s->sys.available.per_s, -10.0 * MiB / 5.0, 1e-3);
+	ck_assert_int_eq(fp.releases, 1); /* let go after the first refresh */
+	s = refresh_at(&f, 5);
+	ck_assert_int_eq(fp.releases, 1);
+	fx_close(&f);
+
+	/* released exactly once also when no refresh ever came */
+	fx_open(&f);
+	fxproc_write(f.root, &p);
+	cfg.proc_root = f.root;
+	cfg.cgroup_root = f.cgroot;
+	cfg.identity = f.ids;
+	fp.releases = 0;
+	f.c = collector_new(&cfg, err, sizeof(err));
+	ck_assert_msg(f.c != NULL, "collector_new: %s", err);
+	fx_close(&f);
+	ck_assert_int_eq(fp.releases, 1);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("collector");
@@ -535,6 +641,7 @@ int main(void)
 	tcase_add_test(tc, over_memory_high_is_throttled);
 	tcase_add_test(tc, zfs_arc_above_its_floor_is_available);
 	tcase_add_test(tc, journal_kills_of_earlier_boots_stay_apart);
+	tcase_add_test(tc, recorded_past_gives_slopes_at_the_first_refresh);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

@@ -7,7 +7,8 @@ CORE_UNIT_TESTS = \
 	%reldir%/check_badness %reldir%/check_leak %reldir%/check_memstat \
 	%reldir%/check_proc_held %reldir%/check_proc_table %reldir%/check_collector \
 	%reldir%/check_journal %reldir%/check_killers %reldir%/check_merge \
-	%reldir%/check_rhythm
+	%reldir%/check_rhythm %reldir%/check_history %reldir%/check_history_retention \
+	%reldir%/check_history_file
 EXTRA_DIST += %reldir%/ck_run.h
 if HAVE_CHECK
 check_PROGRAMS += $(CORE_UNIT_TESTS)

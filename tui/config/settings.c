@@ -15,6 +15,7 @@
 #include "tui/config/conffile.h"
 #include "core/base/userfile.h"
 #include "core/base/util.h"
+#include "core/history/size.h"
 
 static const char *const pane_names[PANE_COUNT] = {"cgroups", "procs", "events"};
 
@@ -32,6 +33,8 @@ void settings_defaults(struct settings *s)
 	snprintf(s->theme, sizeof(s->theme), "default");
 	s->threshold_pct = 80.0;
 	s->tree = true;
+	s->history_size_bytes = HISTORY_SIZE_DEFAULT_BYTES;
+	s->history_flush_s = 120.0;
 }
 
 static bool parse_double(const char *v, double lo, double hi, double *out)
@@ -136,6 +139,18 @@ static int parse_line(void *obj, char *line, const struct conffile_pos *pos)
 		}
 		s->tree = val[0] == '1';
 		s->given |= SETTING_TREE;
+	} else if (strcmp(key, "history_size") == 0) {
+		if (history_size_parse(val, &s->history_size_bytes) != 0) {
+			conffile_report(pos, "history_size: want a size from 1M to 1T (MiB, or with K, M, G, T)");
+			return 1;
+		}
+		s->given |= SETTING_HISTORY_SIZE;
+	} else if (strcmp(key, "history_flush") == 0) {
+		if (!parse_double(val, 1, 3600, &s->history_flush_s)) {
+			conffile_report(pos, "history_flush: want 1 to 3600 seconds");
+			return 1;
+		}
+		s->given |= SETTING_HISTORY_FLUSH;
 	} else {
 		conffile_report(pos, "unknown setting '%s'", key);
 		return 1;
@@ -181,6 +196,16 @@ void settings_format(const struct settings *s, char *buf, size_t n)
 	         s->delay_s, s->window_s, s->sort_reverse ? "-" : "",
 	         sort_key_name((enum sort_key)s->sort), cols, panes, s->theme, s->threshold_pct,
 	         s->tree ? 1 : 0);
+	/* the recorder's keys: kept when the file had them */
+	size_t len = strlen(buf);
+	if ((s->given & SETTING_HISTORY_SIZE) && len < n) {
+		int64_t v = s->history_size_bytes;
+		bool mib = v % (1 << 20) == 0;
+		len += (size_t)snprintf(buf + len, n - len, "history_size=%lld%s\n",
+		                        (long long)(mib ? v >> 20 : v >> 10), mib ? "M" : "K");
+	}
+	if ((s->given & SETTING_HISTORY_FLUSH) && len < n)
+		snprintf(buf + len, n - len, "history_flush=%g\n", s->history_flush_s);
 }
 
 static bool config_dir(char *buf, size_t n)

@@ -10,6 +10,8 @@
  *   theme=default      a theme name or path
  *   threshold=80       percent of the effective limit at which a cgroup is highlighted
  *   tree=1             cgroup pane as a tree (0: flat, fullest first)
+ *   history_size=64M   the recorder's size cap (--history-size; 1M to 1T)
+ *   history_flush=120  the recorder writes to disk every this many seconds (1 .. 3600)
  *
  * Read at start; written only when the operator asks (S on the screen). Each bad line
  * is reported "FILE:LINE: message" and ignored, so the rest of the file still applies.
@@ -19,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tui/config/conffile.h"
 #include "tui/layout.h"
@@ -35,6 +38,8 @@ enum settings_key {
 	SETTING_THEME = 1u << 5,
 	SETTING_THRESHOLD = 1u << 6,
 	SETTING_TREE = 1u << 7,
+	SETTING_HISTORY_SIZE = 1u << 8,
+	SETTING_HISTORY_FLUSH = 1u << 9,
 };
 
 struct settings {
@@ -48,6 +53,8 @@ struct settings {
 	char theme[256];
 	double threshold_pct;
 	bool tree;
+	int64_t history_size_bytes; /* the recorder's (written only when the file set them) */
+	double history_flush_s;
 };
 
 void settings_defaults(struct settings *s);

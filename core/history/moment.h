@@ -1,0 +1,38 @@
+/* core/history/moment.h — one recorded moment as a snapshot (core/model.h), so every
+ * rendering of snapshots (batch text, JSON, Prometheus; later the screen) shows the past
+ * as it shows the present: the system, the cgroups present then (in tree order, with
+ * their effective limits), the processes alive then, their slopes over the leak-rate
+ * window that ended then (from the recorded samples of that window), the ETAs from
+ * those, and the next OOM victims computed on those values.
+ *
+ * What a moment cannot have: ghost rows, the kernel-log events (the kills are in
+ * core/history/events.h), notes of the live collector. A process's cgroup is NULL when
+ * its cgroup is not in the moment. Strings and arrays belong to the moment until
+ * history_moment_free. Cost: one query per process and cgroup of the moment, each
+ * streaming its rows of the window (history_series). */
+#ifndef OOMTOP_HISTORY_MOMENT_H
+#define OOMTOP_HISTORY_MOMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/history/store.h"
+#include "core/model.h"
+
+struct history_moment {
+	struct snapshot snap;
+	/* owned: the rows the snapshot points at, and their strings */
+	struct proc_row *rows;
+	size_t nrows;
+	struct proc_row **row_ptrs;
+	char *hostname;
+};
+
+/* The moment t (a recorded sample time: core/history/timeline.h finds one) with slopes
+ * over window_s. 0, -ENOENT when t is not a recorded moment, or -errno; *m is then
+ * empty (history_moment_free is still fine). */
+int history_moment_load(struct history_store *st, int64_t t, double window_s, struct history_moment *m);
+
+void history_moment_free(struct history_moment *m);
+
+#endif
