@@ -15,6 +15,15 @@ EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 # known RSS) are never instrumented: ASan's shadow memory would change their sizes.
 E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter
 check_PROGRAMS += $(E2E_PLAIN_HELPERS) %reldir%/setadj_run %reldir%/predict
+# the v2 guest's helpers: v2_guest.sh links them statically for the guest; built here too
+# so every build compiles them with the project's warnings
+check_PROGRAMS += %reldir%/v2guest/cgtruth %reldir%/v2guest/reader
+tests_e2e_v2guest_cgtruth_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_v2guest_cgtruth_LDFLAGS =
+tests_e2e_v2guest_cgtruth_LDADD =
+tests_e2e_v2guest_reader_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_v2guest_reader_LDFLAGS =
+tests_e2e_v2guest_reader_LDADD =
 tests_e2e_leaker_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_leaker_LDFLAGS =
 tests_e2e_leaker_LDADD = -lm
