@@ -10,6 +10,10 @@ E2E_TESTS = \
 	%reldir%/settings_file.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
+# cgroup v2 for real: a QEMU guest with the static oomtop (about 4 minutes). Not in TESTS:
+# scripts/test runs it once, beside the static check, not in every `make check`.
+EXTRA_DIST += %reldir%/v2_guest.sh %reldir%/v2guest/boot.sh %reldir%/v2guest/init \
+	%reldir%/v2guest/cgtruth.c %reldir%/v2guest/reader.c
 
 # Helper programs the scripts run. Those whose size the tests rely on (a leaker, a hog of
 # known RSS) are never instrumented: ASan's shadow memory would change their sizes.
