@@ -13,11 +13,24 @@ E2E_TESTS = \
 	%reldir%/history.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
+# cgroup v2 for real: a QEMU guest with the static oomtop (about 4 minutes). Not in TESTS:
+# scripts/test runs it once, beside the static check, not in every `make check`.
+EXTRA_DIST += %reldir%/v2_guest.sh %reldir%/v2guest/boot.sh %reldir%/v2guest/init \
+	%reldir%/v2guest/cgtruth.c %reldir%/v2guest/reader.c
 
 # Helper programs the scripts run. Those whose size the tests rely on (a leaker, a hog of
 # known RSS) are never instrumented: ASan's shadow memory would change their sizes.
 E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter
 check_PROGRAMS += $(E2E_PLAIN_HELPERS) %reldir%/predict
+# the v2 guest's helpers: v2_guest.sh links them statically for the guest; built here too
+# so every build compiles them with the project's warnings
+check_PROGRAMS += %reldir%/v2guest/cgtruth %reldir%/v2guest/reader
+tests_e2e_v2guest_cgtruth_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_v2guest_cgtruth_LDFLAGS =
+tests_e2e_v2guest_cgtruth_LDADD =
+tests_e2e_v2guest_reader_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_v2guest_reader_LDFLAGS =
+tests_e2e_v2guest_reader_LDADD =
 tests_e2e_leaker_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_leaker_LDFLAGS =
 tests_e2e_leaker_LDADD = -lm
