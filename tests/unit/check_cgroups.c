@@ -18,6 +18,7 @@
 #include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
 #include "core/cgroup/value.h"
+#include "core/base/util.h"
 #include "core/model.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
@@ -428,6 +429,47 @@ END_TEST
 
 /* ---------------------------------------------------------------- refresh over time */
 
+/* Pages move between the active and inactive lists without usage moving (a cgroup that
+ * reads its cache again): a cgroup with a limit of its own re-reads memory.stat every
+ * refresh, so its working set (what its ETA comes from) follows at once; one without a
+ * limit keeps the last breakdown until usage moves or its turn comes. */
+START_TEST(limited_cgroups_read_their_breakdown_every_refresh)
+{
+	char tmp[] = "/tmp/oomtop-cgstat-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	char root[PATH_MAX], p[PATH_MAX * 2];
+	snprintf(root, sizeof(root), "%s/v2", tmp);
+	fxtree_copy(FX_V2, root);
+	const char *nas = "/system.slice/nas-agent.service"; /* memory.max 512 MiB */
+	snprintf(p, sizeof(p), "%s/system.slice/memory.stat", root); /* no limit of its own */
+	fxtree_write(NULL, p, "anon 1000000\nfile 50000000\ninactive_file 40000000\nshmem 0\n");
+
+	struct cgroup_tree *t = cgroup_tree_new(root, 2);
+	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
+	ck_assert_int_eq(row_at(t, nas)->working_set_bytes, 215040000 - 17203200);
+	ck_assert_int_eq(row_at(t, "/system.slice")->working_set_bytes, 1073741824 - 40000000);
+
+	/* the cache is read again: most of it turns active, usage stays */
+	snprintf(p, sizeof(p), "%s%s/memory.stat", root, nas);
+	char *stat = util_slurp(p, NULL);
+	ck_assert_ptr_nonnull(stat);
+	char *at = strstr(stat, "inactive_file 17203200");
+	ck_assert_ptr_nonnull(at);
+	memcpy(at, "inactive_file 00001024", strlen("inactive_file 17203200"));
+	fxtree_write(NULL, p, stat);
+	free(stat);
+	snprintf(p, sizeof(p), "%s/system.slice/memory.stat", root);
+	fxtree_write(NULL, p, "anon 1000000\nfile 50000000\ninactive_file 1024\nshmem 0\n");
+
+	ck_assert_int_eq(cgroup_tree_refresh(t, 2000), 0);
+	ck_assert_int_eq(row_at(t, nas)->working_set_bytes, 215040000 - 1024);
+	ck_assert_int_eq(row_at(t, "/system.slice")->working_set_bytes, 1073741824 - 40000000);
+
+	cgroup_tree_free(t);
+	fxtree_remove(tmp);
+}
+END_TEST
+
 START_TEST(tree_refresh_follows_changes)
 {
 	char tmp[] = "/tmp/oomtop-cgtree-XXXXXX";
@@ -701,6 +743,7 @@ int main(void)
 	tcase_add_test(tc, tree_hybrid_fixture);
 	tcase_add_test(tc, tree_missing_mount);
 	tcase_add_test(tc, tree_refresh_follows_changes);
+	tcase_add_test(tc, limited_cgroups_read_their_breakdown_every_refresh);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("discover");
 	tcase_add_test(tc, discover_v1);
