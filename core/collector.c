@@ -408,6 +408,7 @@ static bool poll_events(struct collector *c)
 	s->events = NULL;
 	s->nevents = 0;
 	s->events_unavailable = NULL;
+	s->events_replay_done_bytes = s->events_replay_total_bytes = VAL_UNKNOWN;
 	if (!c->oom_log) {
 		if (c->cfg.follow_kmsg && c->oom_log_why[0]) {
 			s->events_unavailable = c->oom_log_why;
@@ -420,6 +421,11 @@ static bool poll_events(struct collector *c)
 		add_note(c, "%s: %s", oom_log_source(c->oom_log) == OOM_SOURCE_JOURNAL ? "journal" : "kernel log",
 			 strerror(-rc));
 	s->events = oom_log_events(c->oom_log, &s->nevents);
+	int64_t done, total;
+	if (oom_log_replaying(c->oom_log, &done, &total)) {
+		s->events_replay_done_bytes = done;
+		s->events_replay_total_bytes = total;
+	}
 	bool told = restart_after_kills(c, s->events, s->nevents, oom_log_total(c->oom_log));
 	/* the last of this boot's kernel kills: what /proc/vmstat's oom_kill counts */
 	for (size_t k = s->nevents; k-- > 0;) {
