@@ -121,6 +121,7 @@ void run_config_collector(const struct run_config *rc, struct collector_config *
 	out->interval_s = rc->set.delay_s;
 	out->window_s = rc->set.window_s;
 	out->kmsg_path = rc->kmsg_path; /* --kmsg: the events of batch and screen come from it */
+	out->one_shot = rc->iterations == 1; /* -n 1: nothing read for a next refresh */
 }
 
 void run_config_screen(const struct run_config *rc, int stop_fd, int (*stop_signal)(void),

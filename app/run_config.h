@@ -48,7 +48,8 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 int run_config_load(struct run_config *rc, const struct options *o, run_config_report_fn report, void *ud,
                 char *err, size_t errlen);
 
-/* The collector's part: interval, window, kernel-log source. */
+/* The collector's part: interval, window, kernel-log source, and whether one refresh is
+ * all there will be (-n 1). */
 void run_config_collector(const struct run_config *rc, struct collector_config *out);
 
 /* The screen's part. stop_fd and stop_signal are the application's signal handling. */

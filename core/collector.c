@@ -55,6 +55,7 @@ void collector_config_defaults(struct collector_config *cfg)
 	cfg->interval_s = 1.0;
 	cfg->window_s = 300.0;
 	cfg->ghost_ttl_s = 60.0;
+	cfg->held_kmem_bytes = PROC_HELD_KMEM_DEFAULT_BYTES;
 	cfg->follow_kmsg = true;
 }
 
@@ -139,18 +140,16 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		.hier = c->hier.version ? &c->hier : NULL,
 		.ghost_ttl_s = cfg->ghost_ttl_s,
 		.window_s = cfg->window_s,
-		.max_held_files = PROC_TABLE_HELD_UNCAPPED,
+		.held_kmem_bytes = cfg->held_kmem_bytes,
+		.one_shot = cfg->one_shot,
 		.identity = cfg->identity,
 	};
 	/* Held files pin kernel memory charged to oomtop's own cgroup: in a small cgroup that
 	 * would make oomtop the next OOM victim. Spend at most 1/16 of its limit on them; the
 	 * processes beyond are read by path (slower, nothing pinned). */
 	int64_t own_limit = cfg->proc_root && strcmp(cfg->proc_root, "/proc") == 0 ? own_effective_limit(c) : VAL_UNKNOWN;
-	if (val_known(own_limit)) {
-		pc.max_held_files = (size_t)(own_limit / 16 / PROC_HELD_FILE_KMEM_BYTES);
-		if (pc.max_held_files < 3)
-			pc.max_held_files = 3;
-	}
+	if (val_known(own_limit) && (uint64_t)own_limit / 16 < pc.held_kmem_bytes)
+		pc.held_kmem_bytes = (uint64_t)own_limit / 16;
 	c->procs = proc_table_new(&pc, err, errlen);
 	c->sys = sysmem_open(c->proc_root);
 	if (!c->procs || !c->sys) {

@@ -29,6 +29,9 @@ struct collector_config {
 	double ghost_ttl_s;      /* how long an exited process stays as a ghost row */
 	bool follow_kmsg;        /* read OOM events from the kernel log as well */
 	const char *kmsg_path;   /* with follow_kmsg: NULL = /dev/kmsg (then klogctl) */
+	uint64_t held_kmem_bytes; /* kernel memory held /proc files may pin (core/proc/held.h);
+	                          * 0 holds none; at most 1/16 of oomtop's own memory limit */
+	bool one_shot;           /* one refresh only (-n 1): nothing read for later ones */
 	const char *extra_note;  /* NULL, or one line added to every snapshot's notes (copied):
 	                          * what main learnt at start (core/selfprotect.h) */
 	struct proc_identity_reader *identity; /* NULL: libproc2 on the live /proc; else the
@@ -38,8 +41,8 @@ struct collector_config {
 						 * else the caller's, outliving the collector */
 };
 
-/* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, kernel log followed,
- * libproc2, the system clocks. */
+/* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, PROC_HELD_KMEM_DEFAULT_BYTES
+ * for held files, kernel log followed, libproc2, the system clocks. */
 void collector_config_defaults(struct collector_config *cfg);
 
 struct collector;

@@ -6,15 +6,18 @@
  * exec give a new row and a ghost; the held files stay within the budget, their levels
  * following the process count; status and oom_score are re-read only when due.
  *
- * Held files and pid reuse: with the real /proc, a held statm of a process that exited
- * fails to read (ESRCH), and that is how the table tells a reused pid from the same
- * process while it holds statm (check_identity_feed shows such a pin failing once its
- * process is reaped). A fixture file still reads after its process "exits", so the pid
- * reuse test runs with a held-file budget of 0: everything is read by path and the start
- * time in stat is checked at every refresh, as the table does for a process it holds
- * nothing of. A separate test shows the held path: with statm held, stat is not read.
- * The other tests run with the budget uncapped unless they say otherwise: fixture files
- * are rewritten in place, so a held file reads the new text, as a held /proc file does.
+ * Held files and pid reuse: with the real /proc, a file opened relative to the held
+ * /proc/PID of a process that was reaped fails (ENOENT), even once the pid is someone
+ * else's, and that is how the table tells a reused pid from the same process while it
+ * holds the pin (check_identity_feed and tests/e2e/pid_reuse.sh show it with real
+ * processes). A fixture directory still opens after its process "exits", so the pid
+ * reuse test runs with a kernel-memory budget of 0: everything is read by path and the
+ * start time in stat is checked last at every refresh, as the table does for a process
+ * it holds nothing of. A separate test shows the held path: with the pin held, stat is
+ * not read. The other tests run with the budget uncapped unless they say otherwise (the
+ * descriptors then bind, and the policy's threshold: the pin, oom_score_adj, fd/):
+ * fixture files are rewritten in place, so a held file reads the new text, as a held
+ * /proc file does.
  *
  * The kernel features are given (core/proc/sampler.h), not detected: the fd count is
  * fd/'s entries unless a test says otherwise (a fixture directory's st_size is not its
@@ -24,6 +27,7 @@
 #include <check.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -32,6 +36,7 @@
 #include <unistd.h>
 
 #include "core/proc/ghosts.h"
+#include "core/proc/identity_procfs.h"
 #include "core/proc/table.h"
 #include "tests/lib/fxident.h"
 #include "tests/lib/fxproc.h"
@@ -51,6 +56,7 @@ struct fx {
 	char root[PATH_MAX];
 	char real_root[PATH_MAX];
 	struct proc_identity_reader *ids;
+	int root_fd; /* the procfs reader's <proc_root>, or -1 */
 	struct proc_table *t;
 	struct cgroup_hierarchy hier;
 	struct proc_sampler_kernel k;
@@ -58,14 +64,21 @@ struct fx {
 	int64_t mem_total_bytes;
 };
 
-static void fx_open(struct fx *f, size_t max_held, bool fd_count_by_size)
+static void fx_open_with(struct fx *f, uint64_t held_kmem, bool fd_count_by_size, bool one_shot, bool procfs)
 {
 	memset(f, 0, sizeof(*f));
 	fxtree_make(f->root, sizeof(f->root), "proctable");
 	ck_assert_ptr_nonnull(realpath(f->root, f->real_root));
 	struct fxproc_system sys = {.btime_unix_s = BTIME_UNIX_S, .mem_total_kib = 8 << 20, .mem_available_kib = 4 << 20};
 	fxproc_write_system(f->root, &sys);
-	f->ids = fxident_new(f->root);
+	if (procfs) {
+		f->root_fd = open(f->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		ck_assert_int_ge(f->root_fd, 0);
+		f->ids = proc_identity_procfs_new(f->root_fd);
+	} else {
+		f->root_fd = -1;
+		f->ids = fxident_new(f->root);
+	}
 	ck_assert_ptr_nonnull(f->ids);
 	f->hier.version = 2;
 	strcpy(f->hier.mount, "/sys/fs/cgroup");
@@ -78,7 +91,8 @@ static void fx_open(struct fx *f, size_t max_held, bool fd_count_by_size)
 		.hier = &f->hier,
 		.ghost_ttl_s = TTL_S,
 		.window_s = WINDOW_S,
-		.max_held_files = max_held,
+		.held_kmem_bytes = held_kmem,
+		.one_shot = one_shot,
 		.kernel = &f->k,
 		.identity = f->ids,
 	};
@@ -88,10 +102,17 @@ static void fx_open(struct fx *f, size_t max_held, bool fd_count_by_size)
 	f->now_s = -1;
 }
 
+static void fx_open(struct fx *f, uint64_t held_kmem, bool fd_count_by_size)
+{
+	fx_open_with(f, held_kmem, fd_count_by_size, false, false);
+}
+
 static void fx_close(struct fx *f)
 {
 	proc_table_free(f->t);
 	proc_identity_free(f->ids);
+	if (f->root_fd >= 0)
+		close(f->root_fd);
 	fxtree_remove(f->root);
 }
 
@@ -132,6 +153,14 @@ static struct proc_entry *ghost(struct fx *f, pid_t pid)
 	return found;
 }
 
+/* How many descriptors the held files take. */
+static uint64_t held_fds(struct fx *f)
+{
+	struct proc_held_budget h;
+	proc_table_held(f->t, &h, NULL);
+	return h.fds;
+}
+
 static size_t nghosts(struct fx *f)
 {
 	size_t n;
@@ -140,11 +169,12 @@ static size_t nghosts(struct fx *f)
 }
 
 /* The files of the fixture tree this process has open, and those of pid (names joined
- * by spaces, in the order of the held policy's levels) into names. */
+ * by spaces, in the order of the held policy's levels; "dir" for PID itself) into names. */
 static size_t open_fixture_files(struct fx *f, pid_t pid, char *names, size_t cap)
 {
-	static const char *const order[] = {"statm", "oom_score_adj", "fd", "status", "oom_score"};
-	bool has[5] = {false};
+	static const char *const order[] = {"dir", "oom_score_adj", "fd", "statm", "status", "oom_score"};
+	enum { NORDER = sizeof(order) / sizeof(order[0]) };
+	bool has[NORDER] = {false};
 	size_t n = 0;
 	DIR *d = opendir("/proc/self/fd");
 	ck_assert_ptr_nonnull(d);
@@ -161,18 +191,21 @@ static size_t open_fixture_files(struct fx *f, pid_t pid, char *names, size_t ca
 		target[l] = '\0';
 		if (strncmp(target, f->real_root, rootlen) != 0 || target[rootlen] != '/')
 			continue;
-		if (strchr(target + rootlen + 1, '/') == NULL)
-			continue; /* the table's own fd of the root and the like */
+		const char *rel = target + rootlen + 1;
+		if (strspn(rel, "0123456789") == 0)
+			continue; /* the table's own fd of the root's other files */
 		n++;
-		if (strncmp(target, prefix, strlen(prefix)) == 0)
-			for (int i = 0; i < 5; i++)
+		if (strncmp(target, prefix, strlen(prefix) - 1) == 0 && target[strlen(prefix) - 1] == '\0')
+			has[0] = true; /* PID itself: the pin */
+		else if (strncmp(target, prefix, strlen(prefix)) == 0)
+			for (int i = 1; i < NORDER; i++)
 				if (strcmp(target + strlen(prefix), order[i]) == 0)
 					has[i] = true;
 	}
 	closedir(d);
 	if (names) {
 		names[0] = '\0';
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < NORDER; i++)
 			if (has[i])
 				snprintf(names + strlen(names), cap - strlen(names), "%s%s", names[0] ? " " : "", order[i]);
 	}
@@ -332,7 +365,7 @@ START_TEST(exited_process_becomes_a_ghost_with_its_last_values_then_expires)
 	struct fxproc p = agent();
 	fxproc_write(f.root, &p);
 	refresh_at(&f, 0);
-	ck_assert_uint_gt(proc_table_held(f.t, NULL), 0);
+	ck_assert_uint_gt(held_fds(&f), 0);
 	p.rss_kib = 30000;
 	p.anon_kib = 25000;
 	p.threads = 8;
@@ -354,7 +387,7 @@ START_TEST(exited_process_becomes_a_ghost_with_its_last_values_then_expires)
 	ck_assert_str_eq(g->row.comm, "agent");
 	ck_assert_str_eq(g->row.cgroup, "/system.slice/agent.service");
 	/* its held files were closed */
-	ck_assert_uint_eq(proc_table_held(f.t, NULL), 0);
+	ck_assert_uint_eq(held_fds(&f), 0);
 	ck_assert_uint_eq(open_fixture_files(&f, 300, NULL, 0), 0);
 
 	refresh_at(&f, 2 + TTL_S); /* exactly the TTL: kept */
@@ -453,25 +486,41 @@ START_TEST(pid_reuse_gives_a_new_row_and_a_ghost_of_the_old)
 }
 END_TEST
 
-START_TEST(held_statm_is_the_pin_stat_is_not_read)
+START_TEST(held_dir_is_the_pin_stat_is_not_read)
 {
-	/* The held path: with statm held the identity is proved by the held file (with the
-	 * real /proc its read fails once the process is gone), so stat is not read by path
-	 * at each refresh. A fixture cannot fail that read; what shows here is that the table
-	 * does not look at the start time while it holds statm. */
+	/* The held path: with /proc/PID held, what is opened through it is the process's (with
+	 * the real /proc it fails once the process is reaped), so stat is not read by path at
+	 * each refresh. A fixture cannot fail that open; what shows here is that the table
+	 * does not look at the start time while it holds the pin, and reads through it. */
 	struct fx f;
 	fx_open(&f, NO_CAP, false);
 	struct fxproc p = fxproc_default(500, "worker");
 	p.start_ticks = 7000;
 	fxproc_write(f.root, &p);
 	refresh_at(&f, 0);
-	ck_assert_int_ge(live(&f, 500)->held_fds[PROC_HELD_STATM], 0);
+	struct proc_entry *e = live(&f, 500);
+	ck_assert_int_ge(e->held_fds[PROC_HELD_DIR], 0);
+	ck_assert_int_eq(e->held_level, 2); /* the pin and oom_score_adj: fd/ saves nothing here */
+	char names[128];
+	open_fixture_files(&f, 500, names, sizeof(names));
+	ck_assert_str_eq(names, "dir oom_score_adj");
 	p.start_ticks = 9000;
 	fxproc_write_file(f.root, &p, "stat");
 	for (int i = 0; i < 3; i++)
 		refresh(&f);
 	ck_assert_uint_eq(live(&f, 500)->row.start_ticks, 7000);
 	ck_assert_uint_eq(nghosts(&f), 0);
+	/* the directory held is the one opened: moved away, its files go with it */
+	char from[PATH_MAX + 16], to[PATH_MAX + 16];
+	snprintf(from, sizeof(from), "%s/500", f.root);
+	snprintf(to, sizeof(to), "%s/old500", f.root);
+	ck_assert_int_eq(rename(from, to), 0);
+	p.rss_kib = 999;
+	p.oom_score_adj = 500;
+	fxproc_write(f.root, &p); /* a new 500/ with other values: not read through the pin */
+	refresh(&f);
+	ck_assert_int_eq(live(&f, 500)->row.rss_bytes, 10240 * KiB);
+	ck_assert_int_eq(live(&f, 500)->row.oom_score_adj, 0);
 	fx_close(&f);
 }
 END_TEST
@@ -520,20 +569,24 @@ END_TEST
 
 /* ---------------------------------------------------------------- held files */
 
-static void assert_held(struct fx *f, size_t budget)
+#define FILE_B PROC_HELD_FILE_KMEM_BYTES
+
+static void assert_held(struct fx *f, uint64_t kmem_budget)
 {
-	size_t b;
-	size_t held = proc_table_held(f->t, &b);
-	ck_assert_uint_eq(b, budget);
-	ck_assert_msg(held <= budget, "%zu held for a budget of %zu", held, budget);
-	ck_assert_uint_eq(open_fixture_files(f, 0, NULL, 0), held); /* what it says is what is open */
+	struct proc_held_budget h, b;
+	proc_table_held(f->t, &h, &b);
+	ck_assert_uint_eq(b.kmem_bytes, kmem_budget);
+	ck_assert_msg(h.kmem_bytes <= b.kmem_bytes && h.fds <= b.fds, "%llu bytes, %llu fds held for %llu, %llu",
+		      (unsigned long long)h.kmem_bytes, (unsigned long long)h.fds, (unsigned long long)b.kmem_bytes,
+		      (unsigned long long)b.fds);
+	ck_assert_uint_eq(h.kmem_bytes, h.fds * FILE_B);                    /* no seq_file held */
+	ck_assert_uint_eq(open_fixture_files(f, 0, NULL, 0), h.fds); /* what it says is what is open */
 }
 
-/* pid holds the first `level` files of statm, oom_score_adj, fd/, status */
+/* pid holds the first `level` files of its pin, oom_score_adj, fd/ */
 static void assert_level(struct fx *f, pid_t pid, int level)
 {
-	static const char *const prefix[] = {"", "statm", "statm oom_score_adj", "statm oom_score_adj fd",
-					     "statm oom_score_adj fd status"};
+	static const char *const prefix[] = {"", "dir", "dir oom_score_adj", "dir oom_score_adj fd"};
 	struct proc_entry *e = live(f, pid);
 	ck_assert_ptr_nonnull(e);
 	char names[128];
@@ -544,9 +597,9 @@ static void assert_level(struct fx *f, pid_t pid, int level)
 
 START_TEST(held_files_stay_within_the_budget_levels_follow_the_count)
 {
-	/* 6.2+: statm, oom_score_adj, fd/ (O_PATH), status; a budget of 10 files */
+	/* 6.2+: the pin, oom_score_adj, fd/ (O_PATH), 256 bytes each; a budget of 7 files */
 	struct fx f;
-	fx_open(&f, 10, true);
+	fx_open(&f, 7 * FILE_B, true);
 	struct fxproc kt = fxproc_default(2, "kthreadd");
 	kt.kernel_thread = true;
 	fxproc_write(f.root, &kt);
@@ -554,36 +607,37 @@ START_TEST(held_files_stay_within_the_budget_levels_follow_the_count)
 		struct fxproc p = fxproc_default(pid, "held");
 		fxproc_write(f.root, &p);
 	}
-	refresh_at(&f, 0); /* 3 processes: 10 / 3, the last one more */
-	assert_held(&f, 10);
-	assert_level(&f, 700, 3);
-	assert_level(&f, 701, 3);
-	assert_level(&f, 702, 4);
-	ck_assert_uint_eq(proc_table_held(f.t, NULL), 10);
+	refresh_at(&f, 0); /* 3 processes: 7 / 3, the last one more */
+	assert_held(&f, 7 * FILE_B);
+	assert_level(&f, 700, 2);
+	assert_level(&f, 701, 2);
+	assert_level(&f, 702, 3);
+	ck_assert_uint_eq(held_fds(&f), 7);
 	ck_assert_int_eq(live(&f, 2)->held_level, 0);
 
 	for (pid_t pid = 703; pid < 708; pid++) {
 		struct fxproc p = fxproc_default(pid, "held");
 		fxproc_write(f.root, &p);
 	}
-	refresh(&f); /* 8: one each, the last two two */
-	assert_held(&f, 10);
-	for (pid_t pid = 700; pid < 706; pid++)
+	refresh(&f); /* 8: one each for the last seven, none for the first */
+	assert_held(&f, 7 * FILE_B);
+	assert_level(&f, 700, 0);
+	for (pid_t pid = 701; pid < 708; pid++)
 		assert_level(&f, pid, 1);
-	assert_level(&f, 706, 2);
-	assert_level(&f, 707, 2);
-	ck_assert_uint_eq(proc_table_held(f.t, NULL), 10);
+	ck_assert_uint_eq(held_fds(&f), 7);
+	/* the one without a pin is read by path and still sampled */
+	ck_assert_int_eq(live(&f, 700)->row.rss_bytes, 10240 * KiB);
 
 	for (pid_t pid = 700; pid < 706; pid++)
 		fxproc_remove(f.root, pid);
-	refresh(&f); /* 2: all four files each */
-	assert_held(&f, 10);
-	assert_level(&f, 706, 4);
-	assert_level(&f, 707, 4);
-	ck_assert_uint_eq(proc_table_held(f.t, NULL), 8);
+	refresh(&f); /* 2: all three files each */
+	assert_held(&f, 7 * FILE_B);
+	assert_level(&f, 706, 3);
+	assert_level(&f, 707, 3);
+	ck_assert_uint_eq(held_fds(&f), 6);
 	refresh(&f); /* stays */
-	assert_held(&f, 10);
-	ck_assert_uint_eq(proc_table_held(f.t, NULL), 8);
+	assert_held(&f, 7 * FILE_B);
+	ck_assert_uint_eq(held_fds(&f), 6);
 	fx_close(&f);
 
 	/* a budget of 0: nothing held */
@@ -598,50 +652,200 @@ START_TEST(held_files_stay_within_the_budget_levels_follow_the_count)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- one-shot */
+
+START_TEST(one_shot_holds_the_pin_reads_no_statm_and_keeps_no_series)
+{
+	/* -n 1: the identities with the first values from the procfs reader through the
+	 * pins, nothing held but the pin however large the budget, no statm (it only gates
+	 * later reads of status), no leak series */
+	struct fx f;
+	fx_open_with(&f, NO_CAP, false, true, true);
+	struct fxproc p = agent();
+	fxproc_write(f.root, &p);
+	struct fxproc kt = fxproc_default(2, "kthreadd");
+	kt.kernel_thread = true;
+	kt.ppid = 0;
+	kt.cmdline = "";
+	fxproc_write(f.root, &kt);
+	refresh_at(&f, 0);
+	struct proc_entry *e = live(&f, 300);
+	ck_assert_ptr_nonnull(e);
+	struct proc_row r = e->row;
+	r.uid = 0; /* the procfs reader's uid is the owner of 300/: whoever runs the test */
+	r.user = "root";
+	assert_agent_row(&r);
+	ck_assert_int_eq(e->row.uid, (int64_t)getuid());
+	ck_assert_int_eq(e->row.fds, 9);
+	ck_assert_int_eq(e->held_level, 1);
+	char names[128];
+	open_fixture_files(&f, 300, names, sizeof(names));
+	ck_assert_str_eq(names, "dir");
+	ck_assert_uint_eq(e->statm_hash, 0);
+	ck_assert_uint_eq(e->rss_hist.nsamples, 0);
+	ck_assert(isnan(e->row.rss_slope.per_s));
+	struct proc_entry *k = live(&f, 2);
+	ck_assert_ptr_nonnull(k);
+	ck_assert(k->row.kernel_thread);
+	ck_assert_int_eq(k->held_level, 0);
+	ck_assert_str_eq(k->row.cmdline, "");
+	fx_close(&f);
+
+	/* with a budget of 0: read by path, the start time checked, the same values */
+	fx_open_with(&f, 0, false, true, true);
+	fxproc_write(f.root, &p);
+	refresh_at(&f, 0);
+	e = live(&f, 300);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(e->held_level, 0);
+	ck_assert_int_eq(e->row.rss_bytes, 20480 * KiB);
+	ck_assert_int_eq(e->row.pgtables_bytes, 128 * KiB);
+	ck_assert_int_eq(e->row.oom_score, 345);
+	ck_assert_str_eq(e->row.cmdline, "/usr/bin/agent --serve x");
+	fx_close(&f);
+}
+END_TEST
+
+START_TEST(status_read_with_the_identity_is_not_read_again)
+{
+	/* the sampler alone: values handed over with a pinned identity are the first
+	 * sample's; the fixture's status, which says otherwise, is not read */
+	char root[PATH_MAX];
+	fxtree_make(root, sizeof(root), "firststatus");
+	struct fxproc p = fxproc_default(400, "first");
+	fxproc_write(root, &p);
+	int proc_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ck_assert_int_ge(proc_fd, 0);
+	struct proc_sampler_kernel k = {false, true};
+	struct proc_held_budget b = {100, 1 << 20};
+	struct proc_sampler s;
+	proc_sampler_init(&s, proc_fd, NULL, &k, &b, 30, true);
+	proc_sampler_begin(&s, 1000);
+	struct proc_identity id = {.pid = 400, .ppid = 1, .user = "root", .comm = "first", .cmdline = "first",
+				   .start_ticks = p.start_ticks};
+	struct proc_status st = {.rss_bytes = 1234 * KiB, .rss_anon_bytes = 1000 * KiB, .rss_file_bytes = 234 * KiB,
+				 .rss_shmem_bytes = 0, .swap_bytes = 0, .pgtables_bytes = 8 * KiB, .threads = 3,
+				 .uid = 0, .ppid = 1, .state = 'S', .name_hash = 42};
+	/* without a pin nothing proves them: not taken, status read */
+	struct proc_entry *e = proc_entry_new(&id, BTIME_UNIX_S, 100);
+	ck_assert(proc_sampler_first_status(&s, e, &st));
+	ck_assert(proc_sampler_sample(&s, e));
+	ck_assert_int_eq(e->row.rss_bytes, 10240 * KiB);
+	proc_sampler_release(&s, e);
+	proc_entry_free(e);
+	/* with the pin: taken, status not read */
+	e = proc_entry_new(&id, BTIME_UNIX_S, 100);
+	proc_sampler_adopt_pin(&s, e, openat(proc_fd, "400", O_PATH | O_DIRECTORY | O_CLOEXEC));
+	ck_assert(proc_sampler_first_status(&s, e, &st));
+	ck_assert(proc_sampler_sample(&s, e));
+	ck_assert_int_eq(e->row.rss_bytes, 1234 * KiB);
+	ck_assert_int_eq(e->row.threads, 3);
+	ck_assert_int_eq(e->row.oom_score, 10); /* read: not in status */
+	/* a zombie's values are not taken: the process is gone */
+	st.state = 'Z';
+	ck_assert(!proc_sampler_first_status(&s, e, &st));
+	proc_sampler_release(&s, e);
+	proc_entry_free(e);
+	close(proc_fd);
+	fxtree_remove(root);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- what is re-read when */
 
 START_TEST(status_is_reread_when_statm_moved_and_every_tenth_refresh)
 {
 	/* pid 101: the periodic re-read falls on refreshes where (seq + 101) %
-	 * PROC_SAMPLER_STATUS_EVERY == PROC_SAMPLER_STATUS_EVERY / 4, i.e. 1, 11, 21... */
+	 * PROC_SAMPLER_STATUS_EVERY == PROC_SAMPLER_STATUS_EVERY / 4, i.e. 1, 11, 21... The
+	 * same held (the pin) and by path (a budget of 0). */
 	ck_assert_int_eq(PROC_SAMPLER_STATUS_EVERY, 10);
+	uint64_t budgets[] = {NO_CAP, 0};
+	for (size_t b = 0; b < 2; b++) {
+		struct fx f;
+		fx_open(&f, budgets[b], false);
+		struct fxproc p = fxproc_default(101, "gated");
+		fxproc_write(f.root, &p);
+		refresh_at(&f, 0); /* seq 1 */
+		ck_assert_int_eq(live(&f, 101)->held_fds[PROC_HELD_DIR] >= 0, b == 0);
+		ck_assert_int_eq(live(&f, 101)->row.threads, 1);
+
+		/* threads start on cached stacks: status moves, statm does not */
+		p.threads = 5;
+		fxproc_write_file(f.root, &p, "status");
+		for (int seq = 2; seq <= 10; seq++) {
+			refresh(&f);
+			ck_assert_msg(live(&f, 101)->row.threads == 1, "status re-read at refresh %d", seq);
+		}
+		refresh(&f); /* seq 11: the periodic re-read */
+		ck_assert_int_eq(live(&f, 101)->row.threads, 5);
+		fx_close(&f);
+	}
+
+	/* memory moves before the process is idle: statm with it, and status is read at once */
 	struct fx f;
 	fx_open(&f, NO_CAP, false);
 	struct fxproc p = fxproc_default(101, "gated");
 	fxproc_write(f.root, &p);
-	refresh_at(&f, 0); /* seq 1 */
-	ck_assert_int_ge(live(&f, 101)->held_fds[PROC_HELD_STATM], 0);
-	ck_assert_int_eq(live(&f, 101)->row.threads, 1);
-
-	/* threads start on cached stacks: status moves, statm does not */
-	p.threads = 5;
-	fxproc_write_file(f.root, &p, "status");
-	for (int seq = 2; seq <= 10; seq++) {
-		refresh(&f);
-		ck_assert_msg(live(&f, 101)->row.threads == 1, "status re-read at refresh %d", seq);
-	}
-	refresh(&f); /* seq 11: the periodic re-read */
-	ck_assert_int_eq(live(&f, 101)->row.threads, 5);
-
-	/* memory moves: statm with it, and status is read at once */
+	refresh_at(&f, 0);
+	refresh(&f);
 	p.threads = 9;
 	p.rss_kib += 4096;
 	p.anon_kib += 4096;
 	fxproc_write(f.root, &p);
-	refresh(&f); /* seq 12 */
+	refresh(&f); /* seq 3 */
 	ck_assert_int_eq(live(&f, 101)->row.threads, 9);
 	ck_assert_int_eq(live(&f, 101)->row.rss_bytes, p.rss_kib * KiB);
 	fx_close(&f);
+}
+END_TEST
 
-	/* without statm held, status is read at every refresh */
-	fx_open(&f, 0, false);
-	p = fxproc_default(101, "gated");
+START_TEST(an_idle_process_has_statm_read_every_fourth_refresh)
+{
+	/* pid 101: statm unchanged over PROC_SAMPLER_IDLE_AFTER (10) reads, the first
+	 * refresh's included: from refresh 12 on it is read when (seq + 101) % 4 == 3, i.e. at
+	 * 14, 18...; until it moves, or the fd count does (fd/ counted at 4, 9, 14, 19: seq +
+	 * 101 a multiple of 5) */
+	ck_assert_int_eq(PROC_SAMPLER_IDLE_AFTER, 10);
+	ck_assert_int_eq(PROC_SAMPLER_IDLE_STATM_EVERY, 4);
+	struct fx f;
+	fx_open(&f, NO_CAP, false);
+	struct fxproc p = fxproc_default(101, "idle");
 	fxproc_write(f.root, &p);
-	refresh_at(&f, 0);
-	p.threads = 5;
-	fxproc_write_file(f.root, &p, "status");
-	refresh(&f);
-	ck_assert_int_eq(live(&f, 101)->row.threads, 5);
+	refresh_at(&f, 0); /* seq 1 */
+	for (int seq = 2; seq <= 11; seq++)
+		refresh(&f);
+	ck_assert_uint_eq(live(&f, 101)->statm_same, 10);
+	/* memory moves at 12: seen at 14, the next read of statm, not before */
+	p.rss_kib += 4096;
+	p.anon_kib += 4096;
+	fxproc_write(f.root, &p);
+	refresh(&f); /* 12 */
+	ck_assert_int_eq(live(&f, 101)->row.rss_bytes, 10240 * KiB);
+	refresh(&f); /* 13 */
+	ck_assert_int_eq(live(&f, 101)->row.rss_bytes, 10240 * KiB);
+	refresh(&f); /* 14 */
+	ck_assert_int_eq(live(&f, 101)->row.rss_bytes, (10240 + 4096) * KiB);
+	/* it moved: read every refresh again */
+	ck_assert_uint_eq(live(&f, 101)->statm_same, 0);
+	p.rss_kib += 1024;
+	p.anon_kib += 1024;
+	fxproc_write(f.root, &p);
+	refresh(&f); /* 15 */
+	ck_assert_int_eq(live(&f, 101)->row.rss_bytes, (10240 + 5120) * KiB);
+
+	/* idle again by 25 (10 reads unchanged: 16..25); the fd count moves at 29 (counted
+	 * then): statm read at once, though 29 is not one of its refreshes ((29 + 101) % 4 is
+	 * 2), and the memory that moved with it seen */
+	for (int seq = 16; seq <= 28; seq++)
+		refresh(&f);
+	ck_assert_uint_ge(live(&f, 101)->statm_same, PROC_SAMPLER_IDLE_AFTER);
+	p.fds = 20;
+	p.rss_kib += 1024;
+	p.anon_kib += 1024;
+	fxproc_write(f.root, &p);
+	refresh(&f); /* 29 */
+	ck_assert_int_eq(live(&f, 101)->row.fds, 20);
+	ck_assert_int_eq(live(&f, 101)->row.rss_bytes, (10240 + 6144) * KiB);
 	fx_close(&f);
 }
 END_TEST
@@ -682,16 +886,19 @@ START_TEST(oom_score_is_reread_when_its_inputs_move)
 	refresh(&f); /* 12 */
 	ck_assert_int_eq(live(&f, 105)->row.oom_score, 40);
 
-	p.oom_score = 50; /* RSS moved */
+	p.oom_score = 50; /* RSS moved; the process is idle by now (statm unchanged over 10
+			   * reads), so its statm is next read at 14 ((seq + 105) % 4 == 3) */
 	p.rss_kib += 1024;
 	p.anon_kib += 1024;
 	fxproc_write(f.root, &p);
 	refresh(&f); /* 13 */
+	ck_assert_int_eq(live(&f, 105)->row.oom_score, 40);
+	refresh(&f); /* 14 */
 	ck_assert_int_eq(live(&f, 105)->row.oom_score, 50);
 
 	p.oom_score = 60; /* nothing moved again */
 	fxproc_write_file(f.root, &p, "oom_score");
-	refresh(&f); /* 14 */
+	refresh(&f); /* 15 */
 	ck_assert_int_eq(live(&f, 105)->row.oom_score, 50);
 	fx_close(&f);
 }
@@ -708,10 +915,13 @@ int main(void)
 	tcase_add_test(tc, exited_process_becomes_a_ghost_with_its_last_values_then_expires);
 	tcase_add_test(tc, ghosts_are_bounded_and_oom_killed_ones_dropped_last);
 	tcase_add_test(tc, pid_reuse_gives_a_new_row_and_a_ghost_of_the_old);
-	tcase_add_test(tc, held_statm_is_the_pin_stat_is_not_read);
+	tcase_add_test(tc, held_dir_is_the_pin_stat_is_not_read);
 	tcase_add_test(tc, exec_ends_the_old_image_as_a_ghost_and_adopts_the_new);
 	tcase_add_test(tc, held_files_stay_within_the_budget_levels_follow_the_count);
 	tcase_add_test(tc, status_is_reread_when_statm_moved_and_every_tenth_refresh);
+	tcase_add_test(tc, an_idle_process_has_statm_read_every_fourth_refresh);
+	tcase_add_test(tc, one_shot_holds_the_pin_reads_no_statm_and_keeps_no_series);
+	tcase_add_test(tc, status_read_with_the_identity_is_not_read_again);
 	tcase_add_test(tc, oom_score_is_reread_when_its_inputs_move);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
