@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_READONLY, OPT_THEME, OPT_NO_COLOR };
+#include "core/base/scan.h"
+#include "core/proc/held.h"
+
+enum { OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_READONLY, OPT_THEME, OPT_NO_COLOR, OPT_HELD_KMEM };
 
 static const struct option long_opts[] = {
 	{"delay", required_argument, NULL, 'd'},
@@ -31,6 +34,7 @@ static const struct option long_opts[] = {
 	{"readonly", no_argument, NULL, OPT_READONLY},
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"held-kmem", required_argument, NULL, OPT_HELD_KMEM},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -59,6 +63,8 @@ const char *options_usage(void)
 	       "      --readonly          refuse every write\n"
 	       "      --theme=NAME        colour theme: a name from the theme folders, or a path\n"
 	       "      --no-color          monochrome (also when NO_COLOR is set)\n"
+	       "      --held-kmem=SIZE    kernel memory /proc files held open may pin (default 8M;\n"
+	       "                          K, M, G; 0 holds none, reading every file by path)\n"
 	       "  -h, --help              this text\n"
 	       "  -V, --version           the version\n"
 	       "\n"
@@ -212,6 +218,12 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 			o->theme = optarg;
 			break;
 		case OPT_NO_COLOR: o->no_color = true; break;
+		case OPT_HELD_KMEM:
+			if (!scan_size(optarg, PROC_HELD_KMEM_MAX_BYTES, &o->held_kmem_bytes))
+				return bad(err, errlen, "--held-kmem: '%s' is not a size from 0 to 1G (bytes, or K, M, G)",
+					   optarg);
+			o->held_kmem_given = true;
+			break;
 		case 'h': o->mode = MODE_HELP; return 0;
 		case 'V': o->mode = MODE_VERSION; return 0;
 		case ':': {

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "core/output/output.h"
@@ -35,7 +36,10 @@ struct options {
 	bool readonly;
 	const char *theme;
 	bool no_color;       /* --no-color, or NO_COLOR set in the environment */
+	uint64_t held_kmem_bytes; /* --held-kmem: kernel memory for held /proc files */
+	bool held_kmem_given;
 };
+
 
 /* Parse argv. Returns 0, or 2 (bad usage) with a one-line message in err naming the option
  * and the accepted range. `no_color_env` is getenv("NO_COLOR") (NULL when unset). */

@@ -1,7 +1,8 @@
 /* app/run_config.h — what this run does, decided once, for every mode that collects (batch
  * and the screen): the command line (app/options.h) wins where it was given, the settings
  * file ($XDG_CONFIG_HOME/oomtop/oomtoprc, tui/settings.h) fills what it did not say, and
- * the defaults the rest. Batch mode and the screen get the same delay, window and sort.
+ * the defaults the rest. Batch mode and the screen get the same delay, window and sort,
+ * and the same kernel-memory budget for held /proc files (--held-kmem, held_kmem=).
  *
  * Derived values follow what was chosen: a window nobody set is stretched to 10 refreshes
  * when the delay is long (a leak rate needs 5 samples over half the window, core/estimate/
@@ -48,8 +49,8 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 int run_config_load(struct run_config *rc, const struct options *o, run_config_report_fn report, void *ud,
                 char *err, size_t errlen);
 
-/* The collector's part: interval, window, kernel-log source, and whether one refresh is
- * all there will be (-n 1). */
+/* The collector's part: interval, window, kernel-log source, the held-file budget, and
+ * whether one refresh is all there will be (-n 1). */
 void run_config_collector(const struct run_config *rc, struct collector_config *out);
 
 /* The screen's part. stop_fd and stop_signal are the application's signal handling. */

@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "tui/conffile.h"
+#include "core/base/scan.h"
 #include "core/base/util.h"
+#include "core/proc/held.h"
 
 static const char *const pane_names[PANE_COUNT] = {"cgroups", "procs", "events"};
 
@@ -31,6 +33,7 @@ void settings_defaults(struct settings *s)
 	snprintf(s->theme, sizeof(s->theme), "default");
 	s->threshold_pct = 80.0;
 	s->tree = true;
+	s->held_kmem_bytes = PROC_HELD_KMEM_DEFAULT_BYTES;
 }
 
 static bool parse_double(const char *v, double lo, double hi, double *out)
@@ -128,6 +131,12 @@ static int parse_line(void *obj, char *line, const struct conf_pos *pos)
 		}
 		snprintf(s->theme, sizeof(s->theme), "%s", val);
 		s->given |= SETTING_THEME;
+	} else if (strcmp(key, "held_kmem") == 0) {
+		if (!scan_size(val, PROC_HELD_KMEM_MAX_BYTES, &s->held_kmem_bytes)) {
+			conf_report(pos, "bad value '%s' for held_kmem (0 to 1G: bytes, or K, M, G)", val);
+			return 1;
+		}
+		s->given |= SETTING_HELD_KMEM;
 	} else if (strcmp(key, "tree") == 0) {
 		if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0) {
 			conf_report(pos, "tree: want 0 or 1");
@@ -154,9 +163,20 @@ int settings_parse(struct settings *s, const char *buf, const char *fname,
 	return conf_parse(buf, fname, report, ud, parse_line, s);
 }
 
+/* A size as the parser reads it back: whole MiB, whole KiB, else bytes. */
+static void format_size(char *out, size_t n, uint64_t bytes)
+{
+	if (bytes && bytes % (1u << 20) == 0)
+		snprintf(out, n, "%lluM", (unsigned long long)(bytes >> 20));
+	else if (bytes && bytes % 1024 == 0)
+		snprintf(out, n, "%lluK", (unsigned long long)(bytes >> 10));
+	else
+		snprintf(out, n, "%llu", (unsigned long long)bytes);
+}
+
 void settings_format(const struct settings *s, char *buf, size_t n)
 {
-	char cols[512], panes[64] = "";
+	char cols[512], panes[64] = "", held[48] = "";
 	proc_columns_format(s->columns, cols, sizeof(cols));
 	for (int p = 0; p < PANE_COUNT; p++) {
 		if (!s->panes[p])
@@ -164,6 +184,12 @@ void settings_format(const struct settings *s, char *buf, size_t n)
 		if (panes[0])
 			strcat(panes, ",");
 		strcat(panes, pane_names[p]);
+	}
+	/* a machine's setting more than a view's: written only when the file set it */
+	if (s->given & SETTING_HELD_KMEM) {
+		char v[32];
+		format_size(v, sizeof(v), s->held_kmem_bytes);
+		snprintf(held, sizeof(held), "held_kmem=%s\n", v);
 	}
 	snprintf(buf, n,
 	         "# oomtop settings, written by oomtop (S on the screen saves them)\n"
@@ -176,10 +202,11 @@ void settings_format(const struct settings *s, char *buf, size_t n)
 	          * and ends with '"' (or has outer blanks) reads back as written */
 	         "theme=\"%s\"\n"
 	         "threshold=%g\n"
-	         "tree=%d\n",
+	         "tree=%d\n"
+	         "%s",
 	         s->delay_s, s->window_s, s->sort_reverse ? "-" : "",
 	         sort_key_name((enum sort_key)s->sort), cols, panes, s->theme, s->threshold_pct,
-	         s->tree ? 1 : 0);
+	         s->tree ? 1 : 0, held);
 }
 
 static bool config_dir(char *buf, size_t n)

@@ -9,6 +9,8 @@
  *   theme=default      a theme name or path
  *   threshold=80       percent of the effective limit at which a cgroup is highlighted
  *   tree=1             cgroup pane as a tree (0: flat, fullest first)
+ *   held_kmem=8M       kernel memory /proc files held open may pin (core/proc/held.h);
+ *                      0 to 1G, bytes or K, M, G; written back only when the file set it
  *
  * Read at start; written only when the operator asks (S on the screen). Each bad line
  * is reported "FILE:LINE: message" and ignored, so the rest of the file still applies.
@@ -18,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tui/layout.h"
 #include "tui/proccols.h"
@@ -34,6 +37,7 @@ enum settings_key {
 	SETTING_THEME = 1u << 5,
 	SETTING_THRESHOLD = 1u << 6,
 	SETTING_TREE = 1u << 7,
+	SETTING_HELD_KMEM = 1u << 8,
 };
 
 struct settings {
@@ -47,6 +51,7 @@ struct settings {
 	char theme[256];
 	double threshold_pct;
 	bool tree;
+	uint64_t held_kmem_bytes;
 };
 
 void settings_defaults(struct settings *s);
