@@ -7,13 +7,14 @@ E2E_TESTS = \
 	%reldir%/next_victim.sh %reldir%/screen_adj.sh %reldir%/statm_gate.sh \
 	%reldir%/oom_events.sh %reldir%/oom_ghost.sh %reldir%/hostile.sh %reldir%/pressure.sh \
 	%reldir%/nobody.sh %reldir%/prom_format.sh %reldir%/longrun.sh %reldir%/static.sh \
-	%reldir%/settings_file.sh %reldir%/working_set.sh
+	%reldir%/settings_file.sh %reldir%/working_set.sh %reldir%/pid_reuse.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 
 # Helper programs the scripts run. Those whose size the tests rely on (a leaker, a hog of
 # known RSS) are never instrumented: ASan's shadow memory would change their sizes.
-E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter
+E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter \
+	%reldir%/reuser
 check_PROGRAMS += $(E2E_PLAIN_HELPERS) %reldir%/setadj_run %reldir%/predict
 tests_e2e_leaker_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_leaker_LDFLAGS =
@@ -30,6 +31,9 @@ tests_e2e_oom_hog_LDADD =
 tests_e2e_shifter_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_shifter_LDFLAGS =
 tests_e2e_shifter_LDADD = -lpthread
+tests_e2e_reuser_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_reuser_LDFLAGS =
+tests_e2e_reuser_LDADD =
 # --set-adj without main's option parser; core/estimate/badness.c on live processes
 tests_e2e_setadj_run_LDADD = $(APP_LIBS) $(CORE_LIBS)
 tests_e2e_predict_LDADD = $(CORE_LIBS)
