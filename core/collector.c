@@ -13,6 +13,7 @@
 #include "core/estimate/cgroup_eta.h"
 #include "core/cgroup/hierarchy.h"
 #include "core/cgroup/path.h"
+#include "core/cgroup/procs.h"
 #include "core/cgroup/tree.h"
 #include "core/cgroup/value.h"
 #include "core/estimate/leak.h"
@@ -33,6 +34,9 @@ struct collector {
 	struct sysmem_reader *sys;
 	struct proc_table *procs;
 	struct cgroup_tree *cgroups;
+	struct cgroup_procs *members;      /* who is in which cgroup, from their cgroup.procs */
+	const char **member_paths;         /* the tree's paths that was read from */
+	size_t cap_member_paths;
 	char hostname[256];
 	struct snapshot snap;
 	size_t cap_procs, cap_cgroups;
@@ -132,8 +136,10 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 	} else {
 		cgroup_hierarchy_discover(c->proc_root, &c->hier);
 	}
-	if (c->hier.version)
+	if (c->hier.version) {
 		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
+		c->members = cgroup_procs_new();
+	}
 
 	struct proc_table_config pc = {
 		.proc_root = c->proc_root,
@@ -184,8 +190,27 @@ static struct slope push_and_estimate(struct leak_series *h, int64_t t_ms, int64
 	return leak_estimate(h, t_ms, window_s);
 }
 
+static const char *member_cgroup(void *ctx, pid_t pid)
+{
+	return cgroup_procs_find(ctx, pid);
+}
+
+/* Which process is in which cgroup, for the process table's refresh that follows: one
+ * cgroup.procs per cgroup instead of one /proc/PID/cgroup per process. */
+static void read_members(struct collector *c, const struct cgroup_tree_entry *ents, size_t n)
+{
+	if (!c->members || !util_grow((void **)&c->member_paths, &c->cap_member_paths, n, sizeof(*c->member_paths)))
+		return;
+	for (size_t i = 0; i < n; i++)
+		c->member_paths[i] = ents[i].row.path;
+	if (cgroup_procs_read(c->members, c->hier.mount, c->member_paths, n) == 0)
+		proc_table_set_cgroup_lookup(c->procs, member_cgroup, c->members);
+}
+
 static void collect_cgroups(struct collector *c, int64_t t_ms)
 {
+	/* until the tree is read again, the processes read their cgroups themselves */
+	proc_table_set_cgroup_lookup(c->procs, NULL, NULL);
 	struct snapshot *s = &c->snap;
 	s->ncgroups = 0;
 	if (!c->cgroups)
@@ -209,6 +234,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 		s->cgroups[i].next_victim_pid = 0;
 	}
 	s->ncgroups = n;
+	read_members(c, ents, n);
 	cgroup_tree_effective_limits(s->cgroups, n);
 	cgroup_eta_compute(s->cgroups, n, w);
 	if (c->hier.version == 1 && s->seq == 1)
@@ -478,6 +504,8 @@ void collector_free(struct collector *c)
 		return;
 	oom_log_close(c->oom_log);
 	proc_table_free(c->procs);
+	cgroup_procs_free(c->members);
+	free(c->member_paths);
 	cgroup_tree_free(c->cgroups);
 	sysmem_close(c->sys);
 	free(c->snap.procs);

@@ -4,8 +4,8 @@
  *
  * An interface: a reader is a struct of operations, so the process table reads the
  * live /proc with libproc2 (core/proc/identity_libproc2.h, the default), a one-shot run
- * reads it itself with the values of the first sample (core/proc/identity_procfs.h), and
- * the unit tests read a fixture /proc tree (tests/lib/fxident.h).
+ * reads it itself (core/proc/identity_procfs.h), and the unit tests read a fixture /proc
+ * tree (tests/lib/fxident.h).
  *
  * Threads: a reader is used by one thread at a time, not necessarily the one that made
  * it (the process table reads through it on the identity feed's thread). */
@@ -17,8 +17,6 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "core/proc/status.h"
-
 struct proc_identity {
 	pid_t pid, ppid;
 	uid_t uid;
@@ -27,11 +25,8 @@ struct proc_identity {
 	const char *cmdline; /* args joined by spaces; "" when the process has none */
 	uint64_t start_ticks;
 	bool kernel_thread;
-	const struct proc_status *status; /* the status values read with the identity through
-					   * its pin (the first sample need not read them
-					   * again), or NULL */
 };
-/* The strings and status above are valid only during the callback. */
+/* The strings above are valid only during the callback. */
 typedef void (*proc_identity_cb)(void *ctx, const struct proc_identity *id);
 
 struct proc_identity_reader;
@@ -40,9 +35,8 @@ struct proc_identity_ops {
 	/* Read the identity of each pid in pids[0..n) and call cb for those
 	 * that still exist (a pid that vanished or cannot be read is skipped: normal), in
 	 * the order of pids. pins (may be NULL): pins[i] is an O_PATH fd of /proc/pids[i]
-	 * opened before this call, or -1; a reader may read through it (and only then
-	 * deliver status). Returns the number found, or -errno when the reader fails as a
-	 * whole. */
+	 * opened before this call, or -1; a reader may read through it. Returns the number
+	 * found, or -errno when the reader fails as a whole. */
 	int (*read)(struct proc_identity_reader *r, const pid_t *pids, const int *pins, size_t n,
 		    proc_identity_cb cb, void *ctx);
 	/* Frees the reader. */

@@ -38,7 +38,6 @@ const char *__lsan_default_options(void)
 struct record {
 	struct record *next;
 	struct proc_identity id;
-	struct proc_status status; /* id.status points here when the reader gave one */
 	int pin_fd;
 	char strings[];
 };
@@ -109,18 +108,12 @@ static void deliver(void *ctx, const struct proc_identity *id)
 	rec->id.user = memcpy(p, id->user, lu), p += lu;
 	rec->id.comm = memcpy(p, id->comm, lc), p += lc;
 	rec->id.cmdline = memcpy(p, id->cmdline, lm);
-	if (id->status) {
-		rec->status = *id->status;
-		rec->id.status = &rec->status;
-	}
 	rec->pin_fd = take_pin(f, id->pid);
 	if (rec->pin_fd >= 0 && id->kernel_thread) { /* kernel threads hold nothing */
 		close(rec->pin_fd);
 		rec->pin_fd = -1;
 		f->pins_left++;
 	}
-	if (rec->pin_fd < 0) /* values not proved by a pin of the consumer's are not handed over */
-		rec->id.status = NULL;
 	pthread_mutex_lock(&f->lock);
 	if (f->tail)
 		f->tail->next = rec;

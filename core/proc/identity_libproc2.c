@@ -56,7 +56,6 @@ static int libproc2_read(struct proc_identity_reader *base, const pid_t *pids, c
 		for (int i = 0; i < f->counts->total; i++) {
 			struct pids_stack *s = f->stacks[i];
 			struct proc_identity id;
-			id.status = NULL;
 			id.pid = PIDS_VAL(R_PID, s_int, s, r->info);
 			id.ppid = PIDS_VAL(R_PPID, s_int, s, r->info);
 			id.uid = PIDS_VAL(R_EUID, u_int, s, r->info);

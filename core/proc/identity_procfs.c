@@ -12,7 +12,6 @@
 
 #include "core/base/util.h"
 #include "core/proc/stat.h"
-#include "core/proc/status.h"
 
 /* uid → user name, for the uids met (a machine has a few dozen): linear, bounded */
 #define USER_CACHE_MAX 256
@@ -28,8 +27,7 @@ struct procfs_reader {
 	int proc_fd;
 	struct user_name *users;
 	size_t nusers;
-	struct proc_status status;
-	char stat[1024], text[4096], cmdline[8192], user[USER_NAME_MAX];
+	char stat[1024], cmdline[8192], user[USER_NAME_MAX];
 };
 
 static const char *user_name(struct procfs_reader *r, uid_t uid)
@@ -105,16 +103,10 @@ static int procfs_read(struct proc_identity_reader *base, const pid_t *pids, con
 			continue;
 		id.uid = st.st_uid;
 		id.user = user_name(r, id.uid);
-		if (id.kernel_thread) {
+		if (id.kernel_thread)
 			r->cmdline[0] = '\0';
-		} else {
+		else
 			join_cmdline(r->cmdline, read_at(r, pid, pin, "cmdline", r->cmdline, sizeof(r->cmdline)));
-			/* through the pin the values are the pinned process's: the first sample takes
-			 * them (without a pin they are left to it, proved by its start-time check) */
-			if (pin >= 0 && read_at(r, pid, pin, "status", r->text, sizeof(r->text)) > 0 &&
-			    proc_status_parse(r->text, &r->status) == 0)
-				id.status = &r->status;
-		}
 		id.cmdline = r->cmdline;
 		cb(ctx, &id);
 		found++;

@@ -87,6 +87,12 @@ void proc_sampler_init(struct proc_sampler *s, int proc_fd, const struct cgroup_
 	s->mem_total = s->swap_total = VAL_UNKNOWN;
 }
 
+void proc_sampler_set_cgroup_lookup(struct proc_sampler *s, proc_cgroup_lookup_fn fn, void *ctx)
+{
+	s->cgroup_lookup = fn;
+	s->cgroup_ctx = ctx;
+}
+
 void proc_sampler_begin(struct proc_sampler *s, int64_t t_ms)
 {
 	s->seq++;
@@ -263,14 +269,8 @@ static ssize_t read_file(struct proc_sampler *s, const struct proc_entry *e, enu
 	return n;
 }
 
-static void reread_cgroup(struct proc_sampler *s, struct proc_entry *e, const char *text)
+static void set_cgroup(struct proc_entry *e, const char *rel)
 {
-	if (!s->hier || !s->hier->version)
-		return;
-	char raw[PATH_MAX], rel[PATH_MAX];
-	if (proc_cgroup_parse(text, s->hier->version, raw, sizeof(raw)) != 0)
-		return;
-	cgroup_path_relative(s->hier, raw, rel, sizeof(rel));
 	if (e->cgroup && strcmp(e->cgroup, rel) == 0)
 		return;
 	char *c = strdup(rel);
@@ -279,6 +279,23 @@ static void reread_cgroup(struct proc_sampler *s, struct proc_entry *e, const ch
 	free(e->cgroup);
 	e->cgroup = c;
 	e->row.cgroup = c;
+}
+
+static void reread_cgroup(struct proc_sampler *s, struct proc_entry *e, const char *text)
+{
+	if (!s->hier || !s->hier->version)
+		return;
+	char raw[PATH_MAX], rel[PATH_MAX];
+	if (proc_cgroup_parse(text, s->hier->version, raw, sizeof(raw)) != 0)
+		return;
+	cgroup_path_relative(s->hier, raw, rel, sizeof(rel));
+	set_cgroup(e, rel);
+}
+
+/* The cgroup of pid from the caller's lookup, or NULL: read /proc/PID/cgroup. */
+static const char *looked_up_cgroup(const struct proc_sampler *s, pid_t pid)
+{
+	return s->cgroup_lookup && s->hier && s->hier->version ? s->cgroup_lookup(s->cgroup_ctx, pid) : NULL;
 }
 
 static double as_double(int64_t v)
@@ -354,15 +371,14 @@ static bool due(const struct proc_sampler *s, pid_t pid, unsigned every, unsigne
 	return (s->seq + (unsigned long)pid) % every == offset;
 }
 
-/* Take status values into the row r. False when the process is gone (zombie) or is
- * another program now (exec). */
-static bool take_status_values(struct proc_row *r, uint32_t *name_hash, const struct proc_status *st,
-			       bool *score_inputs_same)
+/* Take the values of a status text into the row r. False when the process is gone
+ * (zombie) or is another program now (exec). */
+static bool take_status(struct proc_row *r, uint32_t *name_hash, const char *text, bool *score_inputs_same)
 {
-	const struct proc_status s = *st;
+	struct proc_status s;
 	/* a zombie has no Vm lines left: treat it as gone so its row keeps the last real
 	 * values (an OOM victim's RSS at death), as the writer treats a zombie as gone */
-	if (s.state == 'Z' || s.state == 'X')
+	if (proc_status_parse(text, &s) != 0 || s.state == 'Z' || s.state == 'X')
 		return false;
 	/* exec() keeps pid and start time but changes comm and command line: a process first
 	 * seen between fork and exec would keep its parent's identity (and an OOM kill would
@@ -385,22 +401,6 @@ static bool take_status_values(struct proc_row *r, uint32_t *name_hash, const st
 	return true;
 }
 
-/* The same from a status text. */
-static bool take_status(struct proc_row *r, uint32_t *name_hash, const char *text, bool *score_inputs_same)
-{
-	struct proc_status s;
-	return proc_status_parse(text, &s) == 0 && take_status_values(r, name_hash, &s, score_inputs_same);
-}
-
-bool proc_sampler_first_status(struct proc_sampler *s, struct proc_entry *e, const struct proc_status *st)
-{
-	(void)s;
-	bool same;
-	if (e->held_fds[PROC_HELD_DIR] < 0)
-		return true; /* nothing proves them: the first sample reads status */
-	return take_status_values(&e->row, &e->name_hash, st, &same);
-}
-
 /* The values are read into a copy of the row and taken only once the sample is proved
  * (see the top of sampler.h): through the pin every read is the pinned process's or
  * fails; by path, the start time read last must still be the one met.
@@ -411,10 +411,13 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 {
 	char buf[4096], cg[4096];
 	pid_t pid = e->row.pid;
-	bool cgroup_due = !e->cgroup_read || due(s, pid, PROC_SAMPLER_CGROUP_EVERY, 0);
+	const char *cgroup = looked_up_cgroup(s, pid);
+	bool cgroup_due = !cgroup && (!e->cgroup_read || due(s, pid, PROC_SAMPLER_CGROUP_EVERY, 0));
 	if (e->row.kernel_thread) {
 		/* nothing of theirs changes that oomtop shows but the cgroup, read once */
-		if (!e->cgroup_read && read_file(s, e, PROC_HELD_NFILES, "cgroup", cg, sizeof(cg)) > 0)
+		if (cgroup)
+			set_cgroup(e, cgroup);
+		else if (!e->cgroup_read && read_file(s, e, PROC_HELD_NFILES, "cgroup", cg, sizeof(cg)) > 0)
 			reread_cgroup(s, e, cg);
 		e->cgroup_read = true;
 		return true;
@@ -473,7 +476,10 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	e->statm_hash = statm_hash;
 	e->statm_same = (uint8_t)statm_same;
 	e->name_hash = name_hash;
-	if (cgroup_due) {
+	if (cgroup) {
+		e->cgroup_read = true;
+		set_cgroup(e, cgroup);
+	} else if (cgroup_due) {
 		e->cgroup_read = true;
 		if (cgroup_read)
 			reread_cgroup(s, e, cg);

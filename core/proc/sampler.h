@@ -8,8 +8,10 @@
  * unchanged over PROC_SAMPLER_IDLE_AFTER reads of statm); status (VmRSS,
  * RssAnon/File/Shmem, VmSwap, VmPTE, Threads) only when statm's text changed and every
  * PROC_SAMPLER_STATUS_EVERY refreshes; oom_score only when its inputs moved (sampler.c;
- * from Linux 6.1) and every PROC_SAMPLER_SCORE_EVERY; the cgroup at the first sample and
- * every PROC_SAMPLER_CGROUP_EVERY refreshes (processes migrate).
+ * from Linux 6.1) and every PROC_SAMPLER_SCORE_EVERY; the cgroup from the caller's
+ * lookup at every refresh (the cgroup.procs of the tree: core/cgroup/procs.h), or, for a
+ * process it does not answer, from /proc/PID/cgroup at the first sample and every
+ * PROC_SAMPLER_CGROUP_EVERY refreshes (processes migrate).
  *
  * Identity is (pid, start_ticks). The pin is the held directory /proc/PID (O_PATH): it
  * holds the process's struct pid, not its number, so once the process is reaped every
@@ -39,11 +41,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "core/cgroup/hierarchy.h"
 #include "core/proc/entry.h"
 #include "core/proc/held.h"
-#include "core/proc/status.h"
 
 #define PROC_SAMPLER_STATUS_EVERY 10   /* status re-read at least this often (refreshes) */
 #define PROC_SAMPLER_IDLE_AFTER 10     /* statm reads unchanged before a process counts as idle */
@@ -51,6 +53,10 @@
 #define PROC_SAMPLER_SCORE_EVERY 10    /* oom_score likewise, from 6.1 */
 #define PROC_SAMPLER_CGROUP_EVERY 10   /* /proc/PID/cgroup re-read this often */
 #define PROC_SAMPLER_FD_COUNT_EVERY 5  /* before 6.2: fd/ entries counted this often */
+
+/* The path of pid's cgroup (relative to the hierarchy, as the tree spells it, valid until
+ * the next refresh), or NULL when the lookup does not know it. */
+typedef const char *(*proc_cgroup_lookup_fn)(void *ctx, pid_t pid);
 
 /* What the kernel offers, which decides what is read how. */
 struct proc_sampler_kernel {
@@ -75,6 +81,8 @@ struct proc_sampler {
 	struct proc_held_policy held;        /* by kernel memory */
 	struct proc_held_budget nheld, held_budget; /* held now, and the most that may be */
 	int max_level;                       /* one-shot: the pin at most */
+	proc_cgroup_lookup_fn cgroup_lookup; /* NULL: every cgroup from /proc/PID/cgroup */
+	void *cgroup_ctx;
 	bool one_shot;
 	double window_s;                     /* leak-rate window */
 	unsigned long seq;                   /* refreshes begun */
@@ -88,6 +96,9 @@ struct proc_sampler {
 void proc_sampler_init(struct proc_sampler *s, int proc_fd, const struct cgroup_hierarchy *hier,
 		       const struct proc_sampler_kernel *k, const struct proc_held_budget *held_budget, double window_s,
 		       bool one_shot);
+
+/* Where the cgroups come from, for the refreshes from now on (fn NULL: none). */
+void proc_sampler_set_cgroup_lookup(struct proc_sampler *s, proc_cgroup_lookup_fn fn, void *ctx);
 
 /* A refresh begins at monotonic t_ms. */
 void proc_sampler_begin(struct proc_sampler *s, int64_t t_ms);
@@ -111,11 +122,6 @@ void proc_sampler_adopt_pin(struct proc_sampler *s, struct proc_entry *e, int pi
 
 /* How many more pins the budget has room for now. */
 size_t proc_sampler_pin_room(const struct proc_sampler *s);
-
-/* Takes the status values read with e's identity through its pin (core/proc/identity.h)
- * into its row, before its first sample: that sample does not read status again. Without
- * a pin nothing is taken (nothing proves them). False when the process is a zombie. */
-bool proc_sampler_first_status(struct proc_sampler *s, struct proc_entry *e, const struct proc_status *st);
 
 /* Re-read what changes. False when the process is gone, is a zombie, runs another program
  * (exec: status Name: changed), or its pid was reused: the caller buries the entry. */

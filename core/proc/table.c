@@ -110,7 +110,7 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 	}
 	t->ids = cfg->identity;
 	if (!t->ids) {
-		/* a one-shot reads every file once: its identities with the first values */
+		/* a one-shot reads every file once: not libproc2's status for the Tgid */
 		t->ids = cfg->one_shot ? proc_identity_procfs_new(t->proc_fd) : proc_identity_libproc2_new();
 		t->own_ids = true;
 	}
@@ -236,7 +236,7 @@ static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_
 	}
 	if (t->fresh_left)
 		t->fresh_left--;
-	if ((id->status && !proc_sampler_first_status(s, e, id->status)) || !proc_sampler_sample(s, e)) {
+	if (!proc_sampler_sample(s, e)) {
 		drop(t, e);
 		return;
 	}
@@ -337,6 +337,11 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	t->capnext = tcap;
 	rebalance(t);
 	return 0;
+}
+
+void proc_table_set_cgroup_lookup(struct proc_table *t, proc_cgroup_lookup_fn fn, void *ctx)
+{
+	proc_sampler_set_cgroup_lookup(&t->sampler, fn, ctx);
 }
 
 void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_t swap_total_bytes)

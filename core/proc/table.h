@@ -58,6 +58,10 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
  * cannot be listed. */
 int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s);
 
+/* Where each process's cgroup is looked up before /proc/PID/cgroup is read (sampler.h);
+ * fn NULL: always read. ctx stays the caller's. */
+void proc_table_set_cgroup_lookup(struct proc_table *t, proc_cgroup_lookup_fn fn, void *ctx);
+
 /* MemTotal and SwapTotal (bytes) before a refresh: oom_score depends on them, so a change
  * makes the refresh re-read every process's (see core/proc/sampler.c). */
 void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_t swap_total_bytes);

@@ -652,13 +652,47 @@ START_TEST(held_files_stay_within_the_budget_levels_follow_the_count)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- cgroups */
+
+static const char *lookup_300(void *ctx, pid_t pid)
+{
+	(*(int *)ctx)++;
+	return pid == 300 ? "/from/cgroup.procs" : NULL;
+}
+
+START_TEST(cgroup_from_the_lookup_else_from_proc_pid_cgroup)
+{
+	/* the collector's lookup (cgroup.procs of the tree) answers every refresh; a process
+	 * it does not know reads its own /proc/PID/cgroup, every 10th refresh */
+	struct fx f;
+	fx_open(&f, NO_CAP, false);
+	struct fxproc p = agent();
+	fxproc_write(f.root, &p);
+	struct fxproc q = fxproc_default(301, "other");
+	q.cgroup = "/user.slice";
+	fxproc_write(f.root, &q);
+	int asked = 0;
+	proc_table_set_cgroup_lookup(f.t, lookup_300, &asked);
+	refresh_at(&f, 0);
+	ck_assert_str_eq(live(&f, 300)->row.cgroup, "/from/cgroup.procs");
+	ck_assert_str_eq(live(&f, 301)->row.cgroup, "/user.slice");
+	ck_assert_int_ge(asked, 2);
+	/* without the lookup, 300 reads its own file when due */
+	proc_table_set_cgroup_lookup(f.t, NULL, NULL);
+	for (int i = 0; i < 10; i++)
+		refresh(&f);
+	ck_assert_str_eq(live(&f, 300)->row.cgroup, "/system.slice/agent.service");
+	fx_close(&f);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- one-shot */
 
 START_TEST(one_shot_holds_the_pin_reads_no_statm_and_keeps_no_series)
 {
-	/* -n 1: the identities with the first values from the procfs reader through the
-	 * pins, nothing held but the pin however large the budget, no statm (it only gates
-	 * later reads of status), no leak series */
+	/* -n 1: the identities from the procfs reader through the pins, nothing held but the
+	 * pin however large the budget, no statm (it only gates later reads of status), no
+	 * leak series */
 	struct fx f;
 	fx_open_with(&f, NO_CAP, false, true, true);
 	struct fxproc p = agent();
@@ -703,51 +737,6 @@ START_TEST(one_shot_holds_the_pin_reads_no_statm_and_keeps_no_series)
 	ck_assert_int_eq(e->row.oom_score, 345);
 	ck_assert_str_eq(e->row.cmdline, "/usr/bin/agent --serve x");
 	fx_close(&f);
-}
-END_TEST
-
-START_TEST(status_read_with_the_identity_is_not_read_again)
-{
-	/* the sampler alone: values handed over with a pinned identity are the first
-	 * sample's; the fixture's status, which says otherwise, is not read */
-	char root[PATH_MAX];
-	fxtree_make(root, sizeof(root), "firststatus");
-	struct fxproc p = fxproc_default(400, "first");
-	fxproc_write(root, &p);
-	int proc_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	ck_assert_int_ge(proc_fd, 0);
-	struct proc_sampler_kernel k = {false, true};
-	struct proc_held_budget b = {100, 1 << 20};
-	struct proc_sampler s;
-	proc_sampler_init(&s, proc_fd, NULL, &k, &b, 30, true);
-	proc_sampler_begin(&s, 1000);
-	struct proc_identity id = {.pid = 400, .ppid = 1, .user = "root", .comm = "first", .cmdline = "first",
-				   .start_ticks = p.start_ticks};
-	struct proc_status st = {.rss_bytes = 1234 * KiB, .rss_anon_bytes = 1000 * KiB, .rss_file_bytes = 234 * KiB,
-				 .rss_shmem_bytes = 0, .swap_bytes = 0, .pgtables_bytes = 8 * KiB, .threads = 3,
-				 .uid = 0, .ppid = 1, .state = 'S', .name_hash = 42};
-	/* without a pin nothing proves them: not taken, status read */
-	struct proc_entry *e = proc_entry_new(&id, BTIME_UNIX_S, 100);
-	ck_assert(proc_sampler_first_status(&s, e, &st));
-	ck_assert(proc_sampler_sample(&s, e));
-	ck_assert_int_eq(e->row.rss_bytes, 10240 * KiB);
-	proc_sampler_release(&s, e);
-	proc_entry_free(e);
-	/* with the pin: taken, status not read */
-	e = proc_entry_new(&id, BTIME_UNIX_S, 100);
-	proc_sampler_adopt_pin(&s, e, openat(proc_fd, "400", O_PATH | O_DIRECTORY | O_CLOEXEC));
-	ck_assert(proc_sampler_first_status(&s, e, &st));
-	ck_assert(proc_sampler_sample(&s, e));
-	ck_assert_int_eq(e->row.rss_bytes, 1234 * KiB);
-	ck_assert_int_eq(e->row.threads, 3);
-	ck_assert_int_eq(e->row.oom_score, 10); /* read: not in status */
-	/* a zombie's values are not taken: the process is gone */
-	st.state = 'Z';
-	ck_assert(!proc_sampler_first_status(&s, e, &st));
-	proc_sampler_release(&s, e);
-	proc_entry_free(e);
-	close(proc_fd);
-	fxtree_remove(root);
 }
 END_TEST
 
@@ -920,8 +909,8 @@ int main(void)
 	tcase_add_test(tc, held_files_stay_within_the_budget_levels_follow_the_count);
 	tcase_add_test(tc, status_is_reread_when_statm_moved_and_every_tenth_refresh);
 	tcase_add_test(tc, an_idle_process_has_statm_read_every_fourth_refresh);
+	tcase_add_test(tc, cgroup_from_the_lookup_else_from_proc_pid_cgroup);
 	tcase_add_test(tc, one_shot_holds_the_pin_reads_no_statm_and_keeps_no_series);
-	tcase_add_test(tc, status_read_with_the_identity_is_not_read_again);
 	tcase_add_test(tc, oom_score_is_reread_when_its_inputs_move);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
