@@ -34,7 +34,8 @@ struct collector_config {
 	bool one_shot;           /* one refresh only (-n 1): nothing read for later ones */
 	const char *extra_note;  /* NULL, or one line added to every snapshot's notes (copied):
 	                          * what main learnt at start (core/selfprotect.h) */
-	struct proc_identity_reader *identity; /* NULL: libproc2 on the live /proc; else the
+	struct proc_identity_reader *identity; /* NULL: libproc2 on the live /proc (one-shot:
+						* oomtop's own reader); else the
 						* caller's (a fixture reader in tests), used by
 						* the collector until collector_free */
 	const struct collector_clock *clock;    /* NULL: util_mono_ms and util_now_unix_s;

@@ -44,7 +44,8 @@ struct proc_table_config {
 					      * held.h), or PROC_TABLE_HELD_UNCAPPED; 0 holds none */
 	bool one_shot;                       /* one refresh only (core/proc/sampler.h) */
 	const struct proc_sampler_kernel *kernel; /* NULL: the running kernel's */
-	struct proc_identity_reader *identity;    /* NULL: libproc2, the table's own; else the
+	struct proc_identity_reader *identity;    /* NULL: the table's own, libproc2 (one-shot:
+						   * core/proc/identity_procfs.h); else the
 						   * caller's, used on the feed thread until
 						   * proc_table_free, and freed by the caller after */
 };
