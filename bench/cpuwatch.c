@@ -45,11 +45,9 @@ static double mono_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* /proc/PID/NAME into buf (NUL-terminated); false when the process is gone. */
-static bool read_proc(pid_t pid, const char *name, char *buf, size_t cap)
+/* A small file into buf (NUL-terminated); false when it cannot be read. */
+static bool read_text(const char *path, char *buf, size_t cap)
 {
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
@@ -59,6 +57,14 @@ static bool read_proc(pid_t pid, const char *name, char *buf, size_t cap)
 		return false;
 	buf[n] = '\0';
 	return true;
+}
+
+/* /proc/PID/NAME into buf; false when the process is gone. */
+static bool read_proc(pid_t pid, const char *name, char *buf, size_t cap)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
+	return read_text(path, buf, cap);
 }
 
 /* utime and stime of pid, in clock ticks; -1 when it is gone. */
@@ -94,35 +100,27 @@ static void usage(void)
 static const char *cgroup_dir;
 static long long kernel_at_end = -1; /* v2: memory.stat "kernel" at the end of the window */
 
+/* A file of the cgroup into buf; false when it cannot be read. */
+static bool cgroup_file(const char *file, char *buf, size_t cap)
+{
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/%s", cgroup_dir, file);
+	return read_text(path, buf, cap);
+}
+
 /* A number file of the cgroup, or -1. */
 static long long cgroup_value(const char *file)
 {
-	char path[4200], buf[64];
-	snprintf(path, sizeof(path), "%s/%s", cgroup_dir, file);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	return atoll(buf);
+	char buf[64];
+	return cgroup_file(file, buf, sizeof(buf)) ? atoll(buf) : -1;
 }
 
 /* v2: memory.stat's "kernel" line (bytes), or -1 (v1, or a kernel before 5.18) */
 static long long cgroup_kernel(void)
 {
-	char path[4200], buf[8192];
-	snprintf(path, sizeof(path), "%s/memory.stat", cgroup_dir);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char buf[8192];
+	if (!cgroup_file("memory.stat", buf, sizeof(buf)))
 		return -1;
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
 	if (strncmp(buf, "kernel ", 7) == 0)
 		return atoll(buf + 7);
 	const char *k = strstr(buf, "\nkernel ");

@@ -16,14 +16,8 @@ OLD_RSS=$((40 * 1024 * 1024))
 run_case() { # LABEL OOMTOP-ARGS...
 	label=$1
 	shift
-	fifo="$E2E_TMP/reuser.$label"
-	mkfifo "$fifo"
-	"$BUILDDIR/tests/e2e/reuser" >"$fifo" &
-	helper=$!
-	E2E_PIDS="$E2E_PIDS $helper"
-	exec 3<"$fifo"
-	read -r word pid <&3 || fail "$label: reuser did not start"
-	[ "$word" = ready ] || fail "$label: reuser said '$word $pid'"
+	start_talker "$label" reuser
+	helper=$TALKER_PID pid=$TALKER_ARG
 	out="$E2E_TMP/$label.json"
 	: >"$out"
 	"$OOMTOP" -b -d 0.3 -n 24 -f json -p "$pid" "$@" >"$out" &

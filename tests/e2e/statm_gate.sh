@@ -14,14 +14,9 @@ need_cmd jq
 
 DELAY=0.2 # -n 45: about 9 s; the threads start at 2 s, the growth at 5.5 s
 run_case() { # $1: label, then oomtop's own options
-	fifo="$E2E_TMP/shifter.$1"
-	mkfifo "$fifo"
-	"$BUILDDIR/tests/e2e/shifter" >"$fifo" &
-	pid=$!
-	E2E_PIDS="$E2E_PIDS $pid"
-	exec 3<"$fifo"
-	read -r word p <&3 || fail "$1: shifter did not start"
-	[ "$word" = ready ] && [ "$p" = "$pid" ] || fail "$1: shifter said '$word $p'"
+	start_talker "$1" shifter
+	pid=$TALKER_PID
+	[ "$TALKER_ARG" = "$pid" ] || fail "$1: shifter said it is $TALKER_ARG"
 
 	out="$E2E_TMP/$1.json"
 	label=$1
