@@ -127,7 +127,8 @@ int cgroup_procs_read(struct cgroup_procs *m, const char *mount, const char *con
 		m->n = 0;
 		return -ENOMEM;
 	}
-	qsort(m->v, m->n, sizeof(*m->v), by_pid);
+	if (m->n)
+		qsort(m->v, m->n, sizeof(*m->v), by_pid);
 	/* a pid listed twice is answered by nobody: fold the runs to one entry of -1 */
 	size_t w = 0;
 	for (size_t r = 0; r < m->n; r++) {
