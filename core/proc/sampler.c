@@ -180,10 +180,7 @@ void proc_sampler_hold(struct proc_sampler *s, struct proc_entry *e, int level)
 
 void proc_sampler_release(struct proc_sampler *s, struct proc_entry *e)
 {
-	int keep = s->max_level;
-	s->max_level = 0;
 	proc_sampler_hold(s, e, 0);
-	s->max_level = keep;
 }
 
 void proc_sampler_adopt_pin(struct proc_sampler *s, struct proc_entry *e, int pin_fd)
