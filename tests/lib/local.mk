@@ -1,7 +1,8 @@
 # tests/lib/ — what several unit tests share: fixture directory trees (fxtree), fixture
 # processes and system files under a fake /proc (fxproc), an identity reader of such a
 # tree (fxident, core/proc/identity.h), the expected.tsv tables beside fixtures (fxtable),
-# a hand-built snapshot for the output tests (fxsnap), snapshots built piece by piece for
+# the process table on such a tree (fxptab), a hand-built snapshot for the output tests
+# (fxsnap), snapshots built piece by piece for
 # the history writer's tests (fxrec), a strict JSON parser (jsonv), and
 # journal entries without libsystemd (fxjournal: the Journal Export Format, entries by hand).
 # Built only when configure found Check (like the unit tests that use it).
@@ -12,6 +13,7 @@ tests_lib_libtestsupport_a_SOURCES = \
 	%reldir%/fxproc.c %reldir%/fxproc.h \
 	%reldir%/fxident.c %reldir%/fxident.h \
 	%reldir%/fxtable.c %reldir%/fxtable.h \
+	%reldir%/fxptab.c %reldir%/fxptab.h \
 	%reldir%/fxsnap.c %reldir%/fxsnap.h \
 	%reldir%/fxrec.c %reldir%/fxrec.h \
 	%reldir%/jsonv.c %reldir%/jsonv.h \
