@@ -368,34 +368,82 @@ static bool due(const struct proc_sampler *s, pid_t pid, unsigned every, unsigne
 	return (s->seq + (unsigned long)pid) % every == offset;
 }
 
-/* Take the values of a status text into the row r. False when the process is gone
- * (zombie) or is another program now (exec). */
-static bool take_status(struct proc_row *r, uint32_t *name_hash, const char *text, bool *score_inputs_same)
+/* Take the values of a status text (parsed into st) into the row r. False when the
+ * process is gone (zombie): its row keeps the last real values (an OOM victim's RSS at
+ * death), as the writer treats a zombie as gone. */
+static bool take_status(struct proc_row *r, struct proc_status *st, const char *text, bool *score_inputs_same)
 {
-	struct proc_status s;
-	/* a zombie has no Vm lines left: treat it as gone so its row keeps the last real
-	 * values (an OOM victim's RSS at death), as the writer treats a zombie as gone */
-	if (proc_status_parse(text, &s) != 0 || s.state == 'Z' || s.state == 'X')
+	if (proc_status_parse(text, st) != 0 || st->state == 'Z' || st->state == 'X')
 		return false;
-	/* exec() keeps pid and start time but changes comm and command line: a process first
-	 * seen between fork and exec would keep its parent's identity (and an OOM kill would
-	 * not be linked to it). The old image ends as a ghost; the next refresh meets the new
-	 * one as a new process. */
-	if (*name_hash && s.name_hash != *name_hash)
-		return false;
-	*name_hash = s.name_hash;
-	*score_inputs_same = s.rss_bytes == r->rss_bytes && s.swap_bytes == r->swap_bytes &&
-			     s.pgtables_bytes == r->pgtables_bytes;
-	r->rss_bytes = s.rss_bytes;
-	r->rss_anon_bytes = s.rss_anon_bytes;
-	r->rss_file_bytes = s.rss_file_bytes;
-	r->rss_shmem_bytes = s.rss_shmem_bytes;
-	r->swap_bytes = s.swap_bytes;
-	r->pgtables_bytes = s.pgtables_bytes;
-	r->threads = s.threads;
-	if (val_known(s.ppid))
-		r->ppid = (pid_t)s.ppid;
+	*score_inputs_same = st->rss_bytes == r->rss_bytes && st->swap_bytes == r->swap_bytes &&
+			     st->pgtables_bytes == r->pgtables_bytes;
+	r->rss_bytes = st->rss_bytes;
+	r->rss_anon_bytes = st->rss_anon_bytes;
+	r->rss_file_bytes = st->rss_file_bytes;
+	r->rss_shmem_bytes = st->rss_shmem_bytes;
+	r->swap_bytes = st->swap_bytes;
+	r->pgtables_bytes = st->pgtables_bytes;
+	r->threads = st->threads;
+	if (val_known(st->ppid))
+		r->ppid = (pid_t)st->ppid;
 	return true;
+}
+
+/* The executable /proc/PID/exe leads to: its device and inode (the link followed, so a
+ * binary deleted or replaced on disk still reads as the same file). False when it cannot
+ * be read: another user's process without root, a kernel thread, an exiting process. */
+static bool read_image(const struct proc_sampler *s, const struct proc_entry *e, uint64_t *dev, uint64_t *ino)
+{
+	struct stat st;
+	int dir = e->held_fds[PROC_HELD_DIR];
+	char path[64];
+	pid_path(path, e->row.pid, "exe");
+	if (fstatat(dir >= 0 ? dir : s->proc_fd, dir >= 0 ? "exe" : path, &st, 0) != 0)
+		return false;
+	*dev = (uint64_t)st.st_dev;
+	*ino = (uint64_t)st.st_ino;
+	return true;
+}
+
+/* status says another name than before: the process renamed itself (prctl PR_SET_NAME,
+ * a thread pool naming its main thread) or became another program (exec). An exec
+ * changes the executable; a rename does not. Where the executable cannot be read, the
+ * command line tells: exec gives a new one, PR_SET_NAME leaves it (setproctitle changes
+ * it: read as an exec then, a new series, never a second row). A rename only changes the
+ * name; an exec also the command line, and its series start again: the new image's
+ * memory is not the old one's. Either way it stays one row: (pid, start time) is one
+ * process. An exec of the same executable file reads as a rename. */
+static void take_new_name(struct proc_sampler *s, struct proc_entry *e, const char *name)
+{
+	uint64_t dev = 0, ino = 0;
+	bool image = read_image(s, e, &dev, &ino);
+	char cmdline[PROC_ENTRY_CMDLINE_MAX_BYTES + 1];
+	bool have_cmdline = false, exec;
+	if (image && e->image_known) {
+		exec = dev != e->image_dev || ino != e->image_ino;
+	} else {
+		ssize_t n = read_file(s, e, PROC_HELD_NFILES, "cmdline", cmdline, sizeof(cmdline));
+		proc_entry_join_cmdline(cmdline, n);
+		have_cmdline = n >= 0;
+		exec = have_cmdline && strcmp(cmdline, e->cmdline) != 0;
+	}
+	proc_entry_set_comm(e, name);
+	e->image_known = image;
+	e->image_dev = dev;
+	e->image_ino = ino;
+	if (!exec)
+		return;
+	if (!have_cmdline) {
+		ssize_t n = read_file(s, e, PROC_HELD_NFILES, "cmdline", cmdline, sizeof(cmdline));
+		proc_entry_join_cmdline(cmdline, n);
+		have_cmdline = n >= 0;
+	}
+	if (have_cmdline)
+		proc_entry_set_cmdline(e, cmdline);
+	leak_reset(&e->rss_hist);
+	leak_reset(&e->fd_hist);
+	leak_reset(&e->thread_hist);
+	e->statm_same = 0;
 }
 
 /* The values are read into a copy of the row and taken only once the sample is proved
@@ -449,12 +497,14 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 		statm_same = statm_moved ? 0 : statm_same < UINT8_MAX ? statm_same + 1 : statm_same;
 	}
 	bool score_inputs_same = true;
-	uint32_t name_hash = e->name_hash;
+	struct proc_status st;
+	bool status_read = false;
 	if (statm_moved || !val_known(r.rss_bytes) ||
 	    due(s, pid, PROC_SAMPLER_STATUS_EVERY, PROC_SAMPLER_STATUS_EVERY / 4)) {
 		if (read_file(s, e, PROC_HELD_STATUS, "status", buf, sizeof(buf)) <= 0 ||
-		    !take_status(&r, &name_hash, buf, &score_inputs_same))
+		    !take_status(&r, &st, buf, &score_inputs_same))
 			return false;
+		status_read = true;
 	}
 	score_inputs_same = score_inputs_same && adj == r.oom_score_adj;
 	r.oom_score_adj = adj;
@@ -472,7 +522,13 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	e->row = r;
 	e->statm_hash = statm_hash;
 	e->statm_same = (uint8_t)statm_same;
-	e->name_hash = name_hash;
+	if (status_read) {
+		if (!e->name_hash && !s->one_shot) /* the first sample: what it runs */
+			e->image_known = read_image(s, e, &e->image_dev, &e->image_ino);
+		else if (e->name_hash && st.name_hash != e->name_hash)
+			take_new_name(s, e, st.name);
+		e->name_hash = st.name_hash;
+	}
 	if (cgroup) {
 		e->cgroup_read = true;
 		set_cgroup(e, cgroup);

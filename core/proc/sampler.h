@@ -24,6 +24,14 @@
  * are taken into the row only once a sample is proved, so a failed one leaves the last
  * real values for the ghost.
  *
+ * A new name in status (Name:) is a rename or an exec, never a new process: the row stays
+ * one per (pid, start time). An exec changes the executable (/proc/PID/exe's device and
+ * inode, noted at the first sample), a rename (prctl PR_SET_NAME) does not; where the
+ * executable cannot be read (another user's process, without root) a changed command
+ * line means an exec. A rename only renames the row; an exec also takes the new command
+ * line and starts the leak series again. An exec of the same executable file reads as a
+ * rename (its series goes on through the step).
+ *
  * One-shot (a single refresh: -n 1) reads what a snapshot shows and nothing that only
  * later refreshes need: no statm (it gates later status reads), no leak series, no held
  * file but the pin.
