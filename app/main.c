@@ -1,6 +1,7 @@
 /* app/main.c — main(): parse the command line, then run one command: the screen (live, or
- * from a recorded moment with --at), batch output (live, or a recorded moment with --at), the recorder, the OOM kills (the journal
- * or the kernel log, and the recorded ones), or a one-off oom_score_adj write. The only
+ * from a recorded moment with --at), batch output (live, or a recorded moment with --at),
+ * the recorder, the OOM kills (the journal or the kernel log, and the recorded ones), or a
+ * one-off oom_score_adj write. The only
  * place that exits (README "Layout": app → tui → core): every command returns its exit
  * status here. */
 #include "config.h"
@@ -91,11 +92,11 @@ static int run_collecting(const struct options *o)
 	}
 	signals_install();
 	if (rc.at && !rc.history_path) {
-		fprintf(stderr, "oomtop: --at: no recorded history here (give --history=PATH; oomtop --record "
-				"records one)\n");
+		fprintf(stderr, "oomtop: --at: no recorded history here (give --history=PATH; "
+				"oomtop --record records one)\n");
 		return 1;
 	}
-	if (rc.at && o->mode == MODE_BATCH) /* a recorded moment: nothing of the running machine is read */
+	if (rc.at && o->mode == MODE_BATCH) /* a moment: nothing of the running machine is read */
 		return cmd_at_run(&rc, util_now_unix_s(), stdout, stderr);
 	struct history_replay *past;
 	status = replay_open(&rc, util_now_unix_s(), &past, stderr);
@@ -105,8 +106,10 @@ static int run_collecting(const struct options *o)
 	struct tui_config tc;
 	char why[700];
 	run_config_screen(&rc, signals_fd(), signals_stop, &tc);
-	if (o->mode == MODE_SCREEN &&
-	    (status = timetravel_open(&rc, o->no_history, util_now_unix_s(), &tc, why, sizeof(why), stderr)) != 0) {
+	if (o->mode == MODE_SCREEN)
+		status = timetravel_open(&rc, o->no_history, util_now_unix_s(), &tc, why,
+		                         sizeof(why), stderr);
+	if (status != 0) {
 		history_replay_free(past);
 		return status;
 	}

@@ -8,16 +8,17 @@
 #include "core/history/travel.h"
 #include "core/history/when.h"
 
-int timetravel_open(const struct run_config *rc, bool no_history, double now_unix_s, struct tui_config *tc,
-		    char *why, size_t whylen, FILE *err)
+int timetravel_open(const struct run_config *rc, bool no_history, double now_unix_s,
+                    struct tui_config *tc, char *why, size_t whylen, FILE *err)
 {
 	tc->history = NULL;
 	tc->history_why = why;
 	tc->at_unix_s = NAN;
 	if (!rc->history_path) {
-		snprintf(why, whylen, no_history ? "no recorded history (--no-history)"
-		                                  : "no recorded history here: oomtop --record records one, "
-		                                    "--history=PATH reads one");
+		snprintf(why, whylen,
+		         no_history ? "no recorded history (--no-history)"
+		                    : "no recorded history here: oomtop --record records one, "
+		                      "--history=PATH reads one");
 		return 0;
 	}
 	char msg[600];
@@ -41,7 +42,7 @@ int timetravel_open(const struct run_config *rc, bool no_history, double now_uni
 	r = history_travel_nearest(tc->history, when, &t);
 	if (r != 0) {
 		fprintf(err, "oomtop: %s holds no recorded moment%s\n", rc->history_path,
-			r == -ENOENT ? "" : " that can be read");
+		        r == -ENOENT ? "" : " that can be read");
 		timetravel_close(tc);
 		return 1;
 	}

@@ -17,8 +17,8 @@
  * (written into why: --no-history, none recorded, or why it cannot be read), and
  * tc->at_unix_s from rc->at (relative to now_unix_s). Returns 0, or 1 (exit status, said on
  * err) when --at was given and no recorded moment can be shown. */
-int timetravel_open(const struct run_config *rc, bool no_history, double now_unix_s, struct tui_config *tc,
-		    char *why, size_t whylen, FILE *err);
+int timetravel_open(const struct run_config *rc, bool no_history, double now_unix_s,
+                    struct tui_config *tc, char *why, size_t whylen, FILE *err);
 
 /* Closes tc->history; NULL is fine. */
 void timetravel_close(struct tui_config *tc);

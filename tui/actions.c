@@ -29,7 +29,8 @@ unsigned actions_run(struct tui *t, enum action a)
 	if (t->status[0] && t->now_ms - t->status_t_ms > 3000)
 		t->status[0] = '\0';
 	if (t->travel.on && actions_live_only(a)) {
-		tui_state_status(t, STATUS_ERROR, "history: oom_score_adj is changed only live (L returns to live)");
+		tui_state_status(t, STATUS_ERROR,
+		                 "history: oom_score_adj is changed only live (L returns to live)");
 		return R_REDRAW;
 	}
 	return action_table[a](t);

@@ -2,9 +2,9 @@
  * the function that does it; the functions live in tui/action/ by what they act on
  * (nav: panes and moving; find: sort, filter, search, user; procs; cgroups; events: the
  * OOM pane and episodes; prefs: theme and settings; prompt: menus, prompts,
- * confirmations; travel: history mode) and in tui/adj/action.c (oom_score_adj). Each changes the state and
- * returns R_* flags (tui/reaction.h); none draws or touches the terminal. keymap.c binds
- * keys to these ids. */
+ * confirmations; travel: history mode) and in tui/adj/action.c (oom_score_adj). Each
+ * changes the state and returns R_* flags (tui/reaction.h); none draws or touches the
+ * terminal. keymap.c binds keys to these ids. */
 #ifndef OOMTOP_TUI_ACTIONS_H
 #define OOMTOP_TUI_ACTIONS_H
 

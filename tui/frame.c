@@ -181,7 +181,8 @@ static void keybar_draw(const struct tui *t, struct rect r)
 	draw_fill(&t->dc, r.y, r.x, r.w, S_NORMAL);
 	int x = r.x, maxx = r.x + r.w;
 	enum key_context ctx = keymap_context(t);
-	unsigned have = (t->travel.on ? KB_IN_HISTORY : KB_LIVE) | (t->travel.h ? KB_WITH_HISTORY : 0);
+	unsigned have = (t->travel.on ? KB_IN_HISTORY : KB_LIVE) |
+	                (t->travel.h ? KB_WITH_HISTORY : 0);
 	for (int pass = t->travel.on ? 0 : 1; pass < 2; pass++)
 		for (enum key_context c = ctx; c != KC_COUNT; c = keymap_context_parent(c))
 			for (size_t i = 0; i < keymap_len; i++)

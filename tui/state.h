@@ -4,7 +4,8 @@
  * reads it, and fits each list view to the rows it is drawn in (listview_fit).
  *
  * Call order: tui_state_init → [tui_state_filter] → (tui_state_live_snapshot or
- * tui_state_set_snapshot → frame_draw)* → tui_state_free. frame_draw (frame.h) needs a curses screen (screen.h).
+ * tui_state_set_snapshot → frame_draw)* → tui_state_free. frame_draw (frame.h) needs a
+ * curses screen (screen.h).
  */
 #ifndef OOMTOP_TUI_STATE_H
 #define OOMTOP_TUI_STATE_H

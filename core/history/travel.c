@@ -68,7 +68,8 @@ int history_travel_at_or_before(struct history_travel *tr, double t, int64_t *ou
 	return history_timeline_at_or_before(tr->st, t, out);
 }
 
-int history_travel_load(struct history_travel *tr, int64_t t, double window_s, const struct snapshot **out)
+int history_travel_load(struct history_travel *tr, int64_t t, double window_s,
+                        const struct snapshot **out)
 {
 	struct history_moment m;
 	int rc = history_moment_load(tr->st, t, window_s, &m);

@@ -35,7 +35,8 @@ int history_travel_at_or_before(struct history_travel *tr, double t, int64_t *ou
 /* Load the moment t (a recorded one) with slopes over window_s; *out points at it until it
  * is replaced or unloaded. 0, -ENOENT when t is not recorded, or -errno; the moment loaded
  * before is then kept. */
-int history_travel_load(struct history_travel *tr, int64_t t, double window_s, const struct snapshot **out);
+int history_travel_load(struct history_travel *tr, int64_t t, double window_s,
+                        const struct snapshot **out);
 
 /* Free the loaded moment (back to live: its memory goes). */
 void history_travel_unload(struct history_travel *tr);

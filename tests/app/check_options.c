@@ -418,7 +418,7 @@ START_TEST(history_options)
 	ck_assert_int_eq(parse("-b", "--at=-90s", "-f", "json", "-n", "3"), 0);
 	ck_assert_str_eq(o.at, "-90s");
 	ck_assert_int_eq(parse("-b", "--at", "2025-06-01T02:14", "--history", "/srv/h.db"), 0);
-	ck_assert_int_eq(parse("--at=-90s", "--history", "/srv/h.db"), 0); /* the screen, in history mode */
+	ck_assert_int_eq(parse("--at=-90s", "--history", "/srv/h.db"), 0); /* the screen */
 	ck_assert_int_eq(o.mode, MODE_SCREEN);
 	ck_assert_str_eq(o.at, "-90s");
 	ck_assert_int_eq(parse("--events", "--history=/srv/h.db", "--follow"), 0);

@@ -511,10 +511,10 @@ START_TEST(tiny_screens_do_not_crash)
 	/* every size from 1x1 up to 30x12 draws without touching outside the screen: the
 	 * main screen, and the journal's kills in the OOM pane, by unit, one unit's, an
 	 * episode; a recorded moment */
-	static const scene_fn journal[] = {NULL, scene_journal_zoomed, scene_units, scene_unit_kills,
-					   scene_episode_journal, scene_episode_oomd, scene_history};
+	static const scene_fn scenes[] = {NULL, scene_journal_zoomed, scene_units, scene_unit_kills,
+					  scene_episode_journal, scene_episode_oomd, scene_history};
 	recording_open();
-	for (size_t k = 0; k < sizeof(journal) / sizeof(journal[0]); k++)
+	for (size_t k = 0; k < sizeof(scenes) / sizeof(scenes[0]); k++)
 		for (int w = 1; w <= 30; w += 3)
 			for (int h = 1; h <= 12; h++) {
 				struct tui t;
@@ -523,10 +523,11 @@ START_TEST(tiny_screens_do_not_crash)
 				screen_open(w, h);
 				draw_ctx_theme(&t.dc, &t.theme);
 				t.cols = w, t.lines = h;
-				bool journal_kills = k && journal[k] != scene_history;
-				tui_state_set_snapshot(&t, journal_kills ? fixture_journal_snapshot() : fixture_snapshot());
-				if (journal[k])
-					journal[k](&t);
+				bool journal = k && scenes[k] != scene_history;
+				tui_state_set_snapshot(&t, journal ? fixture_journal_snapshot()
+				                                   : fixture_snapshot());
+				if (scenes[k])
+					scenes[k](&t);
 				frame_draw(&t);
 				screen_close();
 				tui_state_free(&t);

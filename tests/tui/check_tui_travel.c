@@ -76,7 +76,8 @@ static void type(struct tui *t, const char *s)
 /* The moment shown: history mode on, the panes' snapshot is that moment. */
 static void shows(const struct tui *t, int64_t moment)
 {
-	ck_assert_msg(t->travel.on, "live, not the moment %lld (status: %s)", (long long)(moment - NOW), t->status);
+	ck_assert_msg(t->travel.on, "live, not the moment %lld (status: %s)",
+	              (long long)(moment - NOW), t->status);
 	ck_assert_msg(t->travel.moment == moment, "the moment NOW%+lld, not NOW%+lld (status: %s)",
 	              (long long)(t->travel.moment - NOW), (long long)(moment - NOW), t->status);
 	ck_assert_ptr_eq(t->snap, &t->travel.shown);
@@ -85,7 +86,8 @@ static void shows(const struct tui *t, int64_t moment)
 
 static void says(const struct tui *t, const char *what)
 {
-	ck_assert_msg(strstr(t->status, what) != NULL, "status '%s' does not say '%s'", t->status, what);
+	ck_assert_msg(strstr(t->status, what) != NULL, "status '%s' does not say '%s'", t->status,
+	              what);
 }
 
 static const struct proc_row *row_of(const struct snapshot *s, pid_t pid)
@@ -109,8 +111,8 @@ START_TEST(steps_through_the_recording)
 	const struct proc_row *agent = row_of(t.snap, 4242);
 	ck_assert_ptr_nonnull(agent);
 	ck_assert_int_eq(agent->rss_bytes, fxhistory_agent_rss(FXHISTORY_B1));
-	ck_assert_msg(fabs(agent->rss_slope.per_s / FXHISTORY_MIB_PER_S - 1) < 0.05, "slope %g B/s, leak %g B/s",
-	              agent->rss_slope.per_s, FXHISTORY_MIB_PER_S);
+	ck_assert_msg(fabs(agent->rss_slope.per_s / FXHISTORY_MIB_PER_S - 1) < 0.05,
+	              "slope %g B/s, leak %g B/s", agent->rss_slope.per_s, FXHISTORY_MIB_PER_S);
 	ck_assert_ptr_null(row_of(t.snap, 5000)); /* the live ghost is not in the past */
 	ck_assert_uint_gt(t.pv.list.n, 0);        /* the panes list the moment */
 	ck_assert_uint_gt(t.cv.list.n, 0);
@@ -136,7 +138,8 @@ START_TEST(steps_through_the_recording)
 	ck_assert_int_eq(t.mode, TM_MAIN);
 	shows(&t, FXHISTORY_A1);
 	says(&t, "nothing recorded at -10m: the nearest moment is 1m50s before");
-	/* across the gap: a minute on is the first moment after it, a moment back the last before */
+	/* across the gap: a minute on is the first moment after it, a moment back the last before
+	 */
 	key(&t, 'f');
 	shows(&t, FXHISTORY_B0);
 	key(&t, ',');
@@ -246,7 +249,8 @@ START_TEST(history_refuses_writes)
 	start(&t, fixture_snapshot(), rec);
 	key(&t, ',');
 	shows(&t, FXHISTORY_B1);
-	static const int writes[] = {']', '[', KEY_FN(KEY_F(7)), KEY_FN(KEY_F(8)), 'a', 'p', 'z', ' '};
+	static const int writes[] = {']', '[', KEY_FN(KEY_F(7)), KEY_FN(KEY_F(8)), 'a', 'p',
+	                             'z', ' '};
 	for (size_t i = 0; i < sizeof(writes) / sizeof(writes[0]); i++) {
 		key(&t, writes[i]);
 		ck_assert_int_eq(t.mode, TM_MAIN);
@@ -256,7 +260,8 @@ START_TEST(history_refuses_writes)
 		ck_assert_uint_eq(t.adj.plan.n, 0);
 	}
 	shows(&t, FXHISTORY_B1);
-	ck_assert(actions_live_only(A_ADJ_UP) && actions_live_only(A_TAG) && actions_live_only(A_CONFIRM_YES));
+	ck_assert(actions_live_only(A_ADJ_UP) && actions_live_only(A_TAG) &&
+	          actions_live_only(A_CONFIRM_YES));
 	ck_assert(!actions_live_only(A_TRAVEL_PREV) && !actions_live_only(A_UNTAG_ALL));
 	/* the key bar leaves them out there, and shows the way back to live */
 	size_t f8 = keymap_len, live_key = keymap_len;

@@ -42,7 +42,8 @@ static void add_moment(struct history_writer *w, int64_t t)
 	}
 	for (size_t i = 0; i < s.ncgroups; i++) {
 		cgroups[i] = s.cgroups[i];
-		if (strstr(cgroups[i].path, "nas-agent") || strcmp(cgroups[i].path, "/system.slice") == 0 ||
+		if (strstr(cgroups[i].path, "nas-agent") ||
+		    strcmp(cgroups[i].path, "/system.slice") == 0 ||
 		    strcmp(cgroups[i].path, "/") == 0) {
 			cgroups[i].usage_bytes -= less;
 			cgroups[i].working_set_bytes -= less;
@@ -71,7 +72,8 @@ const char *fxhistory_make(void)
 	snprintf(path, sizeof(path), "%s/history.db", dir);
 	struct history_store *st;
 	char err[600];
-	ck_assert_msg(history_store_open(&st, path, HISTORY_STORE_RECORD, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_msg(history_store_open(&st, path, HISTORY_STORE_RECORD, err, sizeof(err)) == 0,
+	              "%s", err);
 	struct history_writer *w = history_writer_new(st, &boot, 10, "nas01", err, sizeof(err));
 	ck_assert_msg(w != NULL, "%s", err);
 	for (int64_t t = FXHISTORY_A0; t <= FXHISTORY_A1; t += 10)

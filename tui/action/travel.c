@@ -51,13 +51,15 @@ static unsigned step(struct tui *t, enum travel_step how)
 		return show(t, m);
 	bool back = how == TRAVEL_PREV || how == TRAVEL_MINUTE_BACK;
 	if (rc == -EALREADY)
-		tui_state_status(t, STATUS_INFO, "live already: , and b step back into the recording");
+		tui_state_status(t, STATUS_INFO,
+		                 "live already: , and b step back into the recording");
 	else if (rc == -ENOENT && !t->travel.on)
 		tui_state_status(t, STATUS_INFO, "history: nothing recorded yet");
 	else if (rc == -ENOENT && back)
 		tui_state_status(t, STATUS_INFO, "history: the oldest recorded moment");
 	else if (rc == -ENOENT)
-		tui_state_status(t, STATUS_INFO, "history: the newest recorded moment (L returns to live)");
+		tui_state_status(t, STATUS_INFO,
+		                 "history: the newest recorded moment (L returns to live)");
 	else
 		return read_failed(t, rc);
 	return R_REDRAW;
@@ -118,9 +120,11 @@ static unsigned go_near(struct tui *t, double when, const char *asked)
 	unsigned r = show(t, m);
 	if (t->travel.on && t->travel.moment == m && fabs((double)m - when) > TRAVEL_MINUTE_S) {
 		char at[32], off[32];
-		tui_state_status(t, STATUS_INFO, "history: nothing recorded at %s: the nearest moment is %s %s",
+		tui_state_status(t, STATUS_INFO,
+		                 "history: nothing recorded at %s: the nearest moment is %s %s",
 		                 asked && asked[0] ? asked : travel_clock(at, sizeof(at), when),
-		                 travel_span(off, sizeof(off), (double)m - when), (double)m < when ? "before" : "after");
+		                 travel_span(off, sizeof(off), (double)m - when),
+		                 (double)m < when ? "before" : "after");
 	}
 	return r;
 }
@@ -147,18 +151,18 @@ static unsigned time_accept(struct tui *t)
 		return R_REDRAW;
 	double when;
 	if (history_when_parse(typed, now_of(t), &when) != 0) {
-		tui_state_status(t, STATUS_ERROR,
-		                 "'%s' is not a time: 02:14, 2025-06-01 02:14, -90s, -2h, -1d, @UNIX (as --at)", typed);
+		tui_state_status(
+		    t, STATUS_ERROR,
+		    "'%s' is not a time: 02:14, 2025-06-01 02:14, -90s, -2h, -1d, @UNIX (as --at)",
+		    typed);
 		return R_REDRAW;
 	}
 	return go_near(t, when, typed);
 }
 
-static const struct tui_prompt_ops time_ops = {
-	.changed = time_changed,
-	.accept = time_accept,
-	.max_len = 40,
-};
+static const struct tui_prompt_ops time_ops = {.changed = time_changed,
+                                               .accept = time_accept,
+                                               .max_len = 40};
 
 unsigned action_travel_goto(struct tui *t)
 {
@@ -176,8 +180,9 @@ static const struct oom_event *chosen_kill(const struct tui *t)
 	if (!s)
 		return NULL;
 	if (t->mode == TM_EPISODE)
-		return t->episode.index >= 0 && (size_t)t->episode.index < s->nevents ? &s->events[t->episode.index]
-		                                                                        : NULL;
+		return t->episode.index >= 0 && (size_t)t->episode.index < s->nevents
+		           ? &s->events[t->episode.index]
+		           : NULL;
 	if (t->mode == TM_UNIT_KILLS)
 		return evview_at(&t->ukills, s, t->ukills.list.sel);
 	return evview_at(&t->ev, s, t->ev.list.sel);
@@ -200,7 +205,9 @@ unsigned action_travel_before_kill(struct tui *t)
 	int64_t m;
 	int rc = travel_find_before(&t->travel, kill, &m);
 	if (rc == -EDOM) {
-		tui_state_status(t, STATUS_INFO, "the time of this kill is unknown: no moment before it can be found");
+		tui_state_status(
+		    t, STATUS_INFO,
+		    "the time of this kill is unknown: no moment before it can be found");
 		return R_REDRAW;
 	}
 	if (rc == -ENOENT) {
@@ -209,8 +216,9 @@ unsigned action_travel_before_kill(struct tui *t)
 		if (history_travel_range(t->travel.h, &first, &last) == 0)
 			snprintf(from, sizeof(from), " (the recording starts %s)",
 			         travel_clock(ago, sizeof(ago), (double)first));
-		tui_state_status(t, STATUS_INFO, "history: nothing recorded before the kill of %d (%s) at %s%s", (int)pid,
-		                 comm, travel_clock(at, sizeof(at), kill), from);
+		tui_state_status(t, STATUS_INFO,
+		                 "history: nothing recorded before the kill of %d (%s) at %s%s",
+		                 (int)pid, comm, travel_clock(at, sizeof(at), kill), from);
 		return R_REDRAW;
 	}
 	if (rc)

@@ -48,8 +48,8 @@
 	X(C_GHOST, "ghost", "#6c6c6c", "processes that exited")                                  \
 	X(C_TAGGED, "tagged", "#ffd700", "tagged rows (Space): an adj change applies to all")     \
 	X(C_TREE, "tree", "#6c6c6c", "tree lines")                                               \
-	X(C_HISTORY_FG, "history_fg", "#000000", "header text while a recorded moment is shown")  \
-	X(C_HISTORY_BG, "history_bg", "#af87ff", "header background while a recorded moment is shown")
+	X(C_HISTORY_FG, "history_fg", "#000000", "header text in history mode (a recorded moment)") \
+	X(C_HISTORY_BG, "history_bg", "#af87ff", "header background in history mode")
 
 enum theme_color_id {
 #define X(id, key, def, doc) id,

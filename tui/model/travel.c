@@ -17,7 +17,10 @@ void travel_init(struct travel *tv)
 void travel_attach(struct travel *tv, struct history_travel *h, const char *why)
 {
 	tv->h = h;
-	snprintf(tv->why, sizeof(tv->why), "%s", h ? "" : why && why[0] ? why : "no recorded history");
+	snprintf(tv->why, sizeof(tv->why), "%s",
+	         h               ? ""
+	         : why && why[0] ? why
+	                         : "no recorded history");
 }
 
 void travel_free(struct travel *tv)
@@ -43,7 +46,8 @@ static void graft_kills(struct travel *tv)
 		}
 	}
 	for (size_t i = 0; s && i < s->nevents && n < tv->cap; i++)
-		if (!isnan(s->events[i].time_unix_s) && s->events[i].time_unix_s <= (double)tv->moment)
+		if (!isnan(s->events[i].time_unix_s) &&
+		    s->events[i].time_unix_s <= (double)tv->moment)
 			tv->kills[n++] = s->events[i];
 	tv->shown.events = n ? tv->kills : NULL;
 	tv->shown.nevents = n;
@@ -172,7 +176,8 @@ char *travel_clock(char *buf, size_t n, double t_unix_s)
 {
 	time_t tt = (time_t)floor(t_unix_s);
 	struct tm tm;
-	if (!isfinite(t_unix_s) || !localtime_r(&tt, &tm) || !strftime(buf, n, "%Y-%m-%d %H:%M:%S", &tm))
+	if (!isfinite(t_unix_s) || !localtime_r(&tt, &tm) ||
+	    !strftime(buf, n, "%Y-%m-%d %H:%M:%S", &tm))
 		snprintf(buf, n, "?");
 	return buf;
 }

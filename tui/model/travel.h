@@ -46,10 +46,10 @@ struct travel {
 	int64_t moment;           /* which, in unix s (when on) */
 	struct snapshot shown;    /* what the panes get when on: the moment and kills */
 	struct oom_event *kills;  /* shown.events: copies of the live kills up to the moment,
-				   * sharing the live snapshot's strings */
+	                           * sharing the live snapshot's strings */
 	size_t cap;
 	const struct snapshot *live; /* the newest live snapshot, or NULL */
-	double now_unix_s;        /* its clock: how long ago a moment is; NAN before one */
+	double now_unix_s;           /* its clock: how long ago a moment is; NAN before one */
 };
 
 void travel_init(struct travel *tv);

@@ -175,13 +175,14 @@ static void ago_text(const struct travel *tv, char *buf, size_t n)
 	if (isnan(d))
 		buf[0] = '\0';
 	else
-		snprintf(buf, n, "%s %s", travel_span(span, sizeof(span), d), d >= 0 ? "ago" : "ahead");
+		snprintf(buf, n, "%s %s", travel_span(span, sizeof(span), d),
+		         d >= 0 ? "ago" : "ahead");
 }
 
 /* History mode: the host line in the history colours, saying which moment is shown and
  * how long ago, that it is recorded (not live), and how to get back. */
-static void history_line(const struct draw_ctx *dc, const struct travel *tv, const struct snapshot *s, int y,
-			 int x, int w)
+static void history_line(const struct draw_ctx *dc, const struct travel *tv,
+                         const struct snapshot *s, int y, int x, int w)
 {
 	char when[32], ago[40], up[32], win[32], line[512];
 	travel_clock(when, sizeof(when), (double)tv->moment);
@@ -190,8 +191,8 @@ static void history_line(const struct draw_ctx *dc, const struct travel *tv, con
 	fmt_duration(win, sizeof(win), s->window_s);
 	draw_fill(dc, y, x, w, S_HISTORY);
 	if (w >= 60)
-		snprintf(line, sizeof(line), "RECORDED %s%s%s  %s  up %s  window %s", when, ago[0] ? ", " : "", ago,
-			 s->hostname ? s->hostname : "?", up, win);
+		snprintf(line, sizeof(line), "RECORDED %s%s%s  %s  up %s  window %s", when,
+		         ago[0] ? ", " : "", ago, s->hostname ? s->hostname : "?", up, win);
 	else
 		snprintf(line, sizeof(line), "REC %s %s", when, ago);
 	int n = draw_put(dc, y, x, w, line, S_HISTORY);
