@@ -10,7 +10,7 @@ E2E_TESTS = \
 	%reldir%/settings_file.sh %reldir%/working_set.sh %reldir%/hostile_files.sh \
 	%reldir%/journal_files.sh %reldir%/journal_live.sh %reldir%/output_file.sh \
 	%reldir%/screen_journal.sh \
-	%reldir%/history.sh
+	%reldir%/history.sh %reldir%/screen_history.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 
