@@ -134,7 +134,7 @@ const struct keybinding keymap[] = {
 	 "open the episode: fields, task table, kernel lines"},
 	{KEY_FN(KEY_F(5)), KC_EVENTS, A_UNITS, "ByUnit", "the kills grouped by unit, with their rhythm"},
 	{'r', KC_EVENTS, A_UNITS, NULL, "the kills grouped by unit, with their rhythm"},
-	{'B', KC_EVENTS, A_TRAVEL_BEFORE_KILL, "Before",
+	{'B', KC_EVENTS, A_TRAVEL_BEFORE_KILL, NULL, /* no room in the bar at 80 columns */
 	 "history: the recorded moment about a minute before this kill"},
 
 	/* help */
