@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/history/travel.h"
@@ -399,6 +400,7 @@ END_TEST
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
+	tzset();
 	if (!setlocale(LC_ALL, "C.UTF-8"))
 		setlocale(LC_ALL, "");
 	Suite *s = suite_create("tui travel");
