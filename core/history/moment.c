@@ -88,6 +88,10 @@ static int load_sample(struct history_store *st, int64_t t, struct snapshot *s, 
 		m->psi_full_avg10 = history_store_column_double(q, 7);
 		m->oom_kills = history_store_column_i64(q, 8);
 		m->last_oom_kill_unix_s = history_store_column_double(q, 9);
+		/* not recorded: unknown, never 0 (the ARC's 0 would read as a ZFS machine's) */
+		m->zfs_arc_size_bytes = m->zfs_arc_reclaimable_bytes = VAL_UNKNOWN;
+		m->psi_some_total_us = m->psi_full_total_us = VAL_UNKNOWN;
+		m->available_bytes = m->mem_available_bytes;
 		rc = 0;
 	}
 	sqlite3_finalize(q);
