@@ -452,7 +452,13 @@ static void take_new_name(struct proc_sampler *s, struct proc_entry *e, const ch
  *
  * oom_score is not re-read when nothing it depends on has changed (see
  * proc_sampler_set_totals). */
-bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
+/* A failed read: the process gone, or only we short of descriptors or memory. */
+static enum proc_sample failed(ssize_t r)
+{
+	return r == -EMFILE || r == -ENFILE || r == -ENOMEM ? PROC_SAMPLE_NO_ROOM : PROC_SAMPLE_GONE;
+}
+
+enum proc_sample proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 {
 	char buf[4096], cg[4096];
 	pid_t pid = e->row.pid;
@@ -465,7 +471,7 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 		else if (!e->cgroup_read && read_file(s, e, PROC_HELD_NFILES, "cgroup", cg, sizeof(cg)) > 0)
 			reread_cgroup(s, e, cg);
 		e->cgroup_read = true;
-		return true;
+		return PROC_SAMPLE_TAKEN;
 	}
 	struct proc_row r = e->row;
 	bool pinned = e->held_fds[PROC_HELD_DIR] >= 0;
@@ -474,7 +480,7 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	 * reaped: read every refresh, it shows the process still there */
 	ssize_t n = read_file(s, e, PROC_HELD_ADJ, "oom_score_adj", buf, 32);
 	if (n <= 0)
-		return false;
+		return failed(n);
 	int64_t adj = small_int(buf);
 	bool fds_moved = false;
 	if (s->kernel.fd_count_by_size || due(s, pid, PROC_SAMPLER_FD_COUNT_EVERY, 0) || !val_known(r.fds)) {
@@ -491,7 +497,7 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 			     due(s, pid, PROC_SAMPLER_IDLE_STATM_EVERY, PROC_SAMPLER_IDLE_STATM_EVERY - 1))) {
 		n = read_file(s, e, PROC_HELD_STATM, "statm", buf, sizeof(buf));
 		if (n <= 0)
-			return false;
+			return failed(n);
 		statm_hash = text_hash(buf, (size_t)n);
 		statm_moved = statm_hash != e->statm_hash && e->statm_hash != 0; /* 0: the first read */
 		statm_same = statm_moved ? 0 : statm_same < UINT8_MAX ? statm_same + 1 : statm_same;
@@ -501,9 +507,11 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	bool status_read = false;
 	if (statm_moved || !val_known(r.rss_bytes) ||
 	    due(s, pid, PROC_SAMPLER_STATUS_EVERY, PROC_SAMPLER_STATUS_EVERY / 4)) {
-		if (read_file(s, e, PROC_HELD_STATUS, "status", buf, sizeof(buf)) <= 0 ||
-		    !take_status(&r, &st, buf, &score_inputs_same))
-			return false;
+		n = read_file(s, e, PROC_HELD_STATUS, "status", buf, sizeof(buf));
+		if (n <= 0)
+			return failed(n);
+		if (!take_status(&r, &st, buf, &score_inputs_same))
+			return PROC_SAMPLE_GONE;
 		status_read = true;
 	}
 	score_inputs_same = score_inputs_same && adj == r.oom_score_adj;
@@ -515,9 +523,11 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	if (!pinned) {
 		/* by path, last: the process met is still there, so it was there all along */
 		struct proc_stat sf;
-		if (read_file(s, e, PROC_HELD_NFILES, "stat", buf, sizeof(buf)) <= 0 || proc_stat_parse(buf, &sf) != 0 ||
-		    sf.start_ticks != r.start_ticks)
-			return false;
+		n = read_file(s, e, PROC_HELD_NFILES, "stat", buf, sizeof(buf));
+		if (n <= 0)
+			return failed(n);
+		if (proc_stat_parse(buf, &sf) != 0 || sf.start_ticks != r.start_ticks)
+			return PROC_SAMPLE_GONE;
 	}
 	e->row = r;
 	e->statm_hash = statm_hash;
@@ -539,5 +549,5 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	}
 	if (!s->one_shot)
 		track_slopes(s, e);
-	return true;
+	return PROC_SAMPLE_TAKEN;
 }

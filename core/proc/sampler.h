@@ -131,8 +131,16 @@ void proc_sampler_adopt_pin(struct proc_sampler *s, struct proc_entry *e, int pi
 /* How many more pins the budget has room for now. */
 size_t proc_sampler_pin_room(const struct proc_sampler *s);
 
-/* Re-read what changes. False when the process is gone, is a zombie, runs another program
- * (exec: status Name: changed), or its pid was reused: the caller buries the entry. */
-bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e);
+/* What a sample found. */
+enum proc_sample {
+	PROC_SAMPLE_GONE,    /* the process is gone, a zombie, or its pid was reused: bury it */
+	PROC_SAMPLE_TAKEN,   /* read: the row holds this refresh's values */
+	PROC_SAMPLE_NO_ROOM, /* a read failed for want of file descriptors or memory (EMFILE,
+			      * ENFILE, ENOMEM): nothing is known of the process, which is
+			      * probably still there; the row keeps its last values */
+};
+
+/* Re-read what changes (see above for rename and exec). */
+enum proc_sample proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e);
 
 #endif

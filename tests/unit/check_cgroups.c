@@ -4,12 +4,14 @@
 
 #include <check.h>
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -532,6 +534,60 @@ START_TEST(procs_parse_and_who_is_where)
 }
 END_TEST
 
+/* The descriptor limit under which exactly `k` descriptors are free (those open now at
+ * lower numbers counted: Check's own may sit anywhere). */
+static rlim_t limit_with_free(int k)
+{
+	bool used[4096] = {false};
+	DIR *d = opendir("/proc/self/fd");
+	ck_assert_ptr_nonnull(d);
+	for (struct dirent *de; (de = readdir(d));) {
+		int fd = atoi(de->d_name);
+		if (de->d_name[0] != '.' && fd != dirfd(d) && fd < 4096)
+			used[fd] = true;
+	}
+	closedir(d);
+	int free_below = 0;
+	for (int lim = 0; lim < 4096; lim++) {
+		if (free_below == k)
+			return (rlim_t)lim;
+		free_below += !used[lim];
+	}
+	ck_abort_msg("no such limit");
+	return 0;
+}
+
+/* With too few file descriptors (a tiny ulimit -n) the walk cannot open every directory:
+ * what it could not read is counted, never silently missing; with enough again, all of it. */
+START_TEST(a_walk_short_of_descriptors_counts_what_it_missed)
+{
+	struct cgroup_tree *t = cgroup_tree_new(FX_V2, 2);
+	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
+	size_t all;
+	cgroup_tree_entries(t, &all);
+	ck_assert_uint_eq(cgroup_tree_unread(t), 0);
+
+	struct rlimit old, low;
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &old), 0);
+	low = old;
+	low.rlim_cur = limit_with_free(1); /* the root opens, and nothing while it is open */
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &low), 0);
+	int rc = cgroup_tree_refresh(t, 2000);
+	size_t n, unread = cgroup_tree_unread(t);
+	cgroup_tree_entries(t, &n);
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &old), 0);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_lt(n, all);
+	ck_assert_uint_gt(unread, 0);
+
+	ck_assert_int_eq(cgroup_tree_refresh(t, 3000), 0);
+	cgroup_tree_entries(t, &n);
+	ck_assert_uint_eq(n, all);
+	ck_assert_uint_eq(cgroup_tree_unread(t), 0);
+	cgroup_tree_free(t);
+}
+END_TEST
+
 START_TEST(tree_refresh_follows_changes)
 {
 	char tmp[] = "/tmp/oomtop-cgtree-XXXXXX";
@@ -807,6 +863,7 @@ int main(void)
 	tcase_add_test(tc, tree_refresh_follows_changes);
 	tcase_add_test(tc, limited_cgroups_read_their_breakdown_every_refresh);
 	tcase_add_test(tc, procs_parse_and_who_is_where);
+	tcase_add_test(tc, a_walk_short_of_descriptors_counts_what_it_missed);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("discover");
 	tcase_add_test(tc, discover_v1);
