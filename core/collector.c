@@ -155,7 +155,8 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		.ghost_ttl_s = cfg->ghost_ttl_s,
 		.window_s = cfg->window_s,
 		.held_kmem_bytes = cfg->held_kmem_bytes,
-		.one_shot = cfg->one_shot,
+		/* a recorded past makes the one refresh one with rates: series kept */
+		.one_shot = cfg->one_shot && !cfg->past,
 		.identity = cfg->identity,
 	};
 	/* Held files pin kernel memory charged to oomtop's own cgroup: in a small cgroup that
