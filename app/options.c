@@ -299,7 +299,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		case OPT_HISTORY_SIZE:
 			if (history_size_parse(optarg, &o->history_size_bytes) != 0)
 				return bad(err, errlen,
-					   "--history-size: '%s' is not a size from 1M to 1T (MiB, or with K, M, G, T)",
+					   "--history-size: '%s' is not a size from 1M to 1T (bytes, or with K, M, G, T)",
 					   optarg);
 			break;
 		case OPT_HISTORY_FLUSH:

@@ -56,8 +56,12 @@ bool scan_size(const char *s, uint64_t max, uint64_t *out)
 		case 'k': case 'K': shift = 10; break;
 		case 'm': case 'M': shift = 20; break;
 		case 'g': case 'G': shift = 30; break;
+		case 't': case 'T': shift = 40; break;
 		default: return false;
 		}
+		/* 64MiB and 64MB read as 64M: binary units whatever the spelling */
+		if (!scan_lit(&p, end, "iB"))
+			scan_lit(&p, end, "B");
 	}
 	if (p != end || v > (max >> shift))
 		return false;

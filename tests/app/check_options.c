@@ -330,7 +330,9 @@ START_TEST(held_kmem_sizes)
 	ck_assert_int_eq(parse("--held-kmem=4096"), 0);
 	ck_assert_uint_eq(o.held_kmem_bytes, 4096);
 	BAD2("--held-kmem", "'1025M'", "--held-kmem=1025M"); /* over 1G */
-	BAD2("--held-kmem", "'8MiB'", "--held-kmem=8MiB");
+	BAD2("--held-kmem", "'8.5M'", "--held-kmem=8.5M");
+	ck_assert_int_eq(parse("--held-kmem=8MiB"), 0); /* however the unit is spelt */
+	ck_assert_uint_eq(o.held_kmem_bytes, 8 << 20);
 	BAD2("--held-kmem", "'-1'", "--held-kmem=-1");
 	BAD2("--held-kmem", "'M'", "--held-kmem=M");
 	BAD2("--held-kmem", "''", "--held-kmem=");
@@ -432,8 +434,9 @@ START_TEST(history_options)
 	ck_assert_double_eq(o.history_flush_s, 600);
 	ck_assert_int_eq(parse("--record", "--history-size", "1G"), 0);
 	ck_assert_int_eq(o.history_size_bytes, INT64_C(1) << 30);
-	ck_assert_int_eq(parse("--record", "--history-size", "512"), 0); /* MiB */
-	ck_assert_int_eq(o.history_size_bytes, INT64_C(512) << 20);
+	ck_assert_int_eq(parse("--record", "--history-size", "2097152"), 0); /* bytes, as every size */
+	ck_assert_int_eq(o.history_size_bytes, INT64_C(2) << 20);
+	BAD2("--history-size", "'512'", "--record", "--history-size", "512"); /* 512 bytes: under 1M */
 	ck_assert_int_eq(parse("-b", "--history=/srv/h.db"), 0);
 	ck_assert_int_eq(o.mode, MODE_BATCH);
 	ck_assert_str_eq(o.history_path, "/srv/h.db");

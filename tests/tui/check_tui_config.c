@@ -459,10 +459,10 @@ START_TEST(settings_held_kmem)
 	/* a bad value is reported with its line and leaves the default */
 	settings_defaults(&s);
 	r.n = 0;
-	const char *bad = "delay=2\nheld_kmem=2G\nheld_kmem=8MB\n";
+	const char *bad = "delay=2\nheld_kmem=2G\nheld_kmem=8.5M\n";
 	ck_assert_int_eq(settings_parse(&s, bad, strlen(bad), "rc", collect, &r), 2);
 	ck_assert_str_eq(r.msg[0], "rc:2: bad value '2G' for held_kmem (0 to 1G: bytes, or K, M, G)");
-	ck_assert_str_eq(r.msg[1], "rc:3: bad value '8MB' for held_kmem (0 to 1G: bytes, or K, M, G)");
+	ck_assert_str_eq(r.msg[1], "rc:3: bad value '8.5M' for held_kmem (0 to 1G: bytes, or K, M, G)");
 	ck_assert_uint_eq(s.held_kmem_bytes, PROC_HELD_KMEM_DEFAULT_BYTES);
 	ck_assert(!(s.given & SETTING_HELD_KMEM));
 }

@@ -150,7 +150,7 @@ static int parse_line(void *obj, char *line, const struct conffile_pos *pos)
 		s->given |= SETTING_TREE;
 	} else if (strcmp(key, "history_size") == 0) {
 		if (history_size_parse(val, &s->history_size_bytes) != 0) {
-			conffile_report(pos, "history_size: want a size from 1M to 1T (MiB, or with K, M, G, T)");
+			conffile_report(pos, "history_size: want a size from 1M to 1T (bytes, or with K, M, G, T)");
 			return 1;
 		}
 		s->given |= SETTING_HISTORY_SIZE;
