@@ -12,13 +12,14 @@
 #include <time.h>
 
 /* Plain decimal digits at p, with a fraction after '.' when frac_ok: "90", "1.5". No
- * sign, exponent, hex, inf or nan (what strtod would also take), at most 9 digits before
- * the point. The value and the end, or end == p when there is no such number. */
+ * sign, exponent, hex, inf or nan (what strtod would also take), at most 12 digits before
+ * the point (a unix time has 10). The value and the end, or end == p when there is no
+ * such number. */
 static double decimal(const char *p, bool frac_ok, const char **end)
 {
 	double v = 0;
 	const char *q = p;
-	while (isdigit((unsigned char)*q) && q - p < 9)
+	while (isdigit((unsigned char)*q) && q - p < 12)
 		v = v * 10 + (*q++ - '0');
 	if (q == p || isdigit((unsigned char)*q)) {
 		*end = p;
@@ -137,11 +138,13 @@ static int parse_iso(const char *s, double *out)
 	struct tm tm;
 	memset(&tm, 0, sizeof(tm));
 	const char *p = s;
-	char *end;
-	long y = strtol(p, &end, 10);
-	if (end - p != 4 || *end != '-')
+	for (int k = 0; k < 4; k++)
+		if (!isdigit((unsigned char)p[k]))
+			return -EINVAL;
+	long y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+	if (p[4] != '-')
 		return -EINVAL;
-	p = end + 1;
+	p += 5;
 	int mon = two(&p);
 	if (mon < 1 || mon > 12 || *p != '-')
 		return -EINVAL;
@@ -205,9 +208,9 @@ int history_when_parse(const char *s, double now_unix_s, double *out)
 		return 0;
 	}
 	if (s[0] == '@') {
-		char *end;
-		double v = strtod(s + 1, &end);
-		if (end == s + 1 || *end || !isfinite(v))
+		const char *end;
+		double v = decimal(s + 1, true, &end);
+		if (end == s + 1 || *end)
 			return -EINVAL;
 		*out = v;
 		return 0;
