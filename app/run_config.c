@@ -17,7 +17,7 @@
  * replaced (settings file). */
 #define WINDOW_REFRESHES_DEFAULT 10
 #define WINDOW_REFRESHES_MIN 4
-/* The recorder's defaults (DESIGN §3): a sample every 10 s, written every 2 minutes. */
+/* The recorder's defaults (docs/history.md): a sample every 10 s, written every 2 minutes. */
 #define RECORD_DELAY_S 10.0
 #define RECORD_FLUSH_S 120.0
 

@@ -1,7 +1,7 @@
 /* core/klog/oom_source.h — OOM kills from wherever they can be read, one interface for
  * `--events` (app/cmd_events.c) and the collector's store (core/klog/oom_log.c).
  *
- * Which source (DESIGN §2): a saved kernel log when one is named (--kmsg FILE, "-" stdin);
+ * Which source (docs/kernel-log.md): a saved kernel log when one is named (--kmsg FILE, "-" stdin);
  * journal files or a directory when named (--journal=PATH); the system journal when
  * --journal is given alone. Otherwise the system journal when this build reads journals
  * and we may read it (root or the systemd-journal group), else /dev/kmsg, else klogctl(2).
