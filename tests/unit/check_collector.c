@@ -525,7 +525,7 @@ END_TEST
 /* A recorded past for the test below: series on the wall clock, as core/history/replay.c
  * gives them. */
 struct fake_past {
-	struct leak_series rss, usage, avail, one, none;
+	struct leak_series rss, usage, working_set, avail, one, none;
 	int releases;
 };
 
@@ -544,7 +544,8 @@ static bool past_cgroup(void *ctx, const char *path, struct leak_series *out)
 {
 	if (strcmp(path, NAS) != 0)
 		return false;
-	*out = ((struct fake_past *)ctx)->usage;
+	out[LEAK_PAST_USAGE] = ((struct fake_past *)ctx)->usage;
+	out[LEAK_PAST_WORKING_SET] = ((struct fake_past *)ctx)->working_set;
 	return true;
 }
 
@@ -563,15 +564,17 @@ START_TEST(recorded_past_gives_slopes_at_the_first_refresh)
 {
 	struct fx f;
 	fx_open(&f);
-	/* recorded every 5 s for 35 s before now: the process +1 MiB, its cgroup +2 MiB,
-	 * MemAvailable -10 MiB per sample, ending where the live values are now */
-	const int64_t usage0 = 215040000;
+	/* recorded every 5 s for 35 s before now: the process +1 MiB, its cgroup +2 MiB (its
+	 * working set too: the fixture's inactive file stays), MemAvailable -10 MiB per
+	 * sample, ending where the live values are now */
+	const int64_t usage0 = 215040000, inactive_file = 17203200;
 	struct fake_past fp;
 	memset(&fp, 0, sizeof(fp));
 	for (int i = -7; i < 0; i++) {
 		int64_t t_ms = (int64_t)(T0_UNIX_S * 1000) + 5000 * i;
 		leak_push(&fp.rss, t_ms, (double)(10240 + 1024 * (7 + i)) * KiB, 30);
 		leak_push(&fp.usage, t_ms, (double)(usage0 + 2 * MiB * (7 + i)), 30);
+		leak_push(&fp.working_set, t_ms, (double)(usage0 - inactive_file + 2 * MiB * (7 + i)), 30);
 		leak_push(&fp.avail, t_ms, (double)((INT64_C(6) << 20) - 10240 * (7 + i)) * KiB, 30);
 		leak_push(&fp.one, t_ms, 1, 30); /* one thread all along */
 	}
@@ -605,8 +608,13 @@ START_TEST(recorded_past_gives_slopes_at_the_first_refresh)
 	ck_assert_double_eq_tol(proc_of(s, 100)->thread_slope.per_s, 0.0, 1e-9);
 	ck_assert(isnan(proc_of(s, 100)->fd_slope.per_s)); /* no fds recorded: one sample */
 	ck_assert(isnan(proc_of(s, 101)->rss_slope.per_s));
-	ck_assert_double_eq_tol(cgroup_of(s, NAS)->usage_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
-	ck_assert(isfinite(cgroup_of(s, NAS)->eta_to_limit_s));
+	const struct cgroup_row *nas = cgroup_of(s, NAS);
+	ck_assert_double_eq_tol(nas->usage_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
+	ck_assert_double_eq_tol(nas->working_set_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
+	ck_assert_int_eq(nas->working_set_bytes, usage0 - inactive_file + 14 * MiB);
+	ck_assert_str_eq(s->cgroups[nas->limited_by].path, NAS);
+	ck_assert_double_eq_tol(nas->eta_to_limit_s,
+				(536870912.0 - (double)nas->working_set_bytes) / (2.0 * MiB / 5.0), 1e-3);
 	ck_assert_double_eq_tol(s->sys.available.per_s, -10.0 * MiB / 5.0, 1e-3);
 	ck_assert_int_eq(fp.releases, 1); /* let go after the first refresh */
 	s = refresh_at(&f, 5);
