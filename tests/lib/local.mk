@@ -2,7 +2,8 @@
 # processes and system files under a fake /proc (fxproc), an identity reader of such a
 # tree (fxident, core/proc/identity.h), the expected.tsv tables beside fixtures (fxtable),
 # a hand-built snapshot for the output tests (fxsnap), snapshots built piece by piece for
-# the history writer's tests (fxrec), a strict JSON parser (jsonv), and
+# the history writer's tests (fxrec), a collector on fixture trees with a clock the test
+# moves (fxcollector), a strict JSON parser (jsonv), and
 # journal entries without libsystemd (fxjournal: the Journal Export Format, entries by hand).
 # Built only when configure found Check (like the unit tests that use it).
 if HAVE_CHECK
@@ -14,6 +15,7 @@ tests_lib_libtestsupport_a_SOURCES = \
 	%reldir%/fxtable.c %reldir%/fxtable.h \
 	%reldir%/fxsnap.c %reldir%/fxsnap.h \
 	%reldir%/fxrec.c %reldir%/fxrec.h \
+	%reldir%/fxcollector.c %reldir%/fxcollector.h \
 	%reldir%/jsonv.c %reldir%/jsonv.h \
 	%reldir%/fxjournal.c %reldir%/fxjournal.h
 endif
