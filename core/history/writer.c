@@ -51,8 +51,7 @@ struct history_writer {
 static bool prepare_all(struct history_writer *w)
 {
 	return PREPARE(w, ins_sample,
-		       "INSERT INTO sample (t, boot, uptime_s, mem_total_bytes, mem_available_bytes, swap_total_bytes,"
-		       " swap_free_bytes, psi_some_avg10, psi_full_avg10, oom_kills) VALUES (?,?,?,?,?,?,?,?,?,?)") &&
+		       "INSERT INTO sample (t, boot, " HISTORY_SCHEMA_SAMPLE_VALUES ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)") &&
 	       PREPARE(w, ins_proc,
 		       "INSERT INTO proc (boot, pid, start_ticks, start_time, ppid, uid, user, comm, cmdline, first_t)"
 		       " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (boot, pid, start_ticks) DO UPDATE SET end_t = NULL"
@@ -213,6 +212,9 @@ static bool put_sample(struct history_writer *w, const struct snapshot *s, int64
 	history_store_bind_double(q, 8, m->psi_some_avg10);
 	history_store_bind_double(q, 9, m->psi_full_avg10);
 	history_store_bind_i64(q, 10, m->oom_kills);
+	history_store_bind_i64(q, 11, m->zfs_arc_size_bytes);
+	history_store_bind_i64(q, 12, m->zfs_arc_reclaimable_bytes);
+	history_store_bind_i64(q, 13, m->available_bytes);
 	return run(q);
 }
 

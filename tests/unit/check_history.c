@@ -67,7 +67,7 @@ static void add(struct history_writer *w, struct fxrec *f)
 static void scenario(struct fxrec *f, int i)
 {
 	fxrec_init(f, T0 + 10.0 * i);
-	f->snap.sys.mem_available_bytes = (INT64_C(4) << 30) - 4 * MiB * i;
+	f->snap.sys.mem_available_bytes = f->snap.sys.available_bytes = (INT64_C(4) << 30) - 4 * MiB * i;
 	fxrec_cgroup(f, "/", 1000 * MiB, VAL_UNKNOWN);
 	fxrec_cgroup(f, "/a", 100 * MiB + 2 * MiB * i, 512 * MiB);
 	if (i <= 9)
