@@ -1,6 +1,7 @@
 /* core/history: the recorder's writes and reading them back, on an in-memory SQLite.
  * Snapshots are made by hand (tests/lib/fxrec.h): a leaking process, an idle one, a pid
- * that exits and is reused by another process, cgroups that come and go, OOM kills. */
+ * that exits and is reused by another process, cgroups that come and go. (The OOM kills:
+ * check_history_kills.c.) */
 #include "config.h"
 
 #include <check.h>
@@ -11,13 +12,11 @@
 #include "core/estimate/leak.h"
 #include "core/estimate/leak_past.h"
 #include "core/history/boot.h"
-#include "core/history/events.h"
 #include "core/history/moment.h"
 #include "core/history/replay.h"
 #include "core/history/store.h"
 #include "core/history/timeline.h"
 #include "core/history/writer.h"
-#include "core/klog/oom_event.h"
 #include "tests/lib/fxrec.h"
 #include "tests/unit/ck_run.h"
 
@@ -284,82 +283,6 @@ START_TEST(a_new_recorder_continues_the_history)
 }
 END_TEST
 
-static void kill_event(struct oom_event *ev, pid_t pid, double boot_s, int reaped)
-{
-	oom_event_init(ev);
-	ev->boot_s = boot_s;
-	ev->time_unix_s = T0 + boot_s;
-	ev->victim_pid = pid;
-	ev->victim_comm = "hog";
-	ev->constraint = "CONSTRAINT_MEMCG";
-	ev->oom_memcg = "/a";
-	ev->task_memcg = "/a";
-	ev->anon_rss_kb = 524288;
-	ev->reaped = reaped;
-}
-
-START_TEST(kills_are_stored_once_and_read_back)
-{
-	struct history_store *st = open_mem();
-	struct history_writer *w = writer(st, &boot_a);
-	struct oom_event evs[2];
-	kill_event(&evs[0], 4242, 12.5, -1);
-	struct oom_event_task task = {
-	    .pid = 4242, .uid = 1000, .tgid = 4242, .rss_pages = 131072, .name = "hog"};
-	evs[0].tasks = &task;
-	evs[0].ntasks = 1;
-	char *raw[] = {"hog invoked oom-killer", "Killed process 4242 (hog)"};
-	evs[0].raw_lines = raw;
-	evs[0].nraw_lines = 2;
-	struct fxrec f;
-	fxrec_init(&f, T0);
-	f.snap.events = evs;
-	f.snap.nevents = 1;
-	char err[256];
-	ck_assert_int_eq(history_writer_add(w, &f.snap, err, sizeof(err)), HISTORY_WRITER_KILL);
-	/* the same kill again, now reaped: updated, not a new kill */
-	evs[0].reaped = 1;
-	fxrec_init(&f, T0 + 10);
-	f.snap.events = evs;
-	f.snap.nevents = 1;
-	ck_assert_int_eq(history_writer_add(w, &f.snap, err, sizeof(err)), 0);
-	/* the counter moves without a log line (the log unreadable): still a kill */
-	fxrec_init(&f, T0 + 20);
-	f.snap.sys.oom_kills = 1;
-	ck_assert_int_eq(history_writer_add(w, &f.snap, err, sizeof(err)), HISTORY_WRITER_KILL);
-	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	history_writer_free(w);
-	/* a new recorder sees the kernel replay the same kill: known */
-	ck_assert_int_eq(history_events_put(st, 1, &evs[0]), 0);
-	kill_event(&evs[1], 777, 99, 0);
-	ck_assert_int_eq(history_events_put(st, 1, &evs[1]), 1);
-
-	struct history_events_kill *got;
-	size_t n;
-	ck_assert_int_eq(history_events_load(st, NAN, NAN, true, &got, &n), 0);
-	ck_assert_uint_eq(n, 2);
-	ck_assert_int_eq(got[0].ev.victim_pid, 4242);
-	ck_assert_str_eq(got[0].boot_id, "boot-a");
-	ck_assert_int_eq(got[0].ev.reaped, 1);
-	ck_assert_str_eq(got[0].ev.constraint, "CONSTRAINT_MEMCG");
-	ck_assert_int_eq(got[0].ev.anon_rss_kb, 524288);
-	ck_assert(!val_known(got[0].ev.total_vm_kb));
-	ck_assert_uint_eq(got[0].ev.ntasks, 1);
-	ck_assert_int_eq(got[0].ev.tasks[0].rss_pages, 131072);
-	ck_assert_str_eq(got[0].ev.tasks[0].name, "hog");
-	ck_assert_uint_eq(got[0].ev.nraw_lines, 2);
-	ck_assert_str_eq(got[0].ev.raw_lines[1], "Killed process 4242 (hog)");
-	ck_assert_int_eq(got[1].ev.victim_pid, 777);
-	history_events_free(got, n);
-	ck_assert_int_eq(history_events_load(st, T0 + 50, NAN, false, &got, &n), 0);
-	ck_assert_uint_eq(n, 1);
-	ck_assert_int_eq(got[0].ev.victim_pid, 777);
-	ck_assert_uint_eq(got[0].ev.ntasks, 0);
-	history_events_free(got, n);
-	history_store_close(st);
-}
-END_TEST
-
 START_TEST(a_second_in_the_same_second_is_one_moment)
 {
 	struct history_store *st = open_mem();
@@ -404,7 +327,6 @@ int main(void)
 	tcase_add_test(tc, the_timeline_steps_through_recorded_moments);
 	tcase_add_test(tc, the_replay_gives_this_boots_processes_their_series);
 	tcase_add_test(tc, a_new_recorder_continues_the_history);
-	tcase_add_test(tc, kills_are_stored_once_and_read_back);
 	tcase_add_test(tc, a_second_in_the_same_second_is_one_moment);
 	tcase_add_test(tc, a_recorder_started_in_the_same_second_skips_it);
 	suite_add_tcase(s, tc);
