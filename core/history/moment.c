@@ -64,7 +64,9 @@ static bool is_parent(const char *p, const char *child)
 static int load_sample(struct history_store *st, int64_t t, struct snapshot *s, int64_t *boot)
 {
 	sqlite3_stmt *q = history_store_prepare(st, "SELECT boot, " HISTORY_SCHEMA_SAMPLE_VALUES ","
-						    " (SELECT max(time) FROM oom_kill WHERE time <= ?1)"
+						    /* as live: the newest kernel kill of this boot */
+						    " (SELECT max(time) FROM oom_kill k WHERE k.time <= ?1 AND k.boot = sample.boot"
+						    " AND k.source = 'kernel')"
 						    " FROM sample WHERE t = ?1");
 	if (!q)
 		return -EIO;

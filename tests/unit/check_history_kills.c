@@ -13,6 +13,7 @@
 
 #include "core/history/boot.h"
 #include "core/history/events.h"
+#include "core/history/moment.h"
 #include "core/history/store.h"
 #include "core/history/writer.h"
 #include "core/klog/oom_event.h"
@@ -180,6 +181,7 @@ START_TEST(an_earlier_boots_kill_is_stored_under_its_boot_once)
 	struct oom_event kmsg;
 	kill_event(&kmsg, 4242, 12.5, 1);
 	ck_assert_int_eq(add_kills(w, T0, &kmsg, 1), HISTORY_WRITER_KILL);
+	add_kills(w, T0 + 20, &kmsg, 1);
 	history_writer_free(w);
 
 	/* after a reboot (boot Y) the journal replays it, with kills of a boot Z nobody
@@ -211,7 +213,15 @@ START_TEST(an_earlier_boots_kill_is_stored_under_its_boot_once)
 	ck_assert_int_eq(count(st, "SELECT count(*) FROM boot WHERE boot_id = '" BOOT_Z "' AND btime IS NULL"), 1);
 	ck_assert_int_eq(count(st, "SELECT count(*) FROM oom_kill WHERE victim_pid IS NULL"), 3);
 	ck_assert_int_eq(count(st, "SELECT count(*) FROM oom_kill WHERE victim_pid = 0"), 0);
-	/* no samples of boot Z or X were made up */
+	/* a moment's last kill is, as live, the newest kernel kill of its own boot */
+	struct history_moment m;
+	ck_assert_int_eq(history_moment_load(st, T0 + 20, 300, &m), 0);
+	ck_assert_double_eq(m.snap.sys.last_oom_kill_unix_s, T0 + 12.5);
+	history_moment_free(&m);
+	ck_assert_int_eq(history_moment_load(st, T0 + 200010, 300, &m), 0);
+	ck_assert(isnan(m.snap.sys.last_oom_kill_unix_s));
+	history_moment_free(&m);
+	/* no samples of boot Z were made up */
 	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample s JOIN boot b ON b.id = s.boot WHERE b.boot_id = '" BOOT_Z "'"), 0);
 
 	/* read back in boot Y: oldest first, each in its boot, earlier boots said */
