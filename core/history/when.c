@@ -34,6 +34,8 @@ static int parse_relative(const char *s, double now, double *out)
 		total += v * unit;
 		p = end;
 	}
+	if (!isfinite(now - total)) /* -1e305h: no time at all */
+		return -EINVAL;
 	*out = now - total;
 	return 0;
 }
