@@ -17,6 +17,7 @@
 #include "core/history/writer.h"
 #include "core/klog/journal_source.h"
 #include "core/klog/oom_source.h"
+#include "tests/lib/fxhist.h"
 #include "tests/lib/fxrec.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
@@ -371,6 +372,24 @@ static void read_journal_kills(const char *path, struct journal_kills *k)
 	oom_source_close(src);
 }
 
+/* --events as configured, exit status 0: what it printed (caller frees), its lines, and
+ * how many bytes it wrote to stderr. */
+static char *run_events(const struct events_cmd_config *ec, int *lines, size_t *err_bytes)
+{
+	char *obuf = NULL, *ebuf = NULL;
+	size_t olen = 0, elen = 0;
+	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
+	ck_assert_int_eq(events_cmd_run(ec, out, err), 0);
+	fclose(out);
+	fclose(err);
+	free(ebuf);
+	*err_bytes = elen;
+	*lines = 0;
+	for (char *p = obuf; (p = strchr(p, '\n')); p++)
+		(*lines)++;
+	return obuf;
+}
+
 START_TEST(events_cmd_lists_recorded_journal_kills_of_every_killer_once)
 {
 	if (!journal_source_built())
@@ -384,8 +403,7 @@ START_TEST(events_cmd_lists_recorded_journal_kills_of_every_killer_once)
 	char msg[512];
 	ck_assert_msg(history_store_open(&st, hist_path, HISTORY_STORE_RECORD, msg, sizeof(msg)) == 0, "%s", msg);
 	struct history_boot now = {"0123456789abcdef0123456789abcdef", 1779214000};
-	struct history_writer *w = history_writer_new(st, &now, 10, "host", msg, sizeof(msg));
-	ck_assert_ptr_nonnull(w);
+	struct history_writer *w = fxhist_writer(st, &now, 10);
 	/* every other one: what the recording lacks, the journal still lists (among them the
 	 * second of two kills known only from unit messages, 175 µs apart: no pid, no cgroup) */
 	struct oom_event half[32];
@@ -396,41 +414,27 @@ START_TEST(events_cmd_lists_recorded_journal_kills_of_every_killer_once)
 	fxrec_init(&f, 1779214100);
 	f.snap.events = half;
 	f.snap.nevents = nhalf;
-	ck_assert_int_ge(history_writer_add(w, &f.snap, msg, sizeof(msg)), 0);
-	ck_assert_int_eq(history_writer_commit(w, msg, sizeof(msg)), 0);
+	fxhist_add(w, &f.snap);
+	fxhist_commit(w);
 	history_writer_free(w);
 	history_store_close(st);
 	for (size_t i = 0; i < k.n; i++)
 		oom_event_free(&k.ev[i]);
 
 	/* --events --journal=DIR --history: the journal's 26 and the recorded 13 are 26 */
-	char *obuf = NULL, *ebuf = NULL;
-	size_t olen = 0, elen = 0;
-	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
 	struct events_cmd_config ec = {.journal = true, .journal_path = journals, .fmt = EVENTS_FORMAT_JSON,
 				       .history_path = hist_path, .history_given = true};
-	ck_assert_int_eq(events_cmd_run(&ec, out, err), 0);
-	fclose(out);
-	fclose(err);
-	int lines = 0;
-	for (char *p = obuf; (p = strchr(p, '\n')); p++)
-		lines++;
+	int lines;
+	size_t elen;
+	char *obuf = run_events(&ec, &lines, &elen);
 	ck_assert_msg(lines == 26, "%d kills listed:\n%.3000s", lines, obuf);
 	ck_assert_uint_eq(elen, 0);
 	free(obuf);
-	free(ebuf);
 
 	/* the recording alone: its 13 */
-	out = open_memstream(&obuf, &olen);
-	err = open_memstream(&ebuf, &elen);
 	ec = (struct events_cmd_config){.kmsg_path = "/nonexistent/kmsg", .fmt = EVENTS_FORMAT_JSON,
 					.history_path = hist_path, .history_given = true};
-	ck_assert_int_eq(events_cmd_run(&ec, out, err), 0);
-	fclose(out);
-	fclose(err);
-	lines = 0;
-	for (char *p = obuf; (p = strchr(p, '\n')); p++)
-		lines++;
+	obuf = run_events(&ec, &lines, &elen); /* saying the log cannot be read */
 	ck_assert_int_eq(lines, 13);
 	/* with their killer, unit, cgroup, reason and boot */
 	ck_assert_ptr_nonnull(strstr(obuf, "\"reaped\": null, \"source\": \"systemd-oomd\", "
@@ -444,7 +448,6 @@ START_TEST(events_cmd_lists_recorded_journal_kills_of_every_killer_once)
 					   "\"reason\": \"mem 10.00%, swap 10.00% (SIGTERM)\""));
 	ck_assert_ptr_nonnull(strstr(obuf, "\"source\": \"nohang\""));
 	free(obuf);
-	free(ebuf);
 }
 END_TEST
 

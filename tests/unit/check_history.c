@@ -17,6 +17,7 @@
 #include "core/history/store.h"
 #include "core/history/timeline.h"
 #include "core/history/writer.h"
+#include "tests/lib/fxhist.h"
 #include "tests/lib/fxrec.h"
 #include "tests/unit/ck_run.h"
 
@@ -26,39 +27,6 @@
 
 static const struct history_boot boot_a = {"boot-a", T0 - 5000};
 static const struct history_boot boot_b = {"boot-b", T0 + 100000};
-
-static struct history_store *open_mem(void)
-{
-	struct history_store *st;
-	char err[256];
-	ck_assert_msg(history_store_open_memory(&st, err, sizeof(err)) == 0, "%s", err);
-	return st;
-}
-
-static struct history_writer *writer(struct history_store *st, const struct history_boot *b)
-{
-	char err[256];
-	struct history_writer *w = history_writer_new(st, b, 10, "fixture", err, sizeof(err));
-	ck_assert_msg(w != NULL, "%s", err);
-	return w;
-}
-
-static int64_t count(struct history_store *st, const char *sql)
-{
-	sqlite3_stmt *s = history_store_prepare(st, sql);
-	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
-static void add(struct history_writer *w, struct fxrec *f)
-{
-	char err[256];
-	int rc = history_writer_add(w, &f->snap, err, sizeof(err));
-	ck_assert_msg(rc >= 0, "%s", err);
-}
 
 /* Sample i of the scenario: pid 100 leaks 1 MiB per sample; pid 200 is idle; pid 300
  * (start 300) lives for samples 0..5, then pid 300 is another process (start 900) from
@@ -81,12 +49,12 @@ static void scenario(struct fxrec *f, int i)
 
 static struct history_store *recorded(void)
 {
-	struct history_store *st = open_mem();
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_store *st = fxhist_open_memory();
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	for (int i = 0; i < N; i++) {
 		struct fxrec f;
 		scenario(&f, i);
-		add(w, &f);
+		fxhist_add(w, &f.snap);
 	}
 	char err[256];
 	ck_assert_msg(history_writer_commit(w, err, sizeof(err)) == 0, "%s", err);
@@ -97,34 +65,34 @@ static struct history_store *recorded(void)
 START_TEST(values_are_stored_only_when_they_changed)
 {
 	struct history_store *st = recorded();
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample"), N);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample"), N);
 	/* the idle process: one row for 20 samples; the leaker: one per sample */
 	ck_assert_int_eq(
-	    count(
+	    fxhist_int(
 	        st,
 	        "SELECT count(*) FROM proc_value v JOIN proc p ON p.id = v.proc WHERE p.pid = 200"),
 	    1);
 	ck_assert_int_eq(
-	    count(
+	    fxhist_int(
 	        st,
 	        "SELECT count(*) FROM proc_value v JOIN proc p ON p.id = v.proc WHERE p.pid = 100"),
 	    N);
 	/* a reused pid is another process: two identities, the first one ended */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc WHERE pid = 300"), 2);
-	ck_assert_int_eq(count(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 300"),
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE pid = 300"), 2);
+	ck_assert_int_eq(fxhist_int(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 300"),
 	                 T0 + 60);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc WHERE pid = 300 AND start_ticks = "
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE pid = 300 AND start_ticks = "
 	                           "900 AND end_t IS NULL"),
 	                 1);
 	/* /b: one row, then a gone row when it disappeared; the command line stored once */
 	ck_assert_int_eq(
-	    count(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	    fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
 	              " WHERE c.path = '/b'"),
 	    2);
-	ck_assert_int_eq(count(st, "SELECT t FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	ck_assert_int_eq(fxhist_int(st, "SELECT t FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
 	                           " WHERE c.path = '/b' AND gone = 1"),
 	                 T0 + 100);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM cmdline"), 1);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cmdline"), 1);
 	history_store_close(st);
 }
 END_TEST
@@ -250,34 +218,34 @@ START_TEST(a_new_recorder_continues_the_history)
 	struct history_store *st = recorded();
 	/* the same boot, after a pause: the leaker and the idle one alive, unchanged; the new
 	 * pid 300 gone while nothing recorded; /a unchanged */
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	struct fxrec f;
 	fxrec_init(&f, T0 + 1000);
 	fxrec_cgroup(&f, "/", 1000 * MiB, VAL_UNKNOWN);
 	fxrec_cgroup(&f, "/a", 100 * MiB + 2 * MiB * (N - 1), 512 * MiB);
 	fxrec_proc(&f, 100, 100, "leaker", "/a", 50 * MiB + MiB * (N - 1));
 	fxrec_proc(&f, 200, 200, "idle", "/", 7 * MiB);
-	int64_t rows = count(st, "SELECT count(*) FROM proc_value");
-	int64_t cgrows = count(st, "SELECT count(*) FROM cgroup_value");
-	add(w, &f);
+	int64_t rows = fxhist_int(st, "SELECT count(*) FROM proc_value");
+	int64_t cgrows = fxhist_int(st, "SELECT count(*) FROM cgroup_value");
+	fxhist_add(w, &f.snap);
 	char err[256];
 	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc_value"), rows); /* nothing changed */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM cgroup_value"), cgrows);
-	ck_assert_int_eq(count(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 900"),
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc_value"), rows); /* nothing changed */
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cgroup_value"), cgrows);
+	ck_assert_int_eq(fxhist_int(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 900"),
 	                 T0 + 1000);
 	ck_assert_int_eq(
-	    count(st, "SELECT count(*) FROM proc WHERE pid IN (100, 200) AND end_t IS NULL"), 2);
+	    fxhist_int(st, "SELECT count(*) FROM proc WHERE pid IN (100, 200) AND end_t IS NULL"), 2);
 	history_writer_free(w);
 
 	/* after a reboot: the old boot's processes are closed, pid 100 is another process */
-	w = writer(st, &boot_b);
+	w = fxhist_writer(st, &boot_b, 10);
 	fxrec_init(&f, T0 + 200000);
 	fxrec_proc(&f, 100, 100, "leaker", "/a", 50 * MiB);
-	add(w, &f);
+	fxhist_add(w, &f.snap);
 	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc WHERE end_t IS NULL"), 1);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc WHERE pid = 100"), 2);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE end_t IS NULL"), 1);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE pid = 100"), 2);
 	history_writer_free(w);
 	history_store_close(st);
 }
@@ -285,16 +253,16 @@ END_TEST
 
 START_TEST(a_second_in_the_same_second_is_one_moment)
 {
-	struct history_store *st = open_mem();
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_store *st = fxhist_open_memory();
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	struct fxrec f;
 	fxrec_init(&f, T0 + 0.2);
-	add(w, &f);
+	fxhist_add(w, &f.snap);
 	fxrec_init(&f, T0 + 0.4);
-	add(w, &f);
+	fxhist_add(w, &f.snap);
 	ck_assert_uint_eq(history_writer_pending(w), 1);
 	history_writer_free(w); /* not committed: rolled back */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample"), 0);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample"), 0);
 	history_store_close(st);
 }
 END_TEST
@@ -302,7 +270,7 @@ END_TEST
 START_TEST(a_recorder_started_in_the_same_second_skips_it)
 {
 	struct history_store *st = recorded(); /* its newest moment: T0 + 10 * (N - 1) */
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	struct fxrec f;
 	char err[256];
 	fxrec_init(&f, T0 + 10 * (N - 1));
@@ -312,7 +280,7 @@ START_TEST(a_recorder_started_in_the_same_second_skips_it)
 	ck_assert_int_ge(history_writer_add(w, &f.snap, err, sizeof(err)), 0);
 	ck_assert_uint_eq(history_writer_pending(w), 1);
 	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample"), N + 1);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample"), N + 1);
 	history_writer_free(w);
 	history_store_close(st);
 }

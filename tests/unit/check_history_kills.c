@@ -17,6 +17,7 @@
 #include "core/history/store.h"
 #include "core/history/writer.h"
 #include "core/klog/oom_event.h"
+#include "tests/lib/fxhist.h"
 #include "tests/lib/fxrec.h"
 #include "tests/unit/ck_run.h"
 
@@ -30,43 +31,6 @@ static const struct history_boot boot_a = {"boot-a", T0 - 5000};
 static const struct history_boot boot_x = {BOOT_X, T0 - 5000};
 static const struct history_boot boot_y = {BOOT_Y, T0 + 100000};
 
-static struct history_store *open_mem(void)
-{
-	struct history_store *st;
-	char err[256];
-	ck_assert_msg(history_store_open_memory(&st, err, sizeof(err)) == 0, "%s", err);
-	return st;
-}
-
-static struct history_writer *writer(struct history_store *st, const struct history_boot *b)
-{
-	char err[256];
-	struct history_writer *w = history_writer_new(st, b, 10, "fixture", err, sizeof(err));
-	ck_assert_msg(w != NULL, "%s", err);
-	return w;
-}
-
-static int64_t count(struct history_store *st, const char *sql)
-{
-	sqlite3_stmt *s = history_store_prepare(st, sql);
-	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
-static const char *text(struct history_store *st, const char *sql, char *buf, size_t n)
-{
-	sqlite3_stmt *s = history_store_prepare(st, sql);
-	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	const unsigned char *t = sqlite3_column_text(s, 0);
-	snprintf(buf, n, "%s", t ? (const char *)t : "(null)");
-	sqlite3_finalize(s);
-	return buf;
-}
-
 /* One sample at t holding the kills evs[0..n), into w (a batch committed at once). */
 static int add_kills(struct history_writer *w, double t, struct oom_event *evs, size_t n)
 {
@@ -74,10 +38,8 @@ static int add_kills(struct history_writer *w, double t, struct oom_event *evs, 
 	fxrec_init(&f, t);
 	f.snap.events = evs;
 	f.snap.nevents = n;
-	char err[256];
-	int rc = history_writer_add(w, &f.snap, err, sizeof(err));
-	ck_assert_msg(rc >= 0, "%s", err);
-	ck_assert_msg(history_writer_commit(w, err, sizeof(err)) == 0, "%s", err);
+	int rc = fxhist_add(w, &f.snap);
+	fxhist_commit(w);
 	return rc;
 }
 
@@ -97,8 +59,8 @@ static void kill_event(struct oom_event *ev, pid_t pid, double boot_s, int reape
 
 START_TEST(kills_are_stored_once_and_read_back)
 {
-	struct history_store *st = open_mem();
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_store *st = fxhist_open_memory();
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	struct oom_event evs[2];
 	kill_event(&evs[0], 4242, 12.5, -1);
 	struct oom_event_task task = {
@@ -175,9 +137,9 @@ static void journal_kill(struct oom_event *ev, enum oom_event_source src, const 
 
 START_TEST(an_earlier_boots_kill_is_stored_under_its_boot_once)
 {
-	struct history_store *st = open_mem();
+	struct history_store *st = fxhist_open_memory();
 	/* boot X: the recorder sees a kill in the kernel log (which names no boot) */
-	struct history_writer *w = writer(st, &boot_x);
+	struct history_writer *w = fxhist_writer(st, &boot_x, 10);
 	struct oom_event kmsg;
 	kill_event(&kmsg, 4242, 12.5, 1);
 	ck_assert_int_eq(add_kills(w, T0, &kmsg, 1), HISTORY_WRITER_KILL);
@@ -196,23 +158,23 @@ START_TEST(an_earlier_boots_kill_is_stored_under_its_boot_once)
 	journal_kill(&j[3], OOM_EVENT_SOURCE_SYSTEMD_OOMD, BOOT_Z, T0 - 70000, 0, "/user.slice/app.scope", "app.scope");
 	journal_kill(&j[4], OOM_EVENT_SOURCE_KERNEL, BOOT_Z, T0 - 70000 + 0.000175, 0, NULL, "user@1021.service");
 	for (int run = 0; run < 2; run++) { /* two recorders of boot Y: the journal replays all at each start */
-		w = writer(st, &boot_y);
+		w = fxhist_writer(st, &boot_y, 10);
 		ck_assert_int_eq(add_kills(w, T0 + 200000 + 100 * run, j, 5), (run ? 0 : HISTORY_WRITER_KILL));
 		add_kills(w, T0 + 200010 + 100 * run, j, 5);
 		history_writer_free(w);
 	}
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM oom_kill"), 5);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill"), 5);
 	char buf[128];
-	ck_assert_str_eq(text(st, "SELECT b.boot_id FROM oom_kill k JOIN boot b ON b.id = k.boot WHERE k.victim_pid = 4242",
+	ck_assert_str_eq(fxhist_text(st, "SELECT b.boot_id FROM oom_kill k JOIN boot b ON b.id = k.boot WHERE k.victim_pid = 4242",
 			      buf, sizeof(buf)),
 			 BOOT_X);
-	ck_assert_str_eq(text(st, "SELECT b.boot_id FROM oom_kill k JOIN boot b ON b.id = k.boot WHERE k.victim_pid = 777",
+	ck_assert_str_eq(fxhist_text(st, "SELECT b.boot_id FROM oom_kill k JOIN boot b ON b.id = k.boot WHERE k.victim_pid = 777",
 			      buf, sizeof(buf)),
 			 BOOT_Z);
 	/* Z was never recorded: its boot row has no boot time; kills without a victim, none */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM boot WHERE boot_id = '" BOOT_Z "' AND btime IS NULL"), 1);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM oom_kill WHERE victim_pid IS NULL"), 3);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM oom_kill WHERE victim_pid = 0"), 0);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM boot WHERE boot_id = '" BOOT_Z "' AND btime IS NULL"), 1);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill WHERE victim_pid IS NULL"), 3);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill WHERE victim_pid = 0"), 0);
 	/* a moment's last kill is, as live, the newest kernel kill of its own boot */
 	struct history_moment m;
 	ck_assert_int_eq(history_moment_load(st, T0 + 20, 300, &m), 0);
@@ -222,7 +184,7 @@ START_TEST(an_earlier_boots_kill_is_stored_under_its_boot_once)
 	ck_assert(isnan(m.snap.sys.last_oom_kill_unix_s));
 	history_moment_free(&m);
 	/* no samples of boot Z were made up */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample s JOIN boot b ON b.id = s.boot WHERE b.boot_id = '" BOOT_Z "'"), 0);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample s JOIN boot b ON b.id = s.boot WHERE b.boot_id = '" BOOT_Z "'"), 0);
 
 	/* read back in boot Y: oldest first, each in its boot, earlier boots said */
 	struct history_events_kill *got;
@@ -262,8 +224,8 @@ END_TEST
 
 START_TEST(a_user_space_kill_reads_back_with_its_killer_and_unit)
 {
-	struct history_store *st = open_mem();
-	struct history_writer *w = writer(st, &boot_y);
+	struct history_store *st = fxhist_open_memory();
+	struct history_writer *w = fxhist_writer(st, &boot_y, 10);
 	struct oom_event evs[2];
 	/* earlyoom (a journal of this boot), before systemd named the unit */
 	journal_kill(&evs[0], OOM_EVENT_SOURCE_EARLYOOM, BOOT_Y, T0 + 100, 29410, NULL, NULL);
@@ -294,10 +256,10 @@ START_TEST(a_user_space_kill_reads_back_with_its_killer_and_unit)
 	evs[0].nunit_msgs = 0;
 	add_kills(w, T0 + 230, evs, 2);
 	history_writer_free(w);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM oom_kill"), 2);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill"), 2);
 	char buf[128];
-	ck_assert_str_eq(text(st, "SELECT source FROM oom_kill WHERE victim_pid = 29410", buf, sizeof(buf)), "earlyoom");
-	ck_assert_str_eq(text(st, "SELECT source FROM oom_kill WHERE victim_pid = 4242", buf, sizeof(buf)), "kernel");
+	ck_assert_str_eq(fxhist_text(st, "SELECT source FROM oom_kill WHERE victim_pid = 29410", buf, sizeof(buf)), "earlyoom");
+	ck_assert_str_eq(fxhist_text(st, "SELECT source FROM oom_kill WHERE victim_pid = 4242", buf, sizeof(buf)), "kernel");
 
 	struct history_events_kill *got;
 	size_t n;

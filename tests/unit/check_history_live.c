@@ -17,6 +17,7 @@
 #include "core/history/store.h"
 #include "core/history/writer.h"
 #include "tests/lib/fxcollector.h"
+#include "tests/lib/fxhist.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
 
@@ -28,32 +29,6 @@
 #define REFRESHES 7 /* every 5 s: 30 s, the collector's window */
 
 static const struct history_boot boot = {"0123456789abcdef0123456789abcdef", 1699990000};
-
-/* A recorder on an in-memory history. */
-static struct history_writer *recorder(struct history_store **st)
-{
-	char err[256];
-	ck_assert_msg(history_store_open_memory(st, err, sizeof(err)) == 0, "%s", err);
-	struct history_writer *w = history_writer_new(*st, &boot, 5, "fixture", err, sizeof(err));
-	ck_assert_msg(w != NULL, "%s", err);
-	return w;
-}
-
-static void record(struct history_writer *w, const struct snapshot *s)
-{
-	char err[256];
-	ck_assert_msg(history_writer_add(w, s, err, sizeof(err)) >= 0, "%s", err);
-}
-
-static int64_t count(struct history_store *st, const char *sql)
-{
-	sqlite3_stmt *s = history_store_prepare(st, sql);
-	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
 
 /* Equal, both unknown, or within a millionth (the moment's series run on the wall clock,
  * the collector's on the monotonic one: the same spacing, another origin). */
@@ -136,13 +111,12 @@ START_TEST(a_moment_reads_back_what_the_collector_showed)
 	q.cgroup = JOB;
 	fxproc_write(f.root, &q);
 	fxcollector_start(&f, NULL);
-	struct history_store *st;
-	struct history_writer *w = recorder(&st);
+	struct history_store *st = fxhist_open_memory();
+	struct history_writer *w = fxhist_writer(st, &boot, 5);
 	const struct snapshot *live = NULL;
 	for (int i = 0; i < REFRESHES; i++)
-		record(w, live = grow(&f, i));
-	char err[256];
-	ck_assert_msg(history_writer_commit(w, err, sizeof(err)) == 0, "%s", err);
+		fxhist_add(w, live = grow(&f, i));
+	fxhist_commit(w);
 
 	/* what this test is about: ETAs on the working set, one from an ancestor, none for a
 	 * cgroup full of cache, memory.high passed */
@@ -179,8 +153,8 @@ START_TEST(the_working_set_is_stored_when_it_changed)
 	struct fxcollector f;
 	fxcollector_open(&f, "histlive");
 	fxcollector_start(&f, NULL);
-	struct history_store *st;
-	struct history_writer *w = recorder(&st);
+	struct history_store *st = fxhist_open_memory();
+	struct history_writer *w = fxhist_writer(st, &boot, 5);
 	/* three refreshes alike, then usage up 1 MiB while 50 MiB of cache turns inactive (the
 	 * collector reads memory.stat again when usage moved) */
 	int64_t usage = 300 * MiB;
@@ -188,22 +162,21 @@ START_TEST(the_working_set_is_stored_when_it_changed)
 		bool later = i >= 3;
 		fxcollector_write_value(&f, NAS, "memory.current", usage + (later ? MiB : 0));
 		fxcollector_write_stat(&f, NAS, (later ? 201 : 200) * MiB, 100 * MiB, (later ? 60 : 10) * MiB);
-		record(w, fxcollector_refresh_at(&f, 5.0 * i));
+		fxhist_add(w, fxcollector_refresh_at(&f, 5.0 * i));
 	}
-	char err[256];
-	ck_assert_msg(history_writer_commit(w, err, sizeof(err)) == 0, "%s", err);
+	fxhist_commit(w);
 	/* two rows: the first, and the change */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
 				   " WHERE c.path = '" NAS "'"),
 			 2);
-	ck_assert_int_eq(count(st, "SELECT working_set_bytes FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	ck_assert_int_eq(fxhist_int(st, "SELECT working_set_bytes FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
 				   " WHERE c.path = '" NAS "' AND t = 1700000000"),
 			 usage - 10 * MiB);
-	ck_assert_int_eq(count(st, "SELECT file_inactive_bytes FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	ck_assert_int_eq(fxhist_int(st, "SELECT file_inactive_bytes FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
 				   " WHERE c.path = '" NAS "' AND t = 1700000015"),
 			 60 * MiB);
 	/* an idle cgroup: one row */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
 				   " WHERE c.path = '" LIMITED "'"),
 			 1);
 	struct history_moment m;
