@@ -13,6 +13,7 @@
 #include "core/estimate/cgroup_eta.h"
 #include "core/cgroup/hierarchy.h"
 #include "core/cgroup/path.h"
+#include "core/cgroup/procs.h"
 #include "core/cgroup/tree.h"
 #include "core/cgroup/value.h"
 #include "core/estimate/leak.h"
@@ -34,6 +35,9 @@ struct collector {
 	struct sysmem_reader *sys;
 	struct proc_table *procs;
 	struct cgroup_tree *cgroups;
+	struct cgroup_procs *members;      /* who is in which cgroup, from their cgroup.procs */
+	const char **member_paths;         /* the tree's paths that was read from */
+	size_t cap_member_paths;
 	char hostname[256];
 	struct snapshot snap;
 	size_t cap_procs, cap_cgroups;
@@ -58,6 +62,7 @@ void collector_config_defaults(struct collector_config *cfg)
 	cfg->interval_s = 1.0;
 	cfg->window_s = 300.0;
 	cfg->ghost_ttl_s = 60.0;
+	cfg->held_kmem_bytes = PROC_HELD_KMEM_DEFAULT_BYTES;
 	cfg->follow_kmsg = true;
 }
 
@@ -138,26 +143,26 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 	} else {
 		cgroup_hierarchy_discover(c->proc_root, &c->hier);
 	}
-	if (c->hier.version)
+	if (c->hier.version) {
 		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
+		c->members = cgroup_procs_new();
+	}
 
 	struct proc_table_config pc = {
 		.proc_root = c->proc_root,
 		.hier = c->hier.version ? &c->hier : NULL,
 		.ghost_ttl_s = cfg->ghost_ttl_s,
 		.window_s = cfg->window_s,
-		.max_held_files = PROC_TABLE_HELD_UNCAPPED,
+		.held_kmem_bytes = cfg->held_kmem_bytes,
+		.one_shot = cfg->one_shot,
 		.identity = cfg->identity,
 	};
 	/* Held files pin kernel memory charged to oomtop's own cgroup: in a small cgroup that
 	 * would make oomtop the next OOM victim. Spend at most 1/16 of its limit on them; the
 	 * processes beyond are read by path (slower, nothing pinned). */
 	int64_t own_limit = cfg->proc_root && strcmp(cfg->proc_root, "/proc") == 0 ? own_effective_limit(c) : VAL_UNKNOWN;
-	if (val_known(own_limit)) {
-		pc.max_held_files = (size_t)(own_limit / 16 / PROC_HELD_FILE_KMEM_BYTES);
-		if (pc.max_held_files < 3)
-			pc.max_held_files = 3;
-	}
+	if (val_known(own_limit) && (uint64_t)own_limit / 16 < pc.held_kmem_bytes)
+		pc.held_kmem_bytes = (uint64_t)own_limit / 16;
 	c->procs = proc_table_new(&pc, err, errlen);
 	c->sys = sysmem_open(c->proc_root);
 	if (!c->procs || !c->sys) {
@@ -227,8 +232,27 @@ static void release_past(struct collector *c)
 	c->past = NULL;
 }
 
+static const char *member_cgroup(void *ctx, pid_t pid)
+{
+	return cgroup_procs_find(ctx, pid);
+}
+
+/* Which process is in which cgroup, for the process table's refresh that follows: one
+ * cgroup.procs per cgroup instead of one /proc/PID/cgroup per process. */
+static void read_members(struct collector *c, const struct cgroup_tree_entry *ents, size_t n)
+{
+	if (!c->members || !util_grow((void **)&c->member_paths, &c->cap_member_paths, n, sizeof(*c->member_paths)))
+		return;
+	for (size_t i = 0; i < n; i++)
+		c->member_paths[i] = ents[i].row.path;
+	if (cgroup_procs_read(c->members, c->hier.mount, c->member_paths, n) == 0)
+		proc_table_set_cgroup_lookup(c->procs, member_cgroup, c->members);
+}
+
 static void collect_cgroups(struct collector *c, int64_t t_ms)
 {
+	/* until the tree is read again, the processes read their cgroups themselves */
+	proc_table_set_cgroup_lookup(c->procs, NULL, NULL);
 	struct snapshot *s = &c->snap;
 	s->ncgroups = 0;
 	if (!c->cgroups)
@@ -253,6 +277,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 		s->cgroups[i].next_victim_pid = 0;
 	}
 	s->ncgroups = n;
+	read_members(c, ents, n);
 	cgroup_tree_effective_limits(s->cgroups, n);
 	cgroup_eta_compute(s->cgroups, n, w);
 	if (c->hier.version == 1 && s->seq == 1)
@@ -415,6 +440,7 @@ static bool poll_events(struct collector *c)
 	s->events = NULL;
 	s->nevents = 0;
 	s->events_unavailable = NULL;
+	s->events_replay_done_bytes = s->events_replay_total_bytes = VAL_UNKNOWN;
 	if (!c->oom_log) {
 		if (c->cfg.follow_kmsg && c->oom_log_why[0]) {
 			s->events_unavailable = c->oom_log_why;
@@ -427,6 +453,11 @@ static bool poll_events(struct collector *c)
 		add_note(c, "%s: %s", oom_log_source(c->oom_log) == OOM_SOURCE_JOURNAL ? "journal" : "kernel log",
 			 strerror(-rc));
 	s->events = oom_log_events(c->oom_log, &s->nevents);
+	int64_t done, total;
+	if (oom_log_replaying(c->oom_log, &done, &total)) {
+		s->events_replay_done_bytes = done;
+		s->events_replay_total_bytes = total;
+	}
 	bool told = restart_after_kills(c, s->events, s->nevents, oom_log_total(c->oom_log));
 	/* the last of this boot's kernel kills: what /proc/vmstat's oom_kill counts */
 	for (size_t k = s->nevents; k-- > 0;) {
@@ -548,6 +579,8 @@ void collector_free(struct collector *c)
 	release_past(c);
 	oom_log_close(c->oom_log);
 	proc_table_free(c->procs);
+	cgroup_procs_free(c->members);
+	free(c->member_paths);
 	cgroup_tree_free(c->cgroups);
 	sysmem_close(c->sys);
 	free(c->snap.procs);

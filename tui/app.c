@@ -168,9 +168,11 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			draw(&t);
 		flags = 0;
 
-		/* until the tick, or, with news of a kill, until the refresh may come forward */
+		/* until the tick, or, with news of a kill (or a saved log still being read, a
+		 * tenth of a second per refresh), until the refresh may come forward */
 		int64_t delay_ms = (int64_t)(t.set.delay_s * 1000.0);
-		int64_t due_ms = last_refresh + (kill_news && delay_ms > NEWS_MIN_MS ? NEWS_MIN_MS : delay_ms);
+		bool soon = kill_news || (t.snap && val_known(t.snap->events_replay_total_bytes));
+		int64_t due_ms = last_refresh + (soon && delay_ms > NEWS_MIN_MS ? NEWS_MIN_MS : delay_ms);
 		int64_t wait = due_ms - t.now_ms;
 		/* the kill source is watched until it has news (then the refresh reads it) */
 		struct pollfd pfd[3] = {
@@ -196,7 +198,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		t.now_ms = util_mono_ms();
 		/* news of a kill brings the refresh forward, at most 4 times a second */
 		bool due = t.now_ms - last_refresh >= delay_ms ||
-		           (kill_news && t.now_ms - last_refresh >= NEWS_MIN_MS);
+		           (soon && t.now_ms - last_refresh >= NEWS_MIN_MS);
 		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR)) && !(pfd[0].revents & POLLIN)) {
 			status = 1; /* the terminal went away */
 			break;

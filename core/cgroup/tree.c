@@ -142,13 +142,14 @@ static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_tr
 	               ((val_known(prev_high) && val_known(r->high_events) && r->high_events > prev_high) ||
 	                (val_known(r->usage_bytes) && r->usage_bytes >= r->high_bytes));
 
-	/* the breakdown: when usage moved, when it was never read, and every STAT_EVERY */
+	/* the breakdown: always under a limit of its own; else when usage moved, when it was
+	 * never read, and every STAT_EVERY */
 	int64_t moved = val_known(r->usage_bytes) && val_known(e->stat_usage_bytes)
 	                    ? r->usage_bytes - e->stat_usage_bytes : INT64_MAX;
 	if (moved < 0)
 		moved = -moved;
 	e->stat_age++;
-	if (!val_known(e->stat_usage_bytes) || moved > CGROUP_TREE_STAT_MOVE_BYTES ||
+	if (val_known(r->limit_bytes) || !val_known(e->stat_usage_bytes) || moved > CGROUP_TREE_STAT_MOVE_BYTES ||
 	    (e->stat_age + stagger) % CGROUP_TREE_STAT_EVERY == 0) {
 		read_breakdown(t, dirfd, r);
 		e->stat_usage_bytes = r->usage_bytes;

@@ -88,6 +88,10 @@ size_t oom_source_waiting(const struct oom_source *s);
 /* Kernel records overwritten before they were read (/dev/kmsg). */
 uint64_t oom_source_lost(const struct oom_source *s);
 
+/* A saved log (--kmsg on a regular file) still being read: true, with the bytes read and
+ * the file's size (kmsg_source_progress). False otherwise. */
+bool oom_source_progress(const struct oom_source *s, int64_t *done_bytes, int64_t *total_bytes);
+
 void oom_source_close(struct oom_source *s);
 
 #endif

@@ -22,10 +22,10 @@
 struct proc_entry {
 	struct proc_row row; /* row.user/comm/cmdline/cgroup point at the strings below */
 	char *user, *comm, *cmdline, *cgroup;
-	int held_fds[PROC_HELD_NFILES]; /* by enum proc_held_file; -1 when read by path */
+	int held_fds[PROC_HELD_NFILES]; /* by enum proc_held_file; -1 when not held */
 	int held_level;                 /* how many files of the held order are held */
 	uint64_t statm_hash;            /* of the last statm text read: a change means re-read status */
-	bool score_stale;               /* oom_score must be re-read at the next sample */
+	uint8_t statm_same;             /* statm reads in a row that found it unchanged (saturates) */
 	bool cgroup_read;               /* /proc/PID/cgroup was read once (first sample) */
 	uint32_t name_hash;             /* of status Name: at the first sample (core/proc/status.h) */
 	struct leak_series rss_hist, fd_hist, thread_hist;

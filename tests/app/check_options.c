@@ -252,7 +252,7 @@ START_TEST(usage_names_every_option)
 					   "--batch", "--iterations", "--format", "--events", "--follow", "--kmsg",
 					   "--set-adj", "--readonly", "--theme", "--no-color", "--help", "--version",
 					   "--journal[=PATH]", "--by-unit", "--output", "--record", "--history",
-					   "--no-history", "--at", "--history-size", "--history-flush"};
+					   "--no-history", "--at", "--history-size", "--history-flush", "--held-kmem"};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		ck_assert_msg(strstr(u, opts[i]) != NULL, "usage lacks %s", opts[i]);
 	ck_assert_ptr_nonnull(strstr(u, "Exit status"));
@@ -311,6 +311,30 @@ START_TEST(bad_iterations_format)
 	BAD("--format", "-f", "json");
 	/* --events prints text or json only */
 	BAD("--format", "--events", "-f", "prometheus");
+}
+END_TEST
+
+START_TEST(held_kmem_sizes)
+{
+	ck_assert_int_eq(parse("-b"), 0);
+	ck_assert(!o.held_kmem_given); /* the settings file's or the default then */
+	ck_assert_int_eq(parse("--held-kmem=0"), 0);
+	ck_assert(o.held_kmem_given);
+	ck_assert_uint_eq(o.held_kmem_bytes, 0);
+	ck_assert_int_eq(parse("--held-kmem", "512K"), 0);
+	ck_assert_uint_eq(o.held_kmem_bytes, 512 * 1024);
+	ck_assert_int_eq(parse("--held-kmem=8m"), 0);
+	ck_assert_uint_eq(o.held_kmem_bytes, 8 << 20);
+	ck_assert_int_eq(parse("--held-kmem=1G"), 0);
+	ck_assert_uint_eq(o.held_kmem_bytes, 1 << 30);
+	ck_assert_int_eq(parse("--held-kmem=4096"), 0);
+	ck_assert_uint_eq(o.held_kmem_bytes, 4096);
+	BAD2("--held-kmem", "'1025M'", "--held-kmem=1025M"); /* over 1G */
+	BAD2("--held-kmem", "'8MiB'", "--held-kmem=8MiB");
+	BAD2("--held-kmem", "'-1'", "--held-kmem=-1");
+	BAD2("--held-kmem", "'M'", "--held-kmem=M");
+	BAD2("--held-kmem", "''", "--held-kmem=");
+	BAD("--held-kmem", "--held-kmem");
 }
 END_TEST
 
@@ -466,6 +490,7 @@ int main(void)
 	Suite *s = suite_create("options");
 	TCase *tc = tcase_create("good");
 	tcase_add_test(tc, defaults);
+	tcase_add_test(tc, held_kmem_sizes);
 	tcase_add_test(tc, delay_and_window);
 	tcase_add_test(tc, every_sort_key);
 	tcase_add_test(tc, pids_user_cgroup);

@@ -16,8 +16,10 @@
 #include "core/cgroup/hierarchy.h"
 #include "core/cgroup/name.h"
 #include "core/cgroup/path.h"
+#include "core/cgroup/procs.h"
 #include "core/cgroup/tree.h"
 #include "core/cgroup/value.h"
+#include "core/base/util.h"
 #include "core/model.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
@@ -428,6 +430,108 @@ END_TEST
 
 /* ---------------------------------------------------------------- refresh over time */
 
+/* Pages move between the active and inactive lists without usage moving (a cgroup that
+ * reads its cache again): a cgroup with a limit of its own re-reads memory.stat every
+ * refresh, so its working set (what its ETA comes from) follows at once; one without a
+ * limit keeps the last breakdown until usage moves or its turn comes. */
+START_TEST(limited_cgroups_read_their_breakdown_every_refresh)
+{
+	char tmp[] = "/tmp/oomtop-cgstat-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	char root[PATH_MAX], p[PATH_MAX * 2];
+	snprintf(root, sizeof(root), "%s/v2", tmp);
+	fxtree_copy(FX_V2, root);
+	const char *nas = "/system.slice/nas-agent.service"; /* memory.max 512 MiB */
+	snprintf(p, sizeof(p), "%s/system.slice/memory.stat", root); /* no limit of its own */
+	fxtree_write(NULL, p, "anon 1000000\nfile 50000000\ninactive_file 40000000\nshmem 0\n");
+
+	struct cgroup_tree *t = cgroup_tree_new(root, 2);
+	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
+	ck_assert_int_eq(row_at(t, nas)->working_set_bytes, 215040000 - 17203200);
+	ck_assert_int_eq(row_at(t, "/system.slice")->working_set_bytes, 1073741824 - 40000000);
+
+	/* the cache is read again: most of it turns active, usage stays */
+	snprintf(p, sizeof(p), "%s%s/memory.stat", root, nas);
+	char *stat = util_slurp(p, NULL);
+	ck_assert_ptr_nonnull(stat);
+	char *at = strstr(stat, "inactive_file 17203200");
+	ck_assert_ptr_nonnull(at);
+	memcpy(at, "inactive_file 00001024", strlen("inactive_file 17203200"));
+	fxtree_write(NULL, p, stat);
+	free(stat);
+	snprintf(p, sizeof(p), "%s/system.slice/memory.stat", root);
+	fxtree_write(NULL, p, "anon 1000000\nfile 50000000\ninactive_file 1024\nshmem 0\n");
+
+	ck_assert_int_eq(cgroup_tree_refresh(t, 2000), 0);
+	ck_assert_int_eq(row_at(t, nas)->working_set_bytes, 215040000 - 1024);
+	ck_assert_int_eq(row_at(t, "/system.slice")->working_set_bytes, 1073741824 - 40000000);
+
+	cgroup_tree_free(t);
+	fxtree_remove(tmp);
+}
+END_TEST
+
+static void collect_pid(void *ctx, pid_t pid)
+{
+	char *out = ctx;
+	snprintf(out + strlen(out), 256 - strlen(out), "%d,", (int)pid);
+}
+
+START_TEST(procs_parse_and_who_is_where)
+{
+	char got[256] = "";
+	cgroup_procs_parse("1\n212\n8127\n", collect_pid, got);
+	ck_assert_str_eq(got, "1,212,8127,");
+	got[0] = '\0';
+	/* not pids: skipped, the rest still read; no newline at the end */
+	cgroup_procs_parse("\n0\nx12\n12x\n-5\n99999999999\n7\n 8\n30", collect_pid, got);
+	ck_assert_str_eq(got, "7,30,");
+	got[0] = '\0';
+	cgroup_procs_parse("", collect_pid, got);
+	ck_assert_str_eq(got, "");
+
+	/* a tree: the root's own, two children; 500 listed twice (v1: threads of one
+	 * process in two cgroups): answered by none; a cgroup without the file skipped */
+	char root[PATH_MAX];
+	fxtree_make(root, sizeof(root), "procs");
+	fxtree_write(root, "cgroup.procs", "1\n2\n500\n");
+	fxtree_write(root, "system.slice/cgroup.procs", "300\n301\n");
+	fxtree_write(root, "user.slice/app/cgroup.procs", "400\n500\n");
+	fxtree_write(root, "gone/memory.current", "0\n");
+	const char *paths[] = {"/", "/system.slice", "/user.slice/app", "/gone"};
+	struct cgroup_procs *m = cgroup_procs_new();
+	ck_assert_ptr_nonnull(m);
+	ck_assert_int_eq(cgroup_procs_read(m, root, paths, 4), 0);
+	ck_assert_str_eq(cgroup_procs_find(m, 1), "/");
+	ck_assert_str_eq(cgroup_procs_find(m, 2), "/");
+	ck_assert_str_eq(cgroup_procs_find(m, 300), "/system.slice");
+	ck_assert_str_eq(cgroup_procs_find(m, 301), "/system.slice");
+	ck_assert_str_eq(cgroup_procs_find(m, 400), "/user.slice/app");
+	ck_assert_ptr_null(cgroup_procs_find(m, 500));
+	ck_assert_ptr_null(cgroup_procs_find(m, 3));
+	ck_assert_ptr_null(cgroup_procs_find(m, 999));
+	/* read again: what moved is where it is now, what left is gone */
+	fxtree_write(root, "system.slice/cgroup.procs", "301\n");
+	fxtree_write(root, "user.slice/app/cgroup.procs", "300\n");
+	ck_assert_int_eq(cgroup_procs_read(m, root, paths, 4), 0);
+	ck_assert_str_eq(cgroup_procs_find(m, 300), "/user.slice/app");
+	ck_assert_ptr_null(cgroup_procs_find(m, 400));
+	ck_assert_str_eq(cgroup_procs_find(m, 500), "/"); /* listed once now */
+	/* a root that lists many: the buffer grows */
+	char big[200000] = "";
+	size_t len = 0;
+	for (int pid = 10000; pid < 30000; pid++)
+		len += (size_t)snprintf(big + len, sizeof(big) - len, "%d\n", pid);
+	fxtree_write(root, "cgroup.procs", big);
+	ck_assert_int_eq(cgroup_procs_read(m, root, paths, 1), 0);
+	ck_assert_str_eq(cgroup_procs_find(m, 10000), "/");
+	ck_assert_str_eq(cgroup_procs_find(m, 29999), "/");
+	ck_assert_ptr_null(cgroup_procs_find(m, 30000));
+	cgroup_procs_free(m);
+	fxtree_remove(root);
+}
+END_TEST
+
 START_TEST(tree_refresh_follows_changes)
 {
 	char tmp[] = "/tmp/oomtop-cgtree-XXXXXX";
@@ -701,6 +805,8 @@ int main(void)
 	tcase_add_test(tc, tree_hybrid_fixture);
 	tcase_add_test(tc, tree_missing_mount);
 	tcase_add_test(tc, tree_refresh_follows_changes);
+	tcase_add_test(tc, limited_cgroups_read_their_breakdown_every_refresh);
+	tcase_add_test(tc, procs_parse_and_who_is_where);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("discover");
 	tcase_add_test(tc, discover_v1);

@@ -5,7 +5,8 @@ CORE_UNIT_TESTS = \
 	%reldir%/check_output_prom %reldir%/check_procsort \
 	%reldir%/check_kmsg %reldir%/check_oom_events %reldir%/check_oom_adj \
 	%reldir%/check_badness %reldir%/check_leak %reldir%/check_memstat \
-	%reldir%/check_proc_held %reldir%/check_proc_table %reldir%/check_collector \
+	%reldir%/check_proc_held %reldir%/check_proc_table %reldir%/check_proc_sampler \
+	%reldir%/check_collector \
 	%reldir%/check_journal %reldir%/check_killers %reldir%/check_merge \
 	%reldir%/check_rhythm %reldir%/check_history %reldir%/check_history_retention \
 	%reldir%/check_history_file %reldir%/check_history_live %reldir%/check_history_kills
