@@ -262,6 +262,7 @@ int history_moment_load(struct history_store *st, int64_t t, double window_s, st
 	s->t_mono_ms = t * 1000;
 	s->window_s = window_s;
 	s->seq = 1;
+	s->events_replay_done_bytes = s->events_replay_total_bytes = VAL_UNKNOWN; /* no log read */
 	s->interval_s = (double)history_store_meta_int(st, "interval_ms", 0) / 1000.0;
 	int64_t boot;
 	int rc = load_sample(st, t, s, &boot);

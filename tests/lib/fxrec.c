@@ -15,6 +15,7 @@ void fxrec_init(struct fxrec *f, double t_unix_s)
 	s->hostname = "fixture";
 	s->procs = f->ptrs;
 	s->cgroups = f->cgroups;
+	s->events_replay_done_bytes = s->events_replay_total_bytes = VAL_UNKNOWN;
 	struct sys_mem *m = &s->sys;
 	m->mem_total_bytes = INT64_C(8) << 30;
 	m->mem_available_bytes = INT64_C(4) << 30;

@@ -140,6 +140,7 @@ START_TEST(a_moment_reads_back_what_the_collector_showed)
 	same_double(live->sys.available.per_s, then->sys.available.per_s, "available slope", "the system");
 	same_double(live->sys.eta_exhaustion_s, then->sys.eta_exhaustion_s, "ETA", "the system");
 	ck_assert(!val_known(then->sys.psi_some_total_us)); /* not recorded: unknown, not 0 */
+	ck_assert(!val_known(then->events_replay_total_bytes)); /* no saved log being read */
 	ck_assert(!val_known(fxcollector_cgroup(then, NAS)->psi_full_total_us));
 	history_moment_free(&m);
 	history_writer_free(w);
