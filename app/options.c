@@ -93,8 +93,9 @@ const char *options_usage(void)
 	       "      --history=PATH      start from the history recorded in PATH (default: the\n"
 	       "                          recorder's path, when it exists); --events lists its kills too\n"
 	       "      --no-history        ignore any recorded history\n"
-	       "      --at=TIME           with -b: print the recorded moment nearest TIME\n"
-	       "                          (2025-06-01T02:14, 02:14, @UNIX, -90s, -2h); -n N: N moments\n"
+	       "      --at=TIME           the recorded moment nearest TIME (2025-06-01T02:14, 02:14,\n"
+	       "                          @UNIX, -90s, -2h): the screen opens there (history mode);\n"
+	       "                          -b prints it, -n N prints N moments from there\n"
 	       "      --history-size=SIZE with --record: keep the database under SIZE (default 64M)\n"
 	       "      --history-flush=SECS with --record: write to disk every SECS (default 120;\n"
 	       "                          at once after an OOM kill; 1 to 3600)\n"
@@ -356,8 +357,8 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		return bad(err, errlen, "--history and --no-history cannot be combined");
 	if (o->at && o->no_history)
 		return bad(err, errlen, "--at reads the history: it does not go with --no-history");
-	if (o->at && !batch)
-		return bad(err, errlen, "--at goes with -b (the screen cannot show recorded moments yet)");
+	if (o->at && (events || o->nset_adj))
+		return bad(err, errlen, "--at goes with -b or the screen");
 	if (o->follow && !events)
 		return bad(err, errlen, "--follow goes with --events");
 	if (o->output_path && !batch)

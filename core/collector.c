@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "core/estimate/badness.h"
@@ -154,7 +155,8 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		.ghost_ttl_s = cfg->ghost_ttl_s,
 		.window_s = cfg->window_s,
 		.held_kmem_bytes = cfg->held_kmem_bytes,
-		.one_shot = cfg->one_shot,
+		/* a recorded past makes the one refresh one with rates: series kept */
+		.one_shot = cfg->one_shot && !cfg->past,
 		.identity = cfg->identity,
 	};
 	/* Held files pin kernel memory charged to oomtop's own cgroup: in a small cgroup that
@@ -249,6 +251,18 @@ static void read_members(struct collector *c, const struct cgroup_tree_entry *en
 		proc_table_set_cgroup_lookup(c->procs, member_cgroup, c->members);
 }
 
+/* For a failure that is ours, not the machine's: the descriptor limit, which a tiny
+ * `ulimit -n` makes the first thing to run out. */
+static const char *starved_hint(int e)
+{
+	static char hint[96];
+	struct rlimit rl;
+	if ((e != EMFILE && e != ENFILE) || getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return "";
+	snprintf(hint, sizeof(hint), " (ulimit -n is %llu: raise it)", (unsigned long long)rl.rlim_cur);
+	return hint;
+}
+
 static void collect_cgroups(struct collector *c, int64_t t_ms)
 {
 	/* until the tree is read again, the processes read their cgroups themselves */
@@ -257,10 +271,15 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	s->ncgroups = 0;
 	if (!c->cgroups)
 		return;
-	if (cgroup_tree_refresh(c->cgroups, t_ms) != 0) {
-		add_note(c, "cannot read the memory cgroup hierarchy at %s", c->hier.mount);
+	int rc = cgroup_tree_refresh(c->cgroups, t_ms);
+	if (rc != 0) {
+		add_note(c, "cannot read the memory cgroup hierarchy at %s: %s%s", c->hier.mount, strerror(-rc),
+			 starved_hint(-rc));
 		return;
 	}
+	if (cgroup_tree_unread(c->cgroups))
+		add_note(c, "%zu memory cgroup subtrees not read: too many open files or out of memory%s",
+			 cgroup_tree_unread(c->cgroups), starved_hint(EMFILE));
 	size_t n;
 	struct cgroup_tree_entry *ents = cgroup_tree_entries(c->cgroups, &n);
 	if (!util_grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
@@ -310,10 +329,14 @@ static void collect_procs(struct collector *c, int64_t t_ms, double now)
 {
 	struct snapshot *s = &c->snap;
 	s->nprocs = s->nkernel_threads = 0;
-	if (proc_table_refresh(c->procs, t_ms, now) != 0) {
-		add_note(c, "cannot list processes in %s", c->proc_root);
+	int rc = proc_table_refresh(c->procs, t_ms, now);
+	if (rc != 0) {
+		add_note(c, "cannot list processes in %s: %s%s", c->proc_root, strerror(-rc), starved_hint(-rc));
 		return;
 	}
+	if (proc_table_unread(c->procs))
+		add_note(c, "%zu processes not read this refresh: too many open files or out of memory "
+			 "(the others keep their last values)%s", proc_table_unread(c->procs), starved_hint(EMFILE));
 	size_t nl, ng;
 	struct proc_entry **live = proc_table_live(c->procs, &nl);
 	struct proc_entry **ghosts = proc_table_ghosts(c->procs, &ng);

@@ -35,7 +35,8 @@ struct collector_config {
 	const char *journal_path; /* with journal: journal files or a directory; NULL the system's */
 	uint64_t held_kmem_bytes; /* kernel memory held /proc files may pin (core/proc/held.h);
 	                          * 0 holds none; at most 1/16 of oomtop's own memory limit */
-	bool one_shot;           /* one refresh only (-n 1): nothing read for later ones */
+	bool one_shot;           /* one refresh only (-n 1): nothing read for later ones;
+				  * ignored with a past (below), whose rates that refresh shows */
 	const char *extra_note;  /* NULL, or one line added to every snapshot's notes (copied):
 	                          * what main learnt at start (core/selfprotect.h) */
 	struct proc_identity_reader *identity; /* NULL: libproc2 on the live /proc (one-shot:

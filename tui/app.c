@@ -15,6 +15,7 @@
 #include "core/base/escape.h"
 #include "core/base/util.h"
 #include "core/collector.h"
+#include "tui/action/travel.h"
 #include "tui/config/theme_file.h"
 #include "tui/draw.h"
 #include "tui/frame.h"
@@ -32,6 +33,7 @@ void tui_config_defaults(struct tui_config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	settings_defaults(&cfg->set);
 	cfg->stop_fd = -1;
+	cfg->at_unix_s = NAN;
 }
 
 /* Problems in the theme file: printed to stderr before the screen starts (they stay
@@ -87,6 +89,7 @@ static int start(struct tui *t, const struct tui_config *cfg)
 	}
 	t->dc.no_color = cfg->no_color;
 	t->readonly = cfg->readonly;
+	travel_attach(&t->travel, cfg->history, cfg->history_why);
 	return 0;
 }
 
@@ -145,7 +148,9 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 	screen_size(&cols, &lines);
 	t.cols = cols;
 	t.lines = lines;
-	tui_state_set_snapshot(&t, collector_snapshot(c));
+	tui_state_live_snapshot(&t, collector_snapshot(c));
+	if (!isnan(cfg->at_unix_s)) /* --at: open at that recorded moment */
+		action_travel_at(&t, cfg->at_unix_s);
 
 	int status = 0;
 	int64_t last_refresh = util_mono_ms();
@@ -225,7 +230,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			refreshes++;
 			if (rc < 0)
 				tui_state_status(&t, STATUS_ERROR, "refresh failed: %s", strerror(-rc));
-			tui_state_set_snapshot(&t, collector_snapshot(c));
+			tui_state_live_snapshot(&t, collector_snapshot(c));
 			flags |= R_REDRAW;
 			if (cfg->iterations > 0 && refreshes >= cfg->iterations)
 				quit = true;

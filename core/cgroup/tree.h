@@ -47,6 +47,10 @@ struct cgroup_tree *cgroup_tree_new(const char *mount, int version);
  * Returns 0, or -errno when the mount itself cannot be opened. */
 int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms);
 
+/* Directories the last refresh could not open for want of file descriptors or memory
+ * (EMFILE, ENFILE, ENOMEM: a tiny ulimit -n), each a subtree missing from the rows. */
+size_t cgroup_tree_unread(const struct cgroup_tree *t);
+
 /* The entries of the last refresh, in tree order; valid until the next refresh. */
 struct cgroup_tree_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n);
 

@@ -2,7 +2,7 @@
 # database and its hostile path (file, lock, store, schema), the recorder's writes
 # (writer, cgroups, events, boot) and what it keeps (retention, size); reading it back: recorded moments
 # (timeline, when), a moment as a snapshot (moment, series), and the past the collector
-# starts from (replay).
+# starts from (replay); a recording looked at one moment at a time, for the screen (travel).
 liboomtop_core_a_SOURCES += \
 	%reldir%/file.c %reldir%/file.h \
 	%reldir%/lock.c %reldir%/lock.h \
@@ -19,3 +19,4 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/series.c %reldir%/series.h \
 	%reldir%/moment.c %reldir%/moment.h \
 	%reldir%/replay.c %reldir%/replay.h
+liboomtop_core_a_SOURCES += %reldir%/travel.c %reldir%/travel.h

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/base/util.h"
+#include "core/proc/entry.h"
 #include "core/proc/stat.h"
 
 /* uid → user name, for the uids met (a machine has a few dozen): linear, bounded */
@@ -62,22 +63,6 @@ static ssize_t read_at(struct procfs_reader *r, pid_t pid, int pin, const char *
 	return n;
 }
 
-/* the command line's arguments joined by spaces, cut at the buffer (the entry keeps 4 KiB
- * of it: core/proc/entry.h); "" when there are none */
-static void join_cmdline(char *buf, ssize_t len)
-{
-	if (len <= 0) {
-		buf[0] = '\0';
-		return;
-	}
-	while (len > 0 && buf[len - 1] == '\0')
-		len--;
-	for (ssize_t k = 0; k < len; k++)
-		if (buf[k] == '\0')
-			buf[k] = ' ';
-	buf[len] = '\0';
-}
-
 static int procfs_read(struct proc_identity_reader *base, const pid_t *pids, const int *pins, size_t n,
 		       proc_identity_cb cb, void *ctx)
 {
@@ -106,7 +91,7 @@ static int procfs_read(struct proc_identity_reader *base, const pid_t *pids, con
 		if (id.kernel_thread)
 			r->cmdline[0] = '\0';
 		else
-			join_cmdline(r->cmdline, read_at(r, pid, pin, "cmdline", r->cmdline, sizeof(r->cmdline)));
+			proc_entry_join_cmdline(r->cmdline, read_at(r, pid, pin, "cmdline", r->cmdline, sizeof(r->cmdline)));
 		id.cmdline = r->cmdline;
 		cb(ctx, &id);
 		found++;

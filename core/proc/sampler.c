@@ -368,34 +368,82 @@ static bool due(const struct proc_sampler *s, pid_t pid, unsigned every, unsigne
 	return (s->seq + (unsigned long)pid) % every == offset;
 }
 
-/* Take the values of a status text into the row r. False when the process is gone
- * (zombie) or is another program now (exec). */
-static bool take_status(struct proc_row *r, uint32_t *name_hash, const char *text, bool *score_inputs_same)
+/* Take the values of a status text (parsed into st) into the row r. False when the
+ * process is gone (zombie): its row keeps the last real values (an OOM victim's RSS at
+ * death), as the writer treats a zombie as gone. */
+static bool take_status(struct proc_row *r, struct proc_status *st, const char *text, bool *score_inputs_same)
 {
-	struct proc_status s;
-	/* a zombie has no Vm lines left: treat it as gone so its row keeps the last real
-	 * values (an OOM victim's RSS at death), as the writer treats a zombie as gone */
-	if (proc_status_parse(text, &s) != 0 || s.state == 'Z' || s.state == 'X')
+	if (proc_status_parse(text, st) != 0 || st->state == 'Z' || st->state == 'X')
 		return false;
-	/* exec() keeps pid and start time but changes comm and command line: a process first
-	 * seen between fork and exec would keep its parent's identity (and an OOM kill would
-	 * not be linked to it). The old image ends as a ghost; the next refresh meets the new
-	 * one as a new process. */
-	if (*name_hash && s.name_hash != *name_hash)
-		return false;
-	*name_hash = s.name_hash;
-	*score_inputs_same = s.rss_bytes == r->rss_bytes && s.swap_bytes == r->swap_bytes &&
-			     s.pgtables_bytes == r->pgtables_bytes;
-	r->rss_bytes = s.rss_bytes;
-	r->rss_anon_bytes = s.rss_anon_bytes;
-	r->rss_file_bytes = s.rss_file_bytes;
-	r->rss_shmem_bytes = s.rss_shmem_bytes;
-	r->swap_bytes = s.swap_bytes;
-	r->pgtables_bytes = s.pgtables_bytes;
-	r->threads = s.threads;
-	if (val_known(s.ppid))
-		r->ppid = (pid_t)s.ppid;
+	*score_inputs_same = st->rss_bytes == r->rss_bytes && st->swap_bytes == r->swap_bytes &&
+			     st->pgtables_bytes == r->pgtables_bytes;
+	r->rss_bytes = st->rss_bytes;
+	r->rss_anon_bytes = st->rss_anon_bytes;
+	r->rss_file_bytes = st->rss_file_bytes;
+	r->rss_shmem_bytes = st->rss_shmem_bytes;
+	r->swap_bytes = st->swap_bytes;
+	r->pgtables_bytes = st->pgtables_bytes;
+	r->threads = st->threads;
+	if (val_known(st->ppid))
+		r->ppid = (pid_t)st->ppid;
 	return true;
+}
+
+/* The executable /proc/PID/exe leads to: its device and inode (the link followed, so a
+ * binary deleted or replaced on disk still reads as the same file). False when it cannot
+ * be read: another user's process without root, a kernel thread, an exiting process. */
+static bool read_image(const struct proc_sampler *s, const struct proc_entry *e, uint64_t *dev, uint64_t *ino)
+{
+	struct stat st;
+	int dir = e->held_fds[PROC_HELD_DIR];
+	char path[64];
+	pid_path(path, e->row.pid, "exe");
+	if (fstatat(dir >= 0 ? dir : s->proc_fd, dir >= 0 ? "exe" : path, &st, 0) != 0)
+		return false;
+	*dev = (uint64_t)st.st_dev;
+	*ino = (uint64_t)st.st_ino;
+	return true;
+}
+
+/* status says another name than before: the process renamed itself (prctl PR_SET_NAME,
+ * a thread pool naming its main thread) or became another program (exec). An exec
+ * changes the executable; a rename does not. Where the executable cannot be read, the
+ * command line tells: exec gives a new one, PR_SET_NAME leaves it (setproctitle changes
+ * it: read as an exec then, a new series, never a second row). A rename only changes the
+ * name; an exec also the command line, and its series start again: the new image's
+ * memory is not the old one's. Either way it stays one row: (pid, start time) is one
+ * process. An exec of the same executable file reads as a rename. */
+static void take_new_name(struct proc_sampler *s, struct proc_entry *e, const char *name)
+{
+	uint64_t dev = 0, ino = 0;
+	bool image = read_image(s, e, &dev, &ino);
+	char cmdline[PROC_ENTRY_CMDLINE_MAX_BYTES + 1];
+	bool have_cmdline = false, exec;
+	if (image && e->image_known) {
+		exec = dev != e->image_dev || ino != e->image_ino;
+	} else {
+		ssize_t n = read_file(s, e, PROC_HELD_NFILES, "cmdline", cmdline, sizeof(cmdline));
+		proc_entry_join_cmdline(cmdline, n);
+		have_cmdline = n >= 0;
+		exec = have_cmdline && strcmp(cmdline, e->cmdline) != 0;
+	}
+	proc_entry_set_comm(e, name);
+	e->image_known = image;
+	e->image_dev = dev;
+	e->image_ino = ino;
+	if (!exec)
+		return;
+	if (!have_cmdline) {
+		ssize_t n = read_file(s, e, PROC_HELD_NFILES, "cmdline", cmdline, sizeof(cmdline));
+		proc_entry_join_cmdline(cmdline, n);
+		have_cmdline = n >= 0;
+	}
+	if (have_cmdline)
+		proc_entry_set_cmdline(e, cmdline);
+	leak_reset(&e->rss_hist);
+	leak_reset(&e->fd_hist);
+	leak_reset(&e->thread_hist);
+	e->statm_same = 0;
 }
 
 /* The values are read into a copy of the row and taken only once the sample is proved
@@ -404,7 +452,13 @@ static bool take_status(struct proc_row *r, uint32_t *name_hash, const char *tex
  *
  * oom_score is not re-read when nothing it depends on has changed (see
  * proc_sampler_set_totals). */
-bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
+/* A failed read: the process gone, or only we short of descriptors or memory. */
+static enum proc_sample failed(ssize_t r)
+{
+	return r == -EMFILE || r == -ENFILE || r == -ENOMEM ? PROC_SAMPLE_NO_ROOM : PROC_SAMPLE_GONE;
+}
+
+enum proc_sample proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 {
 	char buf[4096], cg[4096];
 	pid_t pid = e->row.pid;
@@ -417,7 +471,7 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 		else if (!e->cgroup_read && read_file(s, e, PROC_HELD_NFILES, "cgroup", cg, sizeof(cg)) > 0)
 			reread_cgroup(s, e, cg);
 		e->cgroup_read = true;
-		return true;
+		return PROC_SAMPLE_TAKEN;
 	}
 	struct proc_row r = e->row;
 	bool pinned = e->held_fds[PROC_HELD_DIR] >= 0;
@@ -426,7 +480,7 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	 * reaped: read every refresh, it shows the process still there */
 	ssize_t n = read_file(s, e, PROC_HELD_ADJ, "oom_score_adj", buf, 32);
 	if (n <= 0)
-		return false;
+		return failed(n);
 	int64_t adj = small_int(buf);
 	bool fds_moved = false;
 	if (s->kernel.fd_count_by_size || due(s, pid, PROC_SAMPLER_FD_COUNT_EVERY, 0) || !val_known(r.fds)) {
@@ -443,18 +497,22 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 			     due(s, pid, PROC_SAMPLER_IDLE_STATM_EVERY, PROC_SAMPLER_IDLE_STATM_EVERY - 1))) {
 		n = read_file(s, e, PROC_HELD_STATM, "statm", buf, sizeof(buf));
 		if (n <= 0)
-			return false;
+			return failed(n);
 		statm_hash = text_hash(buf, (size_t)n);
 		statm_moved = statm_hash != e->statm_hash && e->statm_hash != 0; /* 0: the first read */
 		statm_same = statm_moved ? 0 : statm_same < UINT8_MAX ? statm_same + 1 : statm_same;
 	}
 	bool score_inputs_same = true;
-	uint32_t name_hash = e->name_hash;
+	struct proc_status st;
+	bool status_read = false;
 	if (statm_moved || !val_known(r.rss_bytes) ||
 	    due(s, pid, PROC_SAMPLER_STATUS_EVERY, PROC_SAMPLER_STATUS_EVERY / 4)) {
-		if (read_file(s, e, PROC_HELD_STATUS, "status", buf, sizeof(buf)) <= 0 ||
-		    !take_status(&r, &name_hash, buf, &score_inputs_same))
-			return false;
+		n = read_file(s, e, PROC_HELD_STATUS, "status", buf, sizeof(buf));
+		if (n <= 0)
+			return failed(n);
+		if (!take_status(&r, &st, buf, &score_inputs_same))
+			return PROC_SAMPLE_GONE;
+		status_read = true;
 	}
 	score_inputs_same = score_inputs_same && adj == r.oom_score_adj;
 	r.oom_score_adj = adj;
@@ -465,14 +523,22 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	if (!pinned) {
 		/* by path, last: the process met is still there, so it was there all along */
 		struct proc_stat sf;
-		if (read_file(s, e, PROC_HELD_NFILES, "stat", buf, sizeof(buf)) <= 0 || proc_stat_parse(buf, &sf) != 0 ||
-		    sf.start_ticks != r.start_ticks)
-			return false;
+		n = read_file(s, e, PROC_HELD_NFILES, "stat", buf, sizeof(buf));
+		if (n <= 0)
+			return failed(n);
+		if (proc_stat_parse(buf, &sf) != 0 || sf.start_ticks != r.start_ticks)
+			return PROC_SAMPLE_GONE;
 	}
 	e->row = r;
 	e->statm_hash = statm_hash;
 	e->statm_same = (uint8_t)statm_same;
-	e->name_hash = name_hash;
+	if (status_read) {
+		if (!e->name_hash && !s->one_shot) /* the first sample: what it runs */
+			e->image_known = read_image(s, e, &e->image_dev, &e->image_ino);
+		else if (e->name_hash && st.name_hash != e->name_hash)
+			take_new_name(s, e, st.name);
+		e->name_hash = st.name_hash;
+	}
 	if (cgroup) {
 		e->cgroup_read = true;
 		set_cgroup(e, cgroup);
@@ -483,5 +549,5 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	}
 	if (!s->one_shot)
 		track_slopes(s, e);
-	return true;
+	return PROC_SAMPLE_TAKEN;
 }

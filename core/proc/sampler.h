@@ -24,6 +24,14 @@
  * are taken into the row only once a sample is proved, so a failed one leaves the last
  * real values for the ghost.
  *
+ * A new name in status (Name:) is a rename or an exec, never a new process: the row stays
+ * one per (pid, start time). An exec changes the executable (/proc/PID/exe's device and
+ * inode, noted at the first sample), a rename (prctl PR_SET_NAME) does not; where the
+ * executable cannot be read (another user's process, without root) a changed command
+ * line means an exec. A rename only renames the row; an exec also takes the new command
+ * line and starts the leak series again. An exec of the same executable file reads as a
+ * rename (its series goes on through the step).
+ *
  * One-shot (a single refresh: -n 1) reads what a snapshot shows and nothing that only
  * later refreshes need: no statm (it gates later status reads), no leak series, no held
  * file but the pin.
@@ -123,8 +131,16 @@ void proc_sampler_adopt_pin(struct proc_sampler *s, struct proc_entry *e, int pi
 /* How many more pins the budget has room for now. */
 size_t proc_sampler_pin_room(const struct proc_sampler *s);
 
-/* Re-read what changes. False when the process is gone, is a zombie, runs another program
- * (exec: status Name: changed), or its pid was reused: the caller buries the entry. */
-bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e);
+/* What a sample found. */
+enum proc_sample {
+	PROC_SAMPLE_GONE,    /* the process is gone, a zombie, or its pid was reused: bury it */
+	PROC_SAMPLE_TAKEN,   /* read: the row holds this refresh's values */
+	PROC_SAMPLE_NO_ROOM, /* a read failed for want of file descriptors or memory (EMFILE,
+			      * ENFILE, ENOMEM): nothing is known of the process, which is
+			      * probably still there; the row keeps its last values */
+};
+
+/* Re-read what changes (see above for rename and exec). */
+enum proc_sample proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e);
 
 #endif

@@ -48,6 +48,7 @@ struct proc_table {
 	size_t nfresh, capfresh;
 	struct proc_entry **next, **born;
 	size_t nnext, capnext, nborn, capborn;
+	size_t unread; /* this refresh: processes not read for want of descriptors or memory */
 };
 
 static double read_boot_unix_s(const char *proc_root)
@@ -255,7 +256,9 @@ static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_
 	if (t->fresh_left)
 		t->fresh_left--;
 	seed_from_past(t, e);
-	if (!proc_sampler_sample(s, e)) {
+	enum proc_sample got = proc_sampler_sample(s, e);
+	if (got != PROC_SAMPLE_TAKEN) { /* short of room: met again as new next refresh */
+		t->unread += got == PROC_SAMPLE_NO_ROOM;
 		drop(t, e);
 		return;
 	}
@@ -309,7 +312,7 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	proc_ghosts_expire(&t->ghosts, now_unix_s, t->ghost_ttl_s);
 
 	/* merge the sorted pid list with the sorted live entries */
-	t->nnext = t->nfresh = t->nborn = 0;
+	t->nnext = t->nfresh = t->nborn = t->unread = 0;
 	if (!util_grow((void **)&t->next, &t->capnext, t->npids + 1, sizeof(*t->next)) ||
 	    !util_grow((void **)&t->fresh, &t->capfresh, t->npids + 1, sizeof(*t->fresh)))
 		return -ENOMEM;
@@ -319,7 +322,9 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 			bury(t, t->live[j++], now_unix_s); /* gone */
 		} else if (j < t->nlive && t->live[j]->row.pid == t->pids[i]) {
 			struct proc_entry *e = t->live[j++];
-			if (proc_sampler_sample(&t->sampler, e)) {
+			enum proc_sample got = proc_sampler_sample(&t->sampler, e);
+			if (got != PROC_SAMPLE_GONE) { /* no room: kept with its last values */
+				t->unread += got == PROC_SAMPLE_NO_ROOM;
 				t->next[t->nnext++] = e;
 			} else { /* exited, and perhaps the pid is already someone else's */
 				bury(t, e, now_unix_s);
@@ -368,6 +373,8 @@ void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_
 {
 	proc_sampler_set_totals(&t->sampler, mem_total_bytes, swap_total_bytes);
 }
+
+size_t proc_table_unread(const struct proc_table *t) { return t->unread; }
 
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n)
 {

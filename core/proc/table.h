@@ -68,6 +68,10 @@ void proc_table_set_cgroup_lookup(struct proc_table *t, proc_cgroup_lookup_fn fn
  * makes the refresh re-read every process's (see core/proc/sampler.c). */
 void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_t swap_total_bytes);
 
+/* Processes the last refresh could not read for want of file descriptors or memory (a
+ * tiny ulimit -n): those met before keep their last values, new ones are not adopted. */
+size_t proc_table_unread(const struct proc_table *t);
+
 /* Live entries in pid order, then ghosts (oldest first); valid until the next refresh. */
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n);
 struct proc_entry **proc_table_ghosts(struct proc_table *t, size_t *n);

@@ -1,16 +1,20 @@
 /* Unit tests for the commands of app/: --set-adj (its strict argument parser, and its
  * exit codes and words against a fixture /proc), --events on a saved kernel log (with a
- * recording's kills among them), and -b --at on a recording made here. */
+ * recording's kills among them), -b --at on a recording made here, and the recording the
+ * screen steps through (--at on the screen). */
 #include "config.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/cmd_at.h"
 #include "app/cmd_events.h"
 #include "app/cmd_setadj.h"
+#include "app/timetravel.h"
 #include "core/history/boot.h"
 #include "core/history/events.h"
 #include "core/history/store.h"
@@ -451,7 +455,8 @@ START_TEST(events_cmd_lists_recorded_journal_kills_of_every_killer_once)
 }
 END_TEST
 
-START_TEST(at_prints_the_nearest_recorded_moments)
+/* A recording at hist_path of n moments, 10 s apart from 1750000000, of a leaker. */
+static void record_moments(int n)
 {
 	struct history_store *st;
 	char msg[512];
@@ -459,7 +464,7 @@ START_TEST(at_prints_the_nearest_recorded_moments)
 	struct history_boot boot = {"boot-x", 1700000000};
 	struct history_writer *w = history_writer_new(st, &boot, 10, "host", msg, sizeof(msg));
 	ck_assert_ptr_nonnull(w);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < n; i++) {
 		struct fxrec f;
 		fxrec_init(&f, 1750000000 + 10 * i);
 		fxrec_proc(&f, 100, 100, "leaker", NULL, (INT64_C(10) << 20) * (i + 1));
@@ -468,6 +473,11 @@ START_TEST(at_prints_the_nearest_recorded_moments)
 	ck_assert_int_eq(history_writer_commit(w, msg, sizeof(msg)), 0);
 	history_writer_free(w);
 	history_store_close(st);
+}
+
+START_TEST(at_prints_the_nearest_recorded_moments)
+{
+	record_moments(3);
 
 	struct run_config rc;
 	memset(&rc, 0, sizeof(rc));
@@ -514,6 +524,61 @@ START_TEST(at_prints_the_nearest_recorded_moments)
 }
 END_TEST
 
+/* The screen's recording (app/timetravel.h): opened, or why not; --at where it opens. */
+START_TEST(the_screen_opens_its_recording_or_says_why)
+{
+	struct run_config rc;
+	struct tui_config tc;
+	char why[700], *ebuf = NULL;
+	size_t elen = 0;
+	FILE *err = open_memstream(&ebuf, &elen);
+	memset(&rc, 0, sizeof(rc));
+	tui_config_defaults(&tc);
+	/* none: --no-history, or nothing recorded here */
+	ck_assert_int_eq(timetravel_open(&rc, true, 0, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_null(tc.history);
+	ck_assert_ptr_nonnull(strstr(tc.history_why, "--no-history"));
+	ck_assert_int_eq(timetravel_open(&rc, false, 0, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_nonnull(strstr(tc.history_why, "oomtop --record records one"));
+	/* what cannot be read: why names it; with --at the screen does not start */
+	FILE *f = fopen(hist_path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("notes\n", f);
+	fclose(f);
+	rc.history_path = hist_path;
+	ck_assert_int_eq(timetravel_open(&rc, false, 0, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_null(tc.history);
+	ck_assert_msg(strncmp(tc.history_why, "history: ", 9) == 0, "%s", tc.history_why);
+	ck_assert_ptr_nonnull(strstr(tc.history_why, hist_path));
+	rc.at = "-1h";
+	ck_assert_int_eq(timetravel_open(&rc, false, 1750000100, &tc, why, sizeof(why), err), 1);
+	fflush(err);
+	ck_assert_ptr_nonnull(strstr(ebuf, hist_path));
+	unlink(hist_path);
+	/* a recording without a moment: --at has nothing to show */
+	record_moments(0);
+	ck_assert_int_eq(timetravel_open(&rc, false, 1750000100, &tc, why, sizeof(why), err), 1);
+	fflush(err);
+	ck_assert_ptr_nonnull(strstr(ebuf, "holds no recorded moment"));
+	ck_assert_ptr_null(tc.history);
+	/* a recording: open, and --at's time for the screen to find its nearest moment */
+	record_moments(3);
+	rc.at = "-88s";
+	ck_assert_int_eq(timetravel_open(&rc, false, 1750000100, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_nonnull(tc.history);
+	ck_assert_double_eq(tc.at_unix_s, 1750000012);
+	timetravel_close(&tc);
+	ck_assert_ptr_null(tc.history);
+	rc.at = NULL;
+	ck_assert_int_eq(timetravel_open(&rc, false, 1750000100, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_nonnull(tc.history);
+	ck_assert(isnan(tc.at_unix_s));
+	timetravel_close(&tc);
+	fclose(err);
+	free(ebuf);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("commands");
@@ -532,6 +597,7 @@ int main(void)
 	tcase_add_test(th, events_cmd_lists_recorded_kills_once_in_order);
 	tcase_add_test(th, events_cmd_lists_recorded_journal_kills_of_every_killer_once);
 	tcase_add_test(th, at_prints_the_nearest_recorded_moments);
+	tcase_add_test(th, the_screen_opens_its_recording_or_says_why);
 	suite_add_tcase(s, th);
 	return ck_run(s);
 }

@@ -1,5 +1,4 @@
 # tests/contrib/ — what contrib/ installs: the shell completions offer exactly the options
-# of --help, the example systemd units run and pass systemd-analyze verify, the example
-# oomtoprc holds every key and reads cleanly.
-TESTS += %reldir%/completion.sh %reldir%/units.sh %reldir%/oomtoprc.sh
-EXTRA_DIST += %reldir%/completion.sh %reldir%/units.sh %reldir%/oomtoprc.sh
+# of --help, the example systemd units run and pass systemd-analyze verify.
+TESTS += %reldir%/completion.sh %reldir%/units.sh
+EXTRA_DIST += %reldir%/completion.sh %reldir%/units.sh

@@ -10,8 +10,9 @@ E2E_TESTS = \
 	%reldir%/settings_file.sh %reldir%/working_set.sh %reldir%/hostile_files.sh \
 	%reldir%/journal_files.sh %reldir%/journal_live.sh %reldir%/output_file.sh \
 	%reldir%/screen_journal.sh \
-	%reldir%/history.sh %reldir%/events_pipe.sh \
-	%reldir%/pid_reuse.sh
+	%reldir%/history.sh %reldir%/events_pipe.sh %reldir%/rename_exec.sh \
+	%reldir%/pid_reuse.sh \
+	%reldir%/screen_history.sh %reldir%/tiny_ulimit.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 # cgroup v2 for real: a QEMU guest with the static oomtop (about 4 minutes). Not in TESTS:

@@ -27,6 +27,7 @@ struct fxproc {
 	int fds;              /* entries in fd/ */
 	int oom_score, oom_score_adj;
 	const char *cgroup;   /* the path of the "0::" line (cgroup v2) */
+	const char *exe;      /* NULL: no exe link; else the link to root/bin/EXE (made too) */
 };
 
 /* A sleeping user-space process of uid 0: start_ticks 1000 + pid, rss 10 MiB (8 anon,
@@ -37,7 +38,7 @@ struct fxproc fxproc_default(pid_t pid, const char *comm);
 void fxproc_write(const char *root, const struct fxproc *p);
 
 /* Writes one of them: "stat", "status", "statm", "cmdline", "oom_score",
- * "oom_score_adj", "cgroup" or "fd". */
+ * "oom_score_adj", "cgroup", "fd" or "exe". */
 void fxproc_write_file(const char *root, const struct fxproc *p, const char *name);
 
 /* The text fxproc_write puts in root/PID/statm (pages: size resident shared text lib

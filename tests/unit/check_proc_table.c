@@ -1,8 +1,8 @@
 /* core/proc/table (with the sampler and ghosts under it) on fixture /proc trees
  * (tests/lib/fxptab.h): a new process appears with the fixture's values; one whose
  * directory goes becomes a ghost with its last values and expires after the TTL; ghosts
- * are bounded, OOM-killed ones dropped last; pid reuse and exec give a new row and a
- * ghost; the held files stay within the kernel-memory budget, their levels following the
+ * are bounded, OOM-killed ones dropped last; pid reuse gives a new row and a
+ * ghost, a rename or an exec keeps the one row (an exec restarts its series); the held files stay within the kernel-memory budget, their levels following the
  * process count; a one-shot holds only the pin, reads no statm and keeps no series.
  * What the sampler reads when: check_proc_sampler.c.
  *
@@ -210,9 +210,9 @@ START_TEST(pid_reuse_gives_a_new_row_and_a_ghost_of_the_old)
 }
 END_TEST
 
-/* Today an exec (status Name: changed) ends the old image as a ghost and the next sample
- * meets the new one as a new row, same pid and start time. Issue 19 will keep one row
- * per (pid, start time) and restart its series: change this function then. */
+/* One row per (pid, start time): an exec (status Name: and the command line change, no
+ * executable readable) keeps the row, with the new name and command line, and starts its
+ * series again; no ghost of the old image. */
 static void expect_exec_outcome(struct fxptab *f, pid_t pid, uint64_t start_ticks)
 {
 	struct proc_entry *e = fxptab_live(f, pid);
@@ -221,14 +221,11 @@ static void expect_exec_outcome(struct fxptab *f, pid_t pid, uint64_t start_tick
 	ck_assert_str_eq(e->row.cmdline, "python3 app.py");
 	ck_assert_uint_eq(e->row.start_ticks, start_ticks);
 	ck_assert_int_eq(e->row.rss_bytes, 40000 * KiB);
-	struct proc_entry *g = fxptab_ghost(f, pid);
-	ck_assert_ptr_nonnull(g);
-	ck_assert_str_eq(g->row.comm, "sh");
-	ck_assert_uint_eq(g->row.start_ticks, start_ticks);
-	ck_assert_int_eq(g->row.state, PROC_EXITED);
+	ck_assert(isnan(e->row.rss_slope.per_s)); /* a new series: one sample of the new image */
+	ck_assert_ptr_null(fxptab_ghost(f, pid));
 }
 
-START_TEST(exec_ends_the_old_image_as_a_ghost_and_adopts_the_new)
+START_TEST(exec_keeps_one_row_and_restarts_its_series)
 {
 	size_t budgets[] = {FXPTAB_UNCAPPED, 0};
 	for (size_t b = 0; b < 2; b++) {
@@ -237,16 +234,77 @@ START_TEST(exec_ends_the_old_image_as_a_ghost_and_adopts_the_new)
 		struct fxproc p = fxproc_default(600, "sh");
 		p.cmdline = "sh -c exec";
 		fxproc_write(f.root, &p);
-		fxptab_refresh_at(&f, 0);
-		fxptab_refresh(&f);
+		for (int i = 0; i < 8; i++) {
+			p.rss_kib += 1024;
+			fxproc_write(f.root, &p);
+			fxptab_refresh_at(&f, 5.0 * i);
+		}
 		ck_assert_str_eq(fxptab_live(&f, 600)->row.comm, "sh");
+		ck_assert(!isnan(fxptab_live(&f, 600)->row.rss_slope.per_s));
 		/* exec: a new image (statm moves with the new mm), same pid and start time */
 		p.comm = "python3";
 		p.cmdline = "python3 app.py";
 		p.rss_kib = 40000;
 		fxproc_write(f.root, &p);
-		fxptab_refresh(&f);
+		fxptab_refresh_at(&f, 40);
 		expect_exec_outcome(&f, 600, p.start_ticks);
+		fxptab_close(&f);
+	}
+}
+END_TEST
+
+/* A process that renames itself (prctl PR_SET_NAME: status Name: changes, the command
+ * line and the executable do not) every few refreshes while it leaks: one row all along,
+ * under its latest name, and its leak rate is there as if it never renamed (issue 19:
+ * it used to end as a ghost at each rename, with no rate ever). */
+START_TEST(a_process_that_renames_itself_keeps_its_row_and_rate)
+{
+	size_t budgets[] = {FXPTAB_UNCAPPED, 0};
+	for (size_t b = 0; b < 2; b++) {
+		struct fxptab f;
+		fxptab_open(&f, budgets[b], false);
+		struct fxproc p = fxproc_default(700, "worker");
+		p.cmdline = "/usr/bin/worker --serve";
+		p.exe = "worker";
+		fxproc_write(f.root, &p);
+		char name[16];
+		for (int i = 0; i < 12; i++) {
+			snprintf(name, sizeof(name), "worker-%d", i / 2);
+			p.comm = name;
+			p.rss_kib += 1024; /* 1 MiB every 5 s */
+			fxproc_write(f.root, &p);
+			fxptab_refresh_at(&f, 5.0 * i);
+		}
+		struct proc_entry *e = fxptab_live(&f, 700);
+		ck_assert_ptr_nonnull(e);
+		ck_assert_str_eq(e->row.comm, "worker-5");
+		ck_assert_str_eq(e->row.cmdline, "/usr/bin/worker --serve");
+		ck_assert_double_eq_tol(e->row.rss_slope.per_s, 1024.0 * KiB / 5.0, 1.0);
+		ck_assert_uint_eq(fxptab_nghosts(&f), 0);
+
+		/* its command line rewritten too (setproctitle), the executable the same: still
+		 * a rename when the executable can be read */
+		p.comm = "worker: idle";
+		p.cmdline = "worker: idle";
+		p.rss_kib += 1024;
+		fxproc_write(f.root, &p);
+		fxptab_refresh_at(&f, 60);
+		e = fxptab_live(&f, 700);
+		ck_assert_str_eq(e->row.comm, "worker: idle");
+		ck_assert_str_eq(e->row.cmdline, "/usr/bin/worker --serve"); /* as first met */
+		ck_assert(!isnan(e->row.rss_slope.per_s));
+
+		/* another executable under the same command line (exec -a): an exec */
+		p.comm = "python3";
+		p.exe = "python3";
+		p.cmdline = "/usr/bin/worker --serve";
+		p.rss_kib = 40000;
+		fxproc_write(f.root, &p);
+		fxptab_refresh_at(&f, 65);
+		e = fxptab_live(&f, 700);
+		ck_assert_str_eq(e->row.comm, "python3");
+		ck_assert(isnan(e->row.rss_slope.per_s));
+		ck_assert_uint_eq(fxptab_nghosts(&f), 0);
 		fxptab_close(&f);
 	}
 }
@@ -393,7 +451,8 @@ int main(void)
 	tcase_add_test(tc, exited_process_becomes_a_ghost_with_its_last_values_then_expires);
 	tcase_add_test(tc, ghosts_are_bounded_and_oom_killed_ones_dropped_last);
 	tcase_add_test(tc, pid_reuse_gives_a_new_row_and_a_ghost_of_the_old);
-	tcase_add_test(tc, exec_ends_the_old_image_as_a_ghost_and_adopts_the_new);
+	tcase_add_test(tc, exec_keeps_one_row_and_restarts_its_series);
+	tcase_add_test(tc, a_process_that_renames_itself_keeps_its_row_and_rate);
 	tcase_add_test(tc, held_files_stay_within_the_budget_levels_follow_the_count);
 	tcase_add_test(tc, one_shot_holds_the_pin_reads_no_statm_and_keeps_no_series);
 	suite_add_tcase(s, tc);

@@ -1,7 +1,7 @@
 # tests/unit/ — Check unit tests of core, each linked with core alone (never ncurses).
 CORE_UNIT_TESTS = \
 	%reldir%/check_base %reldir%/check_userfile %reldir%/check_identity_feed %reldir%/check_parsers \
-	%reldir%/check_cgroups %reldir%/check_output_json %reldir%/check_output_text \
+	%reldir%/check_cgroups %reldir%/check_cgroup_discover %reldir%/check_output_json %reldir%/check_output_text \
 	%reldir%/check_output_prom %reldir%/check_procsort \
 	%reldir%/check_kmsg %reldir%/check_oom_events %reldir%/check_oom_adj \
 	%reldir%/check_badness %reldir%/check_leak %reldir%/check_memstat \

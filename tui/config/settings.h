@@ -43,6 +43,7 @@ enum settings_key {
 	SETTING_HISTORY_SIZE = 1u << 8,
 	SETTING_HISTORY_FLUSH = 1u << 9,
 	SETTING_HELD_KMEM = 1u << 10,
+	SETTING_ALL = (1u << 11) - 1, /* every key above: a new key moves this along */
 };
 
 struct settings {
