@@ -68,11 +68,14 @@ static int parse_clock(const char **p, struct tm *tm, double *frac)
 		if (sec < 0 || sec > 60)
 			return -EINVAL;
 		if (**p == '.' || **p == ',') {
-			char *end;
-			*frac = strtod(*p, &end);
-			if (**p == ',' || end == *p + 1)
+			/* digits only: strtod would take "0.5E500" (an infinite fraction) */
+			const char *d = *p + 1;
+			double scale = 0.1;
+			if (**p == ',' || !isdigit((unsigned char)*d))
 				return -EINVAL;
-			*p = end;
+			for (; isdigit((unsigned char)*d); d++, scale /= 10)
+				*frac += (*d - '0') * scale;
+			*p = d;
 		}
 	}
 	tm->tm_hour = h;
