@@ -26,16 +26,16 @@ void fxcollector_open(struct fxcollector *f, const char *name)
 	snprintf(f->cgroot, sizeof(f->cgroot), "%s/cgroup", f->top);
 	fxtree_copy(FIXTURES "/cgroup/v2", f->cgroot);
 	f->sys = (struct fxproc_system){
-		.btime_unix_s = FXCOLLECTOR_T0_UNIX_S - 10000,
-		.mem_total_kib = 16 << 20,
-		.mem_available_kib = 6 << 20,
-		.swap_total_kib = 2 << 20,
-		.swap_free_kib = 3 << 19,
-		.oom_kills = 3,
-		.psi_some_avg10 = 1.25,
-		.psi_full_avg10 = 0.5,
-		.uptime_s = 10000.5,
-		.tasks = 200,
+	    .btime_unix_s = FXCOLLECTOR_T0_UNIX_S - 10000,
+	    .mem_total_kib = 16 << 20,
+	    .mem_available_kib = 6 << 20,
+	    .swap_total_kib = 2 << 20,
+	    .swap_free_kib = 3 << 19,
+	    .oom_kills = 3,
+	    .psi_some_avg10 = 1.25,
+	    .psi_full_avg10 = 0.5,
+	    .uptime_s = 10000.5,
+	    .tasks = 200,
 	};
 	fxproc_write_system(f->root, &f->sys);
 	f->ids = fxident_new(f->root);
@@ -85,12 +85,13 @@ void fxcollector_write_value(struct fxcollector *f, const char *cg, const char *
 }
 
 void fxcollector_write_stat(struct fxcollector *f, const char *cg, int64_t anon, int64_t file,
-			    int64_t inactive_file)
+                            int64_t inactive_file)
 {
 	char rel[PATH_MAX], text[256];
 	snprintf(rel, sizeof(rel), "%s/memory.stat", cg);
-	snprintf(text, sizeof(text), "anon %lld\nfile %lld\nkernel 4096\nsock 0\nshmem 0\ninactive_file %lld\n",
-		 (long long)anon, (long long)file, (long long)inactive_file);
+	snprintf(text, sizeof(text),
+	         "anon %lld\nfile %lld\nkernel 4096\nsock 0\nshmem 0\ninactive_file %lld\n",
+	         (long long)anon, (long long)file, (long long)inactive_file);
 	fxtree_write(f->cgroot, rel, text);
 }
 

@@ -57,7 +57,7 @@ void fxcollector_write_value(struct fxcollector *f, const char *cg, const char *
 /* A v2 memory.stat with the lines the collector reads: anon, file, inactive_file; kernel
  * 4096, sock 0, shmem 0. (The fixture tree's files hold a whole 6.1 memory.stat.) */
 void fxcollector_write_stat(struct fxcollector *f, const char *cg, int64_t anon, int64_t file,
-			    int64_t inactive_file);
+                            int64_t inactive_file);
 
 /* The row of pid or of the cgroup path in s; a Check failure when it is not there. */
 const struct proc_row *fxcollector_proc(const struct snapshot *s, pid_t pid);

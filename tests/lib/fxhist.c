@@ -12,10 +12,12 @@ struct history_store *fxhist_open_memory(void)
 	return st;
 }
 
-struct history_writer *fxhist_writer(struct history_store *st, const struct history_boot *b, double interval_s)
+struct history_writer *fxhist_writer(struct history_store *st, const struct history_boot *b,
+                                     double interval_s)
 {
 	char err[256];
-	struct history_writer *w = history_writer_new(st, b, interval_s, "fixture", err, sizeof(err));
+	struct history_writer *w =
+	    history_writer_new(st, b, interval_s, "fixture", err, sizeof(err));
 	ck_assert_msg(w != NULL, "%s", err);
 	return w;
 }

@@ -17,7 +17,8 @@
 struct history_store *fxhist_open_memory(void);
 
 /* A recorder on st for boot b, sampling every interval_s, on the host "fixture". */
-struct history_writer *fxhist_writer(struct history_store *st, const struct history_boot *b, double interval_s);
+struct history_writer *fxhist_writer(struct history_store *st, const struct history_boot *b,
+                                     double interval_s);
 
 /* history_writer_add: its flags (HISTORY_WRITER_KILL); an error fails the test. */
 int fxhist_add(struct history_writer *w, const struct snapshot *s);

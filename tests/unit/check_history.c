@@ -34,7 +34,8 @@ static const struct history_boot boot_b = {"boot-b", T0 + 100000};
 static void scenario(struct fxrec *f, int i)
 {
 	fxrec_init(f, T0 + 10.0 * i);
-	f->snap.sys.mem_available_bytes = f->snap.sys.available_bytes = (INT64_C(4) << 30) - 4 * MiB * i;
+	f->snap.sys.mem_available_bytes = f->snap.sys.available_bytes =
+	    (INT64_C(4) << 30) - 4 * MiB * i;
 	fxrec_cgroup(f, "/", 1000 * MiB, VAL_UNKNOWN);
 	fxrec_cgroup(f, "/a", 100 * MiB + 2 * MiB * i, 512 * MiB);
 	if (i <= 9)
@@ -79,18 +80,21 @@ START_TEST(values_are_stored_only_when_they_changed)
 	    N);
 	/* a reused pid is another process: two identities, the first one ended */
 	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE pid = 300"), 2);
-	ck_assert_int_eq(fxhist_int(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 300"),
-	                 T0 + 60);
-	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE pid = 300 AND start_ticks = "
-	                           "900 AND end_t IS NULL"),
+	ck_assert_int_eq(
+	    fxhist_int(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 300"),
+	    T0 + 60);
+	ck_assert_int_eq(fxhist_int(st,
+	                            "SELECT count(*) FROM proc WHERE pid = 300 AND start_ticks = "
+	                            "900 AND end_t IS NULL"),
 	                 1);
 	/* /b: one row, then a gone row when it disappeared; the command line stored once */
 	ck_assert_int_eq(
 	    fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
-	              " WHERE c.path = '/b'"),
+	                   " WHERE c.path = '/b'"),
 	    2);
-	ck_assert_int_eq(fxhist_int(st, "SELECT t FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
-	                           " WHERE c.path = '/b' AND gone = 1"),
+	ck_assert_int_eq(fxhist_int(st,
+	                            "SELECT t FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	                            " WHERE c.path = '/b' AND gone = 1"),
 	                 T0 + 100);
 	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cmdline"), 1);
 	history_store_close(st);
@@ -230,12 +234,15 @@ START_TEST(a_new_recorder_continues_the_history)
 	fxhist_add(w, &f.snap);
 	char err[256];
 	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc_value"), rows); /* nothing changed */
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc_value"),
+	                 rows); /* nothing changed */
 	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cgroup_value"), cgrows);
-	ck_assert_int_eq(fxhist_int(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 900"),
-	                 T0 + 1000);
 	ck_assert_int_eq(
-	    fxhist_int(st, "SELECT count(*) FROM proc WHERE pid IN (100, 200) AND end_t IS NULL"), 2);
+	    fxhist_int(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 900"),
+	    T0 + 1000);
+	ck_assert_int_eq(
+	    fxhist_int(st, "SELECT count(*) FROM proc WHERE pid IN (100, 200) AND end_t IS NULL"),
+	    2);
 	history_writer_free(w);
 
 	/* after a reboot: the old boot's processes are closed, pid 100 is another process */

@@ -119,10 +119,9 @@ START_TEST(kills_are_stored_once_and_read_back)
 }
 END_TEST
 
-
 /* A journal's kill (source, boot, time as journald logged it). */
-static void journal_kill(struct oom_event *ev, enum oom_event_source src, const char *boot, double t, pid_t pid,
-			 const char *cgroup, const char *unit)
+static void journal_kill(struct oom_event *ev, enum oom_event_source src, const char *boot,
+                         double t, pid_t pid, const char *cgroup, const char *unit)
 {
 	oom_event_init(ev);
 	ev->source = src;
@@ -154,26 +153,38 @@ START_TEST(an_earlier_boots_kill_is_stored_under_its_boot_once)
 	j[0].boot_s = 12.5;
 	j[0].victim_comm = "hog";
 	journal_kill(&j[1], OOM_EVENT_SOURCE_EARLYOOM, BOOT_Z, T0 - 90000, 777, NULL, NULL);
-	journal_kill(&j[2], OOM_EVENT_SOURCE_SYSTEMD_OOMD, BOOT_Z, T0 - 80000, 0, "/user.slice/app.scope", "app.scope");
-	journal_kill(&j[3], OOM_EVENT_SOURCE_SYSTEMD_OOMD, BOOT_Z, T0 - 70000, 0, "/user.slice/app.scope", "app.scope");
-	journal_kill(&j[4], OOM_EVENT_SOURCE_KERNEL, BOOT_Z, T0 - 70000 + 0.000175, 0, NULL, "user@1021.service");
-	for (int run = 0; run < 2; run++) { /* two recorders of boot Y: the journal replays all at each start */
+	journal_kill(&j[2], OOM_EVENT_SOURCE_SYSTEMD_OOMD, BOOT_Z, T0 - 80000, 0,
+	             "/user.slice/app.scope", "app.scope");
+	journal_kill(&j[3], OOM_EVENT_SOURCE_SYSTEMD_OOMD, BOOT_Z, T0 - 70000, 0,
+	             "/user.slice/app.scope", "app.scope");
+	journal_kill(&j[4], OOM_EVENT_SOURCE_KERNEL, BOOT_Z, T0 - 70000 + 0.000175, 0, NULL,
+	             "user@1021.service");
+	for (int run = 0; run < 2;
+	     run++) { /* two recorders of boot Y: the journal replays all at each start */
 		w = fxhist_writer(st, &boot_y, 10);
-		ck_assert_int_eq(add_kills(w, T0 + 200000 + 100 * run, j, 5), (run ? 0 : HISTORY_WRITER_KILL));
+		ck_assert_int_eq(add_kills(w, T0 + 200000 + 100 * run, j, 5),
+		                 (run ? 0 : HISTORY_WRITER_KILL));
 		add_kills(w, T0 + 200010 + 100 * run, j, 5);
 		history_writer_free(w);
 	}
 	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill"), 5);
 	char buf[128];
-	ck_assert_str_eq(fxhist_text(st, "SELECT b.boot_id FROM oom_kill k JOIN boot b ON b.id = k.boot WHERE k.victim_pid = 4242",
-			      buf, sizeof(buf)),
-			 BOOT_X);
-	ck_assert_str_eq(fxhist_text(st, "SELECT b.boot_id FROM oom_kill k JOIN boot b ON b.id = k.boot WHERE k.victim_pid = 777",
-			      buf, sizeof(buf)),
-			 BOOT_Z);
+	ck_assert_str_eq(fxhist_text(st,
+	                             "SELECT b.boot_id FROM oom_kill k JOIN boot b ON b.id = "
+	                             "k.boot WHERE k.victim_pid = 4242",
+	                             buf, sizeof(buf)),
+	                 BOOT_X);
+	ck_assert_str_eq(fxhist_text(st,
+	                             "SELECT b.boot_id FROM oom_kill k JOIN boot b ON b.id = "
+	                             "k.boot WHERE k.victim_pid = 777",
+	                             buf, sizeof(buf)),
+	                 BOOT_Z);
 	/* Z was never recorded: its boot row has no boot time; kills without a victim, none */
-	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM boot WHERE boot_id = '" BOOT_Z "' AND btime IS NULL"), 1);
-	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill WHERE victim_pid IS NULL"), 3);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM boot WHERE boot_id = '" BOOT_Z
+	                                "' AND btime IS NULL"),
+	                 1);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill WHERE victim_pid IS NULL"),
+	                 3);
 	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill WHERE victim_pid = 0"), 0);
 	/* a moment's last kill is, as live, the newest kernel kill of its own boot */
 	struct history_moment m;
@@ -184,7 +195,9 @@ START_TEST(an_earlier_boots_kill_is_stored_under_its_boot_once)
 	ck_assert(isnan(m.snap.sys.last_oom_kill_unix_s));
 	history_moment_free(&m);
 	/* no samples of boot Z were made up */
-	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample s JOIN boot b ON b.id = s.boot WHERE b.boot_id = '" BOOT_Z "'"), 0);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample s JOIN boot b ON b.id = "
+	                                "s.boot WHERE b.boot_id = '" BOOT_Z "'"),
+	                 0);
 
 	/* read back in boot Y: oldest first, each in its boot, earlier boots said */
 	struct history_events_kill *got;
@@ -209,7 +222,8 @@ START_TEST(an_earlier_boots_kill_is_stored_under_its_boot_once)
 	for (size_t i = 0; i < n; i++) {
 		size_t same = 0;
 		for (int k = 0; k < 5; k++)
-			same += strcmp(j[k].boot_id, got[i].boot_id) == 0 && history_events_same_kill(&j[k], &got[i].ev);
+			same += strcmp(j[k].boot_id, got[i].boot_id) == 0 &&
+			        history_events_same_kill(&j[k], &got[i].ev);
 		ck_assert_msg(same == 1, "recorded kill %zu is %zu of the journal's", i, same);
 	}
 	history_events_free(got, n);
@@ -233,8 +247,9 @@ START_TEST(a_user_space_kill_reads_back_with_its_killer_and_unit)
 	evs[0].victim_comm = "cluster";
 	evs[0].victim_uid = 1000;
 	evs[0].reason = "mem 10.00%, swap 10.00% (SIGTERM)";
-	char *raw[] = {"low memory! at or below SIGTERM limits: mem 10.00%, swap 10.00%",
-		       "sending SIGTERM to process 29410 uid 1000 \"cluster\": badness 1038, VmRSS 12 MiB"};
+	char *raw[] = {
+	    "low memory! at or below SIGTERM limits: mem 10.00%, swap 10.00%",
+	    "sending SIGTERM to process 29410 uid 1000 \"cluster\": badness 1038, VmRSS 12 MiB"};
 	evs[0].raw_lines = raw;
 	evs[0].nraw_lines = 2;
 	/* the kernel's, with its page size and a task table cut short */
@@ -244,8 +259,9 @@ START_TEST(a_user_space_kill_reads_back_with_its_killer_and_unit)
 	evs[1].tasks_omitted = 3;
 	add_kills(w, T0 + 200, evs, 2);
 	/* then systemd's unit messages name its unit */
-	struct oom_event_msg msgs[] = {{T0 + 100.5, "cluster.service: Main process exited, code=killed, status=15/TERM"},
-				       {T0 + 100.6, "cluster.service: Failed with result 'signal'."}};
+	struct oom_event_msg msgs[] = {
+	    {T0 + 100.5, "cluster.service: Main process exited, code=killed, status=15/TERM"},
+	    {T0 + 100.6, "cluster.service: Failed with result 'signal'."}};
 	evs[0].unit = "cluster.service";
 	evs[0].unit_msgs = msgs;
 	evs[0].nunit_msgs = 1;
@@ -258,8 +274,12 @@ START_TEST(a_user_space_kill_reads_back_with_its_killer_and_unit)
 	history_writer_free(w);
 	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM oom_kill"), 2);
 	char buf[128];
-	ck_assert_str_eq(fxhist_text(st, "SELECT source FROM oom_kill WHERE victim_pid = 29410", buf, sizeof(buf)), "earlyoom");
-	ck_assert_str_eq(fxhist_text(st, "SELECT source FROM oom_kill WHERE victim_pid = 4242", buf, sizeof(buf)), "kernel");
+	ck_assert_str_eq(fxhist_text(st, "SELECT source FROM oom_kill WHERE victim_pid = 29410",
+	                             buf, sizeof(buf)),
+	                 "earlyoom");
+	ck_assert_str_eq(fxhist_text(st, "SELECT source FROM oom_kill WHERE victim_pid = 4242", buf,
+	                             sizeof(buf)),
+	                 "kernel");
 
 	struct history_events_kill *got;
 	size_t n;

@@ -34,13 +34,14 @@ static const struct history_boot boot = {"0123456789abcdef0123456789abcdef", 169
  * the collector's on the monotonic one: the same spacing, another origin). */
 static void same_double(double live, double then, const char *what, const char *path)
 {
-	ck_assert_msg((isnan(live) && isnan(then)) || fabs(live - then) <= 1e-6 * fmax(1.0, fabs(live)),
-		      "%s of %s: live %.9g, recorded %.9g", what, path, live, then);
+	ck_assert_msg((isnan(live) && isnan(then)) ||
+	                  fabs(live - then) <= 1e-6 * fmax(1.0, fabs(live)),
+	              "%s of %s: live %.9g, recorded %.9g", what, path, live, then);
 }
 
-#define SAME_I64(field) \
-	ck_assert_msg(l->field == r->field, #field " of %s: live %lld, recorded %lld", l->path, \
-		      (long long)l->field, (long long)r->field)
+#define SAME_I64(field)                                                                            \
+	ck_assert_msg(l->field == r->field, #field " of %s: live %lld, recorded %lld", l->path,    \
+	              (long long)l->field, (long long)r->field)
 
 /* Every cgroup of the moment is the live one, value for value, in the same tree order. */
 static void same_cgroups(const struct snapshot *live, const struct snapshot *then)
@@ -73,8 +74,10 @@ static void same_cgroups(const struct snapshot *live, const struct snapshot *the
 		same_double(l->psi_some_avg10, r->psi_some_avg10, "psi_some_avg10", l->path);
 		same_double(l->psi_full_avg10, r->psi_full_avg10, "psi_full_avg10", l->path);
 		same_double(l->usage_slope.per_s, r->usage_slope.per_s, "usage slope", l->path);
-		same_double(l->working_set_slope.per_s, r->working_set_slope.per_s, "working-set slope", l->path);
-		same_double(l->working_set_slope.fit, r->working_set_slope.fit, "working-set fit", l->path);
+		same_double(l->working_set_slope.per_s, r->working_set_slope.per_s,
+		            "working-set slope", l->path);
+		same_double(l->working_set_slope.fit, r->working_set_slope.fit, "working-set fit",
+		            l->path);
 		same_double(l->eta_to_limit_s, r->eta_to_limit_s, "ETA", l->path);
 	}
 }
@@ -100,10 +103,10 @@ START_TEST(a_moment_reads_back_what_the_collector_showed)
 	struct fxcollector f;
 	fxcollector_open(&f, "histlive");
 	fxtree_write(f.root, "spl/kstat/zfs/arcstats",
-		     "13 1 0x01 123 33456 6386386484 1234567890123\n"
-		     "name                            type data\n"
-		     "c_min                           4    1073741824\n"
-		     "size                            4    4294967296\n");
+	             "13 1 0x01 123 33456 6386386484 1234567890123\n"
+	             "name                            type data\n"
+	             "c_min                           4    1073741824\n"
+	             "size                            4    4294967296\n");
 	struct fxproc p = fxproc_default(100, "agent");
 	p.cgroup = NAS;
 	fxproc_write(f.root, &p);
@@ -120,7 +123,8 @@ START_TEST(a_moment_reads_back_what_the_collector_showed)
 
 	/* what this test is about: ETAs on the working set, one from an ancestor, none for a
 	 * cgroup full of cache, memory.high passed */
-	const struct cgroup_row *job = fxcollector_cgroup(live, JOB), *nas = fxcollector_cgroup(live, NAS);
+	const struct cgroup_row *job = fxcollector_cgroup(live, JOB),
+	                        *nas = fxcollector_cgroup(live, NAS);
 	ck_assert(isfinite(job->eta_to_limit_s));
 	ck_assert_str_eq(live->cgroups[job->limited_by].path, LIMITED);
 	ck_assert(isnan(nas->eta_to_limit_s));
@@ -137,9 +141,10 @@ START_TEST(a_moment_reads_back_what_the_collector_showed)
 	ck_assert_int_eq(then->sys.available_bytes, live->sys.available_bytes);
 	ck_assert_int_eq(then->sys.zfs_arc_size_bytes, live->sys.zfs_arc_size_bytes);
 	ck_assert_int_eq(then->sys.zfs_arc_reclaimable_bytes, live->sys.zfs_arc_reclaimable_bytes);
-	same_double(live->sys.available.per_s, then->sys.available.per_s, "available slope", "the system");
+	same_double(live->sys.available.per_s, then->sys.available.per_s, "available slope",
+	            "the system");
 	same_double(live->sys.eta_exhaustion_s, then->sys.eta_exhaustion_s, "ETA", "the system");
-	ck_assert(!val_known(then->sys.psi_some_total_us)); /* not recorded: unknown, not 0 */
+	ck_assert(!val_known(then->sys.psi_some_total_us));     /* not recorded: unknown, not 0 */
 	ck_assert(!val_known(then->events_replay_total_bytes)); /* no saved log being read */
 	ck_assert(!val_known(fxcollector_cgroup(then, NAS)->psi_full_total_us));
 	history_moment_free(&m);
@@ -162,26 +167,35 @@ START_TEST(the_working_set_is_stored_when_it_changed)
 	for (int i = 0; i < 6; i++) {
 		bool later = i >= 3;
 		fxcollector_write_value(&f, NAS, "memory.current", usage + (later ? MiB : 0));
-		fxcollector_write_stat(&f, NAS, (later ? 201 : 200) * MiB, 100 * MiB, (later ? 60 : 10) * MiB);
+		fxcollector_write_stat(&f, NAS, (later ? 201 : 200) * MiB, 100 * MiB,
+		                       (later ? 60 : 10) * MiB);
 		fxhist_add(w, fxcollector_refresh_at(&f, 5.0 * i));
 	}
 	fxhist_commit(w);
 	/* two rows: the first, and the change */
-	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
-				   " WHERE c.path = '" NAS "'"),
-			 2);
-	ck_assert_int_eq(fxhist_int(st, "SELECT working_set_bytes FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
-				   " WHERE c.path = '" NAS "' AND t = 1700000000"),
-			 usage - 10 * MiB);
-	ck_assert_int_eq(fxhist_int(st, "SELECT file_inactive_bytes FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
-				   " WHERE c.path = '" NAS "' AND t = 1700000015"),
-			 60 * MiB);
+	ck_assert_int_eq(
+	    fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	                   " WHERE c.path = '" NAS "'"),
+	    2);
+	ck_assert_int_eq(
+	    fxhist_int(
+	        st, "SELECT working_set_bytes FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	            " WHERE c.path = '" NAS "' AND t = 1700000000"),
+	    usage - 10 * MiB);
+	ck_assert_int_eq(
+	    fxhist_int(
+	        st,
+	        "SELECT file_inactive_bytes FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	        " WHERE c.path = '" NAS "' AND t = 1700000015"),
+	    60 * MiB);
 	/* an idle cgroup: one row */
-	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
-				   " WHERE c.path = '" LIMITED "'"),
-			 1);
+	ck_assert_int_eq(
+	    fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	                   " WHERE c.path = '" LIMITED "'"),
+	    1);
 	struct history_moment m;
-	ck_assert_int_eq(history_moment_load(st, 1700000020, 30, &m), 0); /* carried from its row at 15 */
+	ck_assert_int_eq(history_moment_load(st, 1700000020, 30, &m),
+	                 0); /* carried from its row at 15 */
 	const struct cgroup_row *c = fxcollector_cgroup(&m.snap, NAS);
 	ck_assert_int_eq(c->working_set_bytes, usage + MiB - 60 * MiB);
 	ck_assert_int_eq(c->anon_bytes, 201 * MiB);
