@@ -201,12 +201,19 @@ static struct slope push_and_estimate(struct leak_series *h, int64_t t_ms, int64
 	return leak_estimate(h, t_ms, window_s);
 }
 
-/* The recorded series of what the first refresh meets (cfg.past), on the monotonic clock.
- * Leaves s alone when there is no past or nothing recorded. */
-static void seed_cgroup(struct collector *c, const char *path, struct leak_series *s)
+/* The recorded series of what the first refresh meets (cfg.past), on the monotonic clock:
+ * a cgroup's usage and working set. Leaves them alone when there is no past, nothing
+ * recorded, or they hold samples already. */
+static void seed_cgroup(struct collector *c, struct cgroup_tree_entry *e)
 {
-	if (c->past && c->past->cgroup && s->nsamples == 0 && c->past->cgroup(c->past->ctx, path, s))
-		leak_shift(s, c->past_shift_ms);
+	struct leak_series h[LEAK_PAST_CGROUP_SERIES] = {0};
+	if (!c->past || !c->past->cgroup || e->usage_hist.nsamples || e->working_set_hist.nsamples ||
+	    !c->past->cgroup(c->past->ctx, e->row.path, h))
+		return;
+	for (int k = 0; k < LEAK_PAST_CGROUP_SERIES; k++)
+		leak_shift(&h[k], c->past_shift_ms);
+	e->usage_hist = h[LEAK_PAST_USAGE];
+	e->working_set_hist = h[LEAK_PAST_WORKING_SET];
 }
 
 static void seed_system(struct collector *c, struct leak_series *s)
@@ -280,7 +287,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	double w = c->cfg.window_s;
 	for (size_t i = 0; i < n; i++) {
 		struct cgroup_tree_entry *e = &ents[i];
-		seed_cgroup(c, e->row.path, &e->usage_hist);
+		seed_cgroup(c, e);
 		s->cgroups[i] = e->row;
 		s->cgroups[i].usage_slope = push_and_estimate(&e->usage_hist, t_ms, e->row.usage_bytes, w);
 		s->cgroups[i].working_set_slope =
