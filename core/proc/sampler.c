@@ -369,11 +369,13 @@ static bool due(const struct proc_sampler *s, pid_t pid, unsigned every, unsigne
 }
 
 /* Take the values of a status text (parsed into st) into the row r. False when the
- * process is gone (zombie): its row keeps the last real values (an OOM victim's RSS at
- * death), as the writer treats a zombie as gone. */
+ * process is gone: a zombie, or one exiting whose memory is already gone (no Vm lines:
+ * exit_mm ran, or the OOM reaper took it). Its row keeps the last real values (an OOM
+ * victim's RSS at death), as the writer treats a zombie as gone. Kernel threads, which
+ * never had Vm lines, are not read here. */
 static bool take_status(struct proc_row *r, struct proc_status *st, const char *text, bool *score_inputs_same)
 {
-	if (proc_status_parse(text, st) != 0 || st->state == 'Z' || st->state == 'X')
+	if (proc_status_parse(text, st) != 0 || st->state == 'Z' || st->state == 'X' || !val_known(st->rss_bytes))
 		return false;
 	*score_inputs_same = st->rss_bytes == r->rss_bytes && st->swap_bytes == r->swap_bytes &&
 			     st->pgtables_bytes == r->pgtables_bytes;

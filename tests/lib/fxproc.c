@@ -61,7 +61,7 @@ static void write_status(const char *root, const struct fxproc *p)
 {
 	char rel[64], text[2048], mem[1024] = "";
 	pid_rel(rel, sizeof(rel), p->pid, "status");
-	if (!p->kernel_thread)
+	if (!p->kernel_thread && !p->mm_gone)
 		snprintf(mem, sizeof(mem),
 			 "VmPeak:\t%8lld kB\nVmSize:\t%8lld kB\nVmLck:\t       0 kB\nVmPin:\t       0 kB\n"
 			 "VmHWM:\t%8lld kB\nVmRSS:\t%8lld kB\nRssAnon:\t%8lld kB\nRssFile:\t%8lld kB\n"
@@ -86,7 +86,7 @@ static void write_status(const char *root, const struct fxproc *p)
 
 void fxproc_statm_text(const struct fxproc *p, char *buf, size_t cap)
 {
-	if (p->kernel_thread) {
+	if (p->kernel_thread || p->mm_gone) {
 		snprintf(buf, cap, "0 0 0 0 0 0 0\n");
 		return;
 	}

@@ -22,6 +22,8 @@ struct fxproc {
 	uint64_t start_ticks; /* stat field 22 */
 	char state;           /* status State: and stat's letter */
 	bool kernel_thread;   /* PF_KTHREAD in stat; status without Vm/Rss lines */
+	bool mm_gone;         /* exiting, its memory already gone (exit_mm, the OOM reaper):
+			       * status without Vm/Rss lines, statm all zero */
 	int64_t rss_kib, anon_kib, file_kib, shmem_kib, swap_kib, pte_kib;
 	int64_t threads;
 	int fds;              /* entries in fd/ */

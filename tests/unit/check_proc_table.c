@@ -210,6 +210,31 @@ START_TEST(pid_reuse_gives_a_new_row_and_a_ghost_of_the_old)
 }
 END_TEST
 
+/* An OOM victim between the reaper and its end: still there, its memory gone (status
+ * without Vm lines). It is gone for the table, and its ghost keeps the RSS it died with
+ * (the screen showed "-" for a killed process's RSS). */
+START_TEST(a_process_whose_memory_is_gone_is_buried_with_its_last_values)
+{
+	struct fxptab f;
+	fxptab_open(&f, FXPTAB_UNCAPPED, false);
+	struct fxproc p = fxproc_default(800, "victim");
+	p.rss_kib = 90000;
+	fxproc_write(f.root, &p);
+	fxptab_refresh_at(&f, 0);
+	fxptab_refresh_at(&f, 5);
+	p.mm_gone = true;
+	p.state = 'R';
+	fxproc_write(f.root, &p);
+	fxptab_refresh_at(&f, 10);
+	ck_assert_ptr_null(fxptab_live(&f, 800));
+	struct proc_entry *g = fxptab_ghost(&f, 800);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_int_eq(g->row.state, PROC_EXITED);
+	ck_assert_int_eq(g->row.rss_bytes, 90000 * KiB);
+	fxptab_close(&f);
+}
+END_TEST
+
 /* One row per (pid, start time): an exec (status Name: and the command line change, no
  * executable readable) keeps the row, with the new name and command line, and starts its
  * series again; no ghost of the old image. */
@@ -452,6 +477,7 @@ int main(void)
 	tcase_add_test(tc, ghosts_are_bounded_and_oom_killed_ones_dropped_last);
 	tcase_add_test(tc, pid_reuse_gives_a_new_row_and_a_ghost_of_the_old);
 	tcase_add_test(tc, exec_keeps_one_row_and_restarts_its_series);
+	tcase_add_test(tc, a_process_whose_memory_is_gone_is_buried_with_its_last_values);
 	tcase_add_test(tc, a_process_that_renames_itself_keeps_its_row_and_rate);
 	tcase_add_test(tc, held_files_stay_within_the_budget_levels_follow_the_count);
 	tcase_add_test(tc, one_shot_holds_the_pin_reads_no_statm_and_keeps_no_series);
