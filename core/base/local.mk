@@ -1,6 +1,7 @@
 # core/base/ — what every other core folder uses: reading small files, clocks, growing
-# arrays (util), the string buffer (strbuf), scanning text by hand (scan), decoding UTF-8
-# (utf8), numbers for people (fmt), escaping untrusted text for terminals (escape).
+# arrays (util), reading and writing files a user may have planted (userfile), the string
+# buffer (strbuf), scanning text by hand (scan), decoding UTF-8 (utf8), numbers for people
+# (fmt), escaping untrusted text for terminals (escape).
 liboomtop_core_a_SOURCES += \
 	%reldir%/util.c %reldir%/util.h \
 	%reldir%/userfile.c %reldir%/userfile.h \

@@ -16,7 +16,7 @@
  *   journalctl short-monotonic  [ 1234.567890] host kernel: text
  *   bare kernel lines      text
  *
- * Time rules (documented in the README):
+ * Time rules (documented in docs/kernel-log.md):
  *   - boot_s comes from the line's own [seconds] or the /dev/kmsg usec field; NAN otherwise.
  *   - time_unix_s: live sources add boot_s to the boot time (realtime - CLOCK_BOOTTIME, as
  *     dmesg -T does); saved logs use the line's own date, read in the reader's local time

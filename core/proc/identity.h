@@ -1,6 +1,7 @@
 /* core/proc/identity.h — who a process is, read once when it is first seen: pid, ppid,
  * effective uid and user name, comm, cmdline, start time, kernel-thread flag. (The cgroup
- * is not identity: processes migrate, so the sampler reads /proc/PID/cgroup itself.)
+ * is not identity: processes migrate, so the sampler looks it up each refresh, in the
+ * cgroup.procs files or /proc/PID/cgroup: core/proc/sampler.h.)
  *
  * An interface: a reader is a struct of operations, so the process table reads the
  * live /proc with libproc2 (core/proc/identity_libproc2.h, the default), a one-shot run

@@ -13,9 +13,11 @@
  * count moves; a process met for the first time gets an even share of what is left. The
  * pin (its /proc/PID directory) is opened on the feed thread before its identity is read.
  *
- * Identity is (pid, start_ticks): a process whose sample fails (gone, pid reused, exec)
- * is buried, and its pid, if still listed, is met again as a new process; a new identity
- * starts empty leak series, or the recorded ones of that identity (proc_table_set_past).
+ * Identity is (pid, start_ticks): a process whose sample finds it gone (exited, pid
+ * reused) is buried, and its pid, if still listed, is met again as a new process; a
+ * rename or an exec keeps the row (core/proc/sampler.h); one not read for want of
+ * descriptors keeps its last values (proc_table_unread). A new identity starts empty
+ * leak series, or the recorded ones of that identity (proc_table_set_past).
  *
  * A process that exits becomes a ghost (core/proc/ghosts.h): kept with its last values
  * for ghost_ttl_s, at most PROC_GHOSTS_MAX of them. Memory is bounded by the live
