@@ -475,6 +475,10 @@ static bool poll_events(struct collector *c)
 	if (rc < 0)
 		add_note(c, "%s: %s", oom_log_source(c->oom_log) == OOM_SOURCE_JOURNAL ? "journal" : "kernel log",
 			 strerror(-rc));
+	/* the journal is there but ours to read it is not: what the kernel log cannot show */
+	if (oom_log_journal_why(c->oom_log)[0])
+		add_note(c, "kills from the kernel log only (this boot, no systemd-oomd, earlyoom or nohang): %s",
+			 oom_log_journal_why(c->oom_log));
 	s->events = oom_log_events(c->oom_log, &s->nevents);
 	int64_t done, total;
 	if (oom_log_replaying(c->oom_log, &done, &total)) {

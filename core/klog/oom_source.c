@@ -133,10 +133,13 @@ int oom_source_open(struct oom_source **out, const struct oom_source_config *cfg
 		r = open_journal(s, NULL, cfg->live, s->journal_why, sizeof(s->journal_why));
 		if (r < 0) {
 			close_parts(s);
+			bool refused = r == -EACCES || r == -EPERM;
 			r = open_kmsg(s, NULL, err, errlen);
 			size_t len = strlen(err);
 			if (r < 0 && len + 3 < errlen) /* neither: say why for both */
 				snprintf(err + len, errlen - len, "; %s", s->journal_why);
+			if (!refused)
+				s->journal_why[0] = '\0';
 		}
 	}
 	if (r < 0) {

@@ -51,8 +51,9 @@ int oom_source_open(struct oom_source **out, const struct oom_source_config *cfg
 
 enum oom_source_kind oom_source_kind(const struct oom_source *s);
 
-/* Why the system journal was passed over for the kernel log ("" when it was not tried or
- * is in use), for a note. */
+/* Why the system journal was passed over for the kernel log when it is there but could
+ * not be read (permission: not root nor in the systemd-journal group), for a note; ""
+ * when it was not tried, is in use, or there is none (no journald: nothing to say). */
 const char *oom_source_journal_why(const struct oom_source *s);
 
 /* The descriptor to poll() for POLLIN, or -1 when poll() cannot tell (klogctl, a regular
