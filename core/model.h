@@ -89,6 +89,16 @@ struct proc_row {
 	bool next_victim;      /* the kernel would kill it next in its own scope (cgroup or system) */
 };
 
+/* What the fds of a process are, from the readlink of /proc/PID/fd/N (core/proc/fdkinds.h):
+ * the kinds of the JSON's fd_types, and the anon_inode ones the detail view spells out. */
+enum fd_kind {
+	FD_KIND_SOCKET, FD_KIND_PIPE, FD_KIND_FILE, FD_KIND_ANON_INODE, FD_KIND_OTHER, FD_KIND_COUNT
+};
+enum fd_anon {
+	FD_ANON_EVENTFD, FD_ANON_EVENTPOLL, FD_ANON_TIMERFD, FD_ANON_SIGNALFD, FD_ANON_INOTIFY,
+	FD_ANON_PIDFD, FD_ANON_IO_URING, FD_ANON_OTHER, FD_ANON_COUNT
+};
+
 struct cgroup_row {
 	const char *path; /* "/" or "/system.slice/nas-agent.service": relative to the hierarchy root */
 	const char *name; /* readable: "nas-agent.service", "docker 2e088fe462e2" */

@@ -1,6 +1,6 @@
 # tests/unit/ — Check unit tests of core, each linked with core alone (never ncurses).
 CORE_UNIT_TESTS = \
-	%reldir%/check_base %reldir%/check_userfile %reldir%/check_identity_feed %reldir%/check_parsers \
+	%reldir%/check_base %reldir%/check_userfile %reldir%/check_identity_feed %reldir%/check_parsers %reldir%/check_detail \
 	%reldir%/check_cgroups %reldir%/check_output_json %reldir%/check_output_text \
 	%reldir%/check_output_prom %reldir%/check_procsort \
 	%reldir%/check_kmsg %reldir%/check_oom_events %reldir%/check_oom_adj \
