@@ -61,7 +61,7 @@ const char *options_usage(void)
 	       "  -d, --delay=SECS        refresh interval (default 1; 0.1 to 3600)\n"
 	       "  -w, --window=SECS       leak-rate window (default 300; 10 to 604800; >= 4 x delay)\n"
 	       "  -s, --sort=KEY          rss_slope (default), rss, swap, oom_score, oom_score_adj,\n"
-	       "                          fds, fd_slope, threads, pid, user, name, cgroup\n"
+	       "                          fds, fd_slope, fd_eta, threads, pid, user, name, cgroup\n"
 	       "  -p, --pid=PID[,PID...]  only these processes\n"
 	       "  -u, --user=USER         only this user's processes (name or uid)\n"
 	       "  -c, --cgroup=PATH       only processes in this cgroup subtree (e.g. /system.slice)\n"

@@ -87,6 +87,11 @@ struct proc_row {
 	double exited_unix_s;  /* ghosts: when it was first seen gone; NAN when running */
 	int oom_event;         /* index into snapshot.events of its kill, or -1 */
 	bool next_victim;      /* the kernel would kill it next in its own scope (cgroup or system) */
+
+	/* soft RLIMIT_NOFILE (/proc/PID/limits "Max open files", read when the process is
+	 * first seen and now and then: core/proc/limits.h); unknown when unreadable */
+	int64_t fd_limit;
+	double fd_eta_s; /* until fds reaches fd_limit at fd_slope (core/estimate/fd_eta.h); NAN */
 };
 
 /* What the fds of a process are, from the readlink of /proc/PID/fd/N (core/proc/fdkinds.h):

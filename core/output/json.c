@@ -47,6 +47,8 @@ static void json_proc(struct strbuf *sb, const struct proc_row *p)
 	key(sb, "oom_score_adj", false), json_write_i64(sb, p->oom_score_adj);
 	key(sb, "threads", false), json_write_i64(sb, p->threads);
 	key(sb, "fds", false), json_write_i64(sb, p->fds);
+	key(sb, "fd_limit", false), json_write_i64(sb, p->fd_limit);
+	key(sb, "fd_eta", false), json_write_double(sb, p->fd_eta_s);
 	key(sb, "rss_slope", false), json_write_double(sb, p->rss_slope.per_s);
 	key(sb, "rss_slope_fit", false), json_write_double(sb, p->rss_slope.fit);
 	key(sb, "fd_slope", false), json_write_double(sb, p->fd_slope.per_s);

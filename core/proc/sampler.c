@@ -14,7 +14,9 @@
 
 #include "core/base/util.h"
 #include "core/cgroup/path.h"
+#include "core/estimate/fd_eta.h"
 #include "core/proc/cgroup.h"
+#include "core/proc/limits.h"
 #include "core/proc/stat.h"
 #include "core/proc/status.h"
 
@@ -232,6 +234,7 @@ static void track_slopes(struct proc_sampler *s, struct proc_entry *e)
 	r->rss_slope = leak_estimate(&e->rss_hist, s->now_ms, s->window_s);
 	r->fd_slope = leak_estimate(&e->fd_hist, s->now_ms, s->window_s);
 	r->thread_slope = leak_estimate(&e->thread_hist, s->now_ms, s->window_s);
+	r->fd_eta_s = fd_eta_s(r->fds, r->fd_limit, r->fd_slope, s->window_s);
 }
 
 static int64_t read_small_int(struct proc_sampler *s, int fd, pid_t pid, const char *name)
@@ -366,6 +369,11 @@ bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
 	}
 	if (!e->cgroup_read || due(s, pid, PROC_SAMPLER_CGROUP_EVERY, 0))
 		read_cgroup(s, e);
+	if (proc_limits_due(r->fds, r->fd_limit, s->seq, pid)) {
+		struct proc_limits lim;
+		proc_limits_read(s->proc_fd, pid, &lim);
+		r->fd_limit = proc_limits_fd_limit(&lim);
+	}
 	bool status_due = true, late_by_path = false;
 	if (pinned) {
 		ssize_t n = util_pread_once(fds[PROC_HELD_STATM], buf, sizeof(buf));

@@ -5,14 +5,16 @@
  * when its inputs moved (sampler.c; from Linux 6.1); oom_score_adj; the open-fd count from
  * the st_size of /proc/PID/fd (Linux ≥ 6.2, held as an O_PATH fd and fstat'ed; older
  * kernels: entries counted every PROC_SAMPLER_FD_COUNT_EVERY refreshes); the cgroup at
- * the first sample and every PROC_SAMPLER_CGROUP_EVERY refreshes (processes migrate).
+ * the first sample and every PROC_SAMPLER_CGROUP_EVERY refreshes (processes migrate); the
+ * fd limit at the first sample and rarely after (core/proc/limits.h, proc_limits_due).
  *
  * Identity is (pid, start_ticks). A held statm is the pin: a read of a held file of a
  * process that exited fails (ESRCH), so a reused pid is never mistaken for the old
  * process. Without statm held, the start time is checked by path first.
  *
  * Each sample pushes RSS, fd count and thread count into the entry's leak series
- * (core/estimate/leak.h) and stores their slopes in the row.
+ * (core/estimate/leak.h) and stores their slopes in the row, and the fd ETA
+ * (core/estimate/fd_eta.h).
  *
  * Which files a process holds is the held-file policy's choice (core/proc/held.h), from
  * the costs and savings measured here (proc_sampler_held_costs); the sampler opens and

@@ -121,10 +121,10 @@ START_TEST(every_sort_key)
 	}
 	/* the names oomtop(1) OPTIONS lists, spelled out, so a renamed key fails here */
 	static const char *const design[] = {"rss_slope", "rss", "swap", "oom_score", "oom_score_adj", "fds",
-					     "fd_slope", "threads", "pid", "user", "name", "cgroup"};
+					     "fd_slope", "fd_eta", "threads", "pid", "user", "name", "cgroup"};
 	for (size_t i = 0; i < sizeof(design) / sizeof(design[0]); i++)
 		ck_assert_msg(parse("-s", design[i]) == 0, "sort key %s refused: %s", design[i], err);
-	ck_assert_int_eq(SORT_KEY_COUNT, 12);
+	ck_assert_int_eq(SORT_KEY_COUNT, 13);
 }
 END_TEST
 

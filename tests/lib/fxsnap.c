@@ -28,6 +28,8 @@ struct proc_row blank(pid_t pid)
 	r.start_time_unix_s = NAN;
 	r.exited_unix_s = NAN;
 	r.oom_event = -1;
+	r.fd_limit = VAL_UNKNOWN;
+	r.fd_eta_s = NAN;
 	return r;
 }
 
@@ -135,6 +137,8 @@ void build_snapshot(void)
 	p->rss_slope = (struct slope){58254.2, 0.97};
 	p->fd_slope = (struct slope){0.5, 0.9};
 	p->thread_slope = (struct slope){0, 1};
+	p->fd_limit = 1024;
+	p->fd_eta_s = 2048;
 	p->next_victim = true;
 	/* 1002: nothing known (another user's process, hidepid, …) */
 	p = &procs[1];

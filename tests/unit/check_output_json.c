@@ -104,7 +104,7 @@ START_TEST(json_one_valid_line_with_design_keys)
 					     "cmdline",   "cgroup",    "start_time",   "rss",      "rss_anon",
 					     "rss_file",  "rss_shmem", "swap",         "oom_score", "oom_score_adj",
 					     "threads",   "fds",       "rss_slope",    "fd_slope", "thread_slope",
-					     "state"};
+					     "state",     "fd_limit",  "fd_eta"};
 	for (size_t p = 0; p < ps->n; p++)
 		for (size_t i = 0; i < sizeof(p_keys) / sizeof(p_keys[0]); i++)
 			jget(&ps->items[p], p_keys[i]);
@@ -209,12 +209,15 @@ START_TEST(json_values_unknown_null_known_zero)
 	expect_num(p, "rss_slope", 58254.2);
 	expect_num(p, "fd_slope", 0.5);
 	expect_num(p, "thread_slope", 0);
+	expect_num(p, "fd_limit", 1024);
+	expect_num(p, "fd_eta", 2048);
 	expect_str(p, "state", "running");
 
 	p = &ps->items[1];
-	static const char *const unknown[] = {"rss",      "rss_anon",      "rss_file", "rss_shmem", "swap",
-					      "oom_score", "oom_score_adj", "threads",  "fds",       "rss_slope",
-					      "fd_slope",  "thread_slope",  "cgroup",   "start_time"};
+	static const char *const unknown[] = {"rss",       "rss_anon",      "rss_file", "rss_shmem",  "swap",
+					      "oom_score", "oom_score_adj", "threads",  "fds",        "rss_slope",
+					      "fd_slope",  "thread_slope",  "cgroup",   "start_time", "fd_limit",
+					      "fd_eta"};
 	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
 		expect_null(p, unknown[i]);
 	expect_num(p, "uid", 4242);

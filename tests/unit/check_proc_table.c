@@ -323,6 +323,62 @@ START_TEST(fd_entries_are_counted_every_fifth_refresh)
 }
 END_TEST
 
+/* The fd limit (core/proc/limits.h): read at the first sample, not again while the count
+ * is far from it, at every refresh from 3/4 of it; the ETA from the fd slope. */
+START_TEST(fd_limit_read_first_then_near_it_and_eta)
+{
+	struct fx f;
+	fx_open(&f, NO_CAP, true);
+	struct fxproc p = agent();
+	p.nofile_soft = 200;
+	p.nofile_hard = 400;
+	static const char *const files[] = {"stat", "status", "statm", "cmdline", "oom_score", "oom_score_adj",
+					    "cgroup", "limits"};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		fxproc_write_file(f.root, &p, files[i]);
+	char size[512];
+	memset(size, 'x', sizeof(size));
+	/* 20 fds, +5 a refresh (st_size of fd/ is the count: see fd_count_from_st_size_of_fd) */
+	size[20] = '\0';
+	fxtree_write(f.root, "300/fd", size);
+	refresh_at(&f, 0);
+	ck_assert_int_eq(live(&f, 300)->row.fd_limit, 200);
+	ck_assert(isnan(live(&f, 300)->row.fd_eta_s)); /* no slope yet */
+	/* raised (prlimit --pid): not seen while the count is far from the old limit */
+	p.nofile_soft = 300;
+	fxproc_write_file(f.root, &p, "limits");
+	for (int i = 1; i <= 25; i++) {
+		memset(size, 'x', sizeof(size));
+		size[20 + 5 * i] = '\0';
+		fxtree_write(f.root, "300/fd", size);
+		refresh(&f);
+		ck_assert_msg(live(&f, 300)->row.fd_limit == 200, "re-read at %d fds", 20 + 5 * i);
+	}
+	ck_assert_int_eq(live(&f, 300)->row.fds, 145);
+	/* 150 = 3/4 of 200: read again, at every refresh from now on */
+	memset(size, 'x', sizeof(size));
+	size[150] = '\0';
+	fxtree_write(f.root, "300/fd", size);
+	refresh(&f);
+	const struct proc_row *r = &live(&f, 300)->row;
+	ck_assert_int_eq(r->fd_limit, 300);
+	ck_assert_double_eq_tol(r->fd_slope.per_s, 5.0, 1e-6);
+	ck_assert_double_eq_tol(r->fd_eta_s, (300.0 - 150.0) / 5.0, 1e-3);
+	/* 150 of 300 is far again: not read; near it (225) and unreadable: unknown, no ETA */
+	memset(size, 'x', sizeof(size));
+	size[230] = '\0';
+	fxtree_write(f.root, "300/fd", size);
+	char path[PATH_MAX + 16];
+	snprintf(path, sizeof(path), "%s/300/limits", f.root);
+	ck_assert_int_eq(unlink(path), 0);
+	refresh(&f);
+	r = &live(&f, 300)->row;
+	ck_assert(!val_known(r->fd_limit));
+	ck_assert(isnan(r->fd_eta_s));
+	fx_close(&f);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- exits and ghosts */
 
 START_TEST(exited_process_becomes_a_ghost_with_its_last_values_then_expires)
@@ -705,6 +761,7 @@ int main(void)
 	tcase_add_test(tc, new_process_appears_with_the_fixture_values);
 	tcase_add_test(tc, fd_count_from_st_size_of_fd);
 	tcase_add_test(tc, fd_entries_are_counted_every_fifth_refresh);
+	tcase_add_test(tc, fd_limit_read_first_then_near_it_and_eta);
 	tcase_add_test(tc, exited_process_becomes_a_ghost_with_its_last_values_then_expires);
 	tcase_add_test(tc, ghosts_are_bounded_and_oom_killed_ones_dropped_last);
 	tcase_add_test(tc, pid_reuse_gives_a_new_row_and_a_ghost_of_the_old);

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "tui/pane/procs.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,6 +66,11 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 	case PCOL_FD_SLOPE:
 		fmt_count_rate_h(buf, n, p->fd_slope.per_s);
 		*st = rate_style(&p->fd_slope, false);
+		break;
+	case PCOL_FD_ETA:
+		fmt_duration(buf, n, p->fd_eta_s);
+		if (!isnan(p->fd_eta_s) && p->fd_eta_s < 3600) /* as the cgroups' ETA */
+			*st = S_LIMIT_NEAR;
 		break;
 	case PCOL_THREADS: fmt_count(buf, n, p->threads); break;
 	case PCOL_COMMAND:
