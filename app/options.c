@@ -18,7 +18,7 @@
 enum {
 	OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_FORCE, OPT_READONLY, OPT_THEME, OPT_NO_COLOR,
 	OPT_JOURNAL, OPT_BY_UNIT, OPT_OUTPUT, OPT_RECORD, OPT_HISTORY, OPT_NO_HISTORY, OPT_AT, OPT_HISTORY_SIZE,
-	OPT_HISTORY_FLUSH,
+	OPT_HISTORY_FLUSH, OPT_DETAIL,
 };
 
 static const struct option long_opts[] = {
@@ -32,6 +32,7 @@ static const struct option long_opts[] = {
 	{"iterations", required_argument, NULL, 'n'},
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, OPT_OUTPUT},
+	{"detail", no_argument, NULL, OPT_DETAIL},
 	{"events", no_argument, NULL, OPT_EVENTS},
 	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"kmsg", required_argument, NULL, OPT_KMSG},
@@ -70,6 +71,9 @@ const char *options_usage(void)
 	       "  -f, --format=FMT        batch output: text (default), json, prometheus\n"
 	       "      --output=FILE       batch: write each snapshot to FILE, replacing it whole\n"
 	       "                          (a temporary file renamed over it: readers never see part)\n"
+	       "      --detail            batch: add PSS (smaps_rollup) and the kinds of the fds\n"
+	       "                          (socket, pipe, file, anon_inode, other) of the processes\n"
+	       "                          -p names, else of the first 10 printed\n"
 	       "      --events            print the OOM kills found, then exit\n"
 	       "      --follow            with --events: keep following new kills\n"
 	       "      --by-unit           with --events: kills grouped by systemd unit, with their rhythm\n"
@@ -243,6 +247,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 			o->output_path = optarg;
 			break;
 		}
+		case OPT_DETAIL: o->detail = true; break;
 		case OPT_EVENTS: events = true; break;
 		case OPT_FOLLOW: o->follow = true; break;
 		case OPT_KMSG:
@@ -351,6 +356,10 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		return bad(err, errlen, "--follow goes with --events");
 	if (o->output_path && !batch)
 		return bad(err, errlen, "--output goes with --batch");
+	if (o->detail && !batch)
+		return bad(err, errlen, "--detail goes with --batch (on the screen, Enter on a process shows it)");
+	if (o->detail && o->at)
+		return bad(err, errlen, "--detail reads running processes: it does not go with --at");
 	if (o->by_unit && !events)
 		return bad(err, errlen, "--by-unit goes with --events");
 	if (o->by_unit && o->follow)

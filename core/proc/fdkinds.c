@@ -184,8 +184,17 @@ int proc_fdkinds_read(int proc_fd, pid_t pid, size_t max_links, struct proc_fdki
 		snprintf(name, sizeof(name), "%d", scratch->fds[proc_fdkinds_pick((size_t)n, k, i)]);
 		ssize_t l = readlinkat(dfd, name, link, sizeof(link) - 1);
 		out->links++;
-		if (l < 0)
+		if (l < 0 && errno == ENOENT)
 			continue; /* closed since the listing */
+		if (l < 0) { /* EACCES: the listing is allowed, the links are not (ptrace) */
+			int e = errno;
+			close(dfd);
+			int64_t links = out->links, stats = out->stats;
+			unknown(out);
+			out->links = links;
+			out->stats = stats;
+			return -e;
+		}
 		link[l] = '\0';
 		unsigned mode = 0;
 		if (link[0] == '/') {

@@ -55,8 +55,9 @@ struct proc_fdkinds_scratch {
 void proc_fdkinds_scratch_free(struct proc_fdkinds_scratch *s);
 
 /* Lists <proc_fd>/PID/fd and classifies at most max_links (> 0) of its fds. Returns 0, or
- * -errno (EACCES: not ours; ENOENT/ESRCH: gone; ENOMEM), the counts then unknown. An fd
- * closed between the listing and its readlink is not counted. */
+ * -errno (EACCES: not ours, or the links not readable though the listing is; ENOENT/ESRCH:
+ * gone; ENOMEM), the counts then unknown (out->links says how many readlinks were tried).
+ * An fd closed between the listing and its readlink is not counted. */
 int proc_fdkinds_read(int proc_fd, pid_t pid, size_t max_links, struct proc_fdkinds_scratch *scratch,
 		      struct proc_fdkinds *out);
 

@@ -9,6 +9,7 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/limits.c %reldir%/limits.h \
 	%reldir%/smaps.c %reldir%/smaps.h \
 	%reldir%/fdkinds.c %reldir%/fdkinds.h \
+	%reldir%/detail.c %reldir%/detail.h \
 	%reldir%/identity.h \
 	%reldir%/identity_libproc2.c %reldir%/identity_libproc2.h \
 	%reldir%/identity_feed.c %reldir%/identity_feed.h \

@@ -186,6 +186,13 @@ START_TEST(batch_iterations_format)
 	ck_assert_str_eq(o.output_path, "/var/lib/x/oomtop.prom");
 	ck_assert_int_eq(parse("-b", "--output", "here.json"), 0);
 	ck_assert_str_eq(o.output_path, "here.json");
+	/* --detail: the costly fields, of -p's processes or the first ones printed */
+	ck_assert(!o.detail);
+	ck_assert_int_eq(parse("-b", "-f", "json", "--detail", "-p", "42"), 0);
+	ck_assert(o.detail);
+	ck_assert_uint_eq(o.npids, 1);
+	ck_assert_int_eq(parse("-b", "--detail"), 0);
+	ck_assert(o.detail);
 }
 END_TEST
 
@@ -335,6 +342,10 @@ START_TEST(bad_combinations)
 	BAD2("--output", "does not name a file", "-b", "--output=/tmp/");
 	BAD("--output", "-b", "--output=");
 	BAD("--output", "-b", "--output=/tmp/..");
+	BAD2("--detail", "--batch", "--detail");             /* the screen: Enter on a process */
+	BAD2("--detail", "--batch", "--events", "--detail");
+	BAD2("--detail", "--at", "-b", "--detail", "--at=-1h"); /* recorded moments have none */
+	BAD("--detail", "--detail=yes");
 }
 END_TEST
 

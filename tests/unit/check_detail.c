@@ -25,14 +25,17 @@
 #include "core/base/util.h"
 #include "core/estimate/fd_eta.h"
 #include "core/model.h"
+#include "core/proc/detail.h"
 #include "core/proc/fdkinds.h"
 #include "core/proc/limits.h"
 #include "core/proc/smaps.h"
+#include "core/proc/stat.h"
 #include "tests/lib/fxtable.h"
 #include "tests/unit/ck_run.h"
 
 #define LIMITS_DIR FIXTURES "/limits"
 #define SMAPS_DIR FIXTURES "/smaps"
+#define T0 1700000000.0
 
 static int64_t cell(const char *s)
 {
@@ -449,6 +452,233 @@ START_TEST(fdkinds_sampled_many)
 }
 END_TEST
 
+
+/* --- the details of a few processes (core/proc/detail.c) on real children --- */
+
+/* A snapshot holding rows for the given children, as the collector would after sampling. */
+struct dsnap {
+	struct snapshot s;
+	struct proc_row rows[4];
+	struct proc_row *ptrs[4];
+};
+
+static uint64_t start_ticks_of(pid_t pid)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	ck_assert_int_gt(util_read_file(path, buf, sizeof(buf)), 0);
+	struct proc_stat st;
+	ck_assert_int_eq(proc_stat_parse(buf, &st), 0);
+	return st.start_ticks;
+}
+
+static void dsnap_init(struct dsnap *d, const pid_t *pids, int n)
+{
+	memset(d, 0, sizeof(*d));
+	for (int i = 0; i < n; i++) {
+		struct proc_row *r = &d->rows[i];
+		r->pid = pids[i];
+		r->ppid = getpid();
+		r->user = "root";
+		r->comm = "child";
+		r->cmdline = "check_detail child";
+		r->cgroup = "/";
+		r->start_ticks = start_ticks_of(pids[i]);
+		r->rss_bytes = (int64_t)(i + 1) << 20;
+		r->fds = 10 + i;
+		r->threads = 1;
+		r->state = PROC_RUNNING;
+		r->exited_unix_s = NAN;
+		r->oom_event = -1;
+		r->fd_limit = 1024;
+		r->fd_eta_s = NAN;
+		d->ptrs[i] = r;
+	}
+	d->s.procs = d->ptrs;
+	d->s.nprocs = (size_t)n;
+	d->s.t_mono_ms = 500000;
+	d->s.time_unix_s = T0;
+}
+
+static void dsnap_at(struct dsnap *d, double at_s)
+{
+	d->s.t_mono_ms = 500000 + (int64_t)(at_s * 1000);
+	d->s.time_unix_s = T0 + at_s;
+}
+
+START_TEST(details_of_the_watched_process_and_its_exit)
+{
+	int n;
+	pid_t pid = known_child(0, &n);
+	struct dsnap d;
+	dsnap_init(&d, &pid, 1);
+	struct proc_details *ds = proc_details_new("/proc");
+	ck_assert_ptr_nonnull(ds);
+	/* nothing asked: nothing read */
+	proc_details_refresh(ds, &d.s, 60);
+	ck_assert_uint_eq(d.s.ndetails, 0);
+	ck_assert_int_eq(proc_details_watch(ds, pid, d.rows[0].start_ticks), 0);
+	proc_details_refresh(ds, &d.s, 60);
+	ck_assert_uint_eq(d.s.ndetails, 1);
+	const struct proc_detail *p = proc_details_find(&d.s, pid, d.rows[0].start_ticks);
+	ck_assert_ptr_nonnull(p);
+	ck_assert(!p->exited);
+	ck_assert_int_eq(p->fd_kinds[FD_KIND_SOCKET], 3);
+	ck_assert_int_eq(p->fd_kinds[FD_KIND_PIPE], 5);
+	ck_assert_int_eq(p->fds_listed, n);
+	ck_assert_int_eq(p->links_read, n);
+	ck_assert_int_gt(p->pss_bytes, 0);
+	ck_assert(val_known(p->fd_limit_hard));
+	ck_assert_str_eq(p->row.cmdline, "check_detail child");
+	ck_assert_ptr_ne(p->row.cmdline, d.rows[0].cmdline); /* its own copy */
+	ck_assert_uint_eq(p->ntrail, 1);
+	ck_assert_int_eq(p->trail[0].t_ms, 500000);
+	ck_assert_int_eq(p->trail[0].rss_bytes, 1 << 20);
+	/* a trail point per refresh, no closer than window / PROC_TRAIL_MAX (60 s: 117 ms) */
+	dsnap_at(&d, 0.05);
+	proc_details_refresh(ds, &d.s, 60);
+	ck_assert_uint_eq(proc_details_find(&d.s, pid, d.rows[0].start_ticks)->ntrail, 1);
+	for (int i = 1; i <= 80; i++) {
+		d.rows[0].fds = 10 + i;
+		dsnap_at(&d, i);
+		proc_details_refresh(ds, &d.s, 60);
+	}
+	p = proc_details_find(&d.s, pid, d.rows[0].start_ticks);
+	/* none older than the window: the points of 20..80 s */
+	ck_assert_uint_eq(p->ntrail, 61);
+	ck_assert_int_eq(p->trail[0].t_ms, 500000 + 20000);
+	ck_assert_int_eq(p->trail[p->ntrail - 1].fds, 90);
+	/* the kinds' slopes: nothing grows */
+	ck_assert_double_eq_tol(p->fd_kind_slope[FD_KIND_SOCKET].per_s, 0.0, 1e-9);
+
+	/* it exits: the ghost row first, then no row at all; the detail stays, marked */
+	end_child(pid);
+	d.rows[0].state = PROC_EXITED;
+	d.rows[0].exited_unix_s = T0 + 81;
+	dsnap_at(&d, 81);
+	proc_details_refresh(ds, &d.s, 60);
+	p = proc_details_find(&d.s, pid, d.rows[0].start_ticks);
+	ck_assert_ptr_nonnull(p);
+	ck_assert(p->exited);
+	ck_assert_double_eq(p->exited_unix_s, T0 + 81);
+	ck_assert_int_eq(p->row.state, PROC_EXITED);
+	ck_assert_int_eq(p->fd_kinds[FD_KIND_SOCKET], 3); /* the last values */
+	ck_assert_uint_eq(p->ntrail, 61);
+	uint64_t st = d.rows[0].start_ticks;
+	d.s.nprocs = 0;
+	dsnap_at(&d, 200);
+	proc_details_refresh(ds, &d.s, 60);
+	p = proc_details_find(&d.s, pid, st);
+	ck_assert_ptr_nonnull(p);
+	ck_assert(p->exited);
+	ck_assert_str_eq(p->row.comm, "child");
+	ck_assert_int_eq(p->row.fds, 90);
+	ck_assert_uint_eq(p->ntrail, 61);
+	/* no longer watched: gone */
+	proc_details_watch(ds, 0, 0);
+	proc_details_refresh(ds, &d.s, 60);
+	ck_assert_uint_eq(d.s.ndetails, 0);
+	proc_details_free(ds);
+}
+END_TEST
+
+START_TEST(details_not_read_for_another_incarnation)
+{
+	/* the row says another start time than the process under that pid has (the pid was
+	 * reused since the row was sampled): nothing of the new process is taken */
+	int n;
+	pid_t pid = known_child(0, &n);
+	struct dsnap d;
+	dsnap_init(&d, &pid, 1);
+	d.rows[0].start_ticks += 1;
+	struct proc_details *ds = proc_details_new("/proc");
+	proc_details_watch(ds, pid, d.rows[0].start_ticks);
+	proc_details_refresh(ds, &d.s, 60);
+	const struct proc_detail *p = proc_details_find(&d.s, pid, d.rows[0].start_ticks);
+	ck_assert_ptr_nonnull(p);
+	ck_assert(!val_known(p->pss_bytes));
+	ck_assert(!val_known(p->fd_kinds[FD_KIND_SOCKET]));
+	proc_details_free(ds);
+	end_child(pid);
+}
+END_TEST
+
+START_TEST(details_of_the_top_rows_by_the_sort)
+{
+	pid_t pids[3];
+	int n;
+	for (int i = 0; i < 3; i++)
+		pids[i] = known_child(i, &n);
+	struct dsnap d;
+	dsnap_init(&d, pids, 3); /* RSS 1, 2, 3 MiB */
+	struct proc_details *ds = proc_details_new("/proc");
+	/* by RSS, the two largest: the 2nd and 3rd child */
+	proc_details_top(ds, NULL, SORT_RSS, false, 2);
+	proc_details_refresh(ds, &d.s, 60);
+	ck_assert_uint_eq(d.s.ndetails, 2);
+	ck_assert_ptr_null(proc_details_find(&d.s, pids[0], d.rows[0].start_ticks));
+	const struct proc_detail *p = proc_details_find(&d.s, pids[2], d.rows[2].start_ticks);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->fd_kinds[FD_KIND_SOCKET], 5);
+	ck_assert_uint_eq(p->ntrail, 0); /* a trail for the watched process only */
+	/* a filter (-p): only the one it names */
+	struct proc_filter f = {.pids = &pids[0], .npids = 1};
+	proc_details_top(ds, &f, SORT_RSS, false, 1);
+	proc_details_refresh(ds, &d.s, 60);
+	ck_assert_uint_eq(d.s.ndetails, 1);
+	ck_assert_ptr_nonnull(proc_details_find(&d.s, pids[0], d.rows[0].start_ticks));
+	/* exited ones are not read (and so not listed) */
+	d.rows[0].state = PROC_EXITED;
+	proc_details_refresh(ds, &d.s, 60);
+	ck_assert_uint_eq(d.s.ndetails, 0);
+	proc_details_free(ds);
+	for (int i = 0; i < 3; i++)
+		end_child(pids[i]);
+}
+END_TEST
+
+/* A recording gives the trail its first points, moved to the snapshot's clock. */
+static pid_t seen_pid;
+static int64_t seen_from, seen_to;
+static size_t fake_fill(void *ctx, pid_t pid, uint64_t start_ticks, int64_t from_unix_ms, int64_t to_unix_ms,
+			struct proc_trail_point *out, size_t max)
+{
+	(void)ctx;
+	(void)start_ticks;
+	seen_pid = pid;
+	seen_from = from_unix_ms;
+	seen_to = to_unix_ms;
+	ck_assert_uint_ge(max, 3);
+	for (int i = 0; i < 3; i++)
+		out[i] = (struct proc_trail_point){(int64_t)(T0 * 1000) - 30000 + 10000 * i, 100 + i, 5 + i, 1};
+	return 3;
+}
+
+START_TEST(details_trail_starts_from_a_recording)
+{
+	int n;
+	pid_t pid = known_child(0, &n);
+	struct dsnap d;
+	dsnap_init(&d, &pid, 1);
+	struct proc_details *ds = proc_details_new("/proc");
+	struct proc_trail_source src = {fake_fill, NULL};
+	proc_details_trail_source(ds, &src);
+	proc_details_watch(ds, pid, d.rows[0].start_ticks);
+	proc_details_refresh(ds, &d.s, 60);
+	const struct proc_detail *p = proc_details_find(&d.s, pid, d.rows[0].start_ticks);
+	ck_assert_int_eq(seen_pid, pid);
+	ck_assert_int_eq(seen_from, (int64_t)(T0 * 1000) - 60000);
+	ck_assert_int_eq(seen_to, (int64_t)(T0 * 1000) - 1);
+	ck_assert_uint_eq(p->ntrail, 4);
+	ck_assert_int_eq(p->trail[0].t_ms, 500000 - 30000);
+	ck_assert_int_eq(p->trail[2].t_ms, 500000 - 10000);
+	ck_assert_int_eq(p->trail[2].fds, 7);
+	ck_assert_int_eq(p->trail[3].t_ms, 500000); /* the live sample */
+	proc_details_free(ds);
+	end_child(pid);
+}
+END_TEST
+
 /* --- the fd ETA --- */
 
 START_TEST(fd_eta_evidence)
@@ -498,6 +728,12 @@ static Suite *suite(void)
 	tcase_add_test(tc, fdkinds_pick_spreads_and_scale);
 	tcase_add_test(tc, fdkinds_read_every_fd);
 	tcase_add_test(tc, fdkinds_sampled_many);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("details");
+	tcase_add_test(tc, details_of_the_watched_process_and_its_exit);
+	tcase_add_test(tc, details_not_read_for_another_incarnation);
+	tcase_add_test(tc, details_of_the_top_rows_by_the_sort);
+	tcase_add_test(tc, details_trail_starts_from_a_recording);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fd_eta");
 	tcase_add_test(tc, fd_eta_evidence);
