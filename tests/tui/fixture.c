@@ -187,6 +187,100 @@ const struct snapshot *fixture_snapshot(void)
 	return &snap;
 }
 
+/* --- one process opened: the leaky agent's detail ------------------------------------------ */
+
+#define DETAIL_PID 4242
+#define TRAIL_POINTS 300
+
+static struct proc_row dprocs[sizeof(procs) / sizeof(procs[0])];
+static struct proc_row *dptrs[sizeof(procs) / sizeof(procs[0])];
+static struct proc_trail_point trail[TRAIL_POINTS];
+static struct proc_detail detail;
+static const struct proc_detail *details[1];
+static struct snapshot dsnap;
+
+/* The base snapshot with the agent leaking sockets as well as memory: its fds grow by
+ * 0.5/s toward its limit of 1024 (full in 13m28s), 600 of its 620 fds are sockets; its
+ * detail has its PSS, its fds by kind and five minutes of trail: RSS from 760M to 800M
+ * with a garbage collector's sawtooth, fds from 470 to 620, threads 14 with a burst. */
+static void build_detail(bool exited)
+{
+	dsnap = *fixture_snapshot();
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
+		if (exited && procs[i].pid == DETAIL_PID)
+			continue; /* its ghost row expired too */
+		dprocs[n] = procs[i];
+		if (dprocs[n].pid == DETAIL_PID) {
+			dprocs[n].fds = 620;
+			dprocs[n].fd_slope = (struct slope){0.5, 0.95};
+			dprocs[n].fd_eta_s = (1024.0 - 620.0) / 0.5;
+		}
+		dptrs[n] = &dprocs[n];
+		n++;
+	}
+	dsnap.procs = dptrs;
+	dsnap.nprocs = n;
+	for (int i = 0; i < TRAIL_POINTS; i++) {
+		int64_t gc = (int64_t)(i % 30) * 2 * MiB / 30; /* grows 2M, collected every 30 s */
+		trail[i] = (struct proc_trail_point){
+			dsnap.t_mono_ms - (TRAIL_POINTS - 1 - i) * 1000LL,
+			760 * MiB + 40 * MiB * i / (TRAIL_POINTS - 1) - 2 * MiB + gc,
+			470 + i / 2,
+			i >= 100 && i < 130 ? 16 : 14,
+		};
+	}
+	trail[TRAIL_POINTS - 1].rss_bytes = 800 * MiB;
+	trail[TRAIL_POINTS - 1].fds = 620;
+	memset(&detail, 0, sizeof(detail));
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++)
+		if (procs[i].pid == DETAIL_PID)
+			detail.row = procs[i];
+	detail.row.fds = 620;
+	detail.row.fd_slope = (struct slope){0.5, 0.95};
+	detail.row.fd_eta_s = (1024.0 - 620.0) / 0.5;
+	detail.exited = exited;
+	detail.exited_unix_s = exited ? NOW - 75 : NAN;
+	if (exited)
+		detail.row.state = PROC_EXITED;
+	detail.smaps_rss_bytes = 800 * MiB;
+	detail.pss_bytes = 780 * MiB;
+	detail.pss_anon_bytes = 770 * MiB;
+	detail.pss_file_bytes = 10 * MiB;
+	detail.pss_shmem_bytes = 0;
+	detail.smaps_swap_bytes = detail.swap_pss_bytes = 0;
+	int64_t kinds[FD_KIND_COUNT] = {600, 4, 8, 6, 2};
+	for (int k = 0; k < FD_KIND_COUNT; k++) {
+		detail.fd_kinds[k] = kinds[k];
+		detail.fd_kind_slope[k] = exited ? (struct slope){NAN, NAN}
+					 : (struct slope){k == FD_KIND_SOCKET ? 0.5 : 0.0, 0.95};
+	}
+	detail.fd_anon[FD_ANON_EVENTPOLL] = 3;
+	detail.fd_anon[FD_ANON_EVENTFD] = 2;
+	detail.fd_anon[FD_ANON_TIMERFD] = 1;
+	detail.sampled = false;
+	detail.fds_listed = 620;
+	detail.links_read = 620;
+	detail.fd_limit_hard = 4096;
+	detail.trail = trail;
+	detail.ntrail = exited ? TRAIL_POINTS - 75 : TRAIL_POINTS; /* it stopped 75 s ago */
+	details[0] = &detail;
+	dsnap.details = details;
+	dsnap.ndetails = 1;
+}
+
+const struct snapshot *fixture_detail_snapshot(void)
+{
+	build_detail(false);
+	return &dsnap;
+}
+
+const struct snapshot *fixture_detail_exited_snapshot(void)
+{
+	build_detail(true);
+	return &dsnap;
+}
+
 /* --- the same machine reading the systemd journal ----------------------------------------- */
 
 #define BOOT_NOW "4f2b9c1d8e7a6b5c4d3e2f1a0b9c8d7e"

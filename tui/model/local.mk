@@ -1,6 +1,7 @@
 # tui/model/ — what the panes show, as data: the process list (filtered, sorted, its
 # selection following the process), the cgroup tree, the OOM kills and the kills grouped
-# by unit, the process and cgroup columns, event fields and rate classes. Pure: no curses;
+# by unit, the process and cgroup columns, event fields and rate classes, a process's trail
+# as a chart (plot). Pure: no curses;
 # tests/tui/check_tui covers them.
 liboomtop_tui_a_SOURCES += \
 	%reldir%/procview.c %reldir%/procview.h \
@@ -10,4 +11,5 @@ liboomtop_tui_a_SOURCES += \
 	%reldir%/proc_columns.c %reldir%/proc_columns.h \
 	%reldir%/cgroup_columns.c %reldir%/cgroup_columns.h \
 	%reldir%/evfmt.c %reldir%/evfmt.h \
-	%reldir%/rate.c %reldir%/rate.h
+	%reldir%/rate.c %reldir%/rate.h \
+	%reldir%/plot.c %reldir%/plot.h

@@ -20,18 +20,6 @@ static const char *cgroup_name(const struct snapshot *s, const char *path)
 	return path;
 }
 
-static enum theme_style rate_style(const struct slope *sl, bool bytes)
-{
-	switch (rate_classify(sl, bytes)) {
-	case RATE_STEEP: return S_LEAK_STEEP;
-	case RATE_RISING: return S_LEAK_RISING;
-	case RATE_NOISY: return S_LEAK_NOISY;
-	case RATE_FALLING: return S_LEAK_FALLING;
-	case RATE_UNKNOWN: return S_DIM;
-	default: return S_NORMAL;
-	}
-}
-
 static void cell(const struct tui *t, const struct proc_row *p, enum proc_column c, char *buf,
                  size_t n, enum theme_style *st)
 {
@@ -50,7 +38,7 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 	case PCOL_RSS: fmt_bytes(buf, n, p->rss_bytes); break;
 	case PCOL_RSS_SLOPE:
 		fmt_bytes_rate_h(buf, n, p->rss_slope.per_s);
-		*st = rate_style(&p->rss_slope, true);
+		*st = rate_theme_style(&p->rss_slope, true);
 		break;
 	case PCOL_ANON: fmt_bytes(buf, n, p->rss_anon_bytes); break;
 	case PCOL_FILE: fmt_bytes(buf, n, p->rss_file_bytes); break;
@@ -65,7 +53,7 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 	case PCOL_FDS: fmt_count(buf, n, p->fds); break;
 	case PCOL_FD_SLOPE:
 		fmt_count_rate_h(buf, n, p->fd_slope.per_s);
-		*st = rate_style(&p->fd_slope, false);
+		*st = rate_theme_style(&p->fd_slope, false);
 		break;
 	case PCOL_FD_ETA:
 		fmt_duration(buf, n, p->fd_eta_s);
