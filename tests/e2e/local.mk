@@ -10,13 +10,14 @@ E2E_TESTS = \
 	%reldir%/settings_file.sh %reldir%/working_set.sh %reldir%/hostile_files.sh \
 	%reldir%/journal_files.sh %reldir%/journal_live.sh %reldir%/output_file.sh \
 	%reldir%/screen_journal.sh \
-	%reldir%/history.sh
+	%reldir%/history.sh %reldir%/fd_detail.sh %reldir%/fd_many.sh %reldir%/screen_detail.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
 
 # Helper programs the scripts run. Those whose size the tests rely on (a leaker, a hog of
 # known RSS) are never instrumented: ASan's shadow memory would change their sizes.
-E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter
+E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter \
+	%reldir%/sockleak
 check_PROGRAMS += $(E2E_PLAIN_HELPERS) %reldir%/predict
 tests_e2e_leaker_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_leaker_LDFLAGS =
@@ -24,6 +25,9 @@ tests_e2e_leaker_LDADD = -lm
 tests_e2e_fdopener_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_fdopener_LDFLAGS =
 tests_e2e_fdopener_LDADD = -lm
+tests_e2e_sockleak_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_sockleak_LDFLAGS =
+tests_e2e_sockleak_LDADD = -lm
 tests_e2e_hog_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_hog_LDFLAGS =
 tests_e2e_hog_LDADD = -lpthread

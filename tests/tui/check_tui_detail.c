@@ -226,12 +226,20 @@ START_TEST(plot_flat_series_stays_flat)
 	ck_assert_double_eq_tol(p.hi - p.lo, (double)((800LL << 20) + 102400) * PLOT_MIN_SPAN, 1);
 	for (int c = 1; c < 20; c++)
 		ck_assert_int_le(abs(p.height[c] - p.height[c - 1]), 1);
-	/* a count of 3 the whole time: at least `unit` (1) of axis, from 0 as counts are never
-	 * negative, so the line sits high and visible */
+	ck_assert_int_ge(p.height[5], 12); /* around the middle of 4 rows (32 eighths) */
+	ck_assert_int_le(p.height[5], 20);
+	/* a count of 3 the whole time: `unit` (1) of axis around it, the line in the middle */
 	plot_build(&p, pts, 20, PLOT_FDS, 0, 19000, 20, 4, 1.0);
-	ck_assert_double_eq(p.lo, 2);
-	ck_assert_double_eq(p.hi, 3);
-	ck_assert_int_eq(p.height[5], 32);
+	ck_assert_double_eq(p.lo, 2.5);
+	ck_assert_double_eq(p.hi, 3.5);
+	ck_assert_int_eq(p.height[5], 1 + (int)lround(0.5 * 31));
+	/* near 0, the axis starts at 0 (a count is never negative) */
+	for (int i = 0; i < 20; i++)
+		pts[i].fds = 0;
+	plot_build(&p, pts, 20, PLOT_FDS, 0, 19000, 20, 4, 1.0);
+	ck_assert_double_eq(p.lo, 0);
+	ck_assert_double_eq(p.hi, 1);
+	ck_assert_int_eq(p.height[5], 1);
 	/* unknown values are not points */
 	pts[3].threads = VAL_UNKNOWN;
 	plot_build(&p, pts, 20, PLOT_THREADS, 0, 19000, 20, 1, 1.0);

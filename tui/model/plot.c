@@ -59,12 +59,11 @@ void plot_build(struct plot *p, const struct proc_trail_point *pts, size_t n, en
 		need = unit;
 	p->lo = p->min;
 	p->hi = p->max;
-	if (p->hi - p->lo < need) {
-		p->lo = p->hi - need;
-		if (p->lo < 0 && p->min >= 0) { /* a count or a size never goes below 0 */
+	if (p->hi - p->lo < need) { /* about flat: around the middle of the height */
+		p->lo = (p->min + p->max) / 2 - need / 2;
+		if (p->lo < 0 && p->min >= 0) /* a count or a size never goes below 0 */
 			p->lo = 0;
-			p->hi = need;
-		}
+		p->hi = p->lo + need;
 	}
 	int full = p->rows * 8;
 	for (int c = 0; c < p->cols; c++) {

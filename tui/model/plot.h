@@ -8,8 +8,8 @@
  * its own holds the value of the last point before it (the value stands until the next
  * sample); columns before the first point are empty (not watched, nothing recorded yet).
  * The value axis runs from the smallest to the largest value shown, at least PLOT_MIN_SPAN
- * of the largest (and `unit`) high, so that noise on a flat series stays flat and a leak
- * fills the height. */
+ * of the largest (and `unit`) high, so that noise on a flat series stays flat (around the
+ * middle of the height) and a leak fills the height. */
 #ifndef OOMTOP_TUI_MODEL_PLOT_H
 #define OOMTOP_TUI_MODEL_PLOT_H
 
