@@ -115,9 +115,13 @@ static int run_collecting(const struct options *o)
 		diag(stderr, "%s", err);
 		return 1;
 	}
+	struct replay_trail *trail = NULL;
 	if (o->mode == MODE_BATCH) {
 		status = cmd_batch_run(c, &rc, stdout, stderr);
 	} else {
+		/* the detail view's plots start with the recorded window */
+		trail = replay_trail_open(&rc);
+		collector_trail_source(c, replay_trail_source(trail));
 		struct tui_config tc;
 		run_config_screen(&rc, signals_fd(), signals_stop, &tc);
 		signals_on_crash(screen_emergency_restore);
@@ -125,6 +129,7 @@ static int run_collecting(const struct options *o)
 		signals_on_crash(NULL);
 	}
 	collector_free(c);
+	replay_trail_close(trail);
 	return status;
 }
 

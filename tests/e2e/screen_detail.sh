@@ -5,7 +5,8 @@
 # fds and threads filling (block glyphs in a UTF-8 locale); ] raises its oom_score_adj from
 # the view (as root: the kernel allows raising it); the process exits while its view is
 # open: the view says so and keeps the last values; Esc returns to the list, q quits.
-# Then the same in a non-UTF-8 locale: ASCII plots.
+# Then the same in a non-UTF-8 locale: ASCII plots. And with a recording (--record): the
+# plots of a process opened start with its recorded window, not empty.
 . "$SRCDIR/tests/e2e/lib.sh"
 need_cmd tmux
 need_cmd prlimit
@@ -88,3 +89,25 @@ screen | grep -q '[▁▂▃▄▅▆▇█]' && fail "block glyphs in a non-UTF
 keys Escape q
 [ "$(screen_exit_status 5)" = 0 ] || fail "oomtop exited $(cat "$E2E_TMP/status")"
 pass "F5 opens the view; in the C locale the plots are ASCII"
+
+# --- with a recording: the plots start with the recorded window
+T kill-session -t oomtop 2>/dev/null
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+leaker 10 60
+"$OOMTOP" --record="$E2E_TMP/history.db" -d 1 --history-flush=1 >/dev/null 2>"$E2E_TMP/rec.err" &
+REC=$!
+E2E_PIDS="$E2E_PIDS $REC"
+sleep 8
+kill -0 "$REC" 2>/dev/null || fail "the recorder stopped: $(head -n 3 "$E2E_TMP/rec.err")"
+screen_start 100 30 --history="$E2E_TMP/history.db" -p "$LEAKER" -d 1 -w 60
+wait_for "^.? *$LEAKER " 10 "the leaker's row"
+keys Enter
+wait_for 'Fds +[0-9]+ +[0-9]+ to [0-9]+ over the last 1m' 5 "the fds plot"
+span=$(screen | sed -n 's/^ *Fds  *[0-9]*  *\([0-9]*\) to \([0-9]*\) over.*/\1 \2/p' | head -n 1)
+lo=${span% *} hi=${span#* }
+note "the fds plot at its first refresh spans $lo to $hi (10 sockets a second, 8 s recorded)"
+[ $((hi - lo)) -ge 40 ] || fail "the plot spans $lo to $hi: not the recorded seconds"
+kill "$REC"
+keys Escape q
+[ "$(screen_exit_status 5)" = 0 ] || fail "oomtop exited $(cat "$E2E_TMP/status")"
+pass "with a recording, the plots start with the recorded window ($lo to $hi fds)"

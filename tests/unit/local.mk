@@ -8,7 +8,7 @@ CORE_UNIT_TESTS = \
 	%reldir%/check_proc_held %reldir%/check_proc_table %reldir%/check_collector \
 	%reldir%/check_journal %reldir%/check_killers %reldir%/check_merge \
 	%reldir%/check_rhythm %reldir%/check_history %reldir%/check_history_retention \
-	%reldir%/check_history_file
+	%reldir%/check_history_file %reldir%/check_history_trail
 EXTRA_DIST += %reldir%/ck_run.h
 if HAVE_CHECK
 check_PROGRAMS += $(CORE_UNIT_TESTS)
