@@ -12,7 +12,7 @@ E2E_TESTS = \
 	%reldir%/screen_journal.sh \
 	%reldir%/history.sh %reldir%/fd_detail.sh %reldir%/fd_many.sh %reldir%/screen_detail.sh
 TESTS += $(E2E_TESTS)
-EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
+EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh %reldir%/helper.h
 
 # Helper programs the scripts run. Those whose size the tests rely on (a leaker, a hog of
 # known RSS) are never instrumented: ASan's shadow memory would change their sizes.

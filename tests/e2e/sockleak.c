@@ -22,23 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double clock_s(clockid_t id)
-{
-	struct timespec ts;
-	clock_gettime(id, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static bool parse_nonneg(const char *s, double *out)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || *end || !(v >= 0) || !isfinite(v))
-		return false;
-	*out = v;
-	return true;
-}
+#include "tests/e2e/helper.h"
 
 int main(int argc, char **argv)
 {
@@ -51,7 +35,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		double *dst = opt == 'r' ? &rate_per_s : opt == 't' ? &lifetime_s : NULL;
-		if (!dst || !parse_nonneg(optarg, dst)) {
+		if (!dst || !helper_parse_nonneg(optarg, dst)) {
 			fprintf(stderr, "usage: sockleak [-r SOCKETS_PER_S] [-t LIFETIME_S] [-o FILE]\n");
 			return 2;
 		}
@@ -64,11 +48,11 @@ int main(int argc, char **argv)
 	}
 	printf("ready %d\n", (int)getpid());
 	fflush(stdout);
-	double start_s = clock_s(CLOCK_MONOTONIC);
+	double start_s = helper_clock_s(CLOCK_MONOTONIC);
 	long opened = 0;
 	bool full = false;
 	for (;;) {
-		double el_s = clock_s(CLOCK_MONOTONIC) - start_s;
+		double el_s = helper_clock_s(CLOCK_MONOTONIC) - start_s;
 		if (el_s >= lifetime_s)
 			break;
 		long want = (long)(rate_per_s * el_s);
@@ -78,7 +62,7 @@ int main(int argc, char **argv)
 				continue;
 			}
 			int e = errno;
-			double now = clock_s(CLOCK_REALTIME);
+			double now = helper_clock_s(CLOCK_REALTIME);
 			fprintf(stderr, "sockleak: stopped at %ld sockets: %s\n", opened, strerror(e));
 			if (outf) {
 				fprintf(outf, "%.3f %ld %s\n", now, opened, e == EMFILE ? "EMFILE" : strerror(e));

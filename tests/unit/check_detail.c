@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <check.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -37,48 +36,12 @@
 #define SMAPS_DIR FIXTURES "/smaps"
 #define T0 1700000000.0
 
-static int64_t cell(const char *s)
-{
-	if (strcmp(s, "-") == 0)
-		return VAL_UNKNOWN;
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	ck_assert_msg(errno == 0 && *end == '\0' && end != s, "bad number '%s' in a table", s);
-	return (int64_t)v;
-}
-
-static char *slurp_fixture(const char *dir, const char *name)
-{
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	char *buf = util_slurp(path, NULL);
-	ck_assert_msg(buf != NULL, "cannot read %s", path);
-	return buf;
-}
-
-/* The fixture files of a directory (not the notes and tables beside them). */
-static int count_fixtures(const char *dir)
-{
-	DIR *d = opendir(dir);
-	ck_assert_msg(d != NULL, "cannot open %s", dir);
-	int n = 0;
-	for (struct dirent *e; (e = readdir(d));) {
-		size_t l = strlen(e->d_name);
-		if (e->d_name[0] == '.' || (l > 3 && strcmp(e->d_name + l - 3, ".md") == 0) ||
-		    (l > 4 && strcmp(e->d_name + l - 4, ".tsv") == 0))
-			continue;
-		n++;
-	}
-	closedir(d);
-	return n;
-}
 
 /* Each row of dir/expected.tsv (after its header) to check(cols, ncols); every fixture
  * file has a row. */
 static void each_row(const char *dir, int want_cols, void (*check)(char **cols))
 {
-	char *table = slurp_fixture(dir, "expected.tsv");
+	char *table = fxtable_slurp(dir, "expected.tsv");
 	int rows = 0;
 	char *save = NULL;
 	bool header = true;
@@ -94,19 +57,19 @@ static void each_row(const char *dir, int want_cols, void (*check)(char **cols))
 		rows++;
 	}
 	free(table);
-	ck_assert_int_eq(rows, count_fixtures(dir));
+	ck_assert_int_eq(rows, fxtable_count(dir));
 }
 
 /* --- /proc/PID/limits --- */
 
 static void check_limits_row(char **cols)
 {
-	char *buf = slurp_fixture(LIMITS_DIR, cols[0]);
+	char *buf = fxtable_slurp(LIMITS_DIR, cols[0]);
 	struct proc_limits l;
 	ck_assert_msg(proc_limits_parse(buf, &l) == 0, "%s not parsed", cols[0]);
-	ck_assert_msg(l.nofile_soft == cell(cols[1]), "%s: soft %lld", cols[0], (long long)l.nofile_soft);
-	ck_assert_msg(l.nofile_hard == cell(cols[2]), "%s: hard %lld", cols[0], (long long)l.nofile_hard);
-	ck_assert_int_eq(proc_limits_fd_limit(&l), cell(cols[1]));
+	ck_assert_msg(l.nofile_soft == fxtable_cell(cols[1]), "%s: soft %lld", cols[0], (long long)l.nofile_soft);
+	ck_assert_msg(l.nofile_hard == fxtable_cell(cols[2]), "%s: hard %lld", cols[0], (long long)l.nofile_hard);
+	ck_assert_int_eq(proc_limits_fd_limit(&l), fxtable_cell(cols[1]));
 	free(buf);
 }
 
@@ -198,14 +161,14 @@ END_TEST
 
 static void check_smaps_row(char **cols)
 {
-	char *buf = slurp_fixture(SMAPS_DIR, cols[0]);
+	char *buf = fxtable_slurp(SMAPS_DIR, cols[0]);
 	struct proc_smaps m;
 	ck_assert_msg(proc_smaps_parse(buf, &m) == 0, "%s not parsed", cols[0]);
 	int64_t got[] = {m.rss_bytes,       m.pss_bytes,  m.pss_anon_bytes, m.pss_file_bytes,
 			 m.pss_shmem_bytes, m.swap_bytes, m.swap_pss_bytes};
 	static const char *const names[] = {"rss", "pss", "pss_anon", "pss_file", "pss_shmem", "swap", "swap_pss"};
 	for (int i = 0; i < 7; i++)
-		ck_assert_msg(got[i] == cell(cols[1 + i]), "%s: %s is %lld, want %s", cols[0], names[i],
+		ck_assert_msg(got[i] == fxtable_cell(cols[1 + i]), "%s: %s is %lld, want %s", cols[0], names[i],
 			      (long long)got[i], cols[1 + i]);
 	free(buf);
 }
@@ -220,8 +183,8 @@ END_TEST
  * lower by less than a kB per mapping (each mapping's Pss is printed rounded down). */
 START_TEST(smaps_summed_matches_the_rollup)
 {
-	char *full = slurp_fixture(SMAPS_DIR, "k6.18-local-sleep.smaps");
-	char *roll = slurp_fixture(SMAPS_DIR, "k6.18-local-sleep.smaps_rollup");
+	char *full = fxtable_slurp(SMAPS_DIR, "k6.18-local-sleep.smaps");
+	char *roll = fxtable_slurp(SMAPS_DIR, "k6.18-local-sleep.smaps_rollup");
 	struct proc_smaps a, b;
 	ck_assert_int_eq(proc_smaps_parse(full, &a), 0);
 	ck_assert_int_eq(proc_smaps_parse(roll, &b), 0);
