@@ -41,7 +41,7 @@ struct events_run {
 	struct history_events_kill *recorded;
 	size_t nrecorded, next_recorded;
 	const char *boot_id; /* the running boot's, when the live log is read; NULL: a file */
-	struct history_boot boot;
+	struct history_boot boot; /* the running boot ("" unknown) */
 };
 
 static void write_failed(struct events_run *run)
@@ -96,15 +96,15 @@ static void print_event(struct events_run *run, const struct oom_event *ev)
 }
 
 /* A kill of the log that the recording holds already: same boot (the event's own when the
- * journal names it, else the running one's), time since boot and victim. */
+ * journal names it, else the running one's; any boot for a saved log), and the same kill
+ * in it (core/history/events.h: time since boot and victim, or for a kill that names no
+ * victim its time and cgroup). */
 static bool recorded_already(const struct events_run *run, const struct oom_event *ev)
 {
 	const char *boot = ev->boot_id[0] ? ev->boot_id : run->boot_id;
 	for (size_t i = 0; i < run->nrecorded; i++) {
 		const struct history_events_kill *h = &run->recorded[i];
-		if (h->ev.victim_pid == ev->victim_pid &&
-		    ((isnan(h->ev.boot_s) && isnan(ev->boot_s)) || h->ev.boot_s == ev->boot_s) &&
-		    (!boot || strcmp(h->boot_id, boot) == 0))
+		if ((!boot || strcmp(h->boot_id, boot) == 0) && history_events_same_kill(&h->ev, ev))
 			return true;
 	}
 	return false;
@@ -227,7 +227,8 @@ static int load_recorded(struct events_run *run, const char *path, bool given, F
 	char msg[600];
 	int r = history_store_open(&st, path, HISTORY_STORE_READ, msg, sizeof(msg));
 	if (r == 0) {
-		r = history_events_load(st, NAN, NAN, !run->cfg->by_unit, &run->recorded, &run->nrecorded);
+		r = history_events_load(st, run->boot.boot_id[0] ? run->boot.boot_id : NULL, NAN, NAN, !run->cfg->by_unit,
+					&run->recorded, &run->nrecorded);
 		if (r != 0)
 			snprintf(msg, sizeof(msg), "cannot read the kills in %s: %s", path, strerror(-r));
 		history_store_close(st);
@@ -295,7 +296,7 @@ int events_cmd_run(const struct events_cmd_config *cfg, FILE *out, FILE *err)
 {
 	struct events_run run = {.out = out, .cfg = cfg};
 	sb_init(&run.sb);
-	if (!cfg->kmsg_path && !cfg->journal_path && history_boot_read("/proc", &run.boot) == 0)
+	if (history_boot_read("/proc", &run.boot) == 0 && !cfg->kmsg_path && !cfg->journal_path)
 		run.boot_id = run.boot.boot_id;
 	if (cfg->history_path && load_recorded(&run, cfg->history_path, cfg->history_given, err) != 0)
 		return finish(&run, 1, err);

@@ -1,5 +1,5 @@
 /* app/cmd_events.h — `oomtop --events [--follow] [--by-unit] [--format text|json]
- * [--journal[=PATH] | --kmsg FILE|-]` (DESIGN §3–§4): print the OOM kills, oldest first,
+ * [--journal[=PATH] | --kmsg FILE|-]` (oomtop(1), docs/json.md): print the OOM kills, oldest first,
  * one per line — or, with --by-unit, one line per unit with its kills and their rhythm.
  *
  * The source is core/klog/oom_source.h's choice: the journal (every killer, this boot and

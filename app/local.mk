@@ -1,6 +1,7 @@
 # app/ — the only layer that knows all the others: main, the command line merged with
 # the settings file, the commands (batch, a recorded moment, the recorder, events,
-# set-adj), the recorded past the collector starts from, signals, self-protection.
+# set-adj), the recorded past the collector starts from, the recording the screen steps
+# through (timetravel), signals, self-protection.
 # Everything but main.c is a library, so the app's unit tests link it.
 noinst_LIBRARIES += liboomtop_app.a
 liboomtop_app_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)
@@ -11,6 +12,7 @@ liboomtop_app_a_SOURCES = \
 	%reldir%/diag.c %reldir%/diag.h \
 	%reldir%/cmd_batch.c %reldir%/cmd_batch.h \
 	%reldir%/cmd_at.c %reldir%/cmd_at.h \
+	%reldir%/timetravel.c %reldir%/timetravel.h \
 	%reldir%/cmd_record.c %reldir%/cmd_record.h \
 	%reldir%/replay.c %reldir%/replay.h \
 	%reldir%/cmd_events.c %reldir%/cmd_events.h \

@@ -1,6 +1,7 @@
-/* app/main.c — main(): parse the command line, then run one command: the screen, batch
- * output (live, or a recorded moment with --at), the recorder, the OOM kills (the journal
- * or the kernel log, and the recorded ones), or a one-off oom_score_adj write. The only
+/* app/main.c — main(): parse the command line, then run one command: the screen (live, or
+ * from a recorded moment with --at), batch output (live, or a recorded moment with --at),
+ * the recorder, the OOM kills (the journal or the kernel log, and the recorded ones), or a
+ * one-off oom_score_adj write. The only
  * place that exits (README "Layout": app → tui → core): every command returns its exit
  * status here. */
 #include "config.h"
@@ -23,6 +24,7 @@
 #include "app/options.h"
 #include "app/selfprotect.h"
 #include "app/signals.h"
+#include "app/timetravel.h"
 #include "core/base/util.h"
 #include "core/collector.h"
 #include "core/klog/journal_source.h"
@@ -89,18 +91,28 @@ static int run_collecting(const struct options *o)
 		return 2;
 	}
 	signals_install();
-	if (rc.at) { /* a recorded moment: nothing of the running machine is read */
-		if (!rc.history_path) {
-			fprintf(stderr, "oomtop: --at: no recorded history here (give --history=PATH; oomtop --record "
-					"records one)\n");
-			return 1;
-		}
-		return cmd_at_run(&rc, util_now_unix_s(), stdout, stderr);
+	if (rc.at && !rc.history_path) {
+		fprintf(stderr, "oomtop: --at: no recorded history here (give --history=PATH; "
+				"oomtop --record records one)\n");
+		return 1;
 	}
+	if (rc.at && o->mode == MODE_BATCH) /* a moment: nothing of the running machine is read */
+		return cmd_at_run(&rc, util_now_unix_s(), stdout, stderr);
 	struct history_replay *past;
 	status = replay_open(&rc, util_now_unix_s(), &past, stderr);
 	if (status != 0)
 		return status;
+	/* the screen: the recording its history keys step through, and where --at opens it */
+	struct tui_config tc;
+	char why[700];
+	run_config_screen(&rc, signals_fd(), signals_stop, &tc);
+	if (o->mode == MODE_SCREEN)
+		status = timetravel_open(&rc, o->no_history, util_now_unix_s(), &tc, why,
+		                         sizeof(why), stderr);
+	if (status != 0) {
+		history_replay_free(past);
+		return status;
+	}
 
 	/* it watches machines running out of memory: be the process that survives */
 	struct selfprotect sp;
@@ -113,6 +125,7 @@ static int run_collecting(const struct options *o)
 	struct collector *c = collector_new(&cc, err, sizeof(err));
 	if (!c) {
 		diag(stderr, "%s", err);
+		timetravel_close(&tc);
 		return 1;
 	}
 	struct replay_trail *trail = NULL;
@@ -122,13 +135,12 @@ static int run_collecting(const struct options *o)
 		/* the detail view's plots start with the recorded window */
 		trail = replay_trail_open(&rc);
 		collector_trail_source(c, replay_trail_source(trail));
-		struct tui_config tc;
-		run_config_screen(&rc, signals_fd(), signals_stop, &tc);
 		signals_on_crash(screen_emergency_restore);
 		status = tui_run(c, &tc);
 		signals_on_crash(NULL);
 	}
 	collector_free(c);
+	timetravel_close(&tc);
 	replay_trail_close(trail);
 	return status;
 }

@@ -12,13 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/scan.h"
 #include "core/history/size.h"
 #include "core/history/when.h"
+#include "core/proc/held.h"
 
 enum {
 	OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_FORCE, OPT_READONLY, OPT_THEME, OPT_NO_COLOR,
 	OPT_JOURNAL, OPT_BY_UNIT, OPT_OUTPUT, OPT_RECORD, OPT_HISTORY, OPT_NO_HISTORY, OPT_AT, OPT_HISTORY_SIZE,
-	OPT_HISTORY_FLUSH, OPT_DETAIL,
+	OPT_HISTORY_FLUSH, OPT_HELD_KMEM, OPT_DETAIL,
 };
 
 static const struct option long_opts[] = {
@@ -49,6 +51,7 @@ static const struct option long_opts[] = {
 	{"at", required_argument, NULL, OPT_AT},
 	{"history-size", required_argument, NULL, OPT_HISTORY_SIZE},
 	{"history-flush", required_argument, NULL, OPT_HISTORY_FLUSH},
+	{"held-kmem", required_argument, NULL, OPT_HELD_KMEM},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -94,11 +97,14 @@ const char *options_usage(void)
 	       "      --history=PATH      start from the history recorded in PATH (default: the\n"
 	       "                          recorder's path, when it exists); --events lists its kills too\n"
 	       "      --no-history        ignore any recorded history\n"
-	       "      --at=TIME           with -b: print the recorded moment nearest TIME\n"
-	       "                          (2025-06-01T02:14, 02:14, @UNIX, -90s, -2h); -n N: N moments\n"
+	       "      --at=TIME           the recorded moment nearest TIME (2025-06-01T02:14, 02:14,\n"
+	       "                          @UNIX, -90s, -2h): the screen opens there (history mode);\n"
+	       "                          -b prints it, -n N prints N moments from there\n"
 	       "      --history-size=SIZE with --record: keep the database under SIZE (default 64M)\n"
 	       "      --history-flush=SECS with --record: write to disk every SECS (default 120;\n"
 	       "                          at once after an OOM kill; 1 to 3600)\n"
+	       "      --held-kmem=SIZE    kernel memory /proc files held open may pin (default 8M;\n"
+	       "                          K, M, G; 0 holds none, reading every file by path)\n"
 	       "  -h, --help              this text\n"
 	       "  -V, --version           the version\n"
 	       "\n"
@@ -298,7 +304,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		case OPT_HISTORY_SIZE:
 			if (history_size_parse(optarg, &o->history_size_bytes) != 0)
 				return bad(err, errlen,
-					   "--history-size: '%s' is not a size from 1M to 1T (MiB, or with K, M, G, T)",
+					   "--history-size: '%s' is not a size from 1M to 1T (bytes, or with K, M, G, T)",
 					   optarg);
 			break;
 		case OPT_HISTORY_FLUSH:
@@ -306,6 +312,12 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 				return bad(err, errlen, "--history-flush: '%s' is not a number of seconds from 1 to 3600",
 					   optarg);
 			o->history_flush_s = d;
+			break;
+		case OPT_HELD_KMEM:
+			if (!scan_size(optarg, PROC_HELD_KMEM_MAX_BYTES, &o->held_kmem_bytes))
+				return bad(err, errlen, "--held-kmem: '%s' is not a size from 0 to 1G (bytes, or K, M, G)",
+					   optarg);
+			o->held_kmem_given = true;
 			break;
 		case 'h': o->mode = MODE_HELP; return 0;
 		case 'V': o->mode = MODE_VERSION; return 0;
@@ -350,8 +362,8 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		return bad(err, errlen, "--history and --no-history cannot be combined");
 	if (o->at && o->no_history)
 		return bad(err, errlen, "--at reads the history: it does not go with --no-history");
-	if (o->at && !batch)
-		return bad(err, errlen, "--at goes with -b (the screen cannot show recorded moments yet)");
+	if (o->at && (events || o->nset_adj))
+		return bad(err, errlen, "--at goes with -b or the screen");
 	if (o->follow && !events)
 		return bad(err, errlen, "--follow goes with --events");
 	if (o->output_path && !batch)

@@ -50,7 +50,10 @@ struct options {
 	const char *at;           /* --at=TIME as typed (its syntax checked: core/history/when.h) */
 	int64_t history_size_bytes; /* --history-size; 0 when not given */
 	double history_flush_s;   /* --history-flush; 0 when not given */
+	uint64_t held_kmem_bytes; /* --held-kmem: kernel memory for held /proc files */
+	bool held_kmem_given;
 };
+
 
 /* Parse argv. Returns 0, or 2 (bad usage) with a one-line message in err naming the option
  * and the accepted range. `no_color_env` is getenv("NO_COLOR") (NULL when unset). */

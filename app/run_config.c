@@ -17,7 +17,7 @@
  * replaced (settings file). */
 #define WINDOW_REFRESHES_DEFAULT 10
 #define WINDOW_REFRESHES_MIN 4
-/* The recorder's defaults (DESIGN §3): a sample every 10 s, written every 2 minutes. */
+/* The recorder's defaults (docs/history.md): a sample every 10 s, written every 2 minutes. */
 #define RECORD_DELAY_S 10.0
 #define RECORD_FLUSH_S 120.0
 
@@ -62,6 +62,8 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 	}
 	if (o->theme)
 		snprintf(s->theme, sizeof(s->theme), "%s", o->theme);
+	if (o->held_kmem_given)
+		s->held_kmem_bytes = o->held_kmem_bytes;
 
 	double min_window = s->delay_s * WINDOW_REFRESHES_MIN;
 	double stretched = s->delay_s * WINDOW_REFRESHES_DEFAULT;
@@ -200,6 +202,8 @@ void run_config_collector(const struct run_config *rc, struct collector_config *
 	out->kmsg_path = rc->kmsg_path; /* --kmsg: the events of batch and screen come from it */
 	out->journal = rc->journal;
 	out->journal_path = rc->journal_path;
+	out->one_shot = rc->iterations == 1; /* -n 1: nothing read for a next refresh */
+	out->held_kmem_bytes = rc->set.held_kmem_bytes;
 }
 
 void run_config_screen(const struct run_config *rc, int stop_fd, int (*stop_signal)(void),

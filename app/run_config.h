@@ -2,7 +2,8 @@
  * and the screen): the command line (app/options.h) wins where it was given, then the
  * user's settings file ($XDG_CONFIG_HOME/oomtop/oomtoprc, tui/config/settings.h), then the
  * system-wide one ($(sysconfdir)/oomtoprc: RUN_CONFIG_SYSTEM_RC), and the defaults the
- * rest. Batch mode and the screen get the same delay, window and sort.
+ * rest. Batch mode and the screen get the same delay, window and sort, and the same
+ * kernel-memory budget for held /proc files (--held-kmem, held_kmem=).
  *
  * The recorder (--record) takes -d from the command line only (10 s by default: the file's
  * delay is the screen's), and its size cap and write interval from --history-size and
@@ -83,7 +84,8 @@ int run_config_history(struct run_config *rc, const struct options *o, bool root
  * calls it; --events, which reads no settings, calls it alone on a zeroed rc). */
 int run_config_history_here(struct run_config *rc, const struct options *o, char *err, size_t errlen);
 
-/* The collector's part: interval, window, where OOM kills are read. */
+/* The collector's part: interval, window, where OOM kills are read, the held-file budget,
+ * and whether one refresh is all there will be (-n 1). */
 void run_config_collector(const struct run_config *rc, struct collector_config *out);
 
 /* The screen's part. stop_fd and stop_signal are the application's signal handling. */

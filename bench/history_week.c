@@ -88,6 +88,16 @@ static void init_proc(struct proc_row *r, int i, pid_t pid, uint64_t start)
 	r->oom_event = -1;
 }
 
+/* What reading memory.stat gives the model's cgroup: a quarter of it page cache, half of
+ * that inactive; the working set follows usage between two reads (core/cgroup/tree.h). */
+static void read_stat(struct cgroup_row *c)
+{
+	c->file_bytes = c->usage_bytes / 4;
+	c->file_inactive_bytes = c->file_bytes / 2;
+	c->anon_bytes = c->usage_bytes - c->file_bytes - c->kernel_bytes;
+	c->working_set_bytes = c->usage_bytes - c->file_inactive_bytes;
+}
+
 int main(int argc, char **argv)
 {
 	int nprocs = 300, nleak = 5, nbusy = 15, days = 7, opt;
@@ -146,7 +156,11 @@ int main(int argc, char **argv)
 		cgroups[c].limit_bytes = c % 3 ? VAL_UNKNOWN : INT64_C(1) << 30;
 		cgroups[c].high_bytes = VAL_UNKNOWN;
 		cgroups[c].swap_bytes = 0;
-		cgroups[c].psi_some_avg10 = NAN;
+		cgroups[c].psi_some_avg10 = cgroups[c].psi_full_avg10 = NAN;
+		cgroups[c].kernel_bytes = INT64_C(1) << 20;
+		cgroups[c].sock_bytes = cgroups[c].shmem_bytes = 0;
+		cgroups[c].high_events = cgroups[c].max_events = 0;
+		read_stat(&cgroups[c]);
 	}
 	for (int i = 0; i <= nprocs; i++) {
 		snprintf(comms[i], sizeof(comms[i]), "svc%d", i % 97);
@@ -167,6 +181,8 @@ int main(int argc, char **argv)
 		s.hostname = "bench";
 		s.sys.mem_total_bytes = INT64_C(16) << 30;
 		s.sys.mem_available_bytes = (INT64_C(8) << 30) - (int64_t)(rand() % 4096) * 4096;
+		s.sys.available_bytes = s.sys.mem_available_bytes;
+		s.sys.zfs_arc_size_bytes = s.sys.zfs_arc_reclaimable_bytes = VAL_UNKNOWN;
 		s.sys.swap_total_bytes = s.sys.swap_free_bytes = 0;
 		s.sys.psi_some_avg10 = s.sys.psi_full_avg10 = 0;
 		s.sys.oom_kills = 0;
@@ -189,8 +205,13 @@ int main(int argc, char **argv)
 			job->rss_bytes += (int64_t)in_job * 4096;
 			n++;
 		}
-		for (int c = 1; c <= CG_BUSY; c++)
-			cgroups[c].usage_bytes += (rand() % 9 - 4) * 4096;
+		for (int c = 1; c <= CG_BUSY; c++) {
+			struct cgroup_row *g = &cgroups[c];
+			g->usage_bytes += (rand() % 9 - 4) * 4096;
+			if (samples % 10 == c % 10) /* memory.stat read again, staggered */
+				read_stat(g);
+			g->working_set_bytes = g->usage_bytes - g->file_inactive_bytes;
+		}
 		s.procs = ptrs;
 		s.nprocs = n;
 		s.cgroups = cgroups;

@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "core/estimate/badness.h"
 #include "core/estimate/cgroup_eta.h"
 #include "core/cgroup/hierarchy.h"
 #include "core/cgroup/path.h"
+#include "core/cgroup/procs.h"
 #include "core/cgroup/tree.h"
 #include "core/cgroup/value.h"
 #include "core/estimate/leak.h"
@@ -36,6 +38,9 @@ struct collector {
 	struct proc_table *procs;
 	struct proc_details *details; /* the costly fields of the few processes asked for */
 	struct cgroup_tree *cgroups;
+	struct cgroup_procs *members;      /* who is in which cgroup, from their cgroup.procs */
+	const char **member_paths;         /* the tree's paths that was read from */
+	size_t cap_member_paths;
 	char hostname[256];
 	struct snapshot snap;
 	size_t cap_procs, cap_cgroups;
@@ -60,6 +65,7 @@ void collector_config_defaults(struct collector_config *cfg)
 	cfg->interval_s = 1.0;
 	cfg->window_s = 300.0;
 	cfg->ghost_ttl_s = 60.0;
+	cfg->held_kmem_bytes = PROC_HELD_KMEM_DEFAULT_BYTES;
 	cfg->follow_kmsg = true;
 }
 
@@ -140,26 +146,27 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 	} else {
 		cgroup_hierarchy_discover(c->proc_root, &c->hier);
 	}
-	if (c->hier.version)
+	if (c->hier.version) {
 		c->cgroups = cgroup_tree_new(c->hier.mount, c->hier.version);
+		c->members = cgroup_procs_new();
+	}
 
 	struct proc_table_config pc = {
 		.proc_root = c->proc_root,
 		.hier = c->hier.version ? &c->hier : NULL,
 		.ghost_ttl_s = cfg->ghost_ttl_s,
 		.window_s = cfg->window_s,
-		.max_held_files = PROC_TABLE_HELD_UNCAPPED,
+		.held_kmem_bytes = cfg->held_kmem_bytes,
+		/* a recorded past makes the one refresh one with rates: series kept */
+		.one_shot = cfg->one_shot && !cfg->past,
 		.identity = cfg->identity,
 	};
 	/* Held files pin kernel memory charged to oomtop's own cgroup: in a small cgroup that
 	 * would make oomtop the next OOM victim. Spend at most 1/16 of its limit on them; the
 	 * processes beyond are read by path (slower, nothing pinned). */
 	int64_t own_limit = cfg->proc_root && strcmp(cfg->proc_root, "/proc") == 0 ? own_effective_limit(c) : VAL_UNKNOWN;
-	if (val_known(own_limit)) {
-		pc.max_held_files = (size_t)(own_limit / 16 / PROC_HELD_FILE_KMEM_BYTES);
-		if (pc.max_held_files < 3)
-			pc.max_held_files = 3;
-	}
+	if (val_known(own_limit) && (uint64_t)own_limit / 16 < pc.held_kmem_bytes)
+		pc.held_kmem_bytes = (uint64_t)own_limit / 16;
 	c->procs = proc_table_new(&pc, err, errlen);
 	c->sys = sysmem_open(c->proc_root);
 	c->details = c->procs ? proc_details_new(c->proc_root) : NULL;
@@ -199,12 +206,19 @@ static struct slope push_and_estimate(struct leak_series *h, int64_t t_ms, int64
 	return leak_estimate(h, t_ms, window_s);
 }
 
-/* The recorded series of what the first refresh meets (cfg.past), on the monotonic clock.
- * Leaves s alone when there is no past or nothing recorded. */
-static void seed_cgroup(struct collector *c, const char *path, struct leak_series *s)
+/* The recorded series of what the first refresh meets (cfg.past), on the monotonic clock:
+ * a cgroup's usage and working set. Leaves them alone when there is no past, nothing
+ * recorded, or they hold samples already. */
+static void seed_cgroup(struct collector *c, struct cgroup_tree_entry *e)
 {
-	if (c->past && c->past->cgroup && s->nsamples == 0 && c->past->cgroup(c->past->ctx, path, s))
-		leak_shift(s, c->past_shift_ms);
+	struct leak_series h[LEAK_PAST_CGROUP_SERIES] = {0};
+	if (!c->past || !c->past->cgroup || e->usage_hist.nsamples || e->working_set_hist.nsamples ||
+	    !c->past->cgroup(c->past->ctx, e->row.path, h))
+		return;
+	for (int k = 0; k < LEAK_PAST_CGROUP_SERIES; k++)
+		leak_shift(&h[k], c->past_shift_ms);
+	e->usage_hist = h[LEAK_PAST_USAGE];
+	e->working_set_hist = h[LEAK_PAST_WORKING_SET];
 }
 
 static void seed_system(struct collector *c, struct leak_series *s)
@@ -225,16 +239,52 @@ static void release_past(struct collector *c)
 	c->past = NULL;
 }
 
+static const char *member_cgroup(void *ctx, pid_t pid)
+{
+	return cgroup_procs_find(ctx, pid);
+}
+
+/* Which process is in which cgroup, for the process table's refresh that follows: one
+ * cgroup.procs per cgroup instead of one /proc/PID/cgroup per process. */
+static void read_members(struct collector *c, const struct cgroup_tree_entry *ents, size_t n)
+{
+	if (!c->members || !util_grow((void **)&c->member_paths, &c->cap_member_paths, n, sizeof(*c->member_paths)))
+		return;
+	for (size_t i = 0; i < n; i++)
+		c->member_paths[i] = ents[i].row.path;
+	if (cgroup_procs_read(c->members, c->hier.mount, c->member_paths, n) == 0)
+		proc_table_set_cgroup_lookup(c->procs, member_cgroup, c->members);
+}
+
+/* For a failure that is ours, not the machine's: the descriptor limit, which a tiny
+ * `ulimit -n` makes the first thing to run out. */
+static const char *starved_hint(int e)
+{
+	static char hint[96];
+	struct rlimit rl;
+	if ((e != EMFILE && e != ENFILE) || getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return "";
+	snprintf(hint, sizeof(hint), " (ulimit -n is %llu: raise it)", (unsigned long long)rl.rlim_cur);
+	return hint;
+}
+
 static void collect_cgroups(struct collector *c, int64_t t_ms)
 {
+	/* until the tree is read again, the processes read their cgroups themselves */
+	proc_table_set_cgroup_lookup(c->procs, NULL, NULL);
 	struct snapshot *s = &c->snap;
 	s->ncgroups = 0;
 	if (!c->cgroups)
 		return;
-	if (cgroup_tree_refresh(c->cgroups, t_ms) != 0) {
-		add_note(c, "cannot read the memory cgroup hierarchy at %s", c->hier.mount);
+	int rc = cgroup_tree_refresh(c->cgroups, t_ms);
+	if (rc != 0) {
+		add_note(c, "cannot read the memory cgroup hierarchy at %s: %s%s", c->hier.mount, strerror(-rc),
+			 starved_hint(-rc));
 		return;
 	}
+	if (cgroup_tree_unread(c->cgroups))
+		add_note(c, "%zu memory cgroup subtrees not read: too many open files or out of memory%s",
+			 cgroup_tree_unread(c->cgroups), starved_hint(EMFILE));
 	size_t n;
 	struct cgroup_tree_entry *ents = cgroup_tree_entries(c->cgroups, &n);
 	if (!util_grow((void **)&s->cgroups, &c->cap_cgroups, n, sizeof(*s->cgroups)))
@@ -242,7 +292,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 	double w = c->cfg.window_s;
 	for (size_t i = 0; i < n; i++) {
 		struct cgroup_tree_entry *e = &ents[i];
-		seed_cgroup(c, e->row.path, &e->usage_hist);
+		seed_cgroup(c, e);
 		s->cgroups[i] = e->row;
 		s->cgroups[i].usage_slope = push_and_estimate(&e->usage_hist, t_ms, e->row.usage_bytes, w);
 		s->cgroups[i].working_set_slope =
@@ -251,6 +301,7 @@ static void collect_cgroups(struct collector *c, int64_t t_ms)
 		s->cgroups[i].next_victim_pid = 0;
 	}
 	s->ncgroups = n;
+	read_members(c, ents, n);
 	cgroup_tree_effective_limits(s->cgroups, n);
 	cgroup_eta_compute(s->cgroups, n, w);
 	if (c->hier.version == 1 && s->seq == 1)
@@ -283,10 +334,14 @@ static void collect_procs(struct collector *c, int64_t t_ms, double now)
 {
 	struct snapshot *s = &c->snap;
 	s->nprocs = s->nkernel_threads = 0;
-	if (proc_table_refresh(c->procs, t_ms, now) != 0) {
-		add_note(c, "cannot list processes in %s", c->proc_root);
+	int rc = proc_table_refresh(c->procs, t_ms, now);
+	if (rc != 0) {
+		add_note(c, "cannot list processes in %s: %s%s", c->proc_root, strerror(-rc), starved_hint(-rc));
 		return;
 	}
+	if (proc_table_unread(c->procs))
+		add_note(c, "%zu processes not read this refresh: too many open files or out of memory "
+			 "(the others keep their last values)%s", proc_table_unread(c->procs), starved_hint(EMFILE));
 	size_t nl, ng;
 	struct proc_entry **live = proc_table_live(c->procs, &nl);
 	struct proc_entry **ghosts = proc_table_ghosts(c->procs, &ng);
@@ -413,6 +468,7 @@ static bool poll_events(struct collector *c)
 	s->events = NULL;
 	s->nevents = 0;
 	s->events_unavailable = NULL;
+	s->events_replay_done_bytes = s->events_replay_total_bytes = VAL_UNKNOWN;
 	if (!c->oom_log) {
 		if (c->cfg.follow_kmsg && c->oom_log_why[0]) {
 			s->events_unavailable = c->oom_log_why;
@@ -425,6 +481,11 @@ static bool poll_events(struct collector *c)
 		add_note(c, "%s: %s", oom_log_source(c->oom_log) == OOM_SOURCE_JOURNAL ? "journal" : "kernel log",
 			 strerror(-rc));
 	s->events = oom_log_events(c->oom_log, &s->nevents);
+	int64_t done, total;
+	if (oom_log_replaying(c->oom_log, &done, &total)) {
+		s->events_replay_done_bytes = done;
+		s->events_replay_total_bytes = total;
+	}
 	bool told = restart_after_kills(c, s->events, s->nevents, oom_log_total(c->oom_log));
 	/* the last of this boot's kernel kills: what /proc/vmstat's oom_kill counts */
 	for (size_t k = s->nevents; k-- > 0;) {
@@ -564,6 +625,8 @@ void collector_free(struct collector *c)
 	proc_details_free(c->details);
 	oom_log_close(c->oom_log);
 	proc_table_free(c->procs);
+	cgroup_procs_free(c->members);
+	free(c->member_paths);
 	cgroup_tree_free(c->cgroups);
 	sysmem_close(c->sys);
 	free(c->snap.procs);

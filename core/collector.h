@@ -36,9 +36,14 @@ struct collector_config {
 				  * readable, else /dev/kmsg, else klogctl (core/klog/oom_source.h) */
 	bool journal;            /* --journal: the journal only */
 	const char *journal_path; /* with journal: journal files or a directory; NULL the system's */
+	uint64_t held_kmem_bytes; /* kernel memory held /proc files may pin (core/proc/held.h);
+	                          * 0 holds none; at most 1/16 of oomtop's own memory limit */
+	bool one_shot;           /* one refresh only (-n 1): nothing read for later ones;
+				  * ignored with a past (below), whose rates that refresh shows */
 	const char *extra_note;  /* NULL, or one line added to every snapshot's notes (copied):
 	                          * what main learnt at start (core/selfprotect.h) */
-	struct proc_identity_reader *identity; /* NULL: libproc2 on the live /proc; else the
+	struct proc_identity_reader *identity; /* NULL: libproc2 on the live /proc (one-shot:
+						* oomtop's own reader); else the
 						* caller's (a fixture reader in tests), used by
 						* the collector until collector_free */
 	const struct collector_clock *clock;    /* NULL: util_mono_ms and util_now_unix_s;
@@ -53,8 +58,8 @@ struct collector_config {
 				       * collector_new fails. The caller keeps it alive until then. */
 };
 
-/* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, OOM kills followed,
- * libproc2, the system clocks, no recorded past. */
+/* Defaults: /proc, discovery, 1 s, 300 s window, 60 s ghosts, PROC_HELD_KMEM_DEFAULT_BYTES
+ * for held files, OOM kills followed, libproc2, the system clocks, no recorded past. */
 void collector_config_defaults(struct collector_config *cfg);
 
 struct collector;

@@ -205,6 +205,8 @@ struct snapshot {
 	size_t nevents;
 	const char *events_unavailable; /* why the kernel log cannot be read (dmesg_restrict...),
 					 * NULL when it is read; then only counters are known */
+	int64_t events_replay_done_bytes;  /* a saved log (--kmsg FILE) still being read: bytes */
+	int64_t events_replay_total_bytes; /* read and its size; VAL_UNKNOWN otherwise */
 
 	const char *notes[SNAPSHOT_MAX_NOTES];
 	size_t nnotes;

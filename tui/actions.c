@@ -9,6 +9,7 @@
 #include "tui/action/prefs.h"
 #include "tui/action/procs.h"
 #include "tui/action/prompt.h"
+#include "tui/action/travel.h"
 #include "tui/adj/action.h"
 #include "tui/reaction.h"
 #include "tui/state.h"
@@ -28,5 +29,24 @@ unsigned actions_run(struct tui *t, enum action a)
 	/* a message stays until the next key once it has been seen for a while */
 	if (t->status[0] && t->now_ms - t->status_t_ms > 3000)
 		t->status[0] = '\0';
+	if (t->travel.on && actions_live_only(a)) {
+		tui_state_status(t, STATUS_ERROR,
+		                 "history: oom_score_adj is changed only live (L returns to live)");
+		return R_REDRAW;
+	}
 	return action_table[a](t);
+}
+
+bool actions_live_only(enum action a)
+{
+	switch (a) {
+	case A_ADJ_UP:
+	case A_ADJ_DOWN:
+	case A_ADJ_TYPE:
+	case A_ADJ_PRESETS:
+	case A_ADJ_UNDO:
+	case A_TAG:
+	case A_CONFIRM_YES: return true;
+	default: return false;
+	}
 }

@@ -1,12 +1,14 @@
 /* tui/actions.h — everything a key can do, listed once. ACTIONS names each action and
  * the function that does it; the functions live in tui/action/ by what they act on
  * (nav: panes and moving; find: sort, filter, search, user; procs; detail: one process
- * opened; cgroups; events: the OOM pane and episodes; prefs: theme and settings; prompt: menus, prompts,
- * confirmations) and in tui/adj/action.c (oom_score_adj). Each changes the state and
- * returns R_* flags (tui/reaction.h); none draws or touches the terminal. keymap.c binds
- * keys to these ids. */
+ * opened; cgroups; events: the OOM pane and episodes; prefs: theme and settings; prompt:
+ * menus, prompts, confirmations; travel: history mode) and in tui/adj/action.c
+ * (oom_score_adj). Each changes the state and returns R_* flags (tui/reaction.h); none
+ * draws or touches the terminal. keymap.c binds keys to these ids. */
 #ifndef OOMTOP_TUI_ACTIONS_H
 #define OOMTOP_TUI_ACTIONS_H
+
+#include <stdbool.h>
 
 struct tui;
 
@@ -70,7 +72,14 @@ struct tui;
 	X(A_ADJ_UNDO, adj_action_undo)                                                           \
 	X(A_TAG, adj_action_tag)                                                                 \
 	X(A_UNTAG_ALL, adj_action_untag_all)                                                     \
-	X(A_CONFIRM_YES, action_prompt_confirm_yes)
+	X(A_CONFIRM_YES, action_prompt_confirm_yes)                                              \
+	X(A_TRAVEL_PREV, action_travel_prev)                                                     \
+	X(A_TRAVEL_NEXT, action_travel_next)                                                     \
+	X(A_TRAVEL_MINUTE_BACK, action_travel_minute_back)                                       \
+	X(A_TRAVEL_MINUTE_FORWARD, action_travel_minute_forward)                                 \
+	X(A_TRAVEL_GOTO, action_travel_goto)                                                     \
+	X(A_TRAVEL_LIVE, action_travel_live)                                                     \
+	X(A_TRAVEL_BEFORE_KILL, action_travel_before_kill)
 
 enum action {
 #define X(id, fn) id,
@@ -79,7 +88,13 @@ enum action {
 	A_COUNT
 };
 
-/* Run one action; returns R_* flags. A status message seen for 3 s goes first. */
+/* Run one action; returns R_* flags. A status message seen for 3 s goes first. While a
+ * recorded moment is shown (history mode), an action that acts on the live machine is
+ * refused, with the reason in the status line. */
 unsigned actions_run(struct tui *t, enum action a);
+
+/* Whether a acts on the live machine (oom_score_adj: a change, its undo, tagging rows for
+ * one): refused in history mode, and left out of the key bar there. */
+bool actions_live_only(enum action a);
 
 #endif

@@ -15,6 +15,7 @@
 #include "core/base/escape.h"
 #include "core/base/util.h"
 #include "core/collector.h"
+#include "tui/action/travel.h"
 #include "tui/config/theme_file.h"
 #include "tui/draw.h"
 #include "tui/frame.h"
@@ -32,6 +33,7 @@ void tui_config_defaults(struct tui_config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	settings_defaults(&cfg->set);
 	cfg->stop_fd = -1;
+	cfg->at_unix_s = NAN;
 }
 
 /* Problems in the theme file: printed to stderr before the screen starts (they stay
@@ -87,6 +89,7 @@ static int start(struct tui *t, const struct tui_config *cfg)
 	}
 	t->dc.no_color = cfg->no_color;
 	t->readonly = cfg->readonly;
+	travel_attach(&t->travel, cfg->history, cfg->history_why);
 	return 0;
 }
 
@@ -145,7 +148,9 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 	screen_size(&cols, &lines);
 	t.cols = cols;
 	t.lines = lines;
-	tui_state_set_snapshot(&t, collector_snapshot(c));
+	tui_state_live_snapshot(&t, collector_snapshot(c));
+	if (!isnan(cfg->at_unix_s)) /* --at: open at that recorded moment */
+		action_travel_at(&t, cfg->at_unix_s);
 
 	int status = 0;
 	int64_t last_refresh = util_mono_ms();
@@ -168,9 +173,11 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			draw(&t);
 		flags = 0;
 
-		/* until the tick, or, with news of a kill, until the refresh may come forward */
+		/* until the tick, or, with news of a kill (or a saved log still being read, a
+		 * tenth of a second per refresh), until the refresh may come forward */
 		int64_t delay_ms = (int64_t)(t.set.delay_s * 1000.0);
-		int64_t due_ms = last_refresh + (kill_news && delay_ms > NEWS_MIN_MS ? NEWS_MIN_MS : delay_ms);
+		bool soon = kill_news || (t.snap && val_known(t.snap->events_replay_total_bytes));
+		int64_t due_ms = last_refresh + (soon && delay_ms > NEWS_MIN_MS ? NEWS_MIN_MS : delay_ms);
 		int64_t wait = due_ms - t.now_ms;
 		/* the kill source is watched until it has news (then the refresh reads it) */
 		struct pollfd pfd[3] = {
@@ -196,7 +203,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		t.now_ms = util_mono_ms();
 		/* news of a kill brings the refresh forward, at most 4 times a second */
 		bool due = t.now_ms - last_refresh >= delay_ms ||
-		           (kill_news && t.now_ms - last_refresh >= NEWS_MIN_MS);
+		           (soon && t.now_ms - last_refresh >= NEWS_MIN_MS);
 		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR)) && !(pfd[0].revents & POLLIN)) {
 			status = 1; /* the terminal went away */
 			break;
@@ -226,7 +233,7 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 			refreshes++;
 			if (rc < 0)
 				tui_state_status(&t, STATUS_ERROR, "refresh failed: %s", strerror(-rc));
-			tui_state_set_snapshot(&t, collector_snapshot(c));
+			tui_state_live_snapshot(&t, collector_snapshot(c));
 			flags |= R_REDRAW;
 			if (cfg->iterations > 0 && refreshes >= cfg->iterations)
 				quit = true;

@@ -10,7 +10,8 @@
  * and to the status line), calls collector_refresh() once per delay — sooner (at most 4
  * times a second) when collector_event_fd() wakes and collector_wake() says the kill
  * source told of a kill — with collector_watch() naming the process the detail view shows
- * (tui/view/detail.h) — and restores the terminal however it ends. It returns
+ * (tui/view/detail.h) — and restores the terminal however it ends. In history mode (a
+ * recorded moment shown) it goes on refreshing, so that going back to live is instant. It returns
  * 0 on q/F10 or after cfg->iterations refreshes, 1 on failure, 128+N after stop signal N.
  * It never calls exit() and installs no signal handler (app/signals.h does).
  */
@@ -21,6 +22,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "core/history/travel.h"
 #include "core/proc/filter.h"
 #include "tui/config/settings.h"
 
@@ -35,9 +37,15 @@ struct tui_config {
 	const char *first_problem; /* what went wrong in the settings file, for the status line, or NULL */
 	int stop_fd;               /* readable when a stop signal arrived, or -1 */
 	int (*stop_signal)(void);  /* which one (0: none yet), or NULL */
+	/* history mode (tui/action/travel.h): the recording to step through (the caller's: open
+	 * before tui_run, close after), or NULL with the reason in history_why (may be NULL) */
+	struct history_travel *history;
+	const char *history_why;
+	double at_unix_s;          /* --at: start at the recorded moment nearest this; NAN: live */
 };
 
-/* The defaults: settings_defaults(), no filter, colours, writes allowed, no signals. */
+/* The defaults: settings_defaults(), no filter, colours, writes allowed, no signals, no
+ * recording, live. */
 void tui_config_defaults(struct tui_config *cfg);
 
 int tui_run(struct collector *c, const struct tui_config *cfg);

@@ -60,6 +60,7 @@ static void prompt_draw(const struct tui *t, struct rect r)
 		[INPUT_SEARCH] = "Search: ",
 		[INPUT_FILTER] = "Filter: ",
 		[INPUT_ADJ] = "oom_score_adj (-1000..1000): ",
+		[INPUT_TIME] = "Go to (02:14, -10m, 2025-06-01 02:14): ",
 	};
 	const struct draw_ctx *dc = &t->dc;
 	draw_fill(dc, r.y, r.x, r.w, S_NORMAL);
@@ -154,7 +155,11 @@ static void status_draw(const struct tui *t, struct rect r)
 	else if (t->status[0])
 		draw_text(&t->dc, r.y, r.x, r.w, t->status,
 		          t->status_level == STATUS_ERROR ? S_ERROR : S_STATUS, AL_LEFT);
-	else
+	else if (t->travel.on) { /* what is shown is not live: said in the status line too */
+		int n = draw_put(&t->dc, r.y, r.x, r.w, "history (not live)", S_HISTORY);
+		n += draw_put(&t->dc, r.y, r.x + n, r.w - n, "  ", S_NORMAL);
+		shown_draw(t, (struct rect){.y = r.y, .x = r.x + n, .w = r.w - n, .h = r.h});
+	} else
 		shown_draw(t, r);
 }
 
@@ -174,6 +179,8 @@ static int bar_item(const struct draw_ctx *dc, int y, int x, int maxx, const str
 	return x;
 }
 
+/* In history mode its keys come first (the way back to live is always in sight) and what
+ * only works live is left out; with a recording, the keys that go into it are shown. */
 static void keybar_draw(const struct tui *t, struct rect r)
 {
 	if (r.h == 0)
@@ -181,10 +188,14 @@ static void keybar_draw(const struct tui *t, struct rect r)
 	draw_fill(&t->dc, r.y, r.x, r.w, S_NORMAL);
 	int x = r.x, maxx = r.x + r.w;
 	enum key_context ctx = keymap_context(t);
-	for (enum key_context c = ctx; c != KC_COUNT; c = keymap_context_parent(c))
-		for (size_t i = 0; i < keymap_len; i++)
-			if (keymap[i].ctx == c && keymap_in_bar(ctx, i))
-				x = bar_item(&t->dc, r.y, x, maxx, &keymap[i]);
+	unsigned have = (t->travel.on ? KB_IN_HISTORY : KB_LIVE) |
+	                (t->travel.h ? KB_WITH_HISTORY : 0);
+	for (int pass = t->travel.on ? 0 : 1; pass < 2; pass++)
+		for (enum key_context c = ctx; c != KC_COUNT; c = keymap_context_parent(c))
+			for (size_t i = 0; i < keymap_len; i++)
+				if (keymap[i].ctx == c && keymap_in_bar_when(ctx, i, have) &&
+				    (keymap_bar_when(i) == KB_IN_HISTORY) == (pass == 0))
+					x = bar_item(&t->dc, r.y, x, maxx, &keymap[i]);
 }
 
 void frame_draw(struct tui *t)

@@ -22,7 +22,7 @@ static const struct {
 	[KC_UNIT_KILLS] = {"One unit's OOM kills", KC_COUNT},
 	[KC_DETAIL] = {"One process (detail view)", KC_COUNT},
 	[KC_MENU] = {"Menus (sort, user, theme, adj presets)", KC_COUNT},
-	[KC_INPUT] = {"Prompts (search, filter, oom_score_adj value)", KC_COUNT},
+	[KC_INPUT] = {"Prompts (search, filter, oom_score_adj value, a time)", KC_COUNT},
 	[KC_CONFIRM] = {"Confirming an oom_score_adj change", KC_COUNT},
 };
 
@@ -85,6 +85,16 @@ const struct keybinding keymap[] = {
 	{'t', KC_GLOBAL, A_THEME_MENU, NULL, "choose a colour theme"},
 	{KEY_CTRL('l'), KC_GLOBAL, A_REFRESH, NULL, "refresh now and repaint"},
 	{'z', KC_GLOBAL, A_ADJ_UNDO, NULL, "undo the last oom_score_adj change"},
+	{',', KC_GLOBAL, A_TRAVEL_PREV, "Prev",
+	 "history: the recorded moment before (from live: the newest)"},
+	{'.', KC_GLOBAL, A_TRAVEL_NEXT, "Next", "history: the recorded moment after"},
+	{'b', KC_GLOBAL, A_TRAVEL_MINUTE_BACK, NULL,
+	 "history: a minute back (at least one recorded moment)"},
+	{'f', KC_GLOBAL, A_TRAVEL_MINUTE_FORWARD, NULL,
+	 "history: a minute forward (at least one recorded moment)"},
+	{'g', KC_GLOBAL, A_TRAVEL_GOTO, NULL,
+	 "history: go to a typed time (02:14, -10m, 2025-06-01 02:14)"},
+	{'L', KC_GLOBAL, A_TRAVEL_LIVE, "Live", "history: back to live"},
 	{KEY_FN(KEY_F(10)), KC_GLOBAL, A_QUIT, "Quit", "quit"},
 	{'q', KC_GLOBAL, A_QUIT, NULL, "quit"},
 
@@ -107,7 +117,7 @@ const struct keybinding keymap[] = {
 	{'\n', KC_PROCS, A_PROC_OPEN, NULL, "open the process: its detail view (OOM-killed: the kill's episode)"},
 	{KEY_FN(KEY_ENTER), KC_PROCS, A_PROC_OPEN, NULL,
 	 "open the process: its detail view (OOM-killed: the kill's episode)"},
-	{KEY_FN(KEY_F(5)), KC_PROCS, A_PROC_DETAIL, "Detail",
+	{KEY_FN(KEY_F(5)), KC_PROCS, A_PROC_DETAIL, NULL,
 	 "the process's detail view: memory, fds by kind, limits, plots"},
 	{'c', KC_PROCS, A_PROC_CGROUP, NULL, "select this process's cgroup"},
 	{KEY_FN(KEY_F(7)), KC_PROCS, A_ADJ_DOWN, "Adj-",
@@ -127,6 +137,8 @@ const struct keybinding keymap[] = {
 	 "open the episode: fields, task table, kernel lines"},
 	{KEY_FN(KEY_F(5)), KC_EVENTS, A_UNITS, "ByUnit", "the kills grouped by unit, with their rhythm"},
 	{'r', KC_EVENTS, A_UNITS, NULL, "the kills grouped by unit, with their rhythm"},
+	{'B', KC_EVENTS, A_TRAVEL_BEFORE_KILL, NULL, /* no room in the bar at 80 columns */
+	 "history: the recorded moment about a minute before this kill"},
 
 	/* help */
 	{KEY_ESCAPE, KC_HELP, A_CLOSE, "Close", "close help"},
@@ -146,6 +158,8 @@ const struct keybinding keymap[] = {
 	{'q', KC_EPISODE, A_CLOSE, NULL, "back (to the OOM pane, or to the unit's kills)"},
 	{KEY_FN(KEY_F(10)), KC_EPISODE, A_CLOSE, NULL, "back (to the OOM pane, or to the unit's kills)"},
 	{'s', KC_EPISODE, A_EPISODE_SORT, "Sort", "task table by RSS or by pid"},
+	{'B', KC_EPISODE, A_TRAVEL_BEFORE_KILL, "Before",
+	 "history: the recorded moment about a minute before this kill"},
 	{KEY_FN(KEY_UP), KC_EPISODE, A_UP, NULL, "scroll up"},
 	{KEY_FN(KEY_DOWN), KC_EPISODE, A_DOWN, NULL, "scroll down"},
 	{KEY_FN(KEY_PPAGE), KC_EPISODE, A_PGUP, NULL, "page up"},
@@ -174,6 +188,8 @@ const struct keybinding keymap[] = {
 	{KEY_ESCAPE, KC_UNIT_KILLS, A_CLOSE, "Back", "back to the units"},
 	{'q', KC_UNIT_KILLS, A_CLOSE, NULL, "back to the units"},
 	{KEY_FN(KEY_F(10)), KC_UNIT_KILLS, A_CLOSE, NULL, "back to the units"},
+	{'B', KC_UNIT_KILLS, A_TRAVEL_BEFORE_KILL, "Before",
+	 "history: the recorded moment about a minute before this kill"},
 	{KEY_FN(KEY_UP), KC_UNIT_KILLS, A_UP, NULL, "previous kill"},
 	{KEY_FN(KEY_DOWN), KC_UNIT_KILLS, A_DOWN, NULL, "next kill"},
 	{KEY_FN(KEY_PPAGE), KC_UNIT_KILLS, A_PGUP, NULL, "page up"},
@@ -222,7 +238,7 @@ const struct keybinding keymap[] = {
 	{'q', KC_CONFIRM, A_CLOSE, NULL, "cancel, change nothing"},
 	{KEY_FN(KEY_F(10)), KC_CONFIRM, A_CLOSE, NULL, "cancel, change nothing"},
 
-	/* text prompt (search, filter, oom_score_adj value); other keys type */
+	/* text prompt (search, filter, oom_score_adj value, a time); other keys type */
 	{'\n', KC_INPUT, A_INPUT_ACCEPT, "Done", "accept"},
 	{KEY_FN(KEY_ENTER), KC_INPUT, A_INPUT_ACCEPT, NULL, "accept"},
 	{KEY_ESCAPE, KC_INPUT, A_INPUT_CANCEL, "Cancel", "cancel, restore what was there"},
@@ -283,7 +299,25 @@ const char *keymap_key_name(int key)
 
 bool keymap_in_bar(enum key_context ctx, size_t i)
 {
-	if (i >= keymap_len || !keymap[i].bar)
+	return keymap_in_bar_when(ctx, i, KB_LIVE);
+}
+
+unsigned keymap_bar_when(size_t i)
+{
+	if (i >= keymap_len)
+		return KB_ALWAYS;
+	switch (keymap[i].action) {
+	case A_TRAVEL_PREV:
+	case A_TRAVEL_NEXT:
+	case A_TRAVEL_LIVE: return KB_IN_HISTORY;
+	case A_TRAVEL_BEFORE_KILL: return KB_WITH_HISTORY;
+	default: return actions_live_only(keymap[i].action) ? KB_LIVE : KB_ALWAYS;
+	}
+}
+
+bool keymap_in_bar_when(enum key_context ctx, size_t i, unsigned have)
+{
+	if (i >= keymap_len || !keymap[i].bar || (keymap_bar_when(i) & ~have))
 		return false;
 	enum key_context c = ctx;
 	while (c != KC_COUNT && c != keymap[i].ctx)

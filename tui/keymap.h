@@ -6,6 +6,8 @@
  * The oom_score_adj controls (oomtop(1) "CHANGING OOM_SCORE_ADJ", issue 6) live in the process pane: `]`/F8 +100,
  * `[`/F7 -100, `a` a typed value, `p` presets, Space tags, `U` untags, `z` undoes; all
  * but the tags work in the detail view too, on the process it shows.
+ * History mode (tui/action/travel.h): `,` `.` a recorded moment back and forward, `b` `f` a
+ * minute, `g` a typed time, `L` live; `B` on a kill, the moment shortly before it.
  */
 #ifndef OOMTOP_TUI_KEYMAP_H
 #define OOMTOP_TUI_KEYMAP_H
@@ -64,6 +66,15 @@ const char *keymap_key_name(int key);
  * ctx falls back to, and ctx does not bind its key to something else (F6 sorts the
  * cgroups in the cgroup pane, the processes elsewhere). */
 bool keymap_in_bar(enum key_context ctx, size_t i);
+
+/* When the bar shows a labelled entry (its key works whenever its context is current):
+ * always, or only with a recording to step through (`B` on a kill), or only while a
+ * recorded moment is shown (history mode's steps and `L`), or only live (what
+ * actions_live_only refuses in history mode). */
+enum { KB_ALWAYS = 0, KB_WITH_HISTORY = 1, KB_IN_HISTORY = 2, KB_LIVE = 4 };
+unsigned keymap_bar_when(size_t i);
+/* keymap_in_bar, and keymap_bar_when(i) is among have (KB_*: what is there now). */
+bool keymap_in_bar_when(enum key_context ctx, size_t i, unsigned have);
 
 const char *keymap_context_title(enum key_context ctx);
 

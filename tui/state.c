@@ -17,6 +17,7 @@ int tui_state_init(struct tui *t, const struct settings *set, bool utf8)
 	evview_init(&t->ev);
 	unitview_init(&t->uv);
 	evview_init(&t->ukills);
+	travel_init(&t->travel);
 	if (set)
 		t->set = *set;
 	else
@@ -65,6 +66,7 @@ void tui_state_free(struct tui *t)
 	evview_free(&t->ev);
 	unitview_free(&t->uv);
 	evview_free(&t->ukills);
+	travel_free(&t->travel);
 }
 
 /* Keep the OOM pane's selection, the by-unit view's (while shown) and an open episode on
@@ -93,7 +95,8 @@ void tui_state_review(struct tui *t)
 {
 	if (!t->snap)
 		return;
-	adj_tags_prune(&t->adj.tags, t->snap); /* tags of processes that exited go */
+	if (!t->travel.on) /* tags of processes that exited go (a moment shows the past) */
+		adj_tags_prune(&t->adj.tags, t->snap);
 	if (procview_update(&t->pv, t->snap) < 0 || cgview_update(&t->cv, t->snap) < 0)
 		tui_state_status(t, STATUS_ERROR, "out of memory building the views");
 	find_events_again(t);
@@ -104,6 +107,12 @@ void tui_state_set_snapshot(struct tui *t, const struct snapshot *s)
 	t->snap = s;
 	tui_state_review(t);
 	tui_state_relayout(t, t->cols, t->lines);
+}
+
+void tui_state_live_snapshot(struct tui *t, const struct snapshot *s)
+{
+	travel_live_snapshot(&t->travel, s);
+	tui_state_set_snapshot(t, travel_snapshot(&t->travel));
 }
 
 void tui_state_relayout(struct tui *t, int cols, int lines)

@@ -3,8 +3,9 @@
  * operator chose. Actions change it (and the loop, on a refresh or a resize); drawing
  * reads it, and fits each list view to the rows it is drawn in (listview_fit).
  *
- * Call order: tui_state_init → [tui_state_filter] → (tui_state_set_snapshot →
- * frame_draw)* → tui_state_free. frame_draw (frame.h) needs a curses screen (screen.h).
+ * Call order: tui_state_init → [tui_state_filter] → (tui_state_live_snapshot or
+ * tui_state_set_snapshot → frame_draw)* → tui_state_free. frame_draw (frame.h) needs a
+ * curses screen (screen.h).
  */
 #ifndef OOMTOP_TUI_STATE_H
 #define OOMTOP_TUI_STATE_H
@@ -26,6 +27,7 @@
 #include "tui/model/cgview.h"
 #include "tui/model/evview.h"
 #include "tui/model/procview.h"
+#include "tui/model/travel.h"
 #include "tui/model/unitview.h"
 
 /* What has the keyboard, and what the frame draws: the main screen (header, panes), a
@@ -42,12 +44,12 @@ enum tui_mode {
 	/* entered through tui/action/prompt.h, which sets their ops: */
 	TM_MENU,    /* a list to choose from: sort key (processes, cgroups), user, theme,
 	             * adj preset */
-	TM_INPUT,   /* one-line prompt: search, filter, an oom_score_adj value */
+	TM_INPUT,   /* one-line prompt: search, filter, an oom_score_adj value, a time to go to */
 	TM_CONFIRM, /* an oom_score_adj change waiting for y / n */
 };
 
 enum menu_kind { MENU_SORT, MENU_CGROUP_SORT, MENU_USER, MENU_THEME, MENU_ADJ };
-enum input_kind { INPUT_SEARCH, INPUT_FILTER, INPUT_ADJ };
+enum input_kind { INPUT_SEARCH, INPUT_FILTER, INPUT_ADJ, INPUT_TIME };
 enum status_level { STATUS_INFO, STATUS_ERROR };
 
 #define TUI_MENU_MAX 256
@@ -147,6 +149,7 @@ struct tui {
 	struct tui_detail detail;
 	struct listview help;
 	struct tui_adj adj;
+	struct travel travel; /* history mode: a recorded moment shown instead of live */
 
 	char search[128]; /* last `/` text, for n */
 	int64_t now_ms;   /* for status message ageing; set by the loop */
@@ -159,8 +162,11 @@ int tui_state_init(struct tui *t, const struct settings *set, bool utf8);
 int tui_state_filter(struct tui *t, const struct proc_filter *f);
 void tui_state_free(struct tui *t);
 
-/* Point the views at a new snapshot (after each refresh). */
+/* Point the views at a new snapshot. */
 void tui_state_set_snapshot(struct tui *t, const struct snapshot *s);
+/* After each refresh: the live snapshot, shown unless a recorded moment is (history mode:
+ * then the moment's kills are brought up to date, tui/model/travel.h). */
+void tui_state_live_snapshot(struct tui *t, const struct snapshot *s);
 
 /* Recompute the layout for cols × lines (after a resize or a pane change) and fit the
  * panes' lists to it. */

@@ -44,6 +44,31 @@ bool scan_lit(const char **pp, const char *end, const char *lit)
 	return true;
 }
 
+bool scan_size(const char *s, uint64_t max, uint64_t *out)
+{
+	const char *p = s, *end = s + strlen(s);
+	uint64_t v;
+	if (!scan_u64(&p, end, &v))
+		return false;
+	unsigned shift = 0;
+	if (p < end) {
+		switch (*p++) {
+		case 'k': case 'K': shift = 10; break;
+		case 'm': case 'M': shift = 20; break;
+		case 'g': case 'G': shift = 30; break;
+		case 't': case 'T': shift = 40; break;
+		default: return false;
+		}
+		/* 64MiB and 64MB read as 64M: binary units whatever the spelling */
+		if (!scan_lit(&p, end, "iB"))
+			scan_lit(&p, end, "B");
+	}
+	if (p != end || v > (max >> shift))
+		return false;
+	*out = v << shift;
+	return true;
+}
+
 const char *scan_blanks(const char *p, const char *end)
 {
 	while (p < end && (*p == ' ' || *p == '\t'))

@@ -26,6 +26,13 @@ bool scan_u64(const char **pp, const char *end, uint64_t *out);
 /* The literal lit at *pp; false (and *pp unchanged) when it is not there in full. */
 bool scan_lit(const char **pp, const char *end, const char *lit);
 
+/* A size in bytes: digits, then nothing or one of K, M, G, T (KiB, MiB, GiB, TiB; either
+ * case, optionally followed by "iB" or "B": binary units however spelt), the whole
+ * NUL-terminated s ("512K", "8M", "64MiB", "0"). False for anything else (a fraction, a
+ * sign, blanks), and when the size is over max (*out then unchanged). Every size an
+ * operator types (--held-kmem, --history-size, their settings keys) is read this way. */
+bool scan_size(const char *s, uint64_t max, uint64_t *out);
+
 /* p moved past spaces and tabs, not beyond end. */
 const char *scan_blanks(const char *p, const char *end);
 

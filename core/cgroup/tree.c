@@ -43,7 +43,14 @@ struct cgroup_tree {
 	struct cgroup_tree_entry *old;
 	size_t nold;
 	size_t *old_by_path;
+	size_t unread; /* this refresh: subtrees not walked for want of descriptors or memory */
 };
+
+/* A failure that says nothing about the cgroup, only about us. */
+static bool starved(int e)
+{
+	return e == EMFILE || e == ENFILE || e == ENOMEM;
+}
 
 struct cgroup_tree *cgroup_tree_new(const char *mount, int version)
 {
@@ -142,13 +149,14 @@ static void read_values(const struct cgroup_tree *t, int dirfd, struct cgroup_tr
 	               ((val_known(prev_high) && val_known(r->high_events) && r->high_events > prev_high) ||
 	                (val_known(r->usage_bytes) && r->usage_bytes >= r->high_bytes));
 
-	/* the breakdown: when usage moved, when it was never read, and every STAT_EVERY */
+	/* the breakdown: always under a limit of its own; else when usage moved, when it was
+	 * never read, and every STAT_EVERY */
 	int64_t moved = val_known(r->usage_bytes) && val_known(e->stat_usage_bytes)
 	                    ? r->usage_bytes - e->stat_usage_bytes : INT64_MAX;
 	if (moved < 0)
 		moved = -moved;
 	e->stat_age++;
-	if (!val_known(e->stat_usage_bytes) || moved > CGROUP_TREE_STAT_MOVE_BYTES ||
+	if (val_known(r->limit_bytes) || !val_known(e->stat_usage_bytes) || moved > CGROUP_TREE_STAT_MOVE_BYTES ||
 	    (e->stat_age + stagger) % CGROUP_TREE_STAT_EVERY == 0) {
 		read_breakdown(t, dirfd, r);
 		e->stat_usage_bytes = r->usage_bytes;
@@ -241,10 +249,13 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 	if (depth >= CGROUP_MAX_DEPTH)
 		return;
 	int dfd = dup(dirfd);
-	if (dfd < 0)
+	if (dfd < 0) {
+		t->unread += starved(errno);
 		return;
+	}
 	DIR *d = fdopendir(dfd);
 	if (!d) {
+		t->unread += starved(errno);
 		close(dfd);
 		return;
 	}
@@ -276,6 +287,8 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 			if (n > 0 && (size_t)n < sizeof(child))
 				walk(t, cfd, child, depth + 1, self, t_ms);
 			close(cfd);
+		} else {
+			t->unread += starved(errno);
 		}
 		free(kids[i]);
 	}
@@ -306,6 +319,7 @@ int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms)
 	t->n = t->cap = 0;
 	t->by_path = NULL;
 
+	t->unread = 0;
 	walk(t, rootfd, "/", 0, -1, t_ms);
 	close(rootfd);
 	for (size_t i = 0; i < t->n; i++)
@@ -321,6 +335,8 @@ int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms)
 	}
 	return 0;
 }
+
+size_t cgroup_tree_unread(const struct cgroup_tree *t) { return t->unread; }
 
 struct cgroup_tree_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n)
 {

@@ -7,9 +7,12 @@
  *   v1: memory.usage_in_bytes memory.limit_in_bytes memory.memsw.usage_in_bytes memory.oom_control
  * and the breakdown: v2 memory.stat; v1 memory.stat, memory.kmem.usage_in_bytes,
  * memory.kmem.tcp.usage_in_bytes. memory.stat is the costly one (~12 µs, ~70 lines on v1):
- * it is read again only when usage moved by more than CGROUP_TREE_STAT_MOVE_BYTES since
- * the last read, and every CGROUP_TREE_STAT_EVERY refreshes (staggered); in between the
- * working set follows usage with the last inactive-file figure.
+ * a cgroup with a limit of its own reads it every refresh (its working set is what its ETA
+ * is computed from, and pages move between the active and inactive lists without usage
+ * moving: a cgroup re-reading its cache); any other is read again only when usage moved
+ * by more than CGROUP_TREE_STAT_MOVE_BYTES since the last read, and every
+ * CGROUP_TREE_STAT_EVERY refreshes (staggered); in between its working set follows usage
+ * with the last inactive-file figure.
  * Rows come in tree order (parents before children, siblings by name). The mount is a
  * runtime value: tests point it at fixture trees.
  */
@@ -43,6 +46,10 @@ struct cgroup_tree *cgroup_tree_new(const char *mount, int version);
 /* Walk and read. t_ms is the monotonic time of this refresh (for histories).
  * Returns 0, or -errno when the mount itself cannot be opened. */
 int cgroup_tree_refresh(struct cgroup_tree *t, int64_t t_ms);
+
+/* Directories the last refresh could not open for want of file descriptors or memory
+ * (EMFILE, ENFILE, ENOMEM: a tiny ulimit -n), each a subtree missing from the rows. */
+size_t cgroup_tree_unread(const struct cgroup_tree *t);
 
 /* The entries of the last refresh, in tree order; valid until the next refresh. */
 struct cgroup_tree_entry *cgroup_tree_entries(struct cgroup_tree *t, size_t *n);

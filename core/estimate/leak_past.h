@@ -23,13 +23,18 @@
 /* The series of one process, in this order. */
 enum leak_past_proc_series { LEAK_PAST_RSS, LEAK_PAST_FDS, LEAK_PAST_THREADS, LEAK_PAST_PROC_SERIES };
 
+/* The series of one cgroup, in this order: usage, and the working set (usage - inactive
+ * file), which the cgroup's ETA is computed on (core/estimate/cgroup_eta.h). */
+enum leak_past_cgroup_series { LEAK_PAST_USAGE, LEAK_PAST_WORKING_SET, LEAK_PAST_CGROUP_SERIES };
+
 struct leak_past {
 	/* Fills out[LEAK_PAST_PROC_SERIES] (RSS bytes, open fds, threads) and returns true
 	 * when the process was recorded; false leaves out alone. */
 	bool (*proc)(void *ctx, pid_t pid, uint64_t start_ticks, struct leak_series *out);
-	/* The cgroup's usage in bytes; false when not recorded. */
+	/* Fills out[LEAK_PAST_CGROUP_SERIES] (usage and working set, bytes) and returns true
+	 * when the cgroup was recorded; false leaves out alone. */
 	bool (*cgroup)(void *ctx, const char *path, struct leak_series *out);
-	/* MemAvailable in bytes; false when not recorded. */
+	/* The system's available bytes (snapshot sys.available_bytes); false when not recorded. */
 	bool (*system)(void *ctx, struct leak_series *out);
 	void (*release)(void *ctx);
 	void *ctx;

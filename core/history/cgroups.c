@@ -13,8 +13,8 @@
 struct wcg {
 	char *path;
 	int64_t id;
-	int64_t v[HISTORY_SCHEMA_CV_COUNT];
-	double psi_some_avg10;
+	int64_t v[HISTORY_SCHEMA_CV_INTEGERS];
+	double psi[HISTORY_SCHEMA_CV_COUNT - HISTORY_SCHEMA_CV_INTEGERS];
 };
 
 struct history_cgroups {
@@ -33,7 +33,7 @@ struct history_cgroups *history_cgroups_new(struct history_store *st)
 		return NULL;
 	c->st = st;
 	c->ins_cv = history_store_prepare(st, "INSERT OR REPLACE INTO cgroup_value (cgroup, t, gone, "
-					      HISTORY_SCHEMA_CGROUP_VALUES ") VALUES (?,?,?,?,?,?,?,?,?)");
+					      HISTORY_SCHEMA_CGROUP_VALUES ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	c->sel_cg = history_store_prepare(st, "SELECT id FROM cgroup WHERE path = ?");
 	c->ins_cg = history_store_prepare(st, "INSERT INTO cgroup (path, name, version) VALUES (?,?,?)");
 	if (!c->ins_cv || !c->sel_cg || !c->ins_cg) {
@@ -64,8 +64,10 @@ bool history_cgroups_resume(struct history_cgroups *c)
 			break;
 		}
 		for (int i = 0; i < HISTORY_SCHEMA_CV_COUNT; i++)
-			g->v[i] = history_store_column_i64(s, 2 + i);
-		g->psi_some_avg10 = history_store_column_double(s, 2 + HISTORY_SCHEMA_CV_COUNT);
+			if (i < HISTORY_SCHEMA_CV_INTEGERS)
+				g->v[i] = history_store_column_i64(s, 2 + i);
+			else
+				g->psi[i - HISTORY_SCHEMA_CV_INTEGERS] = history_store_column_double(s, 2 + i);
 		c->n++;
 	}
 	sqlite3_finalize(s);
@@ -101,9 +103,57 @@ static int cg_cmp(const void *a, const void *b)
 	return strcmp((*(const struct cgroup_row *const *)a)->path, (*(const struct cgroup_row *const *)b)->path);
 }
 
-static bool same_psi(double a, double b)
+static bool same_psi(const double *a, const double *b)
 {
-	return (isnan(a) && isnan(b)) || a == b;
+	for (int i = 0; i < HISTORY_SCHEMA_CV_COUNT - HISTORY_SCHEMA_CV_INTEGERS; i++)
+		if (!((isnan(a[i]) && isnan(b[i])) || a[i] == b[i]))
+			return false;
+	return true;
+}
+
+/* r's values as cgroup_value stores them. */
+static void row_values(const struct cgroup_row *r, struct wcg *c)
+{
+	int64_t *v = c->v;
+	v[HISTORY_SCHEMA_CV_USAGE] = r->usage_bytes;
+	v[HISTORY_SCHEMA_CV_WORKING_SET] = r->working_set_bytes;
+	v[HISTORY_SCHEMA_CV_LIMIT] = r->limit_bytes;
+	v[HISTORY_SCHEMA_CV_HIGH] = r->high_bytes;
+	v[HISTORY_SCHEMA_CV_SWAP] = r->swap_bytes;
+	v[HISTORY_SCHEMA_CV_ANON] = r->anon_bytes;
+	v[HISTORY_SCHEMA_CV_FILE] = r->file_bytes;
+	v[HISTORY_SCHEMA_CV_FILE_INACTIVE] = r->file_inactive_bytes;
+	v[HISTORY_SCHEMA_CV_SHMEM] = r->shmem_bytes;
+	v[HISTORY_SCHEMA_CV_KERNEL] = r->kernel_bytes;
+	v[HISTORY_SCHEMA_CV_SOCK] = r->sock_bytes;
+	v[HISTORY_SCHEMA_CV_OOM_KILLS] = r->oom_kills;
+	v[HISTORY_SCHEMA_CV_HIGH_EVENTS] = r->high_events;
+	v[HISTORY_SCHEMA_CV_MAX_EVENTS] = r->max_events;
+	v[HISTORY_SCHEMA_CV_THROTTLED] = r->throttled;
+	c->psi[HISTORY_SCHEMA_CV_PSI_SOME - HISTORY_SCHEMA_CV_INTEGERS] = r->psi_some_avg10;
+	c->psi[HISTORY_SCHEMA_CV_PSI_FULL - HISTORY_SCHEMA_CV_INTEGERS] = r->psi_full_avg10;
+}
+
+void history_cgroups_apply(struct cgroup_row *r, const double *v)
+{
+	r->usage_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_USAGE]);
+	r->working_set_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_WORKING_SET]);
+	r->limit_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_LIMIT]);
+	r->high_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_HIGH]);
+	r->swap_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_SWAP]);
+	r->anon_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_ANON]);
+	r->file_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_FILE]);
+	r->file_inactive_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_FILE_INACTIVE]);
+	r->shmem_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_SHMEM]);
+	r->kernel_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_KERNEL]);
+	r->sock_bytes = history_store_i64_of(v[HISTORY_SCHEMA_CV_SOCK]);
+	r->oom_kills = history_store_i64_of(v[HISTORY_SCHEMA_CV_OOM_KILLS]);
+	r->high_events = history_store_i64_of(v[HISTORY_SCHEMA_CV_HIGH_EVENTS]);
+	r->max_events = history_store_i64_of(v[HISTORY_SCHEMA_CV_MAX_EVENTS]);
+	r->throttled = v[HISTORY_SCHEMA_CV_THROTTLED] == 1.0;
+	r->psi_some_avg10 = v[HISTORY_SCHEMA_CV_PSI_SOME];
+	r->psi_full_avg10 = v[HISTORY_SCHEMA_CV_PSI_FULL];
+	r->psi_some_total_us = r->psi_full_total_us = VAL_UNKNOWN; /* not recorded */
 }
 
 static bool put_cv(struct history_cgroups *cg, int64_t id, int64_t t, const struct wcg *c)
@@ -113,14 +163,16 @@ static bool put_cv(struct history_cgroups *cg, int64_t id, int64_t t, const stru
 	sqlite3_bind_int64(q, 2, t);
 	if (!c) {
 		sqlite3_bind_int(q, 3, 1);
-		for (int i = 4; i <= 9; i++)
-			sqlite3_bind_null(q, i);
+		for (int i = 0; i < HISTORY_SCHEMA_CV_COUNT; i++)
+			sqlite3_bind_null(q, 4 + i);
 		return run(q);
 	}
 	sqlite3_bind_null(q, 3);
 	for (int i = 0; i < HISTORY_SCHEMA_CV_COUNT; i++)
-		history_store_bind_i64(q, 4 + i, c->v[i]);
-	history_store_bind_double(q, 4 + HISTORY_SCHEMA_CV_COUNT, c->psi_some_avg10);
+		if (i < HISTORY_SCHEMA_CV_INTEGERS)
+			history_store_bind_i64(q, 4 + i, c->v[i]);
+		else
+			history_store_bind_double(q, 4 + i, c->psi[i - HISTORY_SCHEMA_CV_INTEGERS]);
 	return run(q);
 }
 
@@ -144,17 +196,13 @@ bool history_cgroups_put(struct history_cgroups *cg, const struct snapshot *s, i
 			continue;
 		}
 		const struct cgroup_row *r = cg->rows[i++];
-		struct wcg now = {.psi_some_avg10 = r->psi_some_avg10};
-		now.v[HISTORY_SCHEMA_CV_USAGE] = r->usage_bytes;
-		now.v[HISTORY_SCHEMA_CV_LIMIT] = r->limit_bytes;
-		now.v[HISTORY_SCHEMA_CV_HIGH] = r->high_bytes;
-		now.v[HISTORY_SCHEMA_CV_SWAP] = r->swap_bytes;
-		now.v[HISTORY_SCHEMA_CV_OOM_KILLS] = r->oom_kills;
+		struct wcg now = {0};
+		row_values(r, &now);
 		if (c == 0) {
 			struct wcg *old = &cg->cgs[j++];
 			now.path = old->path;
 			now.id = old->id;
-			if (memcmp(now.v, old->v, sizeof(now.v)) != 0 || !same_psi(now.psi_some_avg10, old->psi_some_avg10))
+			if (memcmp(now.v, old->v, sizeof(now.v)) != 0 || !same_psi(now.psi, old->psi))
 				ok = put_cv(cg, now.id, t, &now);
 		} else {
 			now.path = strdup(r->path);

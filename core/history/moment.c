@@ -8,10 +8,13 @@
 #include <string.h>
 
 #include "core/base/util.h"
+#include "core/cgroup/path.h"
 #include "core/cgroup/tree.h"
 #include "core/estimate/badness.h"
+#include "core/estimate/cgroup_eta.h"
 #include "core/estimate/leak.h"
 #include "core/estimate/leak_past.h"
+#include "core/history/cgroups.h"
 #include "core/history/series.h"
 
 /* How far back the slopes look: two windows hold all but 0.25 % of a slope's weight. */
@@ -22,11 +25,6 @@ struct cg_id { /* a cgroup row of the moment and its id in the store */
 	int64_t id;
 	size_t row;
 };
-
-static int64_t as_i64(double v)
-{
-	return isnan(v) ? VAL_UNKNOWN : (int64_t)llround(v);
-}
 
 static char *dup_text(sqlite3_stmt *s, int col)
 {
@@ -60,17 +58,15 @@ static int id_cmp(const void *a, const void *b)
 
 static bool is_parent(const char *p, const char *child)
 {
-	size_t n = strlen(p);
-	if (strcmp(p, "/") == 0)
-		return child[0] == '/' && child[1];
-	return strncmp(p, child, n) == 0 && child[n] == '/';
+	return strcmp(p, child) != 0 && cgroup_path_within(child, p);
 }
 
 static int load_sample(struct history_store *st, int64_t t, struct snapshot *s, int64_t *boot)
 {
-	sqlite3_stmt *q = history_store_prepare(st, "SELECT boot, uptime_s, mem_total_bytes, mem_available_bytes,"
-						    " swap_total_bytes, swap_free_bytes, psi_some_avg10, psi_full_avg10,"
-						    " oom_kills, (SELECT max(time) FROM oom_kill WHERE time <= ?1)"
+	sqlite3_stmt *q = history_store_prepare(st, "SELECT boot, " HISTORY_SCHEMA_SAMPLE_VALUES ","
+						    /* as live: the newest kernel kill of this boot */
+						    " (SELECT max(time) FROM oom_kill k WHERE k.time <= ?1 AND k.boot = sample.boot"
+						    " AND k.source = 'kernel')"
 						    " FROM sample WHERE t = ?1");
 	if (!q)
 		return -EIO;
@@ -87,7 +83,11 @@ static int load_sample(struct history_store *st, int64_t t, struct snapshot *s, 
 		m->psi_some_avg10 = history_store_column_double(q, 6);
 		m->psi_full_avg10 = history_store_column_double(q, 7);
 		m->oom_kills = history_store_column_i64(q, 8);
-		m->last_oom_kill_unix_s = history_store_column_double(q, 9);
+		m->zfs_arc_size_bytes = history_store_column_i64(q, 9);
+		m->zfs_arc_reclaimable_bytes = history_store_column_i64(q, 10);
+		m->available_bytes = history_store_column_i64(q, 11);
+		m->last_oom_kill_unix_s = history_store_column_double(q, 12);
+		m->psi_some_total_us = m->psi_full_total_us = VAL_UNKNOWN; /* not recorded */
 		rc = 0;
 	}
 	sqlite3_finalize(q);
@@ -105,9 +105,9 @@ static int load_cgroups(struct history_series *ser, struct snapshot *s, struct c
 	size_t n = 0, cap = 0, capids = 0;
 	int rc = 0;
 	while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
-		struct leak_series usage;
-		double v[HISTORY_SCHEMA_CV_COUNT + 1];
-		if (!history_series_cgroup(ser, sqlite3_column_int64(q, 0), &usage, v))
+		struct leak_series h[LEAK_PAST_CGROUP_SERIES];
+		double v[HISTORY_SCHEMA_CV_COUNT];
+		if (!history_series_cgroup(ser, sqlite3_column_int64(q, 0), h, v))
 			continue;
 		if (!util_grow((void **)&rows, &cap, n + 1, sizeof(*rows)) ||
 		    !util_grow((void **)ids, &capids, n + 1, sizeof(**ids))) {
@@ -125,13 +125,10 @@ static int load_cgroups(struct history_series *ser, struct snapshot *s, struct c
 			rc = -ENOMEM;
 			break;
 		}
-		r->usage_bytes = as_i64(v[HISTORY_SCHEMA_CV_USAGE]);
-		r->limit_bytes = as_i64(v[HISTORY_SCHEMA_CV_LIMIT]);
-		r->high_bytes = as_i64(v[HISTORY_SCHEMA_CV_HIGH]);
-		r->swap_bytes = as_i64(v[HISTORY_SCHEMA_CV_SWAP]);
-		r->oom_kills = as_i64(v[HISTORY_SCHEMA_CV_OOM_KILLS]);
-		r->psi_some_avg10 = v[HISTORY_SCHEMA_CV_COUNT];
-		r->usage_slope = leak_estimate(&usage, ser->hi * 1000, ser->window_s);
+		history_cgroups_apply(r, v);
+		/* the slopes as the collector has them: over the window ending at the moment */
+		r->usage_slope = leak_estimate(&h[LEAK_PAST_USAGE], ser->hi * 1000, ser->window_s);
+		r->working_set_slope = leak_estimate(&h[LEAK_PAST_WORKING_SET], ser->hi * 1000, ser->window_s);
 	}
 	sqlite3_finalize(q);
 	s->cgroups = rows;
@@ -160,14 +157,9 @@ static int load_cgroups(struct history_series *ser, struct snapshot *s, struct c
 			stack[depth++] = (int)i;
 	}
 	qsort(*ids, n, sizeof(**ids), id_cmp);
+	/* what the collector derives from the rows, by the same code */
 	cgroup_tree_effective_limits(rows, n);
-	for (size_t i = 0; i < n; i++) {
-		struct cgroup_row *r = &rows[i];
-		r->eta_to_limit_s = NAN;
-		if (val_known(r->usage_bytes) && val_known(r->effective_limit_bytes))
-			r->eta_to_limit_s = leak_eta_s((double)r->usage_bytes, (double)r->effective_limit_bytes,
-						       r->usage_slope);
-	}
+	cgroup_eta_compute(rows, n, ser->window_s);
 	return 0;
 }
 
@@ -200,22 +192,22 @@ static int fill_proc(struct history_moment *m, sqlite3_stmt *q, struct history_s
 	r->cmdline = dup_text(q, 8);
 	if (!r->user || !r->comm || !r->cmdline)
 		return -ENOMEM;
-	int cg = cgroup_row_of(&m->snap, ids, as_i64(v[HISTORY_SCHEMA_PV_CGROUP]));
+	int cg = cgroup_row_of(&m->snap, ids, history_store_i64_of(v[HISTORY_SCHEMA_PV_CGROUP]));
 	if (cg >= 0) {
 		r->cgroup = m->snap.cgroups[cg].path;
 		for (; cg >= 0; cg = m->snap.cgroups[cg].parent)
 			m->snap.cgroups[cg].nprocs++;
 	}
-	r->rss_bytes = as_i64(v[HISTORY_SCHEMA_PV_RSS]);
-	r->rss_anon_bytes = as_i64(v[HISTORY_SCHEMA_PV_RSS_ANON]);
-	r->rss_file_bytes = as_i64(v[HISTORY_SCHEMA_PV_RSS_FILE]);
-	r->rss_shmem_bytes = as_i64(v[HISTORY_SCHEMA_PV_RSS_SHMEM]);
-	r->swap_bytes = as_i64(v[HISTORY_SCHEMA_PV_SWAP]);
-	r->pgtables_bytes = as_i64(v[HISTORY_SCHEMA_PV_PGTABLES]);
-	r->oom_score = as_i64(v[HISTORY_SCHEMA_PV_OOM_SCORE]);
-	r->oom_score_adj = as_i64(v[HISTORY_SCHEMA_PV_OOM_SCORE_ADJ]);
-	r->threads = as_i64(v[HISTORY_SCHEMA_PV_THREADS]);
-	r->fds = as_i64(v[HISTORY_SCHEMA_PV_FDS]);
+	r->rss_bytes = history_store_i64_of(v[HISTORY_SCHEMA_PV_RSS]);
+	r->rss_anon_bytes = history_store_i64_of(v[HISTORY_SCHEMA_PV_RSS_ANON]);
+	r->rss_file_bytes = history_store_i64_of(v[HISTORY_SCHEMA_PV_RSS_FILE]);
+	r->rss_shmem_bytes = history_store_i64_of(v[HISTORY_SCHEMA_PV_RSS_SHMEM]);
+	r->swap_bytes = history_store_i64_of(v[HISTORY_SCHEMA_PV_SWAP]);
+	r->pgtables_bytes = history_store_i64_of(v[HISTORY_SCHEMA_PV_PGTABLES]);
+	r->oom_score = history_store_i64_of(v[HISTORY_SCHEMA_PV_OOM_SCORE]);
+	r->oom_score_adj = history_store_i64_of(v[HISTORY_SCHEMA_PV_OOM_SCORE_ADJ]);
+	r->threads = history_store_i64_of(v[HISTORY_SCHEMA_PV_THREADS]);
+	r->fds = history_store_i64_of(v[HISTORY_SCHEMA_PV_FDS]);
 	int64_t now_ms = ser->hi * 1000;
 	r->rss_slope = leak_estimate(&h[LEAK_PAST_RSS], now_ms, ser->window_s);
 	r->fd_slope = leak_estimate(&h[LEAK_PAST_FDS], now_ms, ser->window_s);
@@ -272,6 +264,7 @@ int history_moment_load(struct history_store *st, int64_t t, double window_s, st
 	s->t_mono_ms = t * 1000;
 	s->window_s = window_s;
 	s->seq = 1;
+	s->events_replay_done_bytes = s->events_replay_total_bytes = VAL_UNKNOWN; /* no log read */
 	s->interval_s = (double)history_store_meta_int(st, "interval_ms", 0) / 1000.0;
 	int64_t boot;
 	int rc = load_sample(st, t, s, &boot);
@@ -292,8 +285,8 @@ int history_moment_load(struct history_store *st, int64_t t, double window_s, st
 	sys->eta_exhaustion_s = NAN;
 	if (history_series_system(&ser, &avail)) {
 		sys->available = leak_estimate(&avail, t * 1000, window_s);
-		if (val_known(sys->mem_available_bytes))
-			sys->eta_exhaustion_s = leak_eta_down_s((double)sys->mem_available_bytes, 0.0, sys->available);
+		if (val_known(sys->available_bytes))
+			sys->eta_exhaustion_s = leak_eta_down_s((double)sys->available_bytes, 0.0, sys->available);
 	}
 	struct cg_id *ids = NULL;
 	rc = load_cgroups(&ser, s, &ids);

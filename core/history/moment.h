@@ -1,9 +1,12 @@
 /* core/history/moment.h — one recorded moment as a snapshot (core/model.h), so every
  * rendering of snapshots (batch text, JSON, Prometheus; later the screen) shows the past
  * as it shows the present: the system, the cgroups present then (in tree order, with
- * their effective limits), the processes alive then, their slopes over the leak-rate
- * window that ended then (from the recorded samples of that window), the ETAs from
- * those, and the next OOM victims computed on those values.
+ * their working sets and memory.stat breakdown), the processes alive then, their slopes
+ * over the leak-rate window that ended then (from the recorded samples of that window),
+ * and what the live collector derives from those by the same code: effective limits, the
+ * cgroup ETAs on the working set and limited_by (core/estimate/cgroup_eta.h), the
+ * system's ETA on available_bytes, and the next OOM victims (core/estimate/badness.h).
+ * What is not recorded is unknown: PSI totals (stall time since boot).
  *
  * What a moment cannot have: ghost rows, the kernel-log events (the kills are in
  * core/history/events.h), notes of the live collector. A process's cgroup is NULL when

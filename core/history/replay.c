@@ -20,7 +20,7 @@ struct rp_proc {
 
 struct rp_cgroup {
 	char *path;
-	struct leak_series usage;
+	struct leak_series h[LEAK_PAST_CGROUP_SERIES];
 };
 
 struct history_replay {
@@ -65,7 +65,7 @@ static bool past_cgroup(void *ctx, const char *path, struct leak_series *out)
 	const struct rp_cgroup *hit = path ? bsearch(&key, r->cgroups, r->ncgroups, sizeof(key), cg_cmp) : NULL;
 	if (!hit)
 		return false;
-	*out = hit->usage;
+	memcpy(out, hit->h, sizeof(hit->h));
 	return true;
 }
 
@@ -117,8 +117,8 @@ static int load_cgroups(struct history_replay *r, struct history_series *ser)
 	size_t cap = 0;
 	int rc = 0;
 	while (sqlite3_step(q) == SQLITE_ROW) {
-		struct leak_series usage;
-		if (!history_series_cgroup(ser, sqlite3_column_int64(q, 0), &usage, NULL))
+		struct leak_series h[LEAK_PAST_CGROUP_SERIES];
+		if (!history_series_cgroup(ser, sqlite3_column_int64(q, 0), h, NULL))
 			continue;
 		if (!util_grow((void **)&r->cgroups, &cap, r->ncgroups + 1, sizeof(*r->cgroups))) {
 			rc = -ENOMEM;
@@ -126,7 +126,7 @@ static int load_cgroups(struct history_replay *r, struct history_series *ser)
 		}
 		struct rp_cgroup *c = &r->cgroups[r->ncgroups];
 		c->path = strdup((const char *)sqlite3_column_text(q, 1));
-		c->usage = usage;
+		memcpy(c->h, h, sizeof(h));
 		if (!c->path) {
 			rc = -ENOMEM;
 			break;

@@ -6,7 +6,7 @@
  * Only the running boot's processes (a pid and start time name a process within one
  * boot), and only when the newest moment is at most one window old: a series whose
  * newest sample is older than a window says nothing any more (core/estimate/leak.h).
- * Memory: about 200 bytes per process and 70 per cgroup; freed by the collector (through
+ * Memory: about 200 bytes per process and 140 per cgroup; freed by the collector (through
  * leak_past.release) after its first refresh. */
 #ifndef OOMTOP_HISTORY_REPLAY_H
 #define OOMTOP_HISTORY_REPLAY_H

@@ -93,6 +93,7 @@ int history_retention_prune(struct history_store *st, int64_t cutoff)
 		"DELETE FROM cgroup WHERE id NOT IN (SELECT DISTINCT cgroup FROM cgroup_value)",
 		"DELETE FROM cmdline WHERE id NOT IN (SELECT cmdline FROM proc WHERE cmdline IS NOT NULL)",
 		"DELETE FROM oom_kill_task WHERE kill IN (SELECT id FROM oom_kill WHERE time < ?1)",
+		"DELETE FROM oom_kill_unit_msg WHERE kill IN (SELECT id FROM oom_kill WHERE time < ?1)",
 		"DELETE FROM oom_kill WHERE time < ?1",
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {

@@ -24,7 +24,8 @@ static const char schema_sql[] =
 	" t INTEGER PRIMARY KEY, boot INTEGER NOT NULL, uptime_s REAL,"
 	" mem_total_bytes INTEGER, mem_available_bytes INTEGER,"
 	" swap_total_bytes INTEGER, swap_free_bytes INTEGER,"
-	" psi_some_avg10 REAL, psi_full_avg10 REAL, oom_kills INTEGER);"
+	" psi_some_avg10 REAL, psi_full_avg10 REAL, oom_kills INTEGER,"
+	" zfs_arc_size_bytes INTEGER, zfs_arc_reclaimable_bytes INTEGER, available_bytes INTEGER);"
 	/* found by a hash of the text: a unique index would store every command line twice */
 	"CREATE TABLE cmdline (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, text TEXT NOT NULL);"
 	"CREATE INDEX cmdline_hash ON cmdline (hash);"
@@ -43,8 +44,11 @@ static const char schema_sql[] =
 	"CREATE TABLE cgroup (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT, version INTEGER);"
 	"CREATE TABLE cgroup_value ("
 	" cgroup INTEGER NOT NULL, t INTEGER NOT NULL, gone INTEGER,"
-	" usage_bytes INTEGER, limit_bytes INTEGER, high_bytes INTEGER, swap_bytes INTEGER,"
-	" oom_kills INTEGER, psi_some_avg10 REAL,"
+	" usage_bytes INTEGER, working_set_bytes INTEGER, limit_bytes INTEGER, high_bytes INTEGER,"
+	" swap_bytes INTEGER, anon_bytes INTEGER, file_bytes INTEGER, file_inactive_bytes INTEGER,"
+	" shmem_bytes INTEGER, kernel_bytes INTEGER, sock_bytes INTEGER, oom_kills INTEGER,"
+	" high_events INTEGER, max_events INTEGER, throttled INTEGER,"
+	" psi_some_avg10 REAL, psi_full_avg10 REAL,"
 	" PRIMARY KEY (cgroup, t)) WITHOUT ROWID;"
 	"CREATE TABLE oom_kill ("
 	" id INTEGER PRIMARY KEY, boot INTEGER NOT NULL, boot_s REAL, time REAL,"
@@ -52,7 +56,8 @@ static const char schema_sql[] =
 	" oom_memcg TEXT, task_memcg TEXT, total_vm_kb INTEGER, anon_rss_kb INTEGER,"
 	" file_rss_kb INTEGER, shmem_rss_kb INTEGER, pgtables_kb INTEGER, oom_score_adj INTEGER,"
 	" invoker_comm TEXT, invoker_pid INTEGER, gfp_mask TEXT, alloc_order INTEGER,"
-	" reaped INTEGER, raw TEXT);"
+	" reaped INTEGER, raw TEXT, source TEXT, unit TEXT, cgroup TEXT, reason TEXT,"
+	" page_bytes INTEGER, tasks_omitted INTEGER);"
 	"CREATE INDEX oom_kill_key ON oom_kill (boot, boot_s, victim_pid);"
 	"CREATE INDEX oom_kill_time ON oom_kill (time);"
 	"CREATE TABLE oom_kill_task ("
@@ -61,13 +66,35 @@ static const char schema_sql[] =
 	" rss_file_pages INTEGER, rss_shmem_pages INTEGER, pgtables_bytes INTEGER,"
 	" swapents_pages INTEGER, oom_score_adj INTEGER, name TEXT,"
 	" PRIMARY KEY (kill, seq)) WITHOUT ROWID;"
+	"CREATE TABLE oom_kill_unit_msg ("
+	" kill INTEGER NOT NULL, seq INTEGER NOT NULL, time REAL, text TEXT,"
+	" PRIMARY KEY (kill, seq)) WITHOUT ROWID;"
 	"INSERT INTO meta (key, value) VALUES ('created', CAST(strftime('%s', 'now') AS INTEGER));"
 	"PRAGMA user_version = " STR(HISTORY_SCHEMA_VERSION) ";"
 	"COMMIT;";
 
-/* The tables a reader needs. */
-static const char *const tables[] = {"meta", "boot", "sample", "cmdline", "proc", "proc_value",
-				     "cgroup", "cgroup_value", "oom_kill", "oom_kill_task"};
+/* The tables a reader needs, and the columns it selects: a file whose schema lacks one
+ * (an oomtop from before they were added, without an upgrade) is refused at open, not
+ * half read. */
+static const struct {
+	const char *table, *columns;
+} tables[] = {
+	{"meta", "key, value"},
+	{"boot", "id, boot_id, btime"},
+	{"sample", "t, boot, " HISTORY_SCHEMA_SAMPLE_VALUES},
+	{"cmdline", "id, hash, text"},
+	{"proc", "id, boot, pid, start_ticks, start_time, ppid, uid, user, comm, cmdline, first_t, end_t"},
+	{"proc_value", "proc, t, " HISTORY_SCHEMA_PROC_VALUES},
+	{"cgroup", "id, path, name, version"},
+	{"cgroup_value", "cgroup, t, gone, " HISTORY_SCHEMA_CGROUP_VALUES},
+	{"oom_kill", "id, boot, boot_s, time, victim_pid, victim_comm, victim_uid, oom_constraint, oom_memcg,"
+		     " task_memcg, total_vm_kb, anon_rss_kb, file_rss_kb, shmem_rss_kb, pgtables_kb, oom_score_adj,"
+		     " invoker_comm, invoker_pid, gfp_mask, alloc_order, reaped, raw, source, unit, cgroup, reason,"
+		     " page_bytes, tasks_omitted"},
+	{"oom_kill_task", "kill, seq, pid, uid, tgid, total_vm_pages, rss_pages, rss_anon_pages, rss_file_pages,"
+			  " rss_shmem_pages, pgtables_bytes, swapents_pages, oom_score_adj, name"},
+	{"oom_kill_unit_msg", "kill, seq, time, text"},
+};
 
 int history_schema_create(sqlite3 *db, char *err, size_t errlen)
 {
@@ -114,21 +141,17 @@ int history_schema_check(sqlite3 *db, const char *path, char *err, size_t errlen
 			 path, version);
 		return -EILSEQ;
 	}
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", -1, &st, NULL) !=
-	    SQLITE_OK) {
-		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
-		return -EIO;
-	}
 	int rc = 0;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]) && rc == 0; i++) {
-		sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			snprintf(err, errlen, "%s is not a complete oomtop history (no table %s)", path, tables[i]);
+		char sql[1024];
+		snprintf(sql, sizeof(sql), "SELECT %s FROM %s LIMIT 0", tables[i].columns, tables[i].table);
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+			/* SQLite says which: "no such table: sample", "no such column: working_set_bytes" */
+			snprintf(err, errlen, "%s is not a complete oomtop history (%s)", path, sqlite3_errmsg(db));
 			rc = -EILSEQ;
 		}
-		sqlite3_reset(st);
+		sqlite3_finalize(st);
 	}
-	sqlite3_finalize(st);
 	return rc;
 }

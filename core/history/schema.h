@@ -35,15 +35,39 @@ enum history_schema_proc_value {
 	"cgroup, rss_bytes, rss_anon_bytes, rss_file_bytes, rss_shmem_bytes, swap_bytes, pgtables_bytes, " \
 	"oom_score, oom_score_adj, threads, fds"
 
+/* The cgroup's values (cgroup_value; core/history/cgroups.h maps them to a cgroup_row):
+ * integers, then the REAL pressures from HISTORY_SCHEMA_CV_PSI_SOME on. */
 enum history_schema_cgroup_value {
 	HISTORY_SCHEMA_CV_USAGE,
+	HISTORY_SCHEMA_CV_WORKING_SET,
 	HISTORY_SCHEMA_CV_LIMIT,
 	HISTORY_SCHEMA_CV_HIGH,
 	HISTORY_SCHEMA_CV_SWAP,
+	HISTORY_SCHEMA_CV_ANON,
+	HISTORY_SCHEMA_CV_FILE,
+	HISTORY_SCHEMA_CV_FILE_INACTIVE,
+	HISTORY_SCHEMA_CV_SHMEM,
+	HISTORY_SCHEMA_CV_KERNEL,
+	HISTORY_SCHEMA_CV_SOCK,
 	HISTORY_SCHEMA_CV_OOM_KILLS,
-	HISTORY_SCHEMA_CV_COUNT /* then psi_some_avg10, a REAL */
+	HISTORY_SCHEMA_CV_HIGH_EVENTS,
+	HISTORY_SCHEMA_CV_MAX_EVENTS,
+	HISTORY_SCHEMA_CV_THROTTLED,
+	HISTORY_SCHEMA_CV_PSI_SOME, /* REAL from here */
+	HISTORY_SCHEMA_CV_PSI_FULL,
+	HISTORY_SCHEMA_CV_COUNT
 };
-#define HISTORY_SCHEMA_CGROUP_VALUES "usage_bytes, limit_bytes, high_bytes, swap_bytes, oom_kills, psi_some_avg10"
+#define HISTORY_SCHEMA_CV_INTEGERS HISTORY_SCHEMA_CV_PSI_SOME
+#define HISTORY_SCHEMA_CGROUP_VALUES                                                                    \
+	"usage_bytes, working_set_bytes, limit_bytes, high_bytes, swap_bytes, anon_bytes, file_bytes, "    \
+	"file_inactive_bytes, shmem_bytes, kernel_bytes, sock_bytes, oom_kills, high_events, max_events, " \
+	"throttled, psi_some_avg10, psi_full_avg10"
+
+/* The system's values of a sample (after its key columns t, boot), in this order. */
+#define HISTORY_SCHEMA_SAMPLE_VALUES                                                                \
+	"uptime_s, mem_total_bytes, mem_available_bytes, swap_total_bytes, swap_free_bytes, "         \
+	"psi_some_avg10, psi_full_avg10, oom_kills, zfs_arc_size_bytes, zfs_arc_reclaimable_bytes, " \
+	"available_bytes"
 
 /* Create every table in the empty database db, with application_id and user_version set
  * and incremental auto-vacuum (so pruning can give space back). 0, or -EIO with SQLite's
@@ -51,7 +75,8 @@ enum history_schema_cgroup_value {
 int history_schema_create(sqlite3 *db, char *err, size_t errlen);
 
 /* Is db an oomtop history this oomtop can use? 0, or -EILSEQ with the reason in err
- * (another program's application_id, a version it cannot read, a table missing). */
+ * (another program's application_id, a version it cannot read, a table or a column the
+ * readers select missing). */
 int history_schema_check(sqlite3 *db, const char *path, char *err, size_t errlen);
 
 #endif

@@ -28,14 +28,14 @@ int history_series_open(struct history_series *s, struct history_store *st, int6
 	/* the series' columns only: a long window streams hundreds of thousands of rows */
 	s->proc_rows = history_store_prepare(st, "SELECT t, NULL, rss_bytes, fds, threads"
 						 " FROM proc_value" CARRY_IN("proc_value", "proc"));
-	s->cgroup_rows = history_store_prepare(st, "SELECT t, gone, usage_bytes"
+	s->cgroup_rows = history_store_prepare(st, "SELECT t, gone, usage_bytes, working_set_bytes"
 						   " FROM cgroup_value" CARRY_IN("cgroup_value", "cgroup"));
 	/* and every value, at the newest moment */
 	s->proc_last = history_store_prepare(st, "SELECT " HISTORY_SCHEMA_PROC_VALUES " FROM proc_value"
 						 " WHERE proc = ? AND t <= ? ORDER BY t DESC LIMIT 1");
 	s->cgroup_last = history_store_prepare(st, "SELECT " HISTORY_SCHEMA_CGROUP_VALUES " FROM cgroup_value"
 						   " WHERE cgroup = ? AND t <= ? ORDER BY t DESC LIMIT 1");
-	s->system_rows = history_store_prepare(st, "SELECT t, NULL, mem_available_bytes FROM sample"
+	s->system_rows = history_store_prepare(st, "SELECT t, NULL, available_bytes FROM sample"
 						   " WHERE boot = ?1 AND t >= ?2 AND t <= ?3 ORDER BY t");
 	sqlite3_stmt *q = history_store_prepare(st, "SELECT t FROM sample WHERE boot = ? AND t >= ? AND t <= ? ORDER BY t");
 	if (!s->proc_rows || !s->cgroup_rows || !s->system_rows || !s->proc_last || !s->cgroup_last || !q) {
@@ -69,12 +69,14 @@ int history_series_open(struct history_series *s, struct history_store *st, int6
 
 /* Stream rows (t, gone, one column per series) of one entity and push, at every sample
  * time in [from, to), the value it had then. Returns whether it had values at hi. */
+#define FEED_MAX_SERIES 3
+_Static_assert(LEAK_PAST_PROC_SERIES <= FEED_MAX_SERIES && LEAK_PAST_CGROUP_SERIES <= FEED_MAX_SERIES, "feed");
 static bool feed(struct history_series *s, sqlite3_stmt *rows, int nseries, int64_t from, int64_t to,
 		 struct leak_series *out)
 {
 	for (int k = 0; k < nseries; k++)
 		leak_reset(&out[k]);
-	double cur[LEAK_PAST_PROC_SERIES];
+	double cur[FEED_MAX_SERIES];
 	bool have = false; /* cur holds the values of a row at or before the sample time */
 	size_t i = 0;
 	int step = sqlite3_step(rows);
@@ -134,10 +136,12 @@ bool history_series_proc(struct history_series *s, int64_t proc_id, int64_t firs
 
 bool history_series_cgroup(struct history_series *s, int64_t cgroup_id, struct leak_series *out, double *last)
 {
+	/* the columns of cgroup_rows, in the order of enum leak_past_cgroup_series */
+	_Static_assert(LEAK_PAST_USAGE == 0 && LEAK_PAST_WORKING_SET == 1, "cgroup_rows' columns");
 	bind_window(s, s->cgroup_rows, cgroup_id);
-	bool at_hi = feed(s, s->cgroup_rows, 1, INT64_MIN, INT64_MAX, out);
+	bool at_hi = feed(s, s->cgroup_rows, LEAK_PAST_CGROUP_SERIES, INT64_MIN, INT64_MAX, out);
 	if (at_hi && last)
-		newest(s, s->cgroup_last, cgroup_id, HISTORY_SCHEMA_CV_COUNT + 1, last);
+		newest(s, s->cgroup_last, cgroup_id, HISTORY_SCHEMA_CV_COUNT, last);
 	return at_hi;
 }
 

@@ -51,11 +51,13 @@ int history_series_open(struct history_series *s, struct history_store *st, int6
 bool history_series_proc(struct history_series *s, int64_t proc_id, int64_t first_t, int64_t end_t,
 			 struct leak_series *out, double *last);
 
-/* Cgroup cgroup_id: out gets its usage; last[HISTORY_SCHEMA_CV_COUNT + 1] its values at hi
- * (then psi_some_avg10). False when it was not there at hi. */
+/* Cgroup cgroup_id: fills out[LEAK_PAST_CGROUP_SERIES] (usage, working set) and
+ * last[HISTORY_SCHEMA_CV_COUNT] (its values at hi, NAN unknown). False when it was not
+ * there at hi. */
 bool history_series_cgroup(struct history_series *s, int64_t cgroup_id, struct leak_series *out, double *last);
 
-/* MemAvailable of the system over the window. False when none was recorded. */
+/* The system's available_bytes (MemAvailable + what the ZFS ARC gives back: what the
+ * live slope and ETA are computed on) over the window. False when none was recorded. */
 bool history_series_system(struct history_series *s, struct leak_series *out);
 
 void history_series_close(struct history_series *s);

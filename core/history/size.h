@@ -1,6 +1,7 @@
 /* core/history/size.h — the history's size cap as an operator types it (--history-size,
- * history_size= in oomtoprc): a number of MiB, or a number with K, M, G or T (binary
- * units; 64M, 64MiB and 64MB alike). Pure: no SQLite here, the settings parser uses it. */
+ * history_size= in oomtoprc): a size as every oomtop size is read (core/base/scan.h:
+ * bytes, or with K, M, G, T; 64M, 64MiB and 64MB alike). Pure: no SQLite here, the
+ * settings parser uses it. */
 #ifndef OOMTOP_HISTORY_SIZE_H
 #define OOMTOP_HISTORY_SIZE_H
 

@@ -328,3 +328,8 @@ double history_store_column_double(sqlite3_stmt *s, int col)
 {
 	return sqlite3_column_type(s, col) == SQLITE_NULL ? NAN : sqlite3_column_double(s, col);
 }
+
+int64_t history_store_i64_of(double v)
+{
+	return isnan(v) ? VAL_UNKNOWN : (int64_t)llround(v);
+}

@@ -64,5 +64,7 @@ void history_store_bind_double(sqlite3_stmt *s, int col, double v);
 /* Column as int64 (VAL_UNKNOWN for NULL) or double (NAN for NULL). */
 int64_t history_store_column_i64(sqlite3_stmt *s, int col);
 double history_store_column_double(sqlite3_stmt *s, int col);
+/* A value read as a double back to an integer: VAL_UNKNOWN for NAN (NULL). */
+int64_t history_store_i64_of(double v);
 
 #endif

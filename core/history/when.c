@@ -5,9 +5,34 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* Plain decimal digits at p, with a fraction after '.' when frac_ok: "90", "1.5". No
+ * sign, exponent, hex, inf or nan (what strtod would also take), at most 12 digits before
+ * the point (a unix time has 10). The value and the end, or end == p when there is no
+ * such number. */
+static double decimal(const char *p, bool frac_ok, const char **end)
+{
+	double v = 0;
+	const char *q = p;
+	while (isdigit((unsigned char)*q) && q - p < 12)
+		v = v * 10 + (*q++ - '0');
+	if (q == p || isdigit((unsigned char)*q)) {
+		*end = p;
+		return 0;
+	}
+	if (frac_ok && *q == '.' && isdigit((unsigned char)q[1])) {
+		double scale = 0.1;
+		for (q++; isdigit((unsigned char)*q); q++, scale /= 10)
+			v += (*q - '0') * scale;
+	}
+	*end = q;
+	return v;
+}
 
 /* "-1h30m": a sum of number+unit terms after the sign. */
 static int parse_relative(const char *s, double now, double *out)
@@ -17,9 +42,9 @@ static int parse_relative(const char *s, double now, double *out)
 	if (!*p)
 		return -EINVAL;
 	while (*p) {
-		char *end;
-		double v = strtod(p, &end);
-		if (end == p || !isfinite(v) || v < 0)
+		const char *end;
+		double v = decimal(p, true, &end);
+		if (end == p)
 			return -EINVAL;
 		double unit = 1;
 		switch (*end) {
@@ -33,6 +58,8 @@ static int parse_relative(const char *s, double now, double *out)
 		}
 		total += v * unit;
 		p = end;
+		if (total > 100.0 * 365 * 86400) /* a century back is a typo */
+			return -EINVAL;
 	}
 	*out = now - total;
 	return 0;
@@ -65,11 +92,13 @@ static int parse_clock(const char **p, struct tm *tm, double *frac)
 		sec = two(p);
 		if (sec < 0 || sec > 60)
 			return -EINVAL;
-		if (**p == '.' || **p == ',') {
-			char *end;
-			*frac = strtod(*p, &end);
-			if (**p == ',' || end == *p + 1)
+		if (**p == '.') { /* a fraction: digits only (no exponent, no sign) */
+			const char *end;
+			*frac = decimal(*p + 1, false, &end);
+			if (end == *p + 1)
 				return -EINVAL;
+			for (ptrdiff_t k = end - (*p + 1); k > 0; k--)
+				*frac /= 10;
 			*p = end;
 		}
 	}
@@ -109,11 +138,13 @@ static int parse_iso(const char *s, double *out)
 	struct tm tm;
 	memset(&tm, 0, sizeof(tm));
 	const char *p = s;
-	char *end;
-	long y = strtol(p, &end, 10);
-	if (end - p != 4 || *end != '-')
+	for (int k = 0; k < 4; k++)
+		if (!isdigit((unsigned char)p[k]))
+			return -EINVAL;
+	long y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+	if (p[4] != '-')
 		return -EINVAL;
-	p = end + 1;
+	p += 5;
 	int mon = two(&p);
 	if (mon < 1 || mon > 12 || *p != '-')
 		return -EINVAL;
@@ -177,9 +208,9 @@ int history_when_parse(const char *s, double now_unix_s, double *out)
 		return 0;
 	}
 	if (s[0] == '@') {
-		char *end;
-		double v = strtod(s + 1, &end);
-		if (end == s + 1 || *end || !isfinite(v))
+		const char *end;
+		double v = decimal(s + 1, true, &end);
+		if (end == s + 1 || *end)
 			return -EINVAL;
 		*out = v;
 		return 0;

@@ -24,10 +24,10 @@ struct wproc {
 	int64_t v[HISTORY_SCHEMA_PV_COUNT];
 };
 
-struct wkill { /* a kill already written, and the reaper's verdict written with it */
-	double boot_s;
-	pid_t pid;
+struct wkill { /* a kill of the last snapshot, and what of it was written */
+	struct oom_event key; /* its boot_id, victim_pid, boot_s, time_unix_s, cgroup, unit (owned) */
 	int reaped;
+	size_t nmsgs;
 };
 
 struct history_writer {
@@ -51,8 +51,7 @@ struct history_writer {
 static bool prepare_all(struct history_writer *w)
 {
 	return PREPARE(w, ins_sample,
-		       "INSERT INTO sample (t, boot, uptime_s, mem_total_bytes, mem_available_bytes, swap_total_bytes,"
-		       " swap_free_bytes, psi_some_avg10, psi_full_avg10, oom_kills) VALUES (?,?,?,?,?,?,?,?,?,?)") &&
+		       "INSERT INTO sample (t, boot, " HISTORY_SCHEMA_SAMPLE_VALUES ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)") &&
 	       PREPARE(w, ins_proc,
 		       "INSERT INTO proc (boot, pid, start_ticks, start_time, ppid, uid, user, comm, cmdline, first_t)"
 		       " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (boot, pid, start_ticks) DO UPDATE SET end_t = NULL"
@@ -134,9 +133,18 @@ struct history_writer *history_writer_new(struct history_store *st, const struct
 	return w;
 }
 
+static void free_kills(struct wkill *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(k[i].key.cgroup);
+		free(k[i].key.unit);
+	}
+}
+
 static void forget(struct history_writer *w)
 {
 	history_cgroups_forget(w->cgroups);
+	free_kills(w->kills, w->nkills);
 	w->nprocs = w->nkills = 0;
 	w->resumed = false;
 }
@@ -213,6 +221,9 @@ static bool put_sample(struct history_writer *w, const struct snapshot *s, int64
 	history_store_bind_double(q, 8, m->psi_some_avg10);
 	history_store_bind_double(q, 9, m->psi_full_avg10);
 	history_store_bind_i64(q, 10, m->oom_kills);
+	history_store_bind_i64(q, 11, m->zfs_arc_size_bytes);
+	history_store_bind_i64(q, 12, m->zfs_arc_reclaimable_bytes);
+	history_store_bind_i64(q, 13, m->available_bytes);
 	return run(q);
 }
 
@@ -332,38 +343,61 @@ static bool put_procs(struct history_writer *w, const struct snapshot *s, int64_
 	return ok;
 }
 
-/* Kills: each once (the kernel log replays old ones at every start; the store knows
- * them). The kills of the last snapshot and the reaper verdicts written are kept, so a
- * kill is looked up in the store once, and again only when its verdict arrives. */
+/* The kill of the last snapshot that is ev (same boot, history_events_same_kill), or NULL. */
+static const struct wkill *known_kill(const struct history_writer *w, const struct oom_event *ev)
+{
+	for (size_t k = 0; k < w->nkills; k++)
+		if (strcmp(w->kills[k].key.boot_id, ev->boot_id) == 0 && history_events_same_kill(&w->kills[k].key, ev))
+			return &w->kills[k];
+	return NULL;
+}
+
+/* Has the store all ev says, as far as what was written of it tells? */
+static bool written(const struct wkill *k, const struct oom_event *ev)
+{
+	return k && k->reaped == ev->reaped && k->nmsgs >= ev->nunit_msgs &&
+	       (!ev->unit || (k->key.unit && strcmp(k->key.unit, ev->unit) == 0));
+}
+
+/* Kills: each once, under its own boot (the journal replays kills of earlier boots, the
+ * kernel log its ring, at every start: the store knows them). The kills of the last
+ * snapshot are kept with what was written of them, so a kill is looked up in the store
+ * once, and again only when more is known of it (the reaper's verdict, its unit). */
 static int put_kills(struct history_writer *w, const struct snapshot *s)
 {
 	int flags = 0;
 	if (!util_grow((void **)&w->nextkills, &w->capnextkills, s->nevents + 1, sizeof(*w->nextkills)))
 		return -ENOMEM;
-	for (size_t i = 0; i < s->nevents; i++) {
+	size_t n = 0;
+	int rc = 0;
+	for (size_t i = 0; i < s->nevents && rc >= 0; i++) {
 		const struct oom_event *ev = &s->events[i];
-		size_t k = 0;
-		while (k < w->nkills && !(w->kills[k].pid == ev->victim_pid &&
-					  ((isnan(ev->boot_s) && isnan(w->kills[k].boot_s)) ||
-					   w->kills[k].boot_s == ev->boot_s)))
-			k++;
-		if (k == w->nkills || w->kills[k].reaped != ev->reaped) {
-			int rc = history_events_put(w->st, w->boot_row, ev);
-			if (rc < 0)
-				return rc;
+		const struct wkill *old = known_kill(w, ev);
+		if (!written(old, ev)) {
+			rc = history_events_put(w->st, w->boot_row, ev);
 			if (rc == 1)
 				flags |= HISTORY_WRITER_KILL;
 		}
-		w->nextkills[i] = (struct wkill){ev->boot_s, ev->victim_pid, ev->reaped};
+		struct wkill *k = &w->nextkills[n++];
+		oom_event_init(&k->key);
+		memcpy(k->key.boot_id, ev->boot_id, sizeof(k->key.boot_id));
+		k->key.victim_pid = ev->victim_pid;
+		k->key.boot_s = ev->boot_s;
+		k->key.time_unix_s = ev->time_unix_s;
+		k->reaped = ev->reaped;
+		k->nmsgs = old && old->nmsgs > ev->nunit_msgs ? old->nmsgs : ev->nunit_msgs;
+		if (oom_event_set_str(&k->key.cgroup, ev->cgroup) != 0 || oom_event_set_str(&k->key.unit, ev->unit) != 0)
+			rc = -ENOMEM;
 	}
+	free_kills(w->kills, w->nkills);
 	struct wkill *tmp = w->kills;
 	size_t tcap = w->capkills;
 	w->kills = w->nextkills;
 	w->capkills = w->capnextkills;
-	w->nkills = s->nevents;
+	w->nkills = n;
 	w->nextkills = tmp;
 	w->capnextkills = tcap;
-	return flags;
+	return rc < 0 ? rc : flags;
 }
 
 int history_writer_add(struct history_writer *w, const struct snapshot *s, char *err, size_t errlen)

@@ -5,7 +5,9 @@
  * memory cgroup and each user-space process a value row only when one of its values
  * changed since the last row written for it (an idle process costs nothing); a process's
  * identity row (boot, pid, start_ticks) when it is first met, and its end_t when it is
- * gone; a cgroup's `gone` row when it disappears; each OOM kill once.
+ * gone; a cgroup's `gone` row when it disappears; each OOM kill once, under the boot it
+ * happened in (core/history/events.h: the journal replays earlier boots' kills), and
+ * again only when more is known of it (the reaper's verdict, its unit).
  *
  * Batches: the first history_writer_add after a commit begins a transaction, and the
  * samples stay in it until history_writer_commit (the caller decides when: every few

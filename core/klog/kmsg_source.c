@@ -30,6 +30,8 @@ struct kmsg_source {
 	char *buf; /* files: partial line; devkmsg: one record; klogctl: the ring copy */
 	size_t len, cap;
 	bool dropping; /* files: inside a line longer than KMSG_TEXT_LINE_MAX_BYTES */
+	int64_t read_bytes; /* files: bytes read so far */
+	bool regular;       /* files: a regular file, whose size says how much is left */
 	/* klogctl: lines already emitted are those up to this timestamp (count at equal ts) */
 	double klog_last_boot_s;
 	size_t klog_at_last;
@@ -136,8 +138,10 @@ int kmsg_source_open(struct kmsg_source **out, const char *path, char *err, size
 				free(src);
 				return -EISDIR;
 			}
-			if (S_ISREG(sb.st_mode))
+			if (S_ISREG(sb.st_mode)) {
 				src->st.year_anchor_unix_s = sb.st_mtime;
+				src->regular = true;
+			}
 			src->waitable = !S_ISREG(sb.st_mode);
 		}
 	}
@@ -159,6 +163,16 @@ int kmsg_source_fd(const struct kmsg_source *src)
 }
 
 bool kmsg_source_at_end(const struct kmsg_source *src) { return src->at_end; }
+
+bool kmsg_source_progress(const struct kmsg_source *src, int64_t *done_bytes, int64_t *total_bytes)
+{
+	struct stat sb;
+	if (src->kind != KMSG_SOURCE_FILE || !src->regular || src->at_end || fstat(src->fd, &sb) != 0)
+		return false;
+	*done_bytes = src->read_bytes;
+	*total_bytes = sb.st_size > src->read_bytes ? (int64_t)sb.st_size : src->read_bytes;
+	return true;
+}
 
 uint64_t kmsg_source_lost(const struct kmsg_source *src) { return src->lost; }
 
@@ -253,6 +267,7 @@ static int read_file(struct kmsg_source *src, size_t max_bytes, kmsg_line_fn fn,
 		src->at_end = false;
 		src->ended = false; /* a FIFO's new writer */
 		total += (size_t)r;
+		src->read_bytes += r;
 		size_t have = src->len + (size_t)r;
 		char *p = src->buf, *end = src->buf + have;
 		for (;;) {

@@ -36,6 +36,10 @@ int kmsg_source_fd(const struct kmsg_source *src);
 int kmsg_source_read(struct kmsg_source *src, size_t max_bytes, kmsg_line_fn fn, void *ctx);
 bool kmsg_source_at_end(const struct kmsg_source *src);
 
+/* A saved log (a regular file) not read to its end yet: true, with the bytes read so far
+ * and the file's size now. False for everything else, and once at the end. */
+bool kmsg_source_progress(const struct kmsg_source *src, int64_t *done_bytes, int64_t *total_bytes);
+
 /* Records the kernel overwrote before we read them (/dev/kmsg EPIPE), for a note. */
 uint64_t kmsg_source_lost(const struct kmsg_source *src);
 

@@ -1,6 +1,6 @@
 /* core/klog/oom_derive.h — what a kernel OOM report implies but does not print: the page
  * size of its task table, and the cgroup, unit and reason that the journal's rows give a
- * kernel kill (../shared/journal-samples README, "expected.tsv"). Pure, apart from the
+ * kernel kill (tests/fixtures/journal/README.md, "expected.tsv"). Pure, apart from the
  * running kernel's page size as the last resort.
  */
 #ifndef OOMTOP_OOM_DERIVE_H

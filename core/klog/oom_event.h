@@ -1,4 +1,4 @@
-/* core/klog/oom_event.h — one OOM kill, by any killer (DESIGN §4, `--events`): the kernel's
+/* core/klog/oom_event.h — one OOM kill, by any killer (docs/json.md, `--events`): the kernel's
  * OOM killer (core/klog/oom_parse.c) or a user-space one read from the journal
  * (systemd-oomd, earlyoom, nohang: core/klog/killer_*.c), with systemd's unit messages
  * about it (core/klog/oom_merge.c).

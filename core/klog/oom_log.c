@@ -179,7 +179,13 @@ int oom_log_poll(struct oom_log *log)
 {
 	log->new_events = 0;
 	release_held(log);
-	int r = oom_source_read(log->src, OOM_LOG_POLL_ENTRIES);
+	/* a saved log is read on for a while, so a big one is replayed in seconds, not in
+	 * one chunk per refresh; anything else has what it has */
+	int64_t done, total, until_ms = util_mono_ms() + OOM_LOG_REPLAY_MS;
+	int r;
+	do
+		r = oom_source_read(log->src, OOM_LOG_POLL_ENTRIES);
+	while (r > 0 && oom_source_progress(log->src, &done, &total) && util_mono_ms() < until_ms);
 	oom_source_tick(log->src, util_now_unix_s());
 	if (oom_source_waiting(log->src) == 0) /* else they are news for the next poll */
 		log->news_seen = oom_source_news(log->src);
@@ -210,6 +216,11 @@ const struct oom_event *oom_log_events(const struct oom_log *log, size_t *n)
 uint64_t oom_log_total(const struct oom_log *log) { return log->total; }
 uint64_t oom_log_generation(const struct oom_log *log) { return log->generation; }
 bool oom_log_caught_up(const struct oom_log *log) { return oom_source_at_end(log->src); }
+
+bool oom_log_replaying(const struct oom_log *log, int64_t *done_bytes, int64_t *total_bytes)
+{
+	return oom_source_progress(log->src, done_bytes, total_bytes);
+}
 uint64_t oom_log_lost(const struct oom_log *log) { return oom_source_lost(log->src); }
 
 void oom_log_close(struct oom_log *log)

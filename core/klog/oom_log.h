@@ -12,7 +12,9 @@
  * Bounds: OOM_LOG_EVENTS_MAX events (oldest dropped first); only the newest
  * OOM_LOG_DETAILED_MAX keep their task table, raw lines and unit messages; one poll reads
  * at most OOM_LOG_POLL_ENTRIES journal entries (or about as many kernel lines), so a huge
- * log never stalls a refresh.
+ * log never stalls a refresh — except a saved log (--kmsg FILE), read on in such chunks for
+ * up to OOM_LOG_REPLAY_MS per poll until its end (200 MB take seconds, not one chunk per
+ * refresh for an hour); oom_log_replaying() says how far it is.
  */
 #ifndef OOMTOP_OOM_LOG_H
 #define OOMTOP_OOM_LOG_H
@@ -27,6 +29,7 @@
 #define OOM_LOG_EVENTS_MAX 64
 #define OOM_LOG_DETAILED_MAX 16
 #define OOM_LOG_POLL_ENTRIES 2048
+#define OOM_LOG_REPLAY_MS 100
 
 struct oom_log;
 
@@ -72,6 +75,9 @@ uint64_t oom_log_generation(const struct oom_log *log);
 
 /* True once what the source held at open has been read (ring replayed, file read to end). */
 bool oom_log_caught_up(const struct oom_log *log);
+
+/* A saved log still being read (see above): true, with the bytes read and the file's size. */
+bool oom_log_replaying(const struct oom_log *log, int64_t *done_bytes, int64_t *total_bytes);
 
 /* Records lost because the kernel overwrote them before they were read. */
 uint64_t oom_log_lost(const struct oom_log *log);

@@ -1,5 +1,5 @@
 /* core/klog/oom_merge.h — one list of kills from every killer and systemd's unit messages,
- * by the counting rules of ../shared/journal-samples/README.md. Pure: times are the
+ * by the counting rules of tests/fixtures/journal/README.md. Pure: times are the
  * journal's, passed in.
  *
  *   - Every kill of a killer (kernel, systemd-oomd, earlyoom, nohang) is a row.

@@ -6,7 +6,7 @@
  * An oom_reaper line that comes later (seconds later, or after the next episode) is handed
  * on as a `struct oom_event_reap` for the consumer to apply (oom_events_apply_reap()).
  *
- * What counts (see ../shared/kmsg-formats.md, Linux 3.10 – 6.18):
+ * What counts (docs/kernel-log.md, Linux 3.10 – 6.18):
  *   - one event per "Killed process N (comm) total-vm:..." line of the kernel, with or
  *     without the "Out of memory: " / "Memory cgroup out of memory: " prefix; a pre-5.1
  *     "Kill process N (comm) score S or sacrifice child" line pairs with the following
@@ -19,7 +19,7 @@
  *     episode of its own whose header fields are unknown;
  *   - lines a program wrote (origin OTHER) are ignored; kill lines must have the kernel's
  *     exact shape at the start of the text, so quotes inside other messages are not kills.
- * Field rules follow ../shared/kmsg-samples/SOURCES.md ("Conventions used in expected.tsv").
+ * Field rules follow tests/fixtures/kmsg/SOURCES.md ("Conventions used in expected.tsv").
  * Bad input never crashes it; memory per episode is bounded (OOM_EVENT_* in oom_event.h).
  */
 #ifndef OOMTOP_OOM_PARSE_H

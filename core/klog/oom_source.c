@@ -205,6 +205,11 @@ size_t oom_source_waiting(const struct oom_source *s) { return s->oj ? oom_journ
 
 uint64_t oom_source_lost(const struct oom_source *s) { return s->ksrc ? kmsg_source_lost(s->ksrc) : 0; }
 
+bool oom_source_progress(const struct oom_source *s, int64_t *done_bytes, int64_t *total_bytes)
+{
+	return s->ksrc && s->kind == OOM_SOURCE_FILE && kmsg_source_progress(s->ksrc, done_bytes, total_bytes);
+}
+
 void oom_source_close(struct oom_source *s)
 {
 	if (!s)

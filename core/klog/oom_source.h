@@ -1,7 +1,7 @@
 /* core/klog/oom_source.h — OOM kills from wherever they can be read, one interface for
  * `--events` (app/cmd_events.c) and the collector's store (core/klog/oom_log.c).
  *
- * Which source (DESIGN §2): a saved kernel log when one is named (--kmsg FILE, "-" stdin);
+ * Which source (docs/kernel-log.md): a saved kernel log when one is named (--kmsg FILE, "-" stdin);
  * journal files or a directory when named (--journal=PATH); the system journal when
  * --journal is given alone. Otherwise the system journal when this build reads journals
  * and we may read it (root or the systemd-journal group), else /dev/kmsg, else klogctl(2).
@@ -87,6 +87,10 @@ size_t oom_source_waiting(const struct oom_source *s);
 
 /* Kernel records overwritten before they were read (/dev/kmsg). */
 uint64_t oom_source_lost(const struct oom_source *s);
+
+/* A saved log (--kmsg on a regular file) still being read: true, with the bytes read and
+ * the file's size (kmsg_source_progress). False otherwise. */
+bool oom_source_progress(const struct oom_source *s, int64_t *done_bytes, int64_t *total_bytes);
 
 void oom_source_close(struct oom_source *s);
 

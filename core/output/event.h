@@ -1,5 +1,5 @@
 /* core/output/event.h — renderings of one OOM event: the `--events --format json` line
- * (DESIGN §4, exact field names, null for unknown) and a readable one-line text form.
+ * (docs/json.md, exact field names, null for unknown) and a readable one-line text form.
  *
  * Both append to a strbuf (core/base/strbuf.h) without a trailing newline. Strings from
  * the log are raw bytes: JSON escapes them (control characters as \u00XX, invalid UTF-8 as

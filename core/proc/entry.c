@@ -41,6 +41,42 @@ struct proc_entry *proc_entry_new(const struct proc_identity *id, double boot_un
 	return e;
 }
 
+bool proc_entry_set_comm(struct proc_entry *e, const char *comm)
+{
+	char *c = strdup(comm);
+	if (!c)
+		return false;
+	free(e->comm);
+	e->comm = c;
+	e->row.comm = c;
+	return true;
+}
+
+bool proc_entry_set_cmdline(struct proc_entry *e, const char *cmdline)
+{
+	char *c = strndup(cmdline, PROC_ENTRY_CMDLINE_MAX_BYTES);
+	if (!c)
+		return false;
+	free(e->cmdline);
+	e->cmdline = c;
+	e->row.cmdline = c;
+	return true;
+}
+
+void proc_entry_join_cmdline(char *buf, ssize_t len)
+{
+	if (len <= 0) {
+		buf[0] = '\0';
+		return;
+	}
+	while (len > 0 && buf[len - 1] == '\0')
+		len--;
+	for (ssize_t k = 0; k < len; k++)
+		if (buf[k] == '\0')
+			buf[k] = ' ';
+	buf[len] = '\0';
+}
+
 void proc_entry_free(struct proc_entry *e)
 {
 	if (!e)

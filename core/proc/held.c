@@ -6,6 +6,7 @@
 const char *proc_held_name(enum proc_held_file f)
 {
 	static const char *const names[PROC_HELD_NFILES] = {
+		[PROC_HELD_DIR] = "",
 		[PROC_HELD_STATM] = "statm",
 		[PROC_HELD_STATUS] = "status",
 		[PROC_HELD_SCORE] = "oom_score",
@@ -50,38 +51,57 @@ void proc_held_policy_init(struct proc_held_policy *p, const struct proc_held_co
 	for (int f = 0; f < PROC_HELD_NFILES; f++) {
 		if (!worth_holding(&costs[f], min_save_ns_per_kib))
 			continue;
-		int i = p->nlevels++; /* insertion: five files at most */
+		int i = p->nlevels++; /* insertion: six files at most */
 		while (i > 0 && ranks_before(costs, unit, (enum proc_held_file)f, p->order[i - 1])) {
 			p->order[i] = p->order[i - 1];
 			i--;
 		}
 		p->order[i] = (enum proc_held_file)f;
 	}
-	p->level_cost[0] = 0;
-	for (int i = 0; i < p->nlevels; i++)
-		p->level_cost[i + 1] = p->level_cost[i] + unit_cost(&costs[p->order[i]], unit);
+	p->level_cost[0] = (struct proc_held_budget){0, 0};
+	for (int i = 0; i < p->nlevels; i++) {
+		const struct proc_held_cost *c = &costs[p->order[i]];
+		p->level_cost[i + 1].fds = p->level_cost[i].fds + c->fds;
+		p->level_cost[i + 1].kmem_bytes = p->level_cost[i].kmem_bytes + c->kmem_bytes;
+	}
 }
 
-int proc_held_level_for(const struct proc_held_policy *p, uint64_t share)
+static bool fits(const struct proc_held_budget *cost, const struct proc_held_budget *share)
+{
+	return cost->fds <= share->fds && cost->kmem_bytes <= share->kmem_bytes;
+}
+
+int proc_held_level_for(const struct proc_held_policy *p, const struct proc_held_budget *share)
 {
 	int level = 0;
-	while (level < p->nlevels && p->level_cost[level + 1] <= share)
+	while (level < p->nlevels && fits(&p->level_cost[level + 1], share))
 		level++;
 	return level;
 }
 
-struct proc_held_split proc_held_split(const struct proc_held_policy *p, uint64_t budget, size_t n)
+/* how many of `left` the next level's step buys, at most n; a step of 0 buys them all */
+static uint64_t steps(uint64_t left, uint64_t step, uint64_t n)
+{
+	if (step == 0)
+		return n;
+	uint64_t k = left / step;
+	return k < n ? k : n;
+}
+
+struct proc_held_split proc_held_split(const struct proc_held_policy *p, const struct proc_held_budget *budget,
+				       size_t n)
 {
 	struct proc_held_split s = {0, 0};
 	if (n == 0)
 		return s;
-	s.base = proc_held_level_for(p, budget / n);
+	struct proc_held_budget share = {budget->fds / n, budget->kmem_bytes / n};
+	s.base = proc_held_level_for(p, &share);
 	if (s.base < p->nlevels) {
 		/* what is left after everyone's base level buys the next level for some */
-		uint64_t left = budget - (uint64_t)n * p->level_cost[s.base];
-		uint64_t step = p->level_cost[s.base + 1] - p->level_cost[s.base]; /* > 0: see level_for */
-		uint64_t extra = left / step;
-		s.extra = extra < n ? (size_t)extra : n;
+		const struct proc_held_budget *at = &p->level_cost[s.base], *next = &p->level_cost[s.base + 1];
+		uint64_t e = steps(budget->fds - (uint64_t)n * at->fds, next->fds - at->fds, n);
+		uint64_t k = steps(budget->kmem_bytes - (uint64_t)n * at->kmem_bytes, next->kmem_bytes - at->kmem_bytes, n);
+		s.extra = (size_t)(e < k ? e : k);
 	}
 	return s;
 }
@@ -91,13 +111,16 @@ int proc_held_split_level(const struct proc_held_split *s, size_t rank, size_t n
 	return s->base + (rank >= n - s->extra);
 }
 
-int proc_held_new_level(const struct proc_held_policy *p, int level, uint64_t budget, uint64_t taken,
-			size_t left)
+int proc_held_new_level(const struct proc_held_policy *p, int level, const struct proc_held_budget *budget,
+			const struct proc_held_budget *taken, size_t left)
 {
 	if (level > p->nlevels)
 		level = p->nlevels;
-	uint64_t share = p->level_cost[level];
-	if (taken < budget)
-		share += (budget - taken) / (left ? left : 1);
-	return proc_held_level_for(p, share);
+	struct proc_held_budget share = p->level_cost[level];
+	uint64_t l = left ? left : 1;
+	if (taken->fds < budget->fds)
+		share.fds += (budget->fds - taken->fds) / l;
+	if (taken->kmem_bytes < budget->kmem_bytes)
+		share.kmem_bytes += (budget->kmem_bytes - taken->kmem_bytes) / l;
+	return proc_held_level_for(p, &share);
 }

@@ -3,8 +3,9 @@
  * is not identity: processes migrate, so the sampler reads /proc/PID/cgroup itself.)
  *
  * An interface: a reader is a struct of operations, so the process table reads the
- * live /proc with libproc2 (core/proc/identity_libproc2.h, the default) and the unit
- * tests a fixture /proc tree (tests/lib/fxident.h).
+ * live /proc with libproc2 (core/proc/identity_libproc2.h, the default), a one-shot run
+ * reads it itself (core/proc/identity_procfs.h), and the unit tests read a fixture /proc
+ * tree (tests/lib/fxident.h).
  *
  * Threads: a reader is used by one thread at a time, not necessarily the one that made
  * it (the process table reads through it on the identity feed's thread). */
@@ -32,9 +33,12 @@ struct proc_identity_reader;
 
 struct proc_identity_ops {
 	/* Read the identity of each pid in pids[0..n) and call cb for those
-	 * that still exist (a pid that vanished or cannot be read is skipped: normal).
-	 * Returns the number found, or -errno when the reader fails as a whole. */
-	int (*read)(struct proc_identity_reader *r, const pid_t *pids, size_t n, proc_identity_cb cb, void *ctx);
+	 * that still exist (a pid that vanished or cannot be read is skipped: normal), in
+	 * the order of pids. pins (may be NULL): pins[i] is an O_PATH fd of /proc/pids[i]
+	 * opened before this call, or -1; a reader may read through it. Returns the number
+	 * found, or -errno when the reader fails as a whole. */
+	int (*read)(struct proc_identity_reader *r, const pid_t *pids, const int *pins, size_t n,
+		    proc_identity_cb cb, void *ctx);
 	/* Frees the reader. */
 	void (*free)(struct proc_identity_reader *r);
 };
@@ -45,10 +49,10 @@ struct proc_identity_reader {
 };
 
 /* r->ops->read: see proc_identity_ops. */
-static inline int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, size_t n,
+static inline int proc_identity_read(struct proc_identity_reader *r, const pid_t *pids, const int *pins, size_t n,
 				     proc_identity_cb cb, void *ctx)
 {
-	return r->ops->read(r, pids, n, cb, ctx);
+	return r->ops->read(r, pids, pins, n, cb, ctx);
 }
 
 /* r->ops->free; NULL is fine. */

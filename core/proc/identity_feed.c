@@ -28,6 +28,12 @@ const char *__lsan_default_options(void)
 }
 #endif
 
+/* Pins are opened for this many pids at a time, right before their identities are read. */
+#define FEED_CHUNK 64
+/* A waiting consumer is woken once this many records are queued (or a chunk is read):
+ * waking it for each costs two context switches per process. */
+#define FEED_WAKE_BATCH 16
+
 /* One delivered identity: the strings follow the struct in the same allocation. */
 struct record {
 	struct record *next;
@@ -50,22 +56,45 @@ struct identity_feed {
 	/* the batch; under lock, except what only the feed thread touches while reading */
 	const pid_t *pids;
 	size_t n, pins_left;
+	/* the feed thread's: the chunk being read and its pins */
+	const pid_t *chunk;
+	size_t nchunk, cursor;
+	int pins[FEED_CHUNK];
 	bool active;                /* between begin and end */
 	bool pending;               /* begun, not yet taken by the feed thread */
 	bool done;                  /* read to the end */
 	struct record *head, *tail; /* delivered, not yet taken */
+	size_t queued;              /* records from head to tail */
+	bool waiting;               /* the consumer waits for records */
 
+	struct record *taken;   /* the consumer's: taken from the queue, not yet handed out */
 	struct record *current; /* the consumer's, freed at the next call */
 };
 
 static int open_pin(int proc_fd, pid_t pid)
 {
 	char path[32];
-	snprintf(path, sizeof(path), "%d/statm", (int)pid);
-	return openat(proc_fd, path, O_RDONLY | O_CLOEXEC);
+	snprintf(path, sizeof(path), "%d", (int)pid);
+	return openat(proc_fd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
-/* On the feed thread (or inline): copy the identity, open its pin, queue it. */
+/* The pin opened for pid in the chunk being read, now the caller's, or -1. */
+static int take_pin(struct identity_feed *f, pid_t pid)
+{
+	/* the reader delivers in the order asked, skipping some: look from the last one */
+	for (size_t k = 0; k < f->nchunk; k++) {
+		size_t i = (f->cursor + k) % f->nchunk;
+		if (f->chunk[i] == pid) {
+			f->cursor = i + 1;
+			int fd = f->pins[i];
+			f->pins[i] = -1;
+			return fd;
+		}
+	}
+	return -1;
+}
+
+/* On the feed thread (or inline): copy the identity, give it its pin, queue it. */
 static void deliver(void *ctx, const struct proc_identity *id)
 {
 	struct identity_feed *f = ctx;
@@ -79,11 +108,11 @@ static void deliver(void *ctx, const struct proc_identity *id)
 	rec->id.user = memcpy(p, id->user, lu), p += lu;
 	rec->id.comm = memcpy(p, id->comm, lc), p += lc;
 	rec->id.cmdline = memcpy(p, id->cmdline, lm);
-	rec->pin_fd = -1;
-	if (!id->kernel_thread && f->pins_left > 0) {
-		rec->pin_fd = open_pin(f->proc_fd, id->pid);
-		if (rec->pin_fd >= 0)
-			f->pins_left--;
+	rec->pin_fd = take_pin(f, id->pid);
+	if (rec->pin_fd >= 0 && id->kernel_thread) { /* kernel threads hold nothing */
+		close(rec->pin_fd);
+		rec->pin_fd = -1;
+		f->pins_left++;
 	}
 	pthread_mutex_lock(&f->lock);
 	if (f->tail)
@@ -91,13 +120,43 @@ static void deliver(void *ctx, const struct proc_identity *id)
 	else
 		f->head = rec;
 	f->tail = rec;
-	pthread_cond_signal(&f->ready);
+	if (f->waiting && ++f->queued >= FEED_WAKE_BATCH)
+		pthread_cond_signal(&f->ready);
 	pthread_mutex_unlock(&f->lock);
 }
 
+/* Wakes a waiting consumer for whatever is queued. */
+static void wake(struct identity_feed *f)
+{
+	pthread_mutex_lock(&f->lock);
+	if (f->waiting && f->head)
+		pthread_cond_signal(&f->ready);
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* By chunks: first the pins of the chunk's pids, then their identities. An identity read
+ * after its pin was opened is the pinned process's, or (its pid reused in between) the
+ * first read through the pin fails: the pin proves the identity. */
 static void read_batch(struct identity_feed *f)
 {
-	proc_identity_read(f->reader, f->pids, f->n, deliver, f);
+	for (size_t off = 0; off < f->n; off += FEED_CHUNK) {
+		size_t m = f->n - off < FEED_CHUNK ? f->n - off : FEED_CHUNK;
+		f->chunk = f->pids + off;
+		f->nchunk = m;
+		f->cursor = 0;
+		for (size_t i = 0; i < m; i++) {
+			f->pins[i] = f->pins_left > 0 ? open_pin(f->proc_fd, f->chunk[i]) : -1;
+			if (f->pins[i] >= 0)
+				f->pins_left--;
+		}
+		proc_identity_read(f->reader, f->chunk, f->pins, m, deliver, f);
+		for (size_t i = 0; i < m; i++) /* vanished: their pins go back */
+			if (f->pins[i] >= 0) {
+				close(f->pins[i]);
+				f->pins_left++;
+			}
+		wake(f);
+	}
 	pthread_mutex_lock(&f->lock);
 	f->done = true;
 	pthread_cond_signal(&f->ready);
@@ -168,18 +227,22 @@ const struct proc_identity *identity_feed_next(struct identity_feed *f, int *pin
 	free(f->current);
 	f->current = NULL;
 	*pin_fd = -1;
-	pthread_mutex_lock(&f->lock);
-	while (!f->head && !f->done)
-		pthread_cond_wait(&f->ready, &f->lock);
-	struct record *rec = f->head;
-	if (rec) {
-		f->head = rec->next;
-		if (!f->head)
-			f->tail = NULL;
+	if (!f->taken) { /* take all that is queued, waiting for some if need be */
+		pthread_mutex_lock(&f->lock);
+		while (!f->head && !f->done) {
+			f->waiting = true;
+			f->queued = 0;
+			pthread_cond_wait(&f->ready, &f->lock);
+		}
+		f->waiting = false;
+		f->taken = f->head;
+		f->head = f->tail = NULL;
+		pthread_mutex_unlock(&f->lock);
 	}
-	pthread_mutex_unlock(&f->lock);
+	struct record *rec = f->taken;
 	if (!rec)
 		return NULL;
+	f->taken = rec->next;
 	f->current = rec;
 	*pin_fd = rec->pin_fd;
 	return &rec->id;
@@ -196,6 +259,14 @@ void identity_feed_end(struct identity_feed *f)
 	struct record *rec = f->head;
 	f->head = f->tail = NULL;
 	pthread_mutex_unlock(&f->lock);
+	if (f->taken) { /* the consumer's first, then the queue's */
+		struct record *last = f->taken;
+		while (last->next)
+			last = last->next;
+		last->next = rec;
+		rec = f->taken;
+		f->taken = NULL;
+	}
 	for (struct record *next; rec; rec = next) {
 		next = rec->next;
 		if (rec->pin_fd >= 0)

@@ -16,10 +16,12 @@
  * one arena (mallopt M_ARENA_MAX): a second arena would cost more resident memory than
  * the thread saves in time. Signals are blocked on the feed thread.
  *
- * The pin: for the first `max_pins` user-space processes of a batch, the feed thread
- * opens <proc_fd>/PID/statm right after the reader read the identity, so the held file
- * proves the identity for the process it was read from (a pid reused after that read
- * fails the open or the first pread, not silently). The consumer takes ownership of it.
+ * The pin: for the first `max_pins` processes of a batch, the feed thread opens
+ * <proc_fd>/PID (O_PATH | O_DIRECTORY) before the reader reads the identity (by chunks of
+ * 64 pids), so the held directory proves the identity: if the pid was reused in between,
+ * the identity read is the new process's but the pin is the old one's, and the first read
+ * through it fails (core/proc/sampler.h). The consumer takes ownership of it. Kernel
+ * threads' pins are closed again: they hold nothing.
  *
  * Without a thread (pthread_create failed), identity_feed_begin reads the whole batch
  * before returning: slower, same results. */

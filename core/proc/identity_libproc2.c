@@ -37,9 +37,12 @@ static void join(struct strbuf *sb, char **v, char sep)
 	}
 }
 
-static int libproc2_read(struct proc_identity_reader *base, const pid_t *pids, size_t n, proc_identity_cb cb,
-			 void *ctx)
+/* libproc2 reads by path: the pins are not used (the feed opened them before this read,
+ * which is what proves the identity) */
+static int libproc2_read(struct proc_identity_reader *base, const pid_t *pids, const int *pins, size_t n,
+			 proc_identity_cb cb, void *ctx)
 {
+	(void)pins;
 	struct libproc2_reader *r = (struct libproc2_reader *)base;
 	int found = 0;
 	unsigned chunk[SELECT_CHUNK];

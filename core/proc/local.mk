@@ -12,6 +12,7 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/detail.c %reldir%/detail.h \
 	%reldir%/identity.h \
 	%reldir%/identity_libproc2.c %reldir%/identity_libproc2.h \
+	%reldir%/identity_procfs.c %reldir%/identity_procfs.h \
 	%reldir%/identity_feed.c %reldir%/identity_feed.h \
 	%reldir%/held.c %reldir%/held.h \
 	%reldir%/entry.c %reldir%/entry.h \

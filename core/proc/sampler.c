@@ -35,44 +35,64 @@ void proc_sampler_kernel_detect(struct proc_sampler_kernel *k)
 	k->score_by_inputs = kernel_at_least(6, 1);
 }
 
-/* What holding each file saves per read: µs held / by path, measured on 6.18 at ~2,070
- * processes (README, "Where the time goes"): statm 3.1 / 10.4, plus the 13.4 of the
- * start-time check by path that a held statm (the pin) makes unnecessary; oom_score_adj
- * 1.5 / 7.4; fstat of fd/ 1.8 / 4.2; status 14.8 / 23.5; oom_score 2.7 / 10.1. Per
- * refresh, that times how often each is read: statm, oom_score_adj and fd/ every
- * refresh; status about one refresh in PROC_SAMPLER_STATUS_EVERY for an idle process;
- * oom_score every refresh before 6.1, from 6.1 about one in PROC_SAMPLER_SCORE_EVERY.
- * Before 6.2 the fd count is not fd/'s st_size: holding fd/ saves nothing. statm,
- * status and oom_score are seq_files, each pinning a 4 KiB buffer while held;
- * oom_score_adj formats on the stack, fd/ is held O_PATH.
- * From 6.1, status (0.87 µs a refresh for its 4 KiB) and oom_score (0.74 µs) fall on
- * either side of PROC_HELD_MIN_SAVE_NS_PER_KIB: oom_score is not held, as since 6.1's
- * oom_score by its inputs; what a KiB of kernel memory is worth is issue 18's to measure. */
+/* What each read costs: CPU µs per process, median of bench/readcost on 6.18 at ~2,060
+ * processes. By path (openat "PID/F" + pread + close): statm 6.14, status 13.85,
+ * oom_score 6.02, oom_score_adj 4.37, stat 9.03, cgroup 9.13; relative to the held
+ * directory: statm 5.73, status 13.38, oom_score 5.74, oom_score_adj 4.12; held (pread):
+ * statm 2.01, status 9.39, oom_score 1.90, oom_score_adj 1.15; the fd count: fstatat by
+ * path 3.03, relative to the directory 2.90, fstat of fd/ held 1.38.
+ *
+ * What holding saves per refresh, on average, for an idle process (the common case):
+ * the directory saves the start-time check by path (stat) at every refresh (and ~0.3 µs
+ * of path walk at each open, left out); oom_score_adj and fd/ save what a held file
+ * saves over an open relative to the directory, every refresh; statm the same, every
+ * PROC_SAMPLER_IDLE_STATM_EVERY refreshes; status every PROC_SAMPLER_STATUS_EVERY;
+ * oom_score every refresh before 6.1, from 6.1 every PROC_SAMPLER_SCORE_EVERY. Before
+ * 6.2 the fd count is not fd/'s st_size: holding fd/ saves nothing.
+ *
+ * What it costs (core/proc/held.h): every held file its open file, 256 bytes of kernel
+ * memory; statm, status and oom_score, seq_files, 4,272 more for the buffer they keep.
+ * Per KiB that is 36 µs a refresh for the directory, 12 for oom_score_adj, 6 for fd/, and
+ * 0.2 for statm, 0.9 for oom_score before 6.1, 0.1 or less for status and oom_score from
+ * 6.1: PROC_HELD_MIN_SAVE_NS_PER_KIB falls between the two groups. */
 #define SAVE_NS(held_us, path_us) ((unsigned)((path_us) * 1000 - (held_us) * 1000 + 0.5))
+#define FILE_KMEM PROC_HELD_FILE_KMEM_BYTES
+#define SEQ_KMEM (PROC_HELD_FILE_KMEM_BYTES + PROC_HELD_SEQ_KMEM_BYTES)
 
 void proc_sampler_held_costs(const struct proc_sampler_kernel *k, struct proc_held_cost out[PROC_HELD_NFILES])
 {
-	unsigned score = SAVE_NS(2.7, 10.1);
-	out[PROC_HELD_STATM] = (struct proc_held_cost){1, 4096, SAVE_NS(3.1, 10.4) + SAVE_NS(0, 13.4)};
-	out[PROC_HELD_STATUS] = (struct proc_held_cost){1, 4096, SAVE_NS(14.8, 23.5) / PROC_SAMPLER_STATUS_EVERY};
-	out[PROC_HELD_SCORE] = (struct proc_held_cost){1, 4096, k->score_by_inputs ? score / PROC_SAMPLER_SCORE_EVERY : score};
-	out[PROC_HELD_ADJ] = (struct proc_held_cost){1, 0, SAVE_NS(1.5, 7.4)};
-	out[PROC_HELD_FDDIR] = (struct proc_held_cost){1, 0, k->fd_count_by_size ? SAVE_NS(1.8, 4.2) : 0};
+	unsigned score = SAVE_NS(1.90, 5.74);
+	out[PROC_HELD_DIR] = (struct proc_held_cost){1, FILE_KMEM, SAVE_NS(0, 9.03)};
+	out[PROC_HELD_STATM] = (struct proc_held_cost){1, SEQ_KMEM, SAVE_NS(2.01, 5.73) / PROC_SAMPLER_IDLE_STATM_EVERY};
+	out[PROC_HELD_STATUS] = (struct proc_held_cost){1, SEQ_KMEM, SAVE_NS(9.39, 13.38) / PROC_SAMPLER_STATUS_EVERY};
+	out[PROC_HELD_SCORE] =
+		(struct proc_held_cost){1, SEQ_KMEM, k->score_by_inputs ? score / PROC_SAMPLER_SCORE_EVERY : score};
+	out[PROC_HELD_ADJ] = (struct proc_held_cost){1, FILE_KMEM, SAVE_NS(1.15, 4.12)};
+	out[PROC_HELD_FDDIR] = (struct proc_held_cost){1, FILE_KMEM, k->fd_count_by_size ? SAVE_NS(1.38, 2.90) : 0};
 }
 
 void proc_sampler_init(struct proc_sampler *s, int proc_fd, const struct cgroup_hierarchy *hier,
-		       const struct proc_sampler_kernel *k, size_t held_budget, double window_s)
+		       const struct proc_sampler_kernel *k, const struct proc_held_budget *held_budget, double window_s,
+		       bool one_shot)
 {
 	memset(s, 0, sizeof(*s));
 	s->proc_fd = proc_fd;
 	s->hier = hier;
 	s->kernel = *k;
-	struct proc_held_cost costs[PROC_HELD_NFILES];
-	proc_sampler_held_costs(k, costs);
-	proc_held_policy_init(&s->held, costs, PROC_HELD_BY_FDS, PROC_HELD_MIN_SAVE_NS_PER_KIB);
-	s->held_budget = held_budget;
+	proc_sampler_held_costs(k, s->costs);
+	proc_held_policy_init(&s->held, s->costs, PROC_HELD_BY_KMEM, PROC_HELD_MIN_SAVE_NS_PER_KIB);
+	s->held_budget = *held_budget;
+	s->one_shot = one_shot;
+	/* without the pin first nothing is held (see proc_sampler_hold); one-shot: the pin */
+	s->max_level = s->held.nlevels > 0 && s->held.order[0] == PROC_HELD_DIR ? (one_shot ? 1 : s->held.nlevels) : 0;
 	s->window_s = window_s;
 	s->mem_total = s->swap_total = VAL_UNKNOWN;
+}
+
+void proc_sampler_set_cgroup_lookup(struct proc_sampler *s, proc_cgroup_lookup_fn fn, void *ctx)
+{
+	s->cgroup_lookup = fn;
+	s->cgroup_ctx = ctx;
 }
 
 void proc_sampler_begin(struct proc_sampler *s, int64_t t_ms)
@@ -107,31 +127,53 @@ static int *held_slot(const struct proc_sampler *s, struct proc_entry *e, int i)
 	return &e->held_fds[s->held.order[i]];
 }
 
+static bool room_for(const struct proc_sampler *s, enum proc_held_file f)
+{
+	const struct proc_held_cost *c = &s->costs[f];
+	return s->nheld.fds + c->fds <= s->held_budget.fds &&
+	       s->nheld.kmem_bytes + c->kmem_bytes <= s->held_budget.kmem_bytes;
+}
+
+static void count_held(struct proc_sampler *s, enum proc_held_file f, int sign)
+{
+	const struct proc_held_cost *c = &s->costs[f];
+	s->nheld.fds = sign > 0 ? s->nheld.fds + c->fds : s->nheld.fds - c->fds;
+	s->nheld.kmem_bytes = sign > 0 ? s->nheld.kmem_bytes + c->kmem_bytes : s->nheld.kmem_bytes - c->kmem_bytes;
+}
+
 void proc_sampler_hold(struct proc_sampler *s, struct proc_entry *e, int level)
 {
+	if (level > s->max_level)
+		level = s->max_level;
 	for (int i = s->held.nlevels - 1; i >= level; i--) {
 		int *fd = held_slot(s, e, i);
 		if (*fd >= 0) {
 			close(*fd);
 			*fd = -1;
-			s->nheld--;
+			count_held(s, s->held.order[i], -1);
 		}
 	}
 	for (int i = 0; i < level; i++) {
 		int *fd = held_slot(s, e, i);
 		if (*fd >= 0)
 			continue;
-		if (s->nheld >= s->held_budget || (i > 0 && *held_slot(s, e, i - 1) < 0))
-			break;
-		char path[64];
 		enum proc_held_file which = s->held.order[i];
-		pid_path(path, e->row.pid, proc_held_name(which));
-		/* fd/: O_PATH is enough for fstat (no read permission needed, as for stat) */
-		int flags = which == PROC_HELD_FDDIR ? O_PATH | O_DIRECTORY | O_CLOEXEC : O_RDONLY | O_CLOEXEC;
-		*fd = openat(s->proc_fd, path, flags);
+		if (!room_for(s, which) || (i > 0 && *held_slot(s, e, i - 1) < 0))
+			break;
+		if (which == PROC_HELD_DIR) {
+			char path[16];
+			pid_path(path, e->row.pid, "");
+			*fd = openat(s->proc_fd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		} else {
+			/* relative to the pin (max_level is 0 without it first): the file is the
+			 * pinned process's. fd/: O_PATH is enough for fstat (no read permission
+			 * needed, as for stat) */
+			int flags = which == PROC_HELD_FDDIR ? O_PATH | O_DIRECTORY | O_CLOEXEC : O_RDONLY | O_CLOEXEC;
+			*fd = openat(e->held_fds[PROC_HELD_DIR], proc_held_name(which), flags);
+		}
 		if (*fd < 0)
 			break;
-		s->nheld++;
+		count_held(s, which, +1);
 	}
 	e->held_level = 0;
 	while (e->held_level < s->held.nlevels && *held_slot(s, e, e->held_level) >= 0)
@@ -143,17 +185,51 @@ void proc_sampler_release(struct proc_sampler *s, struct proc_entry *e)
 	proc_sampler_hold(s, e, 0);
 }
 
-static int64_t count_fds(struct proc_sampler *s, pid_t pid)
+void proc_sampler_adopt_pin(struct proc_sampler *s, struct proc_entry *e, int pin_fd)
 {
+	e->held_fds[PROC_HELD_DIR] = pin_fd;
+	e->held_level = s->held.nlevels > 0 && s->held.order[0] == PROC_HELD_DIR ? 1 : 0;
+	count_held(s, PROC_HELD_DIR, +1);
+}
+
+size_t proc_sampler_pin_room(const struct proc_sampler *s)
+{
+	if (s->max_level < 1)
+		return 0;
+	const struct proc_held_cost *c = &s->costs[PROC_HELD_DIR];
+	uint64_t f = s->nheld.fds < s->held_budget.fds ? (s->held_budget.fds - s->nheld.fds) / c->fds : 0;
+	uint64_t k = s->nheld.kmem_bytes < s->held_budget.kmem_bytes
+			     ? (s->held_budget.kmem_bytes - s->nheld.kmem_bytes) / c->kmem_bytes
+			     : 0;
+	uint64_t room = f < k ? f : k;
+	return room < SIZE_MAX ? (size_t)room : SIZE_MAX;
+}
+
+/* Where e's files are opened: relative to its held directory, or by path. */
+static int open_file(const struct proc_sampler *s, const struct proc_entry *e, const char *name, int flags)
+{
+	int dir = e->held_fds[PROC_HELD_DIR];
+	if (dir >= 0)
+		return openat(dir, name, flags | O_CLOEXEC);
 	char path[64];
-	pid_path(path, pid, "fd");
+	pid_path(path, e->row.pid, name);
+	return openat(s->proc_fd, path, flags | O_CLOEXEC);
+}
+
+static int64_t count_fds(struct proc_sampler *s, const struct proc_entry *e)
+{
+	struct stat st;
+	if (e->held_fds[PROC_HELD_FDDIR] >= 0)
+		return fstat(e->held_fds[PROC_HELD_FDDIR], &st) == 0 ? (int64_t)st.st_size : VAL_UNKNOWN;
 	if (s->kernel.fd_count_by_size) {
-		struct stat st;
-		if (fstatat(s->proc_fd, path, &st, 0) != 0)
+		int dir = e->held_fds[PROC_HELD_DIR];
+		char path[64];
+		pid_path(path, e->row.pid, "fd");
+		if (fstatat(dir >= 0 ? dir : s->proc_fd, dir >= 0 ? "fd" : path, &st, 0) != 0)
 			return VAL_UNKNOWN;
 		return (int64_t)st.st_size;
 	}
-	int dfd = openat(s->proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int dfd = open_file(s, e, "fd", O_RDONLY | O_DIRECTORY);
 	if (dfd < 0)
 		return VAL_UNKNOWN;
 	DIR *d = fdopendir(dfd);
@@ -176,16 +252,15 @@ static int64_t small_int(const char *buf)
 	return util_parse_i64(&buf, &v) ? v : VAL_UNKNOWN;
 }
 
-/* Read one per-pid file, held or by path. These are seq_files shown in one piece: a read
- * shorter than the buffer has it all, so by path too one pread (not a second one to see
- * EOF) is enough, as for a held file. */
-static ssize_t read_pid_file(struct proc_sampler *s, int fd, pid_t pid, const char *name, char *buf, size_t cap)
+/* Read one of e's files: held (f), else relative to its pin or by path. These are
+ * seq_files shown in one piece: a read shorter than the buffer has it all, so one pread
+ * (not a second one to see EOF) is enough. f is PROC_HELD_NFILES for a file never held. */
+static ssize_t read_file(struct proc_sampler *s, const struct proc_entry *e, enum proc_held_file f,
+			 const char *name, char *buf, size_t cap)
 {
-	if (fd >= 0)
-		return util_pread_once(fd, buf, cap);
-	char path[64];
-	pid_path(path, pid, name);
-	fd = openat(s->proc_fd, path, O_RDONLY | O_CLOEXEC);
+	if (f < PROC_HELD_NFILES && e->held_fds[f] >= 0)
+		return util_pread_once(e->held_fds[f], buf, cap);
+	int fd = open_file(s, e, name, O_RDONLY);
 	if (fd < 0)
 		return -errno;
 	ssize_t n = util_pread_once(fd, buf, cap);
@@ -193,14 +268,8 @@ static ssize_t read_pid_file(struct proc_sampler *s, int fd, pid_t pid, const ch
 	return n;
 }
 
-static void reread_cgroup(struct proc_sampler *s, struct proc_entry *e, const char *text)
+static void set_cgroup(struct proc_entry *e, const char *rel)
 {
-	if (!s->hier || !s->hier->version)
-		return;
-	char raw[PATH_MAX], rel[PATH_MAX];
-	if (proc_cgroup_parse(text, s->hier->version, raw, sizeof(raw)) != 0)
-		return;
-	cgroup_path_relative(s->hier, raw, rel, sizeof(rel));
 	if (e->cgroup && strcmp(e->cgroup, rel) == 0)
 		return;
 	char *c = strdup(rel);
@@ -211,13 +280,21 @@ static void reread_cgroup(struct proc_sampler *s, struct proc_entry *e, const ch
 	e->row.cgroup = c;
 }
 
-/* /proc/PID/cgroup by path: at the first sample, then every PROC_SAMPLER_CGROUP_EVERY */
-static void read_cgroup(struct proc_sampler *s, struct proc_entry *e)
+static void reread_cgroup(struct proc_sampler *s, struct proc_entry *e, const char *text)
 {
-	char buf[4096];
-	e->cgroup_read = true;
-	if (read_pid_file(s, -1, e->row.pid, "cgroup", buf, sizeof(buf)) > 0)
-		reread_cgroup(s, e, buf);
+	if (!s->hier || !s->hier->version)
+		return;
+	char raw[PATH_MAX], rel[PATH_MAX];
+	if (proc_cgroup_parse(text, s->hier->version, raw, sizeof(raw)) != 0)
+		return;
+	cgroup_path_relative(s->hier, raw, rel, sizeof(rel));
+	set_cgroup(e, rel);
+}
+
+/* The cgroup of pid from the caller's lookup, or NULL: read /proc/PID/cgroup. */
+static const char *looked_up_cgroup(const struct proc_sampler *s, pid_t pid)
+{
+	return s->cgroup_lookup && s->hier && s->hier->version ? s->cgroup_lookup(s->cgroup_ctx, pid) : NULL;
 }
 
 static double as_double(int64_t v)
@@ -237,10 +314,10 @@ static void track_slopes(struct proc_sampler *s, struct proc_entry *e)
 	r->fd_eta_s = fd_eta_s(r->fds, r->fd_limit, r->fd_slope, s->window_s);
 }
 
-static int64_t read_small_int(struct proc_sampler *s, int fd, pid_t pid, const char *name)
+static int64_t read_small_int(struct proc_sampler *s, const struct proc_entry *e, enum proc_held_file f)
 {
 	char buf[32];
-	return read_pid_file(s, fd, pid, name, buf, sizeof(buf)) > 0 ? small_int(buf) : VAL_UNKNOWN;
+	return read_file(s, e, f, proc_held_name(f), buf, sizeof(buf)) > 0 ? small_int(buf) : VAL_UNKNOWN;
 }
 
 /* oom_score is not re-read when nothing it depends on has changed. The kernel computes it
@@ -265,15 +342,21 @@ void proc_sampler_set_totals(struct proc_sampler *s, int64_t mem_total_bytes, in
 	s->swap_total = swap_total_bytes;
 }
 
-/* status is the costly file (the kernel formats ~55 lines, 15 µs held on 6.18) and
- * statm the cheap one (7 numbers, 3 µs) that moves whenever the memory status shows
- * does: VmRSS = statm resident, RssFile + RssShmem = shared, VmPTE grows and shrinks
- * with faults and unmaps (resident, size), VmSwap with swap-out and swap-in (resident),
- * an exec or an exit (zombie: all zero) replaces or drops the mm. So with statm held,
- * status is re-read only when statm's text changed, when the row has no values yet, and
- * anyway every PROC_SAMPLER_STATUS_EVERY refreshes (staggered by pid), which bounds what
- * statm cannot show: Threads when a thread starts on a cached stack, Uid after setuid,
- * PPid after a reparent, the RssFile/RssShmem split. */
+/* status is the costly file (the kernel formats ~55 lines, 9 µs held, 13 opened on 6.18)
+ * and statm the cheap one (7 numbers) that moves whenever the memory status shows does:
+ * VmRSS = statm resident, RssFile + RssShmem = shared, VmPTE grows and shrinks with
+ * faults and unmaps (resident, size), VmSwap with swap-out and swap-in (resident), an exec
+ * or an exit (zombie: all zero) replaces or drops the mm. So status is re-read only when
+ * statm's text changed, when the row has no values yet, and anyway every
+ * PROC_SAMPLER_STATUS_EVERY refreshes (staggered by pid), which bounds what statm cannot
+ * show: Threads when a thread starts on a cached stack, Uid after setuid, PPid after a
+ * reparent, the RssFile/RssShmem split.
+ *
+ * statm itself is read every refresh until it has not changed for PROC_SAMPLER_IDLE_AFTER
+ * reads, then every PROC_SAMPLER_IDLE_STATM_EVERY refreshes (staggered) until it changes,
+ * or the fd count does (an exit leaves a zombie with no fds). Most processes are idle most
+ * of the time; one that wakes up shows it at most PROC_SAMPLER_IDLE_STATM_EVERY - 1
+ * refreshes late, which a leak rate over a window of minutes does not see. */
 static uint64_t text_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
@@ -288,131 +371,191 @@ static bool due(const struct proc_sampler *s, pid_t pid, unsigned every, unsigne
 	return (s->seq + (unsigned long)pid) % every == offset;
 }
 
-/* Take the values of a status text into the row. False when the process is gone
- * (zombie) or is another program now (exec). */
-static bool take_status(struct proc_entry *e, const char *text, bool *score_inputs_same)
+/* Take the values of a status text (parsed into st) into the row r. False when the
+ * process is gone (zombie): its row keeps the last real values (an OOM victim's RSS at
+ * death), as the writer treats a zombie as gone. */
+static bool take_status(struct proc_row *r, struct proc_status *st, const char *text, bool *score_inputs_same)
 {
-	struct proc_row *r = &e->row;
-	struct proc_status s;
-	/* a zombie has no Vm lines left: treat it as gone so its row keeps the last real
-	 * values (an OOM victim's RSS at death), as the writer treats a zombie as gone */
-	if (proc_status_parse(text, &s) != 0 || s.state == 'Z' || s.state == 'X')
+	if (proc_status_parse(text, st) != 0 || st->state == 'Z' || st->state == 'X')
 		return false;
-	/* exec() keeps pid and start time but changes comm and command line: a process first
-	 * seen between fork and exec would keep its parent's identity (and an OOM kill would
-	 * not be linked to it). The old image ends as a ghost; the next refresh meets the new
-	 * one as a new process. */
-	if (e->name_hash && s.name_hash != e->name_hash)
-		return false;
-	e->name_hash = s.name_hash;
-	*score_inputs_same = s.rss_bytes == r->rss_bytes && s.swap_bytes == r->swap_bytes &&
-			     s.pgtables_bytes == r->pgtables_bytes;
-	r->rss_bytes = s.rss_bytes;
-	r->rss_anon_bytes = s.rss_anon_bytes;
-	r->rss_file_bytes = s.rss_file_bytes;
-	r->rss_shmem_bytes = s.rss_shmem_bytes;
-	r->swap_bytes = s.swap_bytes;
-	r->pgtables_bytes = s.pgtables_bytes;
-	r->threads = s.threads;
-	if (val_known(s.ppid))
-		r->ppid = (pid_t)s.ppid;
+	*score_inputs_same = st->rss_bytes == r->rss_bytes && st->swap_bytes == r->swap_bytes &&
+			     st->pgtables_bytes == r->pgtables_bytes;
+	r->rss_bytes = st->rss_bytes;
+	r->rss_anon_bytes = st->rss_anon_bytes;
+	r->rss_file_bytes = st->rss_file_bytes;
+	r->rss_shmem_bytes = st->rss_shmem_bytes;
+	r->swap_bytes = st->swap_bytes;
+	r->pgtables_bytes = st->pgtables_bytes;
+	r->threads = st->threads;
+	if (val_known(st->ppid))
+		r->ppid = (pid_t)st->ppid;
 	return true;
 }
 
-/* The pin is the held statm: a pread on it fails once the process has exited and been
- * reaped (only then can its pid be reused). Files read by path every refresh are read
- * before it, so that a successful statm read afterwards proves the process was alive,
- * and its pid not reused, while they were read. Without a held statm the start time is
- * checked first, by path, as libproc2's reader would, and status is read every refresh.
- *
- * Whether status (see above) and oom_score (below) must be read is known only after the
- * statm, status and oom_score_adj reads. Those late reads come from their held files
- * (which themselves fail for a reaped process) or by path, and then a held file is read
- * once more afterwards (oom_score_adj if held, else statm): its success proves the same
- * for the by-path reads.
+/* The executable /proc/PID/exe leads to: its device and inode (the link followed, so a
+ * binary deleted or replaced on disk still reads as the same file). False when it cannot
+ * be read: another user's process without root, a kernel thread, an exiting process. */
+static bool read_image(const struct proc_sampler *s, const struct proc_entry *e, uint64_t *dev, uint64_t *ino)
+{
+	struct stat st;
+	int dir = e->held_fds[PROC_HELD_DIR];
+	char path[64];
+	pid_path(path, e->row.pid, "exe");
+	if (fstatat(dir >= 0 ? dir : s->proc_fd, dir >= 0 ? "exe" : path, &st, 0) != 0)
+		return false;
+	*dev = (uint64_t)st.st_dev;
+	*ino = (uint64_t)st.st_ino;
+	return true;
+}
+
+/* status says another name than before: the process renamed itself (prctl PR_SET_NAME,
+ * a thread pool naming its main thread) or became another program (exec). An exec
+ * changes the executable; a rename does not. Where the executable cannot be read, the
+ * command line tells: exec gives a new one, PR_SET_NAME leaves it (setproctitle changes
+ * it: read as an exec then, a new series, never a second row). A rename only changes the
+ * name; an exec also the command line, and its series start again: the new image's
+ * memory is not the old one's. Either way it stays one row: (pid, start time) is one
+ * process. An exec of the same executable file reads as a rename. */
+static void take_new_name(struct proc_sampler *s, struct proc_entry *e, const char *name)
+{
+	uint64_t dev = 0, ino = 0;
+	bool image = read_image(s, e, &dev, &ino);
+	char cmdline[PROC_ENTRY_CMDLINE_MAX_BYTES + 1];
+	bool have_cmdline = false, exec;
+	if (image && e->image_known) {
+		exec = dev != e->image_dev || ino != e->image_ino;
+	} else {
+		ssize_t n = read_file(s, e, PROC_HELD_NFILES, "cmdline", cmdline, sizeof(cmdline));
+		proc_entry_join_cmdline(cmdline, n);
+		have_cmdline = n >= 0;
+		exec = have_cmdline && strcmp(cmdline, e->cmdline) != 0;
+	}
+	proc_entry_set_comm(e, name);
+	e->image_known = image;
+	e->image_dev = dev;
+	e->image_ino = ino;
+	if (!exec)
+		return;
+	if (!have_cmdline) {
+		ssize_t n = read_file(s, e, PROC_HELD_NFILES, "cmdline", cmdline, sizeof(cmdline));
+		proc_entry_join_cmdline(cmdline, n);
+		have_cmdline = n >= 0;
+	}
+	if (have_cmdline)
+		proc_entry_set_cmdline(e, cmdline);
+	leak_reset(&e->rss_hist);
+	leak_reset(&e->fd_hist);
+	leak_reset(&e->thread_hist);
+	e->statm_same = 0;
+}
+
+/* The values are read into a copy of the row and taken only once the sample is proved
+ * (see the top of sampler.h): through the pin every read is the pinned process's or
+ * fails; by path, the start time read last must still be the one met.
  *
  * oom_score is not re-read when nothing it depends on has changed (see
- * proc_sampler_set_totals). Without statm held, it is read before it, every refresh. */
-bool proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
+ * proc_sampler_set_totals). */
+/* A failed read: the process gone, or only we short of descriptors or memory. */
+static enum proc_sample failed(ssize_t r)
 {
-	struct proc_row *r = &e->row;
-	char buf[4096];
-	pid_t pid = r->pid;
-	int *fds = e->held_fds;
-	if (r->kernel_thread) {
+	return r == -EMFILE || r == -ENFILE || r == -ENOMEM ? PROC_SAMPLE_NO_ROOM : PROC_SAMPLE_GONE;
+}
+
+enum proc_sample proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
+{
+	char buf[4096], cg[4096];
+	pid_t pid = e->row.pid;
+	const char *cgroup = looked_up_cgroup(s, pid);
+	bool cgroup_due = !cgroup && (!e->cgroup_read || due(s, pid, PROC_SAMPLER_CGROUP_EVERY, 0));
+	if (e->row.kernel_thread) {
 		/* nothing of theirs changes that oomtop shows but the cgroup, read once */
-		if (!e->cgroup_read)
-			read_cgroup(s, e);
-		return true;
+		if (cgroup)
+			set_cgroup(e, cgroup);
+		else if (!e->cgroup_read && read_file(s, e, PROC_HELD_NFILES, "cgroup", cg, sizeof(cg)) > 0)
+			reread_cgroup(s, e, cg);
+		e->cgroup_read = true;
+		return PROC_SAMPLE_TAKEN;
 	}
-	bool pinned = fds[PROC_HELD_STATM] >= 0;
-	if (!pinned) {
-		/* read by path: nothing pins the identity, so check the start time */
-		struct proc_stat sf;
-		if (read_pid_file(s, -1, pid, "stat", buf, sizeof(buf)) <= 0 || proc_stat_parse(buf, &sf) != 0 ||
-		    sf.start_ticks != r->start_ticks)
-			return false;
+	struct proc_row r = e->row;
+	bool pinned = e->held_fds[PROC_HELD_DIR] >= 0;
+
+	/* through the pin (or a file held relative to it) this fails once the process is
+	 * reaped: read every refresh, it shows the process still there */
+	ssize_t n = read_file(s, e, PROC_HELD_ADJ, "oom_score_adj", buf, 32);
+	if (n <= 0)
+		return failed(n);
+	int64_t adj = small_int(buf);
+	bool fds_moved = false;
+	if (s->kernel.fd_count_by_size || due(s, pid, PROC_SAMPLER_FD_COUNT_EVERY, 0) || !val_known(r.fds)) {
+		int64_t fds = count_fds(s, e);
+		fds_moved = fds != r.fds;
+		r.fds = fds;
 	}
-	/* an unknown score (a new process) is read late too: it is due anyway */
-	bool score_late = s->kernel.score_by_inputs && pinned;
-	/* by path first (see above) */
-	if (fds[PROC_HELD_SCORE] < 0 && !score_late)
-		r->oom_score = read_small_int(s, -1, pid, "oom_score");
-	int64_t adj = VAL_UNKNOWN;
-	if (fds[PROC_HELD_ADJ] < 0)
-		adj = read_small_int(s, -1, pid, "oom_score_adj");
-	if (fds[PROC_HELD_FDDIR] >= 0) {
-		struct stat st;
-		r->fds = fstat(fds[PROC_HELD_FDDIR], &st) == 0 ? (int64_t)st.st_size : VAL_UNKNOWN;
-	} else if (s->kernel.fd_count_by_size || due(s, pid, PROC_SAMPLER_FD_COUNT_EVERY, 0) || !val_known(r->fds)) {
-		r->fds = count_fds(s, pid);
-	}
-	if (!e->cgroup_read || due(s, pid, PROC_SAMPLER_CGROUP_EVERY, 0))
-		read_cgroup(s, e);
-	if (proc_limits_due(r->fds, r->fd_limit, s->seq, pid)) {
+	bool cgroup_read = cgroup_due && read_file(s, e, PROC_HELD_NFILES, "cgroup", cg, sizeof(cg)) > 0;
+	if (proc_limits_due(r.fds, r.fd_limit, s->seq, pid)) { /* rarely: core/proc/limits.h */
 		struct proc_limits lim;
-		proc_limits_read(s->proc_fd, pid, &lim);
-		r->fd_limit = proc_limits_fd_limit(&lim);
+		n = read_file(s, e, PROC_HELD_NFILES, "limits", buf, sizeof(buf));
+		r.fd_limit = n > 0 && proc_limits_parse(buf, &lim) == 0 ? proc_limits_fd_limit(&lim) : VAL_UNKNOWN;
 	}
-	bool status_due = true, late_by_path = false;
-	if (pinned) {
-		ssize_t n = util_pread_once(fds[PROC_HELD_STATM], buf, sizeof(buf));
+
+	uint64_t statm_hash = e->statm_hash;
+	unsigned statm_same = e->statm_same;
+	bool statm_moved = false;
+	if (!s->one_shot && (statm_same < PROC_SAMPLER_IDLE_AFTER || fds_moved ||
+			     due(s, pid, PROC_SAMPLER_IDLE_STATM_EVERY, PROC_SAMPLER_IDLE_STATM_EVERY - 1))) {
+		n = read_file(s, e, PROC_HELD_STATM, "statm", buf, sizeof(buf));
 		if (n <= 0)
-			return false;
-		uint64_t h = text_hash(buf, (size_t)n);
-		status_due = h != e->statm_hash || !val_known(r->rss_bytes) ||
-			     due(s, pid, PROC_SAMPLER_STATUS_EVERY, PROC_SAMPLER_STATUS_EVERY / 4);
-		e->statm_hash = h;
+			return failed(n);
+		statm_hash = text_hash(buf, (size_t)n);
+		statm_moved = statm_hash != e->statm_hash && e->statm_hash != 0; /* 0: the first read */
+		statm_same = statm_moved ? 0 : statm_same < UINT8_MAX ? statm_same + 1 : statm_same;
 	}
 	bool score_inputs_same = true;
-	if (status_due) {
-		if (read_pid_file(s, fds[PROC_HELD_STATUS], pid, "status", buf, sizeof(buf)) <= 0 ||
-		    !take_status(e, buf, &score_inputs_same))
-			return false;
-		late_by_path = pinned && fds[PROC_HELD_STATUS] < 0;
+	struct proc_status st;
+	bool status_read = false;
+	if (statm_moved || !val_known(r.rss_bytes) ||
+	    due(s, pid, PROC_SAMPLER_STATUS_EVERY, PROC_SAMPLER_STATUS_EVERY / 4)) {
+		n = read_file(s, e, PROC_HELD_STATUS, "status", buf, sizeof(buf));
+		if (n <= 0)
+			return failed(n);
+		if (!take_status(&r, &st, buf, &score_inputs_same))
+			return PROC_SAMPLE_GONE;
+		status_read = true;
 	}
-	if (fds[PROC_HELD_ADJ] >= 0)
-		adj = read_small_int(s, fds[PROC_HELD_ADJ], pid, "oom_score_adj");
-	score_inputs_same = score_inputs_same && adj == r->oom_score_adj;
-	r->oom_score_adj = adj;
-	if (!score_late) {
-		if (fds[PROC_HELD_SCORE] >= 0)
-			r->oom_score = read_small_int(s, fds[PROC_HELD_SCORE], pid, "oom_score");
-	} else if (!score_inputs_same || e->score_stale || !val_known(r->oom_score) || s->totals_changed ||
-		   due(s, pid, PROC_SAMPLER_SCORE_EVERY, PROC_SAMPLER_SCORE_EVERY / 2)) {
-		e->score_stale = false;
-		r->oom_score = read_small_int(s, fds[PROC_HELD_SCORE], pid, "oom_score");
-		late_by_path = late_by_path || fds[PROC_HELD_SCORE] < 0;
+	score_inputs_same = score_inputs_same && adj == r.oom_score_adj;
+	r.oom_score_adj = adj;
+	if (!s->kernel.score_by_inputs || !score_inputs_same || !val_known(r.oom_score) || s->totals_changed ||
+	    due(s, pid, PROC_SAMPLER_SCORE_EVERY, PROC_SAMPLER_SCORE_EVERY / 2))
+		r.oom_score = read_small_int(s, e, PROC_HELD_SCORE);
+
+	if (!pinned) {
+		/* by path, last: the process met is still there, so it was there all along */
+		struct proc_stat sf;
+		n = read_file(s, e, PROC_HELD_NFILES, "stat", buf, sizeof(buf));
+		if (n <= 0)
+			return failed(n);
+		if (proc_stat_parse(buf, &sf) != 0 || sf.start_ticks != r.start_ticks)
+			return PROC_SAMPLE_GONE;
 	}
-	if (late_by_path) {
-		char b[32];
-		int pin = fds[PROC_HELD_ADJ] >= 0 ? fds[PROC_HELD_ADJ] : fds[PROC_HELD_STATM];
-		if (util_pread_once(pin, b, sizeof(b)) <= 0)
-			return false; /* reaped: the pid may have been someone else's */
-		/* adj moved meanwhile: which one the score saw is unknown */
-		if (pin == fds[PROC_HELD_ADJ])
-			e->score_stale = small_int(b) != adj;
+	e->row = r;
+	e->statm_hash = statm_hash;
+	e->statm_same = (uint8_t)statm_same;
+	if (status_read) {
+		if (!e->name_hash && !s->one_shot) /* the first sample: what it runs */
+			e->image_known = read_image(s, e, &e->image_dev, &e->image_ino);
+		else if (e->name_hash && st.name_hash != e->name_hash)
+			take_new_name(s, e, st.name);
+		e->name_hash = st.name_hash;
 	}
-	track_slopes(s, e);
-	return true;
+	if (cgroup) {
+		e->cgroup_read = true;
+		set_cgroup(e, cgroup);
+	} else if (cgroup_due) {
+		e->cgroup_read = true;
+		if (cgroup_read)
+			reread_cgroup(s, e, cg);
+	}
+	if (!s->one_shot)
+		track_slopes(s, e);
+	return PROC_SAMPLE_TAKEN;
 }

@@ -54,6 +54,7 @@ int proc_status_parse(const char *buf, struct proc_status *out)
 	out->threads = out->uid = out->ppid = VAL_UNKNOWN;
 	out->state = '?';
 	out->name_hash = 0;
+	out->name[0] = '\0';
 	bool seen_name = false;
 	/* most lines are skipped on their first byte or two */
 	for (const char *p = buf; *p;) {
@@ -63,8 +64,20 @@ int proc_status_parse(const char *buf, struct proc_status *out)
 			if (key_is(p, "Name", &v)) {
 				seen_name = true;
 				uint32_t h = 2166136261u;
+				size_t n = 0;
+				const char *c = v + (*v == '\t');
 				for (; *v && *v != '\n'; v++)
 					h = (h ^ (unsigned char)*v) * 16777619u;
+				/* proc_task_name escapes only '\n' and '\\' (fs/proc/array.c) */
+				for (; c < v && n + 1 < sizeof(out->name); c++) {
+					char ch = *c;
+					if (ch == '\\' && c + 1 < v) {
+						c++;
+						ch = *c == 'n' ? '\n' : *c;
+					}
+					out->name[n++] = ch;
+				}
+				out->name[n] = '\0';
 				out->name_hash = h ? h : 1;
 			}
 			break;

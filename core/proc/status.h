@@ -16,7 +16,9 @@ struct proc_status {
 	int64_t uid; /* real uid (first field of Uid:) */
 	int64_t ppid;
 	char state; /* State: letter (R S D Z X ...), '?' when absent; Z/X: dead, values gone */
-	uint32_t name_hash; /* FNV-1a of the Name: value, 0 when absent: a change means exec() */
+	uint32_t name_hash; /* FNV-1a of the Name: value, 0 when absent: a change means a new
+			     * name (a rename or an exec: core/proc/sampler.h tells which) */
+	char name[64];      /* the Name: value, the kernel's escapes (\\n, \\\\) undone; "" absent */
 };
 
 /* Returns 0, or -EINVAL when the buffer is not a status file (no Name:/Threads: line). */

@@ -17,6 +17,7 @@
 #include "core/proc/held.h"
 #include "core/proc/identity_feed.h"
 #include "core/proc/identity_libproc2.h"
+#include "core/proc/identity_procfs.h"
 
 #define FDS_RESERVED 96 /* for everything that is not a held /proc file */
 
@@ -38,7 +39,7 @@ struct proc_table {
 	struct proc_ghosts ghosts;
 
 	size_t fresh_left;    /* new pids of this refresh not yet given their files */
-	size_t pins_reserved; /* statm fds the identity feed may open or has opened, not adopted yet */
+	size_t pins_reserved; /* pins the identity feed may open or has opened, not adopted yet */
 
 	/* scratch, reused between refreshes */
 	pid_t *pids;
@@ -47,6 +48,7 @@ struct proc_table {
 	size_t nfresh, capfresh;
 	struct proc_entry **next, **born;
 	size_t nnext, capnext, nborn, capborn;
+	size_t unread; /* this refresh: processes not read for want of descriptors or memory */
 };
 
 static double read_boot_unix_s(const char *proc_root)
@@ -111,7 +113,8 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 	}
 	t->ids = cfg->identity;
 	if (!t->ids) {
-		t->ids = proc_identity_libproc2_new();
+		/* a one-shot reads every file once: not libproc2's status for the Tgid */
+		t->ids = cfg->one_shot ? proc_identity_procfs_new(t->proc_fd) : proc_identity_libproc2_new();
 		t->own_ids = true;
 	}
 	if (!t->ids) {
@@ -130,10 +133,9 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
 		k = *cfg->kernel;
 	else
 		proc_sampler_kernel_detect(&k);
-	size_t budget = fd_budget();
-	if (cfg->max_held_files < budget)
-		budget = cfg->max_held_files;
-	proc_sampler_init(&t->sampler, t->proc_fd, cfg->hier, &k, budget, cfg->window_s > 0 ? cfg->window_s : 300.0);
+	struct proc_held_budget budget = {fd_budget(), cfg->held_kmem_bytes};
+	proc_sampler_init(&t->sampler, t->proc_fd, cfg->hier, &k, &budget, cfg->window_s > 0 ? cfg->window_s : 300.0,
+			  cfg->one_shot);
 	return t;
 }
 
@@ -190,7 +192,7 @@ static void rebalance(struct proc_table *t)
 		n += !t->live[i]->row.kernel_thread;
 	if (!n)
 		return;
-	struct proc_held_split split = proc_held_split(&t->sampler.held, t->sampler.held_budget, n);
+	struct proc_held_split split = proc_held_split(&t->sampler.held, &t->sampler.held_budget, n);
 	for (int pass = 0; pass < 2; pass++) {
 		size_t rank = 0;
 		for (size_t i = 0; i < t->nlive; i++) {
@@ -225,8 +227,9 @@ static void seed_from_past(struct proc_table *t, struct proc_entry *e)
 	e->thread_hist = h[LEAK_PAST_THREADS];
 }
 
-/* A new process: its entry, its held files, its first sample. pin_fd: its statm opened
- * by the identity feed (now ours), or -1. */
+
+/* A new process: its entry, its held files, its first sample. pin_fd: its /proc/PID
+ * opened by the identity feed before the identity was read (now ours), or -1. */
 static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_fd)
 {
 	struct proc_sampler *s = &t->sampler;
@@ -238,23 +241,24 @@ static void adopt(struct proc_table *t, const struct proc_identity *id, int pin_
 			close(pin_fd);
 		return;
 	}
-	if (pin_fd >= 0) {
-		e->held_fds[PROC_HELD_STATM] = pin_fd; /* the first held file: see refresh */
-		e->held_level = 1;
-		s->nheld++;
-	}
+	if (pin_fd >= 0)
+		proc_sampler_adopt_pin(s, e, pin_fd); /* the first held file: see adopt_fresh */
 	if (!e->row.kernel_thread) {
 		/* an even share of what is left, so the first refresh holds what the
-		 * rebalance after it would have chosen, instead of reading by path; pins are
-		 * opened by the feed, not adopted yet */
-		int level = proc_held_new_level(&s->held, e->held_level, s->held_budget, s->nheld + t->pins_reserved,
-						t->fresh_left);
+		 * rebalance after it would have chosen, instead of reading by path; pins
+		 * opened by the feed and not adopted yet are taken too */
+		const struct proc_held_cost *pin = &s->costs[PROC_HELD_DIR];
+		struct proc_held_budget taken = {s->nheld.fds + t->pins_reserved * pin->fds,
+						 s->nheld.kmem_bytes + t->pins_reserved * pin->kmem_bytes};
+		int level = proc_held_new_level(&s->held, e->held_level, &s->held_budget, &taken, t->fresh_left);
 		proc_sampler_hold(s, e, level);
 	}
 	if (t->fresh_left)
 		t->fresh_left--;
 	seed_from_past(t, e);
-	if (!proc_sampler_sample(s, e)) {
+	enum proc_sample got = proc_sampler_sample(s, e);
+	if (got != PROC_SAMPLE_TAKEN) { /* short of room: met again as new next refresh */
+		t->unread += got == PROC_SAMPLE_NO_ROOM;
 		drop(t, e);
 		return;
 	}
@@ -282,11 +286,9 @@ static void adopt_fresh(struct proc_table *t)
 	struct proc_sampler *s = &t->sampler;
 	t->fresh_left = t->nfresh;
 	if (t->nfresh && t->feed) {
-		/* the feed opens statm as the pin while it reads an identity, when statm is
-		 * the first file the policy holds */
-		size_t pins = s->held.nlevels > 0 && s->held.order[0] == PROC_HELD_STATM && s->nheld < s->held_budget
-				      ? s->held_budget - s->nheld
-				      : 0;
+		/* the feed opens the pins (each /proc/PID) before it reads the identities, as
+		 * many as the budget has room for */
+		size_t pins = proc_sampler_pin_room(s);
 		t->pins_reserved = pins < t->nfresh ? pins : t->nfresh;
 		identity_feed_begin(t->feed, t->fresh, t->nfresh, t->pins_reserved);
 		const struct proc_identity *id;
@@ -295,7 +297,7 @@ static void adopt_fresh(struct proc_table *t)
 			adopt(t, id, pin);
 		identity_feed_end(t->feed);
 	} else if (t->nfresh) {
-		proc_identity_read(t->ids, t->fresh, t->nfresh, on_identity, t);
+		proc_identity_read(t->ids, t->fresh, NULL, t->nfresh, on_identity, t);
 	}
 	t->pins_reserved = 0;
 }
@@ -310,7 +312,7 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	proc_ghosts_expire(&t->ghosts, now_unix_s, t->ghost_ttl_s);
 
 	/* merge the sorted pid list with the sorted live entries */
-	t->nnext = t->nfresh = t->nborn = 0;
+	t->nnext = t->nfresh = t->nborn = t->unread = 0;
 	if (!util_grow((void **)&t->next, &t->capnext, t->npids + 1, sizeof(*t->next)) ||
 	    !util_grow((void **)&t->fresh, &t->capfresh, t->npids + 1, sizeof(*t->fresh)))
 		return -ENOMEM;
@@ -320,7 +322,9 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 			bury(t, t->live[j++], now_unix_s); /* gone */
 		} else if (j < t->nlive && t->live[j]->row.pid == t->pids[i]) {
 			struct proc_entry *e = t->live[j++];
-			if (proc_sampler_sample(&t->sampler, e)) {
+			enum proc_sample got = proc_sampler_sample(&t->sampler, e);
+			if (got != PROC_SAMPLE_GONE) { /* no room: kept with its last values */
+				t->unread += got == PROC_SAMPLE_NO_ROOM;
 				t->next[t->nnext++] = e;
 			} else { /* exited, and perhaps the pid is already someone else's */
 				bury(t, e, now_unix_s);
@@ -360,10 +364,17 @@ int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s)
 	return 0;
 }
 
+void proc_table_set_cgroup_lookup(struct proc_table *t, proc_cgroup_lookup_fn fn, void *ctx)
+{
+	proc_sampler_set_cgroup_lookup(&t->sampler, fn, ctx);
+}
+
 void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_t swap_total_bytes)
 {
 	proc_sampler_set_totals(&t->sampler, mem_total_bytes, swap_total_bytes);
 }
+
+size_t proc_table_unread(const struct proc_table *t) { return t->unread; }
 
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n)
 {
@@ -387,11 +398,12 @@ void proc_table_mark_oom_killed(struct proc_table *t, pid_t pid, uint64_t start_
 	proc_ghosts_mark_oom_killed(&t->ghosts, pid, start_ticks);
 }
 
-size_t proc_table_held(const struct proc_table *t, size_t *budget)
+void proc_table_held(const struct proc_table *t, struct proc_held_budget *held, struct proc_held_budget *budget)
 {
+	if (held)
+		*held = t->sampler.nheld;
 	if (budget)
 		*budget = t->sampler.held_budget;
-	return t->sampler.nheld;
 }
 
 void proc_table_free(struct proc_table *t)

@@ -7,10 +7,11 @@
  * adopted: a new entry (core/proc/entry.h), its held files, its first sample. From then
  * on each refresh re-reads only what changes (core/proc/sampler.h).
  *
- * Held files cost fds. RLIMIT_NOFILE is raised to its hard limit; the held-file policy
- * (core/proc/held.h) chooses which files and gives each user-space process an even share
- * of the budget, rebalanced after each refresh as the process count moves; a process met
- * for the first time gets an even share of what is left.
+ * Held files cost fds and kernel memory. RLIMIT_NOFILE is raised to its hard limit; the
+ * held-file policy (core/proc/held.h) chooses which files within both budgets and gives
+ * each user-space process an even share, rebalanced after each refresh as the process
+ * count moves; a process met for the first time gets an even share of what is left. The
+ * pin (its /proc/PID directory) is opened on the feed thread before its identity is read.
  *
  * Identity is (pid, start_ticks): a process whose sample fails (gone, pid reused, exec)
  * is buried, and its pid, if still listed, is met again as a new process; a new identity
@@ -32,18 +33,20 @@
 #include "core/proc/identity.h"
 #include "core/proc/sampler.h"
 
-/* proc_table_config.max_held_files: no cap below the fd budget */
-#define PROC_TABLE_HELD_UNCAPPED SIZE_MAX
+/* proc_table_config.held_kmem_bytes: no cap but the fds */
+#define PROC_TABLE_HELD_UNCAPPED UINT64_MAX
 
 struct proc_table_config {
 	const char *proc_root;               /* "/proc" */
 	const struct cgroup_hierarchy *hier; /* NULL when there is no memory hierarchy */
 	double ghost_ttl_s;
 	double window_s;                     /* leak-rate window for the slopes */
-	size_t max_held_files;               /* a cap on held files below the fd budget, or
-					      * PROC_TABLE_HELD_UNCAPPED; 0 holds none */
+	uint64_t held_kmem_bytes;            /* kernel memory held files may pin (core/proc/
+					      * held.h), or PROC_TABLE_HELD_UNCAPPED; 0 holds none */
+	bool one_shot;                       /* one refresh only (core/proc/sampler.h) */
 	const struct proc_sampler_kernel *kernel; /* NULL: the running kernel's */
-	struct proc_identity_reader *identity;    /* NULL: libproc2, the table's own; else the
+	struct proc_identity_reader *identity;    /* NULL: the table's own, libproc2 (one-shot:
+						   * core/proc/identity_procfs.h); else the
 						   * caller's, used on the feed thread until
 						   * proc_table_free, and freed by the caller after */
 };
@@ -57,9 +60,17 @@ struct proc_table *proc_table_new(const struct proc_table_config *cfg, char *err
  * cannot be listed. */
 int proc_table_refresh(struct proc_table *t, int64_t t_ms, double now_unix_s);
 
+/* Where each process's cgroup is looked up before /proc/PID/cgroup is read (sampler.h);
+ * fn NULL: always read. ctx stays the caller's. */
+void proc_table_set_cgroup_lookup(struct proc_table *t, proc_cgroup_lookup_fn fn, void *ctx);
+
 /* MemTotal and SwapTotal (bytes) before a refresh: oom_score depends on them, so a change
  * makes the refresh re-read every process's (see core/proc/sampler.c). */
 void proc_table_set_totals(struct proc_table *t, int64_t mem_total_bytes, int64_t swap_total_bytes);
+
+/* Processes the last refresh could not read for want of file descriptors or memory (a
+ * tiny ulimit -n): those met before keep their last values, new ones are not adopted. */
+size_t proc_table_unread(const struct proc_table *t);
 
 /* Live entries in pid order, then ghosts (oldest first); valid until the next refresh. */
 struct proc_entry **proc_table_live(struct proc_table *t, size_t *n);
@@ -74,8 +85,9 @@ void proc_table_set_past(struct proc_table *t, const struct leak_past *past);
  * and it is the last to be dropped when the ghosts are too many. */
 void proc_table_mark_oom_killed(struct proc_table *t, pid_t pid, uint64_t start_ticks);
 
-/* How many /proc files are held open (the rest are read by path), and the fd budget. */
-size_t proc_table_held(const struct proc_table *t, size_t *budget);
+/* What the held /proc files take now (descriptors, kernel memory), and the budget. Either
+ * pointer may be NULL. */
+void proc_table_held(const struct proc_table *t, struct proc_held_budget *held, struct proc_held_budget *budget);
 
 void proc_table_free(struct proc_table *t);
 

@@ -1,20 +1,27 @@
 /* Unit tests for the commands of app/: --set-adj (its strict argument parser, and its
  * exit codes and words against a fixture /proc), --events on a saved kernel log (with a
- * recording's kills among them), and -b --at on a recording made here. */
+ * recording's kills among them), -b --at on a recording made here, and the recording the
+ * screen steps through (--at on the screen). */
 #include "config.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/cmd_at.h"
 #include "app/cmd_events.h"
 #include "app/cmd_setadj.h"
+#include "app/timetravel.h"
 #include "core/history/boot.h"
 #include "core/history/events.h"
 #include "core/history/store.h"
 #include "core/history/writer.h"
+#include "core/klog/journal_source.h"
+#include "core/klog/oom_source.h"
+#include "tests/lib/fxhist.h"
 #include "tests/lib/fxrec.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
@@ -329,7 +336,127 @@ START_TEST(events_cmd_lists_recorded_kills_once_in_order)
 }
 END_TEST
 
-START_TEST(at_prints_the_nearest_recorded_moments)
+/* Every kill of the sample journals (tests/fixtures/journal: 8 files, 15 boots, 26 kills
+ * of the kernel, systemd-oomd, earlyoom and nohang, all of earlier boots), as the
+ * collector's journal reader hands them out. */
+struct journal_kills {
+	struct oom_event ev[64];
+	size_t n;
+};
+
+static void jk_event(void *ctx, struct oom_event *ev)
+{
+	struct journal_kills *k = ctx;
+	ck_assert_uint_lt(k->n, 64);
+	k->ev[k->n++] = *ev;
+}
+
+static void jk_amend(void *ctx, uint64_t id, const char *unit, const struct oom_event_msg *msg)
+{
+	struct journal_kills *k = ctx;
+	for (size_t i = 0; i < k->n; i++)
+		if (k->ev[i].id == id) {
+			if (unit)
+				oom_event_set_str(&k->ev[i].unit, unit);
+			if (msg)
+				oom_event_add_unit_msg(&k->ev[i], msg->time_unix_s, msg->text);
+		}
+}
+
+static void read_journal_kills(const char *path, struct journal_kills *k)
+{
+	struct oom_merge_sink sink = {.event = jk_event, .amend = jk_amend, .ctx = k};
+	struct oom_source_config sc = {.journal = true, .journal_path = path};
+	struct oom_source *src;
+	char msg[512];
+	ck_assert_msg(oom_source_open(&src, &sc, &sink, msg, sizeof(msg)) == 0, "%s", msg);
+	while (oom_source_read(src, 0) > 0 || !oom_source_at_end(src))
+		;
+	oom_source_flush(src);
+	oom_source_close(src);
+}
+
+/* --events as configured, exit status 0: what it printed (caller frees), its lines, and
+ * how many bytes it wrote to stderr. */
+static char *run_events(const struct events_cmd_config *ec, int *lines, size_t *err_bytes)
+{
+	char *obuf = NULL, *ebuf = NULL;
+	size_t olen = 0, elen = 0;
+	FILE *out = open_memstream(&obuf, &olen), *err = open_memstream(&ebuf, &elen);
+	ck_assert_int_eq(events_cmd_run(ec, out, err), 0);
+	fclose(out);
+	fclose(err);
+	free(ebuf);
+	*err_bytes = elen;
+	*lines = 0;
+	for (char *p = obuf; (p = strchr(p, '\n')); p++)
+		(*lines)++;
+	return obuf;
+}
+
+START_TEST(events_cmd_lists_recorded_journal_kills_of_every_killer_once)
+{
+	if (!journal_source_built())
+		return; /* no journal reader in this build: tests/e2e/journal_files.sh says so */
+	const char *journals = FIXTURES "/journal";
+	struct journal_kills k = {.n = 0};
+	read_journal_kills(journals, &k);
+	ck_assert_uint_eq(k.n, 26);
+	/* a recorder running now saw them all in the journal: each is stored under its own boot */
+	struct history_store *st;
+	char msg[512];
+	ck_assert_msg(history_store_open(&st, hist_path, HISTORY_STORE_RECORD, msg, sizeof(msg)) == 0, "%s", msg);
+	struct history_boot now = {"0123456789abcdef0123456789abcdef", 1779214000};
+	struct history_writer *w = fxhist_writer(st, &now, 10);
+	/* every other one: what the recording lacks, the journal still lists (among them the
+	 * second of two kills known only from unit messages, 175 µs apart: no pid, no cgroup) */
+	struct oom_event half[32];
+	size_t nhalf = 0;
+	for (size_t i = 0; i < k.n; i += 2)
+		half[nhalf++] = k.ev[i];
+	struct fxrec f;
+	fxrec_init(&f, 1779214100);
+	f.snap.events = half;
+	f.snap.nevents = nhalf;
+	fxhist_add(w, &f.snap);
+	fxhist_commit(w);
+	history_writer_free(w);
+	history_store_close(st);
+	for (size_t i = 0; i < k.n; i++)
+		oom_event_free(&k.ev[i]);
+
+	/* --events --journal=DIR --history: the journal's 26 and the recorded 13 are 26 */
+	struct events_cmd_config ec = {.journal = true, .journal_path = journals, .fmt = EVENTS_FORMAT_JSON,
+				       .history_path = hist_path, .history_given = true};
+	int lines;
+	size_t elen;
+	char *obuf = run_events(&ec, &lines, &elen);
+	ck_assert_msg(lines == 26, "%d kills listed:\n%.3000s", lines, obuf);
+	ck_assert_uint_eq(elen, 0);
+	free(obuf);
+
+	/* the recording alone: its 13 */
+	ec = (struct events_cmd_config){.kmsg_path = "/nonexistent/kmsg", .fmt = EVENTS_FORMAT_JSON,
+					.history_path = hist_path, .history_given = true};
+	obuf = run_events(&ec, &lines, &elen); /* saying the log cannot be read */
+	ck_assert_int_eq(lines, 13);
+	/* with their killer, unit, cgroup, reason and boot */
+	ck_assert_ptr_nonnull(strstr(obuf, "\"reaped\": null, \"source\": \"systemd-oomd\", "
+					   "\"unit\": \"app-kitty-47f7730eb1474ba3848f1b5d6135a33f.scope\", "
+					   "\"boot_id\": \"09a10c067a3a6ec8c8eab92703899e0c\", "
+					   "\"cgroup\": \"/user.slice/user-1000.slice/user@1000.service/app.slice/"
+					   "app-kitty-47f7730eb1474ba3848f1b5d6135a33f.scope\", "
+					   "\"reason\": \"memory pressure 77.97% > 50.00% for 20s\""));
+	ck_assert_ptr_nonnull(strstr(obuf, "\"source\": \"earlyoom\", \"unit\": null, "
+					   "\"boot_id\": \"63180a60551c397d924311fc8175a70c\", \"cgroup\": null, "
+					   "\"reason\": \"mem 10.00%, swap 10.00% (SIGTERM)\""));
+	ck_assert_ptr_nonnull(strstr(obuf, "\"source\": \"nohang\""));
+	free(obuf);
+}
+END_TEST
+
+/* A recording at hist_path of n moments, 10 s apart from 1750000000, of a leaker. */
+static void record_moments(int n)
 {
 	struct history_store *st;
 	char msg[512];
@@ -337,7 +464,7 @@ START_TEST(at_prints_the_nearest_recorded_moments)
 	struct history_boot boot = {"boot-x", 1700000000};
 	struct history_writer *w = history_writer_new(st, &boot, 10, "host", msg, sizeof(msg));
 	ck_assert_ptr_nonnull(w);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < n; i++) {
 		struct fxrec f;
 		fxrec_init(&f, 1750000000 + 10 * i);
 		fxrec_proc(&f, 100, 100, "leaker", NULL, (INT64_C(10) << 20) * (i + 1));
@@ -346,6 +473,11 @@ START_TEST(at_prints_the_nearest_recorded_moments)
 	ck_assert_int_eq(history_writer_commit(w, msg, sizeof(msg)), 0);
 	history_writer_free(w);
 	history_store_close(st);
+}
+
+START_TEST(at_prints_the_nearest_recorded_moments)
+{
+	record_moments(3);
 
 	struct run_config rc;
 	memset(&rc, 0, sizeof(rc));
@@ -392,6 +524,61 @@ START_TEST(at_prints_the_nearest_recorded_moments)
 }
 END_TEST
 
+/* The screen's recording (app/timetravel.h): opened, or why not; --at where it opens. */
+START_TEST(the_screen_opens_its_recording_or_says_why)
+{
+	struct run_config rc;
+	struct tui_config tc;
+	char why[700], *ebuf = NULL;
+	size_t elen = 0;
+	FILE *err = open_memstream(&ebuf, &elen);
+	memset(&rc, 0, sizeof(rc));
+	tui_config_defaults(&tc);
+	/* none: --no-history, or nothing recorded here */
+	ck_assert_int_eq(timetravel_open(&rc, true, 0, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_null(tc.history);
+	ck_assert_ptr_nonnull(strstr(tc.history_why, "--no-history"));
+	ck_assert_int_eq(timetravel_open(&rc, false, 0, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_nonnull(strstr(tc.history_why, "oomtop --record records one"));
+	/* what cannot be read: why names it; with --at the screen does not start */
+	FILE *f = fopen(hist_path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("notes\n", f);
+	fclose(f);
+	rc.history_path = hist_path;
+	ck_assert_int_eq(timetravel_open(&rc, false, 0, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_null(tc.history);
+	ck_assert_msg(strncmp(tc.history_why, "history: ", 9) == 0, "%s", tc.history_why);
+	ck_assert_ptr_nonnull(strstr(tc.history_why, hist_path));
+	rc.at = "-1h";
+	ck_assert_int_eq(timetravel_open(&rc, false, 1750000100, &tc, why, sizeof(why), err), 1);
+	fflush(err);
+	ck_assert_ptr_nonnull(strstr(ebuf, hist_path));
+	unlink(hist_path);
+	/* a recording without a moment: --at has nothing to show */
+	record_moments(0);
+	ck_assert_int_eq(timetravel_open(&rc, false, 1750000100, &tc, why, sizeof(why), err), 1);
+	fflush(err);
+	ck_assert_ptr_nonnull(strstr(ebuf, "holds no recorded moment"));
+	ck_assert_ptr_null(tc.history);
+	/* a recording: open, and --at's time for the screen to find its nearest moment */
+	record_moments(3);
+	rc.at = "-88s";
+	ck_assert_int_eq(timetravel_open(&rc, false, 1750000100, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_nonnull(tc.history);
+	ck_assert_double_eq(tc.at_unix_s, 1750000012);
+	timetravel_close(&tc);
+	ck_assert_ptr_null(tc.history);
+	rc.at = NULL;
+	ck_assert_int_eq(timetravel_open(&rc, false, 1750000100, &tc, why, sizeof(why), err), 0);
+	ck_assert_ptr_nonnull(tc.history);
+	ck_assert(isnan(tc.at_unix_s));
+	timetravel_close(&tc);
+	fclose(err);
+	free(ebuf);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("commands");
@@ -408,7 +595,9 @@ int main(void)
 	TCase *th = tcase_create("history");
 	tcase_add_checked_fixture(th, hist_setup, hist_teardown);
 	tcase_add_test(th, events_cmd_lists_recorded_kills_once_in_order);
+	tcase_add_test(th, events_cmd_lists_recorded_journal_kills_of_every_killer_once);
 	tcase_add_test(th, at_prints_the_nearest_recorded_moments);
+	tcase_add_test(th, the_screen_opens_its_recording_or_says_why);
 	suite_add_tcase(s, th);
 	return ck_run(s);
 }

@@ -259,7 +259,7 @@ START_TEST(usage_names_every_option)
 					   "--batch", "--iterations", "--format", "--events", "--follow", "--kmsg",
 					   "--set-adj", "--readonly", "--theme", "--no-color", "--help", "--version",
 					   "--journal[=PATH]", "--by-unit", "--output", "--record", "--history",
-					   "--no-history", "--at", "--history-size", "--history-flush"};
+					   "--no-history", "--at", "--history-size", "--history-flush", "--held-kmem"};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		ck_assert_msg(strstr(u, opts[i]) != NULL, "usage lacks %s", opts[i]);
 	ck_assert_ptr_nonnull(strstr(u, "Exit status"));
@@ -318,6 +318,32 @@ START_TEST(bad_iterations_format)
 	BAD("--format", "-f", "json");
 	/* --events prints text or json only */
 	BAD("--format", "--events", "-f", "prometheus");
+}
+END_TEST
+
+START_TEST(held_kmem_sizes)
+{
+	ck_assert_int_eq(parse("-b"), 0);
+	ck_assert(!o.held_kmem_given); /* the settings file's or the default then */
+	ck_assert_int_eq(parse("--held-kmem=0"), 0);
+	ck_assert(o.held_kmem_given);
+	ck_assert_uint_eq(o.held_kmem_bytes, 0);
+	ck_assert_int_eq(parse("--held-kmem", "512K"), 0);
+	ck_assert_uint_eq(o.held_kmem_bytes, 512 * 1024);
+	ck_assert_int_eq(parse("--held-kmem=8m"), 0);
+	ck_assert_uint_eq(o.held_kmem_bytes, 8 << 20);
+	ck_assert_int_eq(parse("--held-kmem=1G"), 0);
+	ck_assert_uint_eq(o.held_kmem_bytes, 1 << 30);
+	ck_assert_int_eq(parse("--held-kmem=4096"), 0);
+	ck_assert_uint_eq(o.held_kmem_bytes, 4096);
+	BAD2("--held-kmem", "'1025M'", "--held-kmem=1025M"); /* over 1G */
+	BAD2("--held-kmem", "'8.5M'", "--held-kmem=8.5M");
+	ck_assert_int_eq(parse("--held-kmem=8MiB"), 0); /* however the unit is spelt */
+	ck_assert_uint_eq(o.held_kmem_bytes, 8 << 20);
+	BAD2("--held-kmem", "'-1'", "--held-kmem=-1");
+	BAD2("--held-kmem", "'M'", "--held-kmem=M");
+	BAD2("--held-kmem", "''", "--held-kmem=");
+	BAD("--held-kmem", "--held-kmem");
 }
 END_TEST
 
@@ -419,8 +445,9 @@ START_TEST(history_options)
 	ck_assert_double_eq(o.history_flush_s, 600);
 	ck_assert_int_eq(parse("--record", "--history-size", "1G"), 0);
 	ck_assert_int_eq(o.history_size_bytes, INT64_C(1) << 30);
-	ck_assert_int_eq(parse("--record", "--history-size", "512"), 0); /* MiB */
-	ck_assert_int_eq(o.history_size_bytes, INT64_C(512) << 20);
+	ck_assert_int_eq(parse("--record", "--history-size", "2097152"), 0); /* bytes, as every size */
+	ck_assert_int_eq(o.history_size_bytes, INT64_C(2) << 20);
+	BAD2("--history-size", "'512'", "--record", "--history-size", "512"); /* 512 bytes: under 1M */
 	ck_assert_int_eq(parse("-b", "--history=/srv/h.db"), 0);
 	ck_assert_int_eq(o.mode, MODE_BATCH);
 	ck_assert_str_eq(o.history_path, "/srv/h.db");
@@ -429,6 +456,9 @@ START_TEST(history_options)
 	ck_assert_int_eq(parse("-b", "--at=-90s", "-f", "json", "-n", "3"), 0);
 	ck_assert_str_eq(o.at, "-90s");
 	ck_assert_int_eq(parse("-b", "--at", "2025-06-01T02:14", "--history", "/srv/h.db"), 0);
+	ck_assert_int_eq(parse("--at=-90s", "--history", "/srv/h.db"), 0); /* the screen */
+	ck_assert_int_eq(o.mode, MODE_SCREEN);
+	ck_assert_str_eq(o.at, "-90s");
 	ck_assert_int_eq(parse("--events", "--history=/srv/h.db", "--follow"), 0);
 	ck_assert_int_eq(o.mode, MODE_EVENTS);
 }
@@ -437,7 +467,7 @@ END_TEST
 START_TEST(bad_history_options)
 {
 	BAD2("--at", "yesterday", "-b", "--at=yesterday");
-	BAD2("--at", "-b", "--at=-90s"); /* the screen cannot travel yet */
+	BAD2("--at", "-b", "--events", "--at=-90s"); /* a moment is printed or shown, not listed */
 	BAD2("--at", "--no-history", "-b", "--at=-1h", "--no-history");
 	BAD2("--history", "--no-history", "--history=/x", "--no-history");
 	BAD("--history", "--history=");
@@ -477,6 +507,7 @@ int main(void)
 	Suite *s = suite_create("options");
 	TCase *tc = tcase_create("good");
 	tcase_add_test(tc, defaults);
+	tcase_add_test(tc, held_kmem_sizes);
 	tcase_add_test(tc, delay_and_window);
 	tcase_add_test(tc, every_sort_key);
 	tcase_add_test(tc, pids_user_cgroup);

@@ -14,6 +14,7 @@
 
 #include "app/options.h"
 #include "app/run_config.h"
+#include "core/proc/held.h"
 #include "tests/unit/ck_run.h"
 
 static struct options o;
@@ -94,6 +95,47 @@ START_TEST(the_command_line_wins_only_where_given)
 	ck_assert_int_eq(rc.set.sort, SORT_RSS);
 	ck_assert(!rc.set.sort_reverse); /* -s names the order too: the default one */
 	ck_assert_str_eq(rc.set.theme, "mono");
+}
+END_TEST
+
+START_TEST(held_kmem_from_the_command_line_the_file_or_the_default)
+{
+	struct collector_config cc;
+	ck_assert_int_eq(MERGE(""), 0);
+	run_config_collector(&rc, &cc);
+	ck_assert_uint_eq(cc.held_kmem_bytes, PROC_HELD_KMEM_DEFAULT_BYTES);
+	ck_assert_int_eq(MERGE("held_kmem=2M\n"), 0);
+	run_config_collector(&rc, &cc);
+	ck_assert_uint_eq(cc.held_kmem_bytes, 2 << 20);
+	ck_assert_int_eq(MERGE("held_kmem=2M\n", "--held-kmem=0"), 0);
+	run_config_collector(&rc, &cc);
+	ck_assert_uint_eq(cc.held_kmem_bytes, 0);
+	ck_assert_int_eq(MERGE("", "--held-kmem=512K"), 0);
+	run_config_collector(&rc, &cc);
+	ck_assert_uint_eq(cc.held_kmem_bytes, 512 << 10);
+	/* a bad value in the file: reported, the default kept */
+	ck_assert_int_eq(MERGE("held_kmem=lots\n"), 0);
+	ck_assert_int_eq(rc.problems, 1);
+	run_config_collector(&rc, &cc);
+	ck_assert_uint_eq(cc.held_kmem_bytes, PROC_HELD_KMEM_DEFAULT_BYTES);
+}
+END_TEST
+
+START_TEST(one_refresh_is_a_one_shot)
+{
+	struct collector_config cc;
+	ck_assert_int_eq(MERGE("", "-b", "-n", "1"), 0);
+	run_config_collector(&rc, &cc);
+	ck_assert(cc.one_shot);
+	ck_assert_int_eq(MERGE("", "-n", "1"), 0); /* the screen's single frame too */
+	run_config_collector(&rc, &cc);
+	ck_assert(cc.one_shot);
+	ck_assert_int_eq(MERGE("", "-b", "-n", "2"), 0);
+	run_config_collector(&rc, &cc);
+	ck_assert(!cc.one_shot);
+	ck_assert_int_eq(MERGE("", "-b"), 0);
+	run_config_collector(&rc, &cc);
+	ck_assert(!cc.one_shot);
 }
 END_TEST
 
@@ -383,6 +425,8 @@ int main(void)
 	tcase_add_test(tc, file_values_apply_when_the_command_line_is_silent);
 	tcase_add_test(tc, the_command_line_wins_only_where_given);
 	tcase_add_test(tc, the_defaults_without_a_file);
+	tcase_add_test(tc, held_kmem_from_the_command_line_the_file_or_the_default);
+	tcase_add_test(tc, one_refresh_is_a_one_shot);
 	tcase_add_test(tc, window_fits_the_delay);
 	tcase_add_test(tc, problems_are_counted_and_the_first_is_kept);
 	tcase_add_test(tc, filters_and_modes_come_from_the_command_line);

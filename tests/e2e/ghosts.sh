@@ -21,7 +21,9 @@ n=$(wc -l <"$out")
 i=0
 while [ "$(wc -l <"$out")" -lt $((n + 3)) ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 kill -TERM "$op"
-wait "$op" || fail "oomtop exited $?"
+wait "$op"
+st=$?
+[ $st = 143 ] || fail "oomtop exited $st on SIGTERM (want 143: 128 + 15)"
 first=$(head -n 1 "$out" | jq -c ".processes[] | select(.pid == $pid) | [.state, .rss]")
 last=$(tail -n 1 "$out" | jq -c ".processes[] | select(.pid == $pid) | [.state, .rss]")
 case "$first" in '["running",'*) ;; *) fail "first refresh: $first" ;; esac
@@ -56,7 +58,9 @@ fd_end=$(ls "/proc/$op/fd" 2>/dev/null | wc -l)
 procs_end=$(ls -d /proc/[0-9]* 2>/dev/null | wc -l)
 [ -n "$rss_end" ] || fail "oomtop died during the churn"
 kill -TERM "$op"
-wait "$op" || fail "oomtop exited $? during churn"
+wait "$op"
+st=$?
+[ $st = 143 ] || fail "oomtop exited $st during churn (want 143 for the SIGTERM that ended it)"
 ghosts=$(jq -s 'map([.processes[] | select(.state != "running")] | length) | max' "$E2E_TMP/churn.json")
 note "spawned $((i * 2 + 600)) processes; ghosts at most $ghosts; oomtop RSS ${rss_start} -> ${rss_end} KiB, fds ${fd_start} -> ${fd_end}"
 [ "$ghosts" -le 256 ] || fail "$ghosts ghost rows, bound is 256"

@@ -1,8 +1,10 @@
 /* tests/e2e/leaker.c — a process whose RSS grows at a known rate, optionally under a
  * garbage collector's sawtooth, for the leak-rate end-to-end test.
  *
- *   leaker [-r MIB_PER_S] [-H SAW_MIB -P SAW_PERIOD_S] [-t LIFETIME_S]
+ *   leaker [-r MIB_PER_S] [-H SAW_MIB -P SAW_PERIOD_S] [-N RENAME_EVERY_S] [-t LIFETIME_S]
  *
+ * -N renames the process (prctl PR_SET_NAME: "leaker-1", "leaker-2", ...) every
+ * RENAME_EVERY_S seconds, as thread pools and some daemons do: still one process.
  * The leak touches fresh anonymous pages steadily (checked every 10 ms), so VmRSS grows by
  * rate * elapsed.  The sawtooth is a second region filled linearly from 0 to SAW_MIB over
  * each period, then handed back with MADV_DONTNEED (RSS drops at once), like a heap that
@@ -18,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -34,17 +37,18 @@ static void touch(unsigned char *base, size_t from, size_t to, size_t page)
 
 int main(int argc, char **argv)
 {
-	double rate_mib_s = 0, saw_mib = 0, saw_period_s = 0, lifetime_s = 120;
+	double rate_mib_s = 0, saw_mib = 0, saw_period_s = 0, lifetime_s = 120, rename_s = 0;
 	int opt;
-	while ((opt = getopt(argc, argv, "r:H:P:t:")) != -1) {
+	while ((opt = getopt(argc, argv, "r:H:P:N:t:")) != -1) {
 		double *dst = opt == 'r'   ? &rate_mib_s
 		              : opt == 'H' ? &saw_mib
 		              : opt == 'P' ? &saw_period_s
+		              : opt == 'N' ? &rename_s
 		              : opt == 't' ? &lifetime_s
 		                           : NULL;
 		if (!dst || !helper_parse_nonneg(optarg, dst)) {
 			fprintf(stderr, "usage: leaker [-r MIB_PER_S] [-H SAW_MIB -P SAW_PERIOD_S] "
-			                "[-t LIFETIME_S]\n");
+			                "[-N RENAME_EVERY_S] [-t LIFETIME_S]\n");
 			return 2;
 		}
 	}
@@ -67,11 +71,17 @@ int main(int argc, char **argv)
 
 	double start_s = helper_clock_s(CLOCK_MONOTONIC);
 	size_t leaked = 0, sawed = 0;
-	long saw_cycle = 0;
+	long saw_cycle = 0, renames = 0;
 	for (;;) {
 		double el_s = helper_clock_s(CLOCK_MONOTONIC) - start_s;
 		if (el_s >= lifetime_s)
 			break;
+		if (rename_s > 0 && (long)floor(el_s / rename_s) > renames) {
+			char name[16];
+			renames = (long)floor(el_s / rename_s);
+			snprintf(name, sizeof(name), "leaker-%ld", renames);
+			prctl(PR_SET_NAME, name, 0, 0, 0);
+		}
 		size_t want = (size_t)(rate_mib_s * MIB * el_s);
 		if (want > leak_len)
 			want = leak_len;

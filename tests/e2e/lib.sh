@@ -51,6 +51,21 @@ start_probe() {
 	[ "$word" = ready ] && [ "$pid" = "$PROBE_PID" ] || fail "hog said '$word $pid', expected ready $PROBE_PID"
 }
 
+# start_talker LABEL HELPER — start tests/e2e/HELPER in the background with its stdout
+# on fd 3 (a fifo), to be read line by line (read -r ... <&3; exec 3<&- when done), and
+# read its first line, which must be "ready PID". Sets TALKER_PID (the helper) and
+# TALKER_ARG (the PID it said).
+start_talker() {
+	fifo="$E2E_TMP/$2.$1"
+	mkfifo "$fifo"
+	"$BUILDDIR/tests/e2e/$2" >"$fifo" &
+	TALKER_PID=$!
+	E2E_PIDS="$E2E_PIDS $TALKER_PID"
+	exec 3<"$fifo"
+	read -r word TALKER_ARG <&3 || fail "$1: $2 did not start"
+	[ "$word" = ready ] || fail "$1: $2 said '$word $TALKER_ARG'"
+}
+
 # memcg_child NAME LIMIT_BYTES — make a memory cgroup under this shell's own one.
 # Sets CG_DIR (filesystem path), CG_PATH (the path oomtop shows), CG_VERSION, CG_PROCS.
 # Skips with the reason when the machine does not allow it.

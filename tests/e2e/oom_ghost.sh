@@ -25,9 +25,11 @@ sleep 1 # a few refreshes to link the kill
 churn=""
 for _ in $(seq 400); do sleep 1.5 & churn="$churn $!"; done
 wait $churn
-sleep 1.5 # a few more refreshes, then stop it (batch mode ends cleanly on SIGTERM)
+sleep 1.5 # a few more refreshes, then stop it (batch mode says 128 + 15 for SIGTERM)
 kill -TERM "$op"
-wait "$op" || fail "oomtop exited $?"
+wait "$op"
+st=$?
+[ $st = 143 ] || fail "oomtop exited $st on SIGTERM (want 143)"
 row=$(tail -n 1 "$out" | jq -c ".processes[] | select(.pid == $victim) | [.state, .comm]")
 [ "$row" = '["oom_killed","leaker"]' ] || fail "victim $victim in the last snapshot: '$row'"
 kills=$(tail -n 1 "$out" | jq -r --arg p "$CG_PATH" '.cgroups[] | select(.path == $p) | .oom_kills')

@@ -50,8 +50,10 @@ static long status_euid(const char *status)
 	return euid;
 }
 
-static int fx_read(struct proc_identity_reader *base, const pid_t *pids, size_t n, proc_identity_cb cb, void *ctx)
+static int fx_read(struct proc_identity_reader *base, const pid_t *pids, const int *pins, size_t n,
+		   proc_identity_cb cb, void *ctx)
 {
+	(void)pins; /* read by path, as libproc2 does */
 	struct fxident *r = (struct fxident *)base;
 	char *stat = r->stat, *status = r->status, *cmdline = r->cmdline, *user = r->user;
 	int found = 0;

@@ -167,6 +167,19 @@ void fxproc_write_file(const char *root, const struct fxproc *p, const char *nam
 			fxtree_write(root, rel, text);
 	} else if (strcmp(name, "fd") == 0) {
 		write_fds(root, p);
+	} else if (strcmp(name, "exe") == 0) {
+		/* the executable: a file of its own under root/bin, its inode what a rename keeps */
+		char bin[PATH_MAX + 16], link[PATH_MAX];
+		snprintf(link, sizeof(link), "%s/%s", root, rel);
+		unlink(link);
+		if (p->exe) {
+			snprintf(text, sizeof(text), "bin/%s", p->exe);
+			snprintf(bin, sizeof(bin), "%s/%s", root, text);
+			struct stat st;
+			if (stat(bin, &st) != 0)
+				fxtree_write(root, text, "#!\n");
+			fxtree_symlink(root, rel, bin);
+		}
 	} else {
 		ck_abort_msg("fxproc: no file %s", name);
 	}
@@ -175,7 +188,7 @@ void fxproc_write_file(const char *root, const struct fxproc *p, const char *nam
 void fxproc_write(const char *root, const struct fxproc *p)
 {
 	static const char *const names[] = {"stat", "status", "statm", "cmdline", "oom_score",
-					    "oom_score_adj", "cgroup", "limits", "fd"};
+					    "oom_score_adj", "cgroup", "limits", "fd", "exe"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		fxproc_write_file(root, p, names[i]);
 }

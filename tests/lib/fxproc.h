@@ -28,6 +28,7 @@ struct fxproc {
 	int oom_score, oom_score_adj;
 	const char *cgroup;   /* the path of the "0::" line (cgroup v2) */
 	int64_t nofile_soft, nofile_hard; /* limits' "Max open files"; soft 0: no limits file */
+	const char *exe;      /* NULL: no exe link; else the link to root/bin/EXE (made too) */
 };
 
 /* A sleeping user-space process of uid 0: start_ticks 1000 + pid, rss 10 MiB (8 anon,
@@ -39,7 +40,7 @@ struct fxproc fxproc_default(pid_t pid, const char *comm);
 void fxproc_write(const char *root, const struct fxproc *p);
 
 /* Writes one of them: "stat", "status", "statm", "cmdline", "oom_score",
- * "oom_score_adj", "cgroup", "limits" or "fd". */
+ * "oom_score_adj", "cgroup", "limits", "fd" or "exe". */
 void fxproc_write_file(const char *root, const struct fxproc *p, const char *name);
 
 /* The text fxproc_write puts in root/PID/statm (pages: size resident shared text lib

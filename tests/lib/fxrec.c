@@ -15,6 +15,7 @@ void fxrec_init(struct fxrec *f, double t_unix_s)
 	s->hostname = "fixture";
 	s->procs = f->ptrs;
 	s->cgroups = f->cgroups;
+	s->events_replay_done_bytes = s->events_replay_total_bytes = VAL_UNKNOWN;
 	struct sys_mem *m = &s->sys;
 	m->mem_total_bytes = INT64_C(8) << 30;
 	m->mem_available_bytes = INT64_C(4) << 30;
@@ -23,6 +24,9 @@ void fxrec_init(struct fxrec *f, double t_unix_s)
 	m->psi_some_avg10 = 0;
 	m->psi_full_avg10 = 0;
 	m->oom_kills = 0;
+	m->psi_some_total_us = m->psi_full_total_us = VAL_UNKNOWN;
+	m->zfs_arc_size_bytes = m->zfs_arc_reclaimable_bytes = VAL_UNKNOWN;
+	m->available_bytes = m->mem_available_bytes;
 	m->last_oom_kill_unix_s = NAN;
 	m->available = (struct slope){NAN, NAN};
 	m->eta_exhaustion_s = NAN;
@@ -79,14 +83,21 @@ struct cgroup_row *fxrec_cgroup(struct fxrec *f, const char *path, int64_t usage
 	c->version = 2;
 	c->parent = -1;
 	c->usage_bytes = usage_bytes;
+	c->working_set_bytes = usage_bytes;
+	c->anon_bytes = usage_bytes;
+	c->file_bytes = c->file_inactive_bytes = c->shmem_bytes = 0;
+	c->kernel_bytes = c->sock_bytes = VAL_UNKNOWN;
 	c->limit_bytes = limit_bytes;
 	c->high_bytes = VAL_UNKNOWN;
 	c->effective_limit_bytes = limit_bytes;
 	c->swap_bytes = 0;
 	c->oom_kills = 0;
-	c->psi_some_avg10 = NAN;
+	c->high_events = c->max_events = 0;
+	c->psi_some_avg10 = c->psi_full_avg10 = NAN;
+	c->psi_some_total_us = c->psi_full_total_us = VAL_UNKNOWN;
 	c->nprocs = 0;
-	c->usage_slope = (struct slope){NAN, NAN};
+	c->usage_slope = c->working_set_slope = (struct slope){NAN, NAN};
+	c->limited_by = -1;
 	c->eta_to_limit_s = NAN;
 	return c;
 }

@@ -19,7 +19,8 @@ struct fxrec {
 	struct cgroup_row cgroups[FXREC_MAX_CGROUPS];
 };
 
-/* An empty snapshot at t_unix_s: 8 GiB of memory, 4 GiB available, no swap, 0 kills. */
+/* An empty snapshot at t_unix_s: 8 GiB of memory, 4 GiB available (available_bytes too:
+ * no ZFS), no swap, 0 kills. */
 void fxrec_init(struct fxrec *f, double t_unix_s);
 
 /* Add a running user-space process: start_ticks given, uid 1000 "user", comm and
@@ -28,7 +29,8 @@ void fxrec_init(struct fxrec *f, double t_unix_s);
 struct proc_row *fxrec_proc(struct fxrec *f, pid_t pid, uint64_t start_ticks, const char *comm,
                              const char *cgroup, int64_t rss_bytes);
 
-/* Add a cgroup (v2) with usage and limit (VAL_UNKNOWN: none). Parent and depth are not
+/* Add a cgroup (v2) with usage and limit (VAL_UNKNOWN: none), no page cache: its working
+ * set and anon are its usage, file 0; kernel and sock unknown. Parent and depth are not
  * computed: the writer reads paths only. */
 struct cgroup_row *fxrec_cgroup(struct fxrec *f, const char *path, int64_t usage_bytes,
                                  int64_t limit_bytes);

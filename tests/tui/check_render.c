@@ -23,7 +23,9 @@
 
 #include "core/base/strbuf.h"
 #include "core/base/util.h"
+#include "core/history/travel.h"
 #include "tests/tui/fixture.h"
+#include "tests/tui/fxhistory.h"
 #include "tui/frame.h"
 #include "tui/input.h"
 #include "tui/keymap.h"
@@ -256,6 +258,54 @@ static void scene_adj_presets_tagged(struct tui *t)
 	ck_assert_uint_eq(t->adj.tags.n, 2);
 	ck_assert_int_eq(t->mode, TM_MENU);
 }
+
+/* --- history mode: a recorded moment of the fixture machine (fxhistory.h) --- */
+
+static const char *history_db;
+static struct history_travel *recording;
+
+static void recording_open(void)
+{
+	char err[600];
+	history_db = fxhistory_make();
+	ck_assert_msg(history_travel_open(&recording, history_db, err, sizeof(err)) == 0, "%s", err);
+}
+
+static void recording_close(void)
+{
+	history_travel_close(recording);
+	fxhistory_remove(history_db);
+}
+
+/* Live at the fixture's clock, then two moments back and a minute more: 2m10s ago, the
+ * header says so in the history colours, the panes show the moment (the agent smaller,
+ * its slope of then), the status line says it is not live, the key bar how to get back. */
+static void scene_history(struct tui *t)
+{
+	static const int keys[] = {',', ',', 'b'};
+	travel_attach(&t->travel, recording, NULL);
+	tui_state_live_snapshot(t, t->snap);
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert(t->travel.on);
+	ck_assert_int_eq(t->travel.moment, FXHISTORY_NOW - 130);
+	t->status[0] = '\0';
+}
+
+START_TEST(history_80x24)
+{
+	recording_open();
+	render("history-80x24", 80, 24, true, scene_history);
+	recording_close();
+}
+END_TEST
+
+START_TEST(history_200x50)
+{
+	recording_open();
+	render("history-200x50", 200, 50, true, scene_history);
+	recording_close();
+}
+END_TEST
 
 START_TEST(adj_typed_120x40)
 {
@@ -519,10 +569,12 @@ START_TEST(tiny_screens_do_not_crash)
 {
 	/* every size from 1x1 up to 30x12 draws without touching outside the screen: the
 	 * main screen, and the journal's kills in the OOM pane, by unit, one unit's, an
-	 * episode */
-	static const scene_fn journal[] = {NULL, scene_journal_zoomed, scene_units, scene_unit_kills,
-					   scene_episode_journal, scene_episode_oomd, scene_detail, scene_detail_exited};
-	for (size_t k = 0; k < sizeof(journal) / sizeof(journal[0]); k++)
+	 * episode; a recorded moment; one process opened, and exited */
+	static const scene_fn scenes[] = {NULL, scene_journal_zoomed, scene_units, scene_unit_kills,
+					  scene_episode_journal, scene_episode_oomd, scene_history,
+					  scene_detail, scene_detail_exited};
+	recording_open();
+	for (size_t k = 0; k < sizeof(scenes) / sizeof(scenes[0]); k++)
 		for (int w = 1; w <= 30; w += 3)
 			for (int h = 1; h <= 12; h++) {
 				struct tui t;
@@ -531,15 +583,18 @@ START_TEST(tiny_screens_do_not_crash)
 				screen_open(w, h);
 				draw_ctx_theme(&t.dc, &t.theme);
 				t.cols = w, t.lines = h;
-				tui_state_set_snapshot(&t, k >= 6 ? fixture_detail_snapshot()
-							   : k    ? fixture_journal_snapshot()
-								  : fixture_snapshot());
-				if (journal[k])
-					journal[k](&t);
+				bool detail = scenes[k] == scene_detail || scenes[k] == scene_detail_exited;
+				bool journal = k && scenes[k] != scene_history && !detail;
+				tui_state_set_snapshot(&t, detail    ? fixture_detail_snapshot()
+				                           : journal ? fixture_journal_snapshot()
+				                                     : fixture_snapshot());
+				if (scenes[k])
+					scenes[k](&t);
 				frame_draw(&t);
 				screen_close();
 				tui_state_free(&t);
 			}
+	recording_close();
 }
 END_TEST
 
@@ -580,6 +635,8 @@ int main(void)
 	tcase_add_test(tc, unit_kills_80x24);
 	tcase_add_test(tc, episode_journal_120x40);
 	tcase_add_test(tc, episode_oomd_80x24);
+	tcase_add_test(tc, history_80x24);
+	tcase_add_test(tc, history_200x50);
 	tcase_add_test(tc, tiny_screens_do_not_crash);
 	suite_add_tcase(s, tc);
 	return ck_run(s);

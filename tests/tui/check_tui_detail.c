@@ -117,6 +117,26 @@ START_TEST(kernel_threads_have_no_detail)
 }
 END_TEST
 
+/* A recorded moment (history mode): its processes have no files to read; the view opens
+ * live only, and says so. */
+START_TEST(history_mode_opens_no_detail)
+{
+	struct tui t;
+	start(&t);
+	ck_assert(procview_select_pid(&t.pv, 4242));
+	t.travel.on = true;
+	unsigned r = PRESS(&t, '\n');
+	ck_assert_int_eq(t.mode, TM_MAIN);
+	ck_assert_int_eq(t.detail.pid, 0);
+	ck_assert(!(r & R_REFRESH));
+	ck_assert_ptr_nonnull(strstr(t.status, "live only"));
+	t.travel.on = false;
+	PRESS(&t, '\n');
+	ck_assert_int_eq(t.mode, TM_DETAIL);
+	tui_state_free(&t);
+}
+END_TEST
+
 /* The adj keys in the view act on its process: not the tagged ones, not the selection
  * (nothing is written: the dialogs are cancelled). */
 START_TEST(adj_keys_act_on_the_process_shown)
@@ -265,6 +285,7 @@ int main(void)
 	tcase_add_test(tc, enter_opens_the_view_and_asks_for_a_refresh);
 	tcase_add_test(tc, killed_rows_enter_their_episode_f5_their_detail);
 	tcase_add_test(tc, kernel_threads_have_no_detail);
+	tcase_add_test(tc, history_mode_opens_no_detail);
 	tcase_add_test(tc, adj_keys_act_on_the_process_shown);
 	tcase_add_test(tc, every_detail_key_is_bound_and_in_the_help);
 	tcase_add_test(tc, plot_columns_hold_the_last_value);

@@ -125,6 +125,37 @@ START_TEST(scan_prefixes_digits_and_bounded_scanners)
 }
 END_TEST
 
+START_TEST(scan_sizes)
+{
+	struct {
+		const char *s;
+		bool ok;
+		uint64_t v;
+	} cases[] = {
+		{"0", true, 0}, {"4096", true, 4096}, {"1k", true, 1024}, {"512K", true, 512 << 10},
+		{"8M", true, 8 << 20}, {"8m", true, 8 << 20}, {"1G", true, 1 << 30}, {"1024M", true, 1 << 30},
+		{"1025M", false, 0}, {"2G", false, 0}, {"1073741825", false, 0}, /* over the max */
+		{"", false, 0}, {"M", false, 0}, {"8MB", true, 8 << 20}, {"8MiB", true, 8 << 20}, {"8 M", false, 0},
+		{"8Mi", false, 0}, {"8MiBs", false, 0}, {"8KB", true, 8 << 10}, {"0x10", false, 0}, {"1e3", false, 0},
+		{" 8M", false, 0}, {"-1", false, 0}, {"1T", false, 0}, /* over the max */ {"1.5M", false, 0},
+		{"99999999999999999999999G", false, 0}, /* saturates, and is over the max */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint64_t v = 7;
+		bool ok = scan_size(cases[i].s, UINT64_C(1) << 30, &v);
+		ck_assert_msg(ok == cases[i].ok, "scan_size(\"%s\") %s", cases[i].s, ok ? "accepted" : "refused");
+		ck_assert_msg(v == (ok ? cases[i].v : 7), "scan_size(\"%s\") = %llu", cases[i].s, (unsigned long long)v);
+	}
+	uint64_t v;
+	ck_assert(scan_size("16E", UINT64_MAX, &v) == false); /* E is no unit */
+	ck_assert(scan_size("2T", UINT64_MAX, &v));
+	ck_assert_uint_eq(v, UINT64_C(2) << 40);
+	ck_assert(scan_size("17179869183G", UINT64_MAX, &v)); /* the largest that fits */
+	ck_assert_uint_eq(v, UINT64_C(17179869183) << 30);
+	ck_assert(!scan_size("17179869184G", UINT64_MAX, &v)); /* would overflow */
+}
+END_TEST
+
 /* ================================================================ utf8 */
 
 static size_t dec(const char *s, size_t avail, uint32_t *cp)
@@ -383,6 +414,7 @@ int main(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scan");
 	tcase_add_test(tc, scan_prefixes_digits_and_bounded_scanners);
+	tcase_add_test(tc, scan_sizes);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("utf8");
 	tcase_add_test(tc, utf8_decodes_only_shortest_scalar_values);

@@ -1,23 +1,27 @@
 /* The cgroup reader on fixture trees (tests/fixtures/cgroup/{v1,v2,hybrid}), cgroup file
- * parsers, effective limits, readable names, and discovery on a fake proc root. */
+ * parsers, effective limits, readable names. Finding the hierarchy: check_cgroup_discover. */
 #include "config.h"
 
 #include <check.h>
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/cgroup/hierarchy.h"
 #include "core/cgroup/name.h"
 #include "core/cgroup/path.h"
+#include "core/cgroup/procs.h"
 #include "core/cgroup/tree.h"
 #include "core/cgroup/value.h"
+#include "core/base/util.h"
 #include "core/model.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
@@ -428,6 +432,162 @@ END_TEST
 
 /* ---------------------------------------------------------------- refresh over time */
 
+/* Pages move between the active and inactive lists without usage moving (a cgroup that
+ * reads its cache again): a cgroup with a limit of its own re-reads memory.stat every
+ * refresh, so its working set (what its ETA comes from) follows at once; one without a
+ * limit keeps the last breakdown until usage moves or its turn comes. */
+START_TEST(limited_cgroups_read_their_breakdown_every_refresh)
+{
+	char tmp[] = "/tmp/oomtop-cgstat-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	char root[PATH_MAX], p[PATH_MAX * 2];
+	snprintf(root, sizeof(root), "%s/v2", tmp);
+	fxtree_copy(FX_V2, root);
+	const char *nas = "/system.slice/nas-agent.service"; /* memory.max 512 MiB */
+	snprintf(p, sizeof(p), "%s/system.slice/memory.stat", root); /* no limit of its own */
+	fxtree_write(NULL, p, "anon 1000000\nfile 50000000\ninactive_file 40000000\nshmem 0\n");
+
+	struct cgroup_tree *t = cgroup_tree_new(root, 2);
+	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
+	ck_assert_int_eq(row_at(t, nas)->working_set_bytes, 215040000 - 17203200);
+	ck_assert_int_eq(row_at(t, "/system.slice")->working_set_bytes, 1073741824 - 40000000);
+
+	/* the cache is read again: most of it turns active, usage stays */
+	snprintf(p, sizeof(p), "%s%s/memory.stat", root, nas);
+	char *stat = util_slurp(p, NULL);
+	ck_assert_ptr_nonnull(stat);
+	char *at = strstr(stat, "inactive_file 17203200");
+	ck_assert_ptr_nonnull(at);
+	memcpy(at, "inactive_file 00001024", strlen("inactive_file 17203200"));
+	fxtree_write(NULL, p, stat);
+	free(stat);
+	snprintf(p, sizeof(p), "%s/system.slice/memory.stat", root);
+	fxtree_write(NULL, p, "anon 1000000\nfile 50000000\ninactive_file 1024\nshmem 0\n");
+
+	ck_assert_int_eq(cgroup_tree_refresh(t, 2000), 0);
+	ck_assert_int_eq(row_at(t, nas)->working_set_bytes, 215040000 - 1024);
+	ck_assert_int_eq(row_at(t, "/system.slice")->working_set_bytes, 1073741824 - 40000000);
+
+	cgroup_tree_free(t);
+	fxtree_remove(tmp);
+}
+END_TEST
+
+static void collect_pid(void *ctx, pid_t pid)
+{
+	char *out = ctx;
+	snprintf(out + strlen(out), 256 - strlen(out), "%d,", (int)pid);
+}
+
+START_TEST(procs_parse_and_who_is_where)
+{
+	char got[256] = "";
+	cgroup_procs_parse("1\n212\n8127\n", collect_pid, got);
+	ck_assert_str_eq(got, "1,212,8127,");
+	got[0] = '\0';
+	/* not pids: skipped, the rest still read; no newline at the end */
+	cgroup_procs_parse("\n0\nx12\n12x\n-5\n99999999999\n7\n 8\n30", collect_pid, got);
+	ck_assert_str_eq(got, "7,30,");
+	got[0] = '\0';
+	cgroup_procs_parse("", collect_pid, got);
+	ck_assert_str_eq(got, "");
+
+	/* a tree: the root's own, two children; 500 listed twice (v1: threads of one
+	 * process in two cgroups): answered by none; a cgroup without the file skipped */
+	char root[PATH_MAX];
+	fxtree_make(root, sizeof(root), "procs");
+	fxtree_write(root, "cgroup.procs", "1\n2\n500\n");
+	fxtree_write(root, "system.slice/cgroup.procs", "300\n301\n");
+	fxtree_write(root, "user.slice/app/cgroup.procs", "400\n500\n");
+	fxtree_write(root, "gone/memory.current", "0\n");
+	const char *paths[] = {"/", "/system.slice", "/user.slice/app", "/gone"};
+	struct cgroup_procs *m = cgroup_procs_new();
+	ck_assert_ptr_nonnull(m);
+	ck_assert_int_eq(cgroup_procs_read(m, root, paths, 4), 0);
+	ck_assert_str_eq(cgroup_procs_find(m, 1), "/");
+	ck_assert_str_eq(cgroup_procs_find(m, 2), "/");
+	ck_assert_str_eq(cgroup_procs_find(m, 300), "/system.slice");
+	ck_assert_str_eq(cgroup_procs_find(m, 301), "/system.slice");
+	ck_assert_str_eq(cgroup_procs_find(m, 400), "/user.slice/app");
+	ck_assert_ptr_null(cgroup_procs_find(m, 500));
+	ck_assert_ptr_null(cgroup_procs_find(m, 3));
+	ck_assert_ptr_null(cgroup_procs_find(m, 999));
+	/* read again: what moved is where it is now, what left is gone */
+	fxtree_write(root, "system.slice/cgroup.procs", "301\n");
+	fxtree_write(root, "user.slice/app/cgroup.procs", "300\n");
+	ck_assert_int_eq(cgroup_procs_read(m, root, paths, 4), 0);
+	ck_assert_str_eq(cgroup_procs_find(m, 300), "/user.slice/app");
+	ck_assert_ptr_null(cgroup_procs_find(m, 400));
+	ck_assert_str_eq(cgroup_procs_find(m, 500), "/"); /* listed once now */
+	/* a root that lists many: the buffer grows */
+	char big[200000] = "";
+	size_t len = 0;
+	for (int pid = 10000; pid < 30000; pid++)
+		len += (size_t)snprintf(big + len, sizeof(big) - len, "%d\n", pid);
+	fxtree_write(root, "cgroup.procs", big);
+	ck_assert_int_eq(cgroup_procs_read(m, root, paths, 1), 0);
+	ck_assert_str_eq(cgroup_procs_find(m, 10000), "/");
+	ck_assert_str_eq(cgroup_procs_find(m, 29999), "/");
+	ck_assert_ptr_null(cgroup_procs_find(m, 30000));
+	cgroup_procs_free(m);
+	fxtree_remove(root);
+}
+END_TEST
+
+/* The descriptor limit under which exactly `k` descriptors are free (those open now at
+ * lower numbers counted: Check's own may sit anywhere). */
+static rlim_t limit_with_free(int k)
+{
+	bool used[4096] = {false};
+	DIR *d = opendir("/proc/self/fd");
+	ck_assert_ptr_nonnull(d);
+	for (struct dirent *de; (de = readdir(d));) {
+		int fd = atoi(de->d_name);
+		if (de->d_name[0] != '.' && fd != dirfd(d) && fd < 4096)
+			used[fd] = true;
+	}
+	closedir(d);
+	int free_below = 0;
+	for (int lim = 0; lim < 4096; lim++) {
+		if (free_below == k)
+			return (rlim_t)lim;
+		free_below += !used[lim];
+	}
+	ck_abort_msg("no such limit");
+	return 0;
+}
+
+/* With too few file descriptors (a tiny ulimit -n) the walk cannot open every directory:
+ * what it could not read is counted, never silently missing; with enough again, all of it. */
+START_TEST(a_walk_short_of_descriptors_counts_what_it_missed)
+{
+	struct cgroup_tree *t = cgroup_tree_new(FX_V2, 2);
+	ck_assert_int_eq(cgroup_tree_refresh(t, 1000), 0);
+	size_t all;
+	cgroup_tree_entries(t, &all);
+	ck_assert_uint_eq(cgroup_tree_unread(t), 0);
+
+	struct rlimit old, low;
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &old), 0);
+	low = old;
+	low.rlim_cur = limit_with_free(1); /* the root opens, and nothing while it is open */
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &low), 0);
+	int rc = cgroup_tree_refresh(t, 2000);
+	size_t n, unread = cgroup_tree_unread(t);
+	cgroup_tree_entries(t, &n);
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &old), 0);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_lt(n, all);
+	ck_assert_uint_gt(unread, 0);
+
+	ck_assert_int_eq(cgroup_tree_refresh(t, 3000), 0);
+	cgroup_tree_entries(t, &n);
+	ck_assert_uint_eq(n, all);
+	ck_assert_uint_eq(cgroup_tree_unread(t), 0);
+	cgroup_tree_free(t);
+}
+END_TEST
+
 START_TEST(tree_refresh_follows_changes)
 {
 	char tmp[] = "/tmp/oomtop-cgtree-XXXXXX";
@@ -501,190 +661,6 @@ START_TEST(tree_refresh_follows_changes)
 }
 END_TEST
 
-/* ---------------------------------------------------------------- discovery */
-
-/* A fake proc root: <dir>/self/mountinfo with the given text. */
-static char *fake_proc(const char *mountinfo)
-{
-	char *dir = strdup("/tmp/oomtop-proc-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	char p[PATH_MAX];
-	snprintf(p, sizeof(p), "%s/self", dir);
-	ck_assert_int_eq(mkdir(p, 0755), 0);
-	if (mountinfo) {
-		snprintf(p, sizeof(p), "%s/self/mountinfo", dir);
-		fxtree_write(NULL, p, mountinfo);
-	}
-	return dir;
-}
-
-/* mountinfo escapes space, tab, newline and backslash as \ooo */
-static void mi_escape(char *out, size_t cap, const char *s)
-{
-	size_t n = 0;
-	for (; *s && n + 5 < cap; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\\')
-			n += (size_t)snprintf(out + n, cap - n, "\\%03o", (unsigned char)*s);
-		else
-			out[n++] = *s;
-	}
-	out[n] = '\0';
-}
-
-static char *mountinfo_text(const char *v1_memory, const char *v1_root, const char *v2, const char *v2_root)
-{
-	static char buf[8192];
-	char e[PATH_MAX * 4];
-	size_t n = (size_t)snprintf(buf, sizeof(buf),
-				    "22 27 0:21 / /proc rw,nosuid,nodev,noexec,relatime shared:12 - proc proc rw\n"
-				    "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755\n"
-				    "32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu\n");
-	if (v1_memory) {
-		mi_escape(e, sizeof(e), v1_memory);
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n,
-				      "35 31 0:32 %s %s rw,nosuid,nodev,noexec,relatime shared:14 - cgroup cgroup rw,memory\n",
-				      v1_root ? v1_root : "/", e);
-	}
-	if (v2) {
-		mi_escape(e, sizeof(e), v2);
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n,
-				      "41 31 0:38 %s %s rw,nosuid,nodev,noexec,relatime shared:19 - cgroup2 cgroup2 rw,nsdelegate\n",
-				      v2_root ? v2_root : "/", e);
-	}
-	return buf;
-}
-
-START_TEST(discover_v1)
-{
-	char *proc = fake_proc(mountinfo_text(FX_V1, NULL, NULL, NULL));
-	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
-	ck_assert_int_eq(h.version, 1);
-	ck_assert_str_eq(h.mount, FX_V1);
-	ck_assert_str_eq(h.mount_root, "/");
-	fxtree_remove(proc);
-	free(proc);
-}
-END_TEST
-
-START_TEST(discover_v2)
-{
-	char *proc = fake_proc(mountinfo_text(NULL, NULL, FX_V2, NULL));
-	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
-	ck_assert_int_eq(h.version, 2);
-	ck_assert_str_eq(h.mount, FX_V2);
-	ck_assert_str_eq(h.mount_root, "/");
-	fxtree_remove(proc);
-	free(proc);
-}
-END_TEST
-
-START_TEST(discover_hybrid)
-{
-	/* this machine's shape: v1 memory, cgroup2 "unified" without the memory controller */
-	char *proc = fake_proc(mountinfo_text(FX_HYBRID "/memory", NULL, FX_HYBRID "/unified", NULL));
-	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
-	ck_assert_int_eq(h.version, 1);
-	ck_assert_str_eq(h.mount, FX_HYBRID "/memory");
-	fxtree_remove(proc);
-	free(proc);
-}
-END_TEST
-
-START_TEST(discover_container_root)
-{
-	char *proc = fake_proc(mountinfo_text(FX_V1, "/docker/" D1, NULL, NULL));
-	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
-	ck_assert_int_eq(h.version, 1);
-	ck_assert_str_eq(h.mount, FX_V1);
-	ck_assert_str_eq(h.mount_root, "/docker/" D1);
-	char out[256];
-	cgroup_path_relative(&h, "/docker/" D1 "/app", out, sizeof(out));
-	ck_assert_str_eq(out, "/app");
-	fxtree_remove(proc);
-	free(proc);
-
-	proc = fake_proc(mountinfo_text(NULL, NULL, FX_V2, "/system.slice/docker-" D1 ".scope"));
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
-	ck_assert_int_eq(h.version, 2);
-	ck_assert_str_eq(h.mount_root, "/system.slice/docker-" D1 ".scope");
-	fxtree_remove(proc);
-	free(proc);
-}
-END_TEST
-
-START_TEST(discover_none)
-{
-	struct cgroup_hierarchy h;
-	/* cgroup2 mounted, but its root does not offer memory; no v1 memory hierarchy */
-	char *proc = fake_proc(mountinfo_text(NULL, NULL, FX_HYBRID "/unified", NULL));
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
-	ck_assert_int_eq(h.version, 0);
-	ck_assert_ptr_nonnull(strstr(h.why, "no memory controller"));
-	ck_assert_ptr_nonnull(strstr(h.why, FX_HYBRID "/unified"));
-	fxtree_remove(proc);
-	free(proc);
-
-	/* no cgroup mount at all */
-	proc = fake_proc(mountinfo_text(NULL, NULL, NULL, NULL));
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
-	ck_assert_int_eq(h.version, 0);
-	ck_assert_str_eq(h.why, "no memory cgroup hierarchy is mounted");
-	fxtree_remove(proc);
-	free(proc);
-
-	/* no mountinfo to read */
-	proc = fake_proc(NULL);
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), -ENOENT);
-	ck_assert_int_eq(h.version, 0);
-	ck_assert_ptr_nonnull(strstr(h.why, "cannot read"));
-	ck_assert_ptr_nonnull(strstr(h.why, "/self/mountinfo"));
-	ck_assert_ptr_nonnull(strstr(h.why, "No such file"));
-	fxtree_remove(proc);
-	free(proc);
-}
-END_TEST
-
-START_TEST(discover_escaped_mount_point)
-{
-	char tmp[] = "/tmp/oomtop-esc-XXXXXX";
-	ck_assert_ptr_nonnull(mkdtemp(tmp));
-	char root[PATH_MAX];
-	snprintf(root, sizeof(root), "%s/my cgroup\\v2", tmp);
-	fxtree_copy(FX_V2, root);
-	char *proc = fake_proc(mountinfo_text(NULL, NULL, root, NULL));
-	struct cgroup_hierarchy h;
-	ck_assert_int_eq(cgroup_hierarchy_discover(proc, &h), 0);
-	ck_assert_int_eq(h.version, 2);
-	ck_assert_str_eq(h.mount, root);
-	fxtree_remove(proc);
-	free(proc);
-	fxtree_remove(tmp);
-}
-END_TEST
-
-START_TEST(path_relative_cases)
-{
-	struct cgroup_hierarchy h = {.version = 2};
-	char out[256];
-	strcpy(h.mount_root, "/a/b");
-	cgroup_path_relative(&h, "/a/b", out, sizeof(out));
-	ck_assert_str_eq(out, "/");
-	cgroup_path_relative(&h, "/a/b/c/d", out, sizeof(out));
-	ck_assert_str_eq(out, "/c/d");
-	cgroup_path_relative(&h, "/a/bc", out, sizeof(out));
-	ck_assert_str_eq(out, "/a/bc");
-	cgroup_path_relative(&h, "/x", out, sizeof(out));
-	ck_assert_str_eq(out, "/x");
-	strcpy(h.mount_root, "/");
-	cgroup_path_relative(&h, "/", out, sizeof(out));
-	ck_assert_str_eq(out, "/");
-}
-END_TEST
-
 int main(void)
 {
 	Suite *s = suite_create("cgroups");
@@ -701,15 +677,9 @@ int main(void)
 	tcase_add_test(tc, tree_hybrid_fixture);
 	tcase_add_test(tc, tree_missing_mount);
 	tcase_add_test(tc, tree_refresh_follows_changes);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("discover");
-	tcase_add_test(tc, discover_v1);
-	tcase_add_test(tc, discover_v2);
-	tcase_add_test(tc, discover_hybrid);
-	tcase_add_test(tc, discover_container_root);
-	tcase_add_test(tc, discover_none);
-	tcase_add_test(tc, discover_escaped_mount_point);
-	tcase_add_test(tc, path_relative_cases);
+	tcase_add_test(tc, limited_cgroups_read_their_breakdown_every_refresh);
+	tcase_add_test(tc, procs_parse_and_who_is_where);
+	tcase_add_test(tc, a_walk_short_of_descriptors_counts_what_it_missed);
 	suite_add_tcase(s, tc);
 	return ck_run(s);
 }

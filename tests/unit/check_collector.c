@@ -1,6 +1,5 @@
-/* core/collector: one refresh end to end on a fixture /proc (tests/lib/fxproc.h, the
- * identities read by tests/lib/fxident.h) and a copy of the cgroup v2 fixture tree
- * (tests/fixtures/cgroup/v2), with a clock the test moves (collector_config.clock): the
+/* core/collector: one refresh end to end on a fixture /proc and a copy of the cgroup v2
+ * fixture tree, with a clock the test moves (tests/lib/fxcollector.h): the
  * system values from meminfo, vmstat and pressure; each process's cgroup and the number
  * of processes in each cgroup and its ancestors; slopes after several refreshes with
  * changing values. OOM kills are not followed, except from a sample journal file: kills of
@@ -19,148 +18,20 @@
 #include "core/klog/oom_event.h"
 #include "core/estimate/leak_past.h"
 #include "core/model.h"
-#include "tests/lib/fxident.h"
+#include "tests/lib/fxcollector.h"
 #include "tests/lib/fxproc.h"
 #include "tests/lib/fxtree.h"
 #include "tests/unit/ck_run.h"
 
 #define KiB INT64_C(1024)
 #define MiB (INT64_C(1) << 20)
-#define T0_UNIX_S 1700000000.0
 
 #define NAS "/system.slice/nas-agent.service"
 #define JOB "/system.slice/limited.slice/worker.service/job"
 #define POD "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod1b2c3d4e_5f60_4a7b_8c9d_0e1f2a3b4c5d.slice"
 #define SCOPE POD "/cri-containerd-9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4.scope"
 
-struct fake_clock {
-	int64_t mono_ms;
-	double unix_s;
-};
-
-static int64_t fake_mono_ms(void *ctx)
-{
-	return ((struct fake_clock *)ctx)->mono_ms;
-}
-
-static double fake_unix_s(void *ctx)
-{
-	return ((struct fake_clock *)ctx)->unix_s;
-}
-
-struct fx {
-	char root[PATH_MAX];   /* the fixture /proc */
-	char cgroot[PATH_MAX]; /* the fixture cgroup v2 mount */
-	char top[PATH_MAX];
-	struct fxproc_system sys;
-	struct fake_clock now;
-	struct collector_clock clock;
-	struct proc_identity_reader *ids;
-	struct collector *c;
-};
-
-static void fx_open(struct fx *f)
-{
-	memset(f, 0, sizeof(*f));
-	fxtree_make(f->top, sizeof(f->top), "collector");
-	snprintf(f->root, sizeof(f->root), "%s/proc", f->top);
-	snprintf(f->cgroot, sizeof(f->cgroot), "%s/cgroup", f->top);
-	fxtree_copy(FIXTURES "/cgroup/v2", f->cgroot);
-	f->sys = (struct fxproc_system){
-		.btime_unix_s = T0_UNIX_S - 10000,
-		.mem_total_kib = 16 << 20,
-		.mem_available_kib = 6 << 20,
-		.swap_total_kib = 2 << 20,
-		.swap_free_kib = 3 << 19,
-		.oom_kills = 3,
-		.psi_some_avg10 = 1.25,
-		.psi_full_avg10 = 0.5,
-		.uptime_s = 10000.5,
-		.tasks = 200,
-	};
-	fxproc_write_system(f->root, &f->sys);
-	f->ids = fxident_new(f->root);
-	ck_assert_ptr_nonnull(f->ids);
-	f->now = (struct fake_clock){100000, T0_UNIX_S};
-	f->clock = (struct collector_clock){fake_mono_ms, fake_unix_s, &f->now};
-}
-
-/* The collector, once the fixture processes are written; journal: OOM kills from there. */
-static void fx_start_journal(struct fx *f, const char *journal)
-{
-	struct collector_config cfg;
-	collector_config_defaults(&cfg);
-	cfg.proc_root = f->root;
-	cfg.cgroup_root = f->cgroot;
-	cfg.cgroup_version = 2;
-	cfg.window_s = 30;
-	cfg.interval_s = 5;
-	cfg.follow_kmsg = journal != NULL;
-	cfg.journal = journal != NULL;
-	cfg.journal_path = journal;
-	cfg.identity = f->ids;
-	cfg.clock = &f->clock;
-	char err[256];
-	f->c = collector_new(&cfg, err, sizeof(err));
-	ck_assert_msg(f->c != NULL, "collector_new: %s", err);
-}
-
-static void fx_start(struct fx *f) { fx_start_journal(f, NULL); }
-
-static void fx_close(struct fx *f)
-{
-	collector_free(f->c);
-	proc_identity_free(f->ids);
-	fxtree_remove(f->top);
-}
-
-/* A refresh at_s seconds after the first. */
-static const struct snapshot *refresh_at(struct fx *f, double at_s)
-{
-	f->now.mono_ms = 100000 + (int64_t)(at_s * 1000);
-	f->now.unix_s = T0_UNIX_S + at_s;
-	ck_assert_int_eq(collector_refresh(f->c), 0);
-	return collector_snapshot(f->c);
-}
-
-static const struct proc_row *proc_of(const struct snapshot *s, pid_t pid)
-{
-	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i]->pid == pid)
-			return s->procs[i];
-	ck_abort_msg("pid %d not in the snapshot", (int)pid);
-	return NULL;
-}
-
-static const struct cgroup_row *cgroup_of(const struct snapshot *s, const char *path)
-{
-	for (size_t i = 0; i < s->ncgroups; i++)
-		if (strcmp(s->cgroups[i].path, path) == 0)
-			return &s->cgroups[i];
-	ck_abort_msg("cgroup %s not in the snapshot", path);
-	return NULL;
-}
-
-static void write_cgroup_file(struct fx *f, const char *cg, const char *file, int64_t v)
-{
-	char rel[PATH_MAX], text[32];
-	snprintf(rel, sizeof(rel), "%s/%s", cg, file);
-	snprintf(text, sizeof(text), "%lld\n", (long long)v);
-	fxtree_write(f->cgroot, rel, text);
-}
-
-/* A v2 memory.stat with the lines the collector reads (the fixture tree's files hold a
- * whole 6.1 memory.stat). */
-static void write_stat(struct fx *f, const char *cg, int64_t anon, int64_t file, int64_t inactive_file)
-{
-	char rel[PATH_MAX], text[256];
-	snprintf(rel, sizeof(rel), "%s/memory.stat", cg);
-	snprintf(text, sizeof(text), "anon %lld\nfile %lld\nkernel 4096\nsock 0\nshmem 0\ninactive_file %lld\n",
-		 (long long)anon, (long long)file, (long long)inactive_file);
-	fxtree_write(f->cgroot, rel, text);
-}
-
-static void write_events(struct fx *f, const char *cg, int high, int max, int oom_kill)
+static void write_events(struct fxcollector *f, const char *cg, int high, int max, int oom_kill)
 {
 	char rel[PATH_MAX], text[256];
 	snprintf(rel, sizeof(rel), "%s/memory.events", cg);
@@ -171,14 +42,14 @@ static void write_events(struct fx *f, const char *cg, int high, int max, int oo
 
 START_TEST(system_values_from_meminfo_vmstat_and_pressure)
 {
-	struct fx f;
-	fx_open(&f);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
 	struct fxproc p = fxproc_default(100, "agent");
 	fxproc_write(f.root, &p);
-	fx_start(&f);
-	const struct snapshot *s = refresh_at(&f, 0);
+	fxcollector_start(&f, NULL);
+	const struct snapshot *s = fxcollector_refresh_at(&f, 0);
 	ck_assert_uint_eq(s->seq, 1);
-	ck_assert_double_eq(s->time_unix_s, T0_UNIX_S);
+	ck_assert_double_eq(s->time_unix_s, FXCOLLECTOR_T0_UNIX_S);
 	ck_assert_int_eq(s->t_mono_ms, 100000);
 	ck_assert_double_eq(s->interval_s, 5);
 	ck_assert_double_eq(s->window_s, 30);
@@ -203,21 +74,21 @@ START_TEST(system_values_from_meminfo_vmstat_and_pressure)
 	f.sys.oom_kills = 4;
 	f.sys.mem_available_kib = 5 << 20;
 	fxproc_write_system(f.root, &f.sys);
-	s = refresh_at(&f, 5);
+	s = fxcollector_refresh_at(&f, 5);
 	ck_assert_uint_eq(s->seq, 2);
 	ck_assert_int_eq(s->sys.oom_kills, 4);
-	ck_assert_double_eq(s->sys.last_oom_kill_unix_s, T0_UNIX_S + 5);
+	ck_assert_double_eq(s->sys.last_oom_kill_unix_s, FXCOLLECTOR_T0_UNIX_S + 5);
 	ck_assert_int_eq(s->sys.mem_available_bytes, (INT64_C(5) << 20) * KiB);
-	s = refresh_at(&f, 10);
-	ck_assert_double_eq(s->sys.last_oom_kill_unix_s, T0_UNIX_S + 5);
-	fx_close(&f);
+	s = fxcollector_refresh_at(&f, 10);
+	ck_assert_double_eq(s->sys.last_oom_kill_unix_s, FXCOLLECTOR_T0_UNIX_S + 5);
+	fxcollector_close(&f);
 }
 END_TEST
 
 START_TEST(each_process_in_its_cgroup_counted_up_to_the_root)
 {
-	struct fx f;
-	fx_open(&f);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
 	struct {
 		pid_t pid;
 		const char *cgroup;
@@ -233,19 +104,19 @@ START_TEST(each_process_in_its_cgroup_counted_up_to_the_root)
 	kt.kernel_thread = true;
 	kt.ppid = 0;
 	fxproc_write(f.root, &kt);
-	fx_start(&f);
-	const struct snapshot *s = refresh_at(&f, 0);
+	fxcollector_start(&f, NULL);
+	const struct snapshot *s = fxcollector_refresh_at(&f, 0);
 
 	ck_assert_uint_eq(s->nprocs, 7);
 	ck_assert_uint_eq(s->nkernel_threads, 1);
 	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
-		const struct proc_row *r = proc_of(s, procs[i].pid);
+		const struct proc_row *r = fxcollector_proc(s, procs[i].pid);
 		if (procs[i].pid == 104)
 			ck_assert_ptr_null(r->cgroup); /* not a row of this snapshot */
 		else
 			ck_assert_str_eq(r->cgroup, procs[i].cgroup);
 	}
-	ck_assert_str_eq(proc_of(s, 2)->cgroup, "/");
+	ck_assert_str_eq(fxcollector_proc(s, 2)->cgroup, "/");
 	struct {
 		const char *path;
 		int64_t n;
@@ -264,30 +135,30 @@ START_TEST(each_process_in_its_cgroup_counted_up_to_the_root)
 		{"/user.slice", 0},
 	};
 	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
-		ck_assert_msg(cgroup_of(s, counts[i].path)->nprocs == counts[i].n, "%s: %lld processes, want %lld",
-			      counts[i].path, (long long)cgroup_of(s, counts[i].path)->nprocs, (long long)counts[i].n);
+		ck_assert_msg(fxcollector_cgroup(s, counts[i].path)->nprocs == counts[i].n, "%s: %lld processes, want %lld",
+			      counts[i].path, (long long)fxcollector_cgroup(s, counts[i].path)->nprocs, (long long)counts[i].n);
 
 	/* one exits: a ghost row, no longer counted */
 	fxproc_remove(f.root, 105);
-	s = refresh_at(&f, 5);
+	s = fxcollector_refresh_at(&f, 5);
 	ck_assert_uint_eq(s->nprocs, 7);
-	ck_assert_int_eq(proc_of(s, 105)->state, PROC_EXITED);
-	ck_assert_str_eq(proc_of(s, 105)->cgroup, NAS);
-	ck_assert_int_eq(cgroup_of(s, NAS)->nprocs, 2);
-	ck_assert_int_eq(cgroup_of(s, "/system.slice")->nprocs, 3);
-	ck_assert_int_eq(cgroup_of(s, "/")->nprocs, 4);
-	fx_close(&f);
+	ck_assert_int_eq(fxcollector_proc(s, 105)->state, PROC_EXITED);
+	ck_assert_str_eq(fxcollector_proc(s, 105)->cgroup, NAS);
+	ck_assert_int_eq(fxcollector_cgroup(s, NAS)->nprocs, 2);
+	ck_assert_int_eq(fxcollector_cgroup(s, "/system.slice")->nprocs, 3);
+	ck_assert_int_eq(fxcollector_cgroup(s, "/")->nprocs, 4);
+	fxcollector_close(&f);
 }
 END_TEST
 
 START_TEST(slopes_after_several_refreshes)
 {
-	struct fx f;
-	fx_open(&f);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
 	struct fxproc p = fxproc_default(100, "leaker");
 	p.cgroup = NAS;
 	fxproc_write(f.root, &p);
-	fx_start(&f);
+	fxcollector_start(&f, NULL);
 	/* every 5 s: MemAvailable -10 MiB, the process +1 MiB, its cgroup +2 MiB */
 	const int64_t usage0 = 215040000, limit = 536870912;
 	const struct snapshot *s = NULL;
@@ -297,12 +168,12 @@ START_TEST(slopes_after_several_refreshes)
 		p.rss_kib = 10240 + 1024 * i;
 		p.anon_kib = p.rss_kib - 2048;
 		fxproc_write(f.root, &p);
-		write_cgroup_file(&f, NAS, "memory.current", usage0 + 2 * MiB * i);
-		s = refresh_at(&f, 5.0 * i);
+		fxcollector_write_value(&f, NAS, "memory.current", usage0 + 2 * MiB * i);
+		s = fxcollector_refresh_at(&f, 5.0 * i);
 		if (i < 4) { /* not yet enough: LEAK_MIN_SAMPLES over half the window */
 			ck_assert(isnan(s->sys.available.per_s));
-			ck_assert(isnan(proc_of(s, 100)->rss_slope.per_s));
-			ck_assert(isnan(cgroup_of(s, NAS)->usage_slope.per_s));
+			ck_assert(isnan(fxcollector_proc(s, 100)->rss_slope.per_s));
+			ck_assert(isnan(fxcollector_cgroup(s, NAS)->usage_slope.per_s));
 		}
 	}
 	double avail_slope = -10.0 * MiB / 5.0;
@@ -311,13 +182,13 @@ START_TEST(slopes_after_several_refreshes)
 	double avail = (double)((INT64_C(6) << 20) - 10240 * 6) * KiB;
 	ck_assert_double_eq_tol(s->sys.eta_exhaustion_s, avail / -avail_slope, 1e-3);
 
-	const struct proc_row *r = proc_of(s, 100);
+	const struct proc_row *r = fxcollector_proc(s, 100);
 	ck_assert_int_eq(r->rss_bytes, (10240 + 6144) * KiB);
 	ck_assert_double_eq_tol(r->rss_slope.per_s, 1.0 * MiB / 5.0, 1e-3);
 	ck_assert_double_eq_tol(r->fd_slope.per_s, 0.0, 1e-9);
 	ck_assert_double_eq_tol(r->thread_slope.per_s, 0.0, 1e-9);
 
-	const struct cgroup_row *c = cgroup_of(s, NAS);
+	const struct cgroup_row *c = fxcollector_cgroup(s, NAS);
 	ck_assert_int_eq(c->usage_bytes, usage0 + 12 * MiB);
 	ck_assert_double_eq_tol(c->usage_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
 	ck_assert_int_eq(c->effective_limit_bytes, limit);
@@ -327,7 +198,7 @@ START_TEST(slopes_after_several_refreshes)
 	ck_assert_double_eq_tol(c->working_set_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
 	ck_assert_str_eq(s->cgroups[c->limited_by].path, NAS);
 	ck_assert_double_eq_tol(c->eta_to_limit_s, (double)(limit - c->working_set_bytes) / (2.0 * MiB / 5.0), 1e-3);
-	fx_close(&f);
+	fxcollector_close(&f);
 }
 END_TEST
 
@@ -339,17 +210,17 @@ END_TEST
  * slice's limit at the slice's time, not at its own usage against the slice's limit. */
 START_TEST(a_child_without_a_limit_gets_its_ancestors_eta)
 {
-	struct fx f;
-	fx_open(&f);
-	fx_start(&f);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
+	fxcollector_start(&f, NULL);
 	const struct snapshot *s = NULL;
 	for (int i = 0; i <= 6; i++) {
-		write_cgroup_file(&f, LIMITED, "memory.current", 500000000 + 10 * MiB * i);
-		write_cgroup_file(&f, WORKER, "memory.current", 400000000 + 2 * MiB * i);
-		write_cgroup_file(&f, JOB, "memory.current", 300000000 + 2 * MiB * i);
-		s = refresh_at(&f, 5.0 * i);
+		fxcollector_write_value(&f, LIMITED, "memory.current", 500000000 + 10 * MiB * i);
+		fxcollector_write_value(&f, WORKER, "memory.current", 400000000 + 2 * MiB * i);
+		fxcollector_write_value(&f, JOB, "memory.current", 300000000 + 2 * MiB * i);
+		s = fxcollector_refresh_at(&f, 5.0 * i);
 	}
-	const struct cgroup_row *slice = cgroup_of(s, LIMITED), *job = cgroup_of(s, JOB);
+	const struct cgroup_row *slice = fxcollector_cgroup(s, LIMITED), *job = fxcollector_cgroup(s, JOB);
 	double slice_eta = (1073741824.0 - (double)slice->working_set_bytes) / (10.0 * MiB / 5.0);
 	ck_assert_double_eq_tol(slice->eta_to_limit_s, slice_eta, 1e-3);
 	ck_assert_str_eq(s->cgroups[slice->limited_by].path, LIMITED);
@@ -358,17 +229,17 @@ START_TEST(a_child_without_a_limit_gets_its_ancestors_eta)
 	ck_assert_double_eq_tol(job->eta_to_limit_s, slice_eta, 1e-3);
 	ck_assert_double_eq_tol(job->working_set_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
 	/* the worker's own 4 GiB limit is further away than the slice's */
-	ck_assert_str_eq(s->cgroups[cgroup_of(s, WORKER)->limited_by].path, LIMITED);
+	ck_assert_str_eq(s->cgroups[fxcollector_cgroup(s, WORKER)->limited_by].path, LIMITED);
 
 	/* its own limit, when it comes sooner, wins */
-	write_cgroup_file(&f, JOB, "memory.max", 300000000 + 20 * MiB);
-	s = refresh_at(&f, 35);
-	job = cgroup_of(s, JOB);
+	fxcollector_write_value(&f, JOB, "memory.max", 300000000 + 20 * MiB);
+	s = fxcollector_refresh_at(&f, 35);
+	job = fxcollector_cgroup(s, JOB);
 	ck_assert_str_eq(s->cgroups[job->limited_by].path, JOB);
 	ck_assert_double_eq_tol(job->eta_to_limit_s,
 				(300000000.0 + 20 * MiB - (double)job->working_set_bytes) / job->working_set_slope.per_s,
 				1e-3);
-	fx_close(&f);
+	fxcollector_close(&f);
 }
 END_TEST
 
@@ -376,24 +247,24 @@ END_TEST
  * set does not, and there is no ETA. */
 START_TEST(a_cgroup_full_of_cache_has_no_eta)
 {
-	struct fx f;
-	fx_open(&f);
-	fx_start(&f);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
+	fxcollector_start(&f, NULL);
 	const struct snapshot *s = NULL;
 	int64_t anon = 150 * MiB;
 	for (int i = 0; i <= 6; i++) {
 		int64_t cache = 20 * MiB + 50 * MiB * i; /* read, once: inactive */
-		write_cgroup_file(&f, NAS, "memory.current", anon + cache);
-		write_stat(&f, NAS, anon, cache, cache);
-		s = refresh_at(&f, 5.0 * i);
+		fxcollector_write_value(&f, NAS, "memory.current", anon + cache);
+		fxcollector_write_stat(&f, NAS, anon, cache, cache);
+		s = fxcollector_refresh_at(&f, 5.0 * i);
 	}
-	const struct cgroup_row *c = cgroup_of(s, NAS);
+	const struct cgroup_row *c = fxcollector_cgroup(s, NAS);
 	ck_assert_double_eq_tol(c->usage_slope.per_s, 10.0 * MiB, 1e-3);
 	ck_assert_int_eq(c->working_set_bytes, anon);
 	ck_assert_double_eq_tol(c->working_set_slope.per_s, 0.0, 1e-3);
 	ck_assert(isnan(c->eta_to_limit_s));
 	ck_assert_str_eq(s->cgroups[c->limited_by].path, NAS); /* the limit it has, no ETA to it */
-	fx_close(&f);
+	fxcollector_close(&f);
 }
 END_TEST
 
@@ -401,71 +272,71 @@ END_TEST
  * rose, and its ancestors', start afresh; a sibling's do not. */
 START_TEST(an_oom_kill_restarts_the_series_up_to_the_root)
 {
-	struct fx f;
-	fx_open(&f);
-	fx_start(&f);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
+	fxcollector_start(&f, NULL);
 	const struct snapshot *s = NULL;
 	for (int i = 0; i <= 6; i++) {
-		write_cgroup_file(&f, NAS, "memory.current", 215040000 + 4 * MiB * i);
-		write_cgroup_file(&f, "/system.slice", "memory.current", 1073741824 + 4 * MiB * i);
-		write_cgroup_file(&f, LIMITED, "memory.current", 500000000 + 1 * MiB * i);
-		s = refresh_at(&f, 5.0 * i);
+		fxcollector_write_value(&f, NAS, "memory.current", 215040000 + 4 * MiB * i);
+		fxcollector_write_value(&f, "/system.slice", "memory.current", 1073741824 + 4 * MiB * i);
+		fxcollector_write_value(&f, LIMITED, "memory.current", 500000000 + 1 * MiB * i);
+		s = fxcollector_refresh_at(&f, 5.0 * i);
 	}
-	ck_assert(!isnan(cgroup_of(s, NAS)->working_set_slope.per_s));
-	ck_assert(!isnan(cgroup_of(s, NAS)->eta_to_limit_s));
-	ck_assert(!isnan(cgroup_of(s, "/system.slice")->usage_slope.per_s));
+	ck_assert(!isnan(fxcollector_cgroup(s, NAS)->working_set_slope.per_s));
+	ck_assert(!isnan(fxcollector_cgroup(s, NAS)->eta_to_limit_s));
+	ck_assert(!isnan(fxcollector_cgroup(s, "/system.slice")->usage_slope.per_s));
 	/* the kill: usage falls, the counter rises from 2 to 3 */
 	write_events(&f, NAS, 0, 5, 3);
-	write_cgroup_file(&f, NAS, "memory.current", 50000000);
-	write_cgroup_file(&f, "/system.slice", "memory.current", 1073741824 - 150 * MiB);
-	write_cgroup_file(&f, LIMITED, "memory.current", 500000000 + 7 * MiB);
-	s = refresh_at(&f, 35);
-	const struct cgroup_row *nas = cgroup_of(s, NAS);
+	fxcollector_write_value(&f, NAS, "memory.current", 50000000);
+	fxcollector_write_value(&f, "/system.slice", "memory.current", 1073741824 - 150 * MiB);
+	fxcollector_write_value(&f, LIMITED, "memory.current", 500000000 + 7 * MiB);
+	s = fxcollector_refresh_at(&f, 35);
+	const struct cgroup_row *nas = fxcollector_cgroup(s, NAS);
 	ck_assert_int_eq(nas->oom_kills, 3);
 	ck_assert(isnan(nas->working_set_slope.per_s));
 	ck_assert(isnan(nas->usage_slope.per_s));
 	ck_assert(isnan(nas->eta_to_limit_s)); /* no ETA from the dead process's growth */
-	ck_assert(isnan(cgroup_of(s, "/system.slice")->usage_slope.per_s));
-	ck_assert(isnan(cgroup_of(s, "/")->usage_slope.per_s));
-	ck_assert_double_eq_tol(cgroup_of(s, LIMITED)->usage_slope.per_s, 1.0 * MiB / 5.0, 1e-3);
-	fx_close(&f);
+	ck_assert(isnan(fxcollector_cgroup(s, "/system.slice")->usage_slope.per_s));
+	ck_assert(isnan(fxcollector_cgroup(s, "/")->usage_slope.per_s));
+	ck_assert_double_eq_tol(fxcollector_cgroup(s, LIMITED)->usage_slope.per_s, 1.0 * MiB / 5.0, 1e-3);
+	fxcollector_close(&f);
 }
 END_TEST
 
 /* memory.high: a cgroup whose `high` count rises, or that sits at high, is throttled. */
 START_TEST(over_memory_high_is_throttled)
 {
-	struct fx f;
-	fx_open(&f);
-	fx_start(&f);
-	const struct snapshot *s = refresh_at(&f, 0);
-	const struct cgroup_row *c = cgroup_of(s, NAS);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
+	fxcollector_start(&f, NULL);
+	const struct snapshot *s = fxcollector_refresh_at(&f, 0);
+	const struct cgroup_row *c = fxcollector_cgroup(s, NAS);
 	ck_assert_int_eq(c->high_bytes, 402653184);
 	ck_assert_int_eq(c->high_events, 0);
 	ck_assert(!c->throttled);
 	write_events(&f, NAS, 7, 0, 2);
-	s = refresh_at(&f, 5);
-	c = cgroup_of(s, NAS);
+	s = fxcollector_refresh_at(&f, 5);
+	c = fxcollector_cgroup(s, NAS);
 	ck_assert_int_eq(c->high_events, 7);
 	ck_assert(c->throttled);
-	s = refresh_at(&f, 10); /* the count stands still, usage below high */
-	ck_assert(!cgroup_of(s, NAS)->throttled);
-	write_cgroup_file(&f, NAS, "memory.current", 402653184 + MiB);
-	s = refresh_at(&f, 15);
-	ck_assert(cgroup_of(s, NAS)->throttled);
-	ck_assert(!cgroup_of(s, LIMITED)->throttled); /* no high: never */
-	ck_assert_double_eq_tol(cgroup_of(s, NAS)->psi_full_avg10, 0.5, 1e-9);
-	ck_assert_int_eq(cgroup_of(s, NAS)->psi_some_total_us, 123456);
-	ck_assert_int_eq(cgroup_of(s, NAS)->psi_full_total_us, 65432);
-	fx_close(&f);
+	s = fxcollector_refresh_at(&f, 10); /* the count stands still, usage below high */
+	ck_assert(!fxcollector_cgroup(s, NAS)->throttled);
+	fxcollector_write_value(&f, NAS, "memory.current", 402653184 + MiB);
+	s = fxcollector_refresh_at(&f, 15);
+	ck_assert(fxcollector_cgroup(s, NAS)->throttled);
+	ck_assert(!fxcollector_cgroup(s, LIMITED)->throttled); /* no high: never */
+	ck_assert_double_eq_tol(fxcollector_cgroup(s, NAS)->psi_full_avg10, 0.5, 1e-9);
+	ck_assert_int_eq(fxcollector_cgroup(s, NAS)->psi_some_total_us, 123456);
+	ck_assert_int_eq(fxcollector_cgroup(s, NAS)->psi_full_total_us, 65432);
+	fxcollector_close(&f);
 }
 END_TEST
 
 /* ZFS: the ARC above c_min counts as available (arcstats as OpenZFS 2.1 writes it). */
 START_TEST(zfs_arc_above_its_floor_is_available)
 {
-	struct fx f;
-	fx_open(&f);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
 	fxtree_write(f.root, "spl/kstat/zfs/arcstats",
 		     "13 1 0x01 123 33456 6386386484 1234567890123\n"
 		     "name                            type data\n"
@@ -474,20 +345,20 @@ START_TEST(zfs_arc_above_its_floor_is_available)
 		     "c_min                           4    1073741824\n"
 		     "c_max                           4    8254390272\n"
 		     "size                            4    4294967296\n");
-	fx_start(&f);
-	const struct snapshot *s = refresh_at(&f, 0);
+	fxcollector_start(&f, NULL);
+	const struct snapshot *s = fxcollector_refresh_at(&f, 0);
 	ck_assert_int_eq(s->sys.zfs_arc_size_bytes, 4294967296);
 	ck_assert_int_eq(s->sys.zfs_arc_reclaimable_bytes, 4294967296 - 1073741824);
 	ck_assert_int_eq(s->sys.mem_available_bytes, (INT64_C(6) << 20) * KiB);
 	ck_assert_int_eq(s->sys.available_bytes, (INT64_C(6) << 20) * KiB + 3 * 1073741824LL);
-	fx_close(&f);
+	fxcollector_close(&f);
 
-	fx_open(&f); /* without ZFS */
-	fx_start(&f);
-	s = refresh_at(&f, 0);
+	fxcollector_open(&f, "collector"); /* without ZFS */
+	fxcollector_start(&f, NULL);
+	s = fxcollector_refresh_at(&f, 0);
 	ck_assert(!val_known(s->sys.zfs_arc_size_bytes));
 	ck_assert_int_eq(s->sys.available_bytes, s->sys.mem_available_bytes);
-	fx_close(&f);
+	fxcollector_close(&f);
 }
 END_TEST
 
@@ -498,15 +369,15 @@ START_TEST(journal_kills_of_earlier_boots_stay_apart)
 {
 	if (!journal_source_built())
 		return; /* nothing to read journals with: the CLI says so (tests/e2e/journal_files.sh) */
-	struct fx f;
-	fx_open(&f);
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
 	struct fxproc p = fxproc_default(29410, "cluster"); /* earlyoom's victim in p4, boot 63180a60 */
 	p.cgroup = NAS;
 	fxproc_write(f.root, &p);
-	fx_start_journal(&f, FIXTURES "/journal/p4-earlyoom.journal");
+	fxcollector_start(&f, FIXTURES "/journal/p4-earlyoom.journal");
 	const struct snapshot *s = NULL;
 	for (int i = 0; i < 5; i++)
-		s = refresh_at(&f, i);
+		s = fxcollector_refresh_at(&f, i);
 	ck_assert_uint_eq(s->nevents, 9);
 	ck_assert_ptr_null(s->events_unavailable);
 	for (size_t i = 0; i < s->nevents; i++) {
@@ -515,17 +386,17 @@ START_TEST(journal_kills_of_earlier_boots_stay_apart)
 	}
 	ck_assert_int_eq(s->events[7].victim_pid, 29410);
 	fxproc_remove(f.root, 29410);
-	s = refresh_at(&f, 6);
-	ck_assert_int_eq(proc_of(s, 29410)->state, PROC_EXITED); /* not OOM_KILLED */
+	s = fxcollector_refresh_at(&f, 6);
+	ck_assert_int_eq(fxcollector_proc(s, 29410)->state, PROC_EXITED); /* not OOM_KILLED */
 	ck_assert(isnan(s->sys.last_oom_kill_unix_s));
-	fx_close(&f);
+	fxcollector_close(&f);
 }
 END_TEST
 
 /* A recorded past for the test below: series on the wall clock, as core/history/replay.c
  * gives them. */
 struct fake_past {
-	struct leak_series rss, usage, avail, one, none;
+	struct leak_series rss, usage, working_set, avail, one, none;
 	int releases;
 };
 
@@ -544,7 +415,8 @@ static bool past_cgroup(void *ctx, const char *path, struct leak_series *out)
 {
 	if (strcmp(path, NAS) != 0)
 		return false;
-	*out = ((struct fake_past *)ctx)->usage;
+	out[LEAK_PAST_USAGE] = ((struct fake_past *)ctx)->usage;
+	out[LEAK_PAST_WORKING_SET] = ((struct fake_past *)ctx)->working_set;
 	return true;
 }
 
@@ -561,17 +433,19 @@ static void past_release(void *ctx)
 
 START_TEST(recorded_past_gives_slopes_at_the_first_refresh)
 {
-	struct fx f;
-	fx_open(&f);
-	/* recorded every 5 s for 35 s before now: the process +1 MiB, its cgroup +2 MiB,
-	 * MemAvailable -10 MiB per sample, ending where the live values are now */
-	const int64_t usage0 = 215040000;
+	struct fxcollector f;
+	fxcollector_open(&f, "collector");
+	/* recorded every 5 s for 35 s before now: the process +1 MiB, its cgroup +2 MiB (its
+	 * working set too: the fixture's inactive file stays), MemAvailable -10 MiB per
+	 * sample, ending where the live values are now */
+	const int64_t usage0 = 215040000, inactive_file = 17203200;
 	struct fake_past fp;
 	memset(&fp, 0, sizeof(fp));
 	for (int i = -7; i < 0; i++) {
-		int64_t t_ms = (int64_t)(T0_UNIX_S * 1000) + 5000 * i;
+		int64_t t_ms = (int64_t)(FXCOLLECTOR_T0_UNIX_S * 1000) + 5000 * i;
 		leak_push(&fp.rss, t_ms, (double)(10240 + 1024 * (7 + i)) * KiB, 30);
 		leak_push(&fp.usage, t_ms, (double)(usage0 + 2 * MiB * (7 + i)), 30);
+		leak_push(&fp.working_set, t_ms, (double)(usage0 - inactive_file + 2 * MiB * (7 + i)), 30);
 		leak_push(&fp.avail, t_ms, (double)((INT64_C(6) << 20) - 10240 * (7 + i)) * KiB, 30);
 		leak_push(&fp.one, t_ms, 1, 30); /* one thread all along */
 	}
@@ -584,7 +458,7 @@ START_TEST(recorded_past_gives_slopes_at_the_first_refresh)
 	fxproc_write(f.root, &q);
 	f.sys.mem_available_kib = (6 << 20) - 10240 * 7;
 	fxproc_write_system(f.root, &f.sys);
-	write_cgroup_file(&f, NAS, "memory.current", usage0 + 14 * MiB);
+	fxcollector_write_value(&f, NAS, "memory.current", usage0 + 14 * MiB);
 
 	struct collector_config cfg;
 	collector_config_defaults(&cfg);
@@ -596,25 +470,31 @@ START_TEST(recorded_past_gives_slopes_at_the_first_refresh)
 	cfg.identity = f.ids;
 	cfg.clock = &f.clock;
 	cfg.past = &past;
+	cfg.one_shot = true; /* -n 1 with a history: the one refresh has the rates */
 	char err[256];
 	f.c = collector_new(&cfg, err, sizeof(err));
 	ck_assert_msg(f.c != NULL, "collector_new: %s", err);
-	const struct snapshot *s = refresh_at(&f, 0);
+	const struct snapshot *s = fxcollector_refresh_at(&f, 0);
 	ck_assert_uint_eq(s->seq, 1);
-	ck_assert_double_eq_tol(proc_of(s, 100)->rss_slope.per_s, 1.0 * MiB / 5.0, 1e-3);
-	ck_assert_double_eq_tol(proc_of(s, 100)->thread_slope.per_s, 0.0, 1e-9);
-	ck_assert(isnan(proc_of(s, 100)->fd_slope.per_s)); /* no fds recorded: one sample */
-	ck_assert(isnan(proc_of(s, 101)->rss_slope.per_s));
-	ck_assert_double_eq_tol(cgroup_of(s, NAS)->usage_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
-	ck_assert(isfinite(cgroup_of(s, NAS)->eta_to_limit_s));
+	ck_assert_double_eq_tol(fxcollector_proc(s, 100)->rss_slope.per_s, 1.0 * MiB / 5.0, 1e-3);
+	ck_assert_double_eq_tol(fxcollector_proc(s, 100)->thread_slope.per_s, 0.0, 1e-9);
+	ck_assert(isnan(fxcollector_proc(s, 100)->fd_slope.per_s)); /* no fds recorded: one sample */
+	ck_assert(isnan(fxcollector_proc(s, 101)->rss_slope.per_s));
+	const struct cgroup_row *nas = fxcollector_cgroup(s, NAS);
+	ck_assert_double_eq_tol(nas->usage_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
+	ck_assert_double_eq_tol(nas->working_set_slope.per_s, 2.0 * MiB / 5.0, 1e-3);
+	ck_assert_int_eq(nas->working_set_bytes, usage0 - inactive_file + 14 * MiB);
+	ck_assert_str_eq(s->cgroups[nas->limited_by].path, NAS);
+	ck_assert_double_eq_tol(nas->eta_to_limit_s,
+				(536870912.0 - (double)nas->working_set_bytes) / (2.0 * MiB / 5.0), 1e-3);
 	ck_assert_double_eq_tol(s->sys.available.per_s, -10.0 * MiB / 5.0, 1e-3);
 	ck_assert_int_eq(fp.releases, 1); /* let go after the first refresh */
-	s = refresh_at(&f, 5);
+	s = fxcollector_refresh_at(&f, 5);
 	ck_assert_int_eq(fp.releases, 1);
-	fx_close(&f);
+	fxcollector_close(&f);
 
 	/* released exactly once also when no refresh ever came */
-	fx_open(&f);
+	fxcollector_open(&f, "collector");
 	fxproc_write(f.root, &p);
 	cfg.proc_root = f.root;
 	cfg.cgroup_root = f.cgroot;
@@ -622,7 +502,7 @@ START_TEST(recorded_past_gives_slopes_at_the_first_refresh)
 	fp.releases = 0;
 	f.c = collector_new(&cfg, err, sizeof(err));
 	ck_assert_msg(f.c != NULL, "collector_new: %s", err);
-	fx_close(&f);
+	fxcollector_close(&f);
 	ck_assert_int_eq(fp.releases, 1);
 }
 END_TEST

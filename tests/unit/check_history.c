@@ -1,6 +1,7 @@
 /* core/history: the recorder's writes and reading them back, on an in-memory SQLite.
  * Snapshots are made by hand (tests/lib/fxrec.h): a leaking process, an idle one, a pid
- * that exits and is reused by another process, cgroups that come and go, OOM kills. */
+ * that exits and is reused by another process, cgroups that come and go. (The OOM kills:
+ * check_history_kills.c.) */
 #include "config.h"
 
 #include <check.h>
@@ -11,13 +12,12 @@
 #include "core/estimate/leak.h"
 #include "core/estimate/leak_past.h"
 #include "core/history/boot.h"
-#include "core/history/events.h"
 #include "core/history/moment.h"
 #include "core/history/replay.h"
 #include "core/history/store.h"
 #include "core/history/timeline.h"
 #include "core/history/writer.h"
-#include "core/klog/oom_event.h"
+#include "tests/lib/fxhist.h"
 #include "tests/lib/fxrec.h"
 #include "tests/unit/ck_run.h"
 
@@ -28,46 +28,14 @@
 static const struct history_boot boot_a = {"boot-a", T0 - 5000};
 static const struct history_boot boot_b = {"boot-b", T0 + 100000};
 
-static struct history_store *open_mem(void)
-{
-	struct history_store *st;
-	char err[256];
-	ck_assert_msg(history_store_open_memory(&st, err, sizeof(err)) == 0, "%s", err);
-	return st;
-}
-
-static struct history_writer *writer(struct history_store *st, const struct history_boot *b)
-{
-	char err[256];
-	struct history_writer *w = history_writer_new(st, b, 10, "fixture", err, sizeof(err));
-	ck_assert_msg(w != NULL, "%s", err);
-	return w;
-}
-
-static int64_t count(struct history_store *st, const char *sql)
-{
-	sqlite3_stmt *s = history_store_prepare(st, sql);
-	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
-static void add(struct history_writer *w, struct fxrec *f)
-{
-	char err[256];
-	int rc = history_writer_add(w, &f->snap, err, sizeof(err));
-	ck_assert_msg(rc >= 0, "%s", err);
-}
-
 /* Sample i of the scenario: pid 100 leaks 1 MiB per sample; pid 200 is idle; pid 300
  * (start 300) lives for samples 0..5, then pid 300 is another process (start 900) from
  * sample 8; cgroup /a grows 2 MiB per sample, /b exists for samples 0..9 only. */
 static void scenario(struct fxrec *f, int i)
 {
 	fxrec_init(f, T0 + 10.0 * i);
-	f->snap.sys.mem_available_bytes = (INT64_C(4) << 30) - 4 * MiB * i;
+	f->snap.sys.mem_available_bytes = f->snap.sys.available_bytes =
+	    (INT64_C(4) << 30) - 4 * MiB * i;
 	fxrec_cgroup(f, "/", 1000 * MiB, VAL_UNKNOWN);
 	fxrec_cgroup(f, "/a", 100 * MiB + 2 * MiB * i, 512 * MiB);
 	if (i <= 9)
@@ -82,12 +50,12 @@ static void scenario(struct fxrec *f, int i)
 
 static struct history_store *recorded(void)
 {
-	struct history_store *st = open_mem();
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_store *st = fxhist_open_memory();
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	for (int i = 0; i < N; i++) {
 		struct fxrec f;
 		scenario(&f, i);
-		add(w, &f);
+		fxhist_add(w, &f.snap);
 	}
 	char err[256];
 	ck_assert_msg(history_writer_commit(w, err, sizeof(err)) == 0, "%s", err);
@@ -98,34 +66,37 @@ static struct history_store *recorded(void)
 START_TEST(values_are_stored_only_when_they_changed)
 {
 	struct history_store *st = recorded();
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample"), N);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample"), N);
 	/* the idle process: one row for 20 samples; the leaker: one per sample */
 	ck_assert_int_eq(
-	    count(
+	    fxhist_int(
 	        st,
 	        "SELECT count(*) FROM proc_value v JOIN proc p ON p.id = v.proc WHERE p.pid = 200"),
 	    1);
 	ck_assert_int_eq(
-	    count(
+	    fxhist_int(
 	        st,
 	        "SELECT count(*) FROM proc_value v JOIN proc p ON p.id = v.proc WHERE p.pid = 100"),
 	    N);
 	/* a reused pid is another process: two identities, the first one ended */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc WHERE pid = 300"), 2);
-	ck_assert_int_eq(count(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 300"),
-	                 T0 + 60);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc WHERE pid = 300 AND start_ticks = "
-	                           "900 AND end_t IS NULL"),
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE pid = 300"), 2);
+	ck_assert_int_eq(
+	    fxhist_int(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 300"),
+	    T0 + 60);
+	ck_assert_int_eq(fxhist_int(st,
+	                            "SELECT count(*) FROM proc WHERE pid = 300 AND start_ticks = "
+	                            "900 AND end_t IS NULL"),
 	                 1);
 	/* /b: one row, then a gone row when it disappeared; the command line stored once */
 	ck_assert_int_eq(
-	    count(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
-	              " WHERE c.path = '/b'"),
+	    fxhist_int(st, "SELECT count(*) FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	                   " WHERE c.path = '/b'"),
 	    2);
-	ck_assert_int_eq(count(st, "SELECT t FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
-	                           " WHERE c.path = '/b' AND gone = 1"),
+	ck_assert_int_eq(fxhist_int(st,
+	                            "SELECT t FROM cgroup_value v JOIN cgroup c ON c.id = v.cgroup"
+	                            " WHERE c.path = '/b' AND gone = 1"),
 	                 T0 + 100);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM cmdline"), 1);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cmdline"), 1);
 	history_store_close(st);
 }
 END_TEST
@@ -251,127 +222,54 @@ START_TEST(a_new_recorder_continues_the_history)
 	struct history_store *st = recorded();
 	/* the same boot, after a pause: the leaker and the idle one alive, unchanged; the new
 	 * pid 300 gone while nothing recorded; /a unchanged */
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	struct fxrec f;
 	fxrec_init(&f, T0 + 1000);
 	fxrec_cgroup(&f, "/", 1000 * MiB, VAL_UNKNOWN);
 	fxrec_cgroup(&f, "/a", 100 * MiB + 2 * MiB * (N - 1), 512 * MiB);
 	fxrec_proc(&f, 100, 100, "leaker", "/a", 50 * MiB + MiB * (N - 1));
 	fxrec_proc(&f, 200, 200, "idle", "/", 7 * MiB);
-	int64_t rows = count(st, "SELECT count(*) FROM proc_value");
-	int64_t cgrows = count(st, "SELECT count(*) FROM cgroup_value");
-	add(w, &f);
+	int64_t rows = fxhist_int(st, "SELECT count(*) FROM proc_value");
+	int64_t cgrows = fxhist_int(st, "SELECT count(*) FROM cgroup_value");
+	fxhist_add(w, &f.snap);
 	char err[256];
 	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc_value"), rows); /* nothing changed */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM cgroup_value"), cgrows);
-	ck_assert_int_eq(count(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 900"),
-	                 T0 + 1000);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc_value"),
+	                 rows); /* nothing changed */
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM cgroup_value"), cgrows);
 	ck_assert_int_eq(
-	    count(st, "SELECT count(*) FROM proc WHERE pid IN (100, 200) AND end_t IS NULL"), 2);
+	    fxhist_int(st, "SELECT end_t FROM proc WHERE pid = 300 AND start_ticks = 900"),
+	    T0 + 1000);
+	ck_assert_int_eq(
+	    fxhist_int(st, "SELECT count(*) FROM proc WHERE pid IN (100, 200) AND end_t IS NULL"),
+	    2);
 	history_writer_free(w);
 
 	/* after a reboot: the old boot's processes are closed, pid 100 is another process */
-	w = writer(st, &boot_b);
+	w = fxhist_writer(st, &boot_b, 10);
 	fxrec_init(&f, T0 + 200000);
 	fxrec_proc(&f, 100, 100, "leaker", "/a", 50 * MiB);
-	add(w, &f);
+	fxhist_add(w, &f.snap);
 	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc WHERE end_t IS NULL"), 1);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM proc WHERE pid = 100"), 2);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE end_t IS NULL"), 1);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM proc WHERE pid = 100"), 2);
 	history_writer_free(w);
-	history_store_close(st);
-}
-END_TEST
-
-static void kill_event(struct oom_event *ev, pid_t pid, double boot_s, int reaped)
-{
-	oom_event_init(ev);
-	ev->boot_s = boot_s;
-	ev->time_unix_s = T0 + boot_s;
-	ev->victim_pid = pid;
-	ev->victim_comm = "hog";
-	ev->constraint = "CONSTRAINT_MEMCG";
-	ev->oom_memcg = "/a";
-	ev->task_memcg = "/a";
-	ev->anon_rss_kb = 524288;
-	ev->reaped = reaped;
-}
-
-START_TEST(kills_are_stored_once_and_read_back)
-{
-	struct history_store *st = open_mem();
-	struct history_writer *w = writer(st, &boot_a);
-	struct oom_event evs[2];
-	kill_event(&evs[0], 4242, 12.5, -1);
-	struct oom_event_task task = {
-	    .pid = 4242, .uid = 1000, .tgid = 4242, .rss_pages = 131072, .name = "hog"};
-	evs[0].tasks = &task;
-	evs[0].ntasks = 1;
-	char *raw[] = {"hog invoked oom-killer", "Killed process 4242 (hog)"};
-	evs[0].raw_lines = raw;
-	evs[0].nraw_lines = 2;
-	struct fxrec f;
-	fxrec_init(&f, T0);
-	f.snap.events = evs;
-	f.snap.nevents = 1;
-	char err[256];
-	ck_assert_int_eq(history_writer_add(w, &f.snap, err, sizeof(err)), HISTORY_WRITER_KILL);
-	/* the same kill again, now reaped: updated, not a new kill */
-	evs[0].reaped = 1;
-	fxrec_init(&f, T0 + 10);
-	f.snap.events = evs;
-	f.snap.nevents = 1;
-	ck_assert_int_eq(history_writer_add(w, &f.snap, err, sizeof(err)), 0);
-	/* the counter moves without a log line (the log unreadable): still a kill */
-	fxrec_init(&f, T0 + 20);
-	f.snap.sys.oom_kills = 1;
-	ck_assert_int_eq(history_writer_add(w, &f.snap, err, sizeof(err)), HISTORY_WRITER_KILL);
-	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	history_writer_free(w);
-	/* a new recorder sees the kernel replay the same kill: known */
-	ck_assert_int_eq(history_events_put(st, 1, &evs[0]), 0);
-	kill_event(&evs[1], 777, 99, 0);
-	ck_assert_int_eq(history_events_put(st, 1, &evs[1]), 1);
-
-	struct history_events_kill *got;
-	size_t n;
-	ck_assert_int_eq(history_events_load(st, NAN, NAN, true, &got, &n), 0);
-	ck_assert_uint_eq(n, 2);
-	ck_assert_int_eq(got[0].ev.victim_pid, 4242);
-	ck_assert_str_eq(got[0].boot_id, "boot-a");
-	ck_assert_int_eq(got[0].ev.reaped, 1);
-	ck_assert_str_eq(got[0].ev.constraint, "CONSTRAINT_MEMCG");
-	ck_assert_int_eq(got[0].ev.anon_rss_kb, 524288);
-	ck_assert(!val_known(got[0].ev.total_vm_kb));
-	ck_assert_uint_eq(got[0].ev.ntasks, 1);
-	ck_assert_int_eq(got[0].ev.tasks[0].rss_pages, 131072);
-	ck_assert_str_eq(got[0].ev.tasks[0].name, "hog");
-	ck_assert_uint_eq(got[0].ev.nraw_lines, 2);
-	ck_assert_str_eq(got[0].ev.raw_lines[1], "Killed process 4242 (hog)");
-	ck_assert_int_eq(got[1].ev.victim_pid, 777);
-	history_events_free(got, n);
-	ck_assert_int_eq(history_events_load(st, T0 + 50, NAN, false, &got, &n), 0);
-	ck_assert_uint_eq(n, 1);
-	ck_assert_int_eq(got[0].ev.victim_pid, 777);
-	ck_assert_uint_eq(got[0].ev.ntasks, 0);
-	history_events_free(got, n);
 	history_store_close(st);
 }
 END_TEST
 
 START_TEST(a_second_in_the_same_second_is_one_moment)
 {
-	struct history_store *st = open_mem();
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_store *st = fxhist_open_memory();
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	struct fxrec f;
 	fxrec_init(&f, T0 + 0.2);
-	add(w, &f);
+	fxhist_add(w, &f.snap);
 	fxrec_init(&f, T0 + 0.4);
-	add(w, &f);
+	fxhist_add(w, &f.snap);
 	ck_assert_uint_eq(history_writer_pending(w), 1);
 	history_writer_free(w); /* not committed: rolled back */
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample"), 0);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample"), 0);
 	history_store_close(st);
 }
 END_TEST
@@ -379,7 +277,7 @@ END_TEST
 START_TEST(a_recorder_started_in_the_same_second_skips_it)
 {
 	struct history_store *st = recorded(); /* its newest moment: T0 + 10 * (N - 1) */
-	struct history_writer *w = writer(st, &boot_a);
+	struct history_writer *w = fxhist_writer(st, &boot_a, 10);
 	struct fxrec f;
 	char err[256];
 	fxrec_init(&f, T0 + 10 * (N - 1));
@@ -389,7 +287,7 @@ START_TEST(a_recorder_started_in_the_same_second_skips_it)
 	ck_assert_int_ge(history_writer_add(w, &f.snap, err, sizeof(err)), 0);
 	ck_assert_uint_eq(history_writer_pending(w), 1);
 	ck_assert_int_eq(history_writer_commit(w, err, sizeof(err)), 0);
-	ck_assert_int_eq(count(st, "SELECT count(*) FROM sample"), N + 1);
+	ck_assert_int_eq(fxhist_int(st, "SELECT count(*) FROM sample"), N + 1);
 	history_writer_free(w);
 	history_store_close(st);
 }
@@ -404,7 +302,6 @@ int main(void)
 	tcase_add_test(tc, the_timeline_steps_through_recorded_moments);
 	tcase_add_test(tc, the_replay_gives_this_boots_processes_their_series);
 	tcase_add_test(tc, a_new_recorder_continues_the_history);
-	tcase_add_test(tc, kills_are_stored_once_and_read_back);
 	tcase_add_test(tc, a_second_in_the_same_second_is_one_moment);
 	tcase_add_test(tc, a_recorder_started_in_the_same_second_skips_it);
 	suite_add_tcase(s, tc);

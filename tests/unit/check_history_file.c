@@ -214,7 +214,13 @@ START_TEST(times_as_operators_type_them)
 	const char *bad[] = {"",          "-",          "-2x",
 	                     "yesterday", "2025-13-01", "2025-06-15T25:00",
 	                     "@",         "@12abc",     "2025-06-15T15:00+1",
-	                     "1",         "-1h-2m",     "15:61"};
+	                     "1",         "-1h-2m",     "15:61",
+	                     /* what strtod would take: exponents, hex, inf, blanks, signs */
+	                     "-1e3s", "@1e9", "@0x10", "@inf", "-infs", "2025-06-01T02:14:00.2E50000",
+	                     " 2025-06-15", "+025-06-15", "@ 1", "-99999999999w",
+	                     "-1e305h9", "2025-06-01T02:14:00.52E500+02:00" /* found by fuzzing */};
+	ck_assert_int_eq(history_when_parse("@1749999000.25", now, &t), 0);
+	ck_assert_double_eq(t, 1749999000.25);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		ck_assert_msg(history_when_parse(bad[i], now, &t) == -EINVAL, "'%s' accepted",
 		              bad[i]);

@@ -457,6 +457,59 @@ START_TEST(store_is_bounded_and_keeps_newest_details)
 }
 END_TEST
 
+/* A big saved log (--kmsg FILE) is replayed in few polls, each reading on for up to
+ * OOM_LOG_REPLAY_MS, and says how far it is: bytes read of the file's size, growing, until
+ * the end. One chunk of OOM_LOG_POLL_ENTRIES per poll (the old way) took a refresh per
+ * 2048 lines: an hour for 200 MB. */
+START_TEST(a_big_saved_log_is_replayed_in_few_polls_with_progress)
+{
+	char path[] = "/tmp/oomtop-replay-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	int kills = 0;
+	long lines = 0;
+	for (int i = 1; i <= 8000; i++) {
+		fprintf(f, "[ %d.000000] p%d invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, "
+			   "oom_score_adj=0\n", i, i);
+		for (int k = 0; k < 10; k++)
+			fprintf(f, "[ %d.000001] noise line %d of a busy kernel that is not about a kill\n", i, k);
+		fprintf(f, "[ %d.000003] Out of memory: Killed process %d (v%d) total-vm:400kB, "
+			   "anon-rss:%dkB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB "
+			   "oom_score_adj:0\n", i, 1000 + i, i, i);
+		kills++;
+		lines += 12;
+	}
+	ck_assert_int_eq(fclose(f), 0);
+	struct stat st;
+	ck_assert_int_eq(stat(path, &st), 0);
+	struct oom_log *log;
+	char err[256];
+	struct oom_source_config cfg = {.kmsg_path = path};
+	ck_assert_int_eq(oom_log_open(&log, &cfg, err, sizeof(err)), 0);
+	int64_t done, total, last = -1;
+	ck_assert(oom_log_replaying(log, &done, &total)); /* nothing read yet */
+	ck_assert_int_eq(done, 0);
+	ck_assert_int_eq(total, st.st_size);
+	int polls = 0;
+	while (oom_log_replaying(log, &done, &total)) {
+		ck_assert_int_gt(done, last);
+		ck_assert_int_le(done, total);
+		last = done;
+		ck_assert_int_ge(oom_log_poll(log), 0);
+		ck_assert_int_lt(++polls, 1000);
+	}
+	ck_assert(oom_log_caught_up(log));
+	ck_assert_uint_eq(oom_log_total(log), (uint64_t)kills);
+	long chunks = (lines + OOM_LOG_POLL_ENTRIES - 1) / OOM_LOG_POLL_ENTRIES;
+	ck_assert_msg(polls * 2 <= chunks, "%d polls for %ld chunks of %d lines", polls, chunks, OOM_LOG_POLL_ENTRIES);
+	/* a regular file at its end, or anything not a saved log: no progress to show */
+	ck_assert(!oom_log_replaying(log, &done, &total));
+	oom_log_close(log);
+	unlink(path);
+}
+END_TEST
+
 /* The screen's wake-ups: a FIFO (poll can say when there is more) wakes the store, which
  * reads without changing what it shows and says whether what came was about a kill; a
  * regular file, or a FIFO whose writer closed, gives no descriptor (always readable, never
@@ -687,6 +740,7 @@ int main(void)
 	tcase_add_test(tc, a_cut_task_table_says_so);
 	tcase_add_test(tc, garbage_never_crashes);
 	tcase_add_test(tc, store_is_bounded_and_keeps_newest_details);
+	tcase_add_test(tc, a_big_saved_log_is_replayed_in_few_polls_with_progress);
 	tcase_add_test(tc, wakes_tell_kills_from_other_lines);
 	tcase_add_test(tc, json_escapes_and_nulls);
 	tcase_add_test(tc, pages_are_converted_with_the_page_size_the_log_implies);

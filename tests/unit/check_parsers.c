@@ -143,6 +143,29 @@ START_TEST(status_pmd_before_pte_and_alone)
 }
 END_TEST
 
+/* Name: as proc_task_name writes it: '\n' and '\\' escaped, nothing else; names differ
+ * in their hash whenever they differ (a rename is seen), and the value comes back as the
+ * process set it (prctl PR_SET_NAME). */
+START_TEST(status_name_is_unescaped_and_hashed)
+{
+	struct proc_status a, b;
+	ck_assert_int_eq(proc_status_parse("Name:\tleaker-1\nThreads:\t1\n", &a), 0);
+	ck_assert_str_eq(a.name, "leaker-1");
+	ck_assert_int_eq(proc_status_parse("Name:\tleaker-2\nThreads:\t1\n", &b), 0);
+	ck_assert_uint_ne(a.name_hash, b.name_hash);
+	ck_assert_int_eq(proc_status_parse("Name:\ta\\nb\\\\c d\nThreads:\t1\n", &a), 0);
+	ck_assert_str_eq(a.name, "a\nb\\c d");
+	ck_assert_int_eq(proc_status_parse("Name:\t\nThreads:\t1\n", &a), 0); /* empty */
+	ck_assert_str_eq(a.name, "");
+	/* a name longer than the field is cut, never overrun */
+	char text[200] = "Name:\t";
+	memset(text + 6, 'x', 120);
+	strcpy(text + 126, "\nThreads:\t1\n");
+	ck_assert_int_eq(proc_status_parse(text, &a), 0);
+	ck_assert_uint_eq(strlen(a.name), sizeof(a.name) - 1);
+}
+END_TEST
+
 START_TEST(status_rejects_what_is_not_a_status_file)
 {
 	struct proc_status s;
@@ -669,6 +692,7 @@ int main(void)
 	tcase_add_test(tc, status_kernel_thread_has_unknown_sizes);
 	tcase_add_test(tc, status_old_kernel_without_rss_split_adds_pmd);
 	tcase_add_test(tc, status_pmd_before_pte_and_alone);
+	tcase_add_test(tc, status_name_is_unescaped_and_hashed);
 	tcase_add_test(tc, status_rejects_what_is_not_a_status_file);
 	tcase_add_test(tc, status_euid_and_capeff);
 	suite_add_tcase(s, tc);

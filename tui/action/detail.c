@@ -9,6 +9,10 @@ unsigned action_detail_open(struct tui *t)
 	const struct proc_row *p = procview_selected(&t->pv);
 	if (!p)
 		return R_NONE;
+	if (t->travel.on) { /* a recorded moment: its processes' files are not there to read */
+		tui_state_status(t, STATUS_INFO, "history: a process opens live only (L returns to live)");
+		return R_REDRAW;
+	}
 	if (p->kernel_thread) {
 		tui_state_status(t, STATUS_INFO, "pid %d is a kernel thread: no memory map, no fds to show",
 		                 (int)p->pid);

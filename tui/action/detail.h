@@ -8,7 +8,8 @@
 
 #include "tui/state.h"
 
-/* Open the view on the process selected in the process pane. */
+/* Open the view on the process selected in the process pane (live only: in history mode
+ * a recorded moment's processes have no files to read). */
 unsigned action_detail_open(struct tui *t);
 /* The kill's episode of the process shown, when it was OOM-killed; Esc comes back. */
 unsigned action_detail_episode(struct tui *t);

@@ -13,9 +13,11 @@
 #include <unistd.h>
 
 #include "tui/config/conffile.h"
+#include "core/base/scan.h"
 #include "core/base/userfile.h"
 #include "core/base/util.h"
 #include "core/history/size.h"
+#include "core/proc/held.h"
 
 static const char *const pane_names[PANE_COUNT] = {"cgroups", "procs", "events"};
 
@@ -35,6 +37,7 @@ void settings_defaults(struct settings *s)
 	s->tree = true;
 	s->history_size_bytes = HISTORY_SIZE_DEFAULT_BYTES;
 	s->history_flush_s = 120.0;
+	s->held_kmem_bytes = PROC_HELD_KMEM_DEFAULT_BYTES;
 }
 
 static bool parse_double(const char *v, double lo, double hi, double *out)
@@ -132,6 +135,12 @@ static int parse_line(void *obj, char *line, const struct conffile_pos *pos)
 		}
 		snprintf(s->theme, sizeof(s->theme), "%s", val);
 		s->given |= SETTING_THEME;
+	} else if (strcmp(key, "held_kmem") == 0) {
+		if (!scan_size(val, PROC_HELD_KMEM_MAX_BYTES, &s->held_kmem_bytes)) {
+			conffile_report(pos, "bad value '%s' for held_kmem (0 to 1G: bytes, or K, M, G)", val);
+			return 1;
+		}
+		s->given |= SETTING_HELD_KMEM;
 	} else if (strcmp(key, "tree") == 0) {
 		if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0) {
 			conffile_report(pos, "tree: want 0 or 1");
@@ -141,7 +150,7 @@ static int parse_line(void *obj, char *line, const struct conffile_pos *pos)
 		s->given |= SETTING_TREE;
 	} else if (strcmp(key, "history_size") == 0) {
 		if (history_size_parse(val, &s->history_size_bytes) != 0) {
-			conffile_report(pos, "history_size: want a size from 1M to 1T (MiB, or with K, M, G, T)");
+			conffile_report(pos, "history_size: want a size from 1M to 1T (bytes, or with K, M, G, T)");
 			return 1;
 		}
 		s->given |= SETTING_HISTORY_SIZE;
@@ -170,9 +179,20 @@ int settings_parse(struct settings *s, const char *buf, size_t len, const char *
 	return conffile_parse(buf, len, fname, report, ud, parse_line, s);
 }
 
+/* A size as the parser reads it back: whole MiB, whole KiB, else bytes. */
+static void format_size(char *out, size_t n, uint64_t bytes)
+{
+	if (bytes && bytes % (1u << 20) == 0)
+		snprintf(out, n, "%lluM", (unsigned long long)(bytes >> 20));
+	else if (bytes && bytes % 1024 == 0)
+		snprintf(out, n, "%lluK", (unsigned long long)(bytes >> 10));
+	else
+		snprintf(out, n, "%llu", (unsigned long long)bytes);
+}
+
 void settings_format(const struct settings *s, char *buf, size_t n)
 {
-	char cols[512], panes[64] = "";
+	char cols[512], panes[64] = "", held[48] = "";
 	proc_columns_format(s->columns, cols, sizeof(cols));
 	for (int p = 0; p < PANE_COUNT; p++) {
 		if (!s->panes[p])
@@ -180,6 +200,12 @@ void settings_format(const struct settings *s, char *buf, size_t n)
 		if (panes[0])
 			strcat(panes, ",");
 		strcat(panes, pane_names[p]);
+	}
+	/* a machine's setting more than a view's: written only when the file set it */
+	if (s->given & SETTING_HELD_KMEM) {
+		char v[32];
+		format_size(v, sizeof(v), s->held_kmem_bytes);
+		snprintf(held, sizeof(held), "held_kmem=%s\n", v);
 	}
 	snprintf(buf, n,
 	         "# oomtop settings, written by oomtop (S on the screen saves them)\n"
@@ -192,17 +218,17 @@ void settings_format(const struct settings *s, char *buf, size_t n)
 	          * and ends with '"' (or has outer blanks) reads back as written */
 	         "theme=\"%s\"\n"
 	         "threshold=%g\n"
-	         "tree=%d\n",
+	         "tree=%d\n"
+	         "%s",
 	         s->delay_s, s->window_s, s->sort_reverse ? "-" : "",
 	         sort_key_name((enum sort_key)s->sort), cols, panes, s->theme, s->threshold_pct,
-	         s->tree ? 1 : 0);
+	         s->tree ? 1 : 0, held);
 	/* the recorder's keys: kept when the file had them */
 	size_t len = strlen(buf);
 	if ((s->given & SETTING_HISTORY_SIZE) && len < n) {
-		int64_t v = s->history_size_bytes;
-		bool mib = v % (1 << 20) == 0;
-		len += (size_t)snprintf(buf + len, n - len, "history_size=%lld%s\n",
-		                        (long long)(mib ? v >> 20 : v >> 10), mib ? "M" : "K");
+		char v[32];
+		format_size(v, sizeof(v), (uint64_t)s->history_size_bytes);
+		len += (size_t)snprintf(buf + len, n - len, "history_size=%s\n", v);
 	}
 	if ((s->given & SETTING_HISTORY_FLUSH) && len < n)
 		snprintf(buf + len, n - len, "history_flush=%g\n", s->history_flush_s);

@@ -12,6 +12,8 @@
  *   tree=1             cgroup pane as a tree (0: flat, fullest first)
  *   history_size=64M   the recorder's size cap (--history-size; 1M to 1T)
  *   history_flush=120  the recorder writes to disk every this many seconds (1 .. 3600)
+ *   held_kmem=8M       kernel memory /proc files held open may pin (core/proc/held.h);
+ *                      0 to 1G, bytes or K, M, G; written back only when the file set it
  *
  * Read at start; written only when the operator asks (S on the screen). Each bad line
  * is reported "FILE:LINE: message" and ignored, so the rest of the file still applies.
@@ -40,6 +42,8 @@ enum settings_key {
 	SETTING_TREE = 1u << 7,
 	SETTING_HISTORY_SIZE = 1u << 8,
 	SETTING_HISTORY_FLUSH = 1u << 9,
+	SETTING_HELD_KMEM = 1u << 10,
+	SETTING_ALL = (1u << 11) - 1, /* every key above: a new key moves this along */
 };
 
 struct settings {
@@ -55,6 +59,7 @@ struct settings {
 	bool tree;
 	int64_t history_size_bytes; /* the recorder's (written only when the file set them) */
 	double history_flush_s;
+	uint64_t held_kmem_bytes;
 };
 
 void settings_defaults(struct settings *s);

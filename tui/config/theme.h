@@ -47,7 +47,9 @@
 	X(C_NEXT_VICTIM, "next_victim", "#ff87d7", "the next OOM victim")                        \
 	X(C_GHOST, "ghost", "#6c6c6c", "processes that exited")                                  \
 	X(C_TAGGED, "tagged", "#ffd700", "tagged rows (Space): an adj change applies to all")     \
-	X(C_TREE, "tree", "#6c6c6c", "tree lines")
+	X(C_TREE, "tree", "#6c6c6c", "tree lines")                                               \
+	X(C_HISTORY_FG, "history_fg", "#000000", "header text in history mode (a recorded moment)") \
+	X(C_HISTORY_BG, "history_bg", "#af87ff", "header background in history mode")
 
 enum theme_color_id {
 #define X(id, key, def, doc) id,
@@ -85,7 +87,8 @@ enum { TA_BOLD = 1, TA_DIM = 2, TA_REVERSE = 4, TA_UNDERLINE = 8 };
 	X(S_VICTIM, C_NEXT_VICTIM, C_MAIN_BG, TA_BOLD, TA_BOLD | TA_UNDERLINE)           \
 	X(S_GHOST, C_GHOST, C_MAIN_BG, TA_DIM, TA_DIM)                                        \
 	X(S_TAGGED, C_TAGGED, C_MAIN_BG, TA_BOLD, TA_BOLD)                                    \
-	X(S_TREE, C_TREE, C_MAIN_BG, 0, TA_DIM)
+	X(S_TREE, C_TREE, C_MAIN_BG, 0, TA_DIM)                                               \
+	X(S_HISTORY, C_HISTORY_FG, C_HISTORY_BG, TA_BOLD, TA_REVERSE | TA_BOLD)
 
 enum theme_style {
 #define X(id, fg, bg, a, mono) id,

@@ -168,6 +168,18 @@ static void cell(const struct tui *t, const struct oom_event *e, enum ev_col c, 
 		*st = S_DIM;
 }
 
+/* "reading the saved log: 45% of 230M" while a --kmsg FILE is replayed; false when not. */
+static bool replay_progress(const struct snapshot *s, char *buf, size_t len)
+{
+	if (!s || !val_known(s->events_replay_total_bytes) || s->events_replay_total_bytes <= 0)
+		return false;
+	char size[16];
+	fmt_bytes(size, sizeof(size), s->events_replay_total_bytes);
+	snprintf(buf, len, "reading the saved log: %d%% of %s",
+	         (int)(100.0 * (double)s->events_replay_done_bytes / (double)s->events_replay_total_bytes), size);
+	return true;
+}
+
 void pane_events_table_draw(struct tui *t, struct rect r, struct evview *v, bool focused)
 {
 	const struct draw_ctx *dc = &t->dc;
@@ -183,6 +195,13 @@ void pane_events_table_draw(struct tui *t, struct rect r, struct evview *v, bool
 		const char *h = c == EV_INVOKER && reasons ? "INVOKED BY / REASON" : cols[c].header;
 		draw_text(dc, r.y, x, widths[c], h, hs, cols[c].right ? AL_RIGHT : AL_LEFT);
 		x += widths[c] + 1;
+	}
+	char prog[80];
+	if (replay_progress(s, prog + 2, sizeof(prog) - 2)) { /* over the headers' right end, while it lasts */
+		prog[0] = prog[1] = ' ';
+		int w = (int)strlen(prog) + 1;
+		if (w < r.w - 8)
+			draw_text(dc, r.y, r.x + r.w - w, w, prog, hs, AL_LEFT);
 	}
 	size_t rows = r.h > 1 ? (size_t)(r.h - 1) : 0;
 	struct listview *l = &v->list;
@@ -245,7 +264,9 @@ void pane_events_draw(struct tui *t, struct rect r)
 			draw_text(dc, r.y + 1, r.x + 1, r.w - 1, line, S_DIM, AL_LEFT);
 			return;
 		}
-		draw_text(dc, r.y + 1, r.x + 1, r.w - 1, "no OOM kills in the kernel log", S_DIM,
+		char prog[80];
+		draw_text(dc, r.y + 1, r.x + 1, r.w - 1,
+		          replay_progress(s, prog, sizeof(prog)) ? prog : "no OOM kills in the kernel log", S_DIM,
 		          AL_LEFT);
 		return;
 	}

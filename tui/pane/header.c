@@ -167,18 +167,68 @@ static void compact_line(const struct draw_ctx *dc, const struct snapshot *s, in
 	draw_put(dc, y, x + n, w - n, buf, val_known(m->oom_kills) && m->oom_kills ? S_OOM : S_NORMAL);
 }
 
+/* How long before now the moment shown is: "20m30s ago" ("" without a clock). */
+static void ago_text(const struct travel *tv, char *buf, size_t n)
+{
+	char span[32];
+	double d = tv->now_unix_s - (double)tv->moment;
+	if (isnan(d))
+		buf[0] = '\0';
+	else
+		snprintf(buf, n, "%s %s", travel_span(span, sizeof(span), d),
+		         d >= 0 ? "ago" : "ahead");
+}
+
+/* History mode: the host line in the history colours, saying which moment is shown and
+ * how long ago, that it is recorded (not live), and how to get back. */
+static void history_line(const struct draw_ctx *dc, const struct travel *tv,
+                         const struct snapshot *s, int y, int x, int w)
+{
+	char when[32], ago[40], up[32], win[32], line[512];
+	travel_clock(when, sizeof(when), (double)tv->moment);
+	ago_text(tv, ago, sizeof(ago));
+	fmt_duration(up, sizeof(up), s->uptime_s);
+	fmt_duration(win, sizeof(win), s->window_s);
+	draw_fill(dc, y, x, w, S_HISTORY);
+	if (w >= 60)
+		snprintf(line, sizeof(line), "RECORDED %s%s%s  %s  up %s  window %s", when,
+		         ago[0] ? ", " : "", ago, s->hostname ? s->hostname : "?", up, win);
+	else
+		snprintf(line, sizeof(line), "REC %s %s", when, ago);
+	int n = draw_put(dc, y, x, w, line, S_HISTORY);
+	static const char hint[] = "L live";
+	int hl = (int)sizeof(hint) - 1;
+	if (w - n > hl + 2)
+		draw_put(dc, y, x + w - hl, hl, hint, S_HISTORY);
+}
+
+/* The one-line header in history mode: "REC 02:13:05" before the summary. */
+static int history_mark(const struct draw_ctx *dc, const struct travel *tv, int y, int x, int w)
+{
+	char when[32], mark[48];
+	travel_clock(when, sizeof(when), (double)tv->moment);
+	snprintf(mark, sizeof(mark), "REC %s", strlen(when) > 11 ? when + 11 : when);
+	int n = draw_put(dc, y, x, w, mark, S_HISTORY);
+	return n + draw_put(dc, y, x + n, w - n, " ", S_NORMAL);
+}
+
 void pane_header_draw(struct tui *t, struct rect r)
 {
 	const struct draw_ctx *dc = &t->dc;
 	const struct snapshot *s = t->snap;
+	const struct travel *tv = &t->travel;
 	if (r.h == 0 || !s)
 		return;
 	int y = r.y;
 	if (r.h == 1) {
-		compact_line(dc, s, y, r.x, r.w);
+		int n = tv->on ? history_mark(dc, tv, y, r.x, r.w) : 0;
+		compact_line(dc, s, y, r.x + n, r.w - n);
 		return;
 	}
-	host_line(dc, s, y++, r.x, r.w);
+	if (tv->on)
+		history_line(dc, tv, s, y++, r.x, r.w);
+	else
+		host_line(dc, s, y++, r.x, r.w);
 	if (r.h == 2) {
 		compact_line(dc, s, y, r.x, r.w);
 		return;

@@ -89,15 +89,12 @@ void pane_procs_draw(struct tui *t, struct rect r)
 		if (!widths[c])
 			continue;
 		const struct proc_column_info *ci = proc_columns_info((enum proc_column)c);
-		char h[64];
+		char h[96];
 		bool sorted = ci->sort == (int)pv->sort;
-		snprintf(h, sizeof(h), "%s%s", ci->header,
-		         sorted ? (pv->reverse ? dc->g->sort_up : dc->g->sort_down) : "");
-		if (c == PCOL_COMMAND && r.w >= 60) {
-			char tail[64];
-			snprintf(tail, sizeof(tail), "  %zu/%zu", pv->list.n, pv->ntotal);
-			strncat(h, tail, sizeof(h) - strlen(h) - 1);
-		}
+		int len = snprintf(h, sizeof(h), "%s%s", ci->header,
+		                   sorted ? (pv->reverse ? dc->g->sort_up : dc->g->sort_down) : "");
+		if (c == PCOL_COMMAND && r.w >= 60 && len > 0 && (size_t)len < sizeof(h))
+			snprintf(h + len, sizeof(h) - (size_t)len, "  %zu/%zu", pv->list.n, pv->ntotal);
 		draw_text(dc, r.y, x, widths[c], h, hs, ci->right ? AL_RIGHT : AL_LEFT);
 		x += widths[c] + 1;
 	}
