@@ -95,7 +95,7 @@ bool cmd_batch_out_print(struct cmd_batch_out *bo, const struct snapshot *s, con
 {
 	struct strbuf *sb = &bo->sb;
 	size_t n = cmd_batch_select(s, rc, &bo->rows, &bo->cap);
-	struct output_view v = {s, bo->rows, n};
+	struct output_view v = {s, bo->rows, n, rc->detail};
 	if (bo->path) {
 		char why[600];
 		/* mode 0644: node_exporter reads it as its own user; no fsync, it is rewritten
@@ -155,6 +155,9 @@ int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, F
 	int status = cmd_batch_out_init(&bo, out, rc->output_path, err);
 	if (status)
 		return status;
+	if (rc->detail)
+		collector_detail_top(c, &rc->filter, (enum sort_key)rc->set.sort, rc->set.sort_reverse,
+				     rc->filter.npids ? rc->filter.npids : CMD_BATCH_DETAIL_TOP);
 	int64_t interval_ms = (int64_t)(rc->set.delay_s * 1000.0 + 0.5);
 	int64_t next = util_mono_ms();
 	for (long i = 0; !signals_stop() && (rc->iterations == 0 || i < rc->iterations); i++) {

@@ -48,6 +48,13 @@ bool cmd_batch_out_print(struct cmd_batch_out *bo, const struct snapshot *s, con
                          int *status);
 void cmd_batch_out_free(struct cmd_batch_out *bo);
 
+/* --detail without -p reads the costly fields of this many processes: the first ones
+ * printed (smaps_rollup and up to PROC_DETAIL_MAX_LINKS readlinks each: a refresh stays
+ * cheap); with -p, of every pid named. */
+#define CMD_BATCH_DETAIL_TOP 10
+
+/* With rc->detail, the collector reads the costly fields (core/proc/detail.h) of the
+ * processes printed first (CMD_BATCH_DETAIL_TOP, or every -p pid) at every refresh. */
 int cmd_batch_run(struct collector *c, const struct run_config *rc, FILE *out, FILE *err);
 
 #endif

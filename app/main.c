@@ -128,15 +128,20 @@ static int run_collecting(const struct options *o)
 		timetravel_close(&tc);
 		return 1;
 	}
+	struct replay_trail *trail = NULL;
 	if (o->mode == MODE_BATCH) {
 		status = cmd_batch_run(c, &rc, stdout, stderr);
 	} else {
+		/* the detail view's plots start with the recorded window */
+		trail = replay_trail_open(&rc);
+		collector_trail_source(c, replay_trail_source(trail));
 		signals_on_crash(screen_emergency_restore);
 		status = tui_run(c, &tc);
 		signals_on_crash(NULL);
 	}
 	collector_free(c);
 	timetravel_close(&tc);
+	replay_trail_close(trail);
 	return status;
 }
 

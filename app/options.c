@@ -20,7 +20,7 @@
 enum {
 	OPT_EVENTS = 256, OPT_FOLLOW, OPT_KMSG, OPT_SET_ADJ, OPT_FORCE, OPT_READONLY, OPT_THEME, OPT_NO_COLOR,
 	OPT_JOURNAL, OPT_BY_UNIT, OPT_OUTPUT, OPT_RECORD, OPT_HISTORY, OPT_NO_HISTORY, OPT_AT, OPT_HISTORY_SIZE,
-	OPT_HISTORY_FLUSH, OPT_HELD_KMEM,
+	OPT_HISTORY_FLUSH, OPT_HELD_KMEM, OPT_DETAIL,
 };
 
 static const struct option long_opts[] = {
@@ -34,6 +34,7 @@ static const struct option long_opts[] = {
 	{"iterations", required_argument, NULL, 'n'},
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, OPT_OUTPUT},
+	{"detail", no_argument, NULL, OPT_DETAIL},
 	{"events", no_argument, NULL, OPT_EVENTS},
 	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"kmsg", required_argument, NULL, OPT_KMSG},
@@ -64,7 +65,7 @@ const char *options_usage(void)
 	       "  -d, --delay=SECS        refresh interval (default 1; 0.1 to 3600)\n"
 	       "  -w, --window=SECS       leak-rate window (default 300; 10 to 604800; >= 4 x delay)\n"
 	       "  -s, --sort=KEY          rss_slope (default), rss, swap, oom_score, oom_score_adj,\n"
-	       "                          fds, fd_slope, threads, pid, user, name, cgroup\n"
+	       "                          fds, fd_slope, fd_eta, threads, pid, user, name, cgroup\n"
 	       "  -p, --pid=PID[,PID...]  only these processes\n"
 	       "  -u, --user=USER         only this user's processes (name or uid)\n"
 	       "  -c, --cgroup=PATH       only processes in this cgroup subtree (e.g. /system.slice)\n"
@@ -73,6 +74,9 @@ const char *options_usage(void)
 	       "  -f, --format=FMT        batch output: text (default), json, prometheus\n"
 	       "      --output=FILE       batch: write each snapshot to FILE, replacing it whole\n"
 	       "                          (a temporary file renamed over it: readers never see part)\n"
+	       "      --detail            batch: add PSS (smaps_rollup) and the kinds of the fds\n"
+	       "                          (socket, pipe, file, anon_inode, other) of the processes\n"
+	       "                          -p names, else of the first 10 printed\n"
 	       "      --events            print the OOM kills found, then exit\n"
 	       "      --follow            with --events: keep following new kills\n"
 	       "      --by-unit           with --events: kills grouped by systemd unit, with their rhythm\n"
@@ -249,6 +253,7 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 			o->output_path = optarg;
 			break;
 		}
+		case OPT_DETAIL: o->detail = true; break;
 		case OPT_EVENTS: events = true; break;
 		case OPT_FOLLOW: o->follow = true; break;
 		case OPT_KMSG:
@@ -363,6 +368,10 @@ int options_parse(struct options *o, int argc, char **argv, const char *no_color
 		return bad(err, errlen, "--follow goes with --events");
 	if (o->output_path && !batch)
 		return bad(err, errlen, "--output goes with --batch");
+	if (o->detail && !batch)
+		return bad(err, errlen, "--detail goes with --batch (on the screen, Enter on a process shows it)");
+	if (o->detail && o->at)
+		return bad(err, errlen, "--detail reads running processes: it does not go with --at");
 	if (o->by_unit && !events)
 		return bad(err, errlen, "--by-unit goes with --events");
 	if (o->by_unit && o->follow)

@@ -32,6 +32,7 @@ struct options {
 	long iterations;     /* -n: 0 = until stopped */
 	enum output_format format; /* -f */
 	const char *output_path;   /* --output=FILE (batch): each snapshot replaces FILE whole */
+	bool detail;         /* --detail (batch): the costly fields of the processes printed first */
 	bool follow;         /* --follow (with --events) */
 	const char *kmsg_path; /* --kmsg FILE or "-" */
 	bool journal;        /* --journal[=PATH]: kills from the systemd journal */

@@ -2,10 +2,12 @@
 #include "config.h"
 #include "app/replay.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/history/boot.h"
 #include "core/history/store.h"
+#include "core/history/trail.h"
 
 int replay_open(const struct run_config *rc, double now_unix_s, struct history_replay **out, FILE *err)
 {
@@ -28,4 +30,42 @@ int replay_open(const struct run_config *rc, double now_unix_s, struct history_r
 			rc->history_given ? "" : " (going on without it)");
 	history_store_close(st);
 	return r != 0 && rc->history_given ? 1 : 0;
+}
+
+struct replay_trail {
+	struct history_store *st;
+	struct history_trail *trail;
+};
+
+struct replay_trail *replay_trail_open(const struct run_config *rc)
+{
+	if (!rc->history_path)
+		return NULL;
+	struct replay_trail *r = calloc(1, sizeof(*r));
+	char msg[600];
+	struct history_boot boot;
+	if (!r || history_store_open(&r->st, rc->history_path, HISTORY_STORE_READ, msg, sizeof(msg)) != 0) {
+		free(r);
+		return NULL;
+	}
+	if (history_boot_read("/proc", &boot) != 0 || history_trail_open(r->st, &boot, &r->trail) != 0) {
+		replay_trail_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+const struct proc_trail_source *replay_trail_source(struct replay_trail *r)
+{
+	return r ? history_trail_source(r->trail) : NULL;
+}
+
+void replay_trail_close(struct replay_trail *r)
+{
+	if (!r)
+		return;
+	history_trail_free(r->trail);
+	if (r->st)
+		history_store_close(r->st);
+	free(r);
 }

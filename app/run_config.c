@@ -102,6 +102,7 @@ int run_config_merge(struct run_config *rc, const struct options *o, const struc
 	rc->iterations = o->iterations;
 	rc->format = o->format;
 	rc->output_path = o->output_path;
+	rc->detail = o->detail;
 	rc->kmsg_path = o->kmsg_path;
 	rc->journal = o->journal;
 	rc->journal_path = o->journal_path;

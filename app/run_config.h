@@ -38,6 +38,7 @@ struct run_config {
 	long iterations;           /* -n; 0 = until stopped */
 	enum output_format format;    /* -f (batch) */
 	const char *output_path;   /* --output (batch), or NULL for stdout */
+	bool detail;               /* --detail (batch) */
 	const char *kmsg_path;     /* --kmsg, or NULL for the journal or the live kernel log */
 	bool journal;              /* --journal[=PATH] */
 	const char *journal_path;

@@ -23,6 +23,7 @@
 #include "core/klog/oom_event.h"
 #include "core/klog/oom_log.h"
 #include "core/proc/cgroup.h"
+#include "core/proc/detail.h"
 #include "core/proc/held.h"
 #include "core/proc/table.h"
 #include "core/sys/loadavg.h"
@@ -35,6 +36,7 @@ struct collector {
 	struct cgroup_hierarchy hier;
 	struct sysmem_reader *sys;
 	struct proc_table *procs;
+	struct proc_details *details; /* the costly fields of the few processes asked for */
 	struct cgroup_tree *cgroups;
 	struct cgroup_procs *members;      /* who is in which cgroup, from their cgroup.procs */
 	const char **member_paths;         /* the tree's paths that was read from */
@@ -167,7 +169,10 @@ struct collector *collector_new(const struct collector_config *cfg, char *err, s
 		pc.held_kmem_bytes = (uint64_t)own_limit / 16;
 	c->procs = proc_table_new(&pc, err, errlen);
 	c->sys = sysmem_open(c->proc_root);
-	if (!c->procs || !c->sys) {
+	c->details = c->procs ? proc_details_new(c->proc_root) : NULL;
+	if (c->procs && !c->details)
+		snprintf(err, errlen, "out of memory");
+	if (!c->procs || !c->sys || !c->details) {
 		collector_free(c);
 		return NULL;
 	}
@@ -580,6 +585,7 @@ int collector_refresh(struct collector *c)
 		add_note(c, "%s", "next OOM victims not named: hidepid hides processes the kernel would weigh");
 	else if (badness_mark_victims(s) != 0)
 		add_note(c, "%s", "next OOM victims not computed: out of memory");
+	proc_details_refresh(c->details, s, c->cfg.window_s);
 	release_past(c);
 	return 0;
 }
@@ -599,11 +605,28 @@ int collector_wake(struct collector *c)
 	return c->oom_log ? oom_log_wake(c->oom_log) : 0;
 }
 
+int collector_watch(struct collector *c, pid_t pid, uint64_t start_ticks)
+{
+	return proc_details_watch(c->details, pid, start_ticks);
+}
+
+void collector_detail_top(struct collector *c, const struct proc_filter *filter, enum sort_key sort, bool reverse,
+			  size_t top)
+{
+	proc_details_top(c->details, filter, sort, reverse, top);
+}
+
+void collector_trail_source(struct collector *c, const struct proc_trail_source *src)
+{
+	proc_details_trail_source(c->details, src);
+}
+
 void collector_free(struct collector *c)
 {
 	if (!c)
 		return;
 	release_past(c);
+	proc_details_free(c->details);
 	oom_log_close(c->oom_log);
 	proc_table_free(c->procs);
 	cgroup_procs_free(c->members);

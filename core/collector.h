@@ -10,9 +10,12 @@
 #define OOMTOP_COLLECTOR_H
 
 #include "core/model.h"
+#include "core/proc/filter.h"
+#include "core/proc/sort.h"
 
 struct proc_identity_reader; /* core/proc/identity.h */
 struct leak_past;            /* core/estimate/leak_past.h */
+struct proc_trail_source;    /* core/proc/detail.h */
 
 /* Where a refresh takes its time from: tests supply their own. */
 struct collector_clock {
@@ -80,6 +83,22 @@ int collector_event_fd(const struct collector *c);
  * -errno. After a refresh it says whether a kill read is still waiting to come out (the
  * journal holds one a moment): then refresh again soon. */
 int collector_wake(struct collector *c);
+
+/* The costly fields of one process (snapshot.details, core/proc/detail.h: smaps_rollup, the
+ * kind of every fd, a trail of samples to plot) from the next refresh on, for the screen's
+ * detail view; it stays in the snapshot with its last values after the process exits.
+ * pid 0: none. Returns 0 or -ENOMEM. */
+int collector_watch(struct collector *c, pid_t pid, uint64_t start_ticks);
+
+/* Batch --detail: the same fields, without a trail, at each refresh for the first `top`
+ * running processes filter selects (NULL: all) in the sort order (core/proc/detail.h,
+ * proc_details_top). filter must outlive the collector. */
+void collector_detail_top(struct collector *c, const struct proc_filter *filter, enum sort_key sort, bool reverse,
+			  size_t top);
+
+/* Where the watched process's trail starts from (a recording: core/history/trail.h), or
+ * NULL. src must outlive the collector. */
+void collector_trail_source(struct collector *c, const struct proc_trail_source *src);
 
 void collector_free(struct collector *c);
 

@@ -87,6 +87,52 @@ struct proc_row {
 	double exited_unix_s;  /* ghosts: when it was first seen gone; NAN when running */
 	int oom_event;         /* index into snapshot.events of its kill, or -1 */
 	bool next_victim;      /* the kernel would kill it next in its own scope (cgroup or system) */
+
+	/* soft RLIMIT_NOFILE (/proc/PID/limits "Max open files", read when the process is
+	 * first seen and now and then: core/proc/limits.h); unknown when unreadable */
+	int64_t fd_limit;
+	double fd_eta_s; /* until fds reaches fd_limit at fd_slope (core/estimate/fd_eta.h); NAN */
+};
+
+/* What the fds of a process are, from the readlink of /proc/PID/fd/N (core/proc/fdkinds.h):
+ * the kinds of the JSON's fd_types, and the anon_inode ones the detail view spells out. */
+enum fd_kind {
+	FD_KIND_SOCKET, FD_KIND_PIPE, FD_KIND_FILE, FD_KIND_ANON_INODE, FD_KIND_OTHER, FD_KIND_COUNT
+};
+enum fd_anon {
+	FD_ANON_EVENTFD, FD_ANON_EVENTPOLL, FD_ANON_TIMERFD, FD_ANON_SIGNALFD, FD_ANON_INOTIFY,
+	FD_ANON_PIDFD, FD_ANON_IO_URING, FD_ANON_OTHER, FD_ANON_COUNT
+};
+
+/* One sample of a watched process, for the detail view's plots. */
+struct proc_trail_point {
+	int64_t t_ms; /* on the snapshot's monotonic clock (t_mono_ms) */
+	int64_t rss_bytes, fds, threads;
+};
+
+/* The costly fields of one process, read only where asked (the screen's detail view, batch
+ * --detail): core/proc/detail.h. */
+struct proc_detail {
+	/* the row as last seen alive (its strings owned by the detail): what the view shows
+	 * once the process has exited and its ghost row is gone */
+	struct proc_row row;
+	bool exited;          /* gone: every value below is the last one read */
+	double exited_unix_s; /* when it was first seen gone; NAN while alive */
+	/* smaps_rollup (4.14+; summed from smaps before), bytes; unknown when unreadable */
+	int64_t smaps_rss_bytes, pss_bytes, pss_anon_bytes, pss_file_bytes, pss_shmem_bytes; /* anon/file/shmem: 5.7+ */
+	int64_t smaps_swap_bytes, swap_pss_bytes;
+	/* fds by kind; scaled from a sample when `sampled`; unknown when fd/ is unreadable */
+	int64_t fd_kinds[FD_KIND_COUNT];
+	int64_t fd_anon[FD_ANON_COUNT]; /* the anon_inode ones, by what they are */
+	struct slope fd_kind_slope[FD_KIND_COUNT]; /* fds/s */
+	bool sampled;       /* more fds than a refresh reads links of: counts scaled from a sample */
+	int64_t fds_listed; /* entries of fd/ at the last read */
+	int64_t links_read; /* readlinks done at the last read (at most PROC_DETAIL_MAX_LINKS) */
+	int64_t fd_limit_hard; /* hard RLIMIT_NOFILE; unknown */
+	/* RSS, fds and threads over the window, oldest first (the screen's watched process;
+	 * else none), at most PROC_TRAIL_MAX points */
+	const struct proc_trail_point *trail;
+	size_t ntrail;
 };
 
 struct cgroup_row {
@@ -164,6 +210,12 @@ struct snapshot {
 
 	const char *notes[SNAPSHOT_MAX_NOTES];
 	size_t nnotes;
+
+	/* the processes whose costly fields were asked for (collector_watch,
+	 * collector_detail_top), in no particular order; a watched process stays after it
+	 * exited, with its last values */
+	const struct proc_detail *const *details;
+	size_t ndetails;
 };
 
 #endif

@@ -2,6 +2,7 @@
 #include "tui/actions.h"
 
 #include "tui/action/cgroups.h"
+#include "tui/action/detail.h"
 #include "tui/action/events.h"
 #include "tui/action/find.h"
 #include "tui/action/nav.h"

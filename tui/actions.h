@@ -1,10 +1,10 @@
 /* tui/actions.h — everything a key can do, listed once. ACTIONS names each action and
  * the function that does it; the functions live in tui/action/ by what they act on
- * (nav: panes and moving; find: sort, filter, search, user; procs; cgroups; events: the
- * OOM pane and episodes; prefs: theme and settings; prompt: menus, prompts,
- * confirmations; travel: history mode) and in tui/adj/action.c (oom_score_adj). Each
- * changes the state and returns R_* flags (tui/reaction.h); none draws or touches the
- * terminal. keymap.c binds keys to these ids. */
+ * (nav: panes and moving; find: sort, filter, search, user; procs; detail: one process
+ * opened; cgroups; events: the OOM pane and episodes; prefs: theme and settings; prompt:
+ * menus, prompts, confirmations; travel: history mode) and in tui/adj/action.c
+ * (oom_score_adj). Each changes the state and returns R_* flags (tui/reaction.h); none
+ * draws or touches the terminal. keymap.c binds keys to these ids. */
 #ifndef OOMTOP_TUI_ACTIONS_H
 #define OOMTOP_TUI_ACTIONS_H
 
@@ -50,7 +50,9 @@ struct tui;
 	X(A_CGROUP_SORT_PREV, action_cgroups_sort_prev)                                          \
 	X(A_CGROUP_SORT_NEXT, action_cgroups_sort_next)                                          \
 	X(A_CGROUP_SORT_INVERT, action_cgroups_sort_invert)                                      \
-	X(A_PROC_EPISODE, action_procs_episode)                                                  \
+	X(A_PROC_OPEN, action_procs_open)                                                        \
+	X(A_PROC_DETAIL, action_detail_open)                                                     \
+	X(A_DETAIL_EPISODE, action_detail_episode)                                               \
 	X(A_PROC_CGROUP, action_procs_cgroup)                                                    \
 	X(A_EVENT_OPEN, action_events_open)                                                      \
 	X(A_CLOSE, action_nav_close)                                                             \

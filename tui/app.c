@@ -223,6 +223,9 @@ int tui_run(struct collector *c, const struct tui_config *cfg)
 		if (flags & R_REFRESH)
 			due = true;
 		if (due) {
+			/* the detail view's process, if one is open: its costly fields */
+			if (collector_watch(c, t.detail.pid, t.detail.start_ticks) < 0)
+				tui_state_status(&t, STATUS_ERROR, "out of memory watching pid %d", (int)t.detail.pid);
 			rc = collector_refresh(c);
 			last_refresh = t.now_ms;
 			/* a kill the source holds a moment longer comes at the next one */

@@ -9,7 +9,8 @@
  * the settings (its problems go to stderr as FILE:LINE messages before the screen starts,
  * and to the status line), calls collector_refresh() once per delay — sooner (at most 4
  * times a second) when collector_event_fd() wakes and collector_wake() says the kill
- * source told of a kill — and restores the terminal however it ends. In history mode (a
+ * source told of a kill — with collector_watch() naming the process the detail view shows
+ * (tui/view/detail.h) — and restores the terminal however it ends. In history mode (a
  * recorded moment shown) it goes on refreshing, so that going back to live is instant. It returns
  * 0 on q/F10 or after cfg->iterations refreshes, 1 on failure, 128+N after stop signal N.
  * It never calls exit() and installs no signal handler (app/signals.h does).

@@ -16,6 +16,7 @@ static const struct glyphs glyphs_utf8 = {
 	.tree_none = "  ", .open = "\u25be", .closed = "\u25b8",
 	.sort_down = "\u25bc", .sort_up = "\u25b2", .sep = "\u2502",
 	.ellipsis = "\u2026",
+	.plot = {" ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"},
 };
 
 static const struct glyphs glyphs_ascii = {
@@ -25,6 +26,7 @@ static const struct glyphs glyphs_ascii = {
 	.tree_none = "  ", .open = "-", .closed = "+",
 	.sort_down = "v", .sort_up = "^", .sep = "|",
 	.ellipsis = "~",
+	.plot = {" ", ".", ".", ".", ":", ":", ":", "|", "#"},
 };
 
 void draw_ctx_init(struct draw_ctx *dc, bool utf8)

@@ -19,6 +19,7 @@ struct glyphs {
 	const char *sort_down, *sort_up;
 	const char *sep; /* between header items */
 	const char *ellipsis; /* one column: where a long name was cut */
+	const char *plot[9];  /* a chart cell filled 0..8 eighths from the bottom (tui/model/plot.h) */
 };
 
 struct draw_ctx {

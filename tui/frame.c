@@ -13,6 +13,7 @@
 #include "tui/pane/events.h"
 #include "tui/pane/header.h"
 #include "tui/pane/procs.h"
+#include "tui/view/detail.h"
 #include "tui/view/episode.h"
 #include "tui/view/help.h"
 #include "tui/view/units.h"
@@ -34,7 +35,9 @@ static frame_draw_fn *view_of(const struct tui *t)
 	case TM_EPISODE: return view_episode_draw;
 	case TM_UNITS: return view_units_draw;
 	case TM_UNIT_KILLS: return view_unit_kills_draw;
-	default: return NULL;
+	case TM_DETAIL: return view_detail_draw;
+	/* a dialog opened from the detail view is drawn over it */
+	default: return tui_state_home(t) == TM_DETAIL ? view_detail_draw : NULL;
 	}
 }
 
@@ -81,18 +84,22 @@ static const struct oom_event *selected_kill(const struct tui *t)
 /* What is being shown: sort, filter, user, cgroup, counts, the snapshot's notes; with the
  * cgroup pane focused, the selected cgroup (cgview_describe) and the notes; with a kill
  * selected, that kill in full (evfmt_describe: its unit and cgroup uncut, its boot); in
- * the by-unit view, the selected unit's rhythm. */
+ * the by-unit view, the selected unit's rhythm; in the detail view, what is read of its
+ * process (view_detail_describe). */
 static void shown_draw(const struct tui *t, struct rect r)
 {
 	char buf[1024];
 	size_t len = 0;
 	const struct procview *pv = &t->pv;
 	const struct glyphs *g = t->dc.g;
+	bool detail = t->mode == TM_DETAIL;
 	const struct cgroup_row *c =
-		t->focus == PANE_CGROUPS ? cgview_selected(&t->cv, t->snap) : NULL;
+		!detail && t->focus == PANE_CGROUPS ? cgview_selected(&t->cv, t->snap) : NULL;
 	const struct oom_event *e = selected_kill(t);
 	bool unit = !c && !e && t->mode == TM_UNITS && view_units_describe(t, buf, sizeof(buf));
-	if (c || e || unit) {
+	if (detail)
+		view_detail_describe(t, buf, sizeof(buf));
+	if (c || e || unit || detail) {
 		if (c)
 			cgview_describe(t->snap, (size_t)(c - t->snap->cgroups), buf, sizeof(buf));
 		else if (e)
@@ -197,14 +204,16 @@ void frame_draw(struct tui *t)
 	draw_erase(&t->dc);
 	if (!l->too_small) {
 		frame_draw_fn *view = view_of(t);
+		frame_draw_fn *dialog = dialog_of(t);
 		if (view) {
 			view(t, l->view);
+			if (dialog)
+				dialog(t, l->view);
 		} else {
 			pane_header_draw(t, l->header);
 			for (int p = 0; p < PANE_COUNT; p++)
 				if (l->pane[p].h)
 					panes[p](t, l->pane[p]);
-			frame_draw_fn *dialog = dialog_of(t);
 			if (dialog)
 				dialog(t, l->body);
 		}

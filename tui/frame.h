@@ -1,7 +1,7 @@
 /* tui/frame.h — the screen, composed: the header, the visible panes (cgroups, processes,
  * OOM events, in that order), the dialog of the mode over them (a menu, the adj dialogs)
  * or, instead of all that, a full-screen view (help, an episode, the kills by unit, one
- * unit's kills); then the status line (a message, the prompt being typed, or what is
+ * unit's kills, one process: the adj dialogs opened from it are drawn over it); then the status line (a message, the prompt being typed, or what is
  * shown) and the key bar (the labelled keys of the current key context, keymap_context).
  * The frame is the only caller of the panes, views and dialogs; they include the drawing
  * primitives and the state, never this (one unit's kills are drawn with the OOM pane's

@@ -20,6 +20,7 @@ static const struct {
 	[KC_EPISODE] = {"OOM episode", KC_COUNT},
 	[KC_UNITS] = {"OOM kills by unit", KC_COUNT},
 	[KC_UNIT_KILLS] = {"One unit's OOM kills", KC_COUNT},
+	[KC_DETAIL] = {"One process (detail view)", KC_COUNT},
 	[KC_MENU] = {"Menus (sort, user, theme, adj presets)", KC_COUNT},
 	[KC_INPUT] = {"Prompts (search, filter, oom_score_adj value, a time)", KC_COUNT},
 	[KC_CONFIRM] = {"Confirming an oom_score_adj change", KC_COUNT},
@@ -29,7 +30,7 @@ enum key_context keymap_context(const struct tui *t)
 {
 	static const enum key_context of_mode[] = {
 		[TM_HELP] = KC_HELP,   [TM_EPISODE] = KC_EPISODE, [TM_UNITS] = KC_UNITS,
-		[TM_UNIT_KILLS] = KC_UNIT_KILLS, [TM_MENU] = KC_MENU,
+		[TM_UNIT_KILLS] = KC_UNIT_KILLS, [TM_DETAIL] = KC_DETAIL, [TM_MENU] = KC_MENU,
 		[TM_INPUT] = KC_INPUT, [TM_CONFIRM] = KC_CONFIRM,
 	};
 	static const enum key_context of_pane[PANE_COUNT] = {
@@ -113,9 +114,11 @@ const struct keybinding keymap[] = {
 	{'+', KC_CGROUPS, A_EXPAND, NULL, "expand the subtree"},
 
 	/* process pane */
-	{'\n', KC_PROCS, A_PROC_EPISODE, NULL, "OOM-killed row: open the kill's episode"},
-	{KEY_FN(KEY_ENTER), KC_PROCS, A_PROC_EPISODE, NULL,
-	 "OOM-killed row: open the kill's episode"},
+	{'\n', KC_PROCS, A_PROC_OPEN, NULL, "open the process: its detail view (OOM-killed: the kill's episode)"},
+	{KEY_FN(KEY_ENTER), KC_PROCS, A_PROC_OPEN, NULL,
+	 "open the process: its detail view (OOM-killed: the kill's episode)"},
+	{KEY_FN(KEY_F(5)), KC_PROCS, A_PROC_DETAIL, NULL,
+	 "the process's detail view: memory, fds by kind, limits, plots"},
 	{'c', KC_PROCS, A_PROC_CGROUP, NULL, "select this process's cgroup"},
 	{KEY_FN(KEY_F(7)), KC_PROCS, A_ADJ_DOWN, "Adj-",
 	 "oom_score_adj -100 (protect; asks before entering <= -900)"},
@@ -193,6 +196,27 @@ const struct keybinding keymap[] = {
 	{KEY_FN(KEY_NPAGE), KC_UNIT_KILLS, A_PGDN, NULL, "page down"},
 	{KEY_FN(KEY_HOME), KC_UNIT_KILLS, A_HOME, NULL, "newest kill"},
 	{KEY_FN(KEY_END), KC_UNIT_KILLS, A_END, NULL, "oldest kill"},
+
+	/* one process opened */
+	{KEY_ESCAPE, KC_DETAIL, A_CLOSE, "Back", "back to the process list"},
+	{'q', KC_DETAIL, A_CLOSE, NULL, "back to the process list"},
+	{KEY_FN(KEY_F(5)), KC_DETAIL, A_CLOSE, NULL, "back to the process list"},
+	{KEY_FN(KEY_F(10)), KC_DETAIL, A_CLOSE, NULL, "back to the process list"},
+	{KEY_FN(KEY_F(7)), KC_DETAIL, A_ADJ_DOWN, "Adj-",
+	 "oom_score_adj -100 (protect; asks before entering <= -900)"},
+	{'[', KC_DETAIL, A_ADJ_DOWN, NULL, "oom_score_adj -100 (protect; asks before entering <= -900)"},
+	{KEY_FN(KEY_F(8)), KC_DETAIL, A_ADJ_UP, "Adj+", "oom_score_adj +100 (kill this one first)"},
+	{']', KC_DETAIL, A_ADJ_UP, NULL, "oom_score_adj +100 (kill this one first)"},
+	{'a', KC_DETAIL, A_ADJ_TYPE, NULL, "type an oom_score_adj value, with a preview of the next victim"},
+	{'p', KC_DETAIL, A_ADJ_PRESETS, NULL, "oom_score_adj presets: protect -900, neutral 0, sacrifice +1000"},
+	{'z', KC_DETAIL, A_ADJ_UNDO, NULL, "undo the last oom_score_adj change"},
+	{'e', KC_DETAIL, A_DETAIL_EPISODE, NULL, "OOM-killed: open the kill's episode"},
+	{KEY_FN(KEY_UP), KC_DETAIL, A_UP, NULL, "scroll up"},
+	{KEY_FN(KEY_DOWN), KC_DETAIL, A_DOWN, NULL, "scroll down"},
+	{KEY_FN(KEY_PPAGE), KC_DETAIL, A_PGUP, NULL, "page up"},
+	{KEY_FN(KEY_NPAGE), KC_DETAIL, A_PGDN, NULL, "page down"},
+	{KEY_FN(KEY_HOME), KC_DETAIL, A_HOME, NULL, "top"},
+	{KEY_FN(KEY_END), KC_DETAIL, A_END, NULL, "bottom"},
 
 	/* menus (sort column, user, theme) */
 	{'\n', KC_MENU, A_MENU_CHOOSE, "Choose", "choose the selected entry"},

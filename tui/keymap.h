@@ -4,7 +4,8 @@
  * (its code point) or KEY_FN(curses KEY_* code).
  *
  * The oom_score_adj controls (oomtop(1) "CHANGING OOM_SCORE_ADJ", issue 6) live in the process pane: `]`/F8 +100,
- * `[`/F7 -100, `a` a typed value, `p` presets, Space tags, `U` untags, `z` undoes.
+ * `[`/F7 -100, `a` a typed value, `p` presets, Space tags, `U` untags, `z` undoes; all
+ * but the tags work in the detail view too, on the process it shows.
  * History mode (tui/action/travel.h): `,` `.` a recorded moment back and forward, `b` `f` a
  * minute, `g` a typed time, `L` live; `B` on a kill, the moment shortly before it.
  */
@@ -29,6 +30,7 @@ enum key_context {
 	KC_EPISODE,
 	KC_UNITS,      /* the kills grouped by unit */
 	KC_UNIT_KILLS, /* one unit's kills */
+	KC_DETAIL,     /* one process opened */
 	KC_MENU,
 	KC_INPUT,
 	KC_CONFIRM, /* an oom_score_adj change waiting for y / n */

@@ -132,9 +132,14 @@ void tui_state_relayout(struct tui *t, int cols, int lines)
 	/* the full-screen views fit themselves when drawn (only then is their length
 	 * known); their page is the view's height below its title line */
 	size_t view_rows = t->lay.view.h > 1 ? (size_t)(t->lay.view.h - 1) : 0;
-	t->help.rows = t->episode.doc.rows = view_rows;
+	t->help.rows = t->episode.doc.rows = t->detail.doc.rows = view_rows;
 	/* and the by-unit view's tables, below their column header */
 	t->uv.list.rows = t->ukills.list.rows = view_rows > 1 ? view_rows - 1 : 0;
+}
+
+enum tui_mode tui_state_home(const struct tui *t)
+{
+	return t->detail.pid > 0 ? TM_DETAIL : TM_MAIN;
 }
 
 void tui_state_status(struct tui *t, enum status_level lvl, const char *fmt, ...)

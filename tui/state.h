@@ -40,6 +40,7 @@ enum tui_mode {
 	TM_EPISODE,
 	TM_UNITS,      /* the kills grouped by unit, with their rhythm (from the OOM pane) */
 	TM_UNIT_KILLS, /* one unit's kills (Enter in TM_UNITS; Esc goes back there) */
+	TM_DETAIL,     /* one process opened (Enter or F5 in the process pane): t->detail */
 	/* entered through tui/action/prompt.h, which sets their ops: */
 	TM_MENU,    /* a list to choose from: sort key (processes, cgroups), user, theme,
 	             * adj preset */
@@ -96,6 +97,16 @@ struct tui_episode {
 	struct listview doc;
 };
 
+/* The process the detail view shows (tui/view/detail.h), while it is open: the loop has
+ * the collector read its costly fields (collector_watch). A menu, prompt or confirmation
+ * opened from the view (the adj keys) is drawn over it and returns to it
+ * (tui_state_home). */
+struct tui_detail {
+	pid_t pid; /* 0: the view is closed */
+	uint64_t start_ticks;
+	struct listview doc; /* the view scrolls when the terminal is short */
+};
+
 /* oom_score_adj (tui/adj/): tagged rows, the change being prepared (`a` dialog, preset
  * menu, confirmation), and the last changes for undo. */
 struct tui_adj {
@@ -135,6 +146,7 @@ struct tui {
 	struct tui_menu menu;
 	const struct tui_confirm_ops *confirm; /* the confirmation's keys */
 	struct tui_episode episode;
+	struct tui_detail detail;
 	struct listview help;
 	struct tui_adj adj;
 	struct travel travel; /* history mode: a recorded moment shown instead of live */
@@ -162,6 +174,10 @@ void tui_state_relayout(struct tui *t, int cols, int lines);
 
 /* Redo filtering/sorting after a view setting changed. */
 void tui_state_review(struct tui *t);
+
+/* Where a menu, prompt or confirmation returns when it closes: the detail view while it is
+ * open (t->detail.pid), else the main screen. */
+enum tui_mode tui_state_home(const struct tui *t);
 
 /* Say something in the status line. */
 void tui_state_status(struct tui *t, enum status_level lvl, const char *fmt, ...)

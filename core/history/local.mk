@@ -1,8 +1,9 @@
 # core/history/ — what oomtop remembers (docs/history.md): the recording on SQLite. The
 # database and its hostile path (file, lock, store, schema), the recorder's writes
 # (writer, cgroups, events, boot) and what it keeps (retention, size); reading it back: recorded moments
-# (timeline, when), a moment as a snapshot (moment, series), and the past the collector
-# starts from (replay); a recording looked at one moment at a time, for the screen (travel).
+# (timeline, when), a moment as a snapshot (moment, series), the past the collector
+# starts from (replay); a recording looked at one moment at a time, for the screen (travel);
+# one process's recent values for the detail view's plots (trail).
 liboomtop_core_a_SOURCES += \
 	%reldir%/file.c %reldir%/file.h \
 	%reldir%/lock.c %reldir%/lock.h \
@@ -18,5 +19,6 @@ liboomtop_core_a_SOURCES += \
 	%reldir%/when.c %reldir%/when.h \
 	%reldir%/series.c %reldir%/series.h \
 	%reldir%/moment.c %reldir%/moment.h \
-	%reldir%/replay.c %reldir%/replay.h
+	%reldir%/replay.c %reldir%/replay.h \
+	%reldir%/trail.c %reldir%/trail.h
 liboomtop_core_a_SOURCES += %reldir%/travel.c %reldir%/travel.h

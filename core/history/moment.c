@@ -215,6 +215,8 @@ static int fill_proc(struct history_moment *m, sqlite3_stmt *q, struct history_s
 	r->state = PROC_RUNNING;
 	r->exited_unix_s = NAN;
 	r->oom_event = -1;
+	r->fd_limit = VAL_UNKNOWN; /* not recorded */
+	r->fd_eta_s = NAN;
 	return 0;
 }
 

@@ -2,6 +2,8 @@
 #include "core/output/json.h"
 
 #include "core/output/json_write.h"
+#include "core/proc/detail.h"
+#include "core/proc/fdkinds.h"
 
 static const char *state_name(enum proc_state s)
 {
@@ -27,7 +29,35 @@ static void pid_or_null(struct strbuf *sb, pid_t pid)
 	json_write_i64(sb, pid > 0 ? (int64_t)pid : VAL_UNKNOWN);
 }
 
-static void json_proc(struct strbuf *sb, const struct proc_row *p)
+/* --detail: PSS and the fd kinds, null where the detail was not read (not among the
+ * processes --detail reads, exited, not ours). */
+static void json_detail(struct strbuf *sb, const struct proc_detail *d)
+{
+	bool live = d && !d->exited;
+	key(sb, "pss", false), json_write_i64(sb, live ? d->pss_bytes : VAL_UNKNOWN);
+	key(sb, "pss_anon", false), json_write_i64(sb, live ? d->pss_anon_bytes : VAL_UNKNOWN);
+	key(sb, "pss_file", false), json_write_i64(sb, live ? d->pss_file_bytes : VAL_UNKNOWN);
+	key(sb, "pss_shmem", false), json_write_i64(sb, live ? d->pss_shmem_bytes : VAL_UNKNOWN);
+	key(sb, "swap_pss", false), json_write_i64(sb, live ? d->swap_pss_bytes : VAL_UNKNOWN);
+	bool kinds = live && val_known(d->fd_kinds[FD_KIND_SOCKET]);
+	key(sb, "fd_types", false);
+	if (kinds) {
+		sb_putc(sb, '{');
+		for (int k = 0; k < FD_KIND_COUNT; k++) {
+			if (k)
+				sb_putc(sb, ',');
+			json_write_string(sb, proc_fdkinds_name((enum fd_kind)k));
+			sb_putc(sb, ':');
+			json_write_i64(sb, d->fd_kinds[k]);
+		}
+		sb_putc(sb, '}');
+	} else {
+		sb_puts(sb, "null");
+	}
+	key(sb, "sampled", false), sb_puts(sb, !kinds ? "null" : d->sampled ? "true" : "false");
+}
+
+static void json_proc(struct strbuf *sb, const struct output_view *v, const struct proc_row *p)
 {
 	sb_putc(sb, '{');
 	key(sb, "pid", true), json_write_i64(sb, p->pid);
@@ -47,6 +77,8 @@ static void json_proc(struct strbuf *sb, const struct proc_row *p)
 	key(sb, "oom_score_adj", false), json_write_i64(sb, p->oom_score_adj);
 	key(sb, "threads", false), json_write_i64(sb, p->threads);
 	key(sb, "fds", false), json_write_i64(sb, p->fds);
+	key(sb, "fd_limit", false), json_write_i64(sb, p->fd_limit);
+	key(sb, "fd_eta", false), json_write_double(sb, p->fd_eta_s);
 	key(sb, "rss_slope", false), json_write_double(sb, p->rss_slope.per_s);
 	key(sb, "rss_slope_fit", false), json_write_double(sb, p->rss_slope.fit);
 	key(sb, "fd_slope", false), json_write_double(sb, p->fd_slope.per_s);
@@ -54,6 +86,8 @@ static void json_proc(struct strbuf *sb, const struct proc_row *p)
 	key(sb, "state", false), json_write_string(sb, state_name(p->state));
 	key(sb, "kernel_thread", false), sb_puts(sb, p->kernel_thread ? "true" : "false");
 	key(sb, "next_victim", false), sb_puts(sb, p->next_victim ? "true" : "false");
+	if (v->detail)
+		json_detail(sb, p->state == PROC_RUNNING ? proc_details_find(v->snap, p->pid, p->start_ticks) : NULL);
 	sb_putc(sb, '}');
 }
 
@@ -130,7 +164,7 @@ void output_json(struct strbuf *sb, const struct output_view *v)
 	for (size_t i = 0; i < v->nrows; i++) {
 		if (i)
 			sb_putc(sb, ',');
-		json_proc(sb, v->rows[i]);
+		json_proc(sb, v, v->rows[i]);
 	}
 	sb_putc(sb, ']');
 	key(sb, "notes", false);

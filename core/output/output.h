@@ -5,6 +5,7 @@
 #ifndef OOMTOP_OUTPUT_H
 #define OOMTOP_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/model.h"
@@ -12,11 +13,13 @@
 enum output_format { OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_PROMETHEUS };
 
 /* `rows` are the processes to show, already filtered and sorted; cgroups and system values
- * come from the snapshot. */
+ * come from the snapshot. With `detail` (--detail), the costly fields the snapshot has for
+ * a row (snapshot.details) are printed too. */
 struct output_view {
 	const struct snapshot *snap;
 	const struct proc_row *const *rows;
 	size_t nrows;
+	bool detail;
 };
 
 #endif

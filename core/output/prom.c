@@ -129,7 +129,7 @@ static void cgroup_family(struct strbuf *sb, const struct snapshot *s, const cha
 	}
 }
 
-enum pr_field { PR_RSS, PR_SLOPE, PR_SWAP, PR_SCORE, PR_ADJ, PR_FDS, PR_FDSLOPE };
+enum pr_field { PR_RSS, PR_SLOPE, PR_SWAP, PR_SCORE, PR_ADJ, PR_FDS, PR_FDSLOPE, PR_FDLIMIT, PR_FDETA };
 
 /* The rows that get per-process series, at most OUTPUT_PROM_MAX_PROCS, the same set for
  * every family whatever order the caller sorted rows in: the live rows with a known leak
@@ -179,6 +179,8 @@ static void proc_family(struct strbuf *sb, const struct proc_row *const *top, si
 		case PR_ADJ: x = p->oom_score_adj; break;
 		case PR_FDS: x = p->fds; break;
 		case PR_FDSLOPE: d = p->fd_slope.per_s; break;
+		case PR_FDLIMIT: x = p->fd_limit; break;
+		case PR_FDETA: d = p->fd_eta_s; break;
 		}
 		if (!val_known(x) && isnan(d))
 			continue;
@@ -279,4 +281,8 @@ void output_prom(struct strbuf *sb, const struct output_view *v)
 	proc_family(sb, top, ntop, by_rss, "process_open_fds", "Open file descriptors.", PR_FDS);
 	proc_family(sb, top, ntop, by_rss, "process_fd_slope_per_second", "Slope of the fd count over the window.",
 		    PR_FDSLOPE);
+	proc_family(sb, top, ntop, by_rss, "process_fd_limit", "Soft RLIMIT_NOFILE: open() fails with EMFILE there.",
+		    PR_FDLIMIT);
+	proc_family(sb, top, ntop, by_rss, "process_fd_limit_eta_seconds",
+		    "Seconds until the open fds reach the soft RLIMIT_NOFILE at their slope.", PR_FDETA);
 }

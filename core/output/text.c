@@ -8,6 +8,7 @@
 #include "core/cgroup/name.h"
 #include "core/base/escape.h"
 #include "core/base/fmt.h"
+#include "core/proc/detail.h"
 
 #define CMD_MAX_BYTES 200
 
@@ -233,10 +234,68 @@ static void processes(struct strbuf *sb, const struct output_view *v)
 	sb_free(&cgs);
 }
 
+/* --detail: a second table, one row per printed process with its costly fields read: PSS
+ * and its parts, the fd limits and ETA, the fds by kind ("~" after a sampled count). */
+static void details(struct strbuf *sb, const struct output_view *v)
+{
+	sb_printf(sb, "\nDetail (smaps_rollup, fd kinds):\n%8s %-15s %6s %6s %6s %6s %7s %5s %6s %6s %7s %6s %6s %6s %6s %6s\n",
+		  "PID", "COMMAND", "PSS", "ANON", "FILE", "SHMEM", "SWAPPSS", "FDS", "LIMIT", "HARD", "FD ETA", "SOCKET",
+		  "PIPE", "FILE", "ANON_I", "OTHER");
+	struct strbuf comm;
+	sb_init(&comm);
+	for (size_t i = 0; i < v->nrows; i++) {
+		const struct proc_row *p = v->rows[i];
+		const struct proc_detail *d =
+			p->state == PROC_RUNNING ? proc_details_find(v->snap, p->pid, p->start_ticks) : NULL;
+		if (!d)
+			continue;
+		char b[5][16], eta[16];
+		fmt_bytes(b[0], sizeof(b[0]), d->pss_bytes);
+		fmt_bytes(b[1], sizeof(b[1]), d->pss_anon_bytes);
+		fmt_bytes(b[2], sizeof(b[2]), d->pss_file_bytes);
+		fmt_bytes(b[3], sizeof(b[3]), d->pss_shmem_bytes);
+		fmt_bytes(b[4], sizeof(b[4]), d->swap_pss_bytes);
+		fmt_duration(eta, sizeof(eta), p->fd_eta_s);
+		sb_reset(&comm);
+		escape_text(&comm, p->comm ? p->comm : "?", 40);
+		cut_utf8(&comm, 15);
+		sb_put_i64_padded(sb, p->pid, 8);
+		sb_putc(sb, ' ');
+		put_padded(sb, comm.buf ? comm.buf : "", 15);
+		for (int k = 0; k < 4; k++) {
+			sb_putc(sb, ' ');
+			put_col(sb, b[k], 6, 0, false);
+		}
+		sb_putc(sb, ' ');
+		put_col(sb, b[4], 7, 0, false);
+		sb_putc(sb, ' ');
+		put_known(sb, p->fds, 5);
+		put_known(sb, p->fd_limit, 6);
+		put_known(sb, d->fd_limit_hard, 6);
+		put_col(sb, eta, 7, 0, false);
+		for (int k = 0; k < FD_KIND_COUNT; k++) {
+			char n[32];
+			if (val_known(d->fd_kinds[k]))
+				snprintf(n, sizeof(n), "%s%lld", d->sampled ? "~" : "", (long long)d->fd_kinds[k]);
+			else
+				snprintf(n, sizeof(n), "-");
+			sb_putc(sb, ' ');
+			put_col(sb, n, 6, 0, false);
+		}
+		if (d->sampled)
+			sb_printf(sb, "  sampled: %lld of %lld fds read", (long long)d->links_read,
+				  (long long)d->fds_listed);
+		sb_putc(sb, '\n');
+	}
+	sb_free(&comm);
+}
+
 void output_text(struct strbuf *sb, const struct output_view *v)
 {
 	header(sb, v->snap);
 	cgroups(sb, v->snap);
 	processes(sb, v);
+	if (v->detail)
+		details(sb, v);
 	sb_putc(sb, '\n');
 }

@@ -36,6 +36,8 @@ struct proc_entry *proc_entry_new(const struct proc_identity *id, double boot_un
 	r->state = PROC_RUNNING;
 	r->exited_unix_s = NAN;
 	r->oom_event = -1;
+	r->fd_limit = VAL_UNKNOWN;
+	r->fd_eta_s = NAN;
 	return e;
 }
 

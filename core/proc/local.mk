@@ -1,10 +1,15 @@
-# core/proc/ — every process: pure parsers of its /proc files (status, stat, cgroup),
+# core/proc/ — every process: pure parsers of its /proc files (status, stat, cgroup, limits),
 # discovery, identity (an interface; libproc2 by default), which files to hold open (a pure
-# policy), sampling, ghosts; sorting and selecting rows.
+# policy), sampling, ghosts; sorting and selecting rows; the costly reads of one process
+# (smaps_rollup, the kinds of its fds) for the detail view and --detail.
 liboomtop_core_a_SOURCES += \
 	%reldir%/status.c %reldir%/status.h \
 	%reldir%/stat.c %reldir%/stat.h \
 	%reldir%/cgroup.c %reldir%/cgroup.h \
+	%reldir%/limits.c %reldir%/limits.h \
+	%reldir%/smaps.c %reldir%/smaps.h \
+	%reldir%/fdkinds.c %reldir%/fdkinds.h \
+	%reldir%/detail.c %reldir%/detail.h \
 	%reldir%/identity.h \
 	%reldir%/identity_libproc2.c %reldir%/identity_libproc2.h \
 	%reldir%/identity_procfs.c %reldir%/identity_procfs.h \

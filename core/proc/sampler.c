@@ -14,7 +14,9 @@
 
 #include "core/base/util.h"
 #include "core/cgroup/path.h"
+#include "core/estimate/fd_eta.h"
 #include "core/proc/cgroup.h"
+#include "core/proc/limits.h"
 #include "core/proc/stat.h"
 #include "core/proc/status.h"
 
@@ -309,6 +311,7 @@ static void track_slopes(struct proc_sampler *s, struct proc_entry *e)
 	r->rss_slope = leak_estimate(&e->rss_hist, s->now_ms, s->window_s);
 	r->fd_slope = leak_estimate(&e->fd_hist, s->now_ms, s->window_s);
 	r->thread_slope = leak_estimate(&e->thread_hist, s->now_ms, s->window_s);
+	r->fd_eta_s = fd_eta_s(r->fds, r->fd_limit, r->fd_slope, s->window_s);
 }
 
 static int64_t read_small_int(struct proc_sampler *s, const struct proc_entry *e, enum proc_held_file f)
@@ -491,6 +494,11 @@ enum proc_sample proc_sampler_sample(struct proc_sampler *s, struct proc_entry *
 		r.fds = fds;
 	}
 	bool cgroup_read = cgroup_due && read_file(s, e, PROC_HELD_NFILES, "cgroup", cg, sizeof(cg)) > 0;
+	if (proc_limits_due(r.fds, r.fd_limit, s->seq, pid)) { /* rarely: core/proc/limits.h */
+		struct proc_limits lim;
+		n = read_file(s, e, PROC_HELD_NFILES, "limits", buf, sizeof(buf));
+		r.fd_limit = n > 0 && proc_limits_parse(buf, &lim) == 0 ? proc_limits_fd_limit(&lim) : VAL_UNKNOWN;
+	}
 
 	uint64_t statm_hash = e->statm_hash;
 	unsigned statm_same = e->statm_same;

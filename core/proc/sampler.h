@@ -11,7 +11,8 @@
  * from Linux 6.1) and every PROC_SAMPLER_SCORE_EVERY; the cgroup from the caller's
  * lookup at every refresh (the cgroup.procs of the tree: core/cgroup/procs.h), or, for a
  * process it does not answer, from /proc/PID/cgroup at the first sample and every
- * PROC_SAMPLER_CGROUP_EVERY refreshes (processes migrate).
+ * PROC_SAMPLER_CGROUP_EVERY refreshes (processes migrate); the fd limit at the first
+ * sample and rarely after (core/proc/limits.h, proc_limits_due).
  *
  * Identity is (pid, start_ticks). The pin is the held directory /proc/PID (O_PATH): it
  * holds the process's struct pid, not its number, so once the process is reaped every
@@ -37,7 +38,8 @@
  * file but the pin.
  *
  * Each sample pushes RSS, fd count and thread count into the entry's leak series
- * (core/estimate/leak.h) and stores their slopes in the row.
+ * (core/estimate/leak.h) and stores their slopes in the row, and the fd ETA
+ * (core/estimate/fd_eta.h).
  *
  * Which files a process holds is the held-file policy's choice (core/proc/held.h), from
  * the costs and savings measured here (proc_sampler_held_costs); the sampler opens and

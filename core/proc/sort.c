@@ -86,6 +86,7 @@ int proc_sort_compare(const struct proc_row *a, const struct proc_row *b, enum s
 	case SORT_OOM_SCORE_ADJ: c = cmp_i64(a->oom_score_adj, b->oom_score_adj, reverse); break;
 	case SORT_FDS: c = cmp_i64(a->fds, b->fds, reverse); break;
 	case SORT_FD_SLOPE: c = cmp_dbl(a->fd_slope.per_s, b->fd_slope.per_s, reverse); break;
+	case SORT_FD_ETA: c = cmp_dbl(a->fd_eta_s, b->fd_eta_s, !reverse); break; /* soonest first */
 	case SORT_THREADS: c = cmp_i64(a->threads, b->threads, reverse); break;
 	case SORT_PID: c = reverse ? (a->pid < b->pid) - (a->pid > b->pid) : (a->pid > b->pid) - (a->pid < b->pid); break;
 	case SORT_USER: c = cmp_str(a->user, b->user, reverse); break;

@@ -13,6 +13,7 @@
 	X(SORT_OOM_SCORE_ADJ, "oom_score_adj", "ADJ")                                              \
 	X(SORT_FDS, "fds", "FDS")                                                                  \
 	X(SORT_FD_SLOPE, "fd_slope", "FD/h")                                                       \
+	X(SORT_FD_ETA, "fd_eta", "FD ETA")                                                         \
 	X(SORT_THREADS, "threads", "THR")                                                          \
 	X(SORT_PID, "pid", "PID")                                                                  \
 	X(SORT_USER, "user", "USER")                                                               \
@@ -33,8 +34,9 @@ const char *sort_key_column(enum sort_key k); /* column header */
 /* Comma-separated list of every key name, for messages ("rss_slope, rss, ..."). */
 const char *sort_key_list(void);
 
-/* Numbers sort descending (biggest first), text and pid ascending; `reverse` flips that.
- * Unknown values always sort last. Ties break on pid. */
+/* Numbers sort descending (biggest first), text, pid and times to a limit (fd_eta: the
+ * soonest first) ascending; `reverse` flips that. Unknown values always sort last. Ties
+ * break on pid. */
 int proc_sort_compare(const struct proc_row *a, const struct proc_row *b, enum sort_key k, bool reverse);
 
 /* Sort an array of row pointers in place. */

@@ -121,10 +121,10 @@ START_TEST(every_sort_key)
 	}
 	/* the names oomtop(1) OPTIONS lists, spelled out, so a renamed key fails here */
 	static const char *const design[] = {"rss_slope", "rss", "swap", "oom_score", "oom_score_adj", "fds",
-					     "fd_slope", "threads", "pid", "user", "name", "cgroup"};
+					     "fd_slope", "fd_eta", "threads", "pid", "user", "name", "cgroup"};
 	for (size_t i = 0; i < sizeof(design) / sizeof(design[0]); i++)
 		ck_assert_msg(parse("-s", design[i]) == 0, "sort key %s refused: %s", design[i], err);
-	ck_assert_int_eq(SORT_KEY_COUNT, 12);
+	ck_assert_int_eq(SORT_KEY_COUNT, 13);
 }
 END_TEST
 
@@ -186,6 +186,13 @@ START_TEST(batch_iterations_format)
 	ck_assert_str_eq(o.output_path, "/var/lib/x/oomtop.prom");
 	ck_assert_int_eq(parse("-b", "--output", "here.json"), 0);
 	ck_assert_str_eq(o.output_path, "here.json");
+	/* --detail: the costly fields, of -p's processes or the first ones printed */
+	ck_assert(!o.detail);
+	ck_assert_int_eq(parse("-b", "-f", "json", "--detail", "-p", "42"), 0);
+	ck_assert(o.detail);
+	ck_assert_uint_eq(o.npids, 1);
+	ck_assert_int_eq(parse("-b", "--detail"), 0);
+	ck_assert(o.detail);
 }
 END_TEST
 
@@ -361,6 +368,10 @@ START_TEST(bad_combinations)
 	BAD2("--output", "does not name a file", "-b", "--output=/tmp/");
 	BAD("--output", "-b", "--output=");
 	BAD("--output", "-b", "--output=/tmp/..");
+	BAD2("--detail", "--batch", "--detail");             /* the screen: Enter on a process */
+	BAD2("--detail", "--batch", "--events", "--detail");
+	BAD2("--detail", "--at", "-b", "--detail", "--at=-1h"); /* recorded moments have none */
+	BAD("--detail", "--detail=yes");
 }
 END_TEST
 

@@ -20,23 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double mono_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static bool parse_nonneg(const char *s, double *out)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || *end || !(v >= 0) || !isfinite(v))
-		return false;
-	*out = v;
-	return true;
-}
+#include "tests/e2e/helper.h"
 
 int main(int argc, char **argv)
 {
@@ -44,7 +28,7 @@ int main(int argc, char **argv)
 	int opt;
 	while ((opt = getopt(argc, argv, "r:t:")) != -1) {
 		double *dst = opt == 'r' ? &rate_per_s : opt == 't' ? &lifetime_s : NULL;
-		if (!dst || !parse_nonneg(optarg, dst)) {
+		if (!dst || !helper_parse_nonneg(optarg, dst)) {
 			fprintf(stderr, "usage: fdopener [-r FDS_PER_S] [-t LIFETIME_S]\n");
 			return 2;
 		}
@@ -60,11 +44,11 @@ int main(int argc, char **argv)
 		}
 	}
 
-	double start_s = mono_s();
+	double start_s = helper_clock_s(CLOCK_MONOTONIC);
 	long opened = 0;
 	bool full = false;
 	for (;;) {
-		double el_s = mono_s() - start_s;
+		double el_s = helper_clock_s(CLOCK_MONOTONIC) - start_s;
 		if (el_s >= lifetime_s)
 			break;
 		long want = (long)(rate_per_s * el_s);

@@ -24,25 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/e2e/helper.h"
+
 #define MIB (1024.0 * 1024.0)
-
-static double mono_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static bool parse_nonneg(const char *s, double *out)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || *end || !(v >= 0) || !isfinite(v))
-		return false;
-	*out = v;
-	return true;
-}
 
 /* Touch every page of [base + from, base + to). */
 static void touch(unsigned char *base, size_t from, size_t to, size_t page)
@@ -62,7 +46,7 @@ int main(int argc, char **argv)
 		              : opt == 'N' ? &rename_s
 		              : opt == 't' ? &lifetime_s
 		                           : NULL;
-		if (!dst || !parse_nonneg(optarg, dst)) {
+		if (!dst || !helper_parse_nonneg(optarg, dst)) {
 			fprintf(stderr, "usage: leaker [-r MIB_PER_S] [-H SAW_MIB -P SAW_PERIOD_S] "
 			                "[-N RENAME_EVERY_S] [-t LIFETIME_S]\n");
 			return 2;
@@ -85,11 +69,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	double start_s = mono_s();
+	double start_s = helper_clock_s(CLOCK_MONOTONIC);
 	size_t leaked = 0, sawed = 0;
 	long saw_cycle = 0, renames = 0;
 	for (;;) {
-		double el_s = mono_s() - start_s;
+		double el_s = helper_clock_s(CLOCK_MONOTONIC) - start_s;
 		if (el_s >= lifetime_s)
 			break;
 		if (rename_s > 0 && (long)floor(el_s / rename_s) > renames) {

@@ -12,9 +12,10 @@ E2E_TESTS = \
 	%reldir%/screen_journal.sh \
 	%reldir%/history.sh %reldir%/events_pipe.sh %reldir%/rename_exec.sh \
 	%reldir%/pid_reuse.sh \
-	%reldir%/screen_history.sh %reldir%/tiny_ulimit.sh
+	%reldir%/screen_history.sh %reldir%/tiny_ulimit.sh \
+	%reldir%/fd_detail.sh %reldir%/fd_many.sh %reldir%/screen_detail.sh
 TESTS += $(E2E_TESTS)
-EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh
+EXTRA_DIST += $(E2E_TESTS) %reldir%/lib.sh %reldir%/helper.h
 # cgroup v2 for real: a QEMU guest with the static oomtop (about 4 minutes). Not in TESTS:
 # scripts/test runs it once, beside the static check, not in every `make check`.
 EXTRA_DIST += %reldir%/v2_guest.sh %reldir%/v2guest/boot.sh %reldir%/v2guest/init \
@@ -23,7 +24,7 @@ EXTRA_DIST += %reldir%/v2_guest.sh %reldir%/v2guest/boot.sh %reldir%/v2guest/ini
 # Helper programs the scripts run. Those whose size the tests rely on (a leaker, a hog of
 # known RSS) are never instrumented: ASan's shadow memory would change their sizes.
 E2E_PLAIN_HELPERS = %reldir%/leaker %reldir%/fdopener %reldir%/hog %reldir%/oom_hog %reldir%/shifter \
-	%reldir%/reuser
+	%reldir%/reuser %reldir%/sockleak
 check_PROGRAMS += $(E2E_PLAIN_HELPERS) %reldir%/predict
 # the v2 guest's helpers: v2_guest.sh links them statically for the guest; built here too
 # so every build compiles them with the project's warnings
@@ -40,6 +41,9 @@ tests_e2e_leaker_LDADD = -lm
 tests_e2e_fdopener_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_fdopener_LDFLAGS =
 tests_e2e_fdopener_LDADD = -lm
+tests_e2e_sockleak_CFLAGS = $(PLAIN_CFLAGS)
+tests_e2e_sockleak_LDFLAGS =
+tests_e2e_sockleak_LDADD = -lm
 tests_e2e_hog_CFLAGS = $(PLAIN_CFLAGS)
 tests_e2e_hog_LDFLAGS =
 tests_e2e_hog_LDADD = -lpthread

@@ -8,7 +8,8 @@ FUZZ_TESTS = \
 	%reldir%/meminfo.fuzz %reldir%/vmstat.fuzz %reldir%/psi.fuzz %reldir%/mountinfo.fuzz \
 	%reldir%/cgroup_files.fuzz %reldir%/theme.fuzz %reldir%/settings.fuzz %reldir%/sanitize.fuzz \
 	%reldir%/kmsg_decode.fuzz %reldir%/memstat.fuzz %reldir%/killers.fuzz %reldir%/unit_msg.fuzz \
-	%reldir%/oom_journal.fuzz %reldir%/history_when.fuzz
+	%reldir%/oom_journal.fuzz %reldir%/history_when.fuzz %reldir%/limits.fuzz %reldir%/smaps.fuzz \
+	%reldir%/fd_link.fuzz
 TESTS += $(FUZZ_TESTS)
 FUZZ_LOG_COMPILER = $(SHELL) $(top_srcdir)/%reldir%/fuzz_short.sh
 EXTRA_DIST += $(FUZZ_TESTS) $(FUZZ_TESTS:%reldir%/%.fuzz=%reldir%/fuzz_%.c) %reldir%/fuzz.h \

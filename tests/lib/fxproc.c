@@ -33,6 +33,8 @@ struct fxproc fxproc_default(pid_t pid, const char *comm)
 	p.fds = 4;
 	p.oom_score = 10;
 	p.cgroup = "/";
+	p.nofile_soft = 1024;
+	p.nofile_hard = 4096;
 	return p;
 }
 
@@ -155,6 +157,14 @@ void fxproc_write_file(const char *root, const struct fxproc *p, const char *nam
 	} else if (strcmp(name, "cgroup") == 0) {
 		snprintf(text, sizeof(text), "0::%s\n", p->cgroup);
 		fxtree_write(root, rel, text);
+	} else if (strcmp(name, "limits") == 0) {
+		/* as fs/proc/base.c prints it: "%-25s %-20s %-20s %-10s" */
+		snprintf(text, sizeof(text),
+			 "%-25s %-20s %-20s %-10s\n%-25s %-20s %-20s %-10s\n%-25s %-20lld %-20lld %-10s\n",
+			 "Limit", "Soft Limit", "Hard Limit", "Units", "Max processes", "63366", "63366", "processes",
+			 "Max open files", (long long)p->nofile_soft, (long long)p->nofile_hard, "files");
+		if (p->nofile_soft)
+			fxtree_write(root, rel, text);
 	} else if (strcmp(name, "fd") == 0) {
 		write_fds(root, p);
 	} else if (strcmp(name, "exe") == 0) {
@@ -178,7 +188,7 @@ void fxproc_write_file(const char *root, const struct fxproc *p, const char *nam
 void fxproc_write(const char *root, const struct fxproc *p)
 {
 	static const char *const names[] = {"stat", "status", "statm", "cmdline", "oom_score",
-					    "oom_score_adj", "cgroup", "fd", "exe"};
+					    "oom_score_adj", "cgroup", "limits", "fd", "exe"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		fxproc_write_file(root, p, names[i]);
 }

@@ -1,6 +1,6 @@
 /* tests/lib/fxproc.h — fixture /proc trees for the process table and collector tests: a
- * process's files (stat, status, statm, cmdline, oom_score, oom_score_adj, cgroup, and
- * fd/ with one entry per open fd) and the system files the collector reads (stat's
+ * process's files (stat, status, statm, cmdline, oom_score, oom_score_adj, cgroup, limits,
+ * and fd/ with one entry per open fd) and the system files the collector reads (stat's
  * btime, meminfo, vmstat, pressure/memory, uptime, loadavg), under a root made with
  * fxtree_make.
  *
@@ -29,18 +29,20 @@ struct fxproc {
 	int fds;              /* entries in fd/ */
 	int oom_score, oom_score_adj;
 	const char *cgroup;   /* the path of the "0::" line (cgroup v2) */
+	int64_t nofile_soft, nofile_hard; /* limits' "Max open files"; soft 0: no limits file */
 	const char *exe;      /* NULL: no exe link; else the link to root/bin/EXE (made too) */
 };
 
 /* A sleeping user-space process of uid 0: start_ticks 1000 + pid, rss 10 MiB (8 anon,
- * 2 file), 64 KiB of page tables, 1 thread, 4 fds, oom_score 10, adj 0, cgroup "/". */
+ * 2 file), 64 KiB of page tables, 1 thread, 4 fds, oom_score 10, adj 0, cgroup "/",
+ * fd limits 1024 (soft) and 4096 (hard). */
 struct fxproc fxproc_default(pid_t pid, const char *comm);
 
 /* Writes every file of p under root/PID (fd/ holds exactly p->fds entries). */
 void fxproc_write(const char *root, const struct fxproc *p);
 
 /* Writes one of them: "stat", "status", "statm", "cmdline", "oom_score",
- * "oom_score_adj", "cgroup", "fd" or "exe". */
+ * "oom_score_adj", "cgroup", "limits", "fd" or "exe". */
 void fxproc_write_file(const char *root, const struct fxproc *p, const char *name);
 
 /* The text fxproc_write puts in root/PID/statm (pages: size resident shared text lib

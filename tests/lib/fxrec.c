@@ -63,6 +63,8 @@ struct proc_row *fxrec_proc(struct fxrec *f, pid_t pid, uint64_t start_ticks, co
 	r->state = PROC_RUNNING;
 	r->exited_unix_s = NAN;
 	r->oom_event = -1;
+	r->fd_limit = 1024;
+	r->fd_eta_s = NAN;
 	f->ptrs[s->nprocs++] = r;
 	return r;
 }

@@ -15,6 +15,7 @@ struct cgroup_row cgroups[5];
 struct snapshot snap;
 const struct proc_row *rows[64];
 size_t nrows;
+bool render_detail;
 
 struct proc_row blank(pid_t pid)
 {
@@ -28,12 +29,15 @@ struct proc_row blank(pid_t pid)
 	r.start_time_unix_s = NAN;
 	r.exited_unix_s = NAN;
 	r.oom_event = -1;
+	r.fd_limit = VAL_UNKNOWN;
+	r.fd_eta_s = NAN;
 	return r;
 }
 
 void build_snapshot(void)
 {
 	memset(&snap, 0, sizeof(snap));
+	render_detail = false;
 	snap.time_unix_s = 1700000000.25;
 	snap.t_mono_ms = 123456;
 	snap.uptime_s = 86400 * 3 + 125;
@@ -135,6 +139,8 @@ void build_snapshot(void)
 	p->rss_slope = (struct slope){58254.2, 0.97};
 	p->fd_slope = (struct slope){0.5, 0.9};
 	p->thread_slope = (struct slope){0, 1};
+	p->fd_limit = 1024;
+	p->fd_eta_s = 2048;
 	p->next_victim = true;
 	/* 1002: nothing known (another user's process, hidepid, …) */
 	p = &procs[1];
@@ -190,9 +196,43 @@ void build_snapshot(void)
 	nrows = snap.nprocs;
 }
 
+void add_detail(void)
+{
+	static struct proc_detail d[2];
+	static const struct proc_detail *ptrs[2];
+	for (int i = 0; i < 2; i++) {
+		memset(&d[i], 0, sizeof(d[i]));
+		d[i].row = procs[i == 0 ? 0 : 3];
+		d[i].exited_unix_s = NAN;
+		d[i].pss_bytes = 180 << 20;
+		d[i].pss_anon_bytes = 170 << 20;
+		d[i].pss_file_bytes = 10 << 20;
+		d[i].pss_shmem_bytes = 0;
+		d[i].swap_pss_bytes = 0;
+		d[i].smaps_rss_bytes = d[i].smaps_swap_bytes = VAL_UNKNOWN;
+		int64_t kinds[FD_KIND_COUNT] = {790, 4, 10, 6, 2};
+		for (int k = 0; k < FD_KIND_COUNT; k++) {
+			d[i].fd_kinds[k] = kinds[k];
+			d[i].fd_kind_slope[k] = (struct slope){k == FD_KIND_SOCKET ? 0.5 : 0.0, 0.9};
+		}
+		for (int a = 0; a < FD_ANON_COUNT; a++)
+			d[i].fd_anon[a] = a == FD_ANON_EVENTPOLL ? 6 : 0;
+		d[i].sampled = true;
+		d[i].fds_listed = 812;
+		d[i].links_read = 512;
+		d[i].fd_limit_hard = 4096;
+		ptrs[i] = &d[i];
+	}
+	d[1].exited = true;
+	d[1].exited_unix_s = 1699999999;
+	procs[0].fds = 812;
+	snap.details = ptrs;
+	snap.ndetails = 2;
+}
+
 char *render(void (*fn)(struct strbuf *, const struct output_view *), size_t *len)
 {
-	struct output_view v = {&snap, rows, nrows};
+	struct output_view v = {&snap, rows, nrows, render_detail};
 	struct strbuf sb;
 	sb_init(&sb);
 	fn(&sb, &v);

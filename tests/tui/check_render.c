@@ -506,13 +506,73 @@ START_TEST(episode_oomd_80x24)
 }
 END_TEST
 
+/* --- one process opened (fixture_detail_snapshot) --- */
+
+/* Down to the leaking agent (the first row is the OOM-killed ghost), Enter. */
+static void scene_detail(struct tui *t)
+{
+	static const int keys[] = {KEY_FN(KEY_DOWN), '\n'};
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->mode, TM_DETAIL);
+	ck_assert_int_eq(t->detail.pid, 4242);
+}
+
+/* The agent exited while its view was open, and its ghost row is gone too. */
+static void scene_detail_exited(struct tui *t)
+{
+	scene_detail(t);
+	tui_state_set_snapshot(t, fixture_detail_exited_snapshot());
+	ck_assert_int_eq(t->mode, TM_DETAIL);
+}
+
+/* The adj keys work from the view: `a` opens the value dialog over it. */
+static void scene_detail_adj(struct tui *t)
+{
+	static const int keys[] = {'a', '5', '0', '0'};
+	scene_detail(t);
+	run_keys(t, keys, sizeof(keys) / sizeof(keys[0]));
+	ck_assert_int_eq(t->mode, TM_INPUT);
+	ck_assert_int_eq(t->adj.plan.t[0].pid, 4242);
+}
+
+START_TEST(detail_80x24)
+{
+	render_of("detail-80x24", 80, 24, true, fixture_detail_snapshot, scene_detail);
+}
+END_TEST
+
+START_TEST(detail_200x50)
+{
+	render_of("detail-200x50", 200, 50, true, fixture_detail_snapshot, scene_detail);
+}
+END_TEST
+
+START_TEST(detail_ascii_80x24)
+{
+	render_of("detail-ascii-80x24", 80, 24, false, fixture_detail_snapshot, scene_detail);
+}
+END_TEST
+
+START_TEST(detail_exited_80x24)
+{
+	render_of("detail-exited-80x24", 80, 24, true, fixture_detail_snapshot, scene_detail_exited);
+}
+END_TEST
+
+START_TEST(detail_adj_120x40)
+{
+	render_of("detail-adj-120x40", 120, 40, true, fixture_detail_snapshot, scene_detail_adj);
+}
+END_TEST
+
 START_TEST(tiny_screens_do_not_crash)
 {
 	/* every size from 1x1 up to 30x12 draws without touching outside the screen: the
 	 * main screen, and the journal's kills in the OOM pane, by unit, one unit's, an
-	 * episode; a recorded moment */
+	 * episode; a recorded moment; one process opened, and exited */
 	static const scene_fn scenes[] = {NULL, scene_journal_zoomed, scene_units, scene_unit_kills,
-					  scene_episode_journal, scene_episode_oomd, scene_history};
+					  scene_episode_journal, scene_episode_oomd, scene_history,
+					  scene_detail, scene_detail_exited};
 	recording_open();
 	for (size_t k = 0; k < sizeof(scenes) / sizeof(scenes[0]); k++)
 		for (int w = 1; w <= 30; w += 3)
@@ -523,9 +583,11 @@ START_TEST(tiny_screens_do_not_crash)
 				screen_open(w, h);
 				draw_ctx_theme(&t.dc, &t.theme);
 				t.cols = w, t.lines = h;
-				bool journal = k && scenes[k] != scene_history;
-				tui_state_set_snapshot(&t, journal ? fixture_journal_snapshot()
-				                                   : fixture_snapshot());
+				bool detail = scenes[k] == scene_detail || scenes[k] == scene_detail_exited;
+				bool journal = k && scenes[k] != scene_history && !detail;
+				tui_state_set_snapshot(&t, detail    ? fixture_detail_snapshot()
+				                           : journal ? fixture_journal_snapshot()
+				                                     : fixture_snapshot());
 				if (scenes[k])
 					scenes[k](&t);
 				frame_draw(&t);
@@ -552,6 +614,11 @@ int main(void)
 	tcase_add_test(tc, adj_presets_tagged_80x24);
 	tcase_add_test(tc, main_80x24);
 	tcase_add_test(tc, main_200x50);
+	tcase_add_test(tc, detail_80x24);
+	tcase_add_test(tc, detail_200x50);
+	tcase_add_test(tc, detail_ascii_80x24);
+	tcase_add_test(tc, detail_exited_80x24);
+	tcase_add_test(tc, detail_adj_120x40);
 	tcase_add_test(tc, main_40x12);
 	tcase_add_test(tc, ascii_80x24);
 	tcase_add_test(tc, episode_120x40);

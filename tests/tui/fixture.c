@@ -54,47 +54,49 @@ static struct cgroup_row cgroups[] = {
 static struct proc_row procs[] = {
 	{P(1, 0, 0, "root", "systemd", "/sbin/init splash", "/"), 11, NOW - 1036800, false,
 	 12 * MiB, 8 * MiB, 4 * MiB, 0, 0, 200 * 1024, 0, 0, 1, 120, {0.0, NAN}, {0.0, NAN},
-	 {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	 {0.0, NAN}, PROC_RUNNING, NAN, -1, false, 524288, NAN},
 	{P(2, 0, 0, "root", "kthreadd", "", "/"), 12, NOW - 1036800, true, 0, 0, 0, 0, 0, 0, 0, 0,
-	 1, 0, {NAN, NAN}, {NAN, NAN}, {NAN, NAN}, PROC_RUNNING, NAN, -1, false},
+	 1, 0, {NAN, NAN}, {NAN, NAN}, {NAN, NAN}, PROC_RUNNING, NAN, -1, false, U, NAN},
 	{P(812, 1, 0, "root", "sshd", "sshd: /usr/sbin/sshd -D [listener]",
 	   "/system.slice/sshd.service"),
 	 900, NOW - 1036000, false, 8 * MiB, 6 * MiB, 2 * MiB, 0, 0, 100 * 1024, 2, -1000, 1, 6,
-	 {0.0, 0.1}, {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	 {0.0, 0.1}, {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false, 1024, NAN},
 	{P(1500, 1, 0, "root", "smbd", "/usr/sbin/smbd --foreground --no-process-group",
 	   "/system.slice/smbd.service"),
 	 800, NOW - 1036000, false, 90 * MiB, 80 * MiB, 10 * MiB, 0, 10 * MiB, 600 * 1024, 12, 0,
-	 4, 42, {0.0, 0.4}, {0.0, 0.9}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true},
+	 4, 42, {0.0, 0.4}, {0.0, 0.9}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true, 16384, NAN},
 	{P(4242, 1, 998, "nasagent", "leaky", "/opt/nas/bin/leaky --serve /srv/share",
 	   "/system.slice/nas-agent.service"),
 	 5000, NOW - 86400, false, 800 * MiB, 790 * MiB, 10 * MiB, 0, 0, 1700 * 1024, 620, 0, 14,
-	 37, {210.0 * MiB / 3600, 0.97}, {0.0, 0.5}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true},
+	 37, {210.0 * MiB / 3600, 0.97}, {0.0, 0.5}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true,
+	 1024, NAN},
 	{P(4243, 4242, 998, "nasagent", "nas-helper", "/opt/nas/bin/nas-helper",
 	   "/system.slice/nas-agent.service"),
 	 5001, NOW - 86400, false, 60 * MiB, 50 * MiB, 10 * MiB, 0, 0, 200 * 1024, 40, 0, 2, 9,
-	 {0.0, 0.9}, {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	 {0.0, 0.9}, {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false, 1024, NAN},
 	{P(2001, 1, 0, "root", "python3", "python3 /app/app.py --workers 4",
 	   "/system.slice/docker-2e088fe462e2.scope"),
 	 3000, NOW - 7200, false, 110 * MiB, 100 * MiB, 10 * MiB, 0, 4 * MiB, 400 * 1024, 80, 0, 5,
-	 120, {3.0 * MiB / 3600, 0.3}, {40.0 / 3600, 0.9}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true},
+	 120, {3.0 * MiB / 3600, 0.3}, {40.0 / 3600, 0.9}, {0.0, NAN}, PROC_RUNNING, NAN, -1, true,
+	 1048576, NAN},
 	{P(3100, 1, 1000, "alice", "bash", "-bash", "/user.slice/user-1000.slice"), 7000,
 	 NOW - 3600, false, 5 * MiB, 3 * MiB, 2 * MiB, 0, 0, 80 * 1024, 3, 0, 1, 4, {0.0, 0.2},
-	 {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	 {0.0, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false, 1024, NAN},
 	{P(3150, 3100, 1000, "alice", "vim", "vim notes.txt", "/user.slice/user-1000.slice"), 7100,
 	 NOW - 1800, false, 14 * MiB, 12 * MiB, 2 * MiB, 0, 0, 90 * 1024, 8, 0, 1, U,
-	 {-2.0 * MiB / 3600, 0.8}, {NAN, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false},
+	 {-2.0 * MiB / 3600, 0.8}, {NAN, NAN}, {0.0, NAN}, PROC_RUNNING, NAN, -1, false, 1024, NAN},
 	{P(3200, 3100, 1000, "alice", "evil\033[31m", "evil \033]0;pwned\007 \033[2J\xff\xfe name",
 	   "/user.slice/user-1000.slice"),
 	 7200, NOW - 600, false, 2 * MiB, 1 * MiB, 1 * MiB, 0, 0, 60 * 1024, 2, 0, 1, 3,
-	 {NAN, NAN}, {NAN, NAN}, {NAN, NAN}, PROC_RUNNING, NAN, -1, false},
+	 {NAN, NAN}, {NAN, NAN}, {NAN, NAN}, PROC_RUNNING, NAN, -1, false, 1024, NAN},
 	{P(5000, 3100, 1000, "alice", "sleep", "sleep 30", "/user.slice/user-1000.slice"), 7300,
 	 NOW - 40, false, 1 * MiB, 0, 1 * MiB, 0, 0, 50 * 1024, 0, 0, 1, 3, {NAN, NAN}, {NAN, NAN},
-	 {NAN, NAN}, PROC_EXITED, NOW - 5, -1, false},
+	 {NAN, NAN}, PROC_EXITED, NOW - 5, -1, false, 1024, NAN},
 	{P(4100, 1, 998, "nasagent", "memhog", "/opt/nas/bin/memhog --fill",
 	   "/system.slice/nas-agent.service"),
 	 6000, NOW - 9000, false, 900 * MiB, 890 * MiB, 10 * MiB, 0, 0, 1900 * 1024, 700, 500, 3,
 	 11, {400.0 * MiB / 3600, 0.99}, {0.0, NAN}, {0.0, NAN}, PROC_OOM_KILLED, NOW - 7500, 1,
-	 false},
+	 false, 1024, NAN},
 };
 
 static struct oom_event_task tasks[] = {
@@ -183,6 +185,100 @@ const struct snapshot *fixture_snapshot(void)
 	snap.events = events;
 	snap.nevents = 2;
 	return &snap;
+}
+
+/* --- one process opened: the leaky agent's detail ------------------------------------------ */
+
+#define DETAIL_PID 4242
+#define TRAIL_POINTS 300
+
+static struct proc_row dprocs[sizeof(procs) / sizeof(procs[0])];
+static struct proc_row *dptrs[sizeof(procs) / sizeof(procs[0])];
+static struct proc_trail_point trail[TRAIL_POINTS];
+static struct proc_detail detail;
+static const struct proc_detail *details[1];
+static struct snapshot dsnap;
+
+/* The base snapshot with the agent leaking sockets as well as memory: its fds grow by
+ * 0.5/s toward its limit of 1024 (full in 13m28s), 600 of its 620 fds are sockets; its
+ * detail has its PSS, its fds by kind and five minutes of trail: RSS from 760M to 800M
+ * with a garbage collector's sawtooth, fds from 470 to 620, threads 14 with a burst. */
+static void build_detail(bool exited)
+{
+	dsnap = *fixture_snapshot();
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
+		if (exited && procs[i].pid == DETAIL_PID)
+			continue; /* its ghost row expired too */
+		dprocs[n] = procs[i];
+		if (dprocs[n].pid == DETAIL_PID) {
+			dprocs[n].fds = 620;
+			dprocs[n].fd_slope = (struct slope){0.5, 0.95};
+			dprocs[n].fd_eta_s = (1024.0 - 620.0) / 0.5;
+		}
+		dptrs[n] = &dprocs[n];
+		n++;
+	}
+	dsnap.procs = dptrs;
+	dsnap.nprocs = n;
+	for (int i = 0; i < TRAIL_POINTS; i++) {
+		int64_t gc = (int64_t)(i % 30) * 2 * MiB / 30; /* grows 2M, collected every 30 s */
+		trail[i] = (struct proc_trail_point){
+			dsnap.t_mono_ms - (TRAIL_POINTS - 1 - i) * 1000LL,
+			760 * MiB + 40 * MiB * i / (TRAIL_POINTS - 1) - 2 * MiB + gc,
+			470 + i / 2,
+			i >= 100 && i < 130 ? 16 : 14,
+		};
+	}
+	trail[TRAIL_POINTS - 1].rss_bytes = 800 * MiB;
+	trail[TRAIL_POINTS - 1].fds = 620;
+	memset(&detail, 0, sizeof(detail));
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++)
+		if (procs[i].pid == DETAIL_PID)
+			detail.row = procs[i];
+	detail.row.fds = 620;
+	detail.row.fd_slope = (struct slope){0.5, 0.95};
+	detail.row.fd_eta_s = (1024.0 - 620.0) / 0.5;
+	detail.exited = exited;
+	detail.exited_unix_s = exited ? NOW - 75 : NAN;
+	if (exited)
+		detail.row.state = PROC_EXITED;
+	detail.smaps_rss_bytes = 800 * MiB;
+	detail.pss_bytes = 780 * MiB;
+	detail.pss_anon_bytes = 770 * MiB;
+	detail.pss_file_bytes = 10 * MiB;
+	detail.pss_shmem_bytes = 0;
+	detail.smaps_swap_bytes = detail.swap_pss_bytes = 0;
+	int64_t kinds[FD_KIND_COUNT] = {600, 4, 8, 6, 2};
+	for (int k = 0; k < FD_KIND_COUNT; k++) {
+		detail.fd_kinds[k] = kinds[k];
+		detail.fd_kind_slope[k] = exited ? (struct slope){NAN, NAN}
+					 : (struct slope){k == FD_KIND_SOCKET ? 0.5 : 0.0, 0.95};
+	}
+	detail.fd_anon[FD_ANON_EVENTPOLL] = 3;
+	detail.fd_anon[FD_ANON_EVENTFD] = 2;
+	detail.fd_anon[FD_ANON_TIMERFD] = 1;
+	detail.sampled = false;
+	detail.fds_listed = 620;
+	detail.links_read = 620;
+	detail.fd_limit_hard = 4096;
+	detail.trail = trail;
+	detail.ntrail = exited ? TRAIL_POINTS - 75 : TRAIL_POINTS; /* it stopped 75 s ago */
+	details[0] = &detail;
+	dsnap.details = details;
+	dsnap.ndetails = 1;
+}
+
+const struct snapshot *fixture_detail_snapshot(void)
+{
+	build_detail(false);
+	return &dsnap;
+}
+
+const struct snapshot *fixture_detail_exited_snapshot(void)
+{
+	build_detail(true);
+	return &dsnap;
 }
 
 /* --- the same machine reading the systemd journal ----------------------------------------- */
@@ -314,7 +410,7 @@ const struct snapshot *fixture_journal_snapshot(void)
 	jprocs[JPROCS - 1] = (struct proc_row){
 		P(29410, 3100, 1000, "alice", "cluster", "./cluster --workers 8", "/user.slice/user-1000.slice"),
 		7400, NOW - 1200, false, 23 * GiB, 23 * GiB, 10 * MiB, 0, 0, 50 * MiB, 900, 0, 8, 64,
-		{40.0 * GiB / 3600, 0.99}, {0.0, NAN}, {0.0, NAN}, PROC_OOM_KILLED, NOW - 599, 10, false};
+		{40.0 * GiB / 3600, 0.99}, {0.0, NAN}, {0.0, NAN}, PROC_OOM_KILLED, NOW - 599, 10, false, 1024, NAN};
 	ptrs[JPROCS - 1] = &jprocs[JPROCS - 1];
 	jsnap.procs = ptrs;
 	jsnap.nprocs = JPROCS;

@@ -19,4 +19,11 @@ const struct snapshot *fixture_snapshot(void);
  * to one gives the other's base anew). */
 const struct snapshot *fixture_journal_snapshot(void);
 
+/* The base machine with the leaking agent (4242) leaking sockets as well, its fd ETA, and
+ * its detail (as the collector reads it for the detail view): PSS, fds by kind, five
+ * minutes of trail. _exited: the agent exited 75 s ago and its ghost row is gone; the
+ * detail keeps its last values. Static storage, as above. */
+const struct snapshot *fixture_detail_snapshot(void);
+const struct snapshot *fixture_detail_exited_snapshot(void);
+
 #endif

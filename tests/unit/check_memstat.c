@@ -21,44 +21,6 @@
 #define MEMSTAT_DIR FIXTURES "/memstat"
 #define ARCSTATS_DIR FIXTURES "/arcstats"
 
-/* "-" is unknown, anything else a decimal number. */
-static int64_t cell(const char *s)
-{
-	if (strcmp(s, "-") == 0)
-		return VAL_UNKNOWN;
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	ck_assert_msg(errno == 0 && *end == '\0' && end != s, "bad number '%s' in a table", s);
-	return (int64_t)v;
-}
-
-static char *slurp_fixture(const char *dir, const char *name)
-{
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	size_t len;
-	char *buf = util_slurp(path, &len);
-	ck_assert_msg(buf != NULL, "cannot read %s", path);
-	return buf;
-}
-
-/* The fixture files of a directory (not the notes and tables beside them). */
-static int count_fixtures(const char *dir)
-{
-	DIR *d = opendir(dir);
-	ck_assert_msg(d != NULL, "cannot open %s", dir);
-	int n = 0;
-	for (struct dirent *e; (e = readdir(d));) {
-		size_t l = strlen(e->d_name);
-		if (e->d_name[0] == '.' || (l > 3 && strcmp(e->d_name + l - 3, ".md") == 0) ||
-		    (l > 4 && strcmp(e->d_name + l - 4, ".tsv") == 0))
-			continue;
-		n++;
-	}
-	closedir(d);
-	return n;
-}
 
 static bool eq(const char *file, const char *what, int64_t want, int64_t got)
 {
@@ -75,25 +37,25 @@ static bool eq(const char *file, const char *what, int64_t want, int64_t got)
 /* columns: file version anon file file_inactive shmem kernel sock usage working_set */
 START_TEST(memory_stat_files_match_expected_tsv)
 {
-	char *tsv = slurp_fixture(MEMSTAT_DIR, "expected.tsv");
+	char *tsv = fxtable_slurp(MEMSTAT_DIR, "expected.tsv");
 	int files = 0, failures = 0;
 	char *save = NULL;
 	strtok_r(tsv, "\n", &save); /* the header */
 	for (char *line; (line = strtok_r(NULL, "\n", &save));) {
 		char *c[10];
 		ck_assert_int_eq(fxtable_split(line, c, 10), 10);
-		char *text = slurp_fixture(MEMSTAT_DIR, c[0]);
+		char *text = fxtable_slurp(MEMSTAT_DIR, c[0]);
 		struct cgroup_stat st;
-		int r = cgroup_stat_parse(text, (int)cell(c[1]), &st);
+		int r = cgroup_stat_parse(text, (int)fxtable_cell(c[1]), &st);
 		bool ok = eq(c[0], "return", 0, r);
-		ok &= eq(c[0], "anon", cell(c[2]), st.anon_bytes);
-		ok &= eq(c[0], "file", cell(c[3]), st.file_bytes);
-		ok &= eq(c[0], "file_inactive", cell(c[4]), st.file_inactive_bytes);
-		ok &= eq(c[0], "shmem", cell(c[5]), st.shmem_bytes);
-		ok &= eq(c[0], "kernel", cell(c[6]), st.kernel_bytes);
-		ok &= eq(c[0], "sock", cell(c[7]), st.sock_bytes);
-		ok &= eq(c[0], "working_set", cell(c[9]),
-			 cgroup_stat_working_set(cell(c[8]), st.file_inactive_bytes));
+		ok &= eq(c[0], "anon", fxtable_cell(c[2]), st.anon_bytes);
+		ok &= eq(c[0], "file", fxtable_cell(c[3]), st.file_bytes);
+		ok &= eq(c[0], "file_inactive", fxtable_cell(c[4]), st.file_inactive_bytes);
+		ok &= eq(c[0], "shmem", fxtable_cell(c[5]), st.shmem_bytes);
+		ok &= eq(c[0], "kernel", fxtable_cell(c[6]), st.kernel_bytes);
+		ok &= eq(c[0], "sock", fxtable_cell(c[7]), st.sock_bytes);
+		ok &= eq(c[0], "working_set", fxtable_cell(c[9]),
+			 cgroup_stat_working_set(fxtable_cell(c[8]), st.file_inactive_bytes));
 		failures += !ok;
 		files++;
 		free(text);
@@ -101,7 +63,7 @@ START_TEST(memory_stat_files_match_expected_tsv)
 	free(tsv);
 	ck_assert_int_eq(failures, 0);
 	ck_assert_int_eq(files, 8);
-	ck_assert_int_eq(files, count_fixtures(MEMSTAT_DIR)); /* no file left untested */
+	ck_assert_int_eq(files, fxtable_count(MEMSTAT_DIR)); /* no file left untested */
 }
 END_TEST
 
@@ -109,7 +71,7 @@ END_TEST
  * all 0 on a parent whose pages are in its children). */
 START_TEST(memory_stat_v1_reads_the_hierarchical_totals)
 {
-	char *text = slurp_fixture(MEMSTAT_DIR, "v1-k6.18-local-process_api.stat");
+	char *text = fxtable_slurp(MEMSTAT_DIR, "v1-k6.18-local-process_api.stat");
 	ck_assert_ptr_nonnull(strstr(text, "\nrss 0\n"));
 	struct cgroup_stat st;
 	ck_assert_int_eq(cgroup_stat_parse(text, 1, &st), 0);
@@ -122,12 +84,12 @@ END_TEST
  * twice; a file in the 4.x/5.2 shape has only kernel_stack and the two slab lines. */
 START_TEST(memory_stat_v2_kernel_before_5_18_is_the_sum_of_its_parts)
 {
-	char *text = slurp_fixture(MEMSTAT_DIR, "v2-k5.2-lkml-oom-dump.stat");
+	char *text = fxtable_slurp(MEMSTAT_DIR, "v2-k5.2-lkml-oom-dump.stat");
 	struct cgroup_stat st;
 	ck_assert_int_eq(cgroup_stat_parse(text, 2, &st), 0);
 	ck_assert_int_eq(st.kernel_bytes, 36864 + 0 + 274432);
 	free(text);
-	text = slurp_fixture(MEMSTAT_DIR, "v2-k5.19-lkml-oom-dump.stat");
+	text = fxtable_slurp(MEMSTAT_DIR, "v2-k5.19-lkml-oom-dump.stat");
 	ck_assert_int_eq(cgroup_stat_parse(text, 2, &st), 0);
 	ck_assert_int_eq(st.kernel_bytes, 146997248); /* the kernel line, not the parts */
 	free(text);
@@ -137,7 +99,7 @@ END_TEST
 /* A v2 file read as v1 has none of the total_* keys: not a v1 memory.stat. */
 START_TEST(memory_stat_of_the_other_version_is_not_a_memory_stat)
 {
-	char *v2 = slurp_fixture(MEMSTAT_DIR, "v2-k6.x-galaxy-232.stat");
+	char *v2 = fxtable_slurp(MEMSTAT_DIR, "v2-k6.x-galaxy-232.stat");
 	struct cgroup_stat st;
 	ck_assert_int_eq(cgroup_stat_parse(v2, 1, &st), -EINVAL);
 	ck_assert(!val_known(st.anon_bytes) && !val_known(st.file_inactive_bytes));
@@ -150,20 +112,20 @@ END_TEST
 /* columns: file size c_min reclaimable */
 START_TEST(arcstats_files_match_expected_tsv)
 {
-	char *tsv = slurp_fixture(ARCSTATS_DIR, "expected.tsv");
+	char *tsv = fxtable_slurp(ARCSTATS_DIR, "expected.tsv");
 	int files = 0, failures = 0;
 	char *save = NULL;
 	strtok_r(tsv, "\n", &save);
 	for (char *line; (line = strtok_r(NULL, "\n", &save));) {
 		char *c[4];
 		ck_assert_int_eq(fxtable_split(line, c, 4), 4);
-		char *text = slurp_fixture(ARCSTATS_DIR, c[0]);
+		char *text = fxtable_slurp(ARCSTATS_DIR, c[0]);
 		int64_t size, c_min;
 		int r = arcstats_parse(text, &size, &c_min);
 		bool ok = eq(c[0], "return", 0, r);
-		ok &= eq(c[0], "size", cell(c[1]), size);
-		ok &= eq(c[0], "c_min", cell(c[2]), c_min);
-		ok &= eq(c[0], "reclaimable", cell(c[3]), arcstats_reclaimable(size, c_min));
+		ok &= eq(c[0], "size", fxtable_cell(c[1]), size);
+		ok &= eq(c[0], "c_min", fxtable_cell(c[2]), c_min);
+		ok &= eq(c[0], "reclaimable", fxtable_cell(c[3]), arcstats_reclaimable(size, c_min));
 		failures += !ok;
 		files++;
 		free(text);
@@ -171,7 +133,7 @@ START_TEST(arcstats_files_match_expected_tsv)
 	free(tsv);
 	ck_assert_int_eq(failures, 0);
 	ck_assert_int_eq(files, 5);
-	ck_assert_int_eq(files, count_fixtures(ARCSTATS_DIR));
+	ck_assert_int_eq(files, fxtable_count(ARCSTATS_DIR));
 }
 END_TEST
 
@@ -181,7 +143,7 @@ START_TEST(arcstats_size_is_its_own_line)
 {
 	static const char *const names[] = {"zol-0.6.4-telegraf", "openzfs-2.2-zftop"};
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		char *text = slurp_fixture(ARCSTATS_DIR, names[i]);
+		char *text = fxtable_slurp(ARCSTATS_DIR, names[i]);
 		char *at = strstr(text, "\nsize ");
 		ck_assert_ptr_nonnull(at);
 		char *next = strchr(at + 1, '\n');

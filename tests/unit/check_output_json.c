@@ -104,7 +104,7 @@ START_TEST(json_one_valid_line_with_design_keys)
 					     "cmdline",   "cgroup",    "start_time",   "rss",      "rss_anon",
 					     "rss_file",  "rss_shmem", "swap",         "oom_score", "oom_score_adj",
 					     "threads",   "fds",       "rss_slope",    "fd_slope", "thread_slope",
-					     "state"};
+					     "state",     "fd_limit",  "fd_eta"};
 	for (size_t p = 0; p < ps->n; p++)
 		for (size_t i = 0; i < sizeof(p_keys) / sizeof(p_keys[0]); i++)
 			jget(&ps->items[p], p_keys[i]);
@@ -209,12 +209,15 @@ START_TEST(json_values_unknown_null_known_zero)
 	expect_num(p, "rss_slope", 58254.2);
 	expect_num(p, "fd_slope", 0.5);
 	expect_num(p, "thread_slope", 0);
+	expect_num(p, "fd_limit", 1024);
+	expect_num(p, "fd_eta", 2048);
 	expect_str(p, "state", "running");
 
 	p = &ps->items[1];
-	static const char *const unknown[] = {"rss",      "rss_anon",      "rss_file", "rss_shmem", "swap",
-					      "oom_score", "oom_score_adj", "threads",  "fds",       "rss_slope",
-					      "fd_slope",  "thread_slope",  "cgroup",   "start_time"};
+	static const char *const unknown[] = {"rss",       "rss_anon",      "rss_file", "rss_shmem",  "swap",
+					      "oom_score", "oom_score_adj", "threads",  "fds",        "rss_slope",
+					      "fd_slope",  "thread_slope",  "cgroup",   "start_time", "fd_limit",
+					      "fd_eta"};
 	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
 		expect_null(p, unknown[i]);
 	expect_num(p, "uid", 4242);
@@ -231,6 +234,57 @@ START_TEST(json_values_unknown_null_known_zero)
 				 "\x7f end");
 	p = &ps->items[4];
 	expect_str(p, "user", "ünïcödé_üser_name");
+	jv_free(v);
+	free(v);
+}
+END_TEST
+
+static bool has_key(const struct jv *o, const char *key)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (strcmp(o->keys[i], key) == 0)
+			return true;
+	return false;
+}
+
+/* --detail: PSS, the fd kinds and the sampled flag on every process, null where none was
+ * read (a process --detail did not read, one that exited); without it, no such key. */
+START_TEST(json_detail_keys)
+{
+	static const char *const dkeys[] = {"pss", "pss_anon", "pss_file", "pss_shmem", "swap_pss", "fd_types",
+					    "sampled"};
+	build_snapshot();
+	add_detail();
+	struct jv *v = render_json();
+	const struct jv *ps = jget(v, "processes");
+	for (size_t i = 0; i < sizeof(dkeys) / sizeof(dkeys[0]); i++)
+		ck_assert_msg(!has_key(&ps->items[0], dkeys[i]), "%s without --detail", dkeys[i]);
+	jv_free(v);
+	free(v);
+
+	render_detail = true;
+	v = render_json();
+	ps = jget(v, "processes");
+	const struct jv *p = &ps->items[0];
+	expect_num(p, "pid", 1001);
+	expect_num(p, "pss", 180 << 20);
+	expect_num(p, "pss_anon", 170 << 20);
+	expect_num(p, "pss_file", 10 << 20);
+	expect_num(p, "pss_shmem", 0);
+	expect_num(p, "swap_pss", 0);
+	const struct jv *ft = jget(p, "fd_types");
+	ck_assert_int_eq(ft->t, J_OBJ);
+	ck_assert_uint_eq(ft->n, 5);
+	expect_num(ft, "socket", 790);
+	expect_num(ft, "pipe", 4);
+	expect_num(ft, "file", 10);
+	expect_num(ft, "anon_inode", 6);
+	expect_num(ft, "other", 2);
+	ck_assert(jget(p, "sampled")->t == J_BOOL && jget(p, "sampled")->b);
+	/* every other row: the keys, null (1004 exited: its last values are not printed) */
+	for (size_t r = 1; r < ps->n; r++)
+		for (size_t i = 0; i < sizeof(dkeys) / sizeof(dkeys[0]); i++)
+			expect_null(&ps->items[r], dkeys[i]);
 	jv_free(v);
 	free(v);
 }
@@ -399,6 +453,7 @@ int main(void)
 	tcase_add_test(tc, json_parser_is_strict);
 	tcase_add_test(tc, json_one_valid_line_with_design_keys);
 	tcase_add_test(tc, json_values_unknown_null_known_zero);
+	tcase_add_test(tc, json_detail_keys);
 	tcase_add_test(tc, json_many_rows_still_one_line);
 	tcase_add_test(tc, json_string_cases);
 	tcase_add_test(tc, json_numbers);

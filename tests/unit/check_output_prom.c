@@ -192,6 +192,12 @@ START_TEST(prom_exposition_format)
 	ck_assert_ptr_null(prom_family_of(&pc, "oomtop_memory_pressure_some_avg10"));
 	ck_assert_ptr_null(prom_family_of(&pc, "oomtop_memory_pressure_some_seconds_total"));
 	ck_assert_ptr_null(strstr(out, "oomtop_process_rss_bytes{pid=\"1002\""));
+	/* the fd limit and when it is reached (issue 16) */
+	ck_assert_ptr_nonnull(strstr(out, "\noomtop_process_fd_limit{pid=\"1001\",comm=\"nas-agent\","
+					  "cgroup=\"/system.slice/nas-agent.service\"} 1024\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\noomtop_process_fd_limit_eta_seconds{pid=\"1001\",comm=\"nas-agent\","
+					  "cgroup=\"/system.slice/nas-agent.service\"} 2048\n"));
+	ck_assert_ptr_null(strstr(out, "oomtop_process_fd_limit{pid=\"1002\""));
 	ck_assert_ptr_nonnull(strstr(out, "oomtop_cgroup_usage_bytes{path=\"/system.slice/nas-agent.service\","
 					  "name=\"nas-agent.service\"} 215040000\n"));
 	ck_assert_ptr_nonnull(strstr(out, "oomtop_cgroup_oom_kills_total{path=\"/system.slice\",name=\"system.slice\"} 0\n"));

@@ -91,6 +91,35 @@ START_TEST(text_is_terminal_safe)
 }
 END_TEST
 
+/* --detail: a second table, a row per printed process with its costly fields read (none
+ * for the others, nor for one that exited); without it, no such table. */
+START_TEST(text_detail_table)
+{
+	build_snapshot();
+	add_detail();
+	size_t len;
+	char *out = render(output_text, &len);
+	ck_assert_ptr_null(strstr(out, "Detail"));
+	free(out);
+	render_detail = true;
+	out = render(output_text, &len);
+	expect_terminal_safe(out);
+	const char *t = strstr(out, "\nDetail (smaps_rollup, fd kinds):\n");
+	ck_assert_ptr_nonnull(t);
+	const char *head = strchr(t + 1, '\n') + 1;
+	ck_assert(strncmp(head, "     PID COMMAND            PSS   ANON   FILE  SHMEM SWAPPSS   FDS  LIMIT   HARD  FD ETA "
+				"SOCKET   PIPE   FILE ANON_I  OTHER\n", 116) == 0);
+	const char *row = strchr(head, '\n') + 1;
+	const char *want = "    1001 nas-agent         180M   170M    10M      0       0   812   1024   4096     34m   ~790     ~4"
+			   "    ~10     ~6     ~2  sampled: 512 of 812 fds read\n";
+	ck_assert_msg(strncmp(row, want, strlen(want)) == 0, "row: %.*s", (int)strcspn(row, "\n"), row);
+	/* only that row: the ghost 1004 has none */
+	const char *next = row + strlen(want);
+	ck_assert(*next == '\n' && next[1] == '\0');
+	free(out);
+}
+END_TEST
+
 START_TEST(text_rows_unknown_is_dash)
 {
 	build_snapshot();
@@ -201,6 +230,7 @@ int main(void)
 	TCase *tc = tcase_create("output_text");
 	tcase_add_test(tc, text_is_terminal_safe);
 	tcase_add_test(tc, text_rows_unknown_is_dash);
+	tcase_add_test(tc, text_detail_table);
 	tcase_add_test(tc, text_columns_align_with_utf8_names);
 	tcase_add_test(tc, text_cgroups_section);
 	suite_add_tcase(s, tc);

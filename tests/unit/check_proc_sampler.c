@@ -75,6 +75,62 @@ START_TEST(fd_entries_are_counted_every_fifth_refresh)
 }
 END_TEST
 
+/* The fd limit (core/proc/limits.h): read at the first sample, not again while the count
+ * is far from it, at every refresh from 3/4 of it; the ETA from the fd slope. */
+START_TEST(fd_limit_read_first_then_near_it_and_eta)
+{
+	struct fxptab f;
+	fxptab_open(&f, FXPTAB_UNCAPPED, true);
+	struct fxproc p = fxptab_agent();
+	p.nofile_soft = 200;
+	p.nofile_hard = 400;
+	static const char *const files[] = {"stat", "status", "statm", "cmdline", "oom_score", "oom_score_adj",
+					    "cgroup", "limits"};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		fxproc_write_file(f.root, &p, files[i]);
+	char size[512];
+	memset(size, 'x', sizeof(size));
+	/* 20 fds, +5 a refresh (st_size of fd/ is the count: see fd_count_from_st_size_of_fd) */
+	size[20] = '\0';
+	fxtree_write(f.root, "300/fd", size);
+	fxptab_refresh_at(&f, 0);
+	ck_assert_int_eq(fxptab_live(&f, 300)->row.fd_limit, 200);
+	ck_assert(isnan(fxptab_live(&f, 300)->row.fd_eta_s)); /* no slope yet */
+	/* raised (prlimit --pid): not seen while the count is far from the old limit */
+	p.nofile_soft = 300;
+	fxproc_write_file(f.root, &p, "limits");
+	for (int i = 1; i <= 25; i++) {
+		memset(size, 'x', sizeof(size));
+		size[20 + 5 * i] = '\0';
+		fxtree_write(f.root, "300/fd", size);
+		fxptab_refresh(&f);
+		ck_assert_msg(fxptab_live(&f, 300)->row.fd_limit == 200, "re-read at %d fds", 20 + 5 * i);
+	}
+	ck_assert_int_eq(fxptab_live(&f, 300)->row.fds, 145);
+	/* 150 = 3/4 of 200: read again, at every refresh from now on */
+	memset(size, 'x', sizeof(size));
+	size[150] = '\0';
+	fxtree_write(f.root, "300/fd", size);
+	fxptab_refresh(&f);
+	const struct proc_row *r = &fxptab_live(&f, 300)->row;
+	ck_assert_int_eq(r->fd_limit, 300);
+	ck_assert_double_eq_tol(r->fd_slope.per_s, 5.0, 1e-6);
+	ck_assert_double_eq_tol(r->fd_eta_s, (300.0 - 150.0) / 5.0, 1e-3);
+	/* 150 of 300 is far again: not read; near it (225) and unreadable: unknown, no ETA */
+	memset(size, 'x', sizeof(size));
+	size[230] = '\0';
+	fxtree_write(f.root, "300/fd", size);
+	char path[PATH_MAX + 16];
+	snprintf(path, sizeof(path), "%s/300/limits", f.root);
+	ck_assert_int_eq(unlink(path), 0);
+	fxptab_refresh(&f);
+	r = &fxptab_live(&f, 300)->row;
+	ck_assert(!val_known(r->fd_limit));
+	ck_assert(isnan(r->fd_eta_s));
+	fxptab_close(&f);
+}
+END_TEST
+
 START_TEST(held_dir_is_the_pin_stat_is_not_read)
 {
 	/* The held path: with /proc/PID held, what is opened through it is the process's (with
@@ -304,6 +360,7 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, fd_count_from_st_size_of_fd);
 	tcase_add_test(tc, fd_entries_are_counted_every_fifth_refresh);
+	tcase_add_test(tc, fd_limit_read_first_then_near_it_and_eta);
 	tcase_add_test(tc, held_dir_is_the_pin_stat_is_not_read);
 	tcase_add_test(tc, cgroup_from_the_lookup_else_from_proc_pid_cgroup);
 	tcase_add_test(tc, status_is_reread_when_statm_moved_and_every_tenth_refresh);

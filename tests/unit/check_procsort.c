@@ -31,6 +31,8 @@ static struct proc_row mk(pid_t pid)
 	r.exited_unix_s = NAN;
 	r.oom_event = -1;
 	r.state = PROC_RUNNING;
+	r.fd_limit = VAL_UNKNOWN;
+	r.fd_eta_s = NAN;
 	return r;
 }
 
@@ -61,10 +63,10 @@ static void expect_order(const struct proc_row **v, size_t n, const pid_t *want,
 START_TEST(key_names_and_columns)
 {
 	static const char *const names[] = {"rss_slope", "rss", "swap", "oom_score", "oom_score_adj", "fds",
-					    "fd_slope", "threads", "pid", "user", "name", "cgroup"};
-	static const char *const cols[] = {"RSS/h", "RSS", "SWAP", "SCORE", "ADJ", "FDS",
-					   "FD/h", "THR", "PID", "USER", "COMMAND", "CGROUP"};
-	ck_assert_int_eq(SORT_KEY_COUNT, 12);
+					    "fd_slope", "fd_eta", "threads", "pid", "user", "name", "cgroup"};
+	static const char *const cols[] = {"RSS/h", "RSS", "SWAP", "SCORE", "ADJ", "FDS", "FD/h",
+					   "FD ETA", "THR", "PID", "USER", "COMMAND", "CGROUP"};
+	ck_assert_int_eq(SORT_KEY_COUNT, 13);
 	for (int k = 0; k < SORT_KEY_COUNT; k++) {
 		ck_assert_int_eq(sort_key_from_name(names[k]), k);
 		ck_assert_str_eq(sort_key_name((enum sort_key)k), names[k]);
@@ -75,8 +77,8 @@ START_TEST(key_names_and_columns)
 	ck_assert_int_eq(sort_key_from_name(""), -1);
 	ck_assert_int_eq(sort_key_from_name("RSS"), -1);
 	ck_assert_str_eq(sort_key_name(SORT_KEY_COUNT), "?");
-	ck_assert_str_eq(sort_key_list(), "rss_slope, rss, swap, oom_score, oom_score_adj, fds, fd_slope, threads, "
-					  "pid, user, name, cgroup");
+	ck_assert_str_eq(sort_key_list(), "rss_slope, rss, swap, oom_score, oom_score_adj, fds, fd_slope, fd_eta, "
+					  "threads, pid, user, name, cgroup");
 }
 END_TEST
 
@@ -108,6 +110,29 @@ START_TEST(numeric_keys_descending_unknown_last)
 		ck_assert_int_lt(proc_sort_compare(&r[0], &r[5], k, false), 0); /* both unknown: by pid */
 		ck_assert_int_eq(proc_sort_compare(&r[1], &r[1], k, false), 0);
 	}
+}
+END_TEST
+
+/* A time to a limit: the soonest first (the process about to run out of fds), unknown
+ * last either way; reversed, the latest first. */
+START_TEST(fd_eta_soonest_first_unknown_last)
+{
+	/* pid: seconds — 10: 3600, 20: unknown, 30: 0 (at the limit), 40: 90.5, 50: unknown */
+	struct proc_row r[5] = {mk(10), mk(20), mk(30), mk(40), mk(50)};
+	double eta[5] = {3600, NAN, 0, 90.5, NAN};
+	const struct proc_row *v[5];
+	for (int i = 0; i < 5; i++) {
+		r[i].fd_eta_s = eta[i];
+		v[i] = &r[i];
+	}
+	proc_sort(v, 5, SORT_FD_ETA, false);
+	static const pid_t soonest[] = {30, 40, 10, 20, 50};
+	expect_order(v, 5, soonest, "fd_eta");
+	proc_sort(v, 5, SORT_FD_ETA, true);
+	static const pid_t latest[] = {10, 40, 30, 20, 50};
+	expect_order(v, 5, latest, "fd_eta reversed");
+	ck_assert_int_lt(proc_sort_compare(&r[3], &r[0], SORT_FD_ETA, false), 0);
+	ck_assert_int_gt(proc_sort_compare(&r[1], &r[2], SORT_FD_ETA, true), 0);
 }
 END_TEST
 
@@ -340,6 +365,7 @@ int main(void)
 	TCase *tc = tcase_create("sort");
 	tcase_add_test(tc, key_names_and_columns);
 	tcase_add_test(tc, numeric_keys_descending_unknown_last);
+	tcase_add_test(tc, fd_eta_soonest_first_unknown_last);
 	tcase_add_test(tc, slopes_are_compared_as_doubles);
 	tcase_add_test(tc, pid_ascending);
 	tcase_add_test(tc, text_keys_ascending_case_insensitive);

@@ -16,7 +16,7 @@ static unsigned open_episode(struct tui *t, int idx, enum tui_mode back)
 
 unsigned action_events_open_episode(struct tui *t, int idx)
 {
-	return open_episode(t, idx, TM_MAIN);
+	return open_episode(t, idx, tui_state_home(t));
 }
 
 unsigned action_events_open(struct tui *t)

@@ -10,7 +10,7 @@
 unsigned action_events_open(struct tui *t);
 unsigned action_events_episode_sort(struct tui *t);
 /* Open the episode of snapshot event idx (< snap->nevents) over the whole screen; Esc
- * returns to the main screen. */
+ * returns to the main screen, or to the detail view it was opened from. */
 unsigned action_events_open_episode(struct tui *t, int idx);
 
 unsigned action_events_units(struct tui *t);

@@ -5,6 +5,7 @@ liboomtop_tui_a_SOURCES += \
 	%reldir%/nav.c %reldir%/nav.h \
 	%reldir%/find.c %reldir%/find.h \
 	%reldir%/procs.c %reldir%/procs.h \
+	%reldir%/detail.c %reldir%/detail.h \
 	%reldir%/cgroups.c %reldir%/cgroups.h \
 	%reldir%/events.c %reldir%/events.h \
 	%reldir%/prefs.c %reldir%/prefs.h \

@@ -22,14 +22,16 @@ unsigned action_nav_refresh(struct tui *t)
 	return R_REFRESH | R_CLEAR | R_REDRAW;
 }
 
-/* Where Esc goes from a mode: back a step (an episode opened from a unit's kills, the
- * unit's kills to the units), else the main screen. */
+/* Where Esc goes from a mode: back a step (an episode opened from a unit's kills or the
+ * detail view, the unit's kills to the units, a dialog to the detail view it was opened
+ * from), else the main screen. */
 static enum tui_mode back_of(const struct tui *t)
 {
 	switch (t->mode) {
 	case TM_EPISODE: return t->episode.back;
 	case TM_UNIT_KILLS: return TM_UNITS;
-	default: return TM_MAIN;
+	case TM_DETAIL: return TM_MAIN;
+	default: return tui_state_home(t);
 	}
 }
 
@@ -40,7 +42,10 @@ unsigned action_nav_close(struct tui *t)
 		cancel = t->menu.ops->cancel;
 	else if (t->mode == TM_CONFIRM && t->confirm)
 		cancel = t->confirm->cancel;
-	t->mode = back_of(t);
+	enum tui_mode back = back_of(t);
+	if (t->mode == TM_DETAIL) /* closed: the collector stops reading it (tui/app.c) */
+		t->detail.pid = 0;
+	t->mode = back;
 	return cancel ? cancel(t) : R_REDRAW;
 }
 
@@ -111,10 +116,11 @@ unsigned action_nav_toggle_events(struct tui *t)
  * *doc: a document, which scrolls; nothing in it is selected. */
 static struct listview *mode_list(struct tui *t, bool *doc)
 {
-	*doc = t->mode == TM_HELP || t->mode == TM_EPISODE;
+	*doc = t->mode == TM_HELP || t->mode == TM_EPISODE || t->mode == TM_DETAIL;
 	switch (t->mode) {
 	case TM_HELP: return &t->help;
 	case TM_EPISODE: return &t->episode.doc;
+	case TM_DETAIL: return &t->detail.doc;
 	case TM_MENU: return &t->menu.list;
 	case TM_UNITS: return &t->uv.list;
 	case TM_UNIT_KILLS: return &t->ukills.list;

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "tui/action/procs.h"
 
+#include "tui/action/detail.h"
 #include "tui/action/events.h"
 #include "tui/reaction.h"
 
@@ -19,18 +20,14 @@ unsigned action_procs_toggle_ghosts(struct tui *t)
 	return R_REVIEW | R_REDRAW;
 }
 
-unsigned action_procs_episode(struct tui *t)
+unsigned action_procs_open(struct tui *t)
 {
 	const struct proc_row *p = procview_selected(&t->pv);
 	if (!p)
 		return R_NONE;
-	if (p->state != PROC_OOM_KILLED || p->oom_event < 0 || !t->snap ||
-	    (size_t)p->oom_event >= t->snap->nevents) {
-		tui_state_status(t, STATUS_INFO,
-		                 "Enter opens the OOM episode of a killed (K) process");
-		return R_REDRAW;
-	}
-	return action_events_open_episode(t, p->oom_event);
+	if (p->state == PROC_OOM_KILLED && p->oom_event >= 0 && t->snap && (size_t)p->oom_event < t->snap->nevents)
+		return action_events_open_episode(t, p->oom_event);
+	return action_detail_open(t);
 }
 
 unsigned action_procs_cgroup(struct tui *t)

@@ -25,7 +25,7 @@ void action_prompt_menu_add(struct tui *t, const char *item)
 
 unsigned action_prompt_menu_choose(struct tui *t)
 {
-	t->mode = TM_MAIN;
+	t->mode = tui_state_home(t);
 	size_t sel = t->menu.list.sel;
 	if (sel >= t->menu.list.n || !t->menu.ops)
 		return R_REDRAW;
@@ -50,7 +50,7 @@ unsigned action_prompt_accept(struct tui *t)
 
 unsigned action_prompt_cancel(struct tui *t)
 {
-	t->mode = TM_MAIN;
+	t->mode = tui_state_home(t);
 	return t->prompt.ops->cancel ? t->prompt.ops->cancel(t) : R_REDRAW;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/control/oom_adj.h"
+#include "tui/action/detail.h"
 #include "tui/action/prompt.h"
 #include "tui/adj/plan.h"
 #include "tui/adj/tags.h"
@@ -33,7 +34,9 @@ static const struct proc_row *live_row(const struct tui *t, pid_t pid, uint64_t 
  * false (with the reason in the status line) when there is none. */
 static bool plan_targets(struct tui *t, enum adj_op op, int arg)
 {
-	bool tagged = t->adj.tags.n > 0;
+	/* the detail view acts on the process it shows, whatever is tagged */
+	bool detail = tui_state_home(t) == TM_DETAIL;
+	bool tagged = t->adj.tags.n > 0 && !detail;
 	adj_plan_begin(&t->adj.plan, op, arg, tagged);
 	if (tagged) {
 		for (size_t i = 0; i < t->adj.tags.n; i++) {
@@ -44,9 +47,9 @@ static bool plan_targets(struct tui *t, enum adj_op op, int arg)
 				t->adj.plan.skipped++;
 		}
 	} else {
-		const struct proc_row *p = procview_selected(&t->pv);
+		const struct proc_row *p = detail ? action_detail_row(t) : procview_selected(&t->pv);
 		if (!p) {
-			tui_state_status(t, STATUS_INFO, "no process selected");
+			tui_state_status(t, STATUS_INFO, detail ? "the process is gone" : "no process selected");
 			return false;
 		}
 		if (adj_plan_add(&t->adj.plan, p) < 0) {
@@ -107,7 +110,7 @@ static unsigned apply_plan(struct tui *t, bool confirmed)
 		t->adj.undo[t->adj.nundo++] = *u;
 	}
 	free(u);
-	t->mode = TM_MAIN;
+	t->mode = tui_state_home(t);
 	if (pl->n == 1 && !pl->tagged) {
 		if (refused) {
 			tui_state_status(t, STATUS_ERROR, "%s", first_refusal.message);
@@ -139,7 +142,7 @@ static unsigned cancelled(struct tui *t)
 static unsigned confirmed(struct tui *t)
 {
 	if (refuse_readonly(t)) {
-		t->mode = TM_MAIN;
+		t->mode = tui_state_home(t);
 		return R_REDRAW;
 	}
 	return apply_plan(t, true);
@@ -193,7 +196,7 @@ static unsigned value_accept(struct tui *t)
 	if (adj_plan_parse_value(t->prompt.text, &v, t->adj.why, sizeof(t->adj.why)) < 0)
 		return R_REDRAW; /* stay: the dialog says why */
 	adj_plan_set_value(&t->adj.plan, v);
-	t->mode = TM_MAIN;
+	t->mode = tui_state_home(t);
 	return confirm_or_apply(t);
 }
 

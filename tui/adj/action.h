@@ -1,5 +1,5 @@
 /* tui/adj/action.h — oom_score_adj from the process pane: ] and [ step the selected (or
- * every tagged) process by 100, `a` types a value, `p` offers presets, Space tags rows,
+ * every tagged) process by 100 (in the detail view: the process it shows, tags aside), `a` types a value, `p` offers presets, Space tags rows,
  * U untags, z undoes. A change that enters the protected zone (≤ -900) or touches a
  * tagged group asks first (y); every write goes through core/control/oom_adj.c and its
  * result, or the kernel's refusal and why, goes to the status line. --readonly refuses

@@ -25,6 +25,7 @@
 	X(PCOL_ADJ, "oom_score_adj", "ADJ", SORT_OOM_SCORE_ADJ, 5, 5, 85, true, true)      \
 	X(PCOL_FDS, "fds", "FDS", SORT_FDS, 4, 5, 45, true, true)                          \
 	X(PCOL_FD_SLOPE, "fd_slope", "FD/h", SORT_FD_SLOPE, 6, 7, 40, true, true)          \
+	X(PCOL_FD_ETA, "fd_eta", "FD ETA", SORT_FD_ETA, 6, 6, 38, true, false)             \
 	X(PCOL_THREADS, "threads", "THR", SORT_THREADS, 3, 4, 35, true, true)              \
 	X(PCOL_COMMAND, "command", "COMMAND", SORT_NAME, 14, 14, 99, false, true)
 

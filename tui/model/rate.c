@@ -18,3 +18,15 @@ enum rate_class rate_classify(const struct slope *s, bool bytes)
 		return RATE_NOISY;
 	return h >= steep ? RATE_STEEP : RATE_RISING;
 }
+
+enum theme_style rate_theme_style(const struct slope *s, bool bytes)
+{
+	switch (rate_classify(s, bytes)) {
+	case RATE_STEEP: return S_LEAK_STEEP;
+	case RATE_RISING: return S_LEAK_RISING;
+	case RATE_NOISY: return S_LEAK_NOISY;
+	case RATE_FALLING: return S_LEAK_FALLING;
+	case RATE_UNKNOWN: return S_DIM;
+	default: return S_NORMAL;
+	}
+}

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "core/model.h"
+#include "tui/config/theme.h"
 
 enum rate_class {
 	RATE_UNKNOWN, /* not enough samples */
@@ -19,5 +20,8 @@ enum rate_class {
 /* bytes: flat below 1 MiB/h, steep from 100 MiB/h; counts: flat below 1/h, steep from
  * 100/h. NULL or an unknown slope → RATE_UNKNOWN. */
 enum rate_class rate_classify(const struct slope *s, bool bytes);
+
+/* The style a rate is drawn in: the leak styles by its class, dimmed while unknown. */
+enum theme_style rate_theme_style(const struct slope *s, bool bytes);
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "tui/pane/procs.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,18 +18,6 @@ static const char *cgroup_name(const struct snapshot *s, const char *path)
 		if (strcmp(s->cgroups[i].path, path) == 0)
 			return s->cgroups[i].name ? s->cgroups[i].name : path;
 	return path;
-}
-
-static enum theme_style rate_style(const struct slope *sl, bool bytes)
-{
-	switch (rate_classify(sl, bytes)) {
-	case RATE_STEEP: return S_LEAK_STEEP;
-	case RATE_RISING: return S_LEAK_RISING;
-	case RATE_NOISY: return S_LEAK_NOISY;
-	case RATE_FALLING: return S_LEAK_FALLING;
-	case RATE_UNKNOWN: return S_DIM;
-	default: return S_NORMAL;
-	}
 }
 
 static void cell(const struct tui *t, const struct proc_row *p, enum proc_column c, char *buf,
@@ -49,7 +38,7 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 	case PCOL_RSS: fmt_bytes(buf, n, p->rss_bytes); break;
 	case PCOL_RSS_SLOPE:
 		fmt_bytes_rate_h(buf, n, p->rss_slope.per_s);
-		*st = rate_style(&p->rss_slope, true);
+		*st = rate_theme_style(&p->rss_slope, true);
 		break;
 	case PCOL_ANON: fmt_bytes(buf, n, p->rss_anon_bytes); break;
 	case PCOL_FILE: fmt_bytes(buf, n, p->rss_file_bytes); break;
@@ -64,7 +53,12 @@ static void cell(const struct tui *t, const struct proc_row *p, enum proc_column
 	case PCOL_FDS: fmt_count(buf, n, p->fds); break;
 	case PCOL_FD_SLOPE:
 		fmt_count_rate_h(buf, n, p->fd_slope.per_s);
-		*st = rate_style(&p->fd_slope, false);
+		*st = rate_theme_style(&p->fd_slope, false);
+		break;
+	case PCOL_FD_ETA:
+		fmt_duration(buf, n, p->fd_eta_s);
+		if (!isnan(p->fd_eta_s) && p->fd_eta_s < 3600) /* as the cgroups' ETA */
+			*st = S_LIMIT_NEAR;
 		break;
 	case PCOL_THREADS: fmt_count(buf, n, p->threads); break;
 	case PCOL_COMMAND:
