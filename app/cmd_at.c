@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/cmd_at.c — see cmd_at.h. */
 #include "config.h"
 #include "app/cmd_at.h"

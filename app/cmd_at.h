@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/cmd_at.h — `-b --at=TIME`: the recorded moment nearest TIME (core/history/when.h)
  * printed as batch mode prints a snapshot (text, JSON, Prometheus; -p -u -c -s apply),
  * with the slopes of then over the leak-rate window (core/history/moment.h); -n N prints

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/cmd_batch.h — `--batch`: refresh, select and sort the processes, print one snapshot
  * in the chosen format, wait for the next tick; `-n` refreshes, or until a stop signal
  * (app/signals.h). Returns the exit status for main: 0, 1 when the collector fails or the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/cmd_events.h — `oomtop --events [--follow] [--by-unit] [--format text|json]
  * [--journal[=PATH] | --kmsg FILE|-]` (oomtop(1), docs/json.md): print the OOM kills, oldest first,
  * one per line — or, with --by-unit, one line per unit with its kills and their rhythm.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/cmd_record.c — see cmd_record.h. */
 #include "config.h"
 #include "app/cmd_record.h"

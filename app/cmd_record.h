@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/cmd_record.h — `--record[=PATH]`: no screen; every -d seconds (10 by default) one
  * refresh of the collector goes into the history (core/history/writer.h). The samples
  * are written to disk together, every --history-flush seconds (120 by default), at once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/cmd_setadj.c — see cmd_setadj.h. */
 #include "config.h"
 #include "app/cmd_setadj.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/cmd_setadj.h — `oomtop --set-adj=PID:VALUE[,PID:VALUE...]` (repeatable): writes
  * through the one writer (core/control/oom_adj.h), with the same checks as the screen,
  * each reported in words.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/diag.c — see diag.h. */
 #include "config.h"
 #include "app/diag.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/diag.h — the one way oomtop says something on stderr: "oomtop: " and the message,
  * escaped by core/base/escape.h's rule (control bytes and invalid UTF-8 as \xNN), because
  * a message may quote a file a user wrote, a path, a process name or an argument. */

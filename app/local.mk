@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # app/ — the only layer that knows all the others: main, the command line merged with
 # the settings file, the commands (batch, a recorded moment, the recorder, events,
 # set-adj), the recorded past the collector starts from, the recording the screen steps

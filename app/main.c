@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/main.c — main(): parse the command line, then run one command: the screen (live, or
  * from a recorded moment with --at), batch output (live, or a recorded moment with --at),
  * the recorder, the OOM kills (the journal or the kernel log, and the recorded ones), or a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/options.h — the command line (oomtop(1) OPTIONS), parsed into a struct. Pure apart from
  * user-name lookup (-u). Never prints and never exits: main() does both. */
 #ifndef OOMTOP_OPTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/replay.c — see replay.h. */
 #include "config.h"
 #include "app/replay.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/replay.h — the recorded past the collector starts from (core/history/replay.h),
  * read from the history rc names (app/run_config.h): batch mode and the screen then have
  * leak rates and ETAs in their first snapshot. A history named on the command line that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/run_config.c — see run_config.h. */
 #include "config.h"
 #include "app/run_config.h"

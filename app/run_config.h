@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/run_config.h — what this run does, decided once, for every mode that collects (batch
  * and the screen): the command line (app/options.h) wins where it was given, then the
  * user's settings file ($XDG_CONFIG_HOME/oomtop/oomtoprc, tui/config/settings.h), then the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/selfprotect.h — oomtop guards itself before it watches a machine under pressure.
  *
  * It runs where memory runs out, often in the same cgroup as the runaway process, and must

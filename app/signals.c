@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/signals.c — see signals.h. */
 #include "config.h"
 #include "app/signals.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/signals.h — the process's signal handling, in one place (core has none; the screen
  * gets what it needs through its configuration).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/timetravel.c — see timetravel.h. */
 #include "config.h"
 #include "app/timetravel.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* app/timetravel.h — the recording the screen steps through in history mode (tui/app.h:
  * history, history_why, at_unix_s; tui/action/travel.h): the history rc names
  * (app/run_config.h) opened for reading through core/history/travel.h, and --at turned

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* bench/cpuwatch.c — CPU per refresh, peak RSS, the memory charged to a cgroup, the time
  * to the first snapshot and the time of a one-shot run.
  *

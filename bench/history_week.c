@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* bench/history_week.c — a week of recording in a minute: a time-shifted writer drives
  * the history store (core/history) exactly as `oomtop --record` does — one sample every
  * -d seconds, a commit every 120 s, the retention (downsampling, pruning, size cap) every

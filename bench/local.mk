@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bench/ — `make bench` spawns idle processes and compares oomtop's cost per refresh with
 # top -b and htop, side by side (bench/run --help). Not a test: it reports and never
 # fails CI. BENCH_FLAGS="--large" adds 10,000 processes. bench/readcost measures what

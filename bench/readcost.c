@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* bench/readcost.c — what each way of reading a process's /proc files costs here, per
  * process: CPU time and the kernel memory a held file pins. The measurements behind
  * core/proc/held.h and the README's "What oomtop costs".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* bench/spawn.c — N idle processes for the benchmark, cleaned up by pid.
  *
  *   spawn [-f EVERY:FDS] [-t EVERY:THREADS] N

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # contrib/ — what is installed beside the binary: bash and zsh completion, and examples
 # (systemd units for node_exporter's textfile collector, an oomtoprc with every key at
 # its default) in $(docdir)/examples; the recorder's unit (oomtop-record.service) in the

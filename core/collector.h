@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/collector.h — the collector: one call per refresh turns the machine's state into a
  * `struct snapshot` (core/model.h).
  *

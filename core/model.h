@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/model.h — the snapshot types, and nothing else.
  *
  * A snapshot is what one refresh saw: the system, every memory cgroup, every process

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # static/bundled.sh — what the static oomtop bundles, for whoever passes it on.
 #
 #   bundled.sh MAP VERSION SRCDIR     (make oomtop.bundled runs it after the static link)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # static/ — stand-ins only the static binary links (--enable-static-binary, scripts/static):
 # libproc2's libsystemd calls stubbed, NSS and dlopen wrapped (-Wl,--wrap in
 # STATIC_LDFLAGS: static glibc's getpwuid would load a second libc). The tests and helpers

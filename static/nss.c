@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* static/nss.c — only in the static binary (--enable-static-binary), linked with
  * -Wl,--wrap for each function below (configure.ac STATIC_LDFLAGS).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* static/systemd_stubs.c — only in the static binary (--enable-static-binary).
  *
  * Debian's libproc2.a (readproc.o, sd2proc) calls seven sd-login functions of libsystemd,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/ — how the tests run (the fragments of tests/*/ list them): Check unit tests of
 # each layer, screens rendered off-screen and compared with tests/golden/, end-to-end
 # scripts against the real binary, real processes, cgroups and OOM kills, a short run of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/actions.h — everything a key can do, listed once. ACTIONS names each action and
  * the function that does it; the functions live in tui/action/ by what they act on
  * (nav: panes and moving; find: sort, filter, search, user; procs; detail: one process

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/app.h — the interactive screen's single entry point, called by main().
  *
  *   struct tui_config cfg;

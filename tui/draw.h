@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/draw.h — drawing primitives on a small draw context: the theme's attributes, the
  * glyph set, whether the terminal is UTF-8 and whether colours are off. Text goes through
  * the sanitiser (tui/sanitize.h) in every primitive that takes text: no byte from a

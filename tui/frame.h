@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/frame.h — the screen, composed: the header, the visible panes (cgroups, processes,
  * OOM events, in that order), the dialog of the mode over them (a menu, the adj dialogs)
  * or, instead of all that, a full-screen view (help, an episode, the kills by unit, one

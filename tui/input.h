@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/input.h — what the operator's keys and mouse do. A key is looked up in the key
  * table (keymap.h) in the current key context (keymap_context, the same the key bar
  * shows) and runs its action; in a prompt, a key the table does not bind types. A click

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/keymap.h — the one key table. It drives dispatch (keymap_lookup in the context
  * keymap_context gives), the key bar (entries with a bar label, in the same context) and
  * the help screen (every entry's help text, grouped by context). A key is a character

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/layout.h — terminal size → rectangles. Pure: no curses, no snapshot.
  *
  * The screen, top to bottom: header (system meters), the visible panes in the order

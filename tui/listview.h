@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/listview.h — one list on the screen: which row is selected, which row is shown
  * first, how many rows are shown; moving and paging, keeping the selection in sight, and
  * which row a click hits. Every list is one: the process, cgroup and OOM panes (inside

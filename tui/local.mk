@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tui/ — the screen (ncurses). Reads const snapshots, never a kernel file. Here: the loop
 # (app), the terminal (screen), the state, the frame that composes the screen, the
 # drawing primitives, the layout, the one list view, the one key table and what keys

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/reaction.h — what an action asks of the loop afterwards (htop's Htop_Reaction):
  * actions change the state and return these flags; the loop (app.c) rebuilds, lays out,
  * collects and draws accordingly. Actions never draw. */

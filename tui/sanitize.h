@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/sanitize.h — text from processes and the kernel log made safe to draw.
  *
  * Nothing a process names itself (comm, cmdline, user, cgroup) and nothing from the kernel

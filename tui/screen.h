@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/screen.h — the only code that starts and ends curses and touches terminal modes.
  *
  * screen_init saves the terminal's modes and starts curses (keypad, no echo, mouse

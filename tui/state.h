@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/state.h — the screen's state, shared by the loop (app.c), the actions and what
  * draws. It holds views over the current snapshot (never a copy of it) and what the
  * operator chose. Actions change it (and the loop, on a refresh or a resize); drawing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/term_check.c — see term_check.h. Its own file: <term.h> defines macros named like
  * ordinary words (lines, columns) that the rest of tui uses as variables. */
 #include "config.h"

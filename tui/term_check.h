@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/term_check.h — can this terminal show the screen? Asked once, before anything is
  * collected or drawn, so a wrong place to run the screen fails at once with a hint.
  *

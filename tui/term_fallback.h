@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/term_fallback.h — terminal descriptions built into the static binary.
  *
  * A static binary copied to a box without a terminfo database (a NAS, an initramfs, a

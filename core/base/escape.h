@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/escape.h — untrusted text (process names, command lines, host names, kernel log
  * lines) made harmless on a terminal and kept on one line, for batch text output and the
  * text form of OOM events. Pure. (JSON strings: core/output/json_write.h; the screen

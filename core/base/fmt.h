@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/fmt.h — numbers for people: sizes, rates per hour, durations and counts, spelled
  * the same in batch text and on the screen ("205M", "+200M/h", "2h05m"). Pure. Each writes
  * into out as snprintf would (at most cap bytes, NUL-terminated) and returns out. Unknown

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # core/base/ — what every other core folder uses: reading small files, clocks, growing
 # arrays (util), reading and writing files a user may have planted (userfile), the string
 # buffer (strbuf), scanning text by hand (scan), decoding UTF-8 (utf8), numbers for people

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/scan.h — reading text by hand, without the C library's locale: a prefix test,
  * digit values, and scanners over a bounded buffer [*pp, end) that advance *pp only when
  * they succeed (the kernel-log decoders in core/klog/ are built from them). Pure. */

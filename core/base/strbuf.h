@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/strbuf.h — a growable string buffer, the one way core builds text (output
  * formats, escaped strings, command lines). Its functions keep the short prefix sb_, used
  * for it since the first commit. On allocation failure sb->oom is set and later appends

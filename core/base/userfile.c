@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/userfile.c — see userfile.h. */
 #include "config.h"
 #include "core/base/userfile.h"

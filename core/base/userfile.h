@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/userfile.h — reading and writing files a user controls (oomtoprc, themes, and
  * every later file oomtop touches), as the most careful Unix tools do. oomtop runs as root
  * on machines in trouble, often with a HOME it does not own (sudo keeps HOME; sudo -E, su

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/utf8.h — the one UTF-8 decoder: terminal escaping (core/base/escape.c), JSON
  * strings (core/output/json_write.c) and the screen's sanitiser (tui/sanitize.c) decide
  * what is valid the same way. Pure. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/util.h — small helpers shared by core readers: reading whole small files,
  * monotonic and wall clocks, kernel integers, growing arrays. No allocation failure exits:
  * functions that allocate return NULL / -ENOMEM and leave their inputs untouched. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/hierarchy.h — where the memory controller lives: cgroup v1 `memory`
  * hierarchy, or cgroup v2 with `memory` in the root's cgroup.controllers; on hybrid
  * machines whichever hierarchy holds the controller.

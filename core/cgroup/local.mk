@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # core/cgroup/ — memory cgroups: where the hierarchy is (libcgroup, mountinfo), paths,
 # readable names, the values of their files (pure parsers), the tree of them, and which
 # process is in which (their cgroup.procs).

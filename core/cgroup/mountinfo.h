@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/mountinfo.h — where the cgroup hierarchies are mounted, from /proc/self/mountinfo.
  * Pure parser. The mount root matters in containers: a mount whose root is "/docker/abc"
  * shows that cgroup as its top, and process paths must be made relative to it. */

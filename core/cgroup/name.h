@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/name.h — readable names for cgroup paths (pure).
  *   /system.slice/nas-agent.service                    → nas-agent.service
  *   /docker/2e088fe462e2<52 more hex>                  → docker 2e088fe462e2

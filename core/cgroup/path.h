@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/path.h — cgroup paths as strings: whether one lies within a subtree, and a
  * process's path (from /proc/PID/cgroup) made relative to the hierarchy's mount. Pure. */
 #ifndef OOMTOP_CGROUP_PATH_H

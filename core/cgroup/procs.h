@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/procs.h — which memory cgroup each process is in, from the cgroup.procs file
  * of every cgroup of the tree: one read per cgroup instead of one /proc/PID/cgroup per
  * process (9 µs each on 6.18 at 2,000 processes, under the kernel's css_set lock; the

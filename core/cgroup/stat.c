@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/stat.c — see stat.h. */
 #include "config.h"
 #include "core/cgroup/stat.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/stat.h — a memory cgroup's memory.stat, parsed without I/O, into the
  * breakdown oomtop shows: anon, file (page cache, shmem included), inactive file, shmem,
  * kernel, sock. Values are bytes for the cgroup and everything below it (v2 memory.stat is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/tree.h — every memory cgroup under a hierarchy mount, with its values.
  *
  * Each refresh walks the tree (cgroups come and go) and reads a few files per cgroup with

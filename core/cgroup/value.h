@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/cgroup/value.h — the values of a memory cgroup's files, parsed without I/O: limits
  * (memory.max, memory.high, memory.limit_in_bytes) and keyed files (memory.events,
  * memory.oom_control, memory.stat). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/control/oom_adj.c — the only writer: /proc/PID/oom_score_adj (the steps: oom_adj.h). */
 #include "config.h"
 #include "core/control/oom_adj.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/control/oom_adj.h — the ONLY writer in oomtop: sets /proc/PID/oom_score_adj.
  *
  * One change, in this order (oom_adj_set):

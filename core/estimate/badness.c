@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/badness.c — the kernel's OOM victim choice per scope (the rule: badness.h). */
 #include "config.h"
 #include "core/estimate/badness.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/badness.h — who the kernel's OOM killer would choose next, per scope. Pure:
  * reads the snapshot's values only, no I/O (the page size is the one sysconf call).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/cgroup_eta.c — see cgroup_eta.h. */
 #include "config.h"
 #include "core/estimate/cgroup_eta.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/cgroup_eta.h — which limit a cgroup runs into first, and when.
  *
  * A memory cgroup is OOM-killed where a limit is hit: its own memory.max, or an

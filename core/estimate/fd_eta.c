@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/fd_eta.c — see fd_eta.h. */
 #include "config.h"
 #include "core/estimate/fd_eta.h"

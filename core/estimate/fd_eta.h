@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/fd_eta.h — when a process runs out of file descriptors: the time until its
  * open fd count reaches its soft RLIMIT_NOFILE (the next open() fails with EMFILE, "too many
  * open files"), at the slope of the fd count over the leak-rate window. The fd count's

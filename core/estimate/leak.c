@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/leak.c — exponentially weighted least-squares slope; see leak.h for the
  * contract and the reasoning. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/leak.h — leak-rate estimation: the slope of one series (RSS, fd count, thread
  * count, cgroup usage, MemAvailable) over the leak-rate window, how well a straight line
  * explains it, and the time until it reaches a limit.  Pure: timestamps are passed in

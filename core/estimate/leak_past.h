@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/leak_past.h — what was recorded before this run, as leak series: the
  * collector asks it when it first meets a process, a cgroup or the system, and continues
  * the series it gets instead of starting empty, so a leak rate is there at the first

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # core/estimate/ — what oomtop predicts: leak rates and times to a limit (leak; a process's
 # fds to its RLIMIT_NOFILE: fd_eta), the kernel's next OOM victim (badness), and when a unit's next OOM kill is due (rhythm; kills
 # grouped by unit with their rhythm: unit_rhythm); the recorded past that leak series start

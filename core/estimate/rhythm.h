@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/rhythm.h — the rhythm of a unit's OOM kills: how many, how often, when the
  * next one is due ("photo.service: 6 kills in 24 h, every 4h10m ± 20m, last 02:14,
  * next ≈ 06:24"). Pure: kills in, figures out; no clock (the caller compares `next` with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/estimate/unit_rhythm.h — OOM kills grouped by what was killed, each group with its
  * rhythm (core/estimate/rhythm.h): `oomtop --events --by-unit` and the screen's by-unit view
  * group the same way. A kill belongs to the victim's unit; a kill with no unit known to the

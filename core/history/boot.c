@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/boot.c — see boot.h. */
 #include "config.h"
 #include "core/history/boot.h"

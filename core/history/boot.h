@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/boot.h — which boot a recorded process belongs to. A pid and its start
  * time in clock ticks since boot name one process only within one boot, so the history
  * keys processes by (boot, pid, start_ticks), and a boot by the kernel's random boot_id.

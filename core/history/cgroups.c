@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/cgroups.c — see cgroups.h. */
 #include "config.h"
 #include "core/history/cgroups.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/cgroups.h — the recorder's memory cgroups (part of core/history/writer.h):
  * which are present and what was last written for each (every value the live row shows:
  * usage, working set and the memory.stat breakdown, limits, events, throttling, PSI), so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/events.c — see events.h. */
 #include "config.h"
 #include "core/history/events.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/events.h — the OOM kills a recording saw, by any killer (the kernel's,
  * systemd-oomd, earlyoom, nohang), kept after the kernel's ring buffer or the journal has
  * lost them: one row of oom_kill per kill, under the boot it happened in; the task table

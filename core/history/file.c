@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/file.c — see file.h. */
 #include "config.h"
 #include "core/history/file.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/file.h — the history database's path, treated as hostile: what lies there
  * is classified from its first 100 bytes before SQLite ever opens it, and a new database
  * is built under a temporary name and linked into place, so nothing at the path is ever

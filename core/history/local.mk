@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # core/history/ — what oomtop remembers (docs/history.md): the recording on SQLite. The
 # database and its hostile path (file, lock, store, schema), the recorder's writes
 # (writer, cgroups, events, boot) and what it keeps (retention, size); reading it back: recorded moments

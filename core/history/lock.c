@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/lock.c — see lock.h. */
 #include "config.h"
 #include "core/history/lock.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/lock.h — one recorder per database: the recorder holds a write lock on a
  * byte of the database file that SQLite never locks (its locks are at 1 GiB and above,
  * the "pending byte"), as an open-file-description lock (F_OFD_SETLK, Linux 3.15+; flock

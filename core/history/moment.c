@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/moment.c — see moment.h. */
 #include "config.h"
 #include "core/history/moment.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/moment.h — one recorded moment as a snapshot (core/model.h), so every
  * rendering of snapshots (batch text, JSON, Prometheus; later the screen) shows the past
  * as it shows the present: the system, the cgroups present then (in tree order, with

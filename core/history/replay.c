@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/replay.c — see replay.h. */
 #include "config.h"
 #include "core/history/replay.h"

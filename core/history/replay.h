@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/replay.h — a recording as the collector's recorded past
  * (core/estimate/leak_past.h): loaded once at start, it gives every process, cgroup and
  * the system that were there at the recording's newest moment their leak series of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/retention.c — see retention.h. */
 #include "config.h"
 #include "core/history/retention.h"

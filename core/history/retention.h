@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/retention.h — what the history keeps, and for how long: every sample for a
  * day, then one per minute for a week, then one per ten minutes for 90 days; older rows
  * are pruned, and so are the oldest rows beyond the size cap (64 MiB by default).

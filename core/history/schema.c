@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/schema.c — see schema.h; docs/history.md explains each column. */
 #include "config.h"
 #include "core/history/schema.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/schema.h — the tables of an oomtop history, created once and checked at
  * every open. docs/history.md describes every table and column; the SQL is in schema.c.
  *

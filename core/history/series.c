@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/series.c — see series.h. */
 #include "config.h"
 #include "core/history/series.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/series.h — the recorded past of one process, cgroup or the system as leak
  * series (core/estimate/leak.h), over the samples of a window of one boot's recording.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/size.c — see size.h. */
 #include "config.h"
 #include "core/history/size.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/size.h — the history's size cap as an operator types it (--history-size,
  * history_size= in oomtoprc): a size as every oomtop size is read (core/base/scan.h:
  * bytes, or with K, M, G, T; 64M, 64MiB and 64MB alike). Pure: no SQLite here, the

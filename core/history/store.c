@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/store.c — see store.h. */
 #include "config.h"
 #include "core/history/store.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/store.h — an oomtop history on SQLite, opened for recording or reading.
  *
  * Recording (one recorder per database, core/history/lock.h): the path is checked as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/timeline.c — see timeline.h. */
 #include "config.h"
 #include "core/history/timeline.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/timeline.h — the recorded moments (the sample times of a history), for
  * stepping through a recording: the moment nearest a time (--at), the one before or after
  * (the screen's keys), the newest at or before a time ("the minutes before" a kill: its

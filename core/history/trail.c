@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/trail.c — see trail.h. */
 #include "config.h"
 #include "core/history/trail.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/trail.h — a recording as the detail view's trail source
  * (core/proc/detail.h struct proc_trail_source): the RSS, fds and threads one process had
  * at the recorded samples of a time span, so that the plots of a process opened on the

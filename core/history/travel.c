@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/travel.c — see travel.h. */
 #include "config.h"
 #include "core/history/travel.h"

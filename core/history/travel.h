@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/travel.h — a recording opened to look at one moment at a time, for callers
  * that do not hold the database themselves (the screen's history mode, tui/model/travel.h):
  * the recorded moments to step through (as core/history/timeline.h finds them) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/when.c — see when.h. */
 #include "config.h"
 #include "core/history/when.h"

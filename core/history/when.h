@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/when.h — the TIME of --at, as an operator types it:
  *   ISO 8601   2025-06-01T02:14:00, 2025-06-01 02:14, 2025-06-01 (midnight), with
  *              optional fractions of a second and a zone (Z, +02:00, -0500); without a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/writer.c — see writer.h. */
 #include "config.h"
 #include "core/history/writer.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/writer.h — the recorder's side of the history: one snapshot at a time into
  * the database, in batches.
  *

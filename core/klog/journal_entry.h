@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/journal_entry.h — one systemd journal entry, reduced to the fields the OOM
  * readers look at. Filled by core/klog/journal_source.c (sd-journal) or by tests; read by
  * core/klog/oom_journal.c. Strings are NUL-terminated, NULL when the entry lacks the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/journal_source.h — the systemd journal through libsystemd's sd-journal: the
  * system journal, or journal files or a directory of them. Hands on the entries an OOM
  * reader needs (core/klog/journal_entry.h), selected with journal matches — kernel lines

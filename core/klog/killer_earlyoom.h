@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/killer_earlyoom.h — earlyoom's messages (stderr through journald, or syslog with
  * --syslog), every published wording from v0.2 to v1.9 (rfjakob/earlyoom main.c, kill.c).
  * Pure: feed the lines of one earlyoom process in order.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/killer_nohang.h — nohang's messages (stdout through journald, one entry per
  * printed line; identifier nohang or nohang-desktop), every wording from v0.1 (2018) to
  * v0.3 and main (hakavlad/nohang, nohang / src/nohang). Pure: feed the lines of one nohang

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/killer_oomd.h — systemd-oomd's messages about its kills, every wording from
  * v247 to current main (systemd src/oom/oomd-manager.c). Pure and stateless: each kill is
  * one line.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/killer_text.h — what the user-space killers' parsers share (killer_oomd.c,
  * killer_earlyoom.c, killer_nohang.c): one message line cleaned of terminal colours, and
  * the step one line means for a kill in progress. Pure.

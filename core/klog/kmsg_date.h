@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/kmsg_date.h — dates and time stamps in saved kernel logs: ISO 8601 / RFC 3339,
  * dmesg's "[  139.201253]" and "[Di Aug 12 03:54:03 2025]", syslog's "May  1 11:11:51",
  * with month names in several languages. Pure, but dates without an offset are read in

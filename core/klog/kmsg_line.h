@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/kmsg_line.h — one kernel-log line as every decoder hands it on: the message
  * text with the transport's prefix removed, plus what the transport said about time and
  * origin. Consumers (core/klog/oom_parse.c) never see a transport.

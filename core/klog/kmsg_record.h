@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/kmsg_record.h — /dev/kmsg records decoded (Documentation/ABI/testing/dev-kmsg,
  * 3.5+): the header, \xNN escapes, \x0a line breaks, dictionary lines. Pure. */
 #ifndef OOMTOP_KMSG_RECORD_H

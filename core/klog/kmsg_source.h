@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/kmsg_source.h — kernel-log lines from wherever they are: the transports. Live
  * /dev/kmsg, klogctl(2) where there is no /dev/kmsg, or a saved log (file or stdin). Each
  * turns its input into `struct kmsg_line`s (kmsg_line.h) with the pure decoders:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/kmsg_text.h — saved kernel logs decoded line by line, in any common shape.
  * Pure (dates without an offset are read in the local time zone). The transports
  * (core/klog/kmsg_source.h) feed it lines: a file's or stdin's, and /dev/kmsg's records.

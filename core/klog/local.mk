@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # core/klog/ — OOM kills of every killer: kernel-log decoding (pure: kmsg_line, the line
 # type; kmsg_record, /dev/kmsg records; kmsg_date, dates; kmsg_text, saved-log shapes), the
 # transports (kmsg_source: /dev/kmsg, klogctl, file/stdin; journal_source: sd-journal),

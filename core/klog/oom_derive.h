@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_derive.h — what a kernel OOM report implies but does not print: the page
  * size of its task table, and the cgroup, unit and reason that the journal's rows give a
  * kernel kill (tests/fixtures/journal/README.md, "expected.tsv"). Pure, apart from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_event.h — one OOM kill, by any killer (docs/json.md, `--events`): the kernel's
  * OOM killer (core/klog/oom_parse.c) or a user-space one read from the journal
  * (systemd-oomd, earlyoom, nohang: core/klog/killer_*.c), with systemd's unit messages

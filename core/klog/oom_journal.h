@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_journal.h — journal entries → OOM kills of every killer. Pure: the entries
  * come from core/klog/journal_source.c or from a test.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_log.h — the OOM kills for the snapshot and the screen: a source
  * (core/klog/oom_source.h: the journal, else the kernel log) behind a non-blocking poll,
  * with a bounded store of the most recent events.

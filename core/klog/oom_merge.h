@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_merge.h — one list of kills from every killer and systemd's unit messages,
  * by the counting rules of tests/fixtures/journal/README.md. Pure: times are the
  * journal's, passed in.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_parse.h — kernel-log lines → OOM episodes → one `struct oom_event` per kill.
  *
  * Pure and streaming: feed lines one at a time (struct kmsg_line from any transport); an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_source.h — OOM kills from wherever they can be read, one interface for
  * `--events` (app/cmd_events.c) and the collector's store (core/klog/oom_log.c).
  *

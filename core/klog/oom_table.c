@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_table.c — see oom_table.h. */
 #include "config.h"
 #include "core/klog/oom_table.h"

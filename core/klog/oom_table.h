@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/oom_table.h — the task table of a kernel OOM report: the header names the
  * columns (which differ across kernels), each row a task's sizes in pages. Pure: lines in,
  * rows out; the report's parser (oom_parse.c) decides which episode a table belongs to.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/unit_burst.h — one moment of systemd's "A process of this unit has been killed
  * by the OOM killer." messages, resolved into kills. Pure.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/unit_msg.h — systemd's own messages about a unit (PID 1 with UNIT=, a user
  * manager with USER_UNIT=; the text starts "<unit>: "), and which of them speak of an OOM
  * kill (systemd src/core/unit.c, service.c, scope.c; MESSAGE_IDs from sd-messages.h). Pure.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/klog/unit_name.h — systemd unit names as the journal shows them: recognising one at
  * the start of a message, the unit of a cgroup path, and where a unit sits in the tree of
  * slices by systemd's naming rules (systemd.slice(5), systemd.unit(5) "Implicit

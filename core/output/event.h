@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/output/event.h — renderings of one OOM event: the `--events --format json` line
  * (docs/json.md, exact field names, null for unknown) and a readable one-line text form.
  *

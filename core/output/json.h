@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/output/json.h — a snapshot as one JSON object on one line (docs/json.md: exact field
  * names, null for unknown values). Pure. */
 #ifndef OOMTOP_OUTPUT_JSON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/output/json_write.h — JSON values appended to a strbuf, for the snapshot JSON
  * (json.c) and OOM events (event.c). Unknown values are null. Pure. */
 #ifndef OOMTOP_JSON_WRITE_H

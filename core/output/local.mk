@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # core/output/ — machine- and human-readable renderings: snapshots as text, JSON and
 # Prometheus; OOM events as JSON and text; the rhythm of a unit's kills (--by-unit).
 liboomtop_core_a_SOURCES += \

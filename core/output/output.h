@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/output/output.h — what the batch output formats share: which format, and the view
  * they render. Each format appends to a strbuf that the caller writes out, and is pure:
  * text (like top -b, text.h), JSON (docs/json.md, one object per refresh per line, json.h),

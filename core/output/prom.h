@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/output/prom.h — a snapshot as Prometheus exposition text: system and cgroup gauges
  * and counters (PSI also as _seconds_total counters, as node_exporter exports it), and
  * per-process series for a bounded set of processes: the steepest leakers, or while no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/output/rhythm.h — `oomtop --events --by-unit`: one line per unit with its kills and
  * their rhythm (core/estimate/rhythm.h), as text or JSON. Both append to a strbuf without a
  * trailing newline. now_unix_s tells whether the next kill is overdue.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/output/text.h — a snapshot as text, like top -b: a header, the cgroups, the process
  * rows. Untrusted names are escaped (core/base/escape.h); columns are cut and padded in
  * characters. Pure. */

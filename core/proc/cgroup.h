@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/cgroup.h — /proc/PID/cgroup, parsed without I/O: where a process sits in the
  * memory cgroup hierarchy. */
 #ifndef OOMTOP_PROC_CGROUP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/detail.c — see detail.h. */
 #include "config.h"
 #include "core/proc/detail.h"

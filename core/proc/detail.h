@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/detail.h — the costly fields of the few processes someone asked about
  * (struct proc_detail, core/model.h): smaps_rollup (core/proc/smaps.h), the kind of every
  * fd (core/proc/fdkinds.h) with a slope per kind, the hard fd limit, and for the screen's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/entry.h — one process as the process table keeps it: its row, the strings the
  * row points at, the files it holds open and its leak series. Live entries are sampled
  * (core/proc/sampler.h); exited ones become ghosts (core/proc/ghosts.h).

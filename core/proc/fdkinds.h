@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/fdkinds.h — what a process's fds are: the readlink of each /proc/PID/fd/N
  * ("socket:[81723]", "pipe:[4412]", "anon_inode:[eventfd]", "/var/log/app.log"), sorted
  * into the kinds of enum fd_kind (core/model.h). A pure classifier and a reader.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/filter.h — which process rows to show, shared by batch output and the screen
  * so both select processes the same way. Pure: no I/O. */
 #ifndef OOMTOP_PROC_FILTER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/ghosts.h — processes that exited, kept with their last values for a while so
  * the operator sees what was there (an OOM victim above all).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/held.h — which of a process's /proc files to hold open, within two budgets: a
  * pure policy (no I/O), computed from what each file costs and saves.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/identity.h — who a process is, read once when it is first seen: pid, ppid,
  * effective uid and user name, comm, cmdline, start time, kernel-thread flag. (The cgroup
  * is not identity: processes migrate, so the sampler looks it up each refresh, in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/identity_feed.h — the identities of new pids, read by an identity reader
  * (core/proc/identity.h: libproc2 on the live /proc) on a second thread and handed over in
  * order while the caller samples the ones already delivered.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/identity_libproc2.h — the default identity reader (core/proc/identity.h):
  * libproc2 (<libproc2/pids.h>), which reads the live /proc by path (status, stat,
  * cmdline) and has no root parameter. Not thread-safe, and it keeps per-thread buffers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/identity_procfs.h — an identity reader (core/proc/identity.h) that reads the
  * files itself, through each process's pin (or by path under <proc_root> without one):
  * stat (comm, ppid, flags, start time), cmdline, and the owner of /proc/PID, the uid

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/limits.h — /proc/PID/limits, the one line of it oomtop needs: "Max open files",
  * the soft and hard RLIMIT_NOFILE. A pure parser, a thin reader, and when to read it.
  *

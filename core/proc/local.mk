@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # core/proc/ — every process: pure parsers of its /proc files (status, stat, cgroup, limits),
 # discovery, identity (an interface; libproc2 by default), which files to hold open (a pure
 # policy), sampling, ghosts; sorting and selecting rows; the costly reads of one process

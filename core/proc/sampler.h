@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/sampler.h — one process's values, re-read at each refresh with as few reads
  * as still show every change, from the files it holds open (pread, fstat), relative to
  * its held /proc/PID directory, or by path:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/smaps.h — a process's proportional memory: /proc/PID/smaps_rollup (4.14+),
  * parsed without I/O, and its reader, which sums /proc/PID/smaps on older kernels. Costly
  * (~40 µs a read on 6.18, and the kernel walks every page table of the process): read for

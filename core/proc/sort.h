@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/sort.h — sort keys over process rows, shared by batch output and the screen so
  * both order processes the same way (selecting them is filter.h). Pure: no I/O. */
 #ifndef OOMTOP_PROC_SORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/stat.h — /proc/PID/stat, parsed without I/O: the identity of a process (comm,
  * parent, kernel thread or not, start time), for the process table and the oom_score_adj
  * writer's same-process check. */

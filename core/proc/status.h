@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/status.h — /proc/PID/status, parsed without I/O: the values of a process that
  * change every refresh (the process table), its effective uid and capabilities (the
  * oom_score_adj writer). */

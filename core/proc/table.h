@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/table.h — every process, kept across refreshes.
  *
  * Discovery: the numeric entries of <proc_root> (getdents), merged with the live entries

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/sys/arcstats.c — see arcstats.h.
  *
  * The file is a kstat: a header line, a column line, then one "name type data" line per

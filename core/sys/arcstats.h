@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/sys/arcstats.h — the ZFS ARC's size and floor from /proc/spl/kstat/zfs/arcstats
  * (OpenZFS; ZFS on Linux 0.6 on). ZFS's cache lives outside the page cache, so the
  * kernel's MemAvailable does not count it although the ARC shrinks under memory pressure

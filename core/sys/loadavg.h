@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/sys/loadavg.h — /proc/loadavg: how many tasks exist. Pure. */
 #ifndef OOMTOP_LOADAVG_H
 #define OOMTOP_LOADAVG_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # core/sys/ — system-wide memory: a pure parser per kernel file (/proc/meminfo, /proc/vmstat,
 # /proc/pressure/memory, /proc/loadavg, ZFS's arcstats) and the reader that holds them
 # open (sysmem).

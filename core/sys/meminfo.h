@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/sys/meminfo.h — /proc/meminfo: total, available and swap. Pure. */
 #ifndef OOMTOP_MEMINFO_H
 #define OOMTOP_MEMINFO_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/sys/psi.h — pressure stall information for memory: /proc/pressure/memory for the
  * system, memory.pressure for a cgroup v2 (same format). Pure.
  *

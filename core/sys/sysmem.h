@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/sys/sysmem.h — system-wide memory: the reader that holds /proc/meminfo, /proc/vmstat,
  * /proc/pressure/memory, /proc/uptime and (ZFS) /proc/spl/kstat/zfs/arcstats open and
  * re-reads them with pread each refresh. The parsers are pure, one per file: meminfo.h,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/sys/vmstat.h — /proc/vmstat: the system-wide count of OOM kills. Pure. */
 #ifndef OOMTOP_VMSTAT_H
 #define OOMTOP_VMSTAT_H

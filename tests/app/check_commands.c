@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for the commands of app/: --set-adj (its strict argument parser, and its
  * exit codes and words against a fixture /proc), --events on a saved kernel log (with a
  * recording's kills among them), -b --at on a recording made here, and the recording the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The command line (oomtop(1) OPTIONS): every option with good values, every bad value → 2 with
  * a one-line message naming the option, NO_COLOR, and mode selection. */
 #include "config.h"

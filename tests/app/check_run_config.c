@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The run's configuration (app/run_config.h): the command line over the user's settings
  * file over the system-wide one over the defaults, decided once; the window fitted to the delay; problems counted and
  * the first one kept for the screen's status line. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/app/ — Check unit tests of the application layer (options, the settings merge,
 # the commands), linked with every layer.
 APP_UNIT_TESTS = %reldir%/check_options %reldir%/check_run_config %reldir%/check_commands

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The shell completions (contrib/completion/, as make wrote them) offer what oomtop
 # accepts: every long option of --help and nothing else, the sort keys --help lists, the
 # formats. bash with and without the bash-completion framework; zsh by syntax and option

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The example systemd units (contrib/, as make wrote them): their oomtop command line is
 # one the binary accepts and that writes the textfile (run here with the directory moved
 # to a temporary one), and systemd-analyze verify finds nothing wrong with them.

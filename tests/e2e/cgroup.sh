@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A real memory cgroup made under the test's own: usage, limit, effective limit and process
 # count in the snapshot; -c selects its processes (issue 2).
 . "$SRCDIR/tests/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The command line: exit codes (0 ok, 2 bad usage with a message naming the option),
 # help/version, batch iterations and formats (oomtop(1) OPTIONS, EXIT STATUS).
 . "$SRCDIR/tests/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `oomtop --events --kmsg` on a FIFO (issue 19, item 6): the reader waits in poll() while
 # the writer is there and has nothing to say, and in a short sleep once the writer is gone
 # (poll() tells nothing then); it never spins. A kill written into the FIFO while it is

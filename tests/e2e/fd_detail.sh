@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/fd_detail.sh — issue 16's acceptance: a process leaking sockets toward a
 # 1,500-fd limit (tests/e2e/sockleak under `prlimit --nofile=1500`, 40 sockets a second),
 # watched by `oomtop -b -f json --detail -p PID`: its last JSON line must name the sockets

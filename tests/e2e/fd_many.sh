@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/fd_many.sh — a process with very many fds costs a bounded number of readlinks a
 # refresh (issue 16: "a process with 50,000 fds"), and its fd kinds say they are sampled.
 # The process (tests/e2e/sockleak) opens sockets up to its fd limit, which is the most this

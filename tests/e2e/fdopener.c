@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/fdopener.c — a process that leaks file descriptors at a known rate, for the
  * leak-rate end-to-end test.
  *

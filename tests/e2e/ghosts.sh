@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Ghost rows and bounded memory (issue 3): a process that exits stays in the snapshot as
 # state "exited" with its last values; thousands of short-lived processes neither grow
 # oomtop's memory nor the number of ghost rows past its bound (256).

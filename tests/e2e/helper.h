@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/helper.h — what the end-to-end helper programs (leaker, fdopener, sockleak)
  * share: a clock in seconds and the parsing of their non-negative number arguments. */
 #ifndef OOMTOP_TESTS_E2E_HELPER_H

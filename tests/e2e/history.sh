@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/history.sh — issue 14 "oomtop remembers", against the real binary:
 #   - `oomtop --record` runs 75 s (-d 1: 75 samples) beside tests/e2e/leaker (1 MiB/s);
 #     a second recorder on the same database refuses, naming the first one's pid;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/hog.c — a process of a known size for end-to-end tests.
  *
  *   hog [-a ADJ] [-d] [-f FDS] [-t THREADS] [-g MIB] [-n NAME] MIB [-- ARG...]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Hostile process names (issue 8): a process sets its comm (prctl PR_SET_NAME) and its
 # command line to escape sequences, newlines, invalid UTF-8 and a 100 KiB argument. None
 # of it may reach the terminal raw — batch text has no control byte but '\n' and is valid

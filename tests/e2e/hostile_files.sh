@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/hostile_files.sh — files a user controls are hostile (issue 19, items 1-3):
 #  - an oomtoprc that is a FIFO, a 100 MB file, or holds a NUL byte: batch mode neither
 #    blocks nor reads it whole, says why with the file's name, and the rest still applies;

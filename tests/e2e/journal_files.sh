@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/journal_files.sh — `oomtop --events --journal=FILE -f json` lists exactly the kills
 # of tests/fixtures/journal/expected.tsv: for each sample journal file, and for the folder
 # (all files read together, in time order). A kill matches a row by killer, victim pid and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/journal_live.sh — the system journal, live: `oomtop --events --journal` reads it
 # (every line JSON of schema 2, this boot's kills carry this boot's id), `--follow` waits on
 # the journal's descriptor instead of spinning, and a program's line written to /dev/kmsg

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/leak_rate.sh — issue 3's acceptance against real processes: four helpers leak at
 # known rates while ONE oomtop run watches them all (-b -d 1 -w 30 -n 45 -f json -p ...);
 # the slopes in the last JSON line (docs/json.md: rss_slope in bytes/s, fd_slope in fds/s)

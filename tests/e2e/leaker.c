@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/leaker.c — a process whose RSS grows at a known rate, optionally under a
  * garbage collector's sawtooth, for the leak-rate end-to-end test.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/lib.sh — shared helpers for end-to-end tests (sourced, POSIX sh + bash ok).
 # Environment from `make check`: OOMTOP (the binary), SRCDIR, BUILDDIR.
 # Exit codes: 0 pass, 1 fail, 77 skip (automake), always with the reason on stdout.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/ — end-to-end scripts against the real binary: real processes, real memory
 # cgroups (made under the test's own and removed afterwards), real OOM kills, the screen
 # in tmux. A script that cannot run here says why and exits 77 (skip).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Long runs (issue 8), in the style of earlyoom's resource-budget tests: oomtop refreshes
 # every 0.1 s while cgroups appear and disappear (600 created, each with a process in it,
 # then removed) and processes churn (2000 short-lived). After warm-up its RSS may grow by at

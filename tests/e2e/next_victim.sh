@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/next_victim.sh — the predicted next OOM victim is the one the kernel kills.
 #
 # In a 64 MiB memory cgroup made under this test's own, three processes hold 10 MiB

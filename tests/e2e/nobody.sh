@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Low privilege (issue 8): as `nobody`, oomtop shows what it may read and says once —
 # as snapshot notes, not as errors per refresh or per row — why the rest is missing:
 # kernel.dmesg_restrict, other users' fds, self-protection it may not do, and hidepid

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/oom_events.sh — a real OOM kill, seen by `oomtop --events` and `--follow`.
 #
 # Makes a memory cgroup under the test's own (cgroup v1 memory controller, or v2 where the

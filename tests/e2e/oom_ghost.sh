@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A process the kernel OOM-kills stays in the snapshot as an "oom_killed" ghost, linked to
 # its kernel event (issue 4 §4), and the cgroup's OOM kill counter moves. It stays when
 # more processes than the ghost cap (256) exit after it: plain exits are dropped first.

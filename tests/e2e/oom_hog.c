@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/oom_hog.c — allocates and touches memory until the kernel OOM-kills it.
  *
  *   oom_hog [-n COMM] [-a OOM_SCORE_ADJ] [-d DELAY_MS] [-s STEP_KB]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --output=FILE (batch): each snapshot replaces FILE whole, through a temporary file in
 # FILE's directory renamed over it, so a reader (node_exporter's textfile collector, a
 # script) never sees part of one. A reader loops over the file while batch mode rewrites

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A pid reused between two refreshes belongs to a new process, not to the old one with new
 # values (core/proc/sampler.h): the old row becomes a ghost with its own last values and
 # the new process gets a row of its own. Held: the pin, /proc/PID opened O_PATH, opens

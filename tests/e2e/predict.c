@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/predict.c — core/badness.c on live processes, without the collector:
  *
  *   predict LIMIT_BYTES CGROUP_PATH PID...

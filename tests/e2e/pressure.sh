@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Under pressure (issue 8): oomtop and a runaway process share one 64 MiB memory cgroup.
 # The kernel's memcg OOM killer must pick the runaway process, oomtop must keep
 # refreshing through the kill and show it (the victim's ghost row is "oom_killed", the

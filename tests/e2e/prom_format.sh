@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `--format prometheus` against the text exposition format (issue 8), checked strictly
 # here instead of with `promtool check metrics`: Debian's promtool ships only inside the
 # `prometheus` package (19 MB download, 96 MB installed, and it starts a server), too much

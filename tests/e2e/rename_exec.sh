@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A process is (pid, start time), whatever it calls itself (issue 19, item 7), against real
 # processes:
 #   - tests/e2e/leaker -r 1 -N 2 leaks 1 MiB/s and renames itself (prctl PR_SET_NAME)

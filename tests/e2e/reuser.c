@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/reuser.c — a pid used by two processes one after the other, for
  * tests/e2e/pid_reuse.sh.
  *

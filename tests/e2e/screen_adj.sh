@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The oom_score_adj controls on the real screen, in tmux (issue 6 §3 and §4): ] and [ move
 # a hog's oom_score_adj by 100 and the status line says so; z undoes, change by change;
 # `a` -950 asks for confirmation with the preview of the next victim, and the kernel's

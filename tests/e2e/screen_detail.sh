@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The detail view on the real screen, in tmux (issue 16 "done when"): a process leaking
 # sockets toward its 1,500-fd limit (tests/e2e/sockleak under prlimit), Enter on it: the
 # view shows its socket count, its fd limit and the ETA to it, PSS, and the plots of RSS,

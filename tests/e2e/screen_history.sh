@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/screen_history.sh — the screen with a recording (issue 14 items 4 and 5), the
 # real binary in tmux:
 #   - `oomtop --record` runs 40 s (-d 1) beside tests/e2e/leaker (1 MiB/s);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The screen with kills from the systemd journal (issue 15), driven in tmux with the real
 # binary: `--journal=<the sample folder>` lists the sample kills with their killers
 # (kernel, oomd, earlyoom, nohang) and units, earlier boots marked; F5 opens the kills by

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The screen, driven in tmux with the real binary (issue 5, "done when"): start at
 # 120x40 with a theme that has an unknown key and a bad value (FILE:LINE messages, and it
 # still runs), the three panes and the columns of oomtop(1), sort, filter, resize to 80x24

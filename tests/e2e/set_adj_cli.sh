@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/set_adj_cli.sh — `--set-adj=PID:VALUE` against real processes: exit codes
 # (0 done, 1 refused with the reason, 2 bad usage) and the words, as the current user, as
 # root on another user's process, and as nobody (setpriv) on root's, its own, and its own

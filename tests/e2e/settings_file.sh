@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The settings file takes effect (issue 12): with delay=3, window=120 and sort=pid in
 # $XDG_CONFIG_HOME/oomtop/oomtoprc, the screen's header says "every 3s  window 2m" and
 # the process pane is sorted by PID; -d and -w on the command line override the file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/shifter.c — a process that changes what status shows without changing statm,
  * and then changes statm, on request (tests/e2e/statm_gate.sh).
  *

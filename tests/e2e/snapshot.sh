@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The snapshot agrees with /proc for a process with known properties (issue 2):
 # RSS within 5%, oom_score, oom_score_adj, fd and thread counts exact; its cgroup is in the
 # same snapshot with its usage; the snapshot lists >= 90% of user-space processes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/sockleak.c — a process that leaks sockets at a known rate toward its fd limit,
  * as an HTTP client that never closes its responses does: the detail tests' leaker.
  *

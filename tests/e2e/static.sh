@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The static binary (issue 8, packaging; README "Static binary"): one executable with no
 # dynamic section, beside it the list of the libraries it bundles, that prints valid JSON, names users from /etc/passwd without NSS
 # modules (a uid that is in no file shows as digits, and does not crash it), and draws

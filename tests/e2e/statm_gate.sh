@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # oomtop re-reads a process's status only when its statm moved, and anyway every
 # PROC_SAMPLER_STATUS_EVERY (10) refreshes; statm itself every refresh, or every
 # PROC_SAMPLER_IDLE_STATM_EVERY (4) once the process has been idle for 10 reads

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A tiny `ulimit -n` (issue 19, item 8): processes and cgroups that oomtop cannot read for
 # want of file descriptors are never silently missing. For every limit from 8 to 24, the
 # last of three batch snapshots either holds (about) every process and cgroup an

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # cgroup v2 for real (issue 13): boots a small QEMU guest (this machine's Debian kernel, a
 # busybox initramfs) whose memory controller is on cgroup v2, runs the static oomtop in it
 # beside a leak that the kernel OOM-kills (tests/e2e/v2guest/init), and compares oomtop's

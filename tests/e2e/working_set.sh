@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/working_set.sh — truthful pressure with real cgroups and a real OOM kill
 # (issue 13): memory the kernel can reclaim is not a leak.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz.h — what every libFuzzer target here shares.
  *
  * The parsers take C strings (the readers NUL-terminate what they read), so each input

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_cgroup_files.c — cgroup files: a limit (memory.max,
  * memory.limit_in_bytes), keyed files (memory.events, memory.oom_control, memory.stat)
  * and readable names made from a path (core/cgroup/value.c, core/cgroup/name.c). */

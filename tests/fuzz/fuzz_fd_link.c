@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_fd_link.c — the text of /proc/PID/fd/N links → proc_fdkinds_classify
  * (core/proc/fdkinds.c); the first byte picks the target's file type. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_history_when.c — what an operator types after --at= and --history-size=
  * → history_when_parse (core/history/when.c) and history_size_parse (core/history/size.c).
  * Whatever they accept is a finite time and a size within the documented range. */

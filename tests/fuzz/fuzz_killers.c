@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_killers.c — any bytes, split at newlines, fed line by line to the three
  * user-space killers' parsers (core/klog/killer_earlyoom.c, killer_oomd.c,
  * killer_nohang.c). Properties: a kill names a positive pid or none, a kill of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_kmsg_decode.c — the kernel-log decoders on their own: any bytes as the
  * lines of a saved log (core/klog/kmsg_text.c, as a file and as a live source), as one
  * /dev/kmsg record (kmsg_record.c), and at each date scanner (kmsg_date.c). fuzz_oom_parse

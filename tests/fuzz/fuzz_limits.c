@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_limits.c — /proc/PID/limits → proc_limits_parse (core/proc/limits.c). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_meminfo.c — /proc/meminfo → meminfo_parse (core/sys/meminfo.c). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_memstat.c — the memory breakdown parsers: a cgroup's memory.stat read as
  * v1 and as v2 (core/cgroup/stat.c) and ZFS arcstats (core/sys/arcstats.c), with the
  * working set and the ARC's reclaimable part computed from what they return. Seeds: the

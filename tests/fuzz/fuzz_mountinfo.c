@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_mountinfo.c — /proc/self/mountinfo → mountinfo_parse
  * (core/cgroup/mountinfo.c): octal escapes, missing fields, over-long paths. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_oom_journal.c — any bytes as journal entries through the whole journal
  * path (core/klog/oom_journal.c → oom_parse, killer_*, unit_msg, oom_merge), then every
  * event rendered as JSON and text and summed up by unit (core/estimate/rhythm.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_oom_parse.c — libFuzzer target for the kernel-log path: any bytes go
  * through the saved-log line parser (every transport shape), as one /dev/kmsg record, and
  * through the OOM parser; every event is rendered as JSON and text. Built with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_proc_cgroup.c — /proc/PID/cgroup → proc_cgroup_parse (core/proc/cgroup.c),
  * v1 and v2 lines, into a roomy and a tiny buffer. */
 #include "config.h"

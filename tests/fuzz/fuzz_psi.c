@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_psi.c — /proc/pressure/memory and a cgroup's memory.pressure →
  * psi_parse (core/sys/psi.c). */
 #include "config.h"

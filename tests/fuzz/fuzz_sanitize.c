@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_sanitize.c — what a process calls itself, made safe: escape_text
  * (batch text, core/base/escape.c), json_write_string (JSON, core/output/json_write.c) and
  * sanitize_text (the screen, tui/sanitize.c), all three on core/base/utf8.c's decoder.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_settings.c — an oomtoprc → settings_parse (tui/settings.c). Whatever
  * it accepted, settings_format writes a file that parses again without a problem and
  * to the same text (the S key must never save a file oomtop then rejects). */

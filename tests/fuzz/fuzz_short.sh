@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/fuzz/fuzz_short.sh — link one libFuzzer target and run it briefly.
 #
 #   fuzz_short.sh tests/fuzz/NAME.fuzz     (what `make check` runs, one test per target)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_smaps.c — /proc/PID/smaps_rollup and smaps → proc_smaps_parse
  * (core/proc/smaps.c). */
 #include "config.h"

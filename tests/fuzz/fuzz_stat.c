@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_stat.c — /proc/PID/stat → proc_stat_parse (core/proc/stat.c): the comm
  * between the first '(' and the last ')' may hold anything. */
 #include "config.h"

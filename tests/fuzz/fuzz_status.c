@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_status.c — /proc/PID/status → proc_status_parse, and the effective uid
  * and capabilities the oom_score_adj writer reads from the same file (core/proc/status.c). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_theme.c — a .theme file → theme_file_parse and theme_color_parse
  * (tui/theme_file.c). Every problem is reported as one "FILE:LINE: message" line. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_unit_msg.c — any bytes as systemd's messages about units, one per line:
  * unit_msg_parse (core/klog/unit_msg.c) with and without a UNIT= field, the unit of the
  * line as a cgroup path (unit_name_of_cgroup) and its slices (unit_name_parent), and all

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/fuzz/fuzz_vmstat.c — /proc/vmstat → vmstat_parse_oom_kill (core/sys/vmstat.c). */
 #include "config.h"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/fuzz/instrumented.sh — core and tui compiled once more for the fuzz targets, with
 # clang, AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer's coverage
 # (-fsanitize=fuzzer-no-link), into OUTDIR/libcore.a and OUTDIR/libtui.a. make runs it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/fuzz/ — one libFuzzer target per parser: tests/fuzz/fuzz_NAME.c, its seeds in
 # tests/fuzz/seeds/NAME/, a description and options in NAME.fuzz. `make check` runs each
 # for FUZZ_SECONDS (default 4; 0 skips) through fuzz_short.sh, linked against core and tui

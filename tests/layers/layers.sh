@@ -1,11 +1,13 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/layers/layers.sh — the architecture as a test (README "Layout"):
 #  - arrows only go down: core includes neither tui/ nor app/ nor curses; tui does not
 #    include app/;
 #  - core installs no signal handler and never exits (no sigaction/signal(), exit(),
 #    abort() outside assertions);
 #  - no include circle: a module (foo.c + foo.h) never reaches itself through includes;
-#  - no hand-written source file over 850 lines.
+#  - no hand-written source file over 850 lines;
+#  - every source file and script says its licence (an SPDX line near its top).
 : "${SRCDIR:?run through make check}"
 cd "$SRCDIR" || exit 99
 fail=0
@@ -26,6 +28,12 @@ hits=$(grep -nE '\bsigaction[[:space:]]*\(|[^_a-z]signal[[:space:]]*\(|[^_a-z]ex
 for f in $files; do
 	n=$(wc -l <"$f")
 	[ "$n" -le 850 ] || bad "$f has $n lines (over 850: two jobs in one file?)"
+done
+
+scripts=$(find app core tui static tests bench contrib -type f \( -name '*.[ch]' -o -name '*.sh' -o -name '*.mk' \
+	-o -name '*.in' \) ! -path 'tests/fuzz/lib/*' ! -path 'tests/fixtures/*' ! -name 'terminfo_data.h' | sort)
+for f in $scripts scripts/* .ci/run bench/run bench/history Makefile.am configure.ac oomtop.1.in; do
+	head -n 3 "$f" | grep -q 'SPDX-License-Identifier: GPL-2.0-or-later' || bad "$f has no SPDX line in its first 3 lines"
 done
 
 # include graph by module (path without .c/.h), then a depth-first search for a back edge

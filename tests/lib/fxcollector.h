@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxcollector.h — a collector (core/collector.h) on a fixture /proc
  * (tests/lib/fxproc.h, identities read by tests/lib/fxident.h) and a copy of the cgroup v2
  * fixture tree (tests/fixtures/cgroup/v2), with a clock the test moves: a refresh at_s

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxhist.h — a history (core/history) for the tests of what writes and reads
  * it: a new one in memory, a recorder on it, snapshots added and committed, and the
  * answer of one SQL query, as the docs' sqlite3 examples read the tables. Failures are

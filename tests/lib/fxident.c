@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxident.c — see fxident.h. */
 #include "config.h"
 #include "tests/lib/fxident.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxident.h — an identity reader (core/proc/identity.h) of a fixture /proc
  * tree, for the process table and collector tests: for each pid it reads PID/stat
  * (comm, ppid, flags, start time), PID/status (effective uid: the second field of Uid:)

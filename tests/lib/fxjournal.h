@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxjournal.h — journal entries for the unit tests without libsystemd: the
  * Journal Export Format (https://systemd.io/JOURNAL_EXPORT_FORMATS/, what `journalctl -o
  * export` writes and the tests/fixtures/journal/pN-....txt sources of the sample journals are)

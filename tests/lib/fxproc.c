@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxproc.c — see fxproc.h. */
 #include "config.h"
 #include "tests/lib/fxproc.h"

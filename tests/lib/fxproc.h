@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxproc.h — fixture /proc trees for the process table and collector tests: a
  * process's files (stat, status, statm, cmdline, oom_score, oom_score_adj, cgroup, limits,
  * and fd/ with one entry per open fd) and the system files the collector reads (stat's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxtable.c — see fxtable.h. */
 #include "config.h"
 #include "tests/lib/fxptab.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxptab.h — the process table (core/proc/table.h) on a fixture /proc tree
  * (tests/lib/fxproc.h), for the table and sampler tests: identities read by the fixture
  * reader (tests/lib/fxident.h) on the identity feed's thread as libproc2's are, or by the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxrec.h — snapshots made by hand, for tests of what consumes them (the
  * history writer): a time, system values, processes and cgroups with plain values.
  * Strings point at literals or the caller's storage. And finding rows in a snapshot. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxsnap.c — see fxsnap.h. */
 #include "config.h"
 #include "tests/lib/fxsnap.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxsnap.h — a hand-built snapshot for the output tests: a NAS with a leaking
  * nas-agent (everything known), a process with everything unknown, hostile names and
  * command lines (EVIL_*), UTF-8 names, many rows; five cgroups with the breakdown known

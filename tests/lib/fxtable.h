@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxtable.h — the expected.tsv tables beside the fixtures (tests/fixtures/NAME/):
  * one row per fixture file, columns separated by tabs. */
 #ifndef OOMTOP_TESTS_FXTABLE_H

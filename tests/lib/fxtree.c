@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxtree.c — see fxtree.h. */
 #include "config.h"
 #include "tests/lib/fxtree.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/fxtree.h — fixture directory trees for the unit tests: a fresh temporary
  * directory, files written into it (parent directories made as needed), fixture trees
  * copied from tests/fixtures, and the whole tree removed afterwards.

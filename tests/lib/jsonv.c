@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/jsonv.c — see jsonv.h. */
 #include "config.h"
 #include "tests/lib/jsonv.h"

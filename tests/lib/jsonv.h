@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/lib/jsonv.h — a strict JSON parser for the tests (RFC 8259: the grammar, string
  * escapes, UTF-8, no duplicate keys), so output is checked as JSON, not by string matching;
  * and assertions on what it parsed. Failures are Check assertions naming the key. */

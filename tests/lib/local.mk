@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/lib/ — what several unit tests share: fixture directory trees (fxtree), fixture
 # processes and system files under a fake /proc (fxproc), an identity reader of such a
 # tree (fxident, core/proc/identity.h), the expected.tsv tables beside fixtures (fxtable),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/man/keys_man.c — print the KEYS section of oomtop.1 from the one key table
  * (tui/keymap.c), the way the help screen lists it: per context, each action once with
  * all its keys. `make man-keys` puts it into oomtop.1; tests/man/keys_man.sh fails when

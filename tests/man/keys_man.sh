@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The man page's KEYS section is the key table: tests/man/keys_man prints it from
 # tui/keymap.c, and it must equal what oomtop.1.in holds between the KEYS markers (run
 # `make man-keys` after changing the table). Every key name must appear in the page.

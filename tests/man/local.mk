@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/man/ — the man page's KEYS section equals the key table (make man-keys rewrites it),
 # and the page make writes from oomtop.1.in has this installation's paths and every option.
 check_PROGRAMS += %reldir%/keys_man

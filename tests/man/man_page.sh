@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The man page as make wrote it from oomtop.1.in: this installation's paths in FILES (no
 # @placeholder@ left, the configured sysconfdir and data dir), a SYNOPSIS line per mode,
 # an EXAMPLES section, every long option of --help documented, nothing outside the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/tui/check_render.c — the screen drawn off-screen and compared with golden text.
  *
  * A fixed snapshot (fixture.c) is drawn with ncurses newterm() on /dev/null at several

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/tui/check_tui.c — the screen's pure parts that act on a snapshot: layout, column
  * fitting, the process, cgroup and OOM views, the list view, key dispatch and the key bar,
  * the mouse, the oom_score_adj controls. The OOM kills' own views: check_tui_kills. */

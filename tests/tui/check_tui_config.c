@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/tui/check_tui_config.c — what the screen reads and must never trust: the
  * sanitiser (every byte drawn goes through it), the key table, the theme and settings
  * parsers, the shipped themes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/tui/check_tui_detail.c — one process opened, without a terminal, on the fixture's
  * leaking agent (tests/tui/fixture.h, fixture_detail_snapshot): which keys open and close
  * the detail view, what the loop is asked to watch, the adj keys acting on the process the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/tui/check_tui_kills.c — the OOM kills on the screen without a terminal, on the
  * fixed snapshots (fixture.c): the OOM pane's list (its selection follows the kill, kills
  * told apart by the reader's id), the kills by unit and one unit's kills with their keys,

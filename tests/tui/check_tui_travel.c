@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/tui/check_tui_travel.c — history mode without a terminal: a recording of the
  * fixture machine (fxhistory.h, written through core/history's writer into a temporary
  * file) stepped through with the keys of the key table: a moment back and forward, a

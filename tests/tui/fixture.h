@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/tui/fixture.h — fixed snapshots for screen tests: a NAS with a leaking
  * agent near its cgroup limit, a samba throttled over its memory.high, a container full
  * of page cache, a child growing towards its parent's limit, a ghost,

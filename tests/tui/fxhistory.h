@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/tui/fxhistory.h — a recording of the fixture machine (tests/tui/fixture.h) for the
  * screen's history mode, written through core/history's writer into a temporary file:
  * moments every 10 s in two stretches, FXHISTORY_A0..A1 and FXHISTORY_B0..B1 (the recorder

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/tui/ — the screen without a terminal: what it parses and sanitises (check_tui_config),
 # views, actions and the key table on a fixed snapshot (check_tui; the OOM kills' views:
 # check_tui_kills; history mode, on a recording made by the writer: check_tui_travel; one

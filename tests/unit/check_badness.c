@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for core/estimate/badness.c: hand-computed points and victims, 4 KiB pages. */
 #include "config.h"
 

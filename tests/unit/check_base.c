@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for core/base/: util (integers, growing arrays), strbuf, scan, utf8, fmt
  * (numbers for people, without printf) and escape (untrusted text for terminals). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Finding the memory cgroup hierarchy (core/cgroup/hierarchy.h) from a fake proc root's
  * self/mountinfo: v1, v2, hybrid, inside a container, none, escaped mount points; and
  * paths relative to the hierarchy's root (core/cgroup/path.h). */

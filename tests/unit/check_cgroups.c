@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The cgroup reader on fixture trees (tests/fixtures/cgroup/{v1,v2,hybrid}), cgroup file
  * parsers, effective limits, readable names. Finding the hierarchy: check_cgroup_discover. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/collector: one refresh end to end on a fixture /proc and a copy of the cgroup v2
  * fixture tree, with a clock the test moves (tests/lib/fxcollector.h): the
  * system values from meminfo, vmstat and pressure; each process's cgroup and the number

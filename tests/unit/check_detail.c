@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The costly per-process readers of the detail view and --detail, and the fd limit every
  * process gets: /proc/PID/limits (core/proc/limits.c) and smaps_rollup / smaps
  * (core/proc/smaps.c) on real files (tests/fixtures/{limits,smaps}/, expected.tsv beside

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history: the recorder's writes and reading them back, on an in-memory SQLite.
  * Snapshots are made by hand (tests/lib/fxrec.h): a leaking process, an idle one, a pid
  * that exits and is reused by another process, cgroups that come and go. (The OOM kills:

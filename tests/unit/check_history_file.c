@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history: the database's path as hostile (real files in a temporary directory):
  * what is not an oomtop history is refused and left alone byte for byte, links are not
  * followed, a FIFO does not hang; a new history is created with the right mode; one

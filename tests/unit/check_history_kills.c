@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history's OOM kills (core/history/events.h), on an in-memory SQLite: each stored
  * once, under the boot it happened in (a kill the kernel log showed while recording, and
  * the same kill the journal replays after a reboot, are one), with every killer's fields

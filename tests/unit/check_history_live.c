@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history against the live collector: a real collector (tests/lib/fxcollector.h: a
  * fixture /proc and cgroup v2 tree, a clock the test moves) refreshes while the recorder
  * writes each snapshot into an in-memory history; a recorded moment read back must be

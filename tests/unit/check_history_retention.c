@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/retention: two days recorded every 10 s on an in-memory SQLite, then
  * downsampled, pruned, and cut to a size cap. Whatever is kept must read exactly as it
  * was recorded: at every kept moment each process and cgroup has the values the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/history/trail: a recording as the detail view's trail (core/proc/detail.h
  * struct proc_trail_source), on an in-memory SQLite written by the recorder from snapshots
  * made by hand (tests/lib/fxrec.h): the values of one process at each recorded sample of a

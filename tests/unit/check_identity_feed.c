@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/identity_feed: identities read on a second thread arrive complete, in order, with
  * the pins promised and no more; vanished pids are skipped; nothing leaks when the
  * consumer stops early. The pin (an O_PATH /proc/PID) opens nothing once its process is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the journal path as a whole: the sample journals of tests/fixtures/journal
  * against their expected.tsv (every column: killer, victim, unit, cgroup, reason, boot,
  * time), read two ways — the Journal Export Format sources through the pure entry reader

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the user-space killers' parsers and systemd's unit messages, one wording of
  * each published version (earlyoom v0.2 – v1.9, systemd-oomd v247 – main, nohang v0.1 –
  * main, systemd v219 – 255), and the lines that look like kills but are not. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for the kernel-log decoders (core/klog/kmsg_record.c, kmsg_text.c,
  * kmsg_date.c): /dev/kmsg records, every saved-log shape with its time and origin, dates
  * and month names, continuation lines and fragments. The OOM parser on top: check_oom_events.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/unit/check_leak.c — the leak-rate estimator against synthetic series with fixed
  * timestamps: the acceptance cases of issue 3 (1 s refresh, 30 s window, read after 45
  * samples), garbage-collector sawtooths of many periods, phases and sampling jitter,

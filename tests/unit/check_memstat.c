@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The memory breakdown parsers on real files: cgroup memory.stat (core/cgroup/stat.c) of
  * v1 and v2 kernels from 3.10 to 6.18, and ZFS arcstats (core/sys/arcstats.c) of ZFS on
  * Linux 0.6 to OpenZFS 2.2. Table-driven against tests/fixtures/{memstat,arcstats}/

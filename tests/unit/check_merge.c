@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the counting rules (core/klog/oom_merge.c through oom_journal.c) on entries
  * built by hand: what is one kill, what is the same kill, what is no kill — the cases the
  * sample journals do not show (a unit message logged just before the kernel's line, a

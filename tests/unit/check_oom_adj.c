@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for core/control/oom_adj.c: the pure decisions and words, the
  * write path against a fixture /proc tree, and a few writes to real child processes. */
 #include "config.h"

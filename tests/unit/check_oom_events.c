@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for the OOM parser fed by the kernel-log sources, and the live store (the
  * decoders alone: check_kmsg.c).
  * Table-driven against tests/fixtures/kmsg/expected.tsv (published logs) and

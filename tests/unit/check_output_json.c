@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The batch JSON (core/output/json.c) on a hand-built snapshot (tests/lib/fxsnap.h), read
  * back by a strict parser (tests/lib/jsonv.h), not matched as strings; and the JSON values
  * it writes (core/output/json_write.h). */

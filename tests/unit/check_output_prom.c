@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The Prometheus exposition (core/output/prom.c) on a hand-built snapshot
  * (tests/lib/fxsnap.h), checked by the format's rules (names, HELP/TYPE, labels). */
 #include "config.h"

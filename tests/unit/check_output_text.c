@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The batch text output (core/output/text.c, like top -b) on a hand-built snapshot
  * (tests/lib/fxsnap.h): terminal-safe, unknown as "-", columns aligned in characters. */
 #include "config.h"

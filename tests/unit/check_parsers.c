@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Parsers of kernel files on inline buffers: /proc/PID/status, /proc/PID/stat,
  * /proc/meminfo, /proc/vmstat, PSI, /proc/PID/cgroup, /proc/self/mountinfo.
  * Each buffer is a real sample (trimmed), with the kernel it comes from. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/held: the held-file policy, pure. The order comes from the costs and savings
  * given as data; with the sampler's measured ones (ranked by kernel memory, as oomtop
  * does) the pin (/proc/PID) comes first, then oom_score_adj and fd/ (from 6.2), and no

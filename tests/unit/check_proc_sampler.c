@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/sampler through the process table on fixture /proc trees
  * (tests/lib/fxptab.h): what is read when. The fd count from fd/'s st_size at every
  * refresh (6.2+), else its entries every fifth; with the pin held, files are read through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/proc/table (with the sampler and ghosts under it) on fixture /proc trees
  * (tests/lib/fxptab.h): a new process appears with the fixture's values; one whose
  * directory goes becomes a ghost with its last values and expires after the TTL; ghosts

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Sorting and filtering process rows (core/proc/sort.h, core/proc/filter.h): numbers
  * descending, text ascending, unknown last in both directions, ties by pid; filters by pid,
  * uid, cgroup subtree (core/cgroup/path.h), text, kernel threads and ghosts. */

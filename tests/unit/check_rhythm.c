@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the rhythm of a unit's kills (core/estimate/rhythm.c), kills grouped by unit
  * (core/estimate/unit_rhythm.c) and the text and JSON lines (core/output/rhythm.c): the figures with 1, 2, 3 and many kills, episodes of kills
  * at once, a missed kill that the median shrugs off, untimed kills, the order of units. */

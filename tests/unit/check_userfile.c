@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* core/base/userfile: files a user controls are read and written as the careful Unix tools
  * do — a FIFO, a device, a directory or a huge file is refused without blocking or being
  * read; a write never follows a planted symlink, never lands in a directory or over a file

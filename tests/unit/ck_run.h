@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/unit/ck_run.h — run a Check suite, the same way for every unit test: forked
  * tests (a crash fails one test, not the run), normal verbosity, exit status for make
  * check (0 when every test passed). */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/unit/ — Check unit tests of core, each linked with core alone (never ncurses).
 CORE_UNIT_TESTS = \
 	%reldir%/check_base %reldir%/check_userfile %reldir%/check_identity_feed %reldir%/check_parsers \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/cgroups.h — the cgroup pane: showing only the selected cgroup's processes
  * (again: all), tree or flat, collapsing and expanding subtrees, the flat list's order
  * (menu, < >, invert, a click on a header; choosing one in the tree shows the flat list).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/detail.h — one process opened (tui/view/detail.h): F5 or Enter on a process
  * opens the view (and the loop has the collector read its costly fields: collector_watch
  * in tui/app.c), Esc closes it (tui/action/nav.h), `e` opens the episode of its OOM kill.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/events.h — the OOM kills: opening a kill's episode (Enter in the OOM pane),
  * the episode view's task table order, the kills grouped by unit (F5 / r in the OOM pane)
  * and one unit's kills (Enter there; Enter again opens a kill's episode, Esc goes back a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/find.h — what the process list shows and in what order: the sort column
  * (menu, < >, invert, a click on a header), the `\` filter (narrows as it is typed), the
  * `/` search (jumps as it is typed; n: the next match), one user's processes, and Esc

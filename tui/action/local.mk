@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tui/action/ — what keys do, by what they act on (travel: history mode); the one list of actions is
 # tui/actions.h, the keys that run them tui/keymap.c. oom_score_adj's actions are
 # tui/adj/action.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/nav.h — moving around: which panes are shown and which has the keyboard,
  * moving in the list that has it (rows, pages, ends: the focused pane's, a menu's, or the
  * scrolling of the help and episode views), opening help, closing a view, repainting,

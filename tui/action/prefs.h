@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/prefs.h — the operator's preferences: the colour theme (a menu, or the
  * next one), switched live, and saving the settings to oomtoprc. Each returns R_*
  * flags. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/procs.h — the process list: which processes it holds (kernel threads,
  * exited ones), and what Enter and c do on its selected row (its detail view, or the
  * kill's episode of a K row; the process's cgroup). Tagging and oom_score_adj are tui/adj/action.h's.

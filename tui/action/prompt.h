@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/prompt.h — what asks the operator something: menus (a list to choose
  * from), one-line prompts (typed text) and confirmations (y / n). Whoever opens one
  * gives its ops (state.h: what choosing, typing, Enter and Esc do); the keys that work

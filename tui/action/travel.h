@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/action/travel.h — history mode's keys (tui/model/travel.h): step the whole screen
  * back and forward through the recording (`,` `.` a moment, `b` `f` a minute), go to a
  * typed time (`g`), back to live (`L`), and from a kill (the OOM pane, one unit's kills, an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/adj/action.h — oom_score_adj from the process pane: ] and [ step the selected (or
  * every tagged) process by 100 (in the detail view: the process it shows, tags aside), `a` types a value, `p` offers presets, Space tags rows,
  * U untags, z undoes. A change that enters the protected zone (≤ -900) or touches a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/adj/dialog.h — the oom_score_adj dialogs over the panes: the `a` value prompt (the
  * value is typed in the status line; the dialog follows it), the preset menu (`p`) and
  * the confirmation of a prepared change (t->adj.plan). Each shows who changes from what

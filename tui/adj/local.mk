@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tui/adj/ — oom_score_adj on the screen, the whole feature: the change being prepared
 # (plan), the tagged rows (tags), its dialogs and its actions. The write itself is
 # core/control/oom_adj.c's, the only writer.

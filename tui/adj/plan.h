@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/adj/plan.h — an oom_score_adj change being prepared on the screen (tui/adj/ is the
  * whole feature: this plan, the tags, the dialogs, the actions): which processes, from
  * what, to what; the value typed in the `a` dialog; the presets; when to ask for

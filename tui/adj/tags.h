@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/adj/tags.h — the rows the operator tagged (Space) for one oom_score_adj change, by
  * process identity (pid + start time), so a tag follows its process across refreshes,
  * sorting and filtering, and never jumps to a new process that reuses the pid. Bounded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/config/conffile.h — what theme files and oomtoprc share: splitting a buffer into lines
  * (at most CONFFILE_LINE_MAX bytes each; longer lines are reported, not read), trimming, and
  * problem reports in the "file:line: message" form. Pure; no I/O. */

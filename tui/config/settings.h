@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/config/settings.h — $XDG_CONFIG_HOME/oomtop/oomtoprc (else ~/.config/oomtop/oomtoprc),
  * over the system-wide $(sysconfdir)/oomtoprc (app/run_config.h merges them), same format:
  *

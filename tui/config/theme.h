@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/config/theme.h — semantic colours, listed once: their keys, values and defaults,
  * mapped to what the terminal has, and applied to curses.
  *

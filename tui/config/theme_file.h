@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/config/theme_file.h — theme files: their format (pure: a buffer of lines parsed
  * into a theme) and where they are (I/O: the theme folders, loading one by name,
  * listing them). The colour keys and values are tui/config/theme.h's. No curses.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/dialog/box.h — a dialog over the panes made of text lines: a title line, the lines
  * (one may be drawn selected), a footer saying what the keys do. Filled line by line
  * (long text folded at blanks), then drawn centred in the panes' area. The oom_score_adj

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/dialog/menu.h — a menu over the panes (sort column, user, theme): its title, the
  * items with the selected one highlighted (t->menu, scrolled to keep it in sight), and
  * what Enter and Esc do. The oom_score_adj presets have their own dialog

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/cgroup_columns.h — the cgroup table's columns, listed once: header, the sort a
  * click on the header selects (-1: none), widths and priority for narrow terminals. At 80
  * columns the lowest priorities go (HIGH, PROCS, NEXT VICTIM): name, usage, working set,

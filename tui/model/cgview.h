@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/cgview.h — the cgroup pane's rows: a tree in snapshot order with collapsed
  * subtrees hidden, or a flat list in a sort order (fullest first by default). The
  * selection and the collapsed set are kept by path, so they survive refreshes and cgroups

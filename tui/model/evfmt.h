@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/evfmt.h — OOM event fields as the OOM pane, the by-unit view and the episode
  * show them. Pure. */
 #ifndef OOMTOP_TUI_EVFMT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/evview.h — a list of OOM kills, newest first: the OOM pane's (every kill in the
  * snapshot) or one unit's (the by-unit view's, evview_only). Its selection stays on the
  * same kill across refreshes, and a kill is found again by its identity (the episode view

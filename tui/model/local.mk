@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tui/model/ — what the panes show, as data: the process list (filtered, sorted, its
 # selection following the process), the cgroup tree, the OOM kills and the kills grouped
 # by unit, the process and cgroup columns, event fields and rate classes; history mode

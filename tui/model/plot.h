@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/plot.h — one series of a process's trail (core/model.h struct
  * proc_trail_point: RSS, fds or threads over the window) as a column chart of cols x rows
  * cells: each column the value at the end of its slice of the time axis, as a height in

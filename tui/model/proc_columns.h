@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/proc_columns.h — the process table's columns, listed once: the name used in the
  * settings file (`columns=`), the header (spelled as oomtop(1) COLUMNS has it), the sort key a click on the
  * header selects (-1: not sortable), and widths/priority for narrow terminals. Pure. */

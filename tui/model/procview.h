@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/procview.h — the process pane's rows: filtered, sorted, with a selection that
  * follows the process (pid + start time), not the row number, across refreshes. The
  * rows, selection and scrolling are a list view (tui/listview.h): list.n rows, list.sel

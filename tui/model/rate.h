@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/rate.h — how steep and how steady a series rises: the colour of a rate on the screen
  * (the number itself is core/base/fmt.h's). Pure. */
 #ifndef OOMTOP_TUI_RATE_H

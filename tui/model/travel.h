@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/travel.h — history mode, as data: whether the screen shows a recorded moment or
  * live, where a key's step through the recording lands, and what the panes are given for a
  * moment: the recorded snapshot (core/history/travel.h, with the slopes of then) with the

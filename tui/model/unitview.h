@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/model/unitview.h — the by-unit view's rows: the snapshot's kills grouped by unit
  * (else by the victim's name), each with its rhythm (core/estimate/unit_rhythm.h: the same
  * groups and figures as `oomtop --events --by-unit`), most kills first. The selection

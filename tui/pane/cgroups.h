@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/pane/cgroups.h — memory cgroups as a tree (or flat, in a sort order): usage, the
  * working set (usage - inactive file: what presses on the limit), limit (the effective
  * one; "^" when it is inherited from an ancestor), high (in the high_mark style when over

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/pane/events.h — the OOM kills, newest first: when, the killer (the kernel,
  * systemd-oomd, earlyoom, nohang), the victim (a pid and name, or the cgroup a user-space
  * killer killed whole), its unit, the scope and cgroup of the kill, what the victim held,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/pane/header.h — the header: the host line (name, uptime, refresh interval, leak
  * window, clock), the memory and swap meters (used/total, growth, time to exhaustion;
  * on ZFS the ARC above its minimum counts as available, and the meter says so), PSI,

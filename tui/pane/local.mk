@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tui/pane/ — the main screen's parts, drawn by the frame (tui/frame.c) in the rectangles
 # the layout gives them: the header and the cgroup, process and OOM panes.
 liboomtop_tui_a_SOURCES += \

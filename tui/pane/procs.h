@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/pane/procs.h — the process table: PID USER CGROUP RSS RSS/h SWAP SCORE ADJ FDS
  * FD/h THR COMMAND (the columns of tui/model/proc_columns.h the settings enable, as many as
  * fit). A one-cell mark column comes first: V next OOM victim in its scope, K killed by

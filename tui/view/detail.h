@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/view/detail.h — one process over the whole screen (Enter or F5 in the process pane):
  * who it is (command line, user, start, parents, cgroup and unit), its memory (RSS and its
  * parts, PSS from smaps_rollup), its fds by kind with their slopes (sampled past

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/view/episode.h — one OOM kill in full, over the whole screen: the parsed fields,
  * the task table the kernel dumped (by RSS, or by pid: t->episode.by_pid), and the raw
  * kernel lines (sanitised). It scrolls (t->episode.doc). */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tui/view/ — full-screen views the frame draws instead of the header and panes: the
 # help (from the key table), an OOM episode, the kills grouped by unit and one unit's kills,
 # one process opened (detail).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tui/view/units.h — the OOM kills grouped by unit, over the whole screen (F5 / r in the
  * OOM pane): per unit (or, without one, per victim name) its kills, over how long, how
  * often ("every 4h10m ± 20m"), the last and when the next is due — the figures of

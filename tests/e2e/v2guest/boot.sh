@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/e2e/v2guest/boot.sh — sourced by tests/e2e/v2_guest.sh: checks what the guest
 # needs (skips, saying why, without it), builds its initramfs (busybox-static, the static
 # oomtop, the helpers linked statically, tests/e2e/v2guest/init, the kernel modules of a

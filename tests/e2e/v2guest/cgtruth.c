@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/v2guest/cgtruth.c — what the cgroup-v2 files say, beside each of oomtop's
  * refreshes (tests/e2e/v2_guest.sh runs it inside the guest).
  *

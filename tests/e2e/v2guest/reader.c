@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tests/e2e/v2guest/reader.c — a file server's reading, for tests/e2e/v2_guest.sh: fills
  * its cgroup with page cache and nothing else.
  *
