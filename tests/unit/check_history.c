@@ -194,15 +194,15 @@ START_TEST(the_replay_gives_this_boots_processes_their_series)
 	ck_assert_uint_eq(history_replay_cgroups(r), 2);
 	ck_assert_int_eq(history_replay_moment(r), T0 + 10 * (N - 1));
 	const struct leak_past *p = history_replay_past(r);
-	struct leak_series h[LEAK_PAST_PROC_SERIES], u;
+	struct leak_series h[LEAK_PAST_PROC_SERIES], u, cg[LEAK_PAST_CGROUP_SERIES];
 	ck_assert(p->proc(p->ctx, 100, 100, h));
 	struct slope sl = leak_estimate(&h[LEAK_PAST_RSS], (int64_t)(now * 1000), 60);
 	ck_assert_double_eq_tol(sl.per_s, 1.0 * MiB / 10, 1e-3);
 	ck_assert(!p->proc(p->ctx, 300, 300, h)); /* ended: another process has the pid now */
 	ck_assert(p->proc(p->ctx, 300, 900, h));
 	ck_assert(!p->proc(p->ctx, 100, 101, h)); /* same pid, other start: not ours */
-	ck_assert(p->cgroup(p->ctx, "/a", &u));
-	ck_assert(!p->cgroup(p->ctx, "/b", &u)); /* gone */
+	ck_assert(p->cgroup(p->ctx, "/a", cg));
+	ck_assert(!p->cgroup(p->ctx, "/b", cg)); /* gone */
 	ck_assert(p->system(p->ctx, &u));
 	p->release(p->ctx); /* frees r */
 

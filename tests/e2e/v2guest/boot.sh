@@ -30,7 +30,7 @@ for h in "tests/e2e/leaker.c -lm" "tests/e2e/hog.c -lpthread" tests/e2e/v2guest/
 	src=${h%% *}
 	name=$(basename "$src" .c)
 	# shellcheck disable=SC2086
-	$CC -O2 -static -I"$BUILDDIR" -o "$E2E_TMP/$name" "$SRCDIR/$src" ${h#"$src"} 2>"$E2E_TMP/cc.err" ||
+	$CC -O2 -static -I"$BUILDDIR" -I"$SRCDIR" -o "$E2E_TMP/$name" "$SRCDIR/$src" ${h#"$src"} 2>"$E2E_TMP/cc.err" ||
 		fail "cannot build $src: $(head -n 5 "$E2E_TMP/cc.err")"
 done
 
