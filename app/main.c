@@ -29,6 +29,7 @@
 #include "core/base/util.h"
 #include "core/collector.h"
 #include "core/klog/journal_source.h"
+#include "core/klog/kmsg_source.h"
 #include "core/history/store.h"
 #include "tui/app.h"
 #include "tui/screen.h"
@@ -53,8 +54,8 @@ static int run_collecting(const struct options *o)
 		return status;
 	}
 	/* files named on the command line must exist: exit 1 now, not a note later */
-	if (rc.kmsg_path && strcmp(rc.kmsg_path, "-") != 0 && access(rc.kmsg_path, R_OK) != 0) {
-		diag(stderr, "cannot open %s: %s", rc.kmsg_path, strerror(errno));
+	if (rc.kmsg_path && kmsg_source_probe(rc.kmsg_path, err, sizeof(err)) < 0) {
+		diag(stderr, "%s", err);
 		return 1;
 	}
 	if (rc.journal_path && access(rc.journal_path, R_OK) != 0) {

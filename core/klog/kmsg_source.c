@@ -60,6 +60,49 @@ static void permission_message(const char *what, int e, char *err, size_t errlen
 		 what, strerror(e), val);
 }
 
+/* What a saved log may be: a regular file, a pipe or FIFO, a socket, or a terminal (a log
+ * pasted in on standard input). Not a directory, nor a device that never ends
+ * (/dev/zero, /dev/urandom: read for ever, a line never complete) or is a disk. tty: the
+ * descriptor is a terminal. 0, or -errno with a message. */
+static int readable_kind(const struct stat *sb, bool tty, const char *what, char *err, size_t errlen)
+{
+	if (S_ISDIR(sb->st_mode)) {
+		snprintf(err, errlen, "cannot read %s: %s", what, strerror(EISDIR));
+		return -EISDIR;
+	}
+	if ((S_ISCHR(sb->st_mode) && !tty) || S_ISBLK(sb->st_mode)) {
+		snprintf(err, errlen, "%s is a device, not a saved kernel log (a file, a pipe or -; the live log "
+		         "is read without --kmsg)", what);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int fd_readable_kind(int fd, const char *what, struct stat *sb, char *err, size_t errlen)
+{
+	if (fstat(fd, sb) != 0) {
+		int e = errno;
+		snprintf(err, errlen, "cannot read %s: %s", what, strerror(e));
+		return -e;
+	}
+	return readable_kind(sb, isatty(fd), what, err, errlen);
+}
+
+/* Without opening it: a FIFO opened and closed again would let its writer in and then
+ * break its pipe before the real reader comes. */
+int kmsg_source_probe(const char *path, char *err, size_t errlen)
+{
+	struct stat sb;
+	if (strcmp(path, "-") == 0)
+		return fd_readable_kind(STDIN_FILENO, "standard input", &sb, err, errlen);
+	if (stat(path, &sb) != 0 || access(path, R_OK) != 0) {
+		int e = errno;
+		snprintf(err, errlen, "cannot open %s: %s", path, strerror(e));
+		return -e;
+	}
+	return readable_kind(&sb, false, path, err, errlen);
+}
+
 int kmsg_source_open(struct kmsg_source **out, const char *path, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -118,34 +161,28 @@ int kmsg_source_open(struct kmsg_source **out, const char *path, char *err, size
 	}
 
 	src->kind = KMSG_SOURCE_FILE;
-	if (strcmp(path, "-") == 0) {
-		src->fd = STDIN_FILENO;
-		struct stat sb;
-		src->waitable = fstat(src->fd, &sb) != 0 || !S_ISREG(sb.st_mode);
-	} else {
-		src->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-		if (src->fd < 0) {
-			int e = errno;
-			snprintf(err, errlen, "cannot open %s: %s", path, strerror(e));
-			free(src);
-			return -e;
-		}
-		src->own_fd = true;
-		struct stat sb;
-		if (fstat(src->fd, &sb) == 0) {
-			if (S_ISDIR(sb.st_mode)) {
-				snprintf(err, errlen, "cannot read %s: %s", path, strerror(EISDIR));
-				close(src->fd);
-				free(src);
-				return -EISDIR;
-			}
-			if (S_ISREG(sb.st_mode)) {
-				src->st.year_anchor_unix_s = sb.st_mtime;
-				src->regular = true;
-			}
-			src->waitable = !S_ISREG(sb.st_mode);
-		}
+	bool is_stdin = strcmp(path, "-") == 0;
+	src->fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (src->fd < 0) {
+		int e = errno;
+		snprintf(err, errlen, "cannot open %s: %s", path, strerror(e));
+		free(src);
+		return -e;
 	}
+	src->own_fd = !is_stdin;
+	struct stat sb;
+	int r = fd_readable_kind(src->fd, is_stdin ? "standard input" : path, &sb, err, errlen);
+	if (r < 0) {
+		if (src->own_fd)
+			close(src->fd);
+		free(src);
+		return r;
+	}
+	if (S_ISREG(sb.st_mode)) {
+		src->st.year_anchor_unix_s = sb.st_mtime;
+		src->regular = true;
+	}
+	src->waitable = !S_ISREG(sb.st_mode);
 	*out = src;
 	return 0;
 }

@@ -23,6 +23,11 @@ enum kmsg_source_kind { KMSG_SOURCE_DEVKMSG, KMSG_SOURCE_KLOGCTL, KMSG_SOURCE_FI
  * it names kernel.dmesg_restrict and CAP_SYSLOG). Never prints. */
 int kmsg_source_open(struct kmsg_source **out, const char *path, char *err, size_t errlen);
 
+/* Whether path ("-": standard input) can be opened as a saved log (kmsg_source_open's
+ * checks, without keeping it open): 0, or -errno with a one-line message in err. A
+ * directory or a device other than a terminal is refused (-EISDIR, -EINVAL). */
+int kmsg_source_probe(const char *path, char *err, size_t errlen);
+
 enum kmsg_source_kind kmsg_source_kind(const struct kmsg_source *src);
 
 /* The descriptor to poll() for POLLIN, or -1 when poll() cannot tell of more: klogctl, a

@@ -7,8 +7,22 @@
 #  - F2 saving over a planted symlink, or into a config directory another user owns (root
 #    with a HOME it does not own): refused with the reason, nothing written, the link's
 #    target untouched;
-#  - a line of oomtoprc with terminal escapes reaches stderr escaped.
+#  - a line of oomtoprc with terminal escapes reaches stderr escaped;
+#  - --kmsg naming a device that never ends (/dev/zero, also on standard input) is
+#    refused at once with the reason, by --events, batch and the screen alike.
 . "$SRCDIR/tests/e2e/lib.sh"
+
+# --kmsg: a device is no saved log (it used to be read for ever, a whole core)
+for args in "--events --kmsg /dev/zero" "-b -n 1 --kmsg /dev/zero" "--kmsg /dev/urandom"; do
+	timeout 10 "$OOMTOP" $args >/dev/null 2>"$E2E_TMP/kerr" </dev/null
+	st=$?
+	[ $st = 1 ] || fail "oomtop $args exited $st, want 1 at once"
+	grep -q "is a device, not a saved kernel log" "$E2E_TMP/kerr" || fail "oomtop $args: $(cat "$E2E_TMP/kerr")"
+done
+timeout 10 "$OOMTOP" --events --kmsg - </dev/zero >/dev/null 2>"$E2E_TMP/kerr"
+[ $? = 1 ] && grep -q "standard input is a device" "$E2E_TMP/kerr" || fail "--kmsg - from /dev/zero: $(cat "$E2E_TMP/kerr")"
+pass "--kmsg on /dev/zero or /dev/urandom (as a path or on stdin): refused at once, saying why"
+
 need_cmd tmux
 need_cmd timeout
 
