@@ -5,6 +5,7 @@
 #ifndef OOMTOP_UTIL_H
 #define OOMTOP_UTIL_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,5 +53,13 @@ int64_t util_page_bytes(void);
 /* Clocks. */
 int64_t util_mono_ms(void);
 double util_now_unix_s(void);
+
+/* A failure that says nothing about what was read, only about us: out of file descriptors
+ * (EMFILE, ENFILE: a tiny ulimit -n) or memory (ENOMEM). The thing is probably still
+ * there; say so rather than take it for gone. */
+static inline bool util_errno_starved(int e)
+{
+	return e == EMFILE || e == ENFILE || e == ENOMEM;
+}
 
 #endif

@@ -47,12 +47,6 @@ struct cgroup_tree {
 	size_t unread; /* this refresh: subtrees not walked for want of descriptors or memory */
 };
 
-/* A failure that says nothing about the cgroup, only about us. */
-static bool starved(int e)
-{
-	return e == EMFILE || e == ENFILE || e == ENOMEM;
-}
-
 struct cgroup_tree *cgroup_tree_new(const char *mount, int version)
 {
 	struct cgroup_tree *t = calloc(1, sizeof(*t));
@@ -251,12 +245,12 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 		return;
 	int dfd = dup(dirfd);
 	if (dfd < 0) {
-		t->unread += starved(errno);
+		t->unread += util_errno_starved(errno);
 		return;
 	}
 	DIR *d = fdopendir(dfd);
 	if (!d) {
-		t->unread += starved(errno);
+		t->unread += util_errno_starved(errno);
 		close(dfd);
 		return;
 	}
@@ -289,7 +283,7 @@ static void walk(struct cgroup_tree *t, int dirfd, const char *path, int depth, 
 				walk(t, cfd, child, depth + 1, self, t_ms);
 			close(cfd);
 		} else {
-			t->unread += starved(errno);
+			t->unread += util_errno_starved(errno);
 		}
 		free(kids[i]);
 	}

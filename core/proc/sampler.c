@@ -461,7 +461,7 @@ static void take_new_name(struct proc_sampler *s, struct proc_entry *e, const ch
 /* A failed read: the process gone, or only we short of descriptors or memory. */
 static enum proc_sample failed(ssize_t r)
 {
-	return r == -EMFILE || r == -ENFILE || r == -ENOMEM ? PROC_SAMPLE_NO_ROOM : PROC_SAMPLE_GONE;
+	return r < 0 && util_errno_starved((int)-r) ? PROC_SAMPLE_NO_ROOM : PROC_SAMPLE_GONE;
 }
 
 enum proc_sample proc_sampler_sample(struct proc_sampler *s, struct proc_entry *e)
